@@ -1,0 +1,29 @@
+//! The simulation engine: scenario in, outcome out.
+//!
+//! Invariant: this module is pure Rust over std, serde, rust_decimal, toml and thiserror.
+//! It knows nothing of the browser (no yew, web_sys, gloo, wasm_bindgen), reads no clock,
+//! draws no randomness and does no I/O beyond parsing the data embedded at compile time.
+//! The web app, the CLI and the tests all go through `Scenario::validate` and then
+//! `simulate`, which cannot fail once a scenario is valid.
+//!
+//! Money is `Rupiah` (a `Decimal`); expected counts of deaths and accidents are `f64`
+//! inside the statistical part of `risk`, and converted to Rupiah at named points.
+
+pub mod calendar;
+pub mod error;
+pub mod funding;
+pub mod parameters;
+pub mod presets;
+pub mod risk;
+pub mod scenario;
+pub mod simulate;
+pub mod solve;
+
+pub use calendar::YearMonth;
+pub use error::{Problem, ScenarioError};
+pub use parameters::{Parameter, Parameters};
+pub use scenario::{Scenario, ValidScenario, SCHEMA_VERSION};
+pub use simulate::{simulate, Outcome};
+
+/// Money in whole or fractional Rupiah; never a float.
+pub type Rupiah = rust_decimal::Decimal;

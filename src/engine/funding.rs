@@ -1,0 +1,127 @@
+//! Funding rules: what each source provides in a fiscal year, which months it funds, and
+//! what one worker costs it month by month. It knows nothing of enrolment or risk.
+
+use super::calendar::YearMonth;
+use super::parameters::{Contribution, Parameters};
+use super::scenario::{Amount, FundingSource, Scenario};
+use super::Rupiah;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// One source's money and rules for one fiscal year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearPlan {
+    /// Money committed for the fiscal year (Rupiah).
+    pub budget: Rupiah,
+    /// The most workers it may hold this year.
+    pub cap: u64,
+    /// Per-worker contribution in each month (index 0 = January); zero when not funded.
+    pub cost: [Contribution; 12],
+    /// Whether the source pays in each month of this year (inside the horizon).
+    pub funded: [bool; 12],
+    /// `remaining[m]`: what one worker enrolled in month m costs until December.
+    pub remaining: [Rupiah; 13],
+}
+
+impl YearPlan {
+    /// A plan for a source that pays nothing this year.
+    pub fn idle() -> Self {
+        Self {
+            budget: Decimal::ZERO,
+            cap: 0,
+            cost: [Contribution::default(); 12],
+            funded: [false; 12],
+            remaining: [Decimal::ZERO; 13],
+        }
+    }
+}
+
+/// `(1 + growth)^years`, exactly.
+pub fn growth_factor(growth: Decimal, years: u32) -> Decimal {
+    let step = Decimal::ONE + growth;
+    (0..years).fold(Decimal::ONE, |acc, _| acc * step)
+}
+
+/// The plan for `source` in fiscal `year`, for the months inside `[first, last]`.
+pub fn year_plan(
+    params: &Parameters,
+    scenario: &Scenario,
+    source: &FundingSource,
+    year: i32,
+    first: YearMonth,
+    last: YearMonth,
+) -> YearPlan {
+    let ends_after = source.last_year.is_none_or(|l| year <= l);
+    if year < source.first_year || !ends_after {
+        return YearPlan::idle();
+    }
+    let mut plan = YearPlan::idle();
+    let income = scenario.programmes.declared_income;
+    for m in 0..12u8 {
+        let month = YearMonth::new(year, m + 1);
+        let started = year > source.first_year || m + 1 >= source.first_month;
+        if started && month >= first && month <= last {
+            plan.funded[m as usize] = true;
+            plan.cost[m as usize] =
+                params.contribution(month, income, scenario.programmes.jht, source.discount);
+        }
+    }
+    for m in (0..12).rev() {
+        plan.remaining[m] = plan.remaining[m + 1] + plan.cost[m].total();
+    }
+    let factor = growth_factor(source.growth, (year - source.first_year) as u32);
+    let slots = |workers: Decimal| (workers * factor).floor().to_u64().unwrap_or(0);
+    let (budget, pledged) = match &source.amount {
+        Amount::Rupiah { yearly } => ((*yearly * factor).round_dp(0), None),
+        Amount::DanaDesa { share, per_desa } => {
+            let desa = Decimal::from(scenario.region.desa);
+            ((desa * share * per_desa * factor).round_dp(0), None)
+        }
+        Amount::Workers { workers } => {
+            let n = slots(Decimal::from(*workers));
+            (Decimal::from(n) * plan.remaining[0], Some(n))
+        }
+        Amount::BapakAsuh {
+            participation,
+            workers_per_sponsor,
+        } => {
+            let n = slots(Decimal::from(scenario.region.asn) * participation * workers_per_sponsor);
+            (Decimal::from(n) * plan.remaining[0], Some(n))
+        }
+    };
+    plan.budget = budget;
+    plan.cap = match (source.cap_workers, pledged) {
+        (Some(c), Some(p)) => c.min(p),
+        (Some(c), None) => c,
+        (None, Some(p)) => p,
+        (None, None) => u64::MAX,
+    };
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets;
+
+    #[test]
+    fn a_source_starting_in_october_funds_three_months() {
+        let params = Parameters::embedded().unwrap();
+        let scenario = presets::load("bontang").unwrap();
+        let apbd = &scenario.sources[0];
+        assert_eq!(apbd.first_month, 10);
+        let first = YearMonth::new(2023, 1);
+        let last = YearMonth::new(2030, 12);
+        let plan = year_plan(&params, &scenario, apbd, apbd.first_year, first, last);
+        assert_eq!(plan.funded.iter().filter(|f| **f).count(), 3);
+        assert_eq!(plan.remaining[0], Decimal::from(3 * 16_800));
+        let next = year_plan(&params, &scenario, apbd, apbd.first_year + 1, first, last);
+        assert_eq!(next.remaining[0], Decimal::from(12 * 16_800));
+    }
+
+    #[test]
+    fn growth_compounds_exactly() {
+        assert_eq!(growth_factor(Decimal::new(1, 1), 2), Decimal::new(121, 2));
+        assert_eq!(growth_factor(Decimal::new(-5, 1), 1), Decimal::new(5, 1));
+    }
+}

@@ -1,0 +1,296 @@
+//! Regulatory parameters (rates, benefits, caps) as data with provenance.
+//!
+//! They live in `data/parameters.toml`, embedded at compile time: each has a description,
+//! a unit, values by effective date and references to the regulation. The engine reads a
+//! value with `Parameter::at(month)`; nothing here knows about scenarios.
+
+use super::calendar::{Date, YearMonth};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The embedded parameter file.
+pub const PARAMETERS_TOML: &str = include_str!("../../data/parameters.toml");
+
+/// A link to the regulation or statement a value comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub title: String,
+    pub href: String,
+}
+
+/// The unit a parameter is expressed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Ratio,
+    RupiahPerMonth,
+    Rupiah,
+    Months,
+    Multiple,
+}
+
+/// One regulated quantity and its history.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parameter {
+    pub description_id: String,
+    pub description_en: String,
+    pub unit: Unit,
+    #[serde(deserialize_with = "dated_values")]
+    pub values: Vec<(Date, Decimal)>,
+    pub references: Vec<Reference>,
+}
+
+impl Parameter {
+    /// The value in force on the first day of `month`; before the first dated value, the
+    /// first value applies (the file starts each parameter before any simulated date).
+    pub fn at(&self, month: YearMonth) -> Decimal {
+        let day = Date::first_of(month);
+        self.values
+            .iter()
+            .take_while(|(from, _)| *from <= day)
+            .last()
+            .or_else(|| self.values.first())
+            .map(|(_, value)| *value)
+            .unwrap_or_default()
+    }
+
+    /// The date the value in force on `month` took effect.
+    pub fn effective_since(&self, month: YearMonth) -> Option<Date> {
+        let day = Date::first_of(month);
+        self.values
+            .iter()
+            .take_while(|(from, _)| *from <= day)
+            .last()
+            .or_else(|| self.values.first())
+            .map(|(from, _)| *from)
+    }
+}
+
+fn dated_values<'de, D>(deserializer: D) -> Result<Vec<(Date, Decimal)>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let raw = BTreeMap::<String, Decimal>::deserialize(deserializer)?;
+    raw.into_iter()
+        .map(|(date, value)| {
+            Date::parse(&date)
+                .map(|d| (d, value))
+                .ok_or_else(|| serde::de::Error::custom(format!("bad effective date `{date}`")))
+        })
+        .collect()
+}
+
+/// Every parameter the engine uses, by name.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parameters {
+    pub jkk_rate: Parameter,
+    pub jkk_minimum: Parameter,
+    pub jkk_maximum: Parameter,
+    pub jkm_contribution: Parameter,
+    pub jht_rate: Parameter,
+    pub income_minimum: Parameter,
+    pub income_maximum: Parameter,
+    pub pp50_discount: Parameter,
+    pub jkm_lump_sum: Parameter,
+    pub jkm_periodic: Parameter,
+    pub funeral_benefit: Parameter,
+    pub jkk_death_multiple: Parameter,
+    pub jkk_periodic: Parameter,
+    pub scholarship_maximum: Parameter,
+    pub scholarship_min_membership: Parameter,
+    pub dana_desa_blt_cap: Parameter,
+}
+
+/// Why the parameter file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ParameterError {
+    /// The TOML is malformed or a parameter is missing a field.
+    #[error("parameters.toml: {0}")]
+    Parse(String),
+}
+
+/// What one worker-month costs, by programme, in Rupiah.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contribution {
+    pub jkk: Decimal,
+    pub jkm: Decimal,
+    pub jht: Decimal,
+}
+
+impl Contribution {
+    pub fn total(&self) -> Decimal {
+        self.jkk + self.jkm + self.jht
+    }
+}
+
+impl Parameters {
+    /// Parses the embedded `data/parameters.toml`.
+    pub fn embedded() -> Result<Self, ParameterError> {
+        Self::from_toml(PARAMETERS_TOML)
+    }
+
+    pub fn from_toml(text: &str) -> Result<Self, ParameterError> {
+        toml::from_str(text).map_err(|e| ParameterError::Parse(e.to_string()))
+    }
+
+    /// All parameters with their keys, for listing in the UI and checking in tests.
+    pub fn all(&self) -> [(&'static str, &Parameter); 16] {
+        [
+            ("jkk_rate", &self.jkk_rate),
+            ("jkk_minimum", &self.jkk_minimum),
+            ("jkk_maximum", &self.jkk_maximum),
+            ("jkm_contribution", &self.jkm_contribution),
+            ("jht_rate", &self.jht_rate),
+            ("income_minimum", &self.income_minimum),
+            ("income_maximum", &self.income_maximum),
+            ("pp50_discount", &self.pp50_discount),
+            ("jkm_lump_sum", &self.jkm_lump_sum),
+            ("jkm_periodic", &self.jkm_periodic),
+            ("funeral_benefit", &self.funeral_benefit),
+            ("jkk_death_multiple", &self.jkk_death_multiple),
+            ("jkk_periodic", &self.jkk_periodic),
+            ("scholarship_maximum", &self.scholarship_maximum),
+            (
+                "scholarship_min_membership",
+                &self.scholarship_min_membership,
+            ),
+            ("dana_desa_blt_cap", &self.dana_desa_blt_cap),
+        ]
+    }
+
+    /// The per-worker contribution in `month` for a declared income.
+    ///
+    /// `discounted` says whether the PP 50/2025 discount may apply to the payer; it
+    /// only reduces JKK and JKM, and only while the discount parameter is non-zero.
+    pub fn contribution(
+        &self,
+        month: YearMonth,
+        income: Decimal,
+        jht: bool,
+        discounted: bool,
+    ) -> Contribution {
+        let jkk = (self.jkk_rate.at(month) * income)
+            .max(self.jkk_minimum.at(month))
+            .min(self.jkk_maximum.at(month));
+        let jkm = self.jkm_contribution.at(month);
+        let keep = if discounted {
+            Decimal::ONE - self.pp50_discount.at(month)
+        } else {
+            Decimal::ONE
+        };
+        Contribution {
+            jkk: jkk * keep,
+            jkm: jkm * keep,
+            jht: if jht {
+                self.jht_rate.at(month) * income
+            } else {
+                Decimal::ZERO
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn params() -> Parameters {
+        Parameters::embedded().expect("embedded parameters parse")
+    }
+
+    #[test]
+    fn every_parameter_has_description_unit_values_and_reference() {
+        for (key, p) in params().all() {
+            assert!(
+                !p.description_id.trim().is_empty(),
+                "{key}: no Indonesian description"
+            );
+            assert!(
+                !p.description_en.trim().is_empty(),
+                "{key}: no English description"
+            );
+            assert!(!p.values.is_empty(), "{key}: no values");
+            assert!(!p.references.is_empty(), "{key}: no reference");
+            for r in &p.references {
+                assert!(!r.title.trim().is_empty(), "{key}: reference without title");
+                assert!(
+                    r.href.starts_with("https://"),
+                    "{key}: reference link `{}`",
+                    r.href
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_parameter_missing_its_unit_is_rejected() {
+        let broken = PARAMETERS_TOML.replacen("unit = \"ratio\"\n", "", 1);
+        assert!(Parameters::from_toml(&broken).is_err());
+    }
+
+    #[test]
+    fn package_costs_match_bpjs_statements() {
+        let p = params();
+        let jan_2025 = YearMonth::new(2025, 1);
+        let basic = p.contribution(jan_2025, Decimal::from(1_000_000), false, false);
+        assert_eq!(basic.total(), Decimal::from(16_800));
+        let with_jht = p.contribution(jan_2025, Decimal::from(1_000_000), true, false);
+        assert_eq!(with_jht.total(), Decimal::from(36_800));
+        let two_million = p.contribution(jan_2025, Decimal::from(2_000_000), true, false);
+        assert_eq!(two_million.total(), Decimal::from(66_800));
+    }
+
+    #[test]
+    fn jkk_is_capped_at_207_000() {
+        let c = params().contribution(
+            YearMonth::new(2025, 1),
+            Decimal::from(30_000_000),
+            false,
+            false,
+        );
+        assert_eq!(c.jkk, Decimal::from(207_000));
+    }
+
+    #[test]
+    fn the_pp50_discount_applies_only_in_its_window_and_only_when_allowed() {
+        let p = params();
+        let income = Decimal::from(1_000_000);
+        let in_window = YearMonth::new(2026, 5);
+        assert_eq!(
+            p.contribution(in_window, income, false, true).total(),
+            Decimal::from(8_400)
+        );
+        assert_eq!(
+            p.contribution(in_window, income, false, false).total(),
+            Decimal::from(16_800)
+        );
+        assert_eq!(
+            p.contribution(YearMonth::new(2026, 3), income, false, true)
+                .total(),
+            Decimal::from(16_800)
+        );
+        assert_eq!(
+            p.contribution(YearMonth::new(2027, 1), income, false, true)
+                .total(),
+            Decimal::from(16_800)
+        );
+    }
+
+    #[test]
+    fn values_take_effect_on_their_date() {
+        let p = params();
+        assert_eq!(
+            p.pp50_discount.at(YearMonth::new(2026, 4)),
+            Decimal::new(5, 1)
+        );
+        assert_eq!(
+            p.pp50_discount.effective_since(YearMonth::new(2026, 6)),
+            Date::parse("2026-04-01")
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! The seed regions as data files (`data/presets/*.json`), embedded at compile time.
+//! Each file records where its figures come from and which are estimates.
+
+use super::scenario::Scenario;
+use serde::{Deserialize, Serialize};
+
+/// Where a preset figure comes from: [C] stated, [D] derived, [E] estimated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceNote {
+    pub field: String,
+    pub tag: String,
+    pub text: String,
+    pub source: String,
+}
+
+/// A preset file: a scenario plus its provenance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    pub id: String,
+    pub title: String,
+    pub notes: Vec<SourceNote>,
+    pub scenario: Scenario,
+}
+
+/// Preset ids in display order; the first is the default on first open.
+pub const IDS: [&str; 6] = [
+    "ambon",
+    "maluku",
+    "bontang",
+    "kota-jambi",
+    "jambi-bkbk",
+    "custom",
+];
+
+/// The preset opened on first visit.
+pub const DEFAULT: &str = "ambon";
+
+fn text(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "ambon" => include_str!("../../data/presets/ambon.json"),
+        "maluku" => include_str!("../../data/presets/maluku.json"),
+        "bontang" => include_str!("../../data/presets/bontang.json"),
+        "kota-jambi" => include_str!("../../data/presets/kota-jambi.json"),
+        "jambi-bkbk" => include_str!("../../data/presets/jambi-bkbk.json"),
+        "custom" => include_str!("../../data/presets/custom.json"),
+        _ => return None,
+    })
+}
+
+/// Why a preset could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum PresetError {
+    /// No preset has this id.
+    #[error(
+        "unknown preset `{0}` (known: ambon, maluku, bontang, kota-jambi, jambi-bkbk, custom)"
+    )]
+    Unknown(String),
+    /// The embedded file does not parse (caught by tests).
+    #[error("preset `{0}` is malformed: {1}")]
+    Malformed(String, String),
+}
+
+/// The full preset with its notes.
+pub fn preset(id: &str) -> Result<Preset, PresetError> {
+    let raw = text(id).ok_or_else(|| PresetError::Unknown(id.to_string()))?;
+    serde_json::from_str(raw).map_err(|e| PresetError::Malformed(id.to_string(), e.to_string()))
+}
+
+/// Just the scenario of a preset.
+pub fn load(id: &str) -> Result<Scenario, PresetError> {
+    preset(id).map(|p| p.scenario)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Parameters;
+
+    #[test]
+    fn every_preset_parses_validates_and_records_its_sources() {
+        let params = Parameters::embedded().unwrap();
+        for id in IDS {
+            let p = preset(id).unwrap();
+            assert_eq!(p.id, id);
+            assert_eq!(p.scenario.preset, id);
+            assert!(!p.notes.is_empty(), "{id} has no source notes");
+            p.scenario
+                .validate(&params)
+                .unwrap_or_else(|e| panic!("{id}: {e}"));
+        }
+    }
+
+    #[test]
+    fn presets_with_estimates_say_so() {
+        for id in IDS {
+            let p = preset(id).unwrap();
+            assert!(
+                p.notes.iter().any(|n| n.tag.contains('E')),
+                "{id} marks no estimate"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_preset_is_an_error() {
+        assert!(matches!(load("atlantis"), Err(PresetError::Unknown(_))));
+    }
+}

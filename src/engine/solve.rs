@@ -1,0 +1,211 @@
+//! Goal-seek in both directions, by bisection over whole Rupiah.
+//!
+//! (a) the smallest yearly amount for one source that reaches the target by the target
+//! year; (b) what a given yearly amount keeps covered. Bisection is sound because
+//! coverage never falls when a source gets more money (a property test checks this).
+
+use super::calendar::YearMonth;
+use super::parameters::Parameters;
+use super::scenario::{limits, Amount, Scenario, ValidScenario};
+use super::simulate::{simulate, Outcome};
+use super::Rupiah;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Why no amount for the chosen source reaches the target.
+#[derive(Clone, Debug, PartialEq, Serialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Unreachable {
+    /// The index does not name a source.
+    #[error("there is no such funding source")]
+    NoSuchSource,
+    /// The source pays nothing before the end of the target year.
+    #[error("this source pays nothing before the end of {year}")]
+    SourceInactive { year: i32 },
+    /// Too few workers are verified in time, whatever the money.
+    #[error("verification binds: at most {best_ratio} of workers are verified by the end of {year}, whatever the budget")]
+    VerificationBinds { best_ratio: Decimal, year: i32 },
+    /// The source's cap on workers stops it.
+    #[error(
+        "the source's cap of {cap} workers stops it: at best {best_ratio} by the end of {year}"
+    )]
+    CapBinds {
+        cap: u64,
+        best_ratio: Decimal,
+        year: i32,
+    },
+    /// Some other limit (for example, sources ending) stops it.
+    #[error("even Rp10 trillion a year reaches only {best_ratio} by the end of {year}")]
+    TooExpensive { best_ratio: Decimal, year: i32 },
+}
+
+/// The answer to "how much a year does this source need?".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BudgetAnswer {
+    pub source: usize,
+    /// The smallest yearly amount, to the Rupiah (in the source's first year; later years grow).
+    pub yearly_amount: Rupiah,
+    pub reached: YearMonth,
+}
+
+/// The answer to "what does this yearly amount keep covered?".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CoverageAnswer {
+    pub source: usize,
+    pub yearly_amount: Rupiah,
+    /// Whole worker-years the amount pays for at the start year's package cost.
+    pub affordable_workers: u64,
+    /// Workers this source covers in the last simulated month, once enrolment has caught up.
+    pub workers_covered_by_source: u64,
+    /// The most workers this source covers in any month.
+    pub peak_workers_by_source: u64,
+    pub workers_covered_total: u64,
+    pub coverage_ratio_end: Decimal,
+    pub target_reached: Option<YearMonth>,
+}
+
+/// The scenario with source `index` paid a fixed yearly amount (its growth and dates kept).
+pub fn with_amount(scenario: &ValidScenario, index: usize, yearly: Rupiah) -> ValidScenario {
+    let mut sc: Scenario = scenario.scenario().clone();
+    sc.sources[index].amount = Amount::Rupiah { yearly };
+    // Only an amount inside the validated range is ever set, so this stays valid.
+    ValidScenario::trusted(sc)
+}
+
+fn best_ratio_by(outcome: &Outcome, year: i32, known: bool) -> Decimal {
+    outcome
+        .months
+        .iter()
+        .filter(|m| m.date.year <= year)
+        .map(|m| {
+            let count = if known {
+                m.covered + m.waiting
+            } else {
+                m.covered
+            };
+            super::simulate::ratio(count, m.population)
+        })
+        .max()
+        .unwrap_or_default()
+}
+
+/// (a) The smallest yearly amount for source `index` that reaches the target by its year.
+pub fn solve_budget(
+    params: &Parameters,
+    scenario: &ValidScenario,
+    index: usize,
+) -> Result<BudgetAnswer, Unreachable> {
+    if index >= scenario.sources.len() {
+        return Err(Unreachable::NoSuchSource);
+    }
+    let year = scenario.target.year;
+    let run = |amount: Rupiah| simulate(params, &with_amount(scenario, index, amount));
+    let met = |o: &Outcome| o.target_met;
+
+    let zero = run(Decimal::ZERO);
+    if let (true, Some(reached)) = (met(&zero), zero.target_reached) {
+        return Ok(BudgetAnswer {
+            source: index,
+            yearly_amount: Decimal::ZERO,
+            reached,
+        });
+    }
+    let ceiling = limits::YEARLY_AMOUNT.max;
+    let top = run(ceiling);
+    if !met(&top) {
+        return Err(diagnose(scenario, index, &top, year));
+    }
+    // Bisection: `low` never meets the target, `high` always does.
+    let mut low = 0i128;
+    let mut high = ceiling.to_i128().unwrap_or(i128::MAX);
+    let mut best = top;
+    while high - low > 1 {
+        let mid = low + (high - low) / 2;
+        let outcome = run(Decimal::from(mid));
+        if met(&outcome) {
+            high = mid;
+            best = outcome;
+        } else {
+            low = mid;
+        }
+    }
+    let reached = best.target_reached.unwrap_or(scenario.horizon.start);
+    Ok(BudgetAnswer {
+        source: index,
+        yearly_amount: Decimal::from(high),
+        reached,
+    })
+}
+
+fn diagnose(scenario: &ValidScenario, index: usize, top: &Outcome, year: i32) -> Unreachable {
+    let s = &scenario.sources[index];
+    let before_end = top.months.iter().any(|m| m.date.year <= year);
+    if s.first_year > year || !before_end {
+        return Unreachable::SourceInactive { year };
+    }
+    let best_known = best_ratio_by(top, year, true);
+    if best_known < scenario.target.coverage {
+        return Unreachable::VerificationBinds {
+            best_ratio: best_known,
+            year,
+        };
+    }
+    let best = best_ratio_by(top, year, false);
+    if let Some(cap) = s.cap_workers {
+        let capped = top.months.iter().any(|m| m.covered_by_source[index] >= cap);
+        if capped {
+            return Unreachable::CapBinds {
+                cap,
+                best_ratio: best,
+                year,
+            };
+        }
+    }
+    Unreachable::TooExpensive {
+        best_ratio: best,
+        year,
+    }
+}
+
+/// (b) What a yearly amount for source `index` keeps covered, and when the target is met.
+pub fn coverage_for_budget(
+    params: &Parameters,
+    scenario: &ValidScenario,
+    index: usize,
+    yearly: Rupiah,
+) -> Result<CoverageAnswer, Unreachable> {
+    if index >= scenario.sources.len() {
+        return Err(Unreachable::NoSuchSource);
+    }
+    let yearly = yearly.max(Decimal::ZERO).min(limits::YEARLY_AMOUNT.max);
+    let sc = with_amount(scenario, index, yearly);
+    let outcome = simulate(params, &sc);
+    let start = scenario.horizon.start;
+    let per_year = params
+        .contribution(
+            start,
+            scenario.programmes.declared_income,
+            scenario.programmes.jht,
+            scenario.sources[index].discount,
+        )
+        .total()
+        * Decimal::from(12);
+    let affordable = (yearly / per_year).floor().to_u64().unwrap_or(0);
+    let last = outcome.last_month();
+    Ok(CoverageAnswer {
+        source: index,
+        yearly_amount: yearly,
+        affordable_workers: affordable,
+        workers_covered_by_source: last.covered_by_source[index],
+        peak_workers_by_source: outcome
+            .months
+            .iter()
+            .map(|m| m.covered_by_source[index])
+            .max()
+            .unwrap_or(0),
+        workers_covered_total: last.covered,
+        coverage_ratio_end: super::simulate::ratio(last.covered, last.population),
+        target_reached: outcome.target_reached,
+    })
+}
