@@ -12,8 +12,10 @@
 pub mod calendar;
 pub mod error;
 pub mod funding;
+pub mod import;
 pub mod parameters;
 pub mod presets;
+pub mod report;
 pub mod risk;
 pub mod scenario;
 pub mod simulate;

@@ -1,1 +1,149 @@
-fn main() {}
+//! `payung`: the engine on the command line, for analysts who want tables.
+//!
+//! Every error prints one line naming the field and the problem, and exits with code 2.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use payung::engine::import::{scenario_from_json, scenario_to_json};
+use payung::engine::solve::{coverage_for_budget, solve_budget};
+use payung::engine::{presets, report, simulate, Parameters, Scenario};
+use rust_decimal::Decimal;
+use std::process::ExitCode;
+use std::str::FromStr;
+
+#[derive(Parser)]
+#[command(name = "payung", version, about = "Simulate local funding of BPJS Ketenagakerjaan cover for pekerja rentan")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Simulate a preset or a scenario file; prints one CSV row per year.
+    Run {
+        /// A scenario JSON file (as written by `export` or the web app).
+        file: Option<String>,
+        #[arg(long)]
+        preset: Option<String>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
+    /// Print a preset's scenario JSON.
+    Export {
+        #[arg(long)]
+        preset: String,
+    },
+    /// Goal-seek: the yearly amount a source needs, or what an amount keeps covered.
+    Solve {
+        file: Option<String>,
+        #[arg(long)]
+        preset: Option<String>,
+        /// The funding source to solve for, by name.
+        #[arg(long)]
+        source: String,
+        /// Target coverage ratio (1.0 = 100%); defaults to the scenario's target.
+        #[arg(long)]
+        target: Option<String>,
+        /// Target year; defaults to the scenario's target year.
+        #[arg(long)]
+        by: Option<i32>,
+        /// A yearly amount in Rupiah: report what it keeps covered instead.
+        #[arg(long)]
+        budget: Option<String>,
+    },
+    /// List the presets.
+    Presets,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("payung: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load(file: Option<String>, preset: Option<String>) -> Result<Scenario, String> {
+    match (file, preset) {
+        (Some(_), Some(_)) => Err("give a scenario file or --preset, not both".into()),
+        (None, None) => Err("give a scenario file or --preset <name>".into()),
+        (None, Some(id)) => presets::load(&id).map_err(|e| e.to_string()),
+        (Some(path), None) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+            scenario_from_json(&text).map_err(|e| format!("{path}: {e}"))
+        }
+    }
+}
+
+fn parse_decimal(field: &str, text: &str) -> Result<Decimal, String> {
+    Decimal::from_str(text.trim()).map_err(|_| format!("{field}: `{text}` is not a number"))
+}
+
+fn run(cli: Cli) -> Result<String, String> {
+    let params = Parameters::embedded().map_err(|e| e.to_string())?;
+    match cli.command {
+        Command::Presets => Ok(presets::IDS
+            .iter()
+            .filter_map(|id| presets::preset(id).ok())
+            .map(|p| format!("{}\t{}\n", p.id, p.title))
+            .collect()),
+        Command::Export { preset } => {
+            let sc = presets::load(&preset).map_err(|e| e.to_string())?;
+            Ok(scenario_to_json(&sc) + "\n")
+        }
+        Command::Run { file, preset, format } => {
+            let valid = load(file, preset)?.validate(&params).map_err(|e| e.to_string())?;
+            let outcome = simulate(&params, &valid);
+            Ok(match format {
+                Format::Csv => report::yearly_csv(&outcome),
+                Format::Json => serde_json::to_string_pretty(&outcome).map_err(|e| e.to_string())? + "\n",
+            })
+        }
+        Command::Solve { file, preset, source, target, by, budget } => {
+            let mut sc = load(file, preset)?;
+            if let Some(t) = target {
+                sc.target.coverage = parse_decimal("--target", &t)?;
+            }
+            if let Some(year) = by {
+                sc.target.year = year;
+            }
+            let index = sc
+                .source_index(&source)
+                .ok_or_else(|| format!("--source: there is no funding source named `{source}`"))?;
+            let valid = sc.validate(&params).map_err(|e| e.to_string())?;
+            match budget {
+                Some(amount) => {
+                    let amount = parse_decimal("--budget", &amount)?;
+                    if amount < Decimal::ZERO {
+                        return Err("--budget: must not be negative".into());
+                    }
+                    let a = coverage_for_budget(&params, &valid, index, amount).map_err(|e| e.to_string())?;
+                    let reached = a.target_reached.map_or("not reached".to_string(), |d| d.to_string());
+                    Ok(format!(
+                        "source,yearly_amount,affordable_workers,workers_covered_by_source_end,peak_workers_by_source,workers_covered_total_end,coverage_ratio_end,target_reached\n{},{},{},{},{},{},{:.4},{}\n",
+                        source, a.yearly_amount.round_dp(0), a.affordable_workers, a.workers_covered_by_source,
+                        a.peak_workers_by_source, a.workers_covered_total, a.coverage_ratio_end, reached
+                    ))
+                }
+                None => match solve_budget(&params, &valid, index) {
+                    Ok(a) => Ok(format!(
+                        "source,target,by,yearly_amount,reached\n{},{},{},{},{}\n",
+                        source, valid.target.coverage, valid.target.year, a.yearly_amount, a.reached
+                    )),
+                    Err(why) => Err(format!("unreachable: {why}")),
+                },
+            }
+        }
+    }
+}

@@ -42,15 +42,10 @@ pub fn growth_factor(growth: Decimal, years: u32) -> Decimal {
     (0..years).fold(Decimal::ONE, |acc, _| acc * step)
 }
 
-/// The plan for `source` in fiscal `year`, for the months inside `[first, last]`.
-pub fn year_plan(
-    params: &Parameters,
-    scenario: &Scenario,
-    source: &FundingSource,
-    year: i32,
-    first: YearMonth,
-    last: YearMonth,
-) -> YearPlan {
+/// The plan for `source` in fiscal `year`, for months from `first` (the horizon start).
+/// Commitments always run to December, even when the horizon ends earlier: a fiscal year's
+/// money is committed for the whole year.
+pub fn year_plan(params: &Parameters, scenario: &Scenario, source: &FundingSource, year: i32, first: YearMonth) -> YearPlan {
     let ends_after = source.last_year.is_none_or(|l| year <= l);
     if year < source.first_year || !ends_after {
         return YearPlan::idle();
@@ -60,7 +55,7 @@ pub fn year_plan(
     for m in 0..12u8 {
         let month = YearMonth::new(year, m + 1);
         let started = year > source.first_year || m + 1 >= source.first_month;
-        if started && month >= first && month <= last {
+        if started && month >= first {
             plan.funded[m as usize] = true;
             plan.cost[m as usize] =
                 params.contribution(month, income, scenario.programmes.jht, source.discount);
@@ -111,11 +106,10 @@ mod tests {
         let apbd = &scenario.sources[0];
         assert_eq!(apbd.first_month, 10);
         let first = YearMonth::new(2023, 1);
-        let last = YearMonth::new(2030, 12);
-        let plan = year_plan(&params, &scenario, apbd, apbd.first_year, first, last);
+        let plan = year_plan(&params, &scenario, apbd, apbd.first_year, first);
         assert_eq!(plan.funded.iter().filter(|f| **f).count(), 3);
         assert_eq!(plan.remaining[0], Decimal::from(3 * 16_800));
-        let next = year_plan(&params, &scenario, apbd, apbd.first_year + 1, first, last);
+        let next = year_plan(&params, &scenario, apbd, apbd.first_year + 1, first);
         assert_eq!(next.remaining[0], Decimal::from(12 * 16_800));
     }
 

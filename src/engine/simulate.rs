@@ -211,7 +211,6 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
     let sc = valid.scenario();
     let n = sc.sources.len();
     let start = sc.horizon.start;
-    let last = sc.horizon.last_month();
     let total_months = sc.horizon.months();
     let rates = Rates::from_scenario(sc);
     let lag = sc.risk.claim_lag_months as usize;
@@ -237,6 +236,7 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
     let mut tenure = Tenure::new(starting_cohorts);
     let mut population = sc.region.vulnerable_workers;
     let mut list = sc.enrolment.listed;
+    let mut relist = 0u64;
     let mut waiting = 0u64;
     let mut plans: Vec<YearPlan> = vec![YearPlan::idle(); n];
     let mut left = vec![Decimal::ZERO; n];
@@ -267,7 +267,8 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
                     );
                 let grown = round_u64(grown).max(1);
                 if grown > population {
-                    list += grown - population;
+                    // Enough new list entries to yield the new workers.
+                    list += round_u64(Decimal::from(grown - population) / sc.enrolment.verification_yield);
                 } else {
                     let known = workers.iter().sum::<u64>() + waiting;
                     let excess = known.saturating_sub(grown);
@@ -278,7 +279,7 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
                 population = grown;
             }
             for (i, s) in sc.sources.iter().enumerate() {
-                plans[i] = funding::year_plan(params, sc, s, date.year, start, last);
+                plans[i] = funding::year_plan(params, sc, s, date.year, start);
                 left[i] = plans[i].budget;
             }
             // Carried workers stay with their source while it can pay for the rest of the year;
@@ -332,13 +333,16 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
             left[i] += Decimal::from(gone) * plans[i].remaining[m];
         }
         if sc.enrolment.reenrol {
-            list += lapses;
+            relist += lapses;
         }
 
-        // Verification: list entries checked this month; the eligible ones wait for money.
-        let checked = sc.enrolment.verification_per_month.min(list);
+        // Verification: lapsed workers who may re-enrol are re-checked first (they are known
+        // to be eligible); then raw list entries, of which only the yield is eligible.
+        let rechecked = sc.enrolment.verification_per_month.min(relist);
+        relist -= rechecked;
+        let checked = (sc.enrolment.verification_per_month - rechecked).min(list);
         list -= checked;
-        let eligible = round_u64(Decimal::from(checked) * sc.enrolment.verification_yield);
+        let eligible = rechecked + round_u64(Decimal::from(checked) * sc.enrolment.verification_yield);
         let covered_now: u64 = workers.iter().sum();
         let room = population.saturating_sub(covered_now + waiting);
         waiting += eligible.min(room);

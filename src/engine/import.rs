@@ -1,0 +1,93 @@
+//! Reading scenario JSON from outside (files, the CLI, share links): size limit, schema
+//! version and migration, and the path of any field with the wrong shape.
+
+use super::scenario::{Scenario, SCHEMA_VERSION};
+
+/// The largest scenario file accepted (bytes).
+pub const MAX_BYTES: usize = 1_000_000;
+
+/// Why a scenario JSON text was rejected, before validation of its values.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    /// Larger than `MAX_BYTES`.
+    #[error("the file is too large ({bytes} bytes; the limit is {limit})")]
+    TooLarge { bytes: usize, limit: usize },
+    /// Not JSON at all.
+    #[error("not JSON: {message} (line {line}, column {column})")]
+    NotJson { message: String, line: usize, column: usize },
+    /// JSON, but not a scenario: a field is missing, unknown or of the wrong type.
+    #[error("{path}: {message}")]
+    WrongShape { path: String, message: String },
+    /// Written by a newer version of Payung.
+    #[error("schema_version: version {found} is newer than this Payung understands ({supported})")]
+    NewerVersion { found: u64, supported: u32 },
+}
+
+/// Parses scenario JSON, migrating older schema versions.
+pub fn scenario_from_json(text: &str) -> Result<Scenario, ImportError> {
+    if text.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_BYTES });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        message: e.to_string(),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let version = value.get("schema_version").and_then(serde_json::Value::as_u64);
+    match version {
+        None => {
+            return Err(ImportError::WrongShape {
+                path: "schema_version".into(),
+                message: "missing: this does not look like a Payung scenario".into(),
+            })
+        }
+        Some(v) if v > u64::from(SCHEMA_VERSION) => {
+            return Err(ImportError::NewerVersion { found: v, supported: SCHEMA_VERSION })
+        }
+        Some(_) => {}
+    }
+    let value = migrate(value);
+    serde_path_to_error::deserialize(value).map_err(|e| ImportError::WrongShape {
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+    })
+}
+
+/// Brings an older scenario up to `SCHEMA_VERSION`. Version 1 is the first; each later
+/// version adds one step here, so links and files from every release keep opening.
+fn migrate(value: serde_json::Value) -> serde_json::Value {
+    value
+}
+
+/// The scenario as pretty JSON: the same format the CLI exports and the web app imports.
+pub fn scenario_to_json(scenario: &Scenario) -> String {
+    serde_json::to_string_pretty(scenario).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets;
+
+    #[test]
+    fn a_preset_round_trips_through_json() {
+        let sc = presets::load("ambon").unwrap();
+        assert_eq!(scenario_from_json(&scenario_to_json(&sc)).unwrap(), sc);
+    }
+
+    #[test]
+    fn problems_are_named() {
+        assert!(matches!(scenario_from_json("{nope"), Err(ImportError::NotJson { .. })));
+        assert!(matches!(scenario_from_json("[]"), Err(ImportError::WrongShape { .. })));
+        let sc = presets::load("ambon").unwrap();
+        let newer = scenario_to_json(&sc).replace("\"schema_version\": 1", "\"schema_version\": 7");
+        assert!(matches!(scenario_from_json(&newer), Err(ImportError::NewerVersion { found: 7, .. })));
+        let bad = scenario_to_json(&sc).replace("\"desa\": 30", "\"desa\": \"many\"");
+        match scenario_from_json(&bad) {
+            Err(ImportError::WrongShape { path, .. }) => assert_eq!(path, "region.desa"),
+            other => panic!("{other:?}"),
+        }
+        let huge = " ".repeat(MAX_BYTES + 1);
+        assert!(matches!(scenario_from_json(&huge), Err(ImportError::TooLarge { .. })));
+    }
+}
