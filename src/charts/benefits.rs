@@ -1,0 +1,183 @@
+//! The benefits chart: each year's JKK and JKM contributions beside the benefits they
+//! are expected to pay, with a baseline scenario's benefits as faint markers. JHT is left
+//! out of the comparison: it is the worker's savings, not insurance.
+//!
+//! `ChartText::series` order: contributions, benefits.
+//! `ChartText::columns` order: year, JKK + JKM, JHT, benefits, benefits ÷ JKK + JKM.
+
+use super::{
+    axes, frame, headroom, money, money_tick, note, palette, year_axis, year_cell, year_label,
+    year_span, ChartText, Drawn, Entry, Swatch, Table, BASELINE, EMPTY_MONEY,
+};
+use crate::engine::simulate::YearResult;
+use crate::engine::Outcome;
+use crate::ui::format;
+use crate::ui::i18n::Lang;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use rust_decimal::Decimal;
+
+const CONTRIBUTIONS: usize = 0;
+const BENEFITS: usize = 1;
+
+/// Bars of one year sit between these offsets from the year, in years.
+const LEFT_BAR: (f64, f64) = (-0.38, -0.02);
+const RIGHT_BAR: (f64, f64) = (0.02, 0.38);
+
+/// JKK and JKM contributions of a year: the insurance that pays the benefits.
+fn insurance(y: &YearResult) -> Decimal {
+    y.contributions_jkk + y.contributions_jkm
+}
+
+/// Draws the benefits chart of `outcome` into `area`, with `baseline`'s benefits if given.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    outcome: &Outcome,
+    text: &ChartText,
+    baseline: Option<&Outcome>,
+) -> Drawn<DB> {
+    let lang = text.lang;
+    let (paid_in, paid_out) = (palette(0), palette(5));
+    let mut entries = vec![
+        Entry::new(
+            text.series[CONTRIBUTIONS],
+            Swatch::Fill {
+                fill: paid_in,
+                edge: paid_in,
+            },
+        ),
+        Entry::new(
+            text.series[BENEFITS],
+            Swatch::Fill {
+                fill: paid_out,
+                edge: paid_out,
+            },
+        ),
+    ];
+    if baseline.is_some() {
+        entries.push(Entry::new(text.baseline, Swatch::Marker(BASELINE)));
+    }
+    let (plot, style) = frame(area, text.title, &entries)?;
+    let years = &outcome.years;
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return note(&plot, text.empty, &style);
+    };
+    let (first, last) = (first.year, last.year);
+
+    let mut bars = Vec::new();
+    let mut top = 0.0_f64;
+    for y in years {
+        let x = f64::from(y.year);
+        for (value, (a, b), colour) in [
+            (money(insurance(y)), LEFT_BAR, paid_in),
+            (money(y.benefits_paid), RIGHT_BAR, paid_out),
+        ] {
+            if value > 0.0 {
+                bars.push(Rectangle::new(
+                    [(x + a, 0.0), (x + b, value)],
+                    colour.filled(),
+                ));
+                top = top.max(value);
+            }
+        }
+    }
+    let base: Vec<(f64, f64)> = baseline
+        .map(|b| {
+            b.years
+                .iter()
+                .filter(|y| (first..=last).contains(&y.year))
+                .map(|y| {
+                    (
+                        f64::from(y.year) + RIGHT_BAR.0 / 2.0 + RIGHT_BAR.1 / 2.0,
+                        money(y.benefits_paid),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    top = base.iter().map(|p| p.1).fold(top, f64::max);
+
+    let y_label = |v: f64| money_tick(v, lang);
+    let mut chart = axes(
+        &plot,
+        &style,
+        text,
+        year_axis(first, last),
+        (headroom(top), EMPTY_MONEY),
+        &year_label,
+        &y_label,
+    )?;
+    chart.draw_series(bars)?;
+    if !base.is_empty() {
+        chart.draw_series(
+            LineSeries::new(base, BASELINE.stroke_width(2)).point_size(style.px(0.3) as u32),
+        )?;
+    }
+    if top <= 0.0 {
+        note(
+            &chart.plotting_area().strip_coord_spec(),
+            text.empty,
+            &style,
+        )?;
+    }
+    Ok(())
+}
+
+/// One sentence: expected benefits over the horizon against JKK and JKM contributions.
+pub fn summary(outcome: &Outcome, lang: Lang) -> String {
+    let span = year_span(outcome);
+    let paid_in: Decimal = outcome.years.iter().map(insurance).sum();
+    let paid_out = outcome.totals.benefits_paid;
+    let money = |x: Decimal| format::rupiah_compact(x, lang);
+    if paid_in <= Decimal::ZERO {
+        return match lang {
+            Lang::Id => format!(
+                "Tidak ada iuran JKK dan JKM selama {span}; perkiraan manfaat dibayar {}.",
+                money(paid_out)
+            ),
+            Lang::En => format!(
+                "No JKK and JKM contributions over {span}; expected benefits paid {}.",
+                money(paid_out)
+            ),
+        };
+    }
+    let share = format::percent(paid_out / paid_in, lang);
+    match lang {
+        Lang::Id => format!(
+            "Perkiraan manfaat dibayar {} selama {span}, {share} dari iuran JKK dan JKM ({}).",
+            money(paid_out),
+            money(paid_in)
+        ),
+        Lang::En => format!(
+            "Expected benefits paid total {} over {span}, {share} of JKK and JKM contributions ({}).",
+            money(paid_out),
+            money(paid_in)
+        ),
+    }
+}
+
+/// The chart's numbers, one row per year, with JHT savings shown apart.
+pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
+    let lang = text.lang;
+    let header = text.columns.iter().map(|c| c.to_string()).collect();
+    let rows = outcome
+        .years
+        .iter()
+        .map(|y| {
+            let paid_in = insurance(y);
+            let share = if paid_in > Decimal::ZERO {
+                format::percent(y.benefits_paid / paid_in, lang)
+            } else {
+                "–".to_string()
+            };
+            vec![
+                year_cell(y, text),
+                format::rupiah_in(paid_in, lang),
+                format::rupiah_in(y.contributions_jht, lang),
+                format::rupiah_in(y.benefits_paid, lang),
+                share,
+            ]
+        })
+        .collect();
+    (header, rows)
+}

@@ -1,0 +1,203 @@
+//! The cost chart: each year's contributions as a bar stacked by funding source (in
+//! `outcome.source_names` order, one palette colour each), budget left unspent as a pale
+//! outlined segment on top, and a baseline scenario's yearly totals as faint markers.
+//!
+//! `ChartText::series` order: unspent.
+//! `ChartText::columns` order: year, total, unspent (source columns go after the year).
+
+use super::{
+    axes, frame, headroom, money, money_tick, note, palette, year_axis, year_cell, year_label,
+    year_span, ChartText, Drawn, Entry, Swatch, Table, AXIS, BASELINE, EMPTY_MONEY, UNSPENT_FILL,
+};
+use crate::engine::Outcome;
+use crate::ui::format;
+use crate::ui::i18n::Lang;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use rust_decimal::Decimal;
+
+const UNSPENT: usize = 0;
+
+/// Half the width of a bar, in years.
+const HALF_BAR: f64 = 0.35;
+
+/// Draws the cost chart of `outcome` into `area`, with `baseline`'s yearly totals if given.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    outcome: &Outcome,
+    text: &ChartText,
+    baseline: Option<&Outcome>,
+) -> Drawn<DB> {
+    let lang = text.lang;
+    let mut entries: Vec<Entry> = outcome
+        .source_names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let c = palette(i);
+            Entry::new(name.as_str(), Swatch::Fill { fill: c, edge: c })
+        })
+        .collect();
+    entries.push(Entry::new(
+        text.series[UNSPENT],
+        Swatch::Fill {
+            fill: UNSPENT_FILL,
+            edge: AXIS,
+        },
+    ));
+    if baseline.is_some() {
+        entries.push(Entry::new(text.baseline, Swatch::Marker(BASELINE)));
+    }
+    let (plot, style) = frame(area, text.title, &entries)?;
+    let years = &outcome.years;
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return note(&plot, text.empty, &style);
+    };
+    let (first, last) = (first.year, last.year);
+
+    let mut bars = Vec::new();
+    let mut unspent = Vec::new();
+    let mut top = 0.0_f64;
+    for y in years {
+        let x = f64::from(y.year);
+        let mut level = 0.0;
+        for (i, amount) in y.contributions_by_source.iter().enumerate() {
+            let v = money(*amount);
+            if v > 0.0 {
+                bars.push(Rectangle::new(
+                    [(x - HALF_BAR, level), (x + HALF_BAR, level + v)],
+                    palette(i).filled(),
+                ));
+                level += v;
+            }
+        }
+        let left = money(y.unspent_total);
+        if left > 0.0 {
+            unspent.push([(x - HALF_BAR, level), (x + HALF_BAR, level + left)]);
+            level += left;
+        }
+        top = top.max(level);
+    }
+    let base: Vec<(f64, f64)> = baseline
+        .map(|b| {
+            b.years
+                .iter()
+                .filter(|y| (first..=last).contains(&y.year))
+                .map(|y| (f64::from(y.year), money(y.contributions_total)))
+                .collect()
+        })
+        .unwrap_or_default();
+    top = base.iter().map(|p| p.1).fold(top, f64::max);
+
+    let y_label = |v: f64| money_tick(v, lang);
+    let mut chart = axes(
+        &plot,
+        &style,
+        text,
+        year_axis(first, last),
+        (headroom(top), EMPTY_MONEY),
+        &year_label,
+        &y_label,
+    )?;
+    chart.draw_series(bars)?;
+    chart.draw_series(
+        unspent
+            .iter()
+            .map(|r| Rectangle::new(*r, UNSPENT_FILL.filled())),
+    )?;
+    chart.draw_series(
+        unspent
+            .iter()
+            .map(|r| Rectangle::new(*r, AXIS.stroke_width(1))),
+    )?;
+    if !base.is_empty() {
+        chart.draw_series(
+            LineSeries::new(base, BASELINE.stroke_width(2)).point_size(style.px(0.3) as u32),
+        )?;
+    }
+    if top <= 0.0 {
+        note(
+            &chart.plotting_area().strip_coord_spec(),
+            text.empty,
+            &style,
+        )?;
+    }
+    Ok(())
+}
+
+/// One sentence: the total, the largest funder and any unspent budget.
+pub fn summary(outcome: &Outcome, lang: Lang) -> String {
+    let span = year_span(outcome);
+    let totals = &outcome.totals;
+    let money = |x: Decimal| format::rupiah_compact(x, lang);
+    if totals.contributions <= Decimal::ZERO {
+        return match (lang, outcome.source_names.is_empty()) {
+            (Lang::Id, true) => {
+                format!(
+                    "Tidak ada biaya selama {span} karena skenario ini tidak punya sumber dana."
+                )
+            }
+            (Lang::Id, false) => {
+                format!("Tidak ada biaya selama {span}: tidak ada iuran yang dibayar.")
+            }
+            (Lang::En, true) => {
+                format!("No cost over {span} because this scenario has no funding source.")
+            }
+            (Lang::En, false) => format!("No cost over {span}: no contributions were paid."),
+        };
+    }
+    let largest = totals
+        .contributions_by_source
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        .and_then(|(i, amount)| Some((outcome.source_names.get(i)?, *amount)));
+    let total = money(totals.contributions);
+    let mut sentence = match lang {
+        Lang::Id => format!("Total biaya {total} selama {span}"),
+        Lang::En => format!("Total cost {total} over {span}"),
+    };
+    if let Some((name, amount)) = largest {
+        let share = format::percent(amount / totals.contributions, lang);
+        let amount = money(amount);
+        sentence.push_str(&match lang {
+            Lang::Id => format!("; porsi terbesar dari {name} ({amount}, {share})"),
+            Lang::En => format!("; the largest share from {name} ({amount}, {share})"),
+        });
+    }
+    // Remainders below half a percent of the budget are rounding, not news.
+    let budget = totals.contributions + totals.unspent;
+    if totals.unspent * Decimal::from(200) >= budget {
+        let unspent = money(totals.unspent);
+        sentence.push_str(&match lang {
+            Lang::Id => format!("; {unspent} anggaran tidak terpakai"),
+            Lang::En => format!("; {unspent} of budget left unspent"),
+        });
+    }
+    sentence.push('.');
+    sentence
+}
+
+/// The chart's numbers: one row per year, one column per source, then the total and
+/// the unspent budget.
+pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
+    let lang = text.lang;
+    let mut header = vec![text.columns[0].to_string()];
+    header.extend(outcome.source_names.iter().cloned());
+    header.extend(text.columns[1..].iter().map(|c| c.to_string()));
+    let rows = outcome
+        .years
+        .iter()
+        .map(|y| {
+            let mut row = vec![year_cell(y, text)];
+            row.extend((0..outcome.source_names.len()).map(|i| {
+                let amount = y.contributions_by_source.get(i).copied();
+                format::rupiah_in(amount.unwrap_or_default(), lang)
+            }));
+            row.push(format::rupiah_in(y.contributions_total, lang));
+            row.push(format::rupiah_in(y.unspent_total, lang));
+            row
+        })
+        .collect();
+    (header, rows)
+}

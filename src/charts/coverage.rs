@@ -1,0 +1,298 @@
+//! The coverage chart: the vulnerable workers month by month, stacked as covered,
+//! verified but waiting for money, and not yet verified, with the target as a dashed
+//! line and a baseline scenario's covered workers as a faint line.
+//!
+//! `ChartText::series` order: covered, waiting, unverified, target.
+//! `ChartText::columns` order: year, vulnerable workers, covered, coverage, waiting,
+//! unverified.
+
+use super::{
+    axes, frame, headroom, note, palette, tint, year_cell, ChartText, Drawn, Entry, Swatch, Table,
+    BASELINE,
+};
+use crate::engine::simulate::{ratio, MonthResult};
+use crate::engine::Outcome;
+use crate::ui::format;
+use crate::ui::i18n::Lang;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+const COVERED: usize = 0;
+const WAITING: usize = 1;
+const UNVERIFIED: usize = 2;
+const TARGET: usize = 3;
+
+/// Opacity of the stacked bands.
+const BAND_OPACITY: f64 = 0.45;
+
+/// Draws the coverage chart of `outcome` into `area`, with `target` as a ratio of the
+/// vulnerable workers and, if given, `baseline`'s covered workers for comparison.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    outcome: &Outcome,
+    target: Decimal,
+    text: &ChartText,
+    baseline: Option<&Outcome>,
+) -> Drawn<DB> {
+    let lang = text.lang;
+    let (covered_c, waiting_c, unverified_c) = (palette(0), palette(1), palette(3));
+    // What the translucent bands look like on white, for the legend.
+    let fills = (
+        tint(covered_c, 1.0 - BAND_OPACITY),
+        tint(waiting_c, 1.0 - BAND_OPACITY),
+        tint(unverified_c, 1.0 - BAND_OPACITY),
+    );
+    let mut entries = vec![
+        Entry::new(
+            text.series[COVERED],
+            Swatch::Fill {
+                fill: fills.0,
+                edge: covered_c,
+            },
+        ),
+        Entry::new(
+            text.series[WAITING],
+            Swatch::Fill {
+                fill: fills.1,
+                edge: waiting_c,
+            },
+        ),
+        Entry::new(
+            text.series[UNVERIFIED],
+            Swatch::Fill {
+                fill: fills.2,
+                edge: unverified_c,
+            },
+        ),
+        Entry::new(
+            format!(
+                "{} {}",
+                text.series[TARGET],
+                format::percent_compact(target, lang)
+            ),
+            Swatch::Dashed(BLACK),
+        ),
+    ];
+    if baseline.is_some() {
+        entries.push(Entry::new(text.baseline, Swatch::Line(BASELINE)));
+    }
+    let (plot, style) = frame(area, text.title, &entries)?;
+    let months = &outcome.months;
+    let Some(first) = months.first().map(|m| m.date) else {
+        return note(&plot, text.empty, &style);
+    };
+
+    let x = |i: usize| i as f64;
+    let covered: Vec<(f64, f64)> = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (x(i), m.covered as f64))
+        .collect();
+    let waiting: Vec<(f64, f64)> = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (x(i), m.covered.saturating_add(m.waiting) as f64))
+        .collect();
+    let all: Vec<(f64, f64)> = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let top = m
+                .covered
+                .saturating_add(m.waiting)
+                .saturating_add(m.unverified);
+            (x(i), top as f64)
+        })
+        .collect();
+    let ratio_f = target.to_f64().unwrap_or(0.0).max(0.0);
+    let targets: Vec<(f64, f64)> = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (x(i), ratio_f * m.population as f64))
+        .collect();
+    let base: Vec<(f64, f64)> = baseline
+        .map(|b| {
+            b.months
+                .iter()
+                .filter_map(|m| {
+                    let i = usize::try_from(m.date.months_since(first)).ok()?;
+                    (i < months.len()).then(|| (x(i), m.covered as f64))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let y_max = all
+        .iter()
+        .chain(&targets)
+        .chain(&base)
+        .map(|p| p.1)
+        .chain(months.iter().map(|m| m.population as f64))
+        .fold(0.0, f64::max);
+    let x_max = x(months.len().saturating_sub(1)).max(1.0);
+    let (ticks, yearly) = month_ticks(months);
+    let x_label = |v: f64| {
+        let i = v.round();
+        if !(0.0..months.len() as f64).contains(&i) {
+            return String::new();
+        }
+        let date = months[i as usize].date;
+        if yearly {
+            date.year.to_string()
+        } else {
+            format::month_short(date, lang)
+        }
+    };
+    let y_label = |v: f64| format::number_f64(v, lang);
+    let mut chart = axes(
+        &plot,
+        &style,
+        text,
+        (0.0..x_max, ticks),
+        (headroom(y_max), 10.0),
+        &x_label,
+        &y_label,
+    )?;
+
+    // Bands between stacked boundaries, translucent so that the grid shows through.
+    let zero: Vec<(f64, f64)> = covered.iter().map(|p| (p.0, 0.0)).collect();
+    for (lower, upper, colour) in [
+        (&zero, &covered, covered_c),
+        (&covered, &waiting, waiting_c),
+        (&waiting, &all, unverified_c),
+    ] {
+        let outline: Vec<(f64, f64)> = upper.iter().chain(lower.iter().rev()).copied().collect();
+        chart.draw_series(std::iter::once(Polygon::new(
+            outline,
+            colour.mix(BAND_OPACITY).filled(),
+        )))?;
+    }
+    chart.draw_series(LineSeries::new(all, unverified_c.stroke_width(1)))?;
+    chart.draw_series(LineSeries::new(waiting, waiting_c.stroke_width(1)))?;
+    chart.draw_series(LineSeries::new(covered, covered_c.stroke_width(2)))?;
+    chart.draw_series(DashedLineSeries::new(
+        targets,
+        style.px(0.6),
+        style.px(0.4),
+        BLACK.stroke_width(2),
+    ))?;
+    if !base.is_empty() {
+        chart.draw_series(LineSeries::new(base, BASELINE.stroke_width(2)))?;
+    }
+    Ok(())
+}
+
+/// Labelled months: a few "Okt 2023"-style ticks for short horizons, Januaries labelled
+/// with the year for long ones. Returns the indices and whether labels are years.
+fn month_ticks(months: &[MonthResult]) -> (Vec<f64>, bool) {
+    let n = months.len();
+    let step = [1usize, 3, 6, 12, 24, 36, 60, 120]
+        .into_iter()
+        .find(|s| n.div_ceil(*s) <= if *s < 12 { 6 } else { 10 })
+        .unwrap_or(120);
+    let yearly = step >= 12;
+    let first_january = months
+        .iter()
+        .find(|m| m.date.month == 1)
+        .map_or(0, |m| m.date.year);
+    let every = (step / 12).max(1) as i32;
+    let ticks: Vec<f64> = months
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            if yearly {
+                m.date.month == 1 && (m.date.year - first_january).rem_euclid(every) == 0
+            } else {
+                usize::from(m.date.month.saturating_sub(1)) % step == 0
+            }
+        })
+        .map(|(i, _)| i as f64)
+        .collect();
+    if ticks.is_empty() {
+        (vec![0.0], false)
+    } else {
+        (ticks, yearly)
+    }
+}
+
+/// One sentence: where coverage starts and ends, and whether the target is met.
+pub fn summary(outcome: &Outcome, target: Decimal, lang: Lang) -> String {
+    let (Some(first), Some(last)) = (outcome.months.first(), outcome.months.last()) else {
+        return match lang {
+            Lang::Id => "Belum ada hasil simulasi.".into(),
+            Lang::En => "There are no simulation results yet.".into(),
+        };
+    };
+    let n = |v: u64| format::number(v, lang);
+    let share = format::percent(ratio(last.covered, last.population), lang);
+    let when = format::month_year(last.date, lang);
+    let goal = format::percent_compact(target, lang);
+    let change = match (lang, last.covered.cmp(&first.covered)) {
+        (Lang::Id, std::cmp::Ordering::Greater) => {
+            format!("naik dari {} menjadi {}", n(first.covered), n(last.covered))
+        }
+        (Lang::Id, std::cmp::Ordering::Less) => {
+            format!(
+                "turun dari {} menjadi {}",
+                n(first.covered),
+                n(last.covered)
+            )
+        }
+        (Lang::Id, std::cmp::Ordering::Equal) => format!("tetap {}", n(last.covered)),
+        (Lang::En, std::cmp::Ordering::Greater) => {
+            format!("rises from {} to {}", n(first.covered), n(last.covered))
+        }
+        (Lang::En, std::cmp::Ordering::Less) => {
+            format!("falls from {} to {}", n(first.covered), n(last.covered))
+        }
+        (Lang::En, std::cmp::Ordering::Equal) => format!("stays at {}", n(last.covered)),
+    };
+    let reached = outcome.target_reached.map(|m| format::month_year(m, lang));
+    match lang {
+        Lang::Id => {
+            let verdict = match (outcome.target_met, reached) {
+                (true, Some(m)) => format!("target {goal} tercapai pada {m}"),
+                (true, None) => format!("target {goal} tercapai"),
+                (false, Some(m)) => {
+                    format!("target {goal} baru tercapai pada {m}, setelah tahun target")
+                }
+                (false, None) => format!("target {goal} tidak tercapai"),
+            };
+            format!("Cakupan {change} pekerja ({share}) pada {when}; {verdict}.")
+        }
+        Lang::En => {
+            let verdict = match (outcome.target_met, reached) {
+                (true, Some(m)) => format!("the {goal} target is reached in {m}"),
+                (true, None) => format!("the {goal} target is reached"),
+                (false, Some(m)) => {
+                    format!("the {goal} target is reached only in {m}, after the target year")
+                }
+                (false, None) => format!("the {goal} target is not reached"),
+            };
+            format!("Coverage {change} workers ({share}) by {when}; {verdict}.")
+        }
+    }
+}
+
+/// The chart's numbers at the end of each year.
+pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
+    let lang = text.lang;
+    let header = text.columns.iter().map(|c| c.to_string()).collect();
+    let rows = outcome
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                year_cell(y, text),
+                format::number(y.population_end, lang),
+                format::number(y.workers_covered_end, lang),
+                format::percent(y.coverage_ratio, lang),
+                format::number(y.waitlist, lang),
+                format::number(y.unverified, lang),
+            ]
+        })
+        .collect();
+    (header, rows)
+}

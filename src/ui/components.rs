@@ -1,0 +1,17 @@
+//! One component per file. Components get values and callbacks; none holds scenario state.
+
+pub mod chart_card;
+pub mod enrolment_panel;
+pub mod goal_seek;
+pub mod notices;
+pub mod number_field;
+pub mod param_info;
+pub mod preset_notes;
+pub mod programme_panel;
+pub mod region_panel;
+pub mod results_table;
+pub mod risk_panel;
+pub mod scenario_field;
+pub mod sources_panel;
+pub mod summary_cards;
+pub mod target_panel;

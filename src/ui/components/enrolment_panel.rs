@@ -1,0 +1,39 @@
+//! Pendaftaran & verifikasi: the list, the verification yield and capacity, and lapses.
+
+use super::scenario_field::scenario_field;
+use crate::ui::i18n::T;
+use crate::ui::state::{Action, Field, State};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: Rc<State>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn EnrolmentPanel(props: &Props) -> Html {
+    let state = &props.state;
+    let on_reenrol = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            on_action.emit(Action::SetReenrol(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        })
+    };
+    let f = |field| scenario_field(state, field, &props.on_action, Html::default());
+    html! {
+        <details class="group">
+            <summary><h2>{ T::GroupEnrolment.get(state.lang) }</h2></summary>
+            { f(Field::Listed) }
+            { f(Field::VerificationYield) }
+            { f(Field::VerificationPerMonth) }
+            { f(Field::LapseRate) }
+            <div class="field checkbox">
+                <input id="reenrol" type="checkbox" checked={state.scenario.enrolment.reenrol} onchange={on_reenrol} />
+                <label for="reenrol">{ T::Reenrol.get(state.lang) }</label>
+            </div>
+        </details>
+    }
+}

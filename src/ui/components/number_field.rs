@@ -1,0 +1,250 @@
+//! One numeric input: a slider and a typed field that accepts Indonesian numbers
+//! ("1.500.000", "1,5 miliar"), the unit, a reset to the preset value, and a message beside
+//! the field when the typed value is rejected. The last valid value keeps driving the app.
+//!
+//! Slider moves are coalesced to one update per animation frame, so a dragged slider never
+//! queues stale work.
+
+use crate::engine::scenario::limits::Bounds;
+use crate::ui::format;
+use crate::ui::i18n::{input_error, InputError, Lang, T};
+use crate::ui::state::Display;
+use gloo::render::{request_animation_frame, AnimationFrame};
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// The current valid value, in scenario units (ratios, not percent).
+    pub value: Decimal,
+    /// The preset's value, for the reset button.
+    pub preset: Option<Decimal>,
+    pub bounds: Bounds,
+    pub display: Display,
+    pub lang: Lang,
+    pub on_change: Callback<Decimal>,
+    /// Extra content after the label, such as a legal-source popover.
+    #[prop_or_default]
+    pub info: Html,
+}
+
+/// Shown value per scenario unit: shares are shown in percent.
+fn scale(display: Display) -> Decimal {
+    if display == Display::Percent {
+        Decimal::from(100)
+    } else {
+        Decimal::ONE
+    }
+}
+
+/// The unit shown beside the field.
+pub fn unit(display: Display, lang: Lang) -> &'static str {
+    let (id, en) = match display {
+        Display::Workers => ("pekerja", "workers"),
+        Display::Count => ("", ""),
+        Display::Percent => ("%", "%"),
+        Display::Rupiah => ("Rp", "Rp"),
+        Display::RupiahPerMonth => ("Rp/bulan", "Rp/month"),
+        Display::Year => ("", ""),
+        Display::Month => ("(1–12)", "(1–12)"),
+        Display::Months => ("bulan", "months"),
+        Display::Years => ("tahun", "years"),
+        Display::PerThousand => ("‰/tahun", "‰/year"),
+    };
+    if lang == Lang::Id {
+        id
+    } else {
+        en
+    }
+}
+
+/// Reads typed text into scenario units (percent fields into ratios).
+fn parse_shown(raw: &str, display: Display) -> Result<Decimal, format::ParseError> {
+    if display == Display::Percent {
+        format::parse_percent(raw)
+    } else {
+        format::parse_number(raw)
+    }
+}
+
+/// The typed field's text for a value (Indonesian digits: "3.024.000.000", "57,5").
+fn text_of(value: Decimal, display: Display) -> String {
+    let shown = (value * scale(display)).normalize();
+    match display {
+        Display::Year | Display::Month => shown.to_string(),
+        _ => format::decimal_id(shown),
+    }
+}
+
+/// The value in words for screen readers ("Rp 3,0 miliar", "70.000 pekerja").
+pub fn words(value: Decimal, display: Display, lang: Lang) -> String {
+    match display {
+        Display::Rupiah | Display::RupiahPerMonth => format::rupiah_compact(value, lang),
+        Display::Percent => format::percent(value, lang),
+        Display::Year | Display::Month | Display::Count => text_of(value, display),
+        _ => format!("{} {}", text_of(value, display), unit(display, lang)),
+    }
+}
+
+/// The slider's range in shown units: the valid range, narrowed for very wide ones so the
+/// slider stays usable (typing still reaches the full range).
+fn slider_range(props: &Props) -> (f64, f64, f64) {
+    let s = scale(props.display);
+    let min = (props.bounds.min * s).to_f64().unwrap_or(0.0);
+    let max = (props.bounds.max * s).to_f64().unwrap_or(1.0);
+    let here = (props.value.max(props.preset.unwrap_or_default()) * s).to_f64().unwrap_or(0.0);
+    let wide = max - min > 100_000.0;
+    let max = if wide { max.min(nice_ceiling((here * 3.0).max(min + 1_000.0))) } else { max };
+    let step = match props.display {
+        Display::Percent => 0.5,
+        Display::PerThousand => 0.1,
+        _ if wide => nice_ceiling((max - min) / 500.0).max(1.0),
+        _ => 1.0,
+    };
+    (min, max, step)
+}
+
+/// The smallest 1, 2 or 5 × 10^k at or above `x`.
+fn nice_ceiling(x: f64) -> f64 {
+    if x <= 0.0 {
+        return 1.0;
+    }
+    let p = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * p).find(|v| *v >= x).unwrap_or(10.0 * p)
+}
+
+#[component]
+pub fn NumberField(props: &Props) -> Html {
+    let text = use_state(|| text_of(props.value, props.display));
+    let error = use_state(|| None::<String>);
+    let pending = use_mut_ref(|| Rc::new(Cell::new(None::<Decimal>)));
+    let frame = use_mut_ref(|| Rc::new(RefCell::new(None::<AnimationFrame>)));
+
+    // When the value changes from elsewhere (slider, reset, preset), show it.
+    {
+        let text = text.clone();
+        let error = error.clone();
+        let display = props.display;
+        use_effect_with(props.value, move |value| {
+            if parse_shown(&text, display).ok() != Some(*value) {
+                text.set(text_of(*value, display));
+                error.set(None);
+            }
+        });
+    }
+
+    let s = scale(props.display);
+    let check = {
+        let bounds = props.bounds;
+        let lang = props.lang;
+        let display = props.display;
+        move |raw: &str| -> Result<Decimal, String> {
+            let fmt = |d: Decimal| words(d, display, lang);
+            let parsed = match parse_shown(raw, display) {
+                Ok(v) => v,
+                Err(e) if raw.trim().is_empty() || e == format::ParseError::Empty => {
+                    return Err(input_error(lang, InputError::Empty, "", ""))
+                }
+                Err(_) => return Err(input_error(lang, InputError::NotANumber, "", "")),
+            };
+            if parsed < bounds.min || parsed > bounds.max {
+                return Err(input_error(lang, InputError::OutOfRange, &fmt(bounds.min), &fmt(bounds.max)));
+            }
+            Ok(parsed)
+        }
+    };
+
+    let oninput = {
+        let text = text.clone();
+        let error = error.clone();
+        let on_change = props.on_change.clone();
+        let check = check.clone();
+        Callback::from(move |e: InputEvent| {
+            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(v) = check(&raw) {
+                error.set(None);
+                on_change.emit(v);
+            }
+            text.set(raw);
+        })
+    };
+    // The message appears when the user leaves the field or presses Enter.
+    let onchange = {
+        let error = error.clone();
+        Callback::from(move |e: Event| {
+            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+            error.set(check(&raw).err());
+        })
+    };
+
+    let on_slide = {
+        let on_change = props.on_change.clone();
+        let pending = pending.borrow().clone();
+        let frame = frame.borrow().clone();
+        Callback::from(move |e: InputEvent| {
+            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+            let Some(v) = raw.parse::<f64>().ok().and_then(Decimal::from_f64) else { return };
+            pending.set(Some(v / s));
+            if frame.borrow().is_some() {
+                return;
+            }
+            let on_change = on_change.clone();
+            let pending = pending.clone();
+            let slot = frame.clone();
+            let handle = request_animation_frame(move |_| {
+                slot.borrow_mut().take();
+                if let Some(v) = pending.take() {
+                    on_change.emit(v);
+                }
+            });
+            *frame.borrow_mut() = Some(handle);
+        })
+    };
+
+    let (min, max, step) = slider_range(props);
+    let shown = (props.value * s).to_f64().unwrap_or(0.0).clamp(min, max);
+    let unit_text = unit(props.display, props.lang);
+    let text_id = format!("{}-text", props.id);
+    let err_id = format!("{}-error", props.id);
+    let reset = props.preset.filter(|p| *p != props.value).map(|p| {
+        let on_change = props.on_change.clone();
+        let label = format!("{}: {}", T::ResetTo.get(props.lang), words(p, props.display, props.lang));
+        html! {
+            <button type="button" class="reset" title={label.clone()} aria-label={label}
+                onclick={Callback::from(move |_| on_change.emit(p))}>{"↺"}</button>
+        }
+    });
+
+    html! {
+        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+            <div class="field-head">
+                <label for={text_id.clone()}>{ &props.label }</label>
+                { props.info.clone() }
+                { reset }
+            </div>
+            <div class="field-inputs">
+                <input type="range" id={props.id.clone()} min={min.to_string()} max={max.to_string()}
+                    step={step.to_string()} value={shown.to_string()}
+                    aria-label={props.label.clone()}
+                    aria-valuetext={words(props.value, props.display, props.lang)}
+                    oninput={on_slide} />
+                <span class="typed">
+                    <input type="text" inputmode="decimal" id={text_id} value={(*text).clone()}
+                        aria-invalid={error.is_some().then_some("true")}
+                        aria-describedby={error.is_some().then(|| err_id.clone())}
+                        {oninput} {onchange} />
+                    if !unit_text.is_empty() { <span class="unit">{ unit_text }</span> }
+                </span>
+            </div>
+            if let Some(message) = (*error).clone() {
+                <p class="field-error" id={err_id} role="alert">{ message }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,47 @@
+//! The legal source of a rate or benefit: a keyboard-reachable popover with the
+//! description, the value in force, its effective date and links to the regulation.
+
+use crate::engine::calendar::YearMonth;
+use crate::engine::parameters::{Parameter, Unit};
+use crate::ui::format;
+use crate::ui::i18n::{Lang, T};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub param: Parameter,
+    pub month: YearMonth,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn ParamInfo(props: &Props) -> Html {
+    let p = &props.param;
+    let lang = props.lang;
+    let value = p.at(props.month);
+    let shown = match p.unit {
+        Unit::Ratio => format::percent(value, lang),
+        Unit::Rupiah | Unit::RupiahPerMonth => format::rupiah(value),
+        Unit::Months => format!("{value} {}", if lang == Lang::Id { "bulan" } else { "months" }),
+        Unit::Multiple => format!("{value}×"),
+    };
+    let since = p
+        .effective_since(props.month)
+        .map(|d| format::date_long(d.year, d.month, d.day, lang))
+        .unwrap_or_default();
+    let description = if lang == Lang::Id { &p.description_id } else { &p.description_en };
+    html! {
+        <details class="info">
+            <summary aria-label={format!("{}: {}", T::LegalBasis.get(lang), description)}>{"ⓘ"}</summary>
+            <div class="info-body" role="note">
+                <p><strong>{ description }</strong></p>
+                <p>{ shown }{", "}{ T::InForceSince.get(lang) }{" "}{ since }</p>
+                <p class="info-refs">{ T::LegalBasis.get(lang) }{": "}
+                    { for p.references.iter().map(|r| html! {
+                        <a href={r.href.clone()} target="_blank" rel="noopener noreferrer">{ &r.title }</a>
+                    }) }
+                </p>
+            </div>
+        </details>
+    }
+}

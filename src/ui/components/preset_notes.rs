@@ -1,0 +1,32 @@
+//! Where the preset's figures come from: stated [C], derived [D] or estimated [E].
+
+use crate::engine::presets;
+use crate::ui::i18n::{Lang, T};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub preset: AttrValue,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn PresetNotes(props: &Props) -> Html {
+    let Ok(p) = presets::preset(&props.preset) else { return Html::default() };
+    html! {
+        <details class="preset-notes">
+            <summary>{ T::PresetNotes.get(props.lang) }{ ": " }{ &p.title }</summary>
+            <ul>
+                { for p.notes.iter().map(|n| html! {
+                    <li>
+                        <span class={classes!("tag", n.tag.contains('E').then_some("estimate"))}>{ format!("[{}]", n.tag) }</span>
+                        { " " }{ &n.text }
+                        if n.source.starts_with("https://") {
+                            { " " }<a href={n.source.clone()} target="_blank" rel="noopener noreferrer">{ "↗" }</a>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </details>
+    }
+}

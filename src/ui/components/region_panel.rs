@@ -1,0 +1,59 @@
+//! Wilayah: the preset, the region's name and its workers, desa, kelurahan and ASN.
+
+use super::scenario_field::scenario_field;
+use crate::engine::presets;
+use crate::ui::i18n::T;
+use crate::ui::state::{Action, Field, State};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: Rc<State>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn RegionPanel(props: &Props) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let on_preset = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            on_action.emit(Action::LoadPreset(id));
+        })
+    };
+    let on_name = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            on_action.emit(Action::SetRegionName(e.target_unchecked_into::<HtmlInputElement>().value()))
+        })
+    };
+    let f = |field| scenario_field(state, field, &props.on_action, Html::default());
+    html! {
+        <details class="group" open=true>
+            <summary><h2>{ T::GroupRegion.get(lang) }</h2></summary>
+            <div class="field">
+                <label for="preset">{ T::Preset.get(lang) }</label>
+                <select id="preset" onchange={on_preset}>
+                    { for presets::IDS.iter().filter_map(|id| presets::preset(id).ok()).map(|p| html! {
+                        <option value={p.id.clone()} selected={p.id == state.scenario.preset}>{ p.title }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="region-name">{ T::RegionName.get(lang) }</label>
+                <input id="region-name" type="text" value={state.scenario.region.name.clone()} oninput={on_name} />
+            </div>
+            { f(Field::VulnerableWorkers) }
+            { f(Field::WorkerGrowth) }
+            { f(Field::Desa) }
+            { f(Field::Kelurahan) }
+            { f(Field::Asn) }
+            { f(Field::StartYear) }
+            { f(Field::HorizonYears) }
+        </details>
+    }
+}

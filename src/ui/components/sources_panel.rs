@@ -1,0 +1,180 @@
+//! Sumber pendanaan: add, remove and reorder funding sources of every kind, with the
+//! fields each kind needs. List order is priority order.
+
+use super::param_info::ParamInfo;
+use super::scenario_field::scenario_field;
+use crate::engine::scenario::SourceKind;
+use crate::ui::i18n::{rule_name, source_kind_name, T};
+use crate::ui::state::{Action, Field, Rule, SourceField, State};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: Rc<State>,
+    pub on_action: Callback<Action>,
+}
+
+fn kind_from_key(key: &str) -> Option<SourceKind> {
+    SourceKind::ALL.into_iter().find(|k| k.key() == key)
+}
+
+fn rule_key(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Rupiah => "rupiah",
+        Rule::Workers => "workers",
+        Rule::DanaDesa => "dana_desa",
+        Rule::BapakAsuh => "bapak_asuh",
+    }
+}
+
+fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
+    let lang = state.lang;
+    let s = &state.scenario.sources[i];
+    let f = |field: SourceField| scenario_field(state, Field::Source(i, field), on_action, Html::default());
+    let emit = |make: fn(usize, bool) -> Action| {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| on_action.emit(make(i, e.target_unchecked_into::<HtmlInputElement>().checked())))
+    };
+    let on_name = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            on_action.emit(Action::SetSourceName(i, e.target_unchecked_into::<HtmlInputElement>().value()))
+        })
+    };
+    let on_kind = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| {
+            if let Some(kind) = kind_from_key(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                on_action.emit(Action::SetSourceKind(i, kind));
+            }
+        })
+    };
+    let on_rule = {
+        let on_action = on_action.clone();
+        let rules = Rule::for_kind(s.kind);
+        Callback::from(move |e: Event| {
+            let key = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(rule) = rules.iter().find(|r| rule_key(**r) == key) {
+                on_action.emit(Action::SetSourceRule(i, *rule));
+            }
+        })
+    };
+    let rule = Rule::of(&s.amount);
+    let rules = Rule::for_kind(s.kind);
+    let id = |x: &str| format!("src-{i}-{x}");
+    let remove = {
+        let on_action = on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::RemoveSource(i)))
+    };
+    let up = {
+        let on_action = on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::MoveUp(i)))
+    };
+    let month = state.valid.horizon.start;
+    html! {
+        <li class="source-card" aria-label={s.name.clone()}>
+            <div class="source-head">
+                <span class="priority" title={T::MoveUp.get(lang)}>{ i + 1 }</span>
+                <label class="sr-only" for={id("name")}>{ T::SourceName.get(lang) }</label>
+                <input id={id("name")} class="source-name" type="text" value={s.name.clone()} oninput={on_name} />
+                <button type="button" class="icon" aria-label={format!("{}: {}", T::MoveUp.get(lang), s.name)}
+                    disabled={i == 0} onclick={up}>{"↑"}</button>
+                <button type="button" class="icon danger" aria-label={format!("{}: {}", T::Remove.get(lang), s.name)}
+                    onclick={remove}>{"✕"}</button>
+            </div>
+            <div class="field">
+                <label for={id("kind")}>{ T::SourceKind.get(lang) }</label>
+                <select id={id("kind")} onchange={on_kind}>
+                    { for SourceKind::ALL.iter().map(|k| html! {
+                        <option value={k.key()} selected={*k == s.kind}>{ source_kind_name(*k, lang) }</option>
+                    }) }
+                </select>
+            </div>
+            if rules.len() > 1 {
+                <div class="field">
+                    <label for={id("rule")}>{ T::SourceRule.get(lang) }</label>
+                    <select id={id("rule")} onchange={on_rule}>
+                        { for rules.iter().map(|r| html! {
+                            <option value={rule_key(*r)} selected={*r == rule}>{ rule_name(*r, lang) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            { match rule {
+                Rule::Rupiah => f(SourceField::Yearly),
+                Rule::Workers => f(SourceField::PledgedWorkers),
+                Rule::DanaDesa => html! {<>
+                    { scenario_field(state, Field::Source(i, SourceField::DanaDesaShare), on_action,
+                        html! { <ParamInfo param={state.params.dana_desa_blt_cap.clone()} {month} {lang} /> }) }
+                    { f(SourceField::PerDesa) }
+                </>},
+                Rule::BapakAsuh => html! {<>{ f(SourceField::Participation) }{ f(SourceField::WorkersPerSponsor) }</>},
+            } }
+            { scenario_field(state, Field::StartingCover(i), on_action, Html::default()) }
+            { f(SourceField::FirstYear) }
+            { f(SourceField::FirstMonth) }
+            <div class="field checkbox">
+                <input id={id("open")} type="checkbox" checked={s.last_year.is_none()} onchange={emit(Action::SetOpenEnded)} />
+                <label for={id("open")}>{ T::OpenEnded.get(lang) }</label>
+            </div>
+            { f(SourceField::LastYear) }
+            { f(SourceField::Growth) }
+            <div class="field checkbox">
+                <input id={id("capped")} type="checkbox" checked={s.cap_workers.is_some()} onchange={emit(Action::SetCapped)} />
+                <label for={id("capped")}>{ T::Capped.get(lang) }</label>
+            </div>
+            { f(SourceField::Cap) }
+            if s.kind.is_public_budget() {
+                <p class="note">{ T::DiscountNever.get(lang) }</p>
+            } else {
+                <div class="field checkbox">
+                    <input id={id("discount")} type="checkbox" checked={s.discount} onchange={emit(Action::SetDiscount)} />
+                    <label for={id("discount")}>{ T::Discount.get(lang) }</label>
+                    <ParamInfo param={state.params.pp50_discount.clone()} month={month} {lang} />
+                </div>
+            }
+        </li>
+    }
+}
+
+#[component]
+pub fn SourcesPanel(props: &Props) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let chosen = use_state(|| SourceKind::BapakAsuh);
+    let on_choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if let Some(kind) = kind_from_key(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                chosen.set(kind);
+            }
+        })
+    };
+    let on_add = {
+        let on_action = props.on_action.clone();
+        let chosen = chosen.clone();
+        Callback::from(move |_| on_action.emit(Action::AddSource(*chosen)))
+    };
+    html! {
+        <details class="group" open=true>
+            <summary><h2>{ T::GroupSources.get(lang) }</h2></summary>
+            if state.scenario.sources.is_empty() {
+                <p class="note">{ T::NoSources.get(lang) }</p>
+            }
+            <ol class="sources">
+                { for (0..state.scenario.sources.len()).map(|i| source_card(state, i, &props.on_action)) }
+            </ol>
+            <div class="add-source">
+                <label for="new-source-kind">{ T::SourceKind.get(lang) }</label>
+                <select id="new-source-kind" onchange={on_choose}>
+                    { for SourceKind::ALL.iter().map(|k| html! {
+                        <option value={k.key()} selected={*k == *chosen}>{ source_kind_name(*k, lang) }</option>
+                    }) }
+                </select>
+                <button type="button" id="add-source" onclick={on_add}>{ "+ " }{ T::AddSource.get(lang) }</button>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,86 @@
+//! The headline figures: coverage against the target, when the target is reached, cost,
+//! who pays, Rp per protected worker-year, and what families get back.
+
+use crate::charts::PALETTE;
+use crate::engine::simulate::{ratio, Outcome};
+use crate::engine::Scenario;
+use crate::ui::format;
+use crate::ui::i18n::{month_name, Lang, T};
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub outcome: Rc<Outcome>,
+    pub scenario: Scenario,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn SummaryCards(props: &Props) -> Html {
+    let o = &props.outcome;
+    let lang = props.lang;
+    let last = o.last_month();
+    let coverage = ratio(last.covered, last.population);
+    let target = &props.scenario.target;
+    let reached = match o.target_reached {
+        Some(d) => format!("{} {}", month_name(d.month, lang), d.year),
+        None => T::NotReached.get(lang).to_string(),
+    };
+    let met_class = if o.target_met { "good" } else { "bad" };
+    let total = o.totals.contributions;
+    let first_year = o.years.first().map(|y| (y.year, y.contributions_total)).unwrap_or_default();
+    let vs_target = match lang {
+        Lang::Id => format!("target {} pada {}", format::percent(target.coverage, lang), target.year),
+        Lang::En => format!("target {} by {}", format::percent(target.coverage, lang), target.year),
+    };
+    let of_workers = match lang {
+        Lang::Id => format!("{} dari {} pekerja", format::number(last.covered, lang), format::number(last.population, lang)),
+        Lang::En => format!("{} of {} workers", format::number(last.covered, lang), format::number(last.population, lang)),
+    };
+    html! {
+        <section class="cards" aria-label={T::Results.get(lang)}>
+            <div class="card" id="card-coverage">
+                <h3>{ T::CardCoverage.get(lang) }</h3>
+                <p class="big">{ format::percent(coverage, lang) }</p>
+                <p>{ of_workers }</p>
+                <p class={met_class}>{ vs_target }</p>
+            </div>
+            <div class="card" id="card-target">
+                <h3>{ T::CardTarget.get(lang) }</h3>
+                <p class={classes!("big", met_class)}>{ reached }</p>
+            </div>
+            <div class="card" id="card-cost">
+                <h3>{ T::CardCostYear.get(lang) }{ format!(" ({})", first_year.0) }</h3>
+                <p class="big">{ format::rupiah_compact(first_year.1, lang) }</p>
+                <h3>{ T::CardCostHorizon.get(lang) }</h3>
+                <p>{ format::rupiah_compact(total, lang) }</p>
+            </div>
+            <div class="card" id="card-shares">
+                <h3>{ T::CardShares.get(lang) }</h3>
+                <ul class="shares">
+                    { for o.source_names.iter().enumerate().map(|(i, name)| {
+                        let paid = o.totals.contributions_by_source[i];
+                        let share = if total > Decimal::ZERO { paid / total } else { Decimal::ZERO };
+                        html! {
+                            <li>
+                                <span class="swatch" style={format!("background:{}", PALETTE[i % PALETTE.len()])}></span>
+                                { name }{ ": " }<strong>{ format::percent(share, lang) }</strong>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+            <div class="card" id="card-per-worker">
+                <h3>{ T::CardPerWorkerYear.get(lang) }</h3>
+                <p class="big">{ o.totals.cost_per_worker_year.map(format::rupiah).unwrap_or_else(|| "—".into()) }</p>
+            </div>
+            <div class="card" id="card-benefits">
+                <h3>{ T::CardBenefits.get(lang) }</h3>
+                <p class="big">{ format::rupiah_compact(o.totals.benefits_paid, lang) }</p>
+                <p>{ format!("{} {}", format::number_f64(o.totals.expected_deaths, lang), T::ExpectedDeaths.get(lang)) }</p>
+            </div>
+        </section>
+    }
+}

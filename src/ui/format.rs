@@ -1,0 +1,677 @@
+//! Numbers, money, percentages and dates as people in Indonesia write and type them.
+//!
+//! This module owns the text form of values: Indonesian separators ("1.234.567,5") in
+//! Bahasa Indonesia, English ones ("1,234,567.5") in English, and the reverse, parsing
+//! what users type into inputs. It is pure Rust over `rust_decimal`: it knows nothing of
+//! the browser, of the engine's rules or of the text catalogue, so charts, the CLI and
+//! tests can use it on the host. Money stays `Decimal` from input to output; `f64` is
+//! accepted only for chart tick values, which are already floats.
+//!
+//! Large sums use the Indonesian words *juta* (10⁶), *miliar* (10⁹) and *triliun* (10¹²)
+//! in both languages, because those are the words budget documents and users in the
+//! regions use ("Rp 3,0 miliar"); only the decimal separator follows the language
+//! ("Rp 3.0 miliar" in English). Likewise "M" in an amount always means *miliar*.
+
+use super::i18n::Lang;
+use crate::engine::YearMonth;
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::str::FromStr;
+
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_SHORT_ID: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+];
+const MONTHS_SHORT_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Units for large sums: factor, word, short form for chart ticks.
+const UNITS: [(i64, &str, &str); 3] = [
+    (1_000_000, "juta", "jt"),
+    (1_000_000_000, "miliar", "M"),
+    (1_000_000_000_000, "triliun", "T"),
+];
+
+/// Separators of a language: (thousands, decimal).
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+/// Inserts `sep` every three digits from the right of a string of ASCII digits.
+fn group(digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The magnitude of `x` with exactly `dp` decimals, grouped; the sign is returned apart so
+/// that callers can put it before a currency symbol.
+fn magnitude(x: Decimal, dp: u32, lang: Lang) -> (bool, String) {
+    let (thousands, decimal) = separators(lang);
+    let mut r = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    let negative = r.is_sign_negative() && !r.is_zero();
+    r = r.abs();
+    r.rescale(dp);
+    let text = r.to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let mut out = group(int, thousands);
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    (negative, out)
+}
+
+/// Like `magnitude` but with at most `dp` decimals, dropping trailing zeros ("3", "2,5").
+fn magnitude_trimmed(x: Decimal, dp: u32, lang: Lang) -> (bool, String) {
+    let rounded = x
+        .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    magnitude(rounded, rounded.scale(), lang)
+}
+
+fn signed(negative: bool, text: String) -> String {
+    if negative {
+        format!("-{text}")
+    } else {
+        text
+    }
+}
+
+/// A sum of money in whole Rupiah as Indonesians write it on a bill: "Rp 1.234.567".
+pub fn rupiah(x: Decimal) -> String {
+    rupiah_in(x, Lang::Id)
+}
+
+/// Whole Rupiah with the language's thousands separator: "Rp 1.234.567" / "Rp 1,234,567".
+pub fn rupiah_in(x: Decimal, lang: Lang) -> String {
+    let (negative, text) = magnitude(x, 0, lang);
+    signed(negative, format!("Rp {text}"))
+}
+
+/// Picks the unit for a large sum, moving up when rounding reaches a thousand of a unit.
+fn unit_for(abs: Decimal, dp: u32) -> Option<(Decimal, &'static str, &'static str)> {
+    if abs.round() < Decimal::from(UNITS[0].0) {
+        return None;
+    }
+    let mut index = UNITS
+        .iter()
+        .rposition(|u| abs >= Decimal::from(u.0))
+        .unwrap_or(0);
+    let mut value = (abs / Decimal::from(UNITS[index].0)).round_dp(dp);
+    while value >= Decimal::ONE_THOUSAND && index + 1 < UNITS.len() {
+        index += 1;
+        value = (abs / Decimal::from(UNITS[index].0)).round_dp(dp);
+    }
+    Some((value, UNITS[index].1, UNITS[index].2))
+}
+
+/// A large sum in words, for summaries and cards: "Rp 3,0 miliar", "Rp 201,6 juta";
+/// below one juta the whole amount ("Rp 16.800"). Units stay Indonesian in English.
+pub fn rupiah_compact(x: Decimal, lang: Lang) -> String {
+    match unit_for(x.abs(), 1) {
+        None => rupiah_in(x, lang),
+        Some((value, word, _)) => {
+            let (_, text) = magnitude(value, 1, lang);
+            signed(x.is_sign_negative(), format!("Rp {text} {word}"))
+        }
+    }
+}
+
+/// A short sum for chart ticks, where space is scarce: "Rp 3 M", "Rp 2,5 M", "Rp 200 jt".
+pub fn rupiah_short(x: Decimal, lang: Lang) -> String {
+    match unit_for(x.abs(), 2) {
+        None => rupiah_in(x, lang),
+        Some((value, _, short)) => {
+            let (_, text) = magnitude_trimmed(value, 2, lang);
+            signed(x.is_sign_negative(), format!("Rp {text} {short}"))
+        }
+    }
+}
+
+/// A count with thousands separators: "70.000" / "70,000".
+pub fn number(n: u64, lang: Lang) -> String {
+    group(&n.to_string(), separators(lang).0)
+}
+
+/// A float (a chart tick or an expected count) rounded to a whole number: "70.000".
+/// Values that are not finite show as a dash rather than "NaN".
+pub fn number_f64(x: f64, lang: Lang) -> String {
+    if !x.is_finite() {
+        return "–".to_string();
+    }
+    match Decimal::from_f64(x) {
+        Some(d) => decimal(d, 0, lang),
+        // Beyond Decimal's range: group the float's own digits.
+        None => signed(
+            x < 0.0,
+            group(&format!("{:.0}", x.abs()), separators(lang).0),
+        ),
+    }
+}
+
+/// A decimal with exactly `dp` decimals: "1.234,50" / "1,234.50".
+pub fn decimal(x: Decimal, dp: u32, lang: Lang) -> String {
+    let (negative, text) = magnitude(x, dp, lang);
+    signed(negative, text)
+}
+
+/// A value as typed into an input, with all its decimals: "3.024.000.000", "57,5".
+/// `parse_number` reads it back exactly.
+pub fn decimal_id(x: Decimal) -> String {
+    let x = x.normalize();
+    decimal(x, x.scale(), Lang::Id)
+}
+
+/// A ratio as a percentage with one decimal: 0.577 → "57,7%" / "57.7%".
+pub fn percent(ratio: Decimal, lang: Lang) -> String {
+    format!("{}%", decimal(ratio * Decimal::ONE_HUNDRED, 1, lang))
+}
+
+/// A ratio as a percentage without a needless ",0": 1 → "100%", 0.575 → "57,5%".
+pub fn percent_compact(ratio: Decimal, lang: Lang) -> String {
+    let (negative, text) = magnitude_trimmed(ratio * Decimal::ONE_HUNDRED, 1, lang);
+    format!("{}%", signed(negative, text))
+}
+
+fn month_index(month: u8) -> Option<usize> {
+    (1..=12).contains(&month).then(|| usize::from(month) - 1)
+}
+
+/// The full month name: "Oktober" / "October".
+pub fn month_name(month: u8, lang: Lang) -> Option<&'static str> {
+    let i = month_index(month)?;
+    Some(match lang {
+        Lang::Id => MONTHS_ID[i],
+        Lang::En => MONTHS_EN[i],
+    })
+}
+
+/// A month for sentences and headings: "Oktober 2023" / "October 2023".
+pub fn month_year(ym: YearMonth, lang: Lang) -> String {
+    match month_name(ym.month, lang) {
+        Some(name) => format!("{name} {}", ym.year),
+        None => ym.to_string(),
+    }
+}
+
+/// A month for chart ticks and tables: "Okt 2023" / "Oct 2023".
+pub fn month_short(ym: YearMonth, lang: Lang) -> String {
+    match month_index(ym.month) {
+        Some(i) => {
+            let name = match lang {
+                Lang::Id => MONTHS_SHORT_ID[i],
+                Lang::En => MONTHS_SHORT_EN[i],
+            };
+            format!("{name} {}", ym.year)
+        }
+        None => ym.to_string(),
+    }
+}
+
+/// A day in prose, e.g. when a regulation takes effect: "21 November 2026".
+pub fn date_long(year: i32, month: u8, day: u8, lang: Lang) -> String {
+    match month_name(month, lang) {
+        Some(name) if (1..=31).contains(&day) => format!("{day} {name} {year}"),
+        _ => format!("{year:04}-{month:02}-{day:02}"),
+    }
+}
+
+/// Why typed text is not a number.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// Nothing was typed.
+    #[error("no number was entered")]
+    Empty,
+    /// The text is not a number in any accepted form.
+    #[error("not a number")]
+    NotANumber,
+    /// A number followed by a word that is not a known unit ("3 kg").
+    #[error("unknown unit `{0}`")]
+    UnknownUnit(String),
+    /// A percent sign where an amount was expected.
+    #[error("a percentage is not allowed here")]
+    PercentNotAllowed,
+    /// The number is beyond what can be represented exactly.
+    #[error("the number is too large")]
+    TooLarge,
+}
+
+impl ParseError {
+    /// The message shown beside the input, in the UI language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ParseError::Empty, Lang::Id) => "Isi dengan angka.".into(),
+            (ParseError::Empty, Lang::En) => "Enter a number.".into(),
+            (ParseError::NotANumber, Lang::Id) => {
+                "Bukan angka. Contoh: 1.500.000 atau 1,5 miliar.".into()
+            }
+            (ParseError::NotANumber, Lang::En) => {
+                "Not a number. Examples: 1.500.000 or 1,5 miliar.".into()
+            }
+            (ParseError::UnknownUnit(u), Lang::Id) => {
+                format!("Satuan \"{u}\" tidak dikenal; gunakan rb, jt, M atau T.")
+            }
+            (ParseError::UnknownUnit(u), Lang::En) => {
+                format!("Unknown unit \"{u}\"; use rb, jt, M or T.")
+            }
+            (ParseError::PercentNotAllowed, Lang::Id) => "Isi jumlah, bukan persentase.".into(),
+            (ParseError::PercentNotAllowed, Lang::En) => {
+                "Enter an amount, not a percentage.".into()
+            }
+            (ParseError::TooLarge, Lang::Id) => "Angka terlalu besar.".into(),
+            (ParseError::TooLarge, Lang::En) => "The number is too large.".into(),
+        }
+    }
+}
+
+/// The multiplier for a unit word typed after a number (case-insensitive).
+fn unit_factor(word: &str) -> Option<i64> {
+    Some(match word.to_lowercase().trim_end_matches('.') {
+        "rb" | "ribu" | "k" | "thousand" => 1_000,
+        "jt" | "juta" | "mn" | "mio" | "million" => 1_000_000,
+        "m" | "miliar" | "milyar" | "bn" | "billion" => 1_000_000_000,
+        "t" | "triliun" | "trilyun" | "tn" | "trillion" => 1_000_000_000_000,
+        _ => return None,
+    })
+}
+
+/// Whether `groups` are thousands groups: the first 1–3 digits and not starting with 0
+/// ("0.250" is a decimal), the rest exactly 3.
+fn thousands_groups(groups: &[&str]) -> bool {
+    let first = groups.first().copied().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && !first.starts_with('0')
+        && groups[1..].iter().all(|g| g.len() == 3)
+}
+
+/// Reads the digits-and-separators part of a number into a plain "1234.5" form.
+///
+/// Rules: with both `.` and `,`, the last one is the decimal separator (once) and the
+/// other separates thousands. With only one kind: several of them must be thousands
+/// groups ("1.500.000" or English "1,500,000"); a single comma is the Indonesian decimal
+/// ("1,5", even "1,500" = 1,5) except in an amount marked "Rp" with no unit, where three
+/// decimals of a Rupiah make no sense ("Rp 16,800" = 16800); a single dot before exactly three digits is an Indonesian
+/// thousands separator ("16.800"), otherwise an English decimal point ("1.5", "0.25").
+fn canonical(number: &str, whole_rupiah: bool) -> Option<String> {
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    let dots = number.matches('.').count();
+    let commas = number.matches(',').count();
+    let (int, frac) = match (dots, commas) {
+        (0, 0) => (number.to_string(), None),
+        (_, 0) | (0, _) => {
+            let sep = if dots > 0 { '.' } else { ',' };
+            let groups: Vec<&str> = number.split(sep).collect();
+            if groups.len() > 2 {
+                if !thousands_groups(&groups) {
+                    return None;
+                }
+                (groups.concat(), None)
+            } else if (sep == '.' || whole_rupiah) && thousands_groups(&groups) {
+                (groups.concat(), None)
+            } else {
+                (groups[0].to_string(), Some(groups[1].to_string()))
+            }
+        }
+        _ => {
+            let last_dot = number.rfind('.')?;
+            let last_comma = number.rfind(',')?;
+            let (thousands, decimal) = if last_comma > last_dot {
+                ('.', ',')
+            } else {
+                (',', '.')
+            };
+            let (int, frac) = number.split_once(decimal)?;
+            if frac.contains(decimal) || frac.contains(thousands) {
+                return None;
+            }
+            let groups: Vec<&str> = int.split(thousands).collect();
+            if !thousands_groups(&groups) {
+                return None;
+            }
+            (groups.concat(), Some(frac.to_string()))
+        }
+    };
+    match frac {
+        None if !int.is_empty() => Some(int),
+        Some(frac) if !frac.is_empty() => {
+            let int = if int.is_empty() { "0".to_string() } else { int };
+            Some(format!("{int}.{frac}"))
+        }
+        _ => None,
+    }
+}
+
+fn decimal_from(plain: &str) -> Result<Decimal, ParseError> {
+    // Over 28 significant digits rust_decimal would round or fail; neither is a sum a
+    // user can mean, so both are "too large".
+    if plain.chars().filter(char::is_ascii_digit).count() > 28 {
+        return Err(ParseError::TooLarge);
+    }
+    Decimal::from_str(plain).map_err(|_| ParseError::TooLarge)
+}
+
+/// Splits a leading sign off: `-`, `−` (U+2212) or `+`.
+fn strip_sign(text: &str) -> (bool, &str) {
+    if let Some(rest) = text.strip_prefix('-').or_else(|| text.strip_prefix('−')) {
+        (true, rest.trim_start())
+    } else if let Some(rest) = text.strip_prefix('+') {
+        (false, rest.trim_start())
+    } else {
+        (false, text)
+    }
+}
+
+/// Reads an amount as users type it: "1.500.000", "Rp1.500.000,50", "1,5 miliar",
+/// "1,5 M", "3 jt", "16.800", "0,5", and English "1,500,000" or "1.5 billion".
+/// Negative numbers parse; callers check ranges.
+pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    if text.contains('%') {
+        return Err(ParseError::PercentNotAllowed);
+    }
+    let (mut negative, mut rest) = strip_sign(text);
+    let marked = rest.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp"));
+    if marked {
+        rest = rest[2..].trim_start_matches('.').trim_start();
+        if !negative {
+            (negative, rest) = strip_sign(rest);
+        }
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    let (number, unit) = rest.split_at(end);
+    let unit = unit.trim();
+    let plain = canonical(number, marked && unit.is_empty()).ok_or(ParseError::NotANumber)?;
+    let mut value = decimal_from(&plain)?;
+    if !unit.is_empty() {
+        // A unit is one word, perhaps abbreviated with a dot ("1,5 jt.").
+        let word = unit.strip_suffix('.').unwrap_or(unit);
+        if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+            return Err(ParseError::NotANumber);
+        }
+        let factor = unit_factor(unit).ok_or_else(|| ParseError::UnknownUnit(unit.into()))?;
+        value = value
+            .checked_mul(Decimal::from(factor))
+            .ok_or(ParseError::TooLarge)?;
+    }
+    Ok(if negative { -value } else { value })
+}
+
+/// Reads a percentage as a ratio: "57,5%" and "57,5" both give 0.575.
+pub fn parse_percent(text: &str) -> Result<Decimal, ParseError> {
+    let text = text.trim();
+    let text = text.strip_suffix('%').unwrap_or(text).trim_end();
+    if text.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let (negative, number) = strip_sign(text);
+    let plain = canonical(number, false).ok_or(ParseError::NotANumber)?;
+    let value = decimal_from(&plain)? / Decimal::ONE_HUNDRED;
+    Ok(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn rupiah_groups_whole_rupiah() {
+        assert_eq!(rupiah(d("1234567")), "Rp 1.234.567");
+        assert_eq!(rupiah(d("1234567.5")), "Rp 1.234.568");
+        assert_eq!(rupiah(d("0")), "Rp 0");
+        assert_eq!(rupiah(d("999")), "Rp 999");
+        assert_eq!(rupiah(d("1000")), "Rp 1.000");
+        assert_eq!(rupiah(d("-5000")), "-Rp 5.000");
+        assert_eq!(rupiah(d("-0.4")), "Rp 0");
+        assert_eq!(rupiah_in(d("1234567"), Lang::En), "Rp 1,234,567");
+    }
+
+    #[test]
+    fn compact_sums_use_indonesian_units_in_both_languages() {
+        assert_eq!(rupiah_compact(d("3024000000"), Lang::Id), "Rp 3,0 miliar");
+        assert_eq!(rupiah_compact(d("3024000000"), Lang::En), "Rp 3.0 miliar");
+        assert_eq!(rupiah_compact(d("201600000"), Lang::Id), "Rp 201,6 juta");
+        assert_eq!(rupiah_compact(d("16800"), Lang::Id), "Rp 16.800");
+        assert_eq!(rupiah_compact(d("16800"), Lang::En), "Rp 16,800");
+        assert_eq!(
+            rupiah_compact(d("2500000000000"), Lang::Id),
+            "Rp 2,5 triliun"
+        );
+        assert_eq!(rupiah_compact(d("-5000000"), Lang::Id), "-Rp 5,0 juta");
+        // Rounding that reaches a thousand moves to the next unit.
+        assert_eq!(rupiah_compact(d("999960000"), Lang::Id), "Rp 1,0 miliar");
+        assert_eq!(rupiah_compact(d("999999.6"), Lang::Id), "Rp 1,0 juta");
+        assert_eq!(
+            rupiah_compact(d("1234000000000000"), Lang::Id),
+            "Rp 1.234,0 triliun"
+        );
+    }
+
+    #[test]
+    fn short_sums_fit_chart_ticks() {
+        assert_eq!(rupiah_short(d("3000000000"), Lang::Id), "Rp 3 M");
+        assert_eq!(rupiah_short(d("2500000000"), Lang::Id), "Rp 2,5 M");
+        assert_eq!(rupiah_short(d("2500000000"), Lang::En), "Rp 2.5 M");
+        assert_eq!(rupiah_short(d("1250000000"), Lang::Id), "Rp 1,25 M");
+        assert_eq!(rupiah_short(d("200000000"), Lang::Id), "Rp 200 jt");
+        assert_eq!(rupiah_short(d("0"), Lang::Id), "Rp 0");
+        assert_eq!(rupiah_short(d("500000"), Lang::Id), "Rp 500.000");
+    }
+
+    #[test]
+    fn numbers_and_percentages_follow_the_language() {
+        assert_eq!(number(70_000, Lang::Id), "70.000");
+        assert_eq!(number(70_000, Lang::En), "70,000");
+        assert_eq!(number(0, Lang::Id), "0");
+        assert_eq!(number(u64::MAX, Lang::Id), "18.446.744.073.709.551.615");
+        assert_eq!(number_f64(52_299.6, Lang::Id), "52.300");
+        assert_eq!(number_f64(-1500.0, Lang::En), "-1,500");
+        assert_eq!(number_f64(f64::NAN, Lang::Id), "–");
+        assert_eq!(number_f64(f64::INFINITY, Lang::Id), "–");
+        assert_eq!(
+            number_f64(1e30, Lang::Id),
+            "1.000.000.000.000.000.019.884.624.838.656"
+        );
+        assert_eq!(decimal(d("1234.5"), 2, Lang::Id), "1.234,50");
+        assert_eq!(decimal(d("1234.5"), 2, Lang::En), "1,234.50");
+        assert_eq!(decimal_id(d("3024000000")), "3.024.000.000");
+        assert_eq!(decimal_id(d("57.50")), "57,5");
+        assert_eq!(decimal_id(d("1234.125")), "1.234,125");
+        assert_eq!(percent(d("0.577"), Lang::Id), "57,7%");
+        assert_eq!(percent(d("0.577"), Lang::En), "57.7%");
+        assert_eq!(percent(d("1"), Lang::Id), "100,0%");
+        assert_eq!(percent_compact(d("1"), Lang::Id), "100%");
+        assert_eq!(percent_compact(d("0.575"), Lang::Id), "57,5%");
+    }
+
+    #[test]
+    fn months_and_dates_are_named() {
+        let oct = YearMonth::new(2023, 10);
+        assert_eq!(month_year(oct, Lang::Id), "Oktober 2023");
+        assert_eq!(month_year(oct, Lang::En), "October 2023");
+        assert_eq!(month_short(oct, Lang::Id), "Okt 2023");
+        assert_eq!(month_short(oct, Lang::En), "Oct 2023");
+        assert_eq!(month_short(YearMonth::new(2024, 8), Lang::Id), "Agu 2024");
+        assert_eq!(date_long(2026, 11, 21, Lang::Id), "21 November 2026");
+        assert_eq!(date_long(2026, 5, 1, Lang::Id), "1 Mei 2026");
+        assert_eq!(date_long(2026, 5, 1, Lang::En), "1 May 2026");
+        assert_eq!(date_long(2026, 13, 1, Lang::En), "2026-13-01");
+        assert_eq!(month_year(YearMonth::new(2026, 0), Lang::Id), "2026-00");
+    }
+
+    #[test]
+    fn parses_indonesian_amounts() {
+        let cases = [
+            ("1.500.000", "1500000"),
+            ("1500000", "1500000"),
+            ("1,5 miliar", "1500000000"),
+            ("1,5 M", "1500000000"),
+            ("1,5M", "1500000000"),
+            ("3 jt", "3000000"),
+            ("3 jt.", "3000000"),
+            ("3 juta", "3000000"),
+            ("3 Juta", "3000000"),
+            ("2,5 triliun", "2500000000000"),
+            ("Rp 1.500.000", "1500000"),
+            ("Rp1.500.000,50", "1500000.50"),
+            ("Rp. 16.800", "16800"),
+            ("16.800", "16800"),
+            ("0,5", "0.5"),
+            ("0.250", "0.250"),
+            (",5", "0.5"),
+            ("1,500", "1.5"),
+            ("Rp 16,800", "16800"),
+            ("Rp 1,500 juta", "1500000"),
+            ("200 rb", "200000"),
+            ("  42  ", "42"),
+            ("-5", "-5"),
+            ("−5.000", "-5000"),
+            ("-Rp 5.000", "-5000"),
+            ("Rp -5.000", "-5000"),
+            ("+7", "7"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_number(text), Ok(d(want)), "{text}");
+        }
+    }
+
+    #[test]
+    fn tolerates_english_amounts() {
+        let cases = [
+            ("1,500,000", "1500000"),
+            ("1,500,000.50", "1500000.50"),
+            ("1.5 billion", "1500000000"),
+            ("1.5 million", "1500000"),
+            ("0.25", "0.25"),
+            ("1500.5", "1500.5"),
+            ("2 bn", "2000000000"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_number(text), Ok(d(want)), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number() {
+        use ParseError::*;
+        let cases = [
+            ("", Empty),
+            ("   ", Empty),
+            ("abc", NotANumber),
+            ("1..2", NotANumber),
+            ("1.2.3", NotANumber),
+            ("1,50,000", NotANumber),
+            ("1.500,5,5", NotANumber),
+            ("1,5.3", NotANumber),
+            ("5,", NotANumber),
+            ("5.", NotANumber),
+            (".", NotANumber),
+            ("Rp", NotANumber),
+            ("juta", NotANumber),
+            ("1 500 000", NotANumber),
+            ("--5", NotANumber),
+            ("3 kg", UnknownUnit("kg".into())),
+            ("50%", PercentNotAllowed),
+            ("99999999999999999999999999999999", TooLarge),
+            ("99999999999999999999 triliun", TooLarge),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_number(text), Err(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn parses_percentages_as_ratios() {
+        assert_eq!(parse_percent("57,5%"), Ok(d("0.575")));
+        assert_eq!(parse_percent("57,5"), Ok(d("0.575")));
+        assert_eq!(parse_percent("57.5 %"), Ok(d("0.575")));
+        assert_eq!(parse_percent("100"), Ok(d("1")));
+        assert_eq!(parse_percent("-2"), Ok(d("-0.02")));
+        assert_eq!(parse_percent("%"), Err(ParseError::Empty));
+        assert_eq!(parse_percent("lima"), Err(ParseError::NotANumber));
+        assert_eq!(parse_percent("5 jt"), Err(ParseError::NotANumber));
+    }
+
+    #[test]
+    fn errors_have_messages_in_both_languages() {
+        for e in [
+            ParseError::Empty,
+            ParseError::NotANumber,
+            ParseError::UnknownUnit("kg".into()),
+            ParseError::PercentNotAllowed,
+            ParseError::TooLarge,
+        ] {
+            assert_ne!(e.message(Lang::Id), e.message(Lang::En));
+        }
+    }
+
+    #[test]
+    fn formatted_amounts_parse_back() {
+        for x in ["0", "16800", "1234567", "3024000000", "-5000"] {
+            assert_eq!(parse_number(&rupiah(d(x))), Ok(d(x)), "{x}");
+            assert_eq!(parse_number(&rupiah_in(d(x), Lang::En)), Ok(d(x)), "{x}");
+        }
+        for x in [
+            "0.5",
+            "1.125",
+            "57.5",
+            "1234.125",
+            "3024000000",
+            "0.001",
+            "-2.5",
+        ] {
+            assert_eq!(parse_number(&decimal_id(d(x))), Ok(d(x)), "{x}");
+        }
+    }
+}

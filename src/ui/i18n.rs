@@ -1,0 +1,376 @@
+//! The UI language and the text catalogue: every string the user reads, Bahasa Indonesia
+//! first and English second, side by side so neither can be forgotten.
+
+use crate::engine::error::Problem;
+use crate::engine::scenario::SourceKind;
+use crate::engine::simulate::Warning;
+use crate::engine::ScenarioError;
+use crate::ui::format;
+use crate::ui::state::{Field, Rule, SourceField};
+use serde::{Deserialize, Serialize};
+
+/// The UI language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    fn pick(self, id: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A fixed piece of UI text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum T {
+    AppTitle,
+    AppSubtitle,
+    Preset,
+    Language,
+    OtherLanguage,
+    Presentation,
+    Controls,
+    Results,
+    GroupRegion,
+    GroupProgramme,
+    GroupSources,
+    GroupEnrolment,
+    GroupRisk,
+    GroupTarget,
+    RegionName,
+    Reset,
+    ResetTo,
+    AddSource,
+    Remove,
+    MoveUp,
+    SourceName,
+    SourceKind,
+    SourceRule,
+    OpenEnded,
+    Capped,
+    Discount,
+    DiscountNever,
+    JkkJkm,
+    JkkJkmFixed,
+    Jht,
+    CostPerWorker,
+    CostTotal,
+    Reenrol,
+    InForceSince,
+    LegalBasis,
+    About,
+    CardCoverage,
+    CardTarget,
+    NotReached,
+    CardCostYear,
+    CardCostHorizon,
+    CardShares,
+    CardPerWorkerYear,
+    CardBenefits,
+    ExpectedDeaths,
+    ShowData,
+    YearlyResults,
+    GoalSeek,
+    GoalSeekSource,
+    Apply,
+    Applied,
+    Unreachable,
+    Computing,
+    Warnings,
+    PresetNotes,
+    InvalidShown,
+    NoSources,
+    Estimate,
+    SkipToResults,
+    Year,
+}
+
+impl T {
+    pub fn get(self, lang: Lang) -> &'static str {
+        use T::*;
+        let (id, en) = match self {
+            AppTitle => ("Payung", "Payung"),
+            AppSubtitle => (
+                "Simulator perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan",
+                "Simulator of social security cover for vulnerable workers",
+            ),
+            Preset => ("Wilayah contoh", "Region preset"),
+            Language => ("Bahasa", "Language"),
+            OtherLanguage => ("English", "Bahasa Indonesia"),
+            Presentation => ("Mode presentasi", "Presentation mode"),
+            Controls => ("Pengaturan", "Controls"),
+            Results => ("Hasil", "Results"),
+            GroupRegion => ("Wilayah", "Region"),
+            GroupProgramme => ("Program", "Programmes"),
+            GroupSources => ("Sumber pendanaan", "Funding sources"),
+            GroupEnrolment => ("Pendaftaran & verifikasi", "Enrolment & verification"),
+            GroupRisk => ("Asumsi risiko", "Risk assumptions"),
+            GroupTarget => ("Target", "Target"),
+            RegionName => ("Nama wilayah", "Region name"),
+            Reset => ("Atur ulang", "Reset"),
+            ResetTo => ("Kembalikan ke nilai preset", "Reset to the preset value"),
+            AddSource => ("Tambah sumber", "Add source"),
+            Remove => ("Hapus", "Remove"),
+            MoveUp => ("Naikkan prioritas", "Move up"),
+            SourceName => ("Nama sumber", "Source name"),
+            SourceKind => ("Jenis", "Kind"),
+            SourceRule => ("Cara menghitung", "Amount rule"),
+            OpenEnded => ("Berlanjut sampai akhir horizon", "Continues to the end of the horizon"),
+            Capped => ("Batasi jumlah pekerja", "Cap the number of workers"),
+            Discount => ("Diskon PP 50/2025 berlaku", "PP 50/2025 discount applies"),
+            DiscountNever => (
+                "Diskon PP 50/2025 tidak berlaku untuk dana APBD/APBN",
+                "The PP 50/2025 discount never applies to APBD/APBN money",
+            ),
+            JkkJkm => ("JKK + JKM", "JKK + JKM"),
+            JkkJkmFixed => ("selalu bersama (wajib bagi BPU)", "always together (required for BPU)"),
+            Jht => ("JHT (opsional)", "JHT (optional)"),
+            CostPerWorker => ("Iuran per pekerja per bulan", "Contribution per worker per month"),
+            CostTotal => ("Jumlah", "Total"),
+            Reenrol => ("Pekerja yang berhenti dapat didaftarkan ulang", "Lapsed workers can re-enrol"),
+            InForceSince => ("berlaku sejak", "in force since"),
+            LegalBasis => ("Dasar hukum", "Legal basis"),
+            About => ("Keterangan", "About"),
+            CardCoverage => ("Cakupan di akhir horizon", "Coverage at the end"),
+            CardTarget => ("Target tercapai", "Target reached"),
+            NotReached => ("tidak tercapai", "not reached"),
+            CardCostYear => ("Biaya tahun pertama", "Cost in the first year"),
+            CardCostHorizon => ("Biaya selama horizon", "Cost over the horizon"),
+            CardShares => ("Siapa membayar", "Who pays"),
+            CardPerWorkerYear => ("Rp per pekerja-tahun terlindungi", "Rp per protected worker-year"),
+            CardBenefits => ("Perkiraan manfaat untuk keluarga", "Expected benefits to families"),
+            ExpectedDeaths => ("perkiraan kematian", "expected deaths"),
+            ShowData => ("Tampilkan data", "Show data"),
+            YearlyResults => ("Hasil per tahun", "Yearly results"),
+            GoalSeek => ("Cari anggaran", "Goal-seek"),
+            GoalSeekSource => ("Sumber yang diubah", "Source to change"),
+            Apply => ("Terapkan", "Apply"),
+            Applied => ("Sudah diterapkan", "Applied"),
+            Unreachable => ("Tidak dapat dicapai", "Unreachable"),
+            Computing => ("Menghitung…", "Computing…"),
+            Warnings => ("Perhatian", "Warnings"),
+            PresetNotes => ("Sumber data preset", "Where the preset figures come from"),
+            InvalidShown => (
+                "Grafik memakai nilai valid terakhir sampai isian ini diperbaiki.",
+                "The charts keep the last valid values until this is fixed.",
+            ),
+            NoSources => ("Belum ada sumber pendanaan.", "No funding sources yet."),
+            Estimate => ("perkiraan", "estimate"),
+            SkipToResults => ("Langsung ke hasil", "Skip to results"),
+            Year => ("Tahun", "Year"),
+        };
+        lang.pick(id, en)
+    }
+}
+
+/// The label of a numeric field.
+pub fn field_label(field: Field, lang: Lang) -> &'static str {
+    use Field::*;
+    let (id, en) = match field {
+        VulnerableWorkers => ("Pekerja rentan", "Vulnerable workers"),
+        WorkerGrowth => ("Pertumbuhan pekerja rentan per tahun", "Yearly growth of vulnerable workers"),
+        Desa => ("Jumlah desa", "Number of desa (villages)"),
+        Kelurahan => ("Jumlah kelurahan", "Number of kelurahan"),
+        Asn => ("Jumlah ASN", "Civil servants (ASN)"),
+        StartYear => ("Tahun mulai", "Start year"),
+        HorizonYears => ("Lama simulasi", "Horizon"),
+        DeclaredIncome => ("Penghasilan yang dilaporkan", "Declared income"),
+        Listed => ("Data calon peserta belum diverifikasi", "Listed entries not yet verified"),
+        VerificationYield => ("Hasil verifikasi (layak)", "Verification yield (eligible)"),
+        VerificationPerMonth => ("Kapasitas verifikasi per bulan", "Verification capacity per month"),
+        LapseRate => ("Peserta berhenti per tahun", "Yearly lapse rate"),
+        DeathsPerThousand => ("Kematian per 1.000 peserta per tahun", "Deaths per 1,000 members per year"),
+        WorkDeathShare => ("Porsi kematian akibat kecelakaan kerja", "Share of deaths from work accidents"),
+        AccidentsPerThousand => ("Kecelakaan kerja per 1.000 per tahun", "Work accidents per 1,000 per year"),
+        AccidentCost => ("Biaya rata-rata per kecelakaan", "Average cost per accident"),
+        ClaimShare => ("Porsi kematian yang diklaim", "Share of deaths claimed"),
+        ClaimLag => ("Jeda pembayaran klaim", "Claim payment lag"),
+        ScholarshipShare => ("Perkiraan beasiswa (porsi dari maksimum)", "Expected scholarship (share of maximum)"),
+        JhtReturn => ("Imbal hasil JHT per tahun", "JHT yearly return"),
+        TargetCoverage => ("Target cakupan", "Target coverage"),
+        TargetYear => ("Tahun target", "Target year"),
+        StartingCover(_) => ("Pekerja tercakup di awal", "Workers covered at the start"),
+        Source(_, f) => match f {
+            SourceField::Yearly => ("Anggaran per tahun", "Yearly amount"),
+            SourceField::PledgedWorkers => ("Pekerja yang dijamin", "Workers pledged"),
+            SourceField::DanaDesaShare => ("Porsi Dana Desa untuk iuran", "Share of Dana Desa for premiums"),
+            SourceField::PerDesa => ("Rata-rata Dana Desa per desa", "Average Dana Desa per desa"),
+            SourceField::Participation => ("Partisipasi ASN", "ASN participation"),
+            SourceField::WorkersPerSponsor => ("Pekerja per ASN", "Workers per sponsor"),
+            SourceField::FirstYear => ("Tahun pertama", "First year"),
+            SourceField::FirstMonth => ("Bulan mulai di tahun pertama", "First month in the first year"),
+            SourceField::LastYear => ("Tahun terakhir", "Last year"),
+            SourceField::Growth => ("Pertumbuhan per tahun", "Yearly growth"),
+            SourceField::Cap => ("Batas pekerja", "Cap in workers"),
+        },
+    };
+    lang.pick(id, en)
+}
+
+/// A kind of funding source, as users name it.
+pub fn source_kind_name(kind: SourceKind, lang: Lang) -> &'static str {
+    let (id, en) = match kind {
+        SourceKind::ApbdKota => ("APBD kota/kabupaten", "APBD city/regency"),
+        SourceKind::ApbdProvinsi => ("APBD provinsi", "APBD province"),
+        SourceKind::DanaDesa => ("Dana Desa", "Dana Desa (village fund)"),
+        SourceKind::BapakAsuh => ("Bapak asuh (ASN)", "Bapak asuh (ASN sponsors)"),
+        SourceKind::Csr => ("CSR", "CSR"),
+        SourceKind::Baznas => ("Baznas/zakat", "Baznas/zakat"),
+        SourceKind::Other => ("Lainnya", "Other"),
+    };
+    lang.pick(id, en)
+}
+
+/// A funding rule's name.
+pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
+    let (id, en) = match rule {
+        Rule::Rupiah => ("Rupiah per tahun", "Rupiah per year"),
+        Rule::Workers => ("Jumlah pekerja dijamin", "Number of workers pledged"),
+        Rule::DanaDesa => ("Desa × porsi × Dana Desa per desa", "Desa × share × Dana Desa per desa"),
+        Rule::BapakAsuh => ("ASN × partisipasi × pekerja per ASN", "ASN × participation × workers per sponsor"),
+    };
+    lang.pick(id, en)
+}
+
+/// Month names, January first.
+pub fn month_name(month: u8, lang: Lang) -> &'static str {
+    const ID: [&str; 12] = [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+        "November", "Desember",
+    ];
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    lang.pick(ID[i], EN[i])
+}
+
+/// The message for a value that failed to parse or is out of range, beside its field.
+pub fn input_error(lang: Lang, kind: InputError, min: &str, max: &str) -> String {
+    match (kind, lang) {
+        (InputError::Empty, Lang::Id) => "Isian ini tidak boleh kosong.".into(),
+        (InputError::Empty, Lang::En) => "This field cannot be empty.".into(),
+        (InputError::NotANumber, Lang::Id) => {
+            "Bukan angka. Contoh: 1.500.000 atau 1,5 miliar.".into()
+        }
+        (InputError::NotANumber, Lang::En) => "Not a number. For example: 1.500.000 or 1,5 miliar.".into(),
+        (InputError::OutOfRange, Lang::Id) => format!("Harus antara {min} dan {max}."),
+        (InputError::OutOfRange, Lang::En) => format!("Must be between {min} and {max}."),
+    }
+}
+
+/// Why typed input was rejected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputError {
+    Empty,
+    NotANumber,
+    OutOfRange,
+}
+
+/// A validation error in the user's language, naming the field.
+pub fn scenario_error(e: &ScenarioError, lang: Lang) -> String {
+    let field = &e.field;
+    match (&e.problem, lang) {
+        (Problem::OutOfRange { value, min, max }, Lang::Id) => {
+            format!("{field}: {value} di luar rentang {min}–{max}.")
+        }
+        (Problem::OutOfRange { value, min, max }, Lang::En) => {
+            format!("{field}: {value} is outside the range {min}–{max}.")
+        }
+        (Problem::MoreCoveredThanWorkers { covered, population }, Lang::Id) => format!(
+            "Pekerja tercakup di awal ({}) melebihi jumlah pekerja rentan ({}).",
+            format::number(*covered, lang),
+            format::number(*population, lang)
+        ),
+        (Problem::MoreCoveredThanWorkers { covered, population }, Lang::En) => format!(
+            "Workers covered at the start ({}) exceed the vulnerable workers ({}).",
+            format::number(*covered, lang),
+            format::number(*population, lang)
+        ),
+        (Problem::DuplicateName { name }, Lang::Id) => format!("Nama sumber \"{name}\" dipakai lebih dari sekali."),
+        (Problem::DuplicateName { name }, Lang::En) => format!("The source name \"{name}\" is used more than once."),
+        (Problem::BadText { max }, Lang::Id) => format!("{field}: isi 1 sampai {max} karakter."),
+        (Problem::BadText { max }, Lang::En) => format!("{field}: enter 1 to {max} characters."),
+        (Problem::LastBeforeFirst { first, last }, Lang::Id) => {
+            format!("Tahun terakhir {last} sebelum tahun pertama {first}.")
+        }
+        (Problem::LastBeforeFirst { first, last }, Lang::En) => {
+            format!("The last year {last} is before the first year {first}.")
+        }
+        (Problem::TargetOutsideHorizon { year, first, last }, Lang::Id) => {
+            format!("Tahun target {year} di luar horizon {first}–{last}.")
+        }
+        (Problem::TargetOutsideHorizon { year, first, last }, Lang::En) => {
+            format!("The target year {year} is outside the horizon {first}–{last}.")
+        }
+        (other, Lang::Id) => format!("{field}: {other}"),
+        (other, Lang::En) => format!("{field}: {other}"),
+    }
+}
+
+/// A soft warning from the simulation, in the user's language.
+pub fn warning(w: &Warning, lang: Lang) -> String {
+    match (w, lang) {
+        (Warning::DanaDesaAboveCap { source, share, cap }, Lang::Id) => format!(
+            "{source}: porsi Dana Desa {} melebihi batas tertinggi ({} untuk BLT); tidak ada pos khusus iuran.",
+            format::percent(*share, lang),
+            format::percent(*cap, lang)
+        ),
+        (Warning::DanaDesaAboveCap { source, share, cap }, Lang::En) => format!(
+            "{source}: a Dana Desa share of {} is above the highest cap ({} for BLT); there is no line for premiums.",
+            format::percent(*share, lang),
+            format::percent(*cap, lang)
+        ),
+        (Warning::DanaDesaWithoutDesa { source }, Lang::Id) => {
+            format!("{source}: wilayah ini tidak punya desa; kelurahan tidak menerima Dana Desa.")
+        }
+        (Warning::DanaDesaWithoutDesa { source }, Lang::En) => {
+            format!("{source}: this region has no desa; kelurahan receive no Dana Desa.")
+        }
+        (Warning::VerificationBinding { months, first }, Lang::Id) => format!(
+            "Verifikasi menjadi hambatan selama {months} bulan (mulai {} {}): dana tersedia tetapi pekerja terverifikasi habis.",
+            month_name(first.month, lang),
+            first.year
+        ),
+        (Warning::VerificationBinding { months, first }, Lang::En) => format!(
+            "Verification held enrolment back for {months} months (from {} {}): money was left but verified workers ran out.",
+            month_name(first.month, lang),
+            first.year
+        ),
+        (Warning::BudgetUnspent { source, amount }, Lang::Id) => {
+            format!("{source}: {} tidak terpakai selama horizon.", format::rupiah_compact(*amount, lang))
+        }
+        (Warning::BudgetUnspent { source, amount }, Lang::En) => {
+            format!("{source}: {} left unspent over the horizon.", format::rupiah_compact(*amount, lang))
+        }
+        (Warning::CoverLost { year, workers }, Lang::Id) => format!(
+            "{year}: {} pekerja kehilangan perlindungan karena sumber dana berakhir atau berkurang.",
+            format::number(*workers, lang)
+        ),
+        (Warning::CoverLost { year, workers }, Lang::En) => format!(
+            "{year}: {} workers lost cover because a source ended or shrank.",
+            format::number(*workers, lang)
+        ),
+    }
+}
