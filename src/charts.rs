@@ -467,6 +467,9 @@ pub(crate) fn tint(c: RGBColor, amount: f64) -> RGBColor {
     RGBColor(mix(c.0), mix(c.1), mix(c.2))
 }
 
+/// The area left for the plot, and the sizes it was laid out with.
+pub(crate) type Framed<DB> = (DrawingArea<DB, Shift>, Style);
+
 /// Draws the title and the legend and returns the area left for the plot.
 ///
 /// Wide charts get the legend in a column on the right; narrow ones get it in two
@@ -475,7 +478,7 @@ pub(crate) fn frame<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
     entries: &[Entry],
-) -> Result<(DrawingArea<DB, Shift>, Style), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Framed<DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     let style = Style::of(area);
     let body = area.titled(title, style.bold(1.2))?;
     let (w, h) = body.dim_in_pixel();
@@ -603,8 +606,7 @@ fn wrap(label: &str, max: usize, lines: usize) -> Vec<String> {
     let max = max.max(4);
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
-    let mut words = label.split_whitespace().peekable();
-    while let Some(word) = words.next() {
+    for word in label.split_whitespace() {
         let candidate = if current.is_empty() {
             word.to_string()
         } else {

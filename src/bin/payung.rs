@@ -11,7 +11,11 @@ use std::process::ExitCode;
 use std::str::FromStr;
 
 #[derive(Parser)]
-#[command(name = "payung", version, about = "Simulate local funding of BPJS Ketenagakerjaan cover for pekerja rentan")]
+#[command(
+    name = "payung",
+    version,
+    about = "Simulate local funding of BPJS Ketenagakerjaan cover for pekerja rentan"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -102,15 +106,30 @@ fn run(cli: Cli) -> Result<String, String> {
             let sc = presets::load(&preset).map_err(|e| e.to_string())?;
             Ok(scenario_to_json(&sc) + "\n")
         }
-        Command::Run { file, preset, format } => {
-            let valid = load(file, preset)?.validate(&params).map_err(|e| e.to_string())?;
+        Command::Run {
+            file,
+            preset,
+            format,
+        } => {
+            let valid = load(file, preset)?
+                .validate(&params)
+                .map_err(|e| e.to_string())?;
             let outcome = simulate(&params, &valid);
             Ok(match format {
                 Format::Csv => report::yearly_csv(&outcome),
-                Format::Json => serde_json::to_string_pretty(&outcome).map_err(|e| e.to_string())? + "\n",
+                Format::Json => {
+                    serde_json::to_string_pretty(&outcome).map_err(|e| e.to_string())? + "\n"
+                }
             })
         }
-        Command::Solve { file, preset, source, target, by, budget } => {
+        Command::Solve {
+            file,
+            preset,
+            source,
+            target,
+            by,
+            budget,
+        } => {
             let mut sc = load(file, preset)?;
             if let Some(t) = target {
                 sc.target.coverage = parse_decimal("--target", &t)?;
@@ -128,8 +147,11 @@ fn run(cli: Cli) -> Result<String, String> {
                     if amount < Decimal::ZERO {
                         return Err("--budget: must not be negative".into());
                     }
-                    let a = coverage_for_budget(&params, &valid, index, amount).map_err(|e| e.to_string())?;
-                    let reached = a.target_reached.map_or("not reached".to_string(), |d| d.to_string());
+                    let a = coverage_for_budget(&params, &valid, index, amount)
+                        .map_err(|e| e.to_string())?;
+                    let reached = a
+                        .target_reached
+                        .map_or("not reached".to_string(), |d| d.to_string());
                     Ok(format!(
                         "source,yearly_amount,affordable_workers,workers_covered_by_source_end,peak_workers_by_source,workers_covered_total_end,coverage_ratio_end,target_reached\n{},{},{},{},{},{},{:.4},{}\n",
                         source, a.yearly_amount.round_dp(0), a.affordable_workers, a.workers_covered_by_source,
@@ -139,7 +161,11 @@ fn run(cli: Cli) -> Result<String, String> {
                 None => match solve_budget(&params, &valid, index) {
                     Ok(a) => Ok(format!(
                         "source,target,by,yearly_amount,reached\n{},{},{},{},{}\n",
-                        source, valid.target.coverage, valid.target.year, a.yearly_amount, a.reached
+                        source,
+                        valid.target.coverage,
+                        valid.target.year,
+                        a.yearly_amount,
+                        a.reached
                     )),
                     Err(why) => Err(format!("unreachable: {why}")),
                 },

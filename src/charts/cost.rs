@@ -157,12 +157,19 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
         Lang::Id => format!("Total biaya {total} selama {span}"),
         Lang::En => format!("Total cost {total} over {span}"),
     };
+    let paying = totals
+        .contributions_by_source
+        .iter()
+        .filter(|a| **a > Decimal::ZERO)
+        .count();
     if let Some((name, amount)) = largest {
         let share = format::percent(amount / totals.contributions, lang);
         let amount = money(amount);
-        sentence.push_str(&match lang {
-            Lang::Id => format!("; porsi terbesar dari {name} ({amount}, {share})"),
-            Lang::En => format!("; the largest share from {name} ({amount}, {share})"),
+        sentence.push_str(&match (lang, paying) {
+            (Lang::Id, 1) => format!(", seluruhnya dari {name}"),
+            (Lang::En, 1) => format!(", all from {name}"),
+            (Lang::Id, _) => format!("; porsi terbesar dari {name} ({amount}, {share})"),
+            (Lang::En, _) => format!("; the largest share from {name} ({amount}, {share})"),
         });
     }
     // Remainders below half a percent of the budget are rounding, not news.

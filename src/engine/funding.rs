@@ -45,7 +45,13 @@ pub fn growth_factor(growth: Decimal, years: u32) -> Decimal {
 /// The plan for `source` in fiscal `year`, for months from `first` (the horizon start).
 /// Commitments always run to December, even when the horizon ends earlier: a fiscal year's
 /// money is committed for the whole year.
-pub fn year_plan(params: &Parameters, scenario: &Scenario, source: &FundingSource, year: i32, first: YearMonth) -> YearPlan {
+pub fn year_plan(
+    params: &Parameters,
+    scenario: &Scenario,
+    source: &FundingSource,
+    year: i32,
+    first: YearMonth,
+) -> YearPlan {
     let ends_after = source.last_year.is_none_or(|l| year <= l);
     if year < source.first_year || !ends_after {
         return YearPlan::idle();

@@ -14,7 +14,11 @@ pub enum ImportError {
     TooLarge { bytes: usize, limit: usize },
     /// Not JSON at all.
     #[error("not JSON: {message} (line {line}, column {column})")]
-    NotJson { message: String, line: usize, column: usize },
+    NotJson {
+        message: String,
+        line: usize,
+        column: usize,
+    },
     /// JSON, but not a scenario: a field is missing, unknown or of the wrong type.
     #[error("{path}: {message}")]
     WrongShape { path: String, message: String },
@@ -26,14 +30,20 @@ pub enum ImportError {
 /// Parses scenario JSON, migrating older schema versions.
 pub fn scenario_from_json(text: &str) -> Result<Scenario, ImportError> {
     if text.len() > MAX_BYTES {
-        return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_BYTES });
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_BYTES,
+        });
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        message: e.to_string(),
-        line: e.line(),
-        column: e.column(),
-    })?;
-    let version = value.get("schema_version").and_then(serde_json::Value::as_u64);
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+            message: e.to_string(),
+            line: e.line(),
+            column: e.column(),
+        })?;
+    let version = value
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64);
     match version {
         None => {
             return Err(ImportError::WrongShape {
@@ -42,7 +52,10 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, ImportError> {
             })
         }
         Some(v) if v > u64::from(SCHEMA_VERSION) => {
-            return Err(ImportError::NewerVersion { found: v, supported: SCHEMA_VERSION })
+            return Err(ImportError::NewerVersion {
+                found: v,
+                supported: SCHEMA_VERSION,
+            })
         }
         Some(_) => {}
     }
@@ -77,17 +90,29 @@ mod tests {
 
     #[test]
     fn problems_are_named() {
-        assert!(matches!(scenario_from_json("{nope"), Err(ImportError::NotJson { .. })));
-        assert!(matches!(scenario_from_json("[]"), Err(ImportError::WrongShape { .. })));
+        assert!(matches!(
+            scenario_from_json("{nope"),
+            Err(ImportError::NotJson { .. })
+        ));
+        assert!(matches!(
+            scenario_from_json("[]"),
+            Err(ImportError::WrongShape { .. })
+        ));
         let sc = presets::load("ambon").unwrap();
         let newer = scenario_to_json(&sc).replace("\"schema_version\": 1", "\"schema_version\": 7");
-        assert!(matches!(scenario_from_json(&newer), Err(ImportError::NewerVersion { found: 7, .. })));
+        assert!(matches!(
+            scenario_from_json(&newer),
+            Err(ImportError::NewerVersion { found: 7, .. })
+        ));
         let bad = scenario_to_json(&sc).replace("\"desa\": 30", "\"desa\": \"many\"");
         match scenario_from_json(&bad) {
             Err(ImportError::WrongShape { path, .. }) => assert_eq!(path, "region.desa"),
             other => panic!("{other:?}"),
         }
         let huge = " ".repeat(MAX_BYTES + 1);
-        assert!(matches!(scenario_from_json(&huge), Err(ImportError::TooLarge { .. })));
+        assert!(matches!(
+            scenario_from_json(&huge),
+            Err(ImportError::TooLarge { .. })
+        ));
     }
 }

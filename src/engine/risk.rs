@@ -1,7 +1,8 @@
 //! Expected deaths, accidents and the benefits families receive.
 //!
-//! This is the engine's one statistical part: expected counts are `f64` and become Rupiah
-//! (`Decimal`, whole Rupiah) only when multiplied by a benefit. Tests reconcile the two.
+//! This is the engine's one statistical part. Expected counts and the expected Rupiah
+//! they lead to are `f64` inside `expected_benefits_f64`; the result becomes whole Rupiah
+//! (`Decimal`) once per month. `tests/engine.rs` reconciles it with the exact formula.
 
 use super::calendar::YearMonth;
 use super::parameters::Parameters;
@@ -45,7 +46,6 @@ pub struct Rates {
 impl Rates {
     pub fn from_scenario(scenario: &Scenario) -> Self {
         let r = &scenario.risk;
-        let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
         Self {
             deaths_per_worker_month: f(r.deaths_per_thousand) / 12_000.0,
             work_death_share: f(r.work_death_share),
@@ -56,31 +56,83 @@ impl Rates {
     }
 }
 
-/// The Rupiah that events occurring in `month` will cost BPJS once claimed and paid.
-pub fn benefits_for(
-    params: &Parameters,
-    scenario: &Scenario,
-    rates: &Rates,
-    month: YearMonth,
-    events: &ExpectedEvents,
-) -> Rupiah {
-    let income = scenario.programmes.declared_income;
-    let funeral = params.funeral_benefit.at(month);
-    let scholarship = params.scholarship_maximum.at(month) * money(rates.scholarship_share);
-    let jkm_each = params.jkm_lump_sum.at(month) + params.jkm_periodic.at(month) + funeral;
-    let jkk_each = params.jkk_death_multiple.at(month) * income
-        + funeral
-        + params.jkk_periodic.at(month)
-        + scholarship;
-    let non_work = events.deaths - events.work_deaths;
-    let claimed = |n: f64| money(n * rates.claim_share);
-    let jkm = claimed(non_work) * jkm_each + claimed(non_work * events.tenured_share) * scholarship;
-    let jkk = claimed(events.work_deaths) * jkk_each;
-    let accidents = money(events.accidents) * scenario.risk.accident_cost;
-    (jkm + jkk + accidents).round_dp(0)
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
 }
 
-/// An expected count or share as a Decimal, to multiply with Rupiah.
-fn money(x: f64) -> Decimal {
-    Decimal::from_f64(x).unwrap_or_default()
+/// What one claimed event pays, in Rupiah, under the parameters of a given month.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BenefitAmounts {
+    /// A non-work death: JKM lump sum + periodic + funeral.
+    pub jkm_death: Rupiah,
+    /// A work-accident death: multiple × income + funeral + periodic + expected scholarship.
+    pub jkk_death: Rupiah,
+    /// The expected scholarship for an eligible death.
+    pub scholarship: Rupiah,
+    pub accident: Rupiah,
+}
+
+impl BenefitAmounts {
+    pub fn at(params: &Parameters, scenario: &Scenario, month: YearMonth) -> Self {
+        let income = scenario.programmes.declared_income;
+        let funeral = params.funeral_benefit.at(month);
+        let share =
+            Decimal::from_f64(Rates::from_scenario(scenario).scholarship_share).unwrap_or_default();
+        let scholarship = (params.scholarship_maximum.at(month) * share).round_dp(0);
+        Self {
+            jkm_death: params.jkm_lump_sum.at(month) + params.jkm_periodic.at(month) + funeral,
+            jkk_death: params.jkk_death_multiple.at(month) * income
+                + funeral
+                + params.jkk_periodic.at(month)
+                + scholarship,
+            scholarship,
+            accident: scenario.risk.accident_cost,
+        }
+    }
+}
+
+/// The expected Rupiah that events in one month will cost once claimed and paid, computed
+/// in `f64` (a statistical estimate) and returned as whole Rupiah.
+pub fn expected_benefits_f64(
+    rates: &Rates,
+    amounts: &BenefitAmounts,
+    events: &ExpectedEvents,
+) -> Rupiah {
+    let non_work = events.deaths - events.work_deaths;
+    let claimed = rates.claim_share;
+    let rupiah =
+        non_work * claimed * (f(amounts.jkm_death) + events.tenured_share * f(amounts.scholarship))
+            + events.work_deaths * claimed * f(amounts.jkk_death)
+            + events.accidents * f(amounts.accident);
+    Decimal::from_f64(rupiah.round()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets;
+
+    #[test]
+    fn the_f64_estimate_reconciles_with_the_exact_formula() {
+        let params = Parameters::embedded().unwrap();
+        let sc = presets::load("bontang").unwrap();
+        let rates = Rates::from_scenario(&sc);
+        let month = YearMonth::new(2024, 1);
+        let amounts = BenefitAmounts::at(&params, &sc, month);
+        let events = expected_events(&rates, 34_782, 0.5);
+        let got = expected_benefits_f64(&rates, &amounts, &events);
+        // The same sum in exact decimals, from the same expected counts.
+        let d = |x: f64| Decimal::from_f64(x).unwrap();
+        let non_work = d(events.deaths - events.work_deaths);
+        let exact =
+            non_work * d(rates.claim_share) * (amounts.jkm_death + d(0.5) * amounts.scholarship)
+                + d(events.work_deaths) * d(rates.claim_share) * amounts.jkk_death
+                + d(events.accidents) * amounts.accident;
+        assert!((got - exact).abs() <= Decimal::ONE, "{got} vs {exact}");
+        assert_eq!(amounts.jkm_death, Decimal::from(42_000_000));
+        assert_eq!(
+            amounts.jkk_death - amounts.scholarship,
+            Decimal::from(48_000_000 + 22_000_000)
+        );
+    }
 }

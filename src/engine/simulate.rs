@@ -241,6 +241,7 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
     let mut plans: Vec<YearPlan> = vec![YearPlan::idle(); n];
     let mut left = vec![Decimal::ZERO; n];
     let mut pending = vec![Decimal::ZERO; total_months as usize + lag + 1];
+    let mut amounts = risk::BenefitAmounts::at(params, sc, start);
     let mut jht_balance = Decimal::ZERO;
     let mut cumulative = Decimal::ZERO;
     let mut target_reached = None;
@@ -268,7 +269,9 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
                 let grown = round_u64(grown).max(1);
                 if grown > population {
                     // Enough new list entries to yield the new workers.
-                    list += round_u64(Decimal::from(grown - population) / sc.enrolment.verification_yield);
+                    list += round_u64(
+                        Decimal::from(grown - population) / sc.enrolment.verification_yield,
+                    );
                 } else {
                     let known = workers.iter().sum::<u64>() + waiting;
                     let excess = known.saturating_sub(grown);
@@ -278,6 +281,7 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
                 }
                 population = grown;
             }
+            amounts = risk::BenefitAmounts::at(params, sc, date);
             for (i, s) in sc.sources.iter().enumerate() {
                 plans[i] = funding::year_plan(params, sc, s, date.year, start);
                 left[i] = plans[i].budget;
@@ -342,7 +346,8 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
         relist -= rechecked;
         let checked = (sc.enrolment.verification_per_month - rechecked).min(list);
         list -= checked;
-        let eligible = rechecked + round_u64(Decimal::from(checked) * sc.enrolment.verification_yield);
+        let eligible =
+            rechecked + round_u64(Decimal::from(checked) * sc.enrolment.verification_yield);
         let covered_now: u64 = workers.iter().sum();
         let room = population.saturating_sub(covered_now + waiting);
         waiting += eligible.min(room);
@@ -398,7 +403,7 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
             min_tenure,
         );
         let events = risk::expected_events(&rates, covered, tenured);
-        pending[t as usize + lag] += risk::benefits_for(params, sc, &rates, date, &events);
+        pending[t as usize + lag] += risk::expected_benefits_f64(&rates, &amounts, &events);
         let benefits_paid = pending[t as usize];
         jht_balance = (jht_balance * (Decimal::ONE + monthly_return) + programmes.jht).round_dp(2);
 
@@ -411,8 +416,8 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
         sums.months += 1;
         sums.new_enrolments += new_enrolments;
         sums.lapses += lapses;
-        for i in 0..n {
-            sums.contributions[i] += by_source[i];
+        for (sum, paid) in sums.contributions.iter_mut().zip(&by_source) {
+            *sum += paid;
         }
         sums.programmes.jkk += programmes.jkk;
         sums.programmes.jkm += programmes.jkm;

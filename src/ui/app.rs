@@ -24,13 +24,28 @@ use yew::prelude::*;
 /// Chart size in SVG units; the SVG scales to its container.
 const CHART_SIZE: (u32, u32) = (800, 400);
 
-/// The three charts for an outcome, as SVG text with their summaries and data tables.
+/// One chart ready to show: id, title, SVG text, summary sentence, and its data table.
+type ChartParts = (
+    String,
+    String,
+    String,
+    String,
+    Vec<String>,
+    Vec<Vec<String>>,
+);
+
+/// The three charts for an outcome.
 #[derive(PartialEq)]
 struct Charts {
-    cards: Vec<(String, String, String, String, Vec<String>, Vec<Vec<String>>)>,
+    cards: Vec<ChartParts>,
 }
 
-fn draw_charts(outcome: &Outcome, baseline: Option<&Outcome>, target: rust_decimal::Decimal, lang: Lang) -> Charts {
+fn draw_charts(
+    outcome: &Outcome,
+    baseline: Option<&Outcome>,
+    target: rust_decimal::Decimal,
+    lang: Lang,
+) -> Charts {
     let (ch, cr) = charts::table_coverage(outcome, lang);
     let (sh, sr) = charts::table_cost(outcome, lang);
     let (bh, br) = charts::table_benefits(outcome, lang);
@@ -38,7 +53,9 @@ fn draw_charts(outcome: &Outcome, baseline: Option<&Outcome>, target: rust_decim
         cards: vec![
             (
                 "chart-coverage".into(),
-                charts::ChartText::new(charts::ChartKind::Coverage, lang).title.into(),
+                charts::ChartText::new(charts::ChartKind::Coverage, lang)
+                    .title
+                    .into(),
                 charts::coverage_svg(outcome, target, lang, baseline, CHART_SIZE),
                 charts::summary_coverage(outcome, target, lang),
                 ch,
@@ -46,7 +63,9 @@ fn draw_charts(outcome: &Outcome, baseline: Option<&Outcome>, target: rust_decim
             ),
             (
                 "chart-cost".into(),
-                charts::ChartText::new(charts::ChartKind::Cost, lang).title.into(),
+                charts::ChartText::new(charts::ChartKind::Cost, lang)
+                    .title
+                    .into(),
                 charts::cost_svg(outcome, lang, baseline, CHART_SIZE),
                 charts::summary_cost(outcome, lang),
                 sh,
@@ -54,7 +73,9 @@ fn draw_charts(outcome: &Outcome, baseline: Option<&Outcome>, target: rust_decim
             ),
             (
                 "chart-benefits".into(),
-                charts::ChartText::new(charts::ChartKind::Benefits, lang).title.into(),
+                charts::ChartText::new(charts::ChartKind::Benefits, lang)
+                    .title
+                    .into(),
                 charts::benefits_svg(outcome, lang, baseline, CHART_SIZE),
                 charts::summary_benefits(outcome, lang),
                 bh,
@@ -81,12 +102,23 @@ fn Simulator(props: &SimulatorProps) -> Html {
     let baseline = {
         let params = params.clone();
         use_memo(state.preset.clone(), move |preset| {
-            (**preset).clone().validate(&params).ok().map(|v| simulate(&params, &v))
+            (**preset)
+                .clone()
+                .validate(&params)
+                .ok()
+                .map(|v| simulate(&params, &v))
         })
     };
     let charts = use_memo(
-        (outcome.clone(), baseline.clone(), state.valid.target.coverage, state.lang),
-        |(outcome, baseline, target, lang)| draw_charts(outcome, baseline.as_ref().as_ref(), *target, *lang),
+        (
+            outcome.clone(),
+            baseline.clone(),
+            state.valid.target.coverage,
+            state.lang,
+        ),
+        |(outcome, baseline, target, lang)| {
+            draw_charts(outcome, baseline.as_ref().as_ref(), *target, *lang)
+        },
     );
 
     let lang = state.lang;

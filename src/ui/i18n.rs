@@ -135,7 +135,10 @@ impl T {
             SourceName => ("Nama sumber", "Source name"),
             SourceKind => ("Jenis", "Kind"),
             SourceRule => ("Cara menghitung", "Amount rule"),
-            OpenEnded => ("Berlanjut sampai akhir horizon", "Continues to the end of the horizon"),
+            OpenEnded => (
+                "Berlanjut sampai akhir horizon",
+                "Continues to the end of the horizon",
+            ),
             Capped => ("Batasi jumlah pekerja", "Cap the number of workers"),
             Discount => ("Diskon PP 50/2025 berlaku", "PP 50/2025 discount applies"),
             DiscountNever => (
@@ -143,11 +146,20 @@ impl T {
                 "The PP 50/2025 discount never applies to APBD/APBN money",
             ),
             JkkJkm => ("JKK + JKM", "JKK + JKM"),
-            JkkJkmFixed => ("selalu bersama (wajib bagi BPU)", "always together (required for BPU)"),
+            JkkJkmFixed => (
+                "selalu bersama (wajib bagi BPU)",
+                "always together (required for BPU)",
+            ),
             Jht => ("JHT (opsional)", "JHT (optional)"),
-            CostPerWorker => ("Iuran per pekerja per bulan", "Contribution per worker per month"),
+            CostPerWorker => (
+                "Iuran per pekerja per bulan",
+                "Contribution per worker per month",
+            ),
             CostTotal => ("Jumlah", "Total"),
-            Reenrol => ("Pekerja yang berhenti dapat didaftarkan ulang", "Lapsed workers can re-enrol"),
+            Reenrol => (
+                "Pekerja yang berhenti dapat didaftarkan ulang",
+                "Lapsed workers can re-enrol",
+            ),
             InForceSince => ("berlaku sejak", "in force since"),
             LegalBasis => ("Dasar hukum", "Legal basis"),
             About => ("Keterangan", "About"),
@@ -157,8 +169,14 @@ impl T {
             CardCostYear => ("Biaya tahun pertama", "Cost in the first year"),
             CardCostHorizon => ("Biaya selama horizon", "Cost over the horizon"),
             CardShares => ("Siapa membayar", "Who pays"),
-            CardPerWorkerYear => ("Rp per pekerja-tahun terlindungi", "Rp per protected worker-year"),
-            CardBenefits => ("Perkiraan manfaat untuk keluarga", "Expected benefits to families"),
+            CardPerWorkerYear => (
+                "Rp per pekerja-tahun terlindungi",
+                "Rp per protected worker-year",
+            ),
+            CardBenefits => (
+                "Perkiraan manfaat untuk keluarga",
+                "Expected benefits to families",
+            ),
             ExpectedDeaths => ("perkiraan kematian", "expected deaths"),
             ShowData => ("Tampilkan data", "Show data"),
             YearlyResults => ("Hasil per tahun", "Yearly results"),
@@ -188,24 +206,48 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
     use Field::*;
     let (id, en) = match field {
         VulnerableWorkers => ("Pekerja rentan", "Vulnerable workers"),
-        WorkerGrowth => ("Pertumbuhan pekerja rentan per tahun", "Yearly growth of vulnerable workers"),
+        WorkerGrowth => (
+            "Pertumbuhan pekerja rentan per tahun",
+            "Yearly growth of vulnerable workers",
+        ),
         Desa => ("Jumlah desa", "Number of desa (villages)"),
         Kelurahan => ("Jumlah kelurahan", "Number of kelurahan"),
         Asn => ("Jumlah ASN", "Civil servants (ASN)"),
         StartYear => ("Tahun mulai", "Start year"),
         HorizonYears => ("Lama simulasi", "Horizon"),
         DeclaredIncome => ("Penghasilan yang dilaporkan", "Declared income"),
-        Listed => ("Data calon peserta belum diverifikasi", "Listed entries not yet verified"),
+        Listed => (
+            "Data calon peserta belum diverifikasi",
+            "Listed entries not yet verified",
+        ),
         VerificationYield => ("Hasil verifikasi (layak)", "Verification yield (eligible)"),
-        VerificationPerMonth => ("Kapasitas verifikasi per bulan", "Verification capacity per month"),
+        VerificationPerMonth => (
+            "Kapasitas verifikasi per bulan",
+            "Verification capacity per month",
+        ),
         LapseRate => ("Peserta berhenti per tahun", "Yearly lapse rate"),
-        DeathsPerThousand => ("Kematian per 1.000 peserta per tahun", "Deaths per 1,000 members per year"),
-        WorkDeathShare => ("Porsi kematian akibat kecelakaan kerja", "Share of deaths from work accidents"),
-        AccidentsPerThousand => ("Kecelakaan kerja per 1.000 per tahun", "Work accidents per 1,000 per year"),
-        AccidentCost => ("Biaya rata-rata per kecelakaan", "Average cost per accident"),
+        DeathsPerThousand => (
+            "Kematian per 1.000 peserta per tahun",
+            "Deaths per 1,000 members per year",
+        ),
+        WorkDeathShare => (
+            "Porsi kematian akibat kecelakaan kerja",
+            "Share of deaths from work accidents",
+        ),
+        AccidentsPerThousand => (
+            "Kecelakaan kerja per 1.000 per tahun",
+            "Work accidents per 1,000 per year",
+        ),
+        AccidentCost => (
+            "Biaya rata-rata per kecelakaan",
+            "Average cost per accident",
+        ),
         ClaimShare => ("Porsi kematian yang diklaim", "Share of deaths claimed"),
         ClaimLag => ("Jeda pembayaran klaim", "Claim payment lag"),
-        ScholarshipShare => ("Perkiraan beasiswa (porsi dari maksimum)", "Expected scholarship (share of maximum)"),
+        ScholarshipShare => (
+            "Perkiraan beasiswa (porsi dari maksimum)",
+            "Expected scholarship (share of maximum)",
+        ),
         JhtReturn => ("Imbal hasil JHT per tahun", "JHT yearly return"),
         TargetCoverage => ("Target cakupan", "Target coverage"),
         TargetYear => ("Tahun target", "Target year"),
@@ -213,12 +255,18 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Source(_, f) => match f {
             SourceField::Yearly => ("Anggaran per tahun", "Yearly amount"),
             SourceField::PledgedWorkers => ("Pekerja yang dijamin", "Workers pledged"),
-            SourceField::DanaDesaShare => ("Porsi Dana Desa untuk iuran", "Share of Dana Desa for premiums"),
+            SourceField::DanaDesaShare => (
+                "Porsi Dana Desa untuk iuran",
+                "Share of Dana Desa for premiums",
+            ),
             SourceField::PerDesa => ("Rata-rata Dana Desa per desa", "Average Dana Desa per desa"),
             SourceField::Participation => ("Partisipasi ASN", "ASN participation"),
             SourceField::WorkersPerSponsor => ("Pekerja per ASN", "Workers per sponsor"),
             SourceField::FirstYear => ("Tahun pertama", "First year"),
-            SourceField::FirstMonth => ("Bulan mulai di tahun pertama", "First month in the first year"),
+            SourceField::FirstMonth => (
+                "Bulan mulai di tahun pertama",
+                "First month in the first year",
+            ),
             SourceField::LastYear => ("Tahun terakhir", "Last year"),
             SourceField::Growth => ("Pertumbuhan per tahun", "Yearly growth"),
             SourceField::Cap => ("Batas pekerja", "Cap in workers"),
@@ -246,8 +294,14 @@ pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
     let (id, en) = match rule {
         Rule::Rupiah => ("Rupiah per tahun", "Rupiah per year"),
         Rule::Workers => ("Jumlah pekerja dijamin", "Number of workers pledged"),
-        Rule::DanaDesa => ("Desa × porsi × Dana Desa per desa", "Desa × share × Dana Desa per desa"),
-        Rule::BapakAsuh => ("ASN × partisipasi × pekerja per ASN", "ASN × participation × workers per sponsor"),
+        Rule::DanaDesa => (
+            "Desa × porsi × Dana Desa per desa",
+            "Desa × share × Dana Desa per desa",
+        ),
+        Rule::BapakAsuh => (
+            "ASN × partisipasi × pekerja per ASN",
+            "ASN × participation × workers per sponsor",
+        ),
     };
     lang.pick(id, en)
 }
@@ -255,12 +309,32 @@ pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
 /// Month names, January first.
 pub fn month_name(month: u8, lang: Lang) -> &'static str {
     const ID: [&str; 12] = [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-        "November", "Desember",
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let i = (month.clamp(1, 12) - 1) as usize;
     lang.pick(ID[i], EN[i])
@@ -274,7 +348,9 @@ pub fn input_error(lang: Lang, kind: InputError, min: &str, max: &str) -> String
         (InputError::NotANumber, Lang::Id) => {
             "Bukan angka. Contoh: 1.500.000 atau 1,5 miliar.".into()
         }
-        (InputError::NotANumber, Lang::En) => "Not a number. For example: 1.500.000 or 1,5 miliar.".into(),
+        (InputError::NotANumber, Lang::En) => {
+            "Not a number. For example: 1.500.000 or 1,5 miliar.".into()
+        }
         (InputError::OutOfRange, Lang::Id) => format!("Harus antara {min} dan {max}."),
         (InputError::OutOfRange, Lang::En) => format!("Must be between {min} and {max}."),
     }
@@ -298,18 +374,34 @@ pub fn scenario_error(e: &ScenarioError, lang: Lang) -> String {
         (Problem::OutOfRange { value, min, max }, Lang::En) => {
             format!("{field}: {value} is outside the range {min}–{max}.")
         }
-        (Problem::MoreCoveredThanWorkers { covered, population }, Lang::Id) => format!(
+        (
+            Problem::MoreCoveredThanWorkers {
+                covered,
+                population,
+            },
+            Lang::Id,
+        ) => format!(
             "Pekerja tercakup di awal ({}) melebihi jumlah pekerja rentan ({}).",
             format::number(*covered, lang),
             format::number(*population, lang)
         ),
-        (Problem::MoreCoveredThanWorkers { covered, population }, Lang::En) => format!(
+        (
+            Problem::MoreCoveredThanWorkers {
+                covered,
+                population,
+            },
+            Lang::En,
+        ) => format!(
             "Workers covered at the start ({}) exceed the vulnerable workers ({}).",
             format::number(*covered, lang),
             format::number(*population, lang)
         ),
-        (Problem::DuplicateName { name }, Lang::Id) => format!("Nama sumber \"{name}\" dipakai lebih dari sekali."),
-        (Problem::DuplicateName { name }, Lang::En) => format!("The source name \"{name}\" is used more than once."),
+        (Problem::DuplicateName { name }, Lang::Id) => {
+            format!("Nama sumber \"{name}\" dipakai lebih dari sekali.")
+        }
+        (Problem::DuplicateName { name }, Lang::En) => {
+            format!("The source name \"{name}\" is used more than once.")
+        }
         (Problem::BadText { max }, Lang::Id) => format!("{field}: isi 1 sampai {max} karakter."),
         (Problem::BadText { max }, Lang::En) => format!("{field}: enter 1 to {max} characters."),
         (Problem::LastBeforeFirst { first, last }, Lang::Id) => {

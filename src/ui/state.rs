@@ -74,10 +74,12 @@ impl Field {
     pub fn display(self) -> Display {
         use Field::*;
         match self {
-            VulnerableWorkers | StartingCover(_) | Listed | VerificationPerMonth => Display::Workers,
+            VulnerableWorkers | StartingCover(_) | Listed | VerificationPerMonth => {
+                Display::Workers
+            }
             Desa | Kelurahan | Asn => Display::Count,
-            WorkerGrowth | VerificationYield | LapseRate | WorkDeathShare | ClaimShare | ScholarshipShare | JhtReturn
-            | TargetCoverage => Display::Percent,
+            WorkerGrowth | VerificationYield | LapseRate | WorkDeathShare | ClaimShare
+            | ScholarshipShare | JhtReturn | TargetCoverage => Display::Percent,
             StartYear | TargetYear => Display::Year,
             HorizonYears => Display::Years,
             DeclaredIncome => Display::RupiahPerMonth,
@@ -88,7 +90,9 @@ impl Field {
                 SourceField::Yearly | SourceField::PerDesa => Display::Rupiah,
                 SourceField::PledgedWorkers | SourceField::Cap => Display::Workers,
                 SourceField::WorkersPerSponsor => Display::Count,
-                SourceField::DanaDesaShare | SourceField::Participation | SourceField::Growth => Display::Percent,
+                SourceField::DanaDesaShare | SourceField::Participation | SourceField::Growth => {
+                    Display::Percent
+                }
                 SourceField::FirstYear | SourceField::LastYear => Display::Year,
                 SourceField::FirstMonth => Display::Month,
             },
@@ -124,10 +128,14 @@ impl Field {
             ScholarshipShare => SCHOLARSHIP_SHARE,
             JhtReturn => JHT_RETURN,
             TargetCoverage => TARGET_COVERAGE,
-            TargetYear => {
-                Bounds { min: sc.horizon.start.year.into(), max: sc.horizon.last_month().year.into() }
-            }
-            StartingCover(_) => Bounds { min: Decimal::ZERO, max: sc.region.vulnerable_workers.into() },
+            TargetYear => Bounds {
+                min: sc.horizon.start.year.into(),
+                max: sc.horizon.last_month().year.into(),
+            },
+            StartingCover(_) => Bounds {
+                min: Decimal::ZERO,
+                max: sc.region.vulnerable_workers.into(),
+            },
             Source(_, f) => match f {
                 SourceField::Yearly => YEARLY_AMOUNT,
                 SourceField::PledgedWorkers => PLEDGED_WORKERS,
@@ -171,7 +179,12 @@ impl Field {
             TargetYear => Some(sc.target.year.into()),
             StartingCover(i) => {
                 let name = &sc.sources.get(i)?.name;
-                d(sc.region.covered_at_start.iter().filter(|c| &c.source == name).map(|c| c.workers).sum())
+                d(sc.region
+                    .covered_at_start
+                    .iter()
+                    .filter(|c| &c.source == name)
+                    .map(|c| c.workers)
+                    .sum())
             }
             Source(i, f) => {
                 let s = sc.sources.get(i)?;
@@ -180,10 +193,16 @@ impl Field {
                     (SourceField::PledgedWorkers, Amount::Workers { workers }) => d(*workers),
                     (SourceField::DanaDesaShare, Amount::DanaDesa { share, .. }) => Some(*share),
                     (SourceField::PerDesa, Amount::DanaDesa { per_desa, .. }) => Some(*per_desa),
-                    (SourceField::Participation, Amount::BapakAsuh { participation, .. }) => Some(*participation),
-                    (SourceField::WorkersPerSponsor, Amount::BapakAsuh { workers_per_sponsor, .. }) => {
-                        Some(*workers_per_sponsor)
+                    (SourceField::Participation, Amount::BapakAsuh { participation, .. }) => {
+                        Some(*participation)
                     }
+                    (
+                        SourceField::WorkersPerSponsor,
+                        Amount::BapakAsuh {
+                            workers_per_sponsor,
+                            ..
+                        },
+                    ) => Some(*workers_per_sponsor),
                     (SourceField::FirstYear, _) => Some(s.first_year.into()),
                     (SourceField::FirstMonth, _) => Some(s.first_month.into()),
                     (SourceField::LastYear, _) => s.last_year.map(Decimal::from),
@@ -236,21 +255,37 @@ impl Field {
                 if let Some(name) = sc.sources.get(i).map(|s| s.name.clone()) {
                     sc.region.covered_at_start.retain(|c| c.source != name);
                     if u > 0 {
-                        sc.region.covered_at_start.push(crate::engine::scenario::StartingCover { source: name, workers: u, months_of_membership: 12 });
+                        sc.region
+                            .covered_at_start
+                            .push(crate::engine::scenario::StartingCover {
+                                source: name,
+                                workers: u,
+                                months_of_membership: 12,
+                            });
                     }
                 }
             }
             Source(i, f) => {
-                let Some(s) = sc.sources.get_mut(i) else { return };
+                let Some(s) = sc.sources.get_mut(i) else {
+                    return;
+                };
                 match (f, &mut s.amount) {
                     (SourceField::Yearly, Amount::Rupiah { yearly }) => *yearly = v.round(),
                     (SourceField::PledgedWorkers, Amount::Workers { workers }) => *workers = u,
                     (SourceField::DanaDesaShare, Amount::DanaDesa { share, .. }) => *share = v,
-                    (SourceField::PerDesa, Amount::DanaDesa { per_desa, .. }) => *per_desa = v.round(),
-                    (SourceField::Participation, Amount::BapakAsuh { participation, .. }) => *participation = v,
-                    (SourceField::WorkersPerSponsor, Amount::BapakAsuh { workers_per_sponsor, .. }) => {
-                        *workers_per_sponsor = v
+                    (SourceField::PerDesa, Amount::DanaDesa { per_desa, .. }) => {
+                        *per_desa = v.round()
                     }
+                    (SourceField::Participation, Amount::BapakAsuh { participation, .. }) => {
+                        *participation = v
+                    }
+                    (
+                        SourceField::WorkersPerSponsor,
+                        Amount::BapakAsuh {
+                            workers_per_sponsor,
+                            ..
+                        },
+                    ) => *workers_per_sponsor = v,
                     (SourceField::FirstYear, _) => s.first_year = year,
                     (SourceField::FirstMonth, _) => s.first_month = u.min(12) as u8,
                     (SourceField::LastYear, _) => s.last_year = Some(year),
@@ -287,19 +322,27 @@ impl Rule {
         match kind {
             SourceKind::DanaDesa => &[Rule::DanaDesa, Rule::Rupiah],
             SourceKind::BapakAsuh => &[Rule::BapakAsuh, Rule::Workers],
-            SourceKind::Csr | SourceKind::Baznas | SourceKind::Other => &[Rule::Rupiah, Rule::Workers],
+            SourceKind::Csr | SourceKind::Baznas | SourceKind::Other => {
+                &[Rule::Rupiah, Rule::Workers]
+            }
             SourceKind::ApbdKota | SourceKind::ApbdProvinsi => &[Rule::Rupiah],
         }
     }
 
     pub fn default_amount(self) -> Amount {
         match self {
-            Rule::Rupiah => Amount::Rupiah { yearly: Decimal::from(1_000_000_000u64) },
+            Rule::Rupiah => Amount::Rupiah {
+                yearly: Decimal::from(1_000_000_000u64),
+            },
             Rule::Workers => Amount::Workers { workers: 1_000 },
-            Rule::DanaDesa => Amount::DanaDesa { share: Decimal::new(5, 2), per_desa: Decimal::from(900_000_000u64) },
-            Rule::BapakAsuh => {
-                Amount::BapakAsuh { participation: Decimal::new(20, 2), workers_per_sponsor: Decimal::ONE }
-            }
+            Rule::DanaDesa => Amount::DanaDesa {
+                share: Decimal::new(5, 2),
+                per_desa: Decimal::from(900_000_000u64),
+            },
+            Rule::BapakAsuh => Amount::BapakAsuh {
+                participation: Decimal::new(20, 2),
+                workers_per_sponsor: Decimal::ONE,
+            },
         }
     }
 }
@@ -350,7 +393,15 @@ impl State {
     pub fn new(params: Rc<Parameters>, valid: ValidScenario, lang: Lang) -> Self {
         let scenario = valid.scenario().clone();
         let preset = presets::load(&scenario.preset).unwrap_or_else(|_| scenario.clone());
-        Self { params, scenario, valid: Rc::new(valid), error: None, preset: Rc::new(preset), lang, presentation: false }
+        Self {
+            params,
+            scenario,
+            valid: Rc::new(valid),
+            error: None,
+            preset: Rc::new(preset),
+            lang,
+            presentation: false,
+        }
     }
 
     fn revalidate(mut self) -> Self {
@@ -405,7 +456,12 @@ impl Reducible for State {
             Action::SetRegionName(name) => sc.region.name = name,
             Action::SetSourceName(i, name) => {
                 if let Some(old) = sc.sources.get(i).map(|s| s.name.clone()) {
-                    for c in sc.region.covered_at_start.iter_mut().filter(|c| c.source == old) {
+                    for c in sc
+                        .region
+                        .covered_at_start
+                        .iter_mut()
+                        .filter(|c| c.source == old)
+                    {
                         c.source = name.clone();
                     }
                     sc.sources[i].name = name;
@@ -437,7 +493,11 @@ impl Reducible for State {
             Action::SetOpenEnded(i, open) => {
                 let last = sc.horizon.last_month().year;
                 if let Some(s) = sc.sources.get_mut(i) {
-                    s.last_year = if open { None } else { Some(last.max(s.first_year)) };
+                    s.last_year = if open {
+                        None
+                    } else {
+                        Some(last.max(s.first_year))
+                    };
                 }
             }
             Action::SetCapped(i, capped) => {
@@ -474,12 +534,16 @@ impl Reducible for State {
                 }
             }
             Action::LoadPreset(id) => {
-                let Ok(preset) = presets::load(&id) else { return self };
+                let Ok(preset) = presets::load(&id) else {
+                    return self;
+                };
                 next.preset = Rc::new(preset.clone());
                 next.scenario = preset;
             }
             Action::Replace(scenario) => {
-                next.preset = Rc::new(presets::load(&scenario.preset).unwrap_or_else(|_| (*scenario).clone()));
+                next.preset = Rc::new(
+                    presets::load(&scenario.preset).unwrap_or_else(|_| (*scenario).clone()),
+                );
                 next.scenario = *scenario;
             }
             Action::SetLang(lang) => {
@@ -514,7 +578,10 @@ mod tests {
         let s = s.reduce(Action::Set(Field::VulnerableWorkers, Decimal::from(80_000)));
         assert_eq!(s.valid.region.vulnerable_workers, 80_000);
         let s = s.reduce(Action::Set(Field::VulnerableWorkers, Decimal::from(100)));
-        assert!(s.error.is_some(), "40,000 covered at start cannot exceed 100 workers");
+        assert!(
+            s.error.is_some(),
+            "40,000 covered at start cannot exceed 100 workers"
+        );
         assert_eq!(s.valid.region.vulnerable_workers, 80_000);
     }
 
@@ -522,7 +589,12 @@ mod tests {
     fn every_field_round_trips_through_get_and_set() {
         let s = state();
         let mut sc = s.scenario.clone();
-        for f in [Field::Desa, Field::LapseRate, Field::TargetCoverage, Field::Source(0, SourceField::Yearly)] {
+        for f in [
+            Field::Desa,
+            Field::LapseRate,
+            Field::TargetCoverage,
+            Field::Source(0, SourceField::Yearly),
+        ] {
             let v = f.get(&sc).unwrap() + Decimal::ONE;
             f.set(&mut sc, v);
             assert_eq!(f.get(&sc), Some(v), "{f:?}");
@@ -535,7 +607,10 @@ mod tests {
         let n = s.scenario.sources.len();
         let s = s.reduce(Action::AddSource(SourceKind::BapakAsuh));
         assert_eq!(s.scenario.sources.len(), n + 1);
-        assert!(matches!(s.scenario.sources[n].amount, Amount::BapakAsuh { .. }));
+        assert!(matches!(
+            s.scenario.sources[n].amount,
+            Amount::BapakAsuh { .. }
+        ));
         let name = s.scenario.sources[n].name.clone();
         let s = s.reduce(Action::MoveUp(n));
         assert_eq!(s.scenario.sources[n - 1].name, name);

@@ -8,7 +8,9 @@ const LANG_KEY: &str = "payung.lang";
 
 /// The language chosen last time, if any.
 pub fn load_lang() -> Option<Lang> {
-    LocalStorage::get::<String>(LANG_KEY).ok().and_then(|c| Lang::from_code(&c))
+    LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .and_then(|c| Lang::from_code(&c))
 }
 
 /// Remembers the language; returns false if the browser refused.

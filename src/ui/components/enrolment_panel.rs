@@ -19,7 +19,9 @@ pub fn EnrolmentPanel(props: &Props) -> Html {
     let on_reenrol = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            on_action.emit(Action::SetReenrol(e.target_unchecked_into::<HtmlInputElement>().checked()))
+            on_action.emit(Action::SetReenrol(
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
         })
     };
     let f = |field| scenario_field(state, field, &props.on_action, Html::default());

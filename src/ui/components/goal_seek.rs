@@ -2,7 +2,9 @@
 //! source, and what its current amount keeps covered. The answer is computed just after
 //! the inputs settle (so slider drags stay fast), and one click applies it.
 
-use crate::engine::solve::{coverage_for_budget, solve_budget, with_amount, BudgetAnswer, CoverageAnswer, Unreachable};
+use crate::engine::solve::{
+    coverage_for_budget, solve_budget, with_amount, BudgetAnswer, CoverageAnswer, Unreachable,
+};
 use crate::engine::{Parameters, ValidScenario};
 use crate::ui::format;
 use crate::ui::i18n::{month_name, Lang, T};
@@ -83,7 +85,11 @@ pub fn GoalSeek(props: &Props) -> Html {
     let on_source = {
         let source = source.clone();
         Callback::from(move |e: Event| {
-            if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
+            if let Ok(i) = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+            {
                 source.set(i);
             }
         })

@@ -98,9 +98,15 @@ fn slider_range(props: &Props) -> (f64, f64, f64) {
     let s = scale(props.display);
     let min = (props.bounds.min * s).to_f64().unwrap_or(0.0);
     let max = (props.bounds.max * s).to_f64().unwrap_or(1.0);
-    let here = (props.value.max(props.preset.unwrap_or_default()) * s).to_f64().unwrap_or(0.0);
+    let here = (props.value.max(props.preset.unwrap_or_default()) * s)
+        .to_f64()
+        .unwrap_or(0.0);
     let wide = max - min > 100_000.0;
-    let max = if wide { max.min(nice_ceiling((here * 3.0).max(min + 1_000.0))) } else { max };
+    let max = if wide {
+        max.min(nice_ceiling((here * 3.0).max(min + 1_000.0)))
+    } else {
+        max
+    };
     let step = match props.display {
         Display::Percent => 0.5,
         Display::PerThousand => 0.1,
@@ -116,7 +122,11 @@ fn nice_ceiling(x: f64) -> f64 {
         return 1.0;
     }
     let p = 10f64.powf(x.log10().floor());
-    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * p).find(|v| *v >= x).unwrap_or(10.0 * p)
+    [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * p)
+        .find(|v| *v >= x)
+        .unwrap_or(10.0 * p)
 }
 
 #[component]
@@ -154,7 +164,12 @@ pub fn NumberField(props: &Props) -> Html {
                 Err(_) => return Err(input_error(lang, InputError::NotANumber, "", "")),
             };
             if parsed < bounds.min || parsed > bounds.max {
-                return Err(input_error(lang, InputError::OutOfRange, &fmt(bounds.min), &fmt(bounds.max)));
+                return Err(input_error(
+                    lang,
+                    InputError::OutOfRange,
+                    &fmt(bounds.min),
+                    &fmt(bounds.max),
+                ));
             }
             Ok(parsed)
         }
@@ -164,7 +179,6 @@ pub fn NumberField(props: &Props) -> Html {
         let text = text.clone();
         let error = error.clone();
         let on_change = props.on_change.clone();
-        let check = check.clone();
         Callback::from(move |e: InputEvent| {
             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
             if let Ok(v) = check(&raw) {
@@ -189,7 +203,9 @@ pub fn NumberField(props: &Props) -> Html {
         let frame = frame.borrow().clone();
         Callback::from(move |e: InputEvent| {
             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-            let Some(v) = raw.parse::<f64>().ok().and_then(Decimal::from_f64) else { return };
+            let Some(v) = raw.parse::<f64>().ok().and_then(Decimal::from_f64) else {
+                return;
+            };
             pending.set(Some(v / s));
             if frame.borrow().is_some() {
                 return;
@@ -214,7 +230,11 @@ pub fn NumberField(props: &Props) -> Html {
     let err_id = format!("{}-error", props.id);
     let reset = props.preset.filter(|p| *p != props.value).map(|p| {
         let on_change = props.on_change.clone();
-        let label = format!("{}: {}", T::ResetTo.get(props.lang), words(p, props.display, props.lang));
+        let label = format!(
+            "{}: {}",
+            T::ResetTo.get(props.lang),
+            words(p, props.display, props.lang)
+        );
         html! {
             <button type="button" class="reset" title={label.clone()} aria-label={label}
                 onclick={Callback::from(move |_| on_change.emit(p))}>{"↺"}</button>

@@ -22,17 +22,24 @@ pub fn ParamInfo(props: &Props) -> Html {
     let shown = match p.unit {
         Unit::Ratio => format::percent(value, lang),
         Unit::Rupiah | Unit::RupiahPerMonth => format::rupiah(value),
-        Unit::Months => format!("{value} {}", if lang == Lang::Id { "bulan" } else { "months" }),
+        Unit::Months => format!(
+            "{value} {}",
+            if lang == Lang::Id { "bulan" } else { "months" }
+        ),
         Unit::Multiple => format!("{value}×"),
     };
     let since = p
         .effective_since(props.month)
         .map(|d| format::date_long(d.year, d.month, d.day, lang))
         .unwrap_or_default();
-    let description = if lang == Lang::Id { &p.description_id } else { &p.description_en };
+    let description = if lang == Lang::Id {
+        &p.description_id
+    } else {
+        &p.description_en
+    };
     html! {
         <details class="info">
-            <summary aria-label={format!("{}: {}", T::LegalBasis.get(lang), description)}>{"ⓘ"}</summary>
+            <summary aria-label={format!("{}: {}", T::LegalBasis.get(lang), description)}>{"i"}</summary>
             <div class="info-body" role="note">
                 <p><strong>{ description }</strong></p>
                 <p>{ shown }{", "}{ T::InForceSince.get(lang) }{" "}{ since }</p>

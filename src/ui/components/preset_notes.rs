@@ -12,7 +12,9 @@ pub struct Props {
 
 #[component]
 pub fn PresetNotes(props: &Props) -> Html {
-    let Ok(p) = presets::preset(&props.preset) else { return Html::default() };
+    let Ok(p) = presets::preset(&props.preset) else {
+        return Html::default();
+    };
     html! {
         <details class="preset-notes">
             <summary>{ T::PresetNotes.get(props.lang) }{ ": " }{ &p.title }</summary>

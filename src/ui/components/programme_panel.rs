@@ -23,11 +23,18 @@ pub fn ProgrammePanel(props: &Props) -> Html {
     let p = &state.params;
     let sc = &state.valid;
     let month = sc.horizon.start;
-    let cost = p.contribution(month, sc.programmes.declared_income, sc.programmes.jht, false);
+    let cost = p.contribution(
+        month,
+        sc.programmes.declared_income,
+        sc.programmes.jht,
+        false,
+    );
     let on_jht = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            on_action.emit(Action::SetJht(e.target_unchecked_into::<HtmlInputElement>().checked()))
+            on_action.emit(Action::SetJht(
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
         })
     };
     let info = |param: &crate::engine::Parameter| html! { <ParamInfo param={param.clone()} {month} {lang} /> };

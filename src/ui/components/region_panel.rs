@@ -28,7 +28,9 @@ pub fn RegionPanel(props: &Props) -> Html {
     let on_name = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
-            on_action.emit(Action::SetRegionName(e.target_unchecked_into::<HtmlInputElement>().value()))
+            on_action.emit(Action::SetRegionName(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
         })
     };
     let f = |field| scenario_field(state, field, &props.on_action, Html::default());

@@ -17,7 +17,9 @@ pub struct Props {
 
 /// A CSV cell made readable: whole numbers grouped, ratios as percent.
 fn readable(column: &str, cell: &str, lang: Lang) -> String {
-    let Ok(d) = Decimal::from_str(cell) else { return cell.to_string() };
+    let Ok(d) = Decimal::from_str(cell) else {
+        return cell.to_string();
+    };
     if column == "year" {
         cell.to_string()
     } else if column == "coverage_ratio" {

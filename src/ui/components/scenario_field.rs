@@ -21,8 +21,15 @@ pub fn field_id(field: Field) -> String {
 }
 
 /// The input for `field`, or nothing when the scenario has no such field.
-pub fn scenario_field(state: &State, field: Field, on_action: &Callback<Action>, info: Html) -> Html {
-    let Some(value) = field.get(&state.scenario) else { return Html::default() };
+pub fn scenario_field(
+    state: &State,
+    field: Field,
+    on_action: &Callback<Action>,
+    info: Html,
+) -> Html {
+    let Some(value) = field.get(&state.scenario) else {
+        return Html::default();
+    };
     let preset = field.get(&state.preset);
     let on_action = on_action.clone();
     html! {

@@ -32,21 +32,33 @@ fn rule_key(rule: Rule) -> &'static str {
 fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
     let lang = state.lang;
     let s = &state.scenario.sources[i];
-    let f = |field: SourceField| scenario_field(state, Field::Source(i, field), on_action, Html::default());
+    let f = |field: SourceField| {
+        scenario_field(state, Field::Source(i, field), on_action, Html::default())
+    };
     let emit = |make: fn(usize, bool) -> Action| {
         let on_action = on_action.clone();
-        Callback::from(move |e: Event| on_action.emit(make(i, e.target_unchecked_into::<HtmlInputElement>().checked())))
+        Callback::from(move |e: Event| {
+            on_action.emit(make(
+                i,
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        })
     };
     let on_name = {
         let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
-            on_action.emit(Action::SetSourceName(i, e.target_unchecked_into::<HtmlInputElement>().value()))
+            on_action.emit(Action::SetSourceName(
+                i,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
         })
     };
     let on_kind = {
         let on_action = on_action.clone();
         Callback::from(move |e: Event| {
-            if let Some(kind) = kind_from_key(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+            if let Some(kind) =
+                kind_from_key(&e.target_unchecked_into::<HtmlSelectElement>().value())
+            {
                 on_action.emit(Action::SetSourceKind(i, kind));
             }
         })
@@ -147,7 +159,9 @@ pub fn SourcesPanel(props: &Props) -> Html {
     let on_choose = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            if let Some(kind) = kind_from_key(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+            if let Some(kind) =
+                kind_from_key(&e.target_unchecked_into::<HtmlSelectElement>().value())
+            {
                 chosen.set(kind);
             }
         })

@@ -30,14 +30,34 @@ pub fn SummaryCards(props: &Props) -> Html {
     };
     let met_class = if o.target_met { "good" } else { "bad" };
     let total = o.totals.contributions;
-    let first_year = o.years.first().map(|y| (y.year, y.contributions_total)).unwrap_or_default();
+    let first_year = o
+        .years
+        .first()
+        .map(|y| (y.year, y.contributions_total))
+        .unwrap_or_default();
     let vs_target = match lang {
-        Lang::Id => format!("target {} pada {}", format::percent(target.coverage, lang), target.year),
-        Lang::En => format!("target {} by {}", format::percent(target.coverage, lang), target.year),
+        Lang::Id => format!(
+            "target {} pada {}",
+            format::percent(target.coverage, lang),
+            target.year
+        ),
+        Lang::En => format!(
+            "target {} by {}",
+            format::percent(target.coverage, lang),
+            target.year
+        ),
     };
     let of_workers = match lang {
-        Lang::Id => format!("{} dari {} pekerja", format::number(last.covered, lang), format::number(last.population, lang)),
-        Lang::En => format!("{} of {} workers", format::number(last.covered, lang), format::number(last.population, lang)),
+        Lang::Id => format!(
+            "{} dari {} pekerja",
+            format::number(last.covered, lang),
+            format::number(last.population, lang)
+        ),
+        Lang::En => format!(
+            "{} of {} workers",
+            format::number(last.covered, lang),
+            format::number(last.population, lang)
+        ),
     };
     html! {
         <section class="cards" aria-label={T::Results.get(lang)}>

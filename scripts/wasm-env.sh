@@ -1,0 +1,33 @@
+# shellcheck shell=bash
+# Environment for wasm commands (trunk, cargo test --target wasm32-unknown-unknown).
+#
+# Source it ONLY inside a subshell around those commands, e.g.
+#     ( . scripts/wasm-env.sh && trunk build --release )
+# because the Debian route's variables break native cargo commands.
+#
+# The route (rustup or debian) comes from $PAYUNG_WASM_ROUTE, else from the file that
+# scripts/setup.sh wrote (target/.payung-wasm-route), else rustup.
+
+_payung_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Tools: cargo-installed trunk / wasm-bindgen, npm's wasm-opt (binaryen 132).
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$_payung_root/node_modules/.bin:$PATH"
+# Trunk must never try to reach GitHub or crates.io for its own version check.
+export TRUNK_SKIP_VERSION_CHECK=true
+# wasm-bindgen-test-runner: use Debian's chromedriver, never geckodriver.
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+_payung_route="${PAYUNG_WASM_ROUTE:-}"
+if [ -z "$_payung_route" ] && [ -r "$_payung_root/target/.payung-wasm-route" ]; then
+    _payung_route="$(cat "$_payung_root/target/.payung-wasm-route")"
+fi
+export PAYUNG_WASM_ROUTE="${_payung_route:-rustup}"
+
+if [ "$PAYUNG_WASM_ROUTE" = debian ]; then
+    # Debian's rustc-web 1.96 builds std for wasm32 from rust-web-src (build-std).
+    export RUSTUP_TOOLCHAIN=/usr
+    export RUSTC_BOOTSTRAP=1
+    export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19
+fi
+unset _payung_root _payung_route
