@@ -27,27 +27,37 @@ fn source(i: usize, start_year: i32) -> impl Strategy<Value = FundingSource> {
         prop::option::of(0u64..20_000),
         any::<bool>(),
     )
-        .prop_map(move |(k, rule, yearly, workers, offset, span, first_month, growth, cap, discount)| {
-            let kind = SourceKind::ALL[k];
-            let amount = match (rule, kind) {
-                (0, SourceKind::DanaDesa) => Amount::DanaDesa { share: Decimal::new(5, 2), per_desa: Decimal::from(900_000_000u64) },
-                (0, SourceKind::BapakAsuh) => Amount::BapakAsuh { participation: Decimal::new(2, 1), workers_per_sponsor: Decimal::ONE },
-                (1, _) => Amount::Workers { workers },
-                _ => Amount::Rupiah { yearly: Decimal::from(yearly) },
-            };
-            FundingSource {
-                name: format!("Sumber {i}"),
-                kind,
-                priority: (i as u32 * 7) % 3,
-                amount,
-                first_year: start_year + offset,
-                last_year: span.map(|s| start_year + offset + s),
-                first_month,
-                growth: Decimal::new(growth, 2),
-                cap_workers: cap,
-                discount: discount && !kind.is_public_budget(),
-            }
-        })
+        .prop_map(
+            move |(k, rule, yearly, workers, offset, span, first_month, growth, cap, discount)| {
+                let kind = SourceKind::ALL[k];
+                let amount = match (rule, kind) {
+                    (0, SourceKind::DanaDesa) => Amount::DanaDesa {
+                        share: Decimal::new(5, 2),
+                        per_desa: Decimal::from(900_000_000u64),
+                    },
+                    (0, SourceKind::BapakAsuh) => Amount::BapakAsuh {
+                        participation: Decimal::new(2, 1),
+                        workers_per_sponsor: Decimal::ONE,
+                    },
+                    (1, _) => Amount::Workers { workers },
+                    _ => Amount::Rupiah {
+                        yearly: Decimal::from(yearly),
+                    },
+                };
+                FundingSource {
+                    name: format!("Sumber {i}"),
+                    kind,
+                    priority: (i as u32 * 7) % 3,
+                    amount,
+                    first_year: start_year + offset,
+                    last_year: span.map(|s| start_year + offset + s),
+                    first_month,
+                    growth: Decimal::new(growth, 2),
+                    cap_workers: cap,
+                    discount: discount && !kind.is_public_budget(),
+                }
+            },
+        )
 }
 
 prop_compose! {
@@ -105,7 +115,8 @@ prop_compose! {
 }
 
 fn valid(sc: Scenario) -> ValidScenario {
-    sc.validate(&params()).expect("generated scenarios are valid")
+    sc.validate(&params())
+        .expect("generated scenarios are valid")
 }
 
 proptest! {

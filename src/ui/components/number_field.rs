@@ -2,8 +2,8 @@
 //! ("1.500.000", "1,5 miliar"), the unit, a reset to the preset value, and a message beside
 //! the field when the typed value is rejected. The last valid value keeps driving the app.
 //!
-//! Slider moves are coalesced to one update per animation frame, so a dragged slider never
-//! queues stale work.
+//! Slider moves are coalesced to at most one update per animation frame (leading edge, then
+//! the newest value), so a dragged slider never queues stale work.
 
 use crate::engine::scenario::limits::Bounds;
 use crate::ui::format;
@@ -197,6 +197,8 @@ pub fn NumberField(props: &Props) -> Html {
         })
     };
 
+    // The first move in a frame applies at once; later moves in the same frame only keep
+    // the newest value, applied once in the next animation frame.
     let on_slide = {
         let on_change = props.on_change.clone();
         let pending = pending.borrow().clone();
@@ -206,10 +208,11 @@ pub fn NumberField(props: &Props) -> Html {
             let Some(v) = raw.parse::<f64>().ok().and_then(Decimal::from_f64) else {
                 return;
             };
-            pending.set(Some(v / s));
             if frame.borrow().is_some() {
+                pending.set(Some(v / s));
                 return;
             }
+            on_change.emit(v / s);
             let on_change = on_change.clone();
             let pending = pending.clone();
             let slot = frame.clone();

@@ -1,0 +1,169 @@
+//! Component tests in headless Chromium (`cargo test --target wasm32-unknown-unknown --test web`):
+//! real components are mounted and what the user sees is checked. Waits are on conditions:
+//! each step yields to the browser until the DOM shows what is expected, or gives up.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use payung::engine::scenario::limits::Bounds;
+use payung::ui::components::number_field::{NumberField, Props as FieldProps};
+use payung::ui::i18n::Lang;
+use payung::ui::state::Display;
+use payung::ui::App;
+use rust_decimal::Decimal;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh mount point, with nothing remembered from an earlier test.
+fn root() -> Element {
+    use gloo::storage::Storage;
+    gloo::storage::LocalStorage::clear();
+    let doc = gloo::utils::document();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Yields to the browser until `check` holds (at most ~2,000 turns of the event loop).
+async fn until(what: &str, mut check: impl FnMut() -> bool) {
+    for _ in 0..2_000 {
+        if check() {
+            return;
+        }
+        TimeoutFuture::new(0).await;
+    }
+    panic!("gave up waiting for {what}");
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+fn input(root: &Element, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
+fn type_into(el: &HtmlInputElement, value: &str) {
+    el.set_value(value);
+    el.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    el.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_opens_on_ambon_with_three_charts_and_the_package_cost() {
+    let root = root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the charts", || {
+        root.query_selector_all(".chart svg").unwrap().length() == 3
+    })
+    .await;
+    assert!(text(&root, ".region-title").contains("Kota Ambon"));
+    assert_eq!(text(&root, "#cost-per-worker"), "Rp 16.800");
+    assert!(text(&root, "#card-coverage").contains('%'));
+    assert!(!root.inner_html().contains("NaN"));
+}
+
+#[wasm_bindgen_test]
+async fn jht_raises_the_cost_and_english_replaces_indonesian() {
+    let root = root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the app", || root.query_selector("#jht").unwrap().is_some()).await;
+    input(&root, "#jht").click();
+    until("Rp 36.800", || {
+        text(&root, "#cost-per-worker") == "Rp 36.800"
+    })
+    .await;
+    let lang: HtmlElement = root
+        .query_selector("#toggle-lang")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    lang.click();
+    until("English", || {
+        text(&root, "#card-coverage").contains("Coverage at the end")
+    })
+    .await;
+    assert!(text(&root, "#chart-cost").contains("Yearly cost by funding source"));
+    lang.click();
+}
+
+fn field(on_change: Callback<Decimal>) -> FieldProps {
+    FieldProps {
+        id: "budget".into(),
+        label: "Anggaran per tahun".into(),
+        value: Decimal::from(3_000_000_000u64),
+        preset: Some(Decimal::from(2_000_000_000u64)),
+        bounds: Bounds {
+            min: Decimal::ZERO,
+            max: Decimal::from(10_000_000_000_000u64),
+        },
+        display: Display::Rupiah,
+        lang: Lang::Id,
+        on_change,
+        info: Default::default(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_number_field_reads_indonesian_numbers_and_rejects_bad_ones_beside_the_field() {
+    let got = Rc::new(RefCell::new(Vec::new()));
+    let sink = got.clone();
+    let root = root();
+    let props = field(Callback::from(move |v| sink.borrow_mut().push(v)));
+    yew::Renderer::<NumberField>::with_root_and_props(root.clone(), props).render();
+    until("the field", || {
+        root.query_selector("#budget-text").unwrap().is_some()
+    })
+    .await;
+    let typed = input(&root, "#budget-text");
+    assert_eq!(typed.value(), "3.000.000.000");
+    let slider = input(&root, "#budget");
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("Rp 3,0 miliar")
+    );
+
+    type_into(&typed, "1,5 miliar");
+    until("1,5 miliar", || {
+        got.borrow().last() == Some(&Decimal::from(1_500_000_000u64))
+    })
+    .await;
+
+    type_into(&typed, "abc");
+    until("the message", || {
+        text(&root, ".field-error").contains("Bukan angka")
+    })
+    .await;
+    assert_eq!(got.borrow().len(), 1, "a bad value is never passed on");
+
+    type_into(&typed, "-5");
+    until("the range message", || {
+        text(&root, ".field-error").contains("Harus antara")
+    })
+    .await;
+
+    let reset = root
+        .query_selector("button.reset")
+        .unwrap()
+        .expect("a reset button while the value differs");
+    reset.dyn_into::<HtmlElement>().unwrap().click();
+    until("the preset value", || {
+        got.borrow().last() == Some(&Decimal::from(2_000_000_000u64))
+    })
+    .await;
+}
