@@ -1,1 +1,96 @@
-fn main() {}
+//! Engine benchmarks (issue 2's aims: ≤ 20 µs per region-decade, ≤ 5 ms per goal-seek).
+//!
+//! `cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3`
+//!
+//! - `simulate/ambon_10y`: one region (the ambon preset) over 10 years in monthly steps;
+//! - `simulate/batch_500_regions_10y`: 500 deterministic variations of the presets
+//!   (population and budgets scaled), each over 10 years: one iteration is 500 region-decades;
+//! - `solve/ambon_budget_target_1_by_2029`: one goal-seek (`solve_budget`) on ambon.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use payung::engine::scenario::Amount;
+use payung::engine::solve::solve_budget;
+use payung::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
+use rust_decimal::Decimal;
+use std::hint::black_box;
+
+fn params() -> Parameters {
+    Parameters::embedded().expect("embedded parameters parse")
+}
+
+fn ambon_decade(p: &Parameters) -> ValidScenario {
+    let mut sc = presets::load("ambon").unwrap();
+    sc.horizon.years = 10;
+    sc.validate(p).expect("ambon over 10 years is valid")
+}
+
+/// Variation `k` of the presets: the preset cycles, the population grows by 0–59% and every
+/// Rupiah budget is scaled by 50–149%, by fixed arithmetic on `k` (no randomness).
+fn variation(k: usize) -> Scenario {
+    let id = presets::IDS[k % presets::IDS.len()];
+    let mut sc = presets::load(id).unwrap();
+    let population_pct = 100 + (k * 37) % 60;
+    let budget_pct = 50 + (k * 53) % 100;
+    sc.region.vulnerable_workers = sc.region.vulnerable_workers * population_pct as u64 / 100;
+    for s in &mut sc.sources {
+        if let Amount::Rupiah { yearly } = &mut s.amount {
+            *yearly = (*yearly * Decimal::from(budget_pct) / Decimal::from(100)).round_dp(0);
+        }
+    }
+    sc.horizon.years = 10;
+    sc
+}
+
+fn batch(p: &Parameters) -> Vec<ValidScenario> {
+    (0..500)
+        .map(|k| {
+            variation(k)
+                .validate(p)
+                .unwrap_or_else(|e| panic!("variation {k}: {e}"))
+        })
+        .collect()
+}
+
+fn simulate_benches(c: &mut Criterion) {
+    let p = params();
+    let one = ambon_decade(&p);
+    let many = batch(&p);
+
+    let mut group = c.benchmark_group("simulate");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("ambon_10y", |b| {
+        b.iter(|| simulate(black_box(&p), black_box(&one)))
+    });
+    group.throughput(Throughput::Elements(many.len() as u64));
+    group.sample_size(10);
+    group.bench_function("batch_500_regions_10y", |b| {
+        b.iter(|| {
+            let mut covered = 0u64;
+            for sc in &many {
+                covered += simulate(black_box(&p), black_box(sc)).last_month().covered;
+            }
+            covered
+        })
+    });
+    group.finish();
+}
+
+fn solve_benches(c: &mut Criterion) {
+    let p = params();
+    let mut sc = presets::load("ambon").unwrap();
+    sc.target.coverage = Decimal::ONE;
+    sc.target.year = 2029;
+    let valid = sc.validate(&p).unwrap();
+    let index = valid.source_index("APBD Kota Ambon").unwrap();
+    assert!(solve_budget(&p, &valid, index).is_ok());
+
+    let mut group = c.benchmark_group("solve");
+    group.sample_size(10);
+    group.bench_function("ambon_budget_target_1_by_2029", |b| {
+        b.iter(|| solve_budget(black_box(&p), black_box(&valid), black_box(index)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, simulate_benches, solve_benches);
+criterion_main!(benches);

@@ -13,7 +13,7 @@ pub enum ImportError {
     #[error("the file is too large ({bytes} bytes; the limit is {limit})")]
     TooLarge { bytes: usize, limit: usize },
     /// Not JSON at all.
-    #[error("not JSON: {message} (line {line}, column {column})")]
+    #[error("not JSON: {message}")]
     NotJson {
         message: String,
         line: usize,

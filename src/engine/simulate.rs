@@ -198,6 +198,10 @@ fn round_u64(x: Decimal) -> u64 {
     x.round().to_u64().unwrap_or(0)
 }
 
+fn floor_u64(x: Decimal) -> u64 {
+    x.floor().to_u64().unwrap_or(0)
+}
+
 /// How many workers `money` pays for at `per_worker` each (all of them when free).
 fn affordable(money: Rupiah, per_worker: Rupiah) -> u64 {
     if per_worker <= Decimal::ZERO {
@@ -237,6 +241,8 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
     let mut population = sc.region.vulnerable_workers;
     let mut list = sc.enrolment.listed;
     let mut relist = 0u64;
+    let mut lapse_carry = Decimal::ZERO;
+    let mut yield_carry = Decimal::ZERO;
     let mut waiting = 0u64;
     let mut plans: Vec<YearPlan> = vec![YearPlan::idle(); n];
     let mut left = vec![Decimal::ZERO; n];
@@ -321,7 +327,10 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
         // Lapses: a share of all verified workers (covered and waiting) leave each month.
         let covered_before: u64 = workers.iter().sum();
         let known = covered_before + waiting;
-        let lapses = round_u64(Decimal::from(known) * monthly_lapse).min(known);
+        // Fractions of a worker carry over to the next month, so small groups lapse too.
+        let expected = Decimal::from(known) * monthly_lapse + lapse_carry;
+        let lapses = floor_u64(expected).min(known);
+        lapse_carry = expected - Decimal::from(lapses);
         let from_covered = if known == 0 {
             0
         } else {
@@ -346,8 +355,10 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
         relist -= rechecked;
         let checked = (sc.enrolment.verification_per_month - rechecked).min(list);
         list -= checked;
-        let eligible =
-            rechecked + round_u64(Decimal::from(checked) * sc.enrolment.verification_yield);
+        // Fractions of an eligible worker carry over, so small monthly capacities still find people.
+        let found = Decimal::from(checked) * sc.enrolment.verification_yield + yield_carry;
+        let eligible = rechecked + floor_u64(found);
+        yield_carry = found - Decimal::from(floor_u64(found));
         let covered_now: u64 = workers.iter().sum();
         let room = population.saturating_sub(covered_now + waiting);
         waiting += eligible.min(room);

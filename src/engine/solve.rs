@@ -73,6 +73,45 @@ pub fn with_amount(scenario: &ValidScenario, index: usize, yearly: Rupiah) -> Va
     ValidScenario::trusted(sc)
 }
 
+/// The scenario cut off after December of its target year: nothing later can change
+/// whether the target is met then, so goal-seek need not simulate it.
+fn through_target_year(scenario: &ValidScenario) -> ValidScenario {
+    let mut sc: Scenario = scenario.scenario().clone();
+    let months_to_december =
+        (sc.target.year - sc.horizon.start.year) * 12 + 13 - i32::from(sc.horizon.start.month);
+    let years = (months_to_december as u32)
+        .div_ceil(12)
+        .clamp(1, sc.horizon.years);
+    sc.horizon.years = years;
+    ValidScenario::trusted(sc)
+}
+
+/// An amount that would pay every vulnerable worker for a year at the dearest month's
+/// package cost, doubled: a first upper bound for the bisection.
+fn first_guess(params: &Parameters, scenario: &ValidScenario) -> Decimal {
+    let start = scenario.horizon.start;
+    let cost = (0..scenario.horizon.months())
+        .step_by(12)
+        .map(|m| {
+            params
+                .contribution(
+                    start.plus_months(m),
+                    scenario.programmes.declared_income,
+                    scenario.programmes.jht,
+                    false,
+                )
+                .total()
+        })
+        .max()
+        .unwrap_or_default();
+    let growth = Decimal::ONE + scenario.region.worker_growth.max(Decimal::ZERO);
+    let workers = Decimal::from(scenario.region.vulnerable_workers)
+        * super::funding::growth_factor(growth - Decimal::ONE, scenario.horizon.years);
+    (workers * cost * Decimal::from(24))
+        .round_dp(0)
+        .min(limits::YEARLY_AMOUNT.max)
+}
+
 fn best_ratio_by(outcome: &Outcome, year: i32, known: bool) -> Decimal {
     outcome
         .months
@@ -100,7 +139,8 @@ pub fn solve_budget(
         return Err(Unreachable::NoSuchSource);
     }
     let year = scenario.target.year;
-    let run = |amount: Rupiah| simulate(params, &with_amount(scenario, index, amount));
+    let short = through_target_year(scenario);
+    let run = |amount: Rupiah| simulate(params, &with_amount(&short, index, amount));
     let met = |o: &Outcome| o.target_met;
 
     let zero = run(Decimal::ZERO);
@@ -111,14 +151,20 @@ pub fn solve_budget(
             reached,
         });
     }
+    // Start from a generous guess and double it (up to the valid maximum) until it works.
     let ceiling = limits::YEARLY_AMOUNT.max;
-    let top = run(ceiling);
+    let mut guess = first_guess(params, scenario).max(Decimal::ONE);
+    let mut top = run(guess);
+    while !met(&top) && guess < ceiling {
+        guess = (guess * Decimal::TWO).min(ceiling);
+        top = run(guess);
+    }
     if !met(&top) {
         return Err(diagnose(scenario, index, &top, year));
     }
     // Bisection: `low` never meets the target, `high` always does.
     let mut low = 0i128;
-    let mut high = ceiling.to_i128().unwrap_or(i128::MAX);
+    let mut high = guess.to_i128().unwrap_or(i128::MAX);
     let mut best = top;
     while high - low > 1 {
         let mid = low + (high - low) / 2;
@@ -140,8 +186,10 @@ pub fn solve_budget(
 
 fn diagnose(scenario: &ValidScenario, index: usize, top: &Outcome, year: i32) -> Unreachable {
     let s = &scenario.sources[index];
-    let before_end = top.months.iter().any(|m| m.date.year <= year);
-    if s.first_year > year || !before_end {
+    let ended = s
+        .last_year
+        .is_some_and(|last| last < scenario.horizon.start.year);
+    if s.first_year > year || ended {
         return Unreachable::SourceInactive { year };
     }
     let best_known = best_ratio_by(top, year, true);
