@@ -8,6 +8,7 @@ use crate::ui::components::enrolment_panel::EnrolmentPanel;
 use crate::ui::components::goal_seek::GoalSeek;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::preset_notes::PresetNotes;
+use crate::ui::components::print_brief::PrintBrief;
 use crate::ui::components::programme_panel::ProgrammePanel;
 use crate::ui::components::region_panel::RegionPanel;
 use crate::ui::components::results_table::ResultsTable;
@@ -143,6 +144,12 @@ fn Simulator(props: &SimulatorProps) -> Html {
         Callback::from(move |_| on_action.emit(Action::TogglePresentation))
     };
     let shared = Rc::new((*state).clone());
+    let print = Callback::from(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    let chart_svgs: Vec<String> = charts.cards.iter().map(|c| c.2.clone()).collect();
 
     html! {
         <div class={classes!("app", state.presentation.then_some("presentation"))}>
@@ -159,6 +166,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     </button>
                     <button type="button" id="toggle-presentation" aria-pressed={state.presentation.to_string()}
                         onclick={toggle_presentation}>{ T::Presentation.get(lang) }</button>
+                    <button type="button" id="print" class="print-button" onclick={print}>{ T::Print.get(lang) }</button>
                 </div>
             </header>
             <div class="layout">
@@ -185,6 +193,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     <PresetNotes preset={state.valid.preset.clone()} {lang} />
                 </main>
             </div>
+            <PrintBrief params={params.clone()} scenario={state.valid.scenario().clone()} outcome={outcome.clone()}
+                charts={chart_svgs} {lang} />
         </div>
     }
 }

@@ -7,6 +7,7 @@ pub mod notices;
 pub mod number_field;
 pub mod param_info;
 pub mod preset_notes;
+pub mod print_brief;
 pub mod programme_panel;
 pub mod region_panel;
 pub mod results_table;

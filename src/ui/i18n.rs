@@ -103,6 +103,17 @@ pub enum T {
     Estimate,
     SkipToResults,
     Year,
+    // The printed brief.
+    Print,
+    BriefTitle,
+    BriefPrinted,
+    BriefKeyFigures,
+    BriefLedger,
+    BriefLedgerNote,
+    BriefAssumptions,
+    BriefLink,
+    BriefTotal,
+    BriefSource,
 }
 
 impl T {
@@ -196,6 +207,28 @@ impl T {
             Estimate => ("perkiraan", "estimate"),
             SkipToResults => ("Langsung ke hasil", "Skip to results"),
             Year => ("Tahun", "Year"),
+            Print => ("Cetak ringkasan", "Print brief"),
+            BriefTitle => (
+                "Ringkasan perlindungan pekerja rentan",
+                "Brief: protecting vulnerable workers",
+            ),
+            BriefPrinted => ("Dicetak", "Printed"),
+            BriefKeyFigures => ("Angka kunci", "Key figures"),
+            BriefLedger => (
+                "Buku pendanaan: siapa membayar berapa (Rupiah)",
+                "Funding ledger: who pays what (Rupiah)",
+            ),
+            BriefLedgerNote => (
+                "Iuran yang dibayarkan per tahun anggaran, dibulatkan ke Rupiah.",
+                "Contributions paid per fiscal year, in whole Rupiah.",
+            ),
+            BriefAssumptions => (
+                "Asumsi utama dan dasar hukum",
+                "Main assumptions and legal basis",
+            ),
+            BriefLink => ("Buka skenario ini", "Open this scenario"),
+            BriefTotal => ("Jumlah", "Total"),
+            BriefSource => ("Sumber", "Source"),
         };
         lang.pick(id, en)
     }

@@ -1,0 +1,39 @@
+// The printed brief (issue 4): "Cetak ringkasan" prints exactly one A4 page with the
+// region, key figures, three charts, the funding ledger and the assumptions, nothing cut off.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { assert, openApp, waitFor } from './lib.mjs';
+
+const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
+
+export async function test({ page, screenshot }) {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+  assert.ok(await page.isVisible('#print'), 'the print button is shown');
+  await page.emulateMedia({ media: 'print' });
+  // On paper only the brief shows, and it fits the printable height of A4 (277 mm at 96 dpi).
+  const layout = await page.evaluate(() => {
+    const brief = document.querySelector('.brief');
+    const r = brief.getBoundingClientRect();
+    const clipped = [...brief.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 2 && getComputedStyle(e).overflow === 'hidden');
+    return {
+      briefHeight: r.height, briefWidth: r.width,
+      mainShown: getComputedStyle(document.querySelector('.layout')).display !== 'none',
+      charts: brief.querySelectorAll('.brief-chart svg').length,
+      ledgerRows: brief.querySelectorAll('.brief-ledger tbody tr').length,
+      text: brief.innerText, clipped,
+    };
+  });
+  assert.equal(layout.mainShown, false, 'the screen layout is hidden on paper');
+  assert.equal(layout.charts, 3);
+  assert.ok(layout.ledgerRows >= 5, `ledger rows: ${layout.ledgerRows}`);
+  assert.match(layout.text, /Kota Ambon/);
+  assert.match(layout.text, /Rp \d{1,3}(\.\d{3})+/, 'whole-Rupiah amounts');
+  assert.match(layout.text, /PP 44\/2015/, 'legal references');
+  assert.ok(!layout.clipped, 'nothing is clipped');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const dir = process.env.PAYUNG_ARTIFACTS ?? 'target/e2e-artifacts';
+  writeFileSync(path.join(dir, 'brief.pdf'), pdf);
+  assert.equal(pages(pdf), 1, `the brief printed on ${pages(pdf)} pages`);
+  await screenshot('print-media');
+}

@@ -1,0 +1,207 @@
+//! The one-page A4 brief for DPRD hearings: region and scenario, date, key figures, the
+//! three charts, the funding ledger in whole Rupiah, the main assumptions with their legal
+//! references, and the share link with its QR code. It is hidden on screen and is the only
+//! thing printed (see `@media print` in styles/main.css).
+
+use crate::engine::simulate::{ratio, Outcome};
+use crate::engine::{Parameters, Scenario};
+use crate::ui::format;
+use crate::ui::i18n::{month_name, Lang, T};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub params: Rc<Parameters>,
+    pub scenario: Scenario,
+    pub outcome: Rc<Outcome>,
+    /// The three chart SVGs, as drawn on screen.
+    pub charts: Vec<String>,
+    /// The share link and its QR code (SVG), when available.
+    #[prop_or_default]
+    pub link: Option<String>,
+    #[prop_or_default]
+    pub qr_svg: Option<String>,
+    pub lang: Lang,
+}
+
+/// Today's date in words, from the browser's clock (the engine never reads one).
+fn today(lang: Lang) -> String {
+    let now = js_sys::Date::new_0();
+    format::date_long(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+        lang,
+    )
+}
+
+fn whole(x: rust_decimal::Decimal) -> String {
+    format::rupiah(x)
+}
+
+#[component]
+pub fn PrintBrief(props: &Props) -> Html {
+    let lang = props.lang;
+    let o = &props.outcome;
+    let sc = &props.scenario;
+    let p = &props.params;
+    let last = o.last_month();
+    let reached = o
+        .target_reached
+        .map(|d| format!("{} {}", month_name(d.month, lang), d.year))
+        .unwrap_or_else(|| T::NotReached.get(lang).to_string());
+    let start = sc.horizon.start;
+    let cost = p.contribution(
+        start,
+        sc.programmes.declared_income,
+        sc.programmes.jht,
+        false,
+    );
+    let figures = [
+        (
+            T::CardCoverage.get(lang),
+            format!(
+                "{} ({} / {})",
+                format::percent(ratio(last.covered, last.population), lang),
+                format::number(last.covered, lang),
+                format::number(last.population, lang)
+            ),
+        ),
+        (
+            T::GroupTarget.get(lang),
+            format!(
+                "{} · {}",
+                format::percent(sc.target.coverage, lang),
+                sc.target.year
+            ),
+        ),
+        (T::CardTarget.get(lang), reached),
+        (T::CardCostHorizon.get(lang), whole(o.totals.contributions)),
+        (
+            T::CardPerWorkerYear.get(lang),
+            o.totals
+                .cost_per_worker_year
+                .map(whole)
+                .unwrap_or_else(|| "—".into()),
+        ),
+        (T::CardBenefits.get(lang), whole(o.totals.benefits_paid)),
+    ];
+    let refs = |param: &crate::engine::Parameter| {
+        param
+            .references
+            .first()
+            .map(|r| r.title.clone())
+            .unwrap_or_default()
+    };
+    let assumptions = [
+        (
+            format!(
+                "JKK {} × {}",
+                format::percent(p.jkk_rate.at(start), lang),
+                format::rupiah(sc.programmes.declared_income)
+            ),
+            format::rupiah(cost.jkk),
+            refs(&p.jkk_rate),
+        ),
+        (
+            "JKM".to_string(),
+            format::rupiah(cost.jkm),
+            refs(&p.jkm_contribution),
+        ),
+        (
+            format!("JHT{}", if sc.programmes.jht { "" } else { " (—)" }),
+            format::rupiah(cost.jht),
+            refs(&p.jht_rate),
+        ),
+        (
+            T::CostPerWorker.get(lang).to_string(),
+            format::rupiah(cost.total()),
+            String::new(),
+        ),
+        (
+            if lang == Lang::Id {
+                "Santunan kematian JKM"
+            } else {
+                "JKM death benefit"
+            }
+            .to_string(),
+            format::rupiah(
+                p.jkm_lump_sum.at(start) + p.jkm_periodic.at(start) + p.funeral_benefit.at(start),
+            ),
+            refs(&p.jkm_lump_sum),
+        ),
+        (
+            crate::ui::i18n::field_label(crate::ui::state::Field::DeathsPerThousand, lang)
+                .to_string(),
+            format::decimal(sc.risk.deaths_per_thousand, 1, lang),
+            format!("[{}]", T::Estimate.get(lang)),
+        ),
+        (
+            crate::ui::i18n::field_label(crate::ui::state::Field::LapseRate, lang).to_string(),
+            format::percent(sc.enrolment.lapse_rate, lang),
+            format!("[{}]", T::Estimate.get(lang)),
+        ),
+        (
+            crate::ui::i18n::field_label(crate::ui::state::Field::VerificationPerMonth, lang)
+                .to_string(),
+            format::number(sc.enrolment.verification_per_month, lang),
+            format!("[{}]", T::Estimate.get(lang)),
+        ),
+    ];
+    html! {
+        <section class="brief" aria-hidden="true">
+            <header class="brief-head">
+                <div>
+                    <h1>{ T::BriefTitle.get(lang) }</h1>
+                    <p class="brief-region"><strong>{ &sc.region.name }</strong>{ " — " }{ &sc.name }</p>
+                </div>
+                <p class="brief-date">{ T::BriefPrinted.get(lang) }{ ": " }{ today(lang) }<br/>{"Payung ☂"}</p>
+            </header>
+            <dl class="brief-figures">
+                { for figures.iter().map(|(k, v)| html! { <div><dt>{ *k }</dt><dd>{ v }</dd></div> }) }
+            </dl>
+            <div class="brief-charts">
+                { for props.charts.iter().map(|svg| html! { <div class="brief-chart">{ Html::from_html_unchecked(svg.clone().into()) }</div> }) }
+            </div>
+            <div class="brief-bottom">
+                <div class="brief-ledger">
+                    <h2>{ T::BriefLedger.get(lang) }</h2>
+                    <table>
+                        <thead><tr>
+                            <th>{ T::Year.get(lang) }</th>
+                            { for o.source_names.iter().map(|n| html! { <th>{ n }</th> }) }
+                            <th>{ T::BriefTotal.get(lang) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for o.years.iter().map(|y| html! {
+                                <tr>
+                                    <td>{ y.year }{ if y.months < 12 { format!(" ({})", y.months) } else { String::new() } }</td>
+                                    { for y.contributions_by_source.iter().map(|c| html! { <td>{ whole(*c) }</td> }) }
+                                    <td><strong>{ whole(y.contributions_total) }</strong></td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    <p class="brief-note">{ T::BriefLedgerNote.get(lang) }</p>
+                </div>
+                <div class="brief-assumptions">
+                    <h2>{ T::BriefAssumptions.get(lang) }</h2>
+                    <table>
+                        <tbody>
+                            { for assumptions.iter().map(|(k, v, r)| html! { <tr><th>{ k }</th><td>{ v }</td><td class="ref">{ r }</td></tr> }) }
+                        </tbody>
+                    </table>
+                </div>
+                if let Some(link) = &props.link {
+                    <div class="brief-link">
+                        if let Some(qr) = &props.qr_svg {
+                            <div class="brief-qr">{ Html::from_html_unchecked(qr.clone().into()) }</div>
+                        }
+                        <p><strong>{ T::BriefLink.get(lang) }{ ":" }</strong><br/><span class="link-text">{ link }</span></p>
+                    </div>
+                }
+            </div>
+        </section>
+    }
+}
