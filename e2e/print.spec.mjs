@@ -19,7 +19,7 @@ export async function test({ page, screenshot }) {
     return {
       briefHeight: r.height, briefWidth: r.width,
       mainShown: getComputedStyle(document.querySelector('.layout')).display !== 'none',
-      charts: brief.querySelectorAll('.brief-chart svg').length,
+      charts: [...brief.querySelectorAll('.brief-chart img')].filter((i) => i.complete && i.naturalWidth > 0).length,
       ledgerRows: brief.querySelectorAll('.brief-ledger tbody tr').length,
       text: brief.innerText, clipped,
     };
