@@ -88,6 +88,8 @@ async function runOne(browser, t) {
   const ctx = {
     page,
     context,
+    /** The browser, for tests that need a second, fresh context (no shared storage). */
+    browser,
     baseURL,
     name: t.name,
     artifacts,

@@ -11,6 +11,7 @@
 //! failed drawing yields an SVG that says so.
 
 pub mod benefits;
+pub mod compare;
 pub mod cost;
 pub mod coverage;
 
@@ -260,6 +261,16 @@ pub fn benefits_svg(
     render(ChartKind::Benefits, &text, &desc, size, |area| {
         benefits::draw(area, outcome, &text, baseline)
     })
+}
+
+/// Two to four scenarios' coverage ratios month by month, one line style each.
+pub fn compare_coverage_svg(series: &[compare::Compared], lang: Lang, size: (u32, u32)) -> String {
+    compare::coverage_svg(series, lang, size)
+}
+
+/// Two to four scenarios' yearly total cost, one line style each.
+pub fn compare_cost_svg(series: &[compare::Compared], lang: Lang, size: (u32, u32)) -> String {
+    compare::cost_svg(series, lang, size)
 }
 
 /// The coverage chart in one sentence, for screen readers and the page text.

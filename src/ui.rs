@@ -4,8 +4,11 @@
 
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod format;
 pub mod i18n;
+pub mod saved;
+pub mod share;
 pub mod state;
 pub mod storage;
 

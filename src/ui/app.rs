@@ -2,9 +2,12 @@
 //! with `use_memo`, so each input change recomputes and redraws exactly once.
 
 use crate::charts;
-use crate::engine::{presets, simulate, Outcome, Parameters};
+use crate::engine::{presets, simulate, Outcome, Parameters, Scenario, ValidScenario};
 use crate::ui::components::chart_card::ChartCard;
+use crate::ui::components::embed_generator::EmbedGenerator;
+use crate::ui::components::embed_view::EmbedView;
 use crate::ui::components::enrolment_panel::EnrolmentPanel;
+use crate::ui::components::file_panel::{ChartDownloads, FilePanel};
 use crate::ui::components::goal_seek::GoalSeek;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::preset_notes::PresetNotes;
@@ -13,12 +16,14 @@ use crate::ui::components::programme_panel::ProgrammePanel;
 use crate::ui::components::region_panel::RegionPanel;
 use crate::ui::components::results_table::ResultsTable;
 use crate::ui::components::risk_panel::RiskPanel;
+use crate::ui::components::saved_panel::SavedPanel;
+use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::components::summary_cards::SummaryCards;
 use crate::ui::components::target_panel::TargetPanel;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::state::{Action, State};
-use crate::ui::storage;
+use crate::ui::{embed, share, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -89,6 +94,17 @@ fn draw_charts(
 #[derive(Properties, PartialEq)]
 struct SimulatorProps {
     state: Rc<State>,
+    /// Why the opening link could not be used, if it could not.
+    notice: Option<String>,
+}
+
+/// The address of this page with the scenario in its fragment.
+fn page_link(valid: &ValidScenario) -> String {
+    let here = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    format!("{here}#{}", share::encode(valid))
 }
 
 #[component]
@@ -144,6 +160,15 @@ fn Simulator(props: &SimulatorProps) -> Html {
         Callback::from(move |_| on_action.emit(Action::TogglePresentation))
     };
     let shared = Rc::new((*state).clone());
+    let on_import = {
+        let on_action = on_action.clone();
+        Callback::from(move |sc: Scenario| on_action.emit(Action::Replace(Box::new(sc))))
+    };
+    let link = use_memo(state.valid.clone(), |valid| {
+        let link = page_link(valid);
+        let qr = share::qr_svg(&link);
+        (link, qr)
+    });
     let print = Callback::from(|_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -180,39 +205,93 @@ fn Simulator(props: &SimulatorProps) -> Html {
                 </aside>
                 <main id="results" aria-label={T::Results.get(lang)}>
                     <h2 class="region-title">{ &state.valid.region.name }{ " — " }{ &state.valid.name }</h2>
+                    if let Some(notice) = &props.notice {
+                        <div class="banner error" role="alert" id="link-notice"><p>{ notice }</p></div>
+                    }
                     <Notices error={state.error.clone()} warnings={outcome.warnings.clone()} {lang} />
                     <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
                     <GoalSeek params={params.clone()} valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
                     <div class="charts">
                         { for charts.cards.iter().map(|(id, title, svg, summary, header, rows)| html! {
-                            <ChartCard id={id.clone()} title={title.clone()} svg={svg.clone()} summary={summary.clone()}
-                                header={header.clone()} rows={rows.clone()} show_data={T::ShowData.get(lang)} />
+                            <div class="chart-with-downloads">
+                                <ChartCard id={id.clone()} title={title.clone()} svg={svg.clone()} summary={summary.clone()}
+                                    header={header.clone()} rows={rows.clone()} show_data={T::ShowData.get(lang)} />
+                                <ChartDownloads svg={svg.clone()} name={format!("payung-{id}")} {lang} />
+                            </div>
                         }) }
                     </div>
+                    <SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
+                        on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} />
                     <ResultsTable outcome={outcome.clone()} {lang} />
+                    <EmbedGenerator scenario={state.valid.scenario().clone()} {lang} />
+                    <SharePanel valid={state.valid.clone()} {lang} />
+                    <FilePanel valid={state.valid.clone()} outcome={outcome.clone()} params={params.clone()} {lang} {on_import} />
                     <PresetNotes preset={state.valid.preset.clone()} {lang} />
                 </main>
             </div>
             <PrintBrief params={params.clone()} scenario={state.valid.scenario().clone()} outcome={outcome.clone()}
-                charts={chart_svgs} {lang} />
+                charts={chart_svgs} link={Some(link.0.clone())} qr_svg={link.1.clone()} {lang} />
         </div>
     }
 }
 
-/// The app: loads the embedded parameters and the default preset, then the simulator.
+/// The scenario fragment of the page address (`#s=…`), if there is one.
+fn link_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.contains("s=").then_some(hash)
+}
+
+/// The app: the compact embed view when the address asks for it (`?embed=…`, see
+/// `ui::embed`), else the full simulator. The embed reads nothing but the query string.
 #[component]
 pub fn App() -> Html {
-    let state = use_memo((), |_| {
-        let params = Parameters::embedded().map_err(|e| e.to_string())?;
-        let valid = presets::load(presets::DEFAULT)
-            .map_err(|e| e.to_string())?
-            .validate(&params)
-            .map_err(|e| e.to_string())?;
-        let lang = storage::load_lang().unwrap_or_default();
-        Ok::<_, String>(Rc::new(State::new(Rc::new(params), valid, lang)))
+    let search = use_memo((), |_| {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default()
     });
-    match &*state {
-        Ok(state) => html! { <Simulator state={state.clone()} /> },
+    if embed::is_embed(&search) {
+        html! { <EmbedView query={(*search).clone()} /> }
+    } else {
+        html! { <FullApp /> }
+    }
+}
+
+/// The full simulator: loads the embedded parameters, then the scenario in the page's link
+/// if there is one (a bad link opens the default preset with a message saying what was wrong).
+#[component]
+fn FullApp() -> Html {
+    // A link pasted into this tab only changes the fragment: open it as a fresh start.
+    use_effect_with((), |_| {
+        let listener = web_sys::window().map(|w| {
+            gloo::events::EventListener::new(&w, "hashchange", |_| {
+                if let (Some(w), Some(_)) = (web_sys::window(), link_fragment()) {
+                    let _ = w.location().reload();
+                }
+            })
+        });
+        move || drop(listener)
+    });
+    let start = use_memo((), |_| {
+        let params = Parameters::embedded().map_err(|e| e.to_string())?;
+        let lang = storage::load_lang().unwrap_or_default();
+        let fallback = || {
+            presets::load(presets::DEFAULT)
+                .map_err(|e| e.to_string())?
+                .validate(&params)
+                .map_err(|e| e.to_string())
+        };
+        let (valid, notice) = match link_fragment().map(|f| share::decode(&f, &params)) {
+            Some(Ok(valid)) => (valid, None),
+            Some(Err(e)) => (fallback()?, Some(share::message(&e, lang))),
+            None => (fallback()?, None),
+        };
+        Ok::<_, String>((Rc::new(State::new(Rc::new(params), valid, lang)), notice))
+    });
+    match &*start {
+        Ok((state, notice)) => {
+            html! { <Simulator state={state.clone()} notice={notice.clone()} /> }
+        }
         Err(message) => html! { <main class="fatal" role="alert"><p>{ message }</p></main> },
     }
 }

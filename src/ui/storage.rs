@@ -1,19 +1,201 @@
 //! Everything the app remembers in the browser, in one place. Storage may be blocked
-//! (private mode) or full: every function degrades to "nothing remembered".
+//! (private mode: `window.localStorage` throws or is null) or full (`setItem` throws):
+//! nothing here panics; the language degrades to "nothing remembered", and the saved
+//! scenarios return a `StorageError` that the UI shows while the app keeps working.
+//!
+//! Saved scenarios: one LocalStorage key per entry, `payung.saved.v1.<id>`, holding the
+//! entry as JSON (`ui::saved::SavedEntry`). There is no index key: the list is every key
+//! with the prefix, so an unreadable entry cannot hide the others, and each change is a
+//! single `setItem` or `removeItem`, which the browser applies whole or not at all.
+//! A new entry only ever goes under a key that is free; a failed write leaves every
+//! stored entry as it was.
 
 use crate::ui::i18n::Lang;
-use gloo::storage::{LocalStorage, Storage};
+use crate::ui::saved::{entry_to_json, EntryProblem, SavedEntry, SavedList};
+use wasm_bindgen::JsValue;
+use web_sys::js_sys;
 
 const LANG_KEY: &str = "payung.lang";
 
+/// The key prefix of the app's saved scenarios; the version changes with the entry format.
+pub const SAVED_PREFIX: &str = "payung.saved.v1.";
+
+/// Why the browser did not store or read what was asked.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum StorageError {
+    /// The browser refuses LocalStorage (private mode, site data blocked).
+    #[error("browser storage is blocked")]
+    Blocked,
+    /// The storage quota for this site is used up.
+    #[error("browser storage is full")]
+    Full,
+    /// Another entry already uses this key (saved from another tab at the same moment).
+    #[error("a saved scenario already uses the key {0}")]
+    Taken(String),
+    /// The entry could not be written as JSON.
+    #[error("the entry cannot be written: {0}")]
+    Encode(String),
+    /// Any other refusal, with the browser's own message.
+    #[error("browser storage failed: {0}")]
+    Failed(String),
+}
+
+/// The browser's LocalStorage, or why there is none.
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .ok_or(StorageError::Blocked)?
+        .local_storage()
+        .map_err(|_| StorageError::Blocked)?
+        .ok_or(StorageError::Blocked)
+}
+
+/// Sorts a thrown storage exception into blocked, full or other.
+fn classify(error: JsValue) -> StorageError {
+    let field = |name: &str| {
+        js_sys::Reflect::get(&error, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    let name = field("name");
+    let code = js_sys::Reflect::get(&error, &JsValue::from_str("code"))
+        .ok()
+        .and_then(|v| v.as_f64());
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+        _ if code == Some(22.0) || code == Some(1014.0) => StorageError::Full,
+        "SecurityError" => StorageError::Blocked,
+        _ => {
+            let message = field("message");
+            StorageError::Failed(if message.is_empty() {
+                format!("{error:?}")
+            } else {
+                message
+            })
+        }
+    }
+}
+
 /// The language chosen last time, if any.
 pub fn load_lang() -> Option<Lang> {
-    LocalStorage::get::<String>(LANG_KEY)
-        .ok()
-        .and_then(|c| Lang::from_code(&c))
+    let text = local_storage().ok()?.get_item(LANG_KEY).ok()??;
+    let code: String = serde_json::from_str(&text).ok()?;
+    Lang::from_code(&code)
 }
 
 /// Remembers the language; returns false if the browser refused.
 pub fn save_lang(lang: Lang) -> bool {
-    LocalStorage::set(LANG_KEY, lang.code()).is_ok()
+    let Ok(storage) = local_storage() else {
+        return false;
+    };
+    let Ok(text) = serde_json::to_string(lang.code()) else {
+        return false;
+    };
+    storage.set_item(LANG_KEY, &text).is_ok()
+}
+
+/// The saved scenarios in LocalStorage under one key prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedStore {
+    prefix: String,
+}
+
+impl Default for SavedStore {
+    /// The app's own saved scenarios.
+    fn default() -> Self {
+        Self::new(SAVED_PREFIX)
+    }
+}
+
+impl SavedStore {
+    /// A store whose keys start with `prefix` (tests use their own).
+    pub fn new(prefix: &str) -> Self {
+        Self {
+            prefix: prefix.to_string(),
+        }
+    }
+
+    fn key(&self, id: &str) -> String {
+        format!("{}{}", self.prefix, id)
+    }
+
+    /// Every stored entry: the readable ones as a list, and what was wrong with the others.
+    pub fn load(&self) -> Result<(SavedList, Vec<EntryProblem>), StorageError> {
+        let storage = local_storage()?;
+        let length = storage.length().map_err(classify)?;
+        let keys: Vec<String> = (0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&self.prefix))
+            .collect();
+        let mut items = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(text) = storage.get_item(&key).map_err(classify)? {
+                items.push((key[self.prefix.len()..].to_string(), text));
+            }
+        }
+        Ok(SavedList::from_stored(items))
+    }
+
+    /// Stores a new entry under its own key; refuses a key that is already used.
+    pub fn insert(&self, entry: &SavedEntry) -> Result<(), StorageError> {
+        let storage = local_storage()?;
+        let key = self.key(&entry.id);
+        if storage.get_item(&key).map_err(classify)?.is_some() {
+            return Err(StorageError::Taken(key));
+        }
+        let text = entry_to_json(entry).map_err(|e| StorageError::Encode(e.to_string()))?;
+        storage.set_item(&key, &text).map_err(classify)
+    }
+
+    /// Replaces a stored entry with its changed version (a rename) in one write; if the
+    /// write fails, the stored entry stays as it was.
+    pub fn update(&self, entry: &SavedEntry) -> Result<(), StorageError> {
+        let storage = local_storage()?;
+        let text = entry_to_json(entry).map_err(|e| StorageError::Encode(e.to_string()))?;
+        storage
+            .set_item(&self.key(&entry.id), &text)
+            .map_err(classify)
+    }
+
+    /// Deletes a stored entry.
+    pub fn remove(&self, id: &str) -> Result<(), StorageError> {
+        local_storage()?
+            .remove_item(&self.key(id))
+            .map_err(classify)
+    }
+
+    /// Deletes every entry of this store, readable or not (tests clean up with it).
+    pub fn clear(&self) -> Result<(), StorageError> {
+        let storage = local_storage()?;
+        let length = storage.length().map_err(classify)?;
+        let keys: Vec<String> = (0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&self.prefix))
+            .collect();
+        for key in keys {
+            storage.remove_item(&key).map_err(classify)?;
+        }
+        Ok(())
+    }
+}
+
+/// The browser's local time as an ISO date-time with its offset, "2026-03-01T17:05:09+07:00",
+/// for `SavedList::save`.
+pub fn now_iso() -> String {
+    let d = js_sys::Date::new_0();
+    // getTimezoneOffset is UTC minus local time, in minutes.
+    let offset = -(d.get_timezone_offset() as i32);
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.abs();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        offset / 60,
+        offset % 60
+    )
 }

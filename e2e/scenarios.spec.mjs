@@ -1,0 +1,85 @@
+// Scenarios for budget meetings (issue 4): save two, reload and both are there; compare
+// them; a copied link opens the same numbers in a fresh browser context; a corrupted link
+// says what was wrong and loses nothing.
+import { assert, openApp, waitFor, waitForText, textOf } from './lib.mjs';
+
+// textContent, not innerText: the yearly table is skipped while off screen (content-visibility).
+const contentOf = (page, selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+
+const ready = (page) => waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+
+async function saveAs(page, name) {
+  await page.fill('#saved-name', name);
+  await page.click('#saved-save');
+  await waitForText(page, name, { selector: '.saved-list' });
+}
+
+export async function test({ page, context, browser, baseURL, screenshot }) {
+  await openApp(page, '/');
+  await ready(page);
+
+  // Two options for the meeting.
+  await saveAs(page, 'Opsi A: APBD tetap');
+  await page.fill('#f-source-0-yearly-text', '6 miliar');
+  await waitFor(page, () => !document.querySelector('.field.invalid'), undefined, { message: 'a valid budget' });
+  await waitForText(page, '6,0 miliar', { selector: '#goal-current', timeout: 20_000 });
+  await saveAs(page, 'Opsi B: APBD 6 miliar');
+
+  // Both survive a reload.
+  await page.reload();
+  await ready(page);
+  const names = await page.locator('.saved-item:not(.saved-current) .saved-name').allInnerTexts();
+  assert.ok(names.includes('Opsi A: APBD tetap') && names.includes('Opsi B: APBD 6 miliar'), `saved: ${names}`);
+
+  // Compare them: the summary table has a column per scenario, and the inputs that differ are listed.
+  for (const name of ['Opsi A: APBD tetap', 'Opsi B: APBD 6 miliar']) {
+    await page.locator('.saved-item', { hasText: name }).locator('.saved-compare').check();
+  }
+  await waitFor(page, () => document.querySelectorAll('#compare svg').length >= 2, undefined, { message: 'compare charts' });
+  const summary = await textOf(page, '#compare-summary');
+  assert.match(summary, /Opsi A/);
+  assert.match(summary, /Opsi B/);
+  await waitForText(page, 'Anggaran per tahun', { selector: '#compare-differences' });
+  await screenshot('compare');
+
+  // Open Opsi B, copy its link, and open it in a fresh browser context: the same numbers.
+  await page.locator('.saved-item', { hasText: 'Opsi B' }).locator('.saved-open').click();
+  await waitForText(page, 'Opsi B: APBD 6 miliar', { selector: '.region-title' });
+  const link = await page.inputValue('#share-link');
+  assert.match(link, /#s=1\./);
+  const cards = await textOf(page, '.cards');
+  const table = await contentOf(page, '#yearly-table');
+  const fresh = await browser.newContext({ baseURL });
+  try {
+    const other = await fresh.newPage();
+    await other.goto(link);
+    await ready(other);
+    await waitForText(other, 'Opsi B: APBD 6 miliar', { selector: '.region-title' });
+    assert.equal(await textOf(other, '.cards'), cards, 'the same summary figures');
+    assert.ok(table.length > 200, 'the yearly table has numbers');
+    assert.equal(await contentOf(other, '#yearly-table'), table, 'the same yearly results');
+    const saved = await other.locator('.saved-item:not(.saved-current)').count();
+    assert.equal(saved, 0, 'a fresh browser has no saved scenarios of ours');
+  } finally {
+    await fresh.close();
+  }
+
+  // A corrupted link: a message saying what was wrong, the default preset, saved scenarios untouched.
+  const broken = link.replace(/s=1\.(.{10})/, (m, head) => `s=1.${head.split('').reverse().join('')}`);
+  await page.goto(broken);
+  await ready(page);
+  await waitFor(page, () => document.querySelector('#link-notice'), undefined, { message: 'the link notice' });
+  assert.match(await textOf(page, '#link-notice'), /[Tt]autan/);
+  await waitForText(page, 'Kota Ambon', { selector: '.region-title' });
+  const after = await page.locator('.saved-item:not(.saved-current) .saved-name').allInnerTexts();
+  assert.deepEqual(after.sort(), names.sort(), 'saved scenarios are untouched');
+  await screenshot('corrupted-link');
+
+  // A truncated link and a future version say so too.
+  await page.goto(link.slice(0, link.length - 25));
+  await ready(page);
+  await waitFor(page, () => document.querySelector('#link-notice'), undefined, { message: 'the truncated-link notice' });
+  await page.goto(link.replace('s=1.', 's=9.'));
+  await ready(page);
+  await waitForText(page, 'versi', { selector: '#link-notice' });
+}

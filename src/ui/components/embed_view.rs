@@ -1,0 +1,496 @@
+//! The compact view that other sites put in an `<iframe>` (`?embed=1&…`): the chosen
+//! controls, the chosen charts, one or two headline figures, a link to the full simulator,
+//! and a small box of notices about the address. Light by default; `dark` and an accent
+//! colour come from the address as a class and CSS custom properties on the root
+//! (`styles/embed.css`, scoped under `.embed`). It fits a 320 px column and redraws its
+//! charts at the width it is given.
+//!
+//! The host page is trusted with nothing but the documented query parameters
+//! (`ui::embed`). The view listens to no message; it posts one, to `window.parent`,
+//! whenever its height changes: `{ "type": "payung:height", "height": <px> }`. It writes no
+//! storage and makes no request.
+
+use super::chart_card::ChartCard;
+use super::number_field::NumberField;
+use super::scenario_field::field_id;
+use crate::charts::{self, ChartKind, ChartText};
+use crate::engine::simulate::ratio;
+use crate::engine::{simulate, Outcome, Parameters};
+use crate::ui::embed::{
+    self, ChartChoice, ControlInput, EmbedConfig, Headline, Notice, Text, Theme,
+};
+use crate::ui::format;
+use crate::ui::i18n::{field_label, month_name, scenario_error, Lang, T};
+use crate::ui::share;
+use crate::ui::state::{Action, Field, State};
+use gloo::events::EventListener;
+use js_sys::{Function, Object, Reflect};
+use rust_decimal::Decimal;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `ResizeObserver`, bound here because web-sys has it only behind a
+    /// feature this crate does not enable.
+    type ResizeObserver;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(callback: &Function) -> Result<ResizeObserver, JsValue>;
+    #[wasm_bindgen(method)]
+    fn observe(this: &ResizeObserver, target: &web_sys::Element);
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &ResizeObserver);
+}
+
+/// Layout numbers from `styles/embed.css`, in CSS pixels: the root's padding and border,
+/// a chart card's, the gap between charts, and the narrowest chart column (26rem).
+const ROOT_INSET: u32 = 26;
+const CARD_INSET: u32 = 18;
+const CHART_GAP: u32 = 10;
+const CHART_COLUMN_MIN: u32 = 416;
+/// Chart widths are rounded down to this step, so a small resize does not redraw.
+const WIDTH_STEP: u32 = 40;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The page's query string (`location.search`): the only input from the host page.
+    pub query: AttrValue,
+}
+
+/// What the address asked for, and the state it starts from.
+#[derive(PartialEq)]
+struct Setup {
+    config: EmbedConfig,
+    notices: Vec<Notice>,
+    state: Rc<State>,
+}
+
+/// Reads the address and opens its scenario; never blank: a bad address becomes notices,
+/// and only a build whose embedded data fails shows an error instead of the embed.
+#[component]
+pub fn EmbedView(props: &Props) -> Html {
+    let setup = use_memo(props.query.clone(), |query| {
+        let (config, mut notices) = embed::parse(query);
+        let params = Parameters::embedded().map_err(|e| e.to_string())?;
+        let started = embed::start(&config, &params)?;
+        notices.extend(started.notices);
+        notices.truncate(embed::MAX_NOTICES);
+        let state = Rc::new(State::new(Rc::new(params), started.valid, config.lang));
+        Ok::<_, String>(Rc::new(Setup {
+            config,
+            notices,
+            state,
+        }))
+    });
+    match &*setup {
+        Ok(setup) => html! { <Embed setup={setup.clone()} /> },
+        Err(message) => html! {
+            <div class="embed"><p class="embed-fatal" role="alert">{ message }</p></div>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EmbedProps {
+    setup: Rc<Setup>,
+}
+
+/// One chart ready to show: choice, title, SVG, summary, and its data table.
+type Drawn = (
+    ChartChoice,
+    String,
+    String,
+    String,
+    Vec<String>,
+    Vec<Vec<String>>,
+);
+
+fn draw(
+    choices: &[ChartChoice],
+    outcome: &Outcome,
+    baseline: Option<&Outcome>,
+    target: Decimal,
+    lang: Lang,
+    size: (u32, u32),
+) -> Vec<Drawn> {
+    choices
+        .iter()
+        .map(|&choice| {
+            let (kind, svg, summary, (header, rows)) = match choice {
+                ChartChoice::Coverage => (
+                    ChartKind::Coverage,
+                    charts::coverage_svg(outcome, target, lang, baseline, size),
+                    charts::summary_coverage(outcome, target, lang),
+                    charts::table_coverage(outcome, lang),
+                ),
+                ChartChoice::Cost => (
+                    ChartKind::Cost,
+                    charts::cost_svg(outcome, lang, baseline, size),
+                    charts::summary_cost(outcome, lang),
+                    charts::table_cost(outcome, lang),
+                ),
+                ChartChoice::Benefits => (
+                    ChartKind::Benefits,
+                    charts::benefits_svg(outcome, lang, baseline, size),
+                    charts::summary_benefits(outcome, lang),
+                    charts::table_benefits(outcome, lang),
+                ),
+            };
+            let title = ChartText::new(kind, lang).title.to_string();
+            (choice, title, svg, summary, header, rows)
+        })
+        .collect()
+}
+
+/// Chart size for the embed's width and number of charts: each chart's column width (as
+/// the CSS grid lays them out) in steps, a little taller than wide-screen charts so that a
+/// phone-width chart keeps room for its legend.
+fn chart_size(width: u32, charts: usize) -> (u32, u32) {
+    let inner = width.saturating_sub(ROOT_INSET);
+    let fit = ((inner + CHART_GAP) / (CHART_COLUMN_MIN + CHART_GAP)).max(1);
+    let columns = fit.min(u32::try_from(charts.max(1)).unwrap_or(1));
+    let column = inner.saturating_sub((columns - 1) * CHART_GAP) / columns;
+    let w = (column.saturating_sub(CARD_INSET) / WIDTH_STEP * WIDTH_STEP).clamp(240, 1200);
+    let h = (w * 7 / 10).clamp(220, 440);
+    (w, h)
+}
+
+/// The iframe's own width, before anything is measured.
+fn viewport_width() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .map_or(480, |w| w.max(0.0) as u32)
+}
+
+/// The bottom edge of `el` in the document, in whole CSS pixels (rounded up, so the host
+/// never cuts a fraction of a pixel off).
+fn bottom_of(el: &HtmlElement) -> Option<u32> {
+    let measure = Reflect::get(el, &"getBoundingClientRect".into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    let rect = measure.call0(el).ok()?;
+    let bottom = Reflect::get(&rect, &"bottom".into()).ok()?.as_f64()?;
+    let scrolled = web_sys::window()?.scroll_y().unwrap_or(0.0);
+    let px = (bottom + scrolled).ceil();
+    (px.is_finite() && px > 0.0).then_some(px as u32)
+}
+
+/// Posts `{ type: "payung:height", height }` to the parent window when the height changed
+/// since the last post. Outside a frame it posts nothing.
+fn post_height(root: &NodeRef, last: &RefCell<u32>) {
+    let Some(el) = root.cast::<HtmlElement>() else {
+        return;
+    };
+    let Some(height) = bottom_of(&el) else {
+        return;
+    };
+    if height == *last.borrow() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if Object::is(&parent, &window) {
+        return;
+    }
+    let message = Object::new();
+    let typed = Reflect::set(&message, &"type".into(), &embed::MESSAGE_TYPE.into())
+        .and_then(|_| Reflect::set(&message, &"height".into(), &f64::from(height).into()));
+    if typed.is_ok() && parent.post_message(&message, "*").is_ok() {
+        *last.borrow_mut() = height;
+    }
+}
+
+#[component]
+fn Embed(props: &EmbedProps) -> Html {
+    let setup = props.setup.clone();
+    let config = &setup.config;
+    let state = {
+        let initial = setup.state.clone();
+        use_reducer(move || (*initial).clone())
+    };
+    let params = state.params.clone();
+    let outcome = {
+        let params = params.clone();
+        use_memo(state.valid.clone(), move |valid| simulate(&params, valid))
+    };
+    let baseline = {
+        let params = params.clone();
+        use_memo(state.preset.clone(), move |preset| {
+            (**preset)
+                .clone()
+                .validate(&params)
+                .ok()
+                .map(|v| simulate(&params, &v))
+        })
+    };
+    let lang = state.lang;
+    let charts_shown = config.charts.len();
+    let size = use_state_eq(|| chart_size(viewport_width(), charts_shown));
+    let drawn = use_memo(
+        (
+            config.charts.clone(),
+            outcome.clone(),
+            baseline.clone(),
+            state.valid.target.coverage,
+            lang,
+            *size,
+        ),
+        |(choices, outcome, baseline, target, lang, size)| {
+            draw(
+                choices,
+                outcome,
+                baseline.as_ref().as_ref(),
+                *target,
+                *lang,
+                *size,
+            )
+        },
+    );
+
+    let root = use_node_ref();
+    let last_height = use_mut_ref(|| 0u32);
+    // After every render: the content may have grown or shrunk.
+    {
+        let root = root.clone();
+        let last = last_height.clone();
+        use_effect(move || post_height(&root, &last));
+    }
+    // Between renders: the host resizes the iframe, a data table opens, text reflows.
+    {
+        let root = root.clone();
+        let last = last_height.clone();
+        let size = size.clone();
+        use_effect_with((), move |_| {
+            let target = root.cast::<web_sys::Element>();
+            let measure = Rc::new(move || {
+                if let Some(el) = root.cast::<HtmlElement>() {
+                    size.set(chart_size(
+                        u32::try_from(el.client_width()).unwrap_or(0),
+                        charts_shown,
+                    ));
+                }
+                post_height(&root, &last);
+            });
+            let observed = {
+                let measure = measure.clone();
+                let callback = Closure::<dyn FnMut(JsValue)>::new(move |_| measure());
+                let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+                if let (Some(observer), Some(el)) = (&observer, &target) {
+                    observer.observe(el);
+                }
+                observer.map(|o| (o, callback))
+            };
+            // Without ResizeObserver, window resizes are the next best signal.
+            let fallback = observed.is_none().then(|| {
+                let measure = measure.clone();
+                EventListener::new(&gloo::utils::window(), "resize", move |_| measure())
+            });
+            move || {
+                if let Some((observer, _callback)) = observed {
+                    observer.disconnect();
+                }
+                drop(fallback);
+            }
+        });
+    }
+
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let full_link = format!("./#{}", share::encode(state.valid.scenario()));
+    let sc = &state.scenario;
+
+    html! {
+        <div ref={root} id="embed" lang={lang.code()}
+            class={classes!("embed", (config.theme == Theme::Dark).then_some("dark"))}
+            style={embed::style(config)}>
+            <p class="embed-title">{ &state.valid.region.name }</p>
+            if !setup.notices.is_empty() {
+                <aside class="embed-notices" id="embed-notices" aria-label={Text::NoticesTitle.get(lang)}>
+                    <p class="embed-notices-title">{ Text::NoticesTitle.get(lang) }</p>
+                    <ul>{ for setup.notices.iter().map(|n| html! { <li>{ with_code(&embed::notice_text(n, lang)) }</li> }) }</ul>
+                </aside>
+            }
+            if !config.headlines.is_empty() {
+                <div class="embed-figures">
+                    { for config.headlines.iter().map(|h| headline(*h, &outcome, &state, lang)) }
+                </div>
+            }
+            if !config.controls.is_empty() {
+                <div class="embed-controls">
+                    { for config.controls.iter().filter_map(|c| c.input(sc)).map(|input| control(input, &state, &on_action)) }
+                </div>
+            }
+            if let Some(e) = &state.error {
+                <p class="embed-error" role="alert">{ scenario_error(e, lang) }{ " " }{ T::InvalidShown.get(lang) }</p>
+            }
+            <div class="embed-charts">
+                { for drawn.iter().map(|(choice, title, svg, summary, header, rows)| html! {
+                    <ChartCard id={format!("chart-{}", choice.code())} title={title.clone()} svg={svg.clone()}
+                        summary={summary.clone()} header={header.clone()} rows={rows.clone()}
+                        show_data={T::ShowData.get(lang)} />
+                }) }
+            </div>
+            <p class="embed-foot">
+                <a id="embed-open" href={full_link} target="_blank" rel="noopener">
+                    { Text::OpenFull.get(lang) }{ " ↗" }
+                    <span class="sr-only">{ " " }{ Text::OpenFullHint.get(lang) }</span>
+                </a>
+                <span class="embed-brand">{ "☂ Payung" }</span>
+            </p>
+        </div>
+    }
+}
+
+/// Text with `backticked` names shown as code, as the notices quote parameters.
+fn with_code(text: &str) -> Html {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                html! { <code>{ part }</code> }
+            } else {
+                html! { { part } }
+            }
+        })
+        .collect()
+}
+
+/// One control: a slider with a typed field, or the JHT switch.
+fn control(input: ControlInput, state: &State, on_action: &Callback<Action>) -> Html {
+    let lang = state.lang;
+    match input {
+        ControlInput::Jht => {
+            let on_action = on_action.clone();
+            let onchange = Callback::from(move |e: Event| {
+                on_action.emit(Action::SetJht(
+                    e.target_unchecked_into::<HtmlInputElement>().checked(),
+                ))
+            });
+            html! {
+                <div class="field checkbox">
+                    <input id="jht" type="checkbox" checked={state.scenario.programmes.jht} {onchange} />
+                    <label for="jht">{ T::Jht.get(lang) }</label>
+                </div>
+            }
+        }
+        ControlInput::Number(field) => {
+            let Some(value) = field.get(&state.scenario) else {
+                return Html::default();
+            };
+            let label = match field {
+                Field::Source(i, _) => match state.scenario.sources.get(i) {
+                    Some(s) => format!("{} — {}", field_label(field, lang), s.name),
+                    None => field_label(field, lang).to_string(),
+                },
+                _ => field_label(field, lang).to_string(),
+            };
+            let on_action = on_action.clone();
+            html! {
+                <NumberField
+                    id={field_id(field)}
+                    {label}
+                    {value}
+                    preset={field.get(&state.preset)}
+                    bounds={field.bounds(&state.params, &state.scenario)}
+                    display={field.display()}
+                    {lang}
+                    on_change={Callback::from(move |v| on_action.emit(Action::Set(field, v)))}
+                />
+            }
+        }
+    }
+}
+
+/// One headline figure.
+fn headline(which: Headline, outcome: &Outcome, state: &State, lang: Lang) -> Html {
+    let (id, title, big, small) = match which {
+        Headline::Coverage => {
+            let last = outcome.last_month();
+            let of = match lang {
+                Lang::Id => format!(
+                    "{} dari {} pekerja",
+                    format::number(last.covered, lang),
+                    format::number(last.population, lang)
+                ),
+                Lang::En => format!(
+                    "{} of {} workers",
+                    format::number(last.covered, lang),
+                    format::number(last.population, lang)
+                ),
+            };
+            (
+                "figure-coverage",
+                T::CardCoverage.get(lang).to_string(),
+                format::percent(ratio(last.covered, last.population), lang),
+                of,
+            )
+        }
+        Headline::Cost => {
+            let (year, paid) = outcome
+                .years
+                .first()
+                .map(|y| (y.year, y.contributions_total))
+                .unwrap_or_default();
+            (
+                "figure-cost",
+                format!("{} ({year})", T::CardCostYear.get(lang)),
+                format::rupiah_compact(paid, lang),
+                String::new(),
+            )
+        }
+        Headline::Target => {
+            let target = &state.valid.target;
+            let reached = match outcome.target_reached {
+                Some(d) => format!("{} {}", month_name(d.month, lang), d.year),
+                None => T::NotReached.get(lang).to_string(),
+            };
+            let goal = match lang {
+                Lang::Id => format!(
+                    "target {} pada {}",
+                    format::percent(target.coverage, lang),
+                    target.year
+                ),
+                Lang::En => format!(
+                    "target {} by {}",
+                    format::percent(target.coverage, lang),
+                    target.year
+                ),
+            };
+            (
+                "figure-target",
+                T::CardTarget.get(lang).to_string(),
+                reached,
+                goal,
+            )
+        }
+        Headline::PerWorker => (
+            "figure-per-worker",
+            T::CardPerWorkerYear.get(lang).to_string(),
+            outcome
+                .totals
+                .cost_per_worker_year
+                .map(|r| format::rupiah_in(r, lang))
+                .unwrap_or_else(|| "—".into()),
+            String::new(),
+        ),
+    };
+    html! {
+        <div class="embed-figure" {id}>
+            <p class="embed-figure-title">{ title }</p>
+            <p class="embed-figure-big">{ big }</p>
+            if !small.is_empty() { <p class="embed-figure-small">{ small }</p> }
+        </div>
+    }
+}

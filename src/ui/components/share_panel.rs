@@ -1,0 +1,189 @@
+//! "Bagikan": the link that carries the current valid scenario, a button that copies it,
+//! and its QR code to show and download for printed handouts. The link itself comes from
+//! `ui::share`; this component knows only where the page lives and how to reach the
+//! clipboard (and what to do when the browser offers none).
+
+use crate::engine::ValidScenario;
+use crate::ui::i18n::Lang;
+use crate::ui::share;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The panel's text, both languages side by side (to be folded into `i18n`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    Title,
+    LinkLabel,
+    Hint,
+    Copy,
+    Copied,
+    CopyByHand,
+    ShowQr,
+    HideQr,
+    QrLabel,
+    DownloadQr,
+    QrTooLong,
+}
+
+fn text(key: Key, lang: Lang) -> &'static str {
+    let (id, en) = match key {
+        Key::Title => ("Bagikan skenario", "Share this scenario"),
+        Key::LinkLabel => ("Tautan skenario", "Scenario link"),
+        Key::Hint => (
+            "Tautan ini memuat seluruh skenario. Siapa pun yang membukanya melihat angka yang sama; tidak ada data yang dikirim ke server.",
+            "The link holds the whole scenario. Whoever opens it sees the same numbers; nothing is sent to a server.",
+        ),
+        Key::Copy => ("Salin tautan", "Copy link"),
+        Key::Copied => ("Tautan disalin.", "Link copied."),
+        Key::CopyByHand => (
+            "Peramban ini tidak mengizinkan penyalinan otomatis. Tautan sudah dipilih: tekan Ctrl+C (⌘C di Mac) untuk menyalinnya.",
+            "This browser does not allow copying automatically. The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+        ),
+        Key::ShowQr => ("Tampilkan kode QR", "Show QR code"),
+        Key::HideQr => ("Sembunyikan kode QR", "Hide QR code"),
+        Key::QrLabel => (
+            "Kode QR berisi tautan skenario ini",
+            "QR code holding this scenario's link",
+        ),
+        Key::DownloadQr => ("Unduh QR (SVG)", "Download QR (SVG)"),
+        Key::QrTooLong => (
+            "Tautan ini terlalu panjang untuk sebuah kode QR. Kurangi sumber pendanaan atau gunakan tautannya.",
+            "This link is too long for a QR code. Use fewer funding sources, or share the link itself.",
+        ),
+    };
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The scenario the link carries: always the last valid one.
+    pub valid: Rc<ValidScenario>,
+    pub lang: Lang,
+}
+
+/// What became of the last "copy" press.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Copy {
+    Idle,
+    Copied,
+    ByHand,
+}
+
+/// This page's address without its fragment: `{origin}{pathname}`.
+fn page_address() -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// Selects the link text so the user can copy it by hand.
+fn select(input: &NodeRef) {
+    if let Some(input) = input.cast::<HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+#[component]
+pub fn SharePanel(props: &Props) -> Html {
+    let lang = props.lang;
+    let fragment = use_memo(props.valid.clone(), |valid| share::encode(valid.scenario()));
+    let url = format!("{}#{}", page_address(), fragment);
+    let copy = use_state(|| Copy::Idle);
+    let show_qr = use_state(|| false);
+    let input = use_node_ref();
+    {
+        let copy = copy.clone();
+        use_effect_with(fragment.clone(), move |_| copy.set(Copy::Idle));
+    }
+    // Drawn only while shown; `Some(None)` means the link is too long for a QR code.
+    let qr = use_memo((url.clone(), *show_qr), |(url, show)| {
+        show.then(|| share::qr_svg(url))
+    });
+
+    let on_copy = {
+        let (copy, input, url) = (copy.clone(), input.clone(), url.clone());
+        Callback::from(move |_: MouseEvent| {
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            // `navigator.clipboard` is undefined outside secure contexts (plain http).
+            if JsValue::from(clipboard.clone()).is_undefined() {
+                select(&input);
+                copy.set(Copy::ByHand);
+                return;
+            }
+            let promise = clipboard.write_text(&url);
+            let (copy, input) = (copy.clone(), input.clone());
+            yew::platform::spawn_local(async move {
+                match JsFuture::from(promise).await {
+                    Ok(_) => copy.set(Copy::Copied),
+                    Err(_) => {
+                        select(&input);
+                        copy.set(Copy::ByHand);
+                    }
+                }
+            });
+        })
+    };
+    let on_focus = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<HtmlInputElement>().select();
+    });
+    let on_toggle_qr = {
+        let show_qr = show_qr.clone();
+        Callback::from(move |_: MouseEvent| show_qr.set(!*show_qr))
+    };
+
+    let status = match *copy {
+        Copy::Idle => "",
+        Copy::Copied => text(Key::Copied, lang),
+        Copy::ByHand => text(Key::CopyByHand, lang),
+    };
+    let qr_html = match &*qr {
+        None => html! {},
+        Some(None) => html! { <p class="share-qr-too-long">{ text(Key::QrTooLong, lang) }</p> },
+        Some(Some(svg)) => {
+            let href = format!("data:image/svg+xml;base64,{}", BASE64.encode(svg));
+            let name = share::file_name(props.valid.scenario(), "svg").replacen(
+                "payung-",
+                "payung-qr-",
+                1,
+            );
+            html! {
+                <div class="share-qr-box">
+                    <div class="share-qr" id="share-qr" role="img" aria-label={text(Key::QrLabel, lang)}>
+                        { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+                    </div>
+                    <a class="button" id="share-qr-download" href={href} download={name}>{ text(Key::DownloadQr, lang) }</a>
+                </div>
+            }
+        }
+    };
+
+    html! {
+        <section class="group share-panel" aria-labelledby="share-title">
+            <h3 id="share-title">{ text(Key::Title, lang) }</h3>
+            <label for="share-link">{ text(Key::LinkLabel, lang) }</label>
+            <div class="share-row">
+                <input id="share-link" type="text" readonly=true value={url} ref={input}
+                    onfocus={on_focus} aria-describedby="share-hint share-status" />
+                <button type="button" id="share-copy" onclick={on_copy}>{ text(Key::Copy, lang) }</button>
+            </div>
+            <p id="share-status" class="share-status" role="status" aria-live="polite">{ status }</p>
+            <p id="share-hint" class="muted">{ text(Key::Hint, lang) }</p>
+            <button type="button" id="share-qr-toggle" aria-expanded={show_qr.to_string()}
+                aria-controls={show_qr.then_some("share-qr")}
+                onclick={on_toggle_qr}>
+                { text(if *show_qr { Key::HideQr } else { Key::ShowQr }, lang) }
+            </button>
+            { qr_html }
+        </section>
+    }
+}

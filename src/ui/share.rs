@@ -1,0 +1,687 @@
+//! Share links, QR codes and the messages for links and imported files that fail.
+//!
+//! A link carries the whole scenario in the URL fragment: `#s=<version>.<payload>`, where
+//! the version is the scenario schema version and the payload is base64url (no padding) of
+//! zlib-compressed JSON `["<preset id>", <merge patch>]`. The merge patch (RFC 7386) turns
+//! the preset's scenario into this one, so an unchanged preset costs a few bytes. It is
+//! taken over the scenario JSON with each array written as an object keyed by index plus
+//! its length under `"#"`, so editing one funding source sends that field, not the whole
+//! list. zlib's Adler-32 catches characters changed in transit; links from older versions
+//! migrate through `import::scenario_from_json`, like files.
+//!
+//! This module is pure: no browser crates, so it is tested natively. It must not know
+//! where the link is shown or stored; `components::share_panel` and the app do that.
+
+use crate::engine::import::{scenario_from_json, ImportError, MAX_BYTES};
+use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario, SCHEMA_VERSION};
+use crate::ui::format;
+use crate::ui::i18n::{scenario_error, Lang};
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::{alphabet, Engine as _};
+use miniz_oxide::inflate::{self, TINFLStatus};
+use serde_json::{Map, Value};
+
+/// The fragment's key; the app reads `#s=…` on load.
+pub const KEY: &str = "s";
+
+/// The largest inflated payload accepted, so a crafted link cannot exhaust memory.
+pub const MAX_INFLATED: usize = MAX_BYTES;
+
+/// zlib level: links are made rarely and read rarely, so spend the time on size.
+const LEVEL: u8 = 10;
+
+/// base64url without padding; canonical on decode, so a changed last character is caught.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
+);
+
+/// The same alphabet, accepting non-zero trailing bits: used only to tell a cut-off link
+/// (whose last character is incomplete) from a changed one.
+const BASE64_LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+        .with_decode_allow_trailing_bits(true),
+);
+
+/// Why a share link could not be opened.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ShareLinkError {
+    /// The fragment holds nothing.
+    #[error("the link is empty")]
+    Empty,
+    /// The fragment is something other than a Payung scenario (`s=…`).
+    #[error("not a Payung share link")]
+    NotALink,
+    /// The link ends too early, usually because it was cut when copied.
+    #[error("the link is truncated")]
+    Truncated,
+    /// Characters were changed: not base64url, not zlib, a checksum mismatch or a bad payload.
+    #[error("the link is corrupted")]
+    Corrupted,
+    /// The payload would inflate past `MAX_INFLATED` (a crafted link, not a real scenario).
+    #[error("the link's data is larger than {limit} bytes")]
+    TooLarge { limit: usize },
+    /// Made by a newer Payung whose format this build cannot read.
+    #[error("link format {found} is newer than this Payung understands ({supported})")]
+    FutureVersion { found: u64, supported: u32 },
+    /// Built on a preset this build does not have.
+    #[error("unknown preset `{id}`")]
+    UnknownPreset { id: String },
+    /// The restored JSON is not a scenario: a field is missing, unknown or of the wrong type.
+    #[error("{path}: {message}")]
+    WrongShape { path: String, message: String },
+    /// A value is out of range or inconsistent; the error names the field.
+    #[error("{0}")]
+    Invalid(ScenarioError),
+}
+
+/// The fragment (without `#`) that carries `scenario`, e.g. `s=1.eNqLVkp…`.
+pub fn encode(scenario: &Scenario) -> String {
+    let (base_id, base) = base_for(&scenario.preset);
+    let target = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    let patch = merge_diff(&indexed(base), &indexed(target));
+    let payload = Value::Array(vec![Value::String(base_id), patch]);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload.to_string().as_bytes(), LEVEL);
+    format!("{KEY}={SCHEMA_VERSION}.{}", BASE64.encode(packed))
+}
+
+/// Opens a share link: a whole URL, a fragment with or without `#`, or `s=…` alone.
+pub fn decode(fragment: &str, params: &Parameters) -> Result<ValidScenario, ShareLinkError> {
+    let (version, payload) = split(fragment)?;
+    if payload.is_empty() {
+        return Err(ShareLinkError::Truncated);
+    }
+    if payload.len() > MAX_INFLATED {
+        return Err(ShareLinkError::TooLarge {
+            limit: MAX_INFLATED,
+        });
+    }
+    let json = inflate_payload(payload)?;
+    let (base_id, patch) = match serde_json::from_slice::<Value>(&json) {
+        Ok(Value::Array(mut parts)) if parts.len() == 2 => {
+            let patch = parts.pop().unwrap_or(Value::Null);
+            match (parts.pop(), patch) {
+                (Some(Value::String(id)), patch @ Value::Object(_)) => (id, patch),
+                _ => return Err(ShareLinkError::Corrupted),
+            }
+        }
+        _ => return Err(ShareLinkError::Corrupted),
+    };
+    let base = base_value(&base_id).ok_or(ShareLinkError::UnknownPreset { id: base_id })?;
+    let mut doc = indexed(base);
+    merge_apply(&mut doc, &patch);
+    let mut doc = unindexed(doc).ok_or(ShareLinkError::Corrupted)?;
+    if let Value::Object(map) = &mut doc {
+        // The link's version is the version of the patched document: migration starts there.
+        map.insert("schema_version".into(), Value::from(version));
+    }
+    let scenario = scenario_from_json(&doc.to_string()).map_err(|e| match e {
+        ImportError::TooLarge { limit, .. } => ShareLinkError::TooLarge { limit },
+        ImportError::NotJson { .. } => ShareLinkError::Corrupted,
+        ImportError::WrongShape { path, message } => ShareLinkError::WrongShape { path, message },
+        ImportError::NewerVersion { found, supported } => {
+            ShareLinkError::FutureVersion { found, supported }
+        }
+    })?;
+    scenario.validate(params).map_err(ShareLinkError::Invalid)
+}
+
+/// Finds `s=<version>.<payload>` and checks the version before anything else is read.
+fn split(fragment: &str) -> Result<(u64, &str), ShareLinkError> {
+    let text = fragment.trim();
+    let text = text.split_once('#').map_or(text, |(_, f)| f).trim();
+    if text.is_empty() {
+        return Err(ShareLinkError::Empty);
+    }
+    let prefix = format!("{KEY}=");
+    let Some(rest) = text
+        .split('&')
+        .find_map(|part| part.strip_prefix(prefix.as_str()))
+    else {
+        return Err(ShareLinkError::NotALink);
+    };
+    let Some((version, payload)) = rest.split_once('.') else {
+        // `s=` or `s=1`: the link stops before its payload.
+        return Err(if rest.bytes().all(|b| b.is_ascii_digit()) {
+            ShareLinkError::Truncated
+        } else {
+            ShareLinkError::Corrupted
+        });
+    };
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ShareLinkError::Corrupted);
+    }
+    let version: u64 = version.parse().map_err(|_| ShareLinkError::Corrupted)?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(ShareLinkError::FutureVersion {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(ShareLinkError::Corrupted);
+    }
+    Ok((version, payload))
+}
+
+/// base64url → zlib → bytes, telling a cut link from a changed one.
+fn inflate_payload(payload: &str) -> Result<Vec<u8>, ShareLinkError> {
+    let packed = match BASE64.decode(payload) {
+        Ok(bytes) => bytes,
+        // One character too few or too many for base64: the end was cut off.
+        Err(base64::DecodeError::InvalidLength(_)) => return Err(ShareLinkError::Truncated),
+        // The last character has stray bits: cut mid-way, or changed. Inflate tells which.
+        Err(base64::DecodeError::InvalidLastSymbol { .. }) => {
+            let bytes = BASE64_LENIENT
+                .decode(payload)
+                .map_err(|_| ShareLinkError::Corrupted)?;
+            return Err(match inflate_zlib(&bytes) {
+                Err(ShareLinkError::Truncated) => ShareLinkError::Truncated,
+                _ => ShareLinkError::Corrupted,
+            });
+        }
+        Err(_) => return Err(ShareLinkError::Corrupted),
+    };
+    inflate_zlib(&packed)
+}
+
+fn inflate_zlib(packed: &[u8]) -> Result<Vec<u8>, ShareLinkError> {
+    inflate::decompress_to_vec_zlib_with_limit(packed, MAX_INFLATED).map_err(|e| match e.status {
+        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+            ShareLinkError::Truncated
+        }
+        TINFLStatus::HasMoreOutput => ShareLinkError::TooLarge {
+            limit: MAX_INFLATED,
+        },
+        _ => ShareLinkError::Corrupted,
+    })
+}
+
+/// The base a scenario is encoded against: its preset, else `custom`, else nothing (`""`).
+fn base_for(preset: &str) -> (String, Value) {
+    for id in [preset, "custom"] {
+        if let Some(value) = base_value(id) {
+            return (id.to_string(), value);
+        }
+    }
+    (String::new(), Value::Object(Map::new()))
+}
+
+/// The preset's scenario as JSON; `""` is the empty base.
+fn base_value(id: &str) -> Option<Value> {
+    if id.is_empty() {
+        return Some(Value::Object(Map::new()));
+    }
+    let scenario = presets::load(id).ok()?;
+    serde_json::to_value(scenario).ok()
+}
+
+/// The key that holds an array's length in its indexed form.
+const LENGTH: &str = "#";
+
+/// The longest array a link may rebuild (scenarios have at most a dozen sources).
+const MAX_ARRAY: u64 = 1_000;
+
+/// Writes every array as `{"#": len, "0": …, "1": …}`, so a merge patch can change one
+/// element's field. Scenario JSON has no key `#`, so this is reversed by `unindexed`.
+fn indexed(value: Value) -> Value {
+    match value {
+        Value::Array(items) => {
+            let mut map = Map::new();
+            map.insert(LENGTH.into(), Value::from(items.len()));
+            for (i, item) in items.into_iter().enumerate() {
+                map.insert(i.to_string(), indexed(item));
+            }
+            Value::Object(map)
+        }
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, indexed(v))).collect())
+        }
+        scalar => scalar,
+    }
+}
+
+/// Turns indexed objects back into arrays; `None` if a length is absurd (a crafted link).
+/// A missing element becomes `null`, which the scenario's own parser then reports.
+fn unindexed(value: Value) -> Option<Value> {
+    match value {
+        Value::Object(mut map) => match map.remove(LENGTH) {
+            Some(len) => {
+                let len = len.as_u64().filter(|n| *n <= MAX_ARRAY)?;
+                (0..len)
+                    .map(|i| unindexed(map.remove(&i.to_string()).unwrap_or(Value::Null)))
+                    .collect::<Option<Vec<_>>>()
+                    .map(Value::Array)
+            }
+            None => map
+                .into_iter()
+                .map(|(k, v)| unindexed(v).map(|v| (k, v)))
+                .collect::<Option<Map<_, _>>>()
+                .map(Value::Object),
+        },
+        scalar => Some(scalar),
+    }
+}
+
+/// The RFC 7386 merge patch that turns `from` into `to`. Arrays and scalars are replaced
+/// whole; a key missing from `to` becomes `null` (our `Option` fields read a missing key as
+/// `None`, so `null` and "absent" mean the same in a scenario).
+fn merge_diff(from: &Value, to: &Value) -> Value {
+    let (Value::Object(old), Value::Object(new)) = (from, to) else {
+        return to.clone();
+    };
+    let mut patch = Map::new();
+    for (key, value) in new {
+        match old.get(key) {
+            Some(before) if before == value => {}
+            Some(before @ Value::Object(_)) if value.is_object() => {
+                patch.insert(key.clone(), merge_diff(before, value));
+            }
+            _ => {
+                patch.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    for key in old.keys().filter(|k| !new.contains_key(*k)) {
+        patch.insert(key.clone(), Value::Null);
+    }
+    Value::Object(patch)
+}
+
+/// Applies an RFC 7386 merge patch in place (section 2 of the RFC, as written).
+fn merge_apply(doc: &mut Value, patch: &Value) {
+    let Value::Object(changes) = patch else {
+        *doc = patch.clone();
+        return;
+    };
+    if !doc.is_object() {
+        *doc = Value::Object(Map::new());
+    }
+    if let Value::Object(map) = doc {
+        for (key, value) in changes {
+            if value.is_null() {
+                map.remove(key);
+            } else {
+                merge_apply(map.entry(key.clone()).or_insert(Value::Null), value);
+            }
+        }
+    }
+}
+
+/// What went wrong with a link, for the person who opened it.
+pub fn message(err: &ShareLinkError, lang: Lang) -> String {
+    use ShareLinkError as E;
+    match (err, lang) {
+        (E::Empty, Lang::Id) => "Tautan ini tidak berisi skenario.".into(),
+        (E::Empty, Lang::En) => "This link holds no scenario.".into(),
+        (E::NotALink, Lang::Id) => "Alamat ini bukan tautan skenario Payung.".into(),
+        (E::NotALink, Lang::En) => "This address is not a Payung scenario link.".into(),
+        (E::Truncated, Lang::Id) => "Tautan terpotong: sebagian tautan hilang saat disalin. Salin ulang seluruh tautan, sampai karakter terakhir.".into(),
+        (E::Truncated, Lang::En) => "The link is cut off: part of it was lost when it was copied. Copy the whole link again, up to its last character.".into(),
+        (E::Corrupted, Lang::Id) => "Tautan rusak: ada karakter yang berubah, sehingga skenarionya tidak dapat dibaca. Minta tautan baru dari pengirimnya.".into(),
+        (E::Corrupted, Lang::En) => "The link is damaged: some characters changed, so its scenario cannot be read. Ask the sender for a new link.".into(),
+        (E::TooLarge { limit }, Lang::Id) => format!(
+            "Isi tautan terlalu besar untuk sebuah skenario (lebih dari {} byte).",
+            format::number(*limit as u64, lang)
+        ),
+        (E::TooLarge { limit }, Lang::En) => format!(
+            "The link's content is too large for a scenario (over {} bytes).",
+            format::number(*limit as u64, lang)
+        ),
+        (E::FutureVersion { found, supported }, Lang::Id) => format!(
+            "Tautan dibuat oleh versi Payung yang lebih baru (format {found}; versi ini membaca sampai format {supported}). Muat ulang halaman untuk mendapatkan versi terbaru."
+        ),
+        (E::FutureVersion { found, supported }, Lang::En) => format!(
+            "The link was made by a newer version of Payung (format {found}; this version reads up to format {supported}). Reload the page to get the latest version."
+        ),
+        (E::UnknownPreset { id }, Lang::Id) => {
+            format!("Tautan memakai preset `{id}` yang tidak dikenal versi Payung ini.")
+        }
+        (E::UnknownPreset { id }, Lang::En) => {
+            format!("The link uses a preset `{id}` that this version of Payung does not know.")
+        }
+        (E::WrongShape { path, message }, Lang::Id) => format!(
+            "Isi tautan tidak sesuai format skenario{}: {message}.",
+            field_suffix(path, lang)
+        ),
+        (E::WrongShape { path, message }, Lang::En) => format!(
+            "The link's content does not fit the scenario format{}: {message}.",
+            field_suffix(path, lang)
+        ),
+        (E::Invalid(e), Lang::Id) => format!(
+            "Tautan berisi nilai yang tidak valid{}: {}",
+            field_suffix(&e.field, lang),
+            problem(e, lang)
+        ),
+        (E::Invalid(e), Lang::En) => format!(
+            "The link holds a value that is not valid{}: {}",
+            field_suffix(&e.field, lang),
+            problem(e, lang)
+        ),
+    }
+}
+
+/// Why an imported scenario file was refused: its text, or a value in it.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FileError {
+    /// Not JSON, not a scenario, too large or from a newer version.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// A scenario, but a value is out of range or inconsistent.
+    #[error(transparent)]
+    Invalid(#[from] ScenarioError),
+}
+
+/// Checks a file's size before it is read, so a huge file is never loaded into memory.
+pub fn check_file_size(bytes: u64) -> Result<(), ImportError> {
+    let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+    if bytes > MAX_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes,
+            limit: MAX_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// The whole import of a file's text, shared by the file picker and drag-and-drop.
+pub fn import_file(text: &str, params: &Parameters) -> Result<ValidScenario, FileError> {
+    Ok(scenario_from_json(text)?.validate(params)?)
+}
+
+/// What went wrong with an imported file, for the person who chose it.
+pub fn file_message(err: &ImportError, lang: Lang) -> String {
+    match (err, lang) {
+        (ImportError::TooLarge { bytes, limit }, Lang::Id) => format!(
+            "Berkas terlalu besar ({} byte; batasnya {} byte). Berkas skenario Payung biasanya di bawah 10 KB.",
+            format::number(*bytes as u64, lang),
+            format::number(*limit as u64, lang)
+        ),
+        (ImportError::TooLarge { bytes, limit }, Lang::En) => format!(
+            "The file is too large ({} bytes; the limit is {} bytes). Payung scenario files are usually under 10 KB.",
+            format::number(*bytes as u64, lang),
+            format::number(*limit as u64, lang)
+        ),
+        (ImportError::NotJson { line, column, .. }, Lang::Id) => format!(
+            "Berkas ini bukan JSON (kesalahan di baris {line}, kolom {column}). Pilih berkas .json yang diunduh dari Payung."
+        ),
+        (ImportError::NotJson { line, column, .. }, Lang::En) => format!(
+            "This file is not JSON (error at line {line}, column {column}). Choose a .json file downloaded from Payung."
+        ),
+        (ImportError::WrongShape { path, message }, Lang::Id) => format!(
+            "Berkas JSON ini bukan skenario Payung yang utuh{}: {message}.",
+            field_suffix(path, lang)
+        ),
+        (ImportError::WrongShape { path, message }, Lang::En) => format!(
+            "This JSON file is not a complete Payung scenario{}: {message}.",
+            field_suffix(path, lang)
+        ),
+        (ImportError::NewerVersion { found, supported }, Lang::Id) => format!(
+            "Berkas dibuat oleh versi Payung yang lebih baru (schema_version {found}; versi ini membaca sampai {supported}). Muat ulang halaman untuk mendapatkan versi terbaru."
+        ),
+        (ImportError::NewerVersion { found, supported }, Lang::En) => format!(
+            "The file was made by a newer version of Payung (schema_version {found}; this version reads up to {supported}). Reload the page to get the latest version."
+        ),
+    }
+}
+
+/// `file_message`, or the validation problem with its field.
+pub fn file_error_message(err: &FileError, lang: Lang) -> String {
+    match (err, lang) {
+        (FileError::Import(e), _) => file_message(e, lang),
+        (FileError::Invalid(e), Lang::Id) => format!(
+            "Berkas berisi nilai yang tidak valid{}: {}",
+            field_suffix(&e.field, lang),
+            problem(e, lang)
+        ),
+        (FileError::Invalid(e), Lang::En) => format!(
+            "The file holds a value that is not valid{}: {}",
+            field_suffix(&e.field, lang),
+            problem(e, lang)
+        ),
+    }
+}
+
+/// " — field `x`" in the user's language, or nothing for the document as a whole.
+fn field_suffix(path: &str, lang: Lang) -> String {
+    if path.is_empty() || path == "." {
+        return String::new();
+    }
+    match lang {
+        Lang::Id => format!(" pada field `{path}`"),
+        Lang::En => format!(" in field `{path}`"),
+    }
+}
+
+/// The validation problem without the field name that `field_suffix` already gives.
+fn problem(e: &ScenarioError, lang: Lang) -> String {
+    let text = scenario_error(e, lang);
+    let prefix = format!("{}: ", e.field);
+    text.strip_prefix(&prefix)
+        .map(str::to_string)
+        .unwrap_or(text)
+}
+
+/// A file name for the scenario: `payung-<slug>.<ext>`, from its name or region.
+pub fn file_name(scenario: &Scenario, ext: &str) -> String {
+    let slug = [scenario.name.as_str(), scenario.region.name.as_str()]
+        .into_iter()
+        .map(|n| crate::engine::report::slug(n).replace('_', "-"))
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| "skenario".into());
+    let slug: String = slug.chars().take(60).collect();
+    format!("payung-{}.{ext}", slug.trim_end_matches('-'))
+}
+
+/// The link as a QR code in SVG, with the standard 4-module quiet zone, at least 256 units
+/// wide (it scales with CSS; print keeps it crisp). `None` if the text is too long for QR.
+pub fn qr_svg(text: &str) -> Option<String> {
+    use qrcode::render::svg;
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).ok()?;
+    let svg = code
+        .render::<svg::Color>()
+        .quiet_zone(true)
+        .min_dimensions(256, 256)
+        .dark_color(svg::Color("#000000"))
+        .light_color(svg::Color("#ffffff"))
+        .build();
+    // Drop the XML declaration so the same text works inline in HTML and as a file.
+    let start = svg.find("<svg")?;
+    Some(svg[start..].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn params() -> Parameters {
+        Parameters::embedded().unwrap()
+    }
+
+    #[test]
+    fn merge_patch_follows_rfc_7386_examples() {
+        // Appendix A of RFC 7386: (target, patch, result).
+        let cases = [
+            (json!({"a":"b"}), json!({"a":"c"}), json!({"a":"c"})),
+            (json!({"a":"b"}), json!({"b":"c"}), json!({"a":"b","b":"c"})),
+            (json!({"a":"b"}), json!({"a":null}), json!({})),
+            (
+                json!({"a":"b","b":"c"}),
+                json!({"a":null}),
+                json!({"b":"c"}),
+            ),
+            (json!({"a":["b"]}), json!({"a":"c"}), json!({"a":"c"})),
+            (json!({"a":"c"}), json!({"a":["b"]}), json!({"a":["b"]})),
+            (
+                json!({"a":{"b":"c"}}),
+                json!({"a":{"b":"d","c":null}}),
+                json!({"a":{"b":"d"}}),
+            ),
+            (json!({"a":[{"b":"c"}]}), json!({"a":[1]}), json!({"a":[1]})),
+            (json!(["a", "b"]), json!(["c", "d"]), json!(["c", "d"])),
+            (json!({"a":"b"}), json!(["c"]), json!(["c"])),
+            (json!({"a":"foo"}), json!(null), json!(null)),
+            (json!({"a":"foo"}), json!("bar"), json!("bar")),
+            (json!({"e":null}), json!({"a":1}), json!({"e":null,"a":1})),
+            (json!([1, 2]), json!({"a":"b","c":null}), json!({"a":"b"})),
+            (
+                json!({}),
+                json!({"a":{"bb":{"ccc":null}}}),
+                json!({"a":{"bb":{}}}),
+            ),
+        ];
+        for (target, patch, result) in cases {
+            let mut doc = target.clone();
+            merge_apply(&mut doc, &patch);
+            assert_eq!(doc, result, "{target} + {patch}");
+        }
+    }
+
+    #[test]
+    fn a_diff_applied_gives_the_target() {
+        let from = json!({"a": 1, "b": {"c": "x", "d": [1, 2]}, "gone": true});
+        let to = json!({"a": 1, "b": {"c": "y", "d": [1, 2]}, "new": {"k": 2}});
+        let patch = merge_diff(&from, &to);
+        assert_eq!(
+            patch,
+            json!({"b": {"c": "y"}, "new": {"k": 2}, "gone": null})
+        );
+        let mut doc = from.clone();
+        merge_apply(&mut doc, &patch);
+        assert_eq!(doc, to);
+        assert_eq!(merge_diff(&to, &to), json!({}));
+    }
+
+    #[test]
+    fn arrays_are_patched_element_by_element() {
+        let from = json!({"s": [{"a": 1, "b": 2}, {"a": 3}], "t": []});
+        let to = json!({"s": [{"a": 1, "b": 5}], "t": [null, [1]]});
+        let patch = merge_diff(&indexed(from.clone()), &indexed(to.clone()));
+        assert_eq!(
+            patch,
+            json!({"s": {"#": 1, "0": {"b": 5}, "1": null}, "t": {"#": 2, "0": null, "1": {"#": 1, "0": 1}}})
+        );
+        let mut doc = indexed(from);
+        merge_apply(&mut doc, &patch);
+        assert_eq!(unindexed(doc), Some(to));
+        assert_eq!(unindexed(json!({"#": 1_000_000_000_000u64})), None);
+        assert_eq!(unindexed(json!({"#": "x"})), None);
+        assert_eq!(unindexed(json!({"#": 2, "1": 7})), Some(json!([null, 7])));
+    }
+
+    #[test]
+    fn an_unchanged_preset_is_a_few_bytes() {
+        let sc = presets::load("ambon").unwrap();
+        let link = encode(&sc);
+        assert!(link.starts_with("s=1."), "{link}");
+        assert!(link.len() < 40, "{} characters: {link}", link.len());
+        assert_eq!(decode(&link, &params()).unwrap().into_inner(), sc);
+    }
+
+    #[test]
+    fn fragments_are_found_in_urls() {
+        let sc = presets::load("bontang").unwrap();
+        let link = encode(&sc);
+        for text in [
+            link.clone(),
+            format!("#{link}"),
+            format!("https://example.org/payung/#{link}"),
+            format!("lang=en&{link}"),
+            format!("  {link}\n"),
+        ] {
+            assert_eq!(decode(&text, &params()).unwrap().into_inner(), sc, "{text}");
+        }
+        assert_eq!(decode("", &params()), Err(ShareLinkError::Empty));
+        assert_eq!(decode("#", &params()), Err(ShareLinkError::Empty));
+        assert_eq!(decode("#results", &params()), Err(ShareLinkError::NotALink));
+        assert_eq!(decode("s=", &params()), Err(ShareLinkError::Truncated));
+        assert_eq!(decode("s=1", &params()), Err(ShareLinkError::Truncated));
+        assert_eq!(decode("s=1.", &params()), Err(ShareLinkError::Truncated));
+        assert_eq!(decode("s=x.abc", &params()), Err(ShareLinkError::Corrupted));
+        assert_eq!(decode("s=0.abc", &params()), Err(ShareLinkError::Corrupted));
+    }
+
+    #[test]
+    fn an_unknown_preset_falls_back_to_custom_and_keeps_its_id() {
+        let mut sc = presets::load("maluku").unwrap();
+        sc.preset = "atlantis".into();
+        let link = encode(&sc);
+        assert_eq!(decode(&link, &params()).unwrap().into_inner(), sc);
+    }
+
+    #[test]
+    fn messages_name_the_problem_in_both_languages() {
+        let e = ShareLinkError::Invalid(ScenarioError::new(
+            "sources[0].first_month",
+            crate::engine::Problem::OutOfRange {
+                value: 13.into(),
+                min: 1.into(),
+                max: 12.into(),
+            },
+        ));
+        let id = message(&e, Lang::Id);
+        assert!(
+            id.contains("`sources[0].first_month`") && id.contains("13"),
+            "{id}"
+        );
+        assert!(!id.contains("first_month: 13"), "field named twice: {id}");
+        let en = message(&e, Lang::En);
+        assert!(en.starts_with("The link holds a value"), "{en}");
+        assert!(message(&ShareLinkError::Truncated, Lang::Id).starts_with("Tautan terpotong"));
+        let newer = ShareLinkError::FutureVersion {
+            found: 9,
+            supported: 1,
+        };
+        assert!(message(&newer, Lang::Id)
+            .starts_with("Tautan dibuat oleh versi Payung yang lebih baru"));
+        let shape = ImportError::WrongShape {
+            path: "region.desa".into(),
+            message: "invalid type".into(),
+        };
+        assert!(file_message(&shape, Lang::Id).contains("`region.desa`"));
+        let root = ImportError::WrongShape {
+            path: ".".into(),
+            message: "invalid type: sequence".into(),
+        };
+        assert!(!file_message(&root, Lang::En).contains('`'));
+    }
+
+    #[test]
+    fn file_sizes_are_checked_before_reading() {
+        assert!(check_file_size(MAX_BYTES as u64).is_ok());
+        assert!(matches!(
+            check_file_size(MAX_BYTES as u64 + 1),
+            Err(ImportError::TooLarge { .. })
+        ));
+        assert!(check_file_size(u64::MAX).is_err());
+    }
+
+    #[test]
+    fn file_names_are_slugs() {
+        let mut sc = presets::load("ambon").unwrap();
+        assert_eq!(
+            file_name(&sc, "json"),
+            "payung-kota-ambon-kondisi-2026.json"
+        );
+        sc.name = "  ".into();
+        assert_eq!(file_name(&sc, "csv"), "payung-kota-ambon.csv");
+        sc.region.name = "☂".into();
+        assert_eq!(file_name(&sc, "csv"), "payung-skenario.csv");
+    }
+
+    #[test]
+    fn qr_codes_are_svg_with_a_quiet_zone() {
+        let svg = qr_svg("https://example.org/#s=1.abc").unwrap();
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(svg.contains("viewBox"));
+        // The quiet zone is white: the path starts four modules in.
+        assert!(svg.contains(r##"fill="#ffffff""##));
+        assert!(qr_svg(&"x".repeat(5000)).is_none());
+    }
+}
