@@ -3,7 +3,7 @@
 // says what was wrong and loses nothing.
 import { assert, openApp, waitFor, waitForText, textOf } from './lib.mjs';
 
-// textContent, not innerText: the yearly table is skipped while off screen (content-visibility).
+// textContent, not innerText: the exact text, whatever is scrolled into view.
 const contentOf = (page, selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
 const ready = (page) => waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
