@@ -36,6 +36,28 @@ impl YearPlan {
     }
 }
 
+/// One worker's contribution in each month of a fiscal year, without and with the PP 50/2025
+/// discount: computed once per year and shared by every source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearCosts {
+    pub full: [Contribution; 12],
+    pub discounted: [Contribution; 12],
+}
+
+impl YearCosts {
+    pub fn new(params: &Parameters, scenario: &Scenario, year: i32) -> Self {
+        let income = scenario.programmes.declared_income;
+        let jht = scenario.programmes.jht;
+        let at = |m: usize, discount| {
+            params.contribution(YearMonth::new(year, m as u8 + 1), income, jht, discount)
+        };
+        Self {
+            full: std::array::from_fn(|m| at(m, false)),
+            discounted: std::array::from_fn(|m| at(m, true)),
+        }
+    }
+}
+
 /// `(1 + growth)^years`, exactly.
 pub fn growth_factor(growth: Decimal, years: u32) -> Decimal {
     let step = Decimal::ONE + growth;
@@ -46,7 +68,7 @@ pub fn growth_factor(growth: Decimal, years: u32) -> Decimal {
 /// Commitments always run to December, even when the horizon ends earlier: a fiscal year's
 /// money is committed for the whole year.
 pub fn year_plan(
-    params: &Parameters,
+    costs: &YearCosts,
     scenario: &Scenario,
     source: &FundingSource,
     year: i32,
@@ -57,14 +79,17 @@ pub fn year_plan(
         return YearPlan::idle();
     }
     let mut plan = YearPlan::idle();
-    let income = scenario.programmes.declared_income;
+    let monthly = if source.discount {
+        &costs.discounted
+    } else {
+        &costs.full
+    };
     for m in 0..12u8 {
         let month = YearMonth::new(year, m + 1);
         let started = year > source.first_year || m + 1 >= source.first_month;
         if started && month >= first {
             plan.funded[m as usize] = true;
-            plan.cost[m as usize] =
-                params.contribution(month, income, scenario.programmes.jht, source.discount);
+            plan.cost[m as usize] = monthly[m as usize];
         }
     }
     for m in (0..12).rev() {
@@ -112,10 +137,17 @@ mod tests {
         let apbd = &scenario.sources[0];
         assert_eq!(apbd.first_month, 10);
         let first = YearMonth::new(2023, 1);
-        let plan = year_plan(&params, &scenario, apbd, apbd.first_year, first);
+        let costs = YearCosts::new(&params, &scenario, apbd.first_year);
+        let plan = year_plan(&costs, &scenario, apbd, apbd.first_year, first);
         assert_eq!(plan.funded.iter().filter(|f| **f).count(), 3);
         assert_eq!(plan.remaining[0], Decimal::from(3 * 16_800));
-        let next = year_plan(&params, &scenario, apbd, apbd.first_year + 1, first);
+        let next = year_plan(
+            &YearCosts::new(&params, &scenario, apbd.first_year + 1),
+            &scenario,
+            apbd,
+            apbd.first_year + 1,
+            first,
+        );
         assert_eq!(next.remaining[0], Decimal::from(12 * 16_800));
     }
 

@@ -76,8 +76,7 @@ impl BenefitAmounts {
     pub fn at(params: &Parameters, scenario: &Scenario, month: YearMonth) -> Self {
         let income = scenario.programmes.declared_income;
         let funeral = params.funeral_benefit.at(month);
-        let share =
-            Decimal::from_f64(Rates::from_scenario(scenario).scholarship_share).unwrap_or_default();
+        let share = scenario.risk.scholarship_share;
         let scholarship = (params.scholarship_maximum.at(month) * share).round_dp(0);
         Self {
             jkm_death: params.jkm_lump_sum.at(month) + params.jkm_periodic.at(month) + funeral,
@@ -104,7 +103,8 @@ pub fn expected_benefits_f64(
         non_work * claimed * (f(amounts.jkm_death) + events.tenured_share * f(amounts.scholarship))
             + events.work_deaths * claimed * f(amounts.jkk_death)
             + events.accidents * f(amounts.accident);
-    Decimal::from_f64(rupiah.round()).unwrap_or_default()
+    // `as` saturates, so even an absurd estimate cannot panic.
+    Decimal::from(rupiah.round() as i64)
 }
 
 #[cfg(test)]

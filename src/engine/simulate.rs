@@ -288,8 +288,9 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
                 population = grown;
             }
             amounts = risk::BenefitAmounts::at(params, sc, date);
+            let costs = funding::YearCosts::new(params, sc, date.year);
             for (i, s) in sc.sources.iter().enumerate() {
-                plans[i] = funding::year_plan(params, sc, s, date.year, start);
+                plans[i] = funding::year_plan(&costs, sc, s, date.year, start);
                 left[i] = plans[i].budget;
             }
             // Carried workers stay with their source while it can pay for the rest of the year;
