@@ -3,8 +3,9 @@
 //! Each chart lives in its own file with a `draw` function generic over the plotters
 //! backend (as in plotters' `examples/relative_size.rs`), a one-sentence `summary` and a
 //! yearly `table`, so that what the chart shows is also available as text. This module
-//! holds what they share: the palette, the chart text, layout and legends, and the
-//! finishing of the SVG (responsive size, `<title>` and `<desc>` for screen readers).
+//! holds what they share: the palette, layout and legends, and the finishing of the SVG
+//! (responsive size, `<title>` and `<desc>` for screen readers). Every word a chart shows
+//! comes from the catalogue, `ui::i18n::charts` (`ChartText` is re-exported here).
 //!
 //! Charts read an `Outcome`; they must not know the engine's rules, the DOM or Yew.
 //! Money becomes `f64` only here, at the moment it is drawn. Drawing never panics: a
@@ -18,6 +19,7 @@ pub mod coverage;
 use crate::engine::simulate::YearResult;
 use crate::engine::Outcome;
 use crate::ui::format;
+pub use crate::ui::i18n::charts::ChartText;
 use crate::ui::i18n::Lang;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
@@ -72,147 +74,6 @@ impl ChartKind {
             ChartKind::Coverage => "payung-chart-coverage",
             ChartKind::Cost => "payung-chart-cost",
             ChartKind::Benefits => "payung-chart-benefits",
-        }
-    }
-}
-
-/// Every fixed string of one chart in one language, in one place so that the lead can
-/// move them into the i18n catalogue later.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChartText {
-    pub lang: Lang,
-    pub title: &'static str,
-    pub x_axis: &'static str,
-    pub y_axis: &'static str,
-    /// Legend entries in the order each chart module documents.
-    pub series: &'static [&'static str],
-    pub baseline: &'static str,
-    /// Shown in the plot when there is nothing to draw.
-    pub empty: &'static str,
-    /// Shown instead of the chart when drawing failed.
-    pub failed: &'static str,
-    /// Table headers in the order each chart module documents.
-    pub columns: &'static [&'static str],
-    /// "months", for years that the horizon covers only in part.
-    pub months: &'static str,
-}
-
-impl ChartText {
-    /// The text of chart `kind` in `lang`.
-    pub fn new(kind: ChartKind, lang: Lang) -> Self {
-        let id = lang == Lang::Id;
-        let pick = |a: &'static str, b: &'static str| if id { a } else { b };
-        let failed = pick(
-            "Grafik tidak dapat digambar.",
-            "The chart could not be drawn.",
-        );
-        let months = pick("bulan", "months");
-        match kind {
-            ChartKind::Coverage => ChartText {
-                lang,
-                title: pick("Cakupan pekerja rentan", "Coverage of vulnerable workers"),
-                x_axis: pick("Bulan", "Month"),
-                y_axis: pick("Pekerja", "Workers"),
-                series: if id {
-                    &[
-                        "Tercakup",
-                        "Terverifikasi, menunggu dana",
-                        "Belum diverifikasi",
-                        "Target",
-                    ]
-                } else {
-                    &[
-                        "Covered",
-                        "Verified, waiting for funds",
-                        "Not yet verified",
-                        "Target",
-                    ]
-                },
-                baseline: pick("Pembanding: tercakup", "Baseline: covered"),
-                empty: pick("Belum ada data", "No data yet"),
-                failed,
-                columns: if id {
-                    &[
-                        "Tahun",
-                        "Pekerja rentan",
-                        "Tercakup",
-                        "Cakupan",
-                        "Menunggu dana",
-                        "Belum diverifikasi",
-                    ]
-                } else {
-                    &[
-                        "Year",
-                        "Vulnerable workers",
-                        "Covered",
-                        "Coverage",
-                        "Waiting for funds",
-                        "Not yet verified",
-                    ]
-                },
-                months,
-            },
-            ChartKind::Cost => ChartText {
-                lang,
-                title: pick(
-                    "Biaya per tahun menurut sumber dana",
-                    "Yearly cost by funding source",
-                ),
-                x_axis: pick("Tahun", "Year"),
-                y_axis: "Rupiah",
-                series: if id {
-                    &["Anggaran tidak terpakai"]
-                } else {
-                    &["Unspent budget"]
-                },
-                baseline: pick("Pembanding: total biaya", "Baseline: total cost"),
-                empty: pick(
-                    "Tidak ada biaya dalam skenario ini",
-                    "No cost in this scenario",
-                ),
-                failed,
-                columns: if id {
-                    &["Tahun", "Total biaya", "Tidak terpakai"]
-                } else {
-                    &["Year", "Total cost", "Unspent"]
-                },
-                months,
-            },
-            ChartKind::Benefits => ChartText {
-                lang,
-                title: pick("Manfaat dibayar vs iuran", "Benefits paid vs contributions"),
-                x_axis: pick("Tahun", "Year"),
-                y_axis: "Rupiah",
-                series: if id {
-                    &["Iuran JKK + JKM", "Perkiraan manfaat dibayar"]
-                } else {
-                    &["JKK + JKM contributions", "Expected benefits paid"]
-                },
-                baseline: pick("Pembanding: manfaat", "Baseline: benefits"),
-                empty: pick(
-                    "Belum ada iuran atau manfaat",
-                    "No contributions or benefits yet",
-                ),
-                failed,
-                columns: if id {
-                    &[
-                        "Tahun",
-                        "Iuran JKK + JKM",
-                        "Iuran JHT",
-                        "Perkiraan manfaat dibayar",
-                        "Manfaat ÷ iuran JKK + JKM",
-                    ]
-                } else {
-                    &[
-                        "Year",
-                        "JKK + JKM contributions",
-                        "JHT contributions",
-                        "Expected benefits paid",
-                        "Benefits ÷ JKK + JKM",
-                    ]
-                },
-                months,
-            },
         }
     }
 }

@@ -12,6 +12,7 @@ use super::{
 use crate::engine::simulate::YearResult;
 use crate::engine::Outcome;
 use crate::ui::format;
+use crate::ui::i18n::charts::benefits_summary;
 use crate::ui::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -129,31 +130,16 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
     let paid_in: Decimal = outcome.years.iter().map(insurance).sum();
     let paid_out = outcome.totals.benefits_paid;
     let money = |x: Decimal| format::rupiah_compact(x, lang);
-    if paid_in <= Decimal::ZERO {
-        return match lang {
-            Lang::Id => format!(
-                "Tidak ada iuran JKK dan JKM selama {span}; perkiraan manfaat dibayar {}.",
-                money(paid_out)
-            ),
-            Lang::En => format!(
-                "No JKK and JKM contributions over {span}; expected benefits paid {}.",
-                money(paid_out)
-            ),
-        };
-    }
-    let share = format::percent(paid_out / paid_in, lang);
-    match lang {
-        Lang::Id => format!(
-            "Perkiraan manfaat dibayar {} selama {span}, {share} dari iuran JKK dan JKM ({}).",
-            money(paid_out),
-            money(paid_in)
-        ),
-        Lang::En => format!(
-            "Expected benefits paid total {} over {span}, {share} of JKK and JKM contributions ({}).",
-            money(paid_out),
-            money(paid_in)
-        ),
-    }
+    let contributions = (paid_in > Decimal::ZERO)
+        .then(|| (money(paid_in), format::percent(paid_out / paid_in, lang)));
+    benefits_summary(
+        &span,
+        &money(paid_out),
+        contributions
+            .as_ref()
+            .map(|(paid_in, share)| (paid_in.as_str(), share.as_str())),
+        lang,
+    )
 }
 
 /// The chart's numbers, one row per year, with JHT savings shown apart.

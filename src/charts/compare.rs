@@ -7,6 +7,7 @@
 //! Plotters has no dash style for a line series, so dashes are cut here, in pixels.
 //!
 //! Like the other charts, these read `Outcome`s only; they must not know the engine's rules.
+//! Their words come from `ui::i18n::charts` (`ChartText::compare`).
 
 use super::{
     axes, escape, headroom, money, money_tick, palette, wrap, year_axis, year_label, ChartText,
@@ -15,6 +16,7 @@ use super::{
 use crate::engine::simulate::ratio;
 use crate::engine::{Outcome, YearMonth};
 use crate::ui::format;
+use crate::ui::i18n::charts::{compare_cost_summary, compare_coverage_summary};
 use crate::ui::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -135,50 +137,9 @@ impl CompareKind {
     }
 }
 
-/// The fixed text of a comparison chart (the lead may move it into the catalogue).
-pub fn text(kind: CompareKind, lang: Lang) -> ChartText {
-    let id = lang == Lang::Id;
-    let pick = |a: &'static str, b: &'static str| if id { a } else { b };
-    let (title, x_axis, y_axis, empty, columns): (_, _, _, _, &'static [&'static str]) = match kind
-    {
-        CompareKind::Coverage => (
-            pick("Cakupan pekerja rentan", "Coverage of vulnerable workers"),
-            pick("Bulan", "Month"),
-            pick(
-                "Tercakup (% pekerja rentan)",
-                "Covered (% of vulnerable workers)",
-            ),
-            pick("Belum ada data", "No data yet"),
-            if id { &["Tahun"] } else { &["Year"] },
-        ),
-        CompareKind::Cost => (
-            pick("Biaya per tahun", "Yearly cost"),
-            pick("Tahun", "Year"),
-            "Rupiah",
-            pick("Tidak ada biaya", "No cost"),
-            if id { &["Tahun"] } else { &["Year"] },
-        ),
-    };
-    ChartText {
-        lang,
-        title,
-        x_axis,
-        y_axis,
-        series: &[],
-        baseline: "",
-        empty,
-        failed: pick(
-            "Grafik tidak dapat digambar.",
-            "The chart could not be drawn.",
-        ),
-        columns,
-        months: pick("bulan", "months"),
-    }
-}
-
 /// The coverage comparison as SVG: covered ÷ vulnerable workers, month by month.
 pub fn coverage_svg(series: &[Compared], lang: Lang, size: (u32, u32)) -> String {
-    let text = text(CompareKind::Coverage, lang);
+    let text = ChartText::compare(CompareKind::Coverage, lang);
     let desc = summary_coverage(series, lang);
     render(CompareKind::Coverage, &text, &desc, size, |area| {
         draw_coverage(area, series, &text)
@@ -187,7 +148,7 @@ pub fn coverage_svg(series: &[Compared], lang: Lang, size: (u32, u32)) -> String
 
 /// The cost comparison as SVG: each year's contributions from all sources.
 pub fn cost_svg(series: &[Compared], lang: Lang, size: (u32, u32)) -> String {
-    let text = text(CompareKind::Cost, lang);
+    let text = ChartText::compare(CompareKind::Cost, lang);
     let desc = summary_cost(series, lang);
     render(CompareKind::Cost, &text, &desc, size, |area| {
         draw_cost(area, series, &text)
@@ -341,12 +302,11 @@ pub fn summary_coverage(series: &[Compared], lang: Lang) -> String {
         })
         .collect();
     if parts.is_empty() {
-        return text(CompareKind::Coverage, lang).empty.to_string();
+        return ChartText::compare(CompareKind::Coverage, lang)
+            .empty
+            .to_string();
     }
-    match lang {
-        Lang::Id => format!("Cakupan di akhir horizon: {}.", parts.join("; ")),
-        Lang::En => format!("Coverage at the end of the horizon: {}.", parts.join("; ")),
-    }
+    compare_coverage_summary(&parts.join("; "), lang)
 }
 
 /// The cost of each scenario over its horizon, in one sentence.
@@ -362,12 +322,11 @@ pub fn summary_cost(series: &[Compared], lang: Lang) -> String {
         })
         .collect();
     if parts.is_empty() {
-        return text(CompareKind::Cost, lang).empty.to_string();
+        return ChartText::compare(CompareKind::Cost, lang)
+            .empty
+            .to_string();
     }
-    match lang {
-        Lang::Id => format!("Biaya selama horizon: {}.", parts.join("; ")),
-        Lang::En => format!("Cost over the horizon: {}.", parts.join("; ")),
-    }
+    compare_cost_summary(&parts.join("; "), lang)
 }
 
 /// Coverage at the end of each year, one column per scenario ("–" outside its horizon).
@@ -390,7 +349,7 @@ fn yearly_table(
     kind: CompareKind,
     cell: impl Fn(&crate::engine::simulate::YearResult) -> String,
 ) -> Table {
-    let text = text(kind, lang);
+    let text = ChartText::compare(kind, lang);
     let mut header = vec![text.columns[0].to_string()];
     header.extend(series.iter().map(|(name, _)| name.to_string()));
     let mut years: Vec<i32> = series

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::engine::Outcome;
 use crate::ui::format;
+use crate::ui::i18n::charts::{cost_nothing, cost_summary, CostFacts, LargestFunder};
 use crate::ui::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -131,20 +132,7 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
     let totals = &outcome.totals;
     let money = |x: Decimal| format::rupiah_compact(x, lang);
     if totals.contributions <= Decimal::ZERO {
-        return match (lang, outcome.source_names.is_empty()) {
-            (Lang::Id, true) => {
-                format!(
-                    "Tidak ada biaya selama {span} karena skenario ini tidak punya sumber dana."
-                )
-            }
-            (Lang::Id, false) => {
-                format!("Tidak ada biaya selama {span}: tidak ada iuran yang dibayar.")
-            }
-            (Lang::En, true) => {
-                format!("No cost over {span} because this scenario has no funding source.")
-            }
-            (Lang::En, false) => format!("No cost over {span}: no contributions were paid."),
-        };
+        return cost_nothing(&span, outcome.source_names.is_empty(), lang);
     }
     let largest = totals
         .contributions_by_source
@@ -152,37 +140,32 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
         .enumerate()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
         .and_then(|(i, amount)| Some((outcome.source_names.get(i)?, *amount)));
-    let total = money(totals.contributions);
-    let mut sentence = match lang {
-        Lang::Id => format!("Total biaya {total} selama {span}"),
-        Lang::En => format!("Total cost {total} over {span}"),
-    };
     let paying = totals
         .contributions_by_source
         .iter()
         .filter(|a| **a > Decimal::ZERO)
         .count();
-    if let Some((name, amount)) = largest {
+    let largest = largest.map(|(name, amount)| {
         let share = format::percent(amount / totals.contributions, lang);
-        let amount = money(amount);
-        sentence.push_str(&match (lang, paying) {
-            (Lang::Id, 1) => format!(", seluruhnya dari {name}"),
-            (Lang::En, 1) => format!(", all from {name}"),
-            (Lang::Id, _) => format!("; porsi terbesar dari {name} ({amount}, {share})"),
-            (Lang::En, _) => format!("; the largest share from {name} ({amount}, {share})"),
-        });
-    }
+        (name, money(amount), share)
+    });
     // Remainders below half a percent of the budget are rounding, not news.
     let budget = totals.contributions + totals.unspent;
-    if totals.unspent * Decimal::from(200) >= budget {
-        let unspent = money(totals.unspent);
-        sentence.push_str(&match lang {
-            Lang::Id => format!("; {unspent} anggaran tidak terpakai"),
-            Lang::En => format!("; {unspent} of budget left unspent"),
-        });
-    }
-    sentence.push('.');
-    sentence
+    let unspent = (totals.unspent * Decimal::from(200) >= budget).then(|| money(totals.unspent));
+    cost_summary(
+        &CostFacts {
+            span: &span,
+            total: &money(totals.contributions),
+            largest: largest.as_ref().map(|(name, amount, share)| LargestFunder {
+                name,
+                amount,
+                share,
+                alone: paying == 1,
+            }),
+            unspent: unspent.as_deref(),
+        },
+        lang,
+    )
 }
 
 /// The chart's numbers: one row per year, one column per source, then the total and

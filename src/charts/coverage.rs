@@ -13,6 +13,7 @@ use super::{
 use crate::engine::simulate::{ratio, MonthResult};
 use crate::engine::Outcome;
 use crate::ui::format;
+use crate::ui::i18n::charts::{coverage_empty, coverage_summary, CoverageFacts};
 use crate::ui::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -220,60 +221,23 @@ fn month_ticks(months: &[MonthResult]) -> (Vec<f64>, bool) {
 /// One sentence: where coverage starts and ends, and whether the target is met.
 pub fn summary(outcome: &Outcome, target: Decimal, lang: Lang) -> String {
     let (Some(first), Some(last)) = (outcome.months.first(), outcome.months.last()) else {
-        return match lang {
-            Lang::Id => "Belum ada hasil simulasi.".into(),
-            Lang::En => "There are no simulation results yet.".into(),
-        };
+        return coverage_empty(lang).into();
     };
     let n = |v: u64| format::number(v, lang);
-    let share = format::percent(ratio(last.covered, last.population), lang);
-    let when = format::month_year(last.date, lang);
-    let goal = format::percent_compact(target, lang);
-    let change = match (lang, last.covered.cmp(&first.covered)) {
-        (Lang::Id, std::cmp::Ordering::Greater) => {
-            format!("naik dari {} menjadi {}", n(first.covered), n(last.covered))
-        }
-        (Lang::Id, std::cmp::Ordering::Less) => {
-            format!(
-                "turun dari {} menjadi {}",
-                n(first.covered),
-                n(last.covered)
-            )
-        }
-        (Lang::Id, std::cmp::Ordering::Equal) => format!("tetap {}", n(last.covered)),
-        (Lang::En, std::cmp::Ordering::Greater) => {
-            format!("rises from {} to {}", n(first.covered), n(last.covered))
-        }
-        (Lang::En, std::cmp::Ordering::Less) => {
-            format!("falls from {} to {}", n(first.covered), n(last.covered))
-        }
-        (Lang::En, std::cmp::Ordering::Equal) => format!("stays at {}", n(last.covered)),
-    };
     let reached = outcome.target_reached.map(|m| format::month_year(m, lang));
-    match lang {
-        Lang::Id => {
-            let verdict = match (outcome.target_met, reached) {
-                (true, Some(m)) => format!("target {goal} tercapai pada {m}"),
-                (true, None) => format!("target {goal} tercapai"),
-                (false, Some(m)) => {
-                    format!("target {goal} baru tercapai pada {m}, setelah tahun target")
-                }
-                (false, None) => format!("target {goal} tidak tercapai"),
-            };
-            format!("Cakupan {change} pekerja ({share}) pada {when}; {verdict}.")
-        }
-        Lang::En => {
-            let verdict = match (outcome.target_met, reached) {
-                (true, Some(m)) => format!("the {goal} target is reached in {m}"),
-                (true, None) => format!("the {goal} target is reached"),
-                (false, Some(m)) => {
-                    format!("the {goal} target is reached only in {m}, after the target year")
-                }
-                (false, None) => format!("the {goal} target is not reached"),
-            };
-            format!("Coverage {change} workers ({share}) by {when}; {verdict}.")
-        }
-    }
+    coverage_summary(
+        &CoverageFacts {
+            first: &n(first.covered),
+            last: &n(last.covered),
+            trend: last.covered.cmp(&first.covered),
+            share: &format::percent(ratio(last.covered, last.population), lang),
+            when: &format::month_year(last.date, lang),
+            goal: &format::percent_compact(target, lang),
+            met: outcome.target_met,
+            reached: reached.as_deref(),
+        },
+        lang,
+    )
 }
 
 /// The chart's numbers at the end of each year.

@@ -8,7 +8,7 @@ use super::calendar::YearMonth;
 use super::parameters::Parameters;
 use super::scenario::Scenario;
 use super::Rupiah;
-use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// Expected events among covered workers in one month.
@@ -111,6 +111,7 @@ pub fn expected_benefits_f64(
 mod tests {
     use super::*;
     use crate::engine::presets;
+    use rust_decimal::prelude::FromPrimitive;
 
     #[test]
     fn the_f64_estimate_reconciles_with_the_exact_formula() {

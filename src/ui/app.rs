@@ -21,7 +21,7 @@ use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::components::summary_cards::SummaryCards;
 use crate::ui::components::target_panel::TargetPanel;
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::{self, Lang, T};
 use crate::ui::state::{Action, State};
 use crate::ui::{embed, share, storage};
 use std::rc::Rc;
@@ -283,7 +283,7 @@ fn FullApp() -> Html {
         };
         let (valid, notice) = match link_fragment().map(|f| share::decode(&f, &params)) {
             Some(Ok(valid)) => (valid, None),
-            Some(Err(e)) => (fallback()?, Some(share::message(&e, lang))),
+            Some(Err(e)) => (fallback()?, Some(i18n::share::message(&e, lang))),
             None => (fallback()?, None),
         };
         Ok::<_, String>((Rc::new(State::new(Rc::new(params), valid, lang)), notice))

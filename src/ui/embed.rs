@@ -13,11 +13,13 @@
 //! It listens to no message at all.
 //!
 //! This module is pure (no browser crates), so it is tested natively in `tests/embed.rs`.
+//! Its words (labels, notices, the frame's title) are in the catalogue, `ui::i18n::embed`.
 //! It must not know the DOM, Yew or storage: `components::embed_view` shows the embed and
 //! `components::embed_generator` builds snippets.
 
 use crate::engine::scenario::{Amount, Scenario};
 use crate::engine::{presets, Parameters, ValidScenario};
+use crate::ui::i18n::embed as i18n;
 use crate::ui::i18n::Lang;
 use crate::ui::share::{self, ShareLinkError};
 use crate::ui::state::{Field, SourceField};
@@ -105,20 +107,7 @@ impl Control {
 
     /// The control's name in the generator.
     pub fn label(self, lang: Lang) -> &'static str {
-        let (id, en) = match self {
-            Control::Budget => (
-                "Anggaran per tahun (sumber pertama)",
-                "Yearly budget (first source)",
-            ),
-            Control::Jht => ("JHT (opsional)", "JHT (optional)"),
-            Control::Income => ("Penghasilan yang dilaporkan", "Declared income"),
-            Control::Workers => ("Jumlah pekerja rentan", "Vulnerable workers"),
-            Control::Target => ("Target cakupan", "Target coverage"),
-            Control::Verification => ("Kapasitas verifikasi per bulan", "Verification per month"),
-            Control::Lapse => ("Peserta berhenti per tahun", "Yearly lapse rate"),
-            Control::Deaths => ("Kematian per 1.000 peserta", "Deaths per 1,000 members"),
-        };
-        pick(lang, id, en)
+        i18n::control_label(self, lang)
     }
 
     /// What the control edits in `sc`; `None` when `sc` has nothing for it (no source is
@@ -174,12 +163,7 @@ impl ChartChoice {
 
     /// The chart's name in the generator.
     pub fn label(self, lang: Lang) -> &'static str {
-        let (id, en) = match self {
-            ChartChoice::Coverage => ("Cakupan pekerja", "Coverage"),
-            ChartChoice::Cost => ("Biaya per tahun menurut sumber", "Yearly cost by source"),
-            ChartChoice::Benefits => ("Manfaat dan iuran", "Benefits and contributions"),
-        };
-        pick(lang, id, en)
+        i18n::chart_label(self, lang)
     }
 }
 
@@ -220,13 +204,7 @@ impl Headline {
 
     /// The figure's name in the generator.
     pub fn label(self, lang: Lang) -> &'static str {
-        let (id, en) = match self {
-            Headline::Coverage => ("Cakupan di akhir", "Coverage at the end"),
-            Headline::Cost => ("Biaya tahun pertama", "Cost in the first year"),
-            Headline::Target => ("Kapan target tercapai", "When the target is reached"),
-            Headline::PerWorker => ("Biaya per pekerja per tahun", "Cost per worker-year"),
-        };
-        pick(lang, id, en)
+        i18n::headline_label(self, lang)
     }
 }
 
@@ -252,11 +230,9 @@ impl Theme {
         Self::ALL.into_iter().find(|t| t.code() == code)
     }
 
+    /// The theme's name in the generator.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Theme::Light => pick(lang, "Terang", "Light"),
-            Theme::Dark => pick(lang, "Gelap", "Dark"),
-        }
+        i18n::theme_label(self, lang)
     }
 
     /// The page background of the theme, for the accent's contrast check.
@@ -753,15 +729,6 @@ fn html_escape(text: &str) -> String {
     out
 }
 
-/// The iframe's accessible name.
-pub fn frame_title(lang: Lang) -> &'static str {
-    pick(
-        lang,
-        "Payung: simulasi perlindungan pekerja rentan",
-        "Payung: simulation of cover for vulnerable workers",
-    )
-}
-
 /// A ready-to-paste `<iframe>` plus the resize script: the script accepts only messages
 /// from this iframe's window (and, for an absolute `base`, from its origin), of exactly the
 /// documented shape, and sets the iframe's height.
@@ -782,7 +749,7 @@ pub fn iframe_snippet(config: &EmbedConfig, base: &str, width: u32, height: u32)
         "<iframe src=\"{src}\" title=\"{title}\" width=\"{width}\" height=\"{height}\" \
          loading=\"lazy\" style=\"border:0;width:100%;max-width:{width}px;height:{height}px\"></iframe>\n",
         src = html_escape(&url),
-        title = html_escape(frame_title(config.lang)),
+        title = html_escape(i18n::frame_title(config.lang)),
     );
     let script = SNIPPET_SCRIPT
         .replace("{TYPE}", MESSAGE_TYPE)
@@ -873,101 +840,6 @@ pub fn start(config: &EmbedConfig, params: &Parameters) -> Result<Start, String>
     Ok(Start { valid, notices })
 }
 
-/// The notice for the person who wrote the address, naming the parameter.
-pub fn notice_text(notice: &Notice, lang: Lang) -> String {
-    use NoticeProblem as P;
-    let p = &notice.param;
-    let choices = |allowed: &[&str]| {
-        allowed
-            .iter()
-            .map(|a| format!("`{a}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match (&notice.problem, lang) {
-        (P::UnknownParameter, Lang::Id) => {
-            format!("Parameter `{p}` tidak dikenal dan diabaikan.")
-        }
-        (P::UnknownParameter, Lang::En) => {
-            format!("Unknown parameter `{p}` was ignored.")
-        }
-        (P::Repeated, Lang::Id) => {
-            format!("Parameter `{p}` ditulis lebih dari sekali; yang pertama dipakai.")
-        }
-        (P::Repeated, Lang::En) => {
-            format!("Parameter `{p}` is given more than once; the first is used.")
-        }
-        (P::Empty { using }, Lang::Id) => {
-            format!("Parameter `{p}` tidak berisi nilai; memakai `{using}`.")
-        }
-        (P::Empty { using }, Lang::En) => {
-            format!("Parameter `{p}` has no value; using `{using}`.")
-        }
-        (
-            P::UnknownValue {
-                value,
-                allowed,
-                using,
-            },
-            Lang::Id,
-        ) => {
-            let then = match using {
-                Some(u) => format!("memakai `{u}`"),
-                None => "nilai ini diabaikan".to_string(),
-            };
-            format!(
-                "Parameter `{p}`: nilai `{value}` tidak dikenal (pilihan: {}); {then}.",
-                choices(allowed)
-            )
-        }
-        (
-            P::UnknownValue {
-                value,
-                allowed,
-                using,
-            },
-            Lang::En,
-        ) => {
-            let then = match using {
-                Some(u) => format!("using `{u}`"),
-                None => "this value was ignored".to_string(),
-            };
-            format!(
-                "Parameter `{p}`: unknown value `{value}` (choices: {}); {then}.",
-                choices(allowed)
-            )
-        }
-        (P::BadColour { value }, Lang::Id) => format!(
-            "Parameter `{p}`: `{value}` bukan warna berbentuk `#rrggbb` (misalnya `%230072B2` di alamat); memakai warna bawaan."
-        ),
-        (P::BadColour { value }, Lang::En) => format!(
-            "Parameter `{p}`: `{value}` is not a colour written `#rrggbb` (e.g. `%230072B2` in the address); using the default colour."
-        ),
-        (P::TooMany { max, kept }, Lang::Id) => {
-            format!("Parameter `{p}`: paling banyak {max} angka utama; memakai `{kept}`.")
-        }
-        (P::TooMany { max, kept }, Lang::En) => {
-            format!("Parameter `{p}`: at most {max} headline figures; using `{kept}`.")
-        }
-        (P::Share { error, using }, Lang::Id) => format!(
-            "Parameter `{p}`: {} Menampilkan preset `{using}`.",
-            share::message(error, lang)
-        ),
-        (P::Share { error, using }, Lang::En) => format!(
-            "Parameter `{p}`: {} Showing the preset `{using}` instead.",
-            share::message(error, lang)
-        ),
-        (P::ControlUnavailable { control }, Lang::Id) => format!(
-            "Parameter `{p}`: `{}` tidak tersedia untuk skenario ini (tidak ada sumber dana dalam Rupiah per tahun).",
-            control.code()
-        ),
-        (P::ControlUnavailable { control }, Lang::En) => format!(
-            "Parameter `{p}`: `{}` is not available for this scenario (no source is funded in Rupiah per year).",
-            control.code()
-        ),
-    }
-}
-
 /// sRGB relative luminance of `#rrggbb` (WCAG 2).
 fn luminance(hex: &str) -> Option<f64> {
     let hex = hex.strip_prefix('#')?;
@@ -1009,84 +881,6 @@ pub fn style(config: &EmbedConfig) -> String {
         _ => config.theme.link(),
     };
     format!("--accent:{accent};--accent-text:{on_accent};--accent-link:{link};--focus:{accent}")
-}
-
-/// The embed's and the generator's fixed text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
-    OpenFull,
-    OpenFullHint,
-    NoticesTitle,
-    Generator,
-    GeneratorIntro,
-    Controls,
-    Charts,
-    Headlines,
-    Appearance,
-    Language,
-    Theme,
-    Accent,
-    UseAccent,
-    Width,
-    Height,
-    Preview,
-    PreviewHeight,
-    Snippet,
-    SnippetHelp,
-    Copy,
-    Copied,
-    CopyFailed,
-    Address,
-    NoChart,
-}
-
-impl Text {
-    pub fn get(self, lang: Lang) -> &'static str {
-        use Text::*;
-        let (id, en) = match self {
-            OpenFull => ("Buka simulator lengkap", "Open the full simulator"),
-            OpenFullHint => ("(tab baru)", "(new tab)"),
-            NoticesTitle => ("Catatan untuk pemasang", "Notes for the page author"),
-            Generator => ("Sematkan", "Embed"),
-            GeneratorIntro => (
-                "Pasang potongan simulator ini di artikel atau situs Anda: pilih isinya, lihat pratinjau, lalu salin kodenya.",
-                "Put a piece of this simulator in your article or site: choose what it shows, check the preview, then copy the code.",
-            ),
-            Controls => ("Kontrol", "Controls"),
-            Charts => ("Grafik", "Charts"),
-            Headlines => ("Angka utama", "Headline figures"),
-            Appearance => ("Tampilan", "Appearance"),
-            Language => ("Bahasa", "Language"),
-            Theme => ("Tema", "Theme"),
-            Accent => ("Warna aksen", "Accent colour"),
-            UseAccent => ("Pakai warna aksen sendiri", "Use my own accent colour"),
-            Width => ("Lebar (px)", "Width (px)"),
-            Height => ("Tinggi awal (px)", "Initial height (px)"),
-            Preview => ("Pratinjau", "Preview"),
-            PreviewHeight => ("Tinggi menyesuaikan isi", "Height follows the content"),
-            Snippet => ("Kode untuk disalin", "Code to copy"),
-            SnippetHelp => (
-                "Tempel di HTML halaman Anda. Skrip kecilnya hanya menerima pesan tinggi dari bingkai ini dan menyesuaikan tingginya.",
-                "Paste into your page's HTML. Its small script accepts only height messages from this frame and resizes it.",
-            ),
-            Copy => ("Salin kode", "Copy code"),
-            Copied => ("Kode tersalin.", "Code copied."),
-            CopyFailed => (
-                "Tidak dapat menyalin otomatis; kode sudah dipilih, tekan Ctrl+C.",
-                "Could not copy automatically; the code is selected, press Ctrl+C.",
-            ),
-            Address => ("Alamat bingkai", "Frame address"),
-            NoChart => ("Pilih setidaknya satu grafik.", "Choose at least one chart."),
-        };
-        pick(lang, id, en)
-    }
-}
-
-fn pick(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
 }
 
 #[cfg(test)]

@@ -273,34 +273,6 @@ pub enum ParseError {
     TooLarge,
 }
 
-impl ParseError {
-    /// The message shown beside the input, in the UI language.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ParseError::Empty, Lang::Id) => "Isi dengan angka.".into(),
-            (ParseError::Empty, Lang::En) => "Enter a number.".into(),
-            (ParseError::NotANumber, Lang::Id) => {
-                "Bukan angka. Contoh: 1.500.000 atau 1,5 miliar.".into()
-            }
-            (ParseError::NotANumber, Lang::En) => {
-                "Not a number. Examples: 1.500.000 or 1,5 miliar.".into()
-            }
-            (ParseError::UnknownUnit(u), Lang::Id) => {
-                format!("Satuan \"{u}\" tidak dikenal; gunakan rb, jt, M atau T.")
-            }
-            (ParseError::UnknownUnit(u), Lang::En) => {
-                format!("Unknown unit \"{u}\"; use rb, jt, M or T.")
-            }
-            (ParseError::PercentNotAllowed, Lang::Id) => "Isi jumlah, bukan persentase.".into(),
-            (ParseError::PercentNotAllowed, Lang::En) => {
-                "Enter an amount, not a percentage.".into()
-            }
-            (ParseError::TooLarge, Lang::Id) => "Angka terlalu besar.".into(),
-            (ParseError::TooLarge, Lang::En) => "The number is too large.".into(),
-        }
-    }
-}
-
 /// The multiplier for a unit word typed after a number (case-insensitive).
 fn unit_factor(word: &str) -> Option<i64> {
     Some(match word.to_lowercase().trim_end_matches('.') {
@@ -641,19 +613,6 @@ mod tests {
         assert_eq!(parse_percent("%"), Err(ParseError::Empty));
         assert_eq!(parse_percent("lima"), Err(ParseError::NotANumber));
         assert_eq!(parse_percent("5 jt"), Err(ParseError::NotANumber));
-    }
-
-    #[test]
-    fn errors_have_messages_in_both_languages() {
-        for e in [
-            ParseError::Empty,
-            ParseError::NotANumber,
-            ParseError::UnknownUnit("kg".into()),
-            ParseError::PercentNotAllowed,
-            ParseError::TooLarge,
-        ] {
-            assert_ne!(e.message(Lang::Id), e.message(Lang::En));
-        }
     }
 
     #[test]

@@ -1,12 +1,29 @@
 //! The UI language and the text catalogue: every string the user reads, Bahasa Indonesia
 //! first and English second, side by side so neither can be forgotten.
+//!
+//! This file holds the language, the text shared across the app (`T`), field labels and
+//! units, and the messages for input, validation and simulation warnings. Each area with
+//! text of its own has a submodule: `charts`, `compare`, `embed`, `files`, `goal_seek`,
+//! `saved`, `share` and `summary`. Components and charts take their words from here and
+//! hold none; numbers are put into words with `ui::format`.
+//!
+//! The catalogue itself uses neither Yew nor the browser, so that charts and native tests use it.
+
+pub mod charts;
+pub mod compare;
+pub mod embed;
+pub mod files;
+pub mod goal_seek;
+pub mod saved;
+pub mod share;
+pub mod summary;
 
 use crate::engine::error::Problem;
 use crate::engine::scenario::SourceKind;
 use crate::engine::simulate::Warning;
 use crate::engine::ScenarioError;
-use crate::ui::format;
-use crate::ui::state::{Field, Rule, SourceField};
+use crate::ui::format::{self, ParseError};
+use crate::ui::state::{Display, Field, Rule, SourceField};
 use serde::{Deserialize, Serialize};
 
 /// The UI language.
@@ -32,7 +49,8 @@ impl Lang {
             _ => None,
         }
     }
-    fn pick(self, id: &'static str, en: &'static str) -> &'static str {
+    /// `id` in Bahasa Indonesia, `en` in English: the one place a catalogue entry is chosen.
+    fn pick<X>(self, id: X, en: X) -> X {
         match self {
             Lang::Id => id,
             Lang::En => en,
@@ -103,6 +121,7 @@ pub enum T {
     Estimate,
     SkipToResults,
     Year,
+    Months,
     // The printed brief.
     Print,
     BriefTitle,
@@ -114,6 +133,7 @@ pub enum T {
     BriefLink,
     BriefTotal,
     BriefSource,
+    BriefDeathBenefit,
 }
 
 impl T {
@@ -207,6 +227,7 @@ impl T {
             Estimate => ("perkiraan", "estimate"),
             SkipToResults => ("Langsung ke hasil", "Skip to results"),
             Year => ("Tahun", "Year"),
+            Months => ("bulan", "months"),
             Print => ("Cetak ringkasan", "Print brief"),
             BriefTitle => (
                 "Ringkasan perlindungan pekerja rentan",
@@ -229,6 +250,7 @@ impl T {
             BriefLink => ("Buka skenario ini", "Open this scenario"),
             BriefTotal => ("Jumlah", "Total"),
             BriefSource => ("Sumber", "Source"),
+            BriefDeathBenefit => ("Santunan kematian JKM", "JKM death benefit"),
         };
         lang.pick(id, en)
     }
@@ -306,6 +328,31 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         },
     };
     lang.pick(id, en)
+}
+
+/// The unit shown beside a numeric field and after its value in words.
+pub fn unit(display: Display, lang: Lang) -> &'static str {
+    let (id, en) = match display {
+        Display::Workers => ("pekerja", "workers"),
+        Display::Count => ("", ""),
+        Display::Percent => ("%", "%"),
+        Display::Rupiah => ("Rp", "Rp"),
+        Display::RupiahPerMonth => ("Rp/bulan", "Rp/month"),
+        Display::Year => ("", ""),
+        Display::Month => ("(1–12)", "(1–12)"),
+        Display::Months => ("bulan", "months"),
+        Display::Years => ("tahun", "years"),
+        Display::PerThousand => ("‰/tahun", "‰/year"),
+    };
+    lang.pick(id, en)
+}
+
+/// Each language's name in itself, for language pickers.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Bahasa Indonesia",
+        Lang::En => "English",
+    }
 }
 
 /// A kind of funding source, as users name it.
@@ -386,6 +433,30 @@ pub fn input_error(lang: Lang, kind: InputError, min: &str, max: &str) -> String
         }
         (InputError::OutOfRange, Lang::Id) => format!("Harus antara {min} dan {max}."),
         (InputError::OutOfRange, Lang::En) => format!("Must be between {min} and {max}."),
+    }
+}
+
+/// Why typed text is not a number, in the user's language.
+pub fn parse_error(e: &ParseError, lang: Lang) -> String {
+    match (e, lang) {
+        (ParseError::Empty, Lang::Id) => "Isi dengan angka.".into(),
+        (ParseError::Empty, Lang::En) => "Enter a number.".into(),
+        (ParseError::NotANumber, Lang::Id) => {
+            "Bukan angka. Contoh: 1.500.000 atau 1,5 miliar.".into()
+        }
+        (ParseError::NotANumber, Lang::En) => {
+            "Not a number. Examples: 1.500.000 or 1,5 miliar.".into()
+        }
+        (ParseError::UnknownUnit(u), Lang::Id) => {
+            format!("Satuan \"{u}\" tidak dikenal; gunakan rb, jt, M atau T.")
+        }
+        (ParseError::UnknownUnit(u), Lang::En) => {
+            format!("Unknown unit \"{u}\"; use rb, jt, M or T.")
+        }
+        (ParseError::PercentNotAllowed, Lang::Id) => "Isi jumlah, bukan persentase.".into(),
+        (ParseError::PercentNotAllowed, Lang::En) => "Enter an amount, not a percentage.".into(),
+        (ParseError::TooLarge, Lang::Id) => "Angka terlalu besar.".into(),
+        (ParseError::TooLarge, Lang::En) => "The number is too large.".into(),
     }
 }
 
@@ -497,5 +568,23 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             "{year}: {} workers lost cover because a source ended or shrank.",
             format::number(*workers, lang)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_errors_have_messages_in_both_languages() {
+        for e in [
+            ParseError::Empty,
+            ParseError::NotANumber,
+            ParseError::UnknownUnit("kg".into()),
+            ParseError::PercentNotAllowed,
+            ParseError::TooLarge,
+        ] {
+            assert_ne!(parse_error(&e, Lang::Id), parse_error(&e, Lang::En));
+        }
     }
 }

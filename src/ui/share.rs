@@ -1,4 +1,5 @@
-//! Share links, QR codes and the messages for links and imported files that fail.
+//! Share links, QR codes and the checks on imported files. What is said when a link or a
+//! file fails is in the catalogue, `ui::i18n::share` and `ui::i18n::files`.
 //!
 //! A link carries the whole scenario in the URL fragment: `#s=<version>.<payload>`, where
 //! the version is the scenario schema version and the payload is base64url (no padding) of
@@ -14,8 +15,6 @@
 
 use crate::engine::import::{scenario_from_json, ImportError, MAX_BYTES};
 use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario, SCHEMA_VERSION};
-use crate::ui::format;
-use crate::ui::i18n::{scenario_error, Lang};
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine as _};
@@ -313,59 +312,6 @@ fn merge_apply(doc: &mut Value, patch: &Value) {
     }
 }
 
-/// What went wrong with a link, for the person who opened it.
-pub fn message(err: &ShareLinkError, lang: Lang) -> String {
-    use ShareLinkError as E;
-    match (err, lang) {
-        (E::Empty, Lang::Id) => "Tautan ini tidak berisi skenario.".into(),
-        (E::Empty, Lang::En) => "This link holds no scenario.".into(),
-        (E::NotALink, Lang::Id) => "Alamat ini bukan tautan skenario Payung.".into(),
-        (E::NotALink, Lang::En) => "This address is not a Payung scenario link.".into(),
-        (E::Truncated, Lang::Id) => "Tautan terpotong: sebagian tautan hilang saat disalin. Salin ulang seluruh tautan, sampai karakter terakhir.".into(),
-        (E::Truncated, Lang::En) => "The link is cut off: part of it was lost when it was copied. Copy the whole link again, up to its last character.".into(),
-        (E::Corrupted, Lang::Id) => "Tautan rusak: ada karakter yang berubah, sehingga skenarionya tidak dapat dibaca. Minta tautan baru dari pengirimnya.".into(),
-        (E::Corrupted, Lang::En) => "The link is damaged: some characters changed, so its scenario cannot be read. Ask the sender for a new link.".into(),
-        (E::TooLarge { limit }, Lang::Id) => format!(
-            "Isi tautan terlalu besar untuk sebuah skenario (lebih dari {} byte).",
-            format::number(*limit as u64, lang)
-        ),
-        (E::TooLarge { limit }, Lang::En) => format!(
-            "The link's content is too large for a scenario (over {} bytes).",
-            format::number(*limit as u64, lang)
-        ),
-        (E::FutureVersion { found, supported }, Lang::Id) => format!(
-            "Tautan dibuat oleh versi Payung yang lebih baru (format {found}; versi ini membaca sampai format {supported}). Muat ulang halaman untuk mendapatkan versi terbaru."
-        ),
-        (E::FutureVersion { found, supported }, Lang::En) => format!(
-            "The link was made by a newer version of Payung (format {found}; this version reads up to format {supported}). Reload the page to get the latest version."
-        ),
-        (E::UnknownPreset { id }, Lang::Id) => {
-            format!("Tautan memakai preset `{id}` yang tidak dikenal versi Payung ini.")
-        }
-        (E::UnknownPreset { id }, Lang::En) => {
-            format!("The link uses a preset `{id}` that this version of Payung does not know.")
-        }
-        (E::WrongShape { path, message }, Lang::Id) => format!(
-            "Isi tautan tidak sesuai format skenario{}: {message}.",
-            field_suffix(path, lang)
-        ),
-        (E::WrongShape { path, message }, Lang::En) => format!(
-            "The link's content does not fit the scenario format{}: {message}.",
-            field_suffix(path, lang)
-        ),
-        (E::Invalid(e), Lang::Id) => format!(
-            "Tautan berisi nilai yang tidak valid{}: {}",
-            field_suffix(&e.field, lang),
-            problem(e, lang)
-        ),
-        (E::Invalid(e), Lang::En) => format!(
-            "The link holds a value that is not valid{}: {}",
-            field_suffix(&e.field, lang),
-            problem(e, lang)
-        ),
-    }
-}
-
 /// Why an imported scenario file was refused: its text, or a value in it.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum FileError {
@@ -392,79 +338,6 @@ pub fn check_file_size(bytes: u64) -> Result<(), ImportError> {
 /// The whole import of a file's text, shared by the file picker and drag-and-drop.
 pub fn import_file(text: &str, params: &Parameters) -> Result<ValidScenario, FileError> {
     Ok(scenario_from_json(text)?.validate(params)?)
-}
-
-/// What went wrong with an imported file, for the person who chose it.
-pub fn file_message(err: &ImportError, lang: Lang) -> String {
-    match (err, lang) {
-        (ImportError::TooLarge { bytes, limit }, Lang::Id) => format!(
-            "Berkas terlalu besar ({} byte; batasnya {} byte). Berkas skenario Payung biasanya di bawah 10 KB.",
-            format::number(*bytes as u64, lang),
-            format::number(*limit as u64, lang)
-        ),
-        (ImportError::TooLarge { bytes, limit }, Lang::En) => format!(
-            "The file is too large ({} bytes; the limit is {} bytes). Payung scenario files are usually under 10 KB.",
-            format::number(*bytes as u64, lang),
-            format::number(*limit as u64, lang)
-        ),
-        (ImportError::NotJson { line, column, .. }, Lang::Id) => format!(
-            "Berkas ini bukan JSON (kesalahan di baris {line}, kolom {column}). Pilih berkas .json yang diunduh dari Payung."
-        ),
-        (ImportError::NotJson { line, column, .. }, Lang::En) => format!(
-            "This file is not JSON (error at line {line}, column {column}). Choose a .json file downloaded from Payung."
-        ),
-        (ImportError::WrongShape { path, message }, Lang::Id) => format!(
-            "Berkas JSON ini bukan skenario Payung yang utuh{}: {message}.",
-            field_suffix(path, lang)
-        ),
-        (ImportError::WrongShape { path, message }, Lang::En) => format!(
-            "This JSON file is not a complete Payung scenario{}: {message}.",
-            field_suffix(path, lang)
-        ),
-        (ImportError::NewerVersion { found, supported }, Lang::Id) => format!(
-            "Berkas dibuat oleh versi Payung yang lebih baru (schema_version {found}; versi ini membaca sampai {supported}). Muat ulang halaman untuk mendapatkan versi terbaru."
-        ),
-        (ImportError::NewerVersion { found, supported }, Lang::En) => format!(
-            "The file was made by a newer version of Payung (schema_version {found}; this version reads up to {supported}). Reload the page to get the latest version."
-        ),
-    }
-}
-
-/// `file_message`, or the validation problem with its field.
-pub fn file_error_message(err: &FileError, lang: Lang) -> String {
-    match (err, lang) {
-        (FileError::Import(e), _) => file_message(e, lang),
-        (FileError::Invalid(e), Lang::Id) => format!(
-            "Berkas berisi nilai yang tidak valid{}: {}",
-            field_suffix(&e.field, lang),
-            problem(e, lang)
-        ),
-        (FileError::Invalid(e), Lang::En) => format!(
-            "The file holds a value that is not valid{}: {}",
-            field_suffix(&e.field, lang),
-            problem(e, lang)
-        ),
-    }
-}
-
-/// " — field `x`" in the user's language, or nothing for the document as a whole.
-fn field_suffix(path: &str, lang: Lang) -> String {
-    if path.is_empty() || path == "." {
-        return String::new();
-    }
-    match lang {
-        Lang::Id => format!(" pada field `{path}`"),
-        Lang::En => format!(" in field `{path}`"),
-    }
-}
-
-/// The validation problem without the field name that `field_suffix` already gives.
-fn problem(e: &ScenarioError, lang: Lang) -> String {
-    let text = scenario_error(e, lang);
-    let prefix = format!("{}: ", e.field);
-    text.strip_prefix(&prefix)
-        .map(str::to_string)
-        .unwrap_or(text)
 }
 
 /// A file name for the scenario: `payung-<slug>.<ext>`, from its name or region.
@@ -613,43 +486,6 @@ mod tests {
         sc.preset = "atlantis".into();
         let link = encode(&sc);
         assert_eq!(decode(&link, &params()).unwrap().into_inner(), sc);
-    }
-
-    #[test]
-    fn messages_name_the_problem_in_both_languages() {
-        let e = ShareLinkError::Invalid(ScenarioError::new(
-            "sources[0].first_month",
-            crate::engine::Problem::OutOfRange {
-                value: 13.into(),
-                min: 1.into(),
-                max: 12.into(),
-            },
-        ));
-        let id = message(&e, Lang::Id);
-        assert!(
-            id.contains("`sources[0].first_month`") && id.contains("13"),
-            "{id}"
-        );
-        assert!(!id.contains("first_month: 13"), "field named twice: {id}");
-        let en = message(&e, Lang::En);
-        assert!(en.starts_with("The link holds a value"), "{en}");
-        assert!(message(&ShareLinkError::Truncated, Lang::Id).starts_with("Tautan terpotong"));
-        let newer = ShareLinkError::FutureVersion {
-            found: 9,
-            supported: 1,
-        };
-        assert!(message(&newer, Lang::Id)
-            .starts_with("Tautan dibuat oleh versi Payung yang lebih baru"));
-        let shape = ImportError::WrongShape {
-            path: "region.desa".into(),
-            message: "invalid type".into(),
-        };
-        assert!(file_message(&shape, Lang::Id).contains("`region.desa`"));
-        let root = ImportError::WrongShape {
-            path: ".".into(),
-            message: "invalid type: sequence".into(),
-        };
-        assert!(!file_message(&root, Lang::En).contains('`'));
     }
 
     #[test]

@@ -5,11 +5,12 @@
 //! The component simulates what it is given; it holds no scenario state. The pure parts
 //! (`summary_rows`, `differences`) are public so that they are tested natively.
 
-use crate::charts::{self, compare};
+use crate::charts::{self, compare, ChartText};
 use crate::engine::simulate::ratio;
 use crate::engine::{simulate, Outcome, Parameters, Scenario, ScenarioError};
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::format;
+use crate::ui::i18n::compare::{text, Text};
 use crate::ui::i18n::{
     field_label, month_name, rule_name, scenario_error, source_kind_name, Lang, T,
 };
@@ -19,94 +20,6 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// This panel's own text; the lead may fold it into `i18n::T`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
-    Title,
-    Summary,
-    Differences,
-    NoDifferences,
-    Figure,
-    Input,
-    CoverageEnd,
-    CoveredEnd,
-    TargetReached,
-    NotReached,
-    CostHorizon,
-    CostFirstYear,
-    PerWorkerYear,
-    Benefits,
-    Points,
-    MonthsEarlier,
-    MonthsLater,
-    SameMonth,
-    CannotCompare,
-    DifferenceFromFirst,
-    Yes,
-    No,
-    Priority,
-    RegionKind,
-    StartMonth,
-    StartingCover,
-    Source,
-    MonthsOfMembership,
-    Months,
-    Years,
-}
-
-/// The text of `key` in `lang`.
-pub fn text(key: Text, lang: Lang) -> &'static str {
-    use Text::*;
-    let (id, en) = match key {
-        Title => ("Perbandingan skenario", "Scenario comparison"),
-        Summary => ("Ringkasan", "Summary"),
-        Differences => ("Apa yang berbeda", "What differs"),
-        NoDifferences => (
-            "Semua masukan skenario ini sama.",
-            "These scenarios have the same inputs.",
-        ),
-        Figure => ("Angka", "Figure"),
-        Input => ("Masukan", "Input"),
-        CoverageEnd => ("Cakupan di akhir horizon", "Coverage at the end"),
-        CoveredEnd => ("Pekerja tercakup di akhir", "Workers covered at the end"),
-        TargetReached => ("Target tercapai", "Target reached"),
-        NotReached => ("tidak tercapai", "not reached"),
-        CostHorizon => ("Biaya selama horizon", "Cost over the horizon"),
-        CostFirstYear => ("Biaya tahun pertama", "Cost in the first year"),
-        PerWorkerYear => (
-            "Rp per pekerja-tahun terlindungi",
-            "Rp per protected worker-year",
-        ),
-        Benefits => (
-            "Perkiraan manfaat untuk keluarga",
-            "Expected benefits to families",
-        ),
-        Points => ("poin", "pts"),
-        MonthsEarlier => ("bulan lebih cepat", "months earlier"),
-        MonthsLater => ("bulan lebih lambat", "months later"),
-        SameMonth => ("bulan yang sama", "same month"),
-        CannotCompare => ("tidak dapat dibandingkan", "cannot be compared"),
-        DifferenceFromFirst => (
-            "selisih dari kolom pertama",
-            "difference from the first column",
-        ),
-        Yes => ("ya", "yes"),
-        No => ("tidak", "no"),
-        Priority => ("Prioritas", "Priority"),
-        RegionKind => ("Jenis wilayah", "Region kind"),
-        StartMonth => ("Bulan mulai", "Start month"),
-        StartingCover => ("Pekerja tercakup di awal", "Workers covered at the start"),
-        Source => ("sumber", "source"),
-        MonthsOfMembership => ("lama kepesertaan (bulan)", "months of membership"),
-        Months => ("bulan", "months"),
-        Years => ("tahun", "years"),
-    };
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
-}
 
 /// Chart size in SVG units, as on the main page; the SVG scales to its container.
 const CHART_SIZE: (u32, u32) = (800, 400);
@@ -164,8 +77,8 @@ pub fn ComparePanel(props: &Props) -> Html {
             .map(|(n, o, _)| (n.as_str(), o.as_ref()))
             .collect();
         let scenarios: Vec<&Scenario> = ok.iter().map(|(_, _, s)| s).collect();
-        let coverage_text = compare::text(compare::CompareKind::Coverage, lang);
-        let cost_text = compare::text(compare::CompareKind::Cost, lang);
+        let coverage_text = ChartText::compare(compare::CompareKind::Coverage, lang);
+        let cost_text = ChartText::compare(compare::CompareKind::Cost, lang);
         Drawn {
             cards: vec![
                 Card {

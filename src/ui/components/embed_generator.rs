@@ -7,8 +7,9 @@
 //! The preview is rendered only while the panel is open, so a closed panel costs nothing.
 
 use crate::engine::Scenario;
-use crate::ui::embed::{self, ChartChoice, Control, EmbedConfig, Headline, Text, Theme};
-use crate::ui::i18n::Lang;
+use crate::ui::embed::{self, ChartChoice, Control, EmbedConfig, Headline, Theme};
+use crate::ui::i18n::embed::{frame_title, Text};
+use crate::ui::i18n::{language_name, Lang};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use js_sys::{Object, Reflect};
@@ -366,8 +367,8 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                         <legend>{ Text::Appearance.get(lang) }</legend>
                         <label class="embed-size" for="embed-lang">{ Text::Language.get(lang) }
                             <select id="embed-lang" onchange={on_lang}>
-                                <option value="id" selected={c.lang == Lang::Id}>{ "Bahasa Indonesia" }</option>
-                                <option value="en" selected={c.lang == Lang::En}>{ "English" }</option>
+                                <option value="id" selected={c.lang == Lang::Id}>{ language_name(Lang::Id) }</option>
+                                <option value="en" selected={c.lang == Lang::En}>{ language_name(Lang::En) }</option>
                             </select>
                         </label>
                         <label class="embed-size" for="embed-theme">{ Text::Theme.get(lang) }
@@ -389,7 +390,7 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                 <div class="embed-preview-box">
                     if !preview.is_empty() {
                         <iframe ref={frame} class="embed-preview" id="embed-preview" src={(*preview).clone()}
-                            title={embed::frame_title(c.lang)} width={choice.width.to_string()}
+                            title={frame_title(c.lang)} width={choice.width.to_string()}
                             height={preview_height.to_string()}
                             style={format!("width:{}px;height:{}px", choice.width, preview_height)} />
                     }

@@ -16,10 +16,10 @@ use super::scenario_field::field_id;
 use crate::charts::{self, ChartKind, ChartText};
 use crate::engine::simulate::ratio;
 use crate::engine::{simulate, Outcome, Parameters};
-use crate::ui::embed::{
-    self, ChartChoice, ControlInput, EmbedConfig, Headline, Notice, Text, Theme,
-};
+use crate::ui::embed::{self, ChartChoice, ControlInput, EmbedConfig, Headline, Notice, Theme};
 use crate::ui::format;
+use crate::ui::i18n::embed::{notice_text, Text};
+use crate::ui::i18n::summary::{covered_of, target_by};
 use crate::ui::i18n::{field_label, month_name, scenario_error, Lang, T};
 use crate::ui::share;
 use crate::ui::state::{Action, Field, State};
@@ -319,7 +319,7 @@ fn Embed(props: &EmbedProps) -> Html {
             if !setup.notices.is_empty() {
                 <aside class="embed-notices" id="embed-notices" aria-label={Text::NoticesTitle.get(lang)}>
                     <p class="embed-notices-title">{ Text::NoticesTitle.get(lang) }</p>
-                    <ul>{ for setup.notices.iter().map(|n| html! { <li>{ with_code(&embed::notice_text(n, lang)) }</li> }) }</ul>
+                    <ul>{ for setup.notices.iter().map(|n| html! { <li>{ with_code(&notice_text(n, lang)) }</li> }) }</ul>
                 </aside>
             }
             if !config.headlines.is_empty() {
@@ -418,18 +418,7 @@ fn headline(which: Headline, outcome: &Outcome, state: &State, lang: Lang) -> Ht
     let (id, title, big, small) = match which {
         Headline::Coverage => {
             let last = outcome.last_month();
-            let of = match lang {
-                Lang::Id => format!(
-                    "{} dari {} pekerja",
-                    format::number(last.covered, lang),
-                    format::number(last.population, lang)
-                ),
-                Lang::En => format!(
-                    "{} of {} workers",
-                    format::number(last.covered, lang),
-                    format::number(last.population, lang)
-                ),
-            };
+            let of = covered_of(last.covered, last.population, lang);
             (
                 "figure-coverage",
                 T::CardCoverage.get(lang).to_string(),
@@ -456,18 +445,7 @@ fn headline(which: Headline, outcome: &Outcome, state: &State, lang: Lang) -> Ht
                 Some(d) => format!("{} {}", month_name(d.month, lang), d.year),
                 None => T::NotReached.get(lang).to_string(),
             };
-            let goal = match lang {
-                Lang::Id => format!(
-                    "target {} pada {}",
-                    format::percent(target.coverage, lang),
-                    target.year
-                ),
-                Lang::En => format!(
-                    "target {} by {}",
-                    format::percent(target.coverage, lang),
-                    target.year
-                ),
-            };
+            let goal = target_by(target, lang);
             (
                 "figure-target",
                 T::CardTarget.get(lang).to_string(),

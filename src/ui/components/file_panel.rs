@@ -8,6 +8,7 @@
 use crate::engine::import::scenario_to_json;
 use crate::engine::report::yearly_csv;
 use crate::engine::{Outcome, Parameters, Scenario, ValidScenario};
+use crate::ui::i18n::files::{file_error_message, text, Text};
 use crate::ui::i18n::Lang;
 use crate::ui::share::{self, FileError};
 use gloo::file::callbacks::FileReader;
@@ -21,54 +22,6 @@ use web_sys::{
     HtmlInputElement,
 };
 use yew::prelude::*;
-
-/// The panel's text, both languages side by side (to be folded into `i18n`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Key {
-    Title,
-    DownloadJson,
-    DownloadCsv,
-    Import,
-    DropHint,
-    Reading,
-    Imported,
-    Unreadable,
-    DownloadFailed,
-    ChartDownloads,
-    PngFailed,
-}
-
-fn text(key: Key, lang: Lang) -> &'static str {
-    let (id, en) = match key {
-        Key::Title => ("Berkas", "Files"),
-        Key::DownloadJson => ("Unduh JSON skenario", "Download scenario JSON"),
-        Key::DownloadCsv => ("Unduh CSV hasil", "Download results CSV"),
-        Key::Import => ("Impor JSON", "Import JSON"),
-        Key::DropHint => (
-            "…atau jatuhkan berkas .json ke panel ini.",
-            "…or drop a .json file onto this panel.",
-        ),
-        Key::Reading => ("Membaca berkas…", "Reading the file…"),
-        Key::Imported => ("Skenario dimuat dari", "Scenario loaded from"),
-        Key::Unreadable => (
-            "Berkas tidak dapat dibaca oleh peramban. Coba simpan ulang berkasnya, lalu impor lagi.",
-            "The browser could not read the file. Save it again, then import it again.",
-        ),
-        Key::DownloadFailed => (
-            "Peramban menolak membuat unduhan.",
-            "The browser refused to start the download.",
-        ),
-        Key::ChartDownloads => ("Unduh grafik", "Download chart"),
-        Key::PngFailed => (
-            "PNG tidak dapat dibuat di peramban ini. Unduh SVG-nya.",
-            "The PNG could not be made in this browser. Download the SVG instead.",
-        ),
-    };
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
-}
 
 /// Starts a download of `contents` named `name`, through a Blob URL that is revoked a
 /// minute later (revoking at once can cancel the download in some browsers).
@@ -193,12 +146,12 @@ pub fn ChartDownloads(props: &ChartDownloadsProps) -> Html {
         })
     };
     html! {
-        <div class="chart-downloads" role="group" aria-label={text(Key::ChartDownloads, lang)}>
-            <span class="muted">{ text(Key::ChartDownloads, lang) }{ ": " }</span>
+        <div class="chart-downloads" role="group" aria-label={text(Text::ChartDownloads, lang)}>
+            <span class="muted">{ text(Text::ChartDownloads, lang) }{ ": " }</span>
             <button type="button" class="chart-download-svg" onclick={on_svg}>{ "SVG" }</button>
             <button type="button" class="chart-download-png" onclick={on_png}>{ "PNG" }</button>
             if *failed {
-                <span class="field-error" role="alert">{ text(Key::PngFailed, lang) }</span>
+                <span class="field-error" role="alert">{ text(Text::PngFailed, lang) }</span>
             }
         </div>
     }
@@ -327,19 +280,19 @@ pub fn FilePanel(props: &Props) -> Html {
     let message = match &*status {
         Status::Idle => html! {},
         Status::Reading => {
-            html! { <p class="muted" role="status">{ text(Key::Reading, lang) }</p> }
+            html! { <p class="muted" role="status">{ text(Text::Reading, lang) }</p> }
         }
         Status::Loaded(name) => html! {
-            <p class="file-status" role="status">{ text(Key::Imported, lang) }{ " " }<strong>{ name }</strong>{ "." }</p>
+            <p class="file-status" role="status">{ text(Text::Imported, lang) }{ " " }<strong>{ name }</strong>{ "." }</p>
         },
         Status::Failed(e) => html! {
-            <p class="field-error" id="import-error" role="alert">{ share::file_error_message(e, lang) }</p>
+            <p class="field-error" id="import-error" role="alert">{ file_error_message(e, lang) }</p>
         },
         Status::Unreadable => html! {
-            <p class="field-error" id="import-error" role="alert">{ text(Key::Unreadable, lang) }</p>
+            <p class="field-error" id="import-error" role="alert">{ text(Text::Unreadable, lang) }</p>
         },
         Status::DownloadFailed => html! {
-            <p class="field-error" role="alert">{ text(Key::DownloadFailed, lang) }</p>
+            <p class="field-error" role="alert">{ text(Text::DownloadFailed, lang) }</p>
         },
     };
 
@@ -347,17 +300,17 @@ pub fn FilePanel(props: &Props) -> Html {
         <section class={classes!("group", "file-panel", dragging.then_some("dragging"))}
             aria-labelledby="file-title"
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
-            <h3 id="file-title">{ text(Key::Title, lang) }</h3>
+            <h3 id="file-title">{ text(Text::Title, lang) }</h3>
             <div class="file-actions">
-                <button type="button" id="download-json" onclick={on_json}>{ text(Key::DownloadJson, lang) }</button>
-                <button type="button" id="download-csv" onclick={on_csv}>{ text(Key::DownloadCsv, lang) }</button>
+                <button type="button" id="download-json" onclick={on_json}>{ text(Text::DownloadJson, lang) }</button>
+                <button type="button" id="download-csv" onclick={on_csv}>{ text(Text::DownloadCsv, lang) }</button>
             </div>
             <div class="file-import">
-                <label for="import-json">{ text(Key::Import, lang) }</label>
+                <label for="import-json">{ text(Text::Import, lang) }</label>
                 <input id="import-json" type="file" accept=".json,application/json"
                     onchange={on_pick} aria-describedby="import-hint" />
             </div>
-            <p id="import-hint" class="muted">{ text(Key::DropHint, lang) }</p>
+            <p id="import-hint" class="muted">{ text(Text::DropHint, lang) }</p>
             { message }
         </section>
     }

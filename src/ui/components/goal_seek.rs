@@ -6,8 +6,8 @@ use crate::engine::solve::{
     coverage_for_budget, solve_budget, with_amount, BudgetAnswer, CoverageAnswer, Unreachable,
 };
 use crate::engine::{Parameters, ValidScenario};
-use crate::ui::format;
-use crate::ui::i18n::{month_name, Lang, T};
+use crate::ui::i18n::goal_seek::{budget_answer, coverage_answer, question, why_unreachable};
+use crate::ui::i18n::{Lang, T};
 use crate::ui::state::{Action, Field, SourceField};
 use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;
@@ -27,38 +27,6 @@ type Answer = (Result<BudgetAnswer, Unreachable>, Option<CoverageAnswer>);
 
 /// Milliseconds the inputs must stay still before the goal-seek runs.
 const SETTLE_MS: u32 = 120;
-
-fn unreachable_text(why: &Unreachable, lang: Lang) -> String {
-    match (why, lang) {
-        (Unreachable::VerificationBinds { best_ratio, year }, Lang::Id) => format!(
-            "Verifikasi menjadi hambatan: paling banyak {} pekerja terverifikasi pada akhir {year}, berapa pun anggarannya. Tambah kapasitas verifikasi atau data calon peserta.",
-            format::percent(*best_ratio, lang)
-        ),
-        (Unreachable::VerificationBinds { best_ratio, year }, Lang::En) => format!(
-            "Verification binds: at most {} of workers are verified by the end of {year}, whatever the budget. Raise verification capacity or the list.",
-            format::percent(*best_ratio, lang)
-        ),
-        (Unreachable::SourceInactive { year }, Lang::Id) => format!("Sumber ini tidak membayar apa pun sebelum akhir {year}."),
-        (Unreachable::SourceInactive { year }, Lang::En) => format!("This source pays nothing before the end of {year}."),
-        (Unreachable::CapBinds { cap, best_ratio, .. }, Lang::Id) => format!(
-            "Batas {} pekerja pada sumber ini menghalangi: paling tinggi {}.",
-            format::number(*cap, lang),
-            format::percent(*best_ratio, lang)
-        ),
-        (Unreachable::CapBinds { cap, best_ratio, .. }, Lang::En) => format!(
-            "This source's cap of {} workers stops it: at best {}.",
-            format::number(*cap, lang),
-            format::percent(*best_ratio, lang)
-        ),
-        (Unreachable::TooExpensive { best_ratio, .. }, Lang::Id) => {
-            format!("Tidak tercapai bahkan dengan Rp10 triliun per tahun (paling tinggi {}).", format::percent(*best_ratio, lang))
-        }
-        (Unreachable::TooExpensive { best_ratio, .. }, Lang::En) => {
-            format!("Not reached even with Rp10 trillion a year (at best {}).", format::percent(*best_ratio, lang))
-        }
-        (Unreachable::NoSuchSource, _) => T::NoSources.get(lang).to_string(),
-    }
-}
 
 #[component]
 pub fn GoalSeek(props: &Props) -> Html {
@@ -94,18 +62,7 @@ pub fn GoalSeek(props: &Props) -> Html {
             }
         })
     };
-    let question = match lang {
-        Lang::Id => format!(
-            "Berapa anggaran yang dibutuhkan agar {} terlindungi pada tahun {}?",
-            format::percent(sc.target.coverage, lang),
-            sc.target.year
-        ),
-        Lang::En => format!(
-            "What budget protects {} of workers by {}?",
-            format::percent(sc.target.coverage, lang),
-            sc.target.year
-        ),
-    };
+    let question = question(&sc.target, lang);
     let body = match (&*answer, sc.sources.is_empty()) {
         (_, true) => html! { <p>{ T::NoSources.get(lang) }</p> },
         (None, _) => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
@@ -123,22 +80,7 @@ pub fn GoalSeek(props: &Props) -> Html {
                             on_action.emit(Action::Replace(Box::new(next)));
                         })
                     };
-                    let sentence = match lang {
-                        Lang::Id => format!(
-                            "{name} perlu {} per tahun ({}); target tercapai pada {} {}.",
-                            format::rupiah_compact(a.yearly_amount, lang),
-                            format::rupiah(a.yearly_amount),
-                            month_name(a.reached.month, lang),
-                            a.reached.year
-                        ),
-                        Lang::En => format!(
-                            "{name} needs {} a year ({}); the target is reached in {} {}.",
-                            format::rupiah_compact(a.yearly_amount, lang),
-                            format::rupiah(a.yearly_amount),
-                            month_name(a.reached.month, lang),
-                            a.reached.year
-                        ),
-                    };
+                    let sentence = budget_answer(name, a, lang);
                     html! {<>
                         <p id="goal-answer" class="answer">{ sentence }</p>
                         <button type="button" id="goal-apply" onclick={apply} disabled={applied}>
@@ -147,24 +89,11 @@ pub fn GoalSeek(props: &Props) -> Html {
                     </>}
                 }
                 Err(why) => html! {
-                    <p id="goal-answer" class="answer bad"><strong>{ T::Unreachable.get(lang) }{": "}</strong>{ unreachable_text(why, lang) }</p>
+                    <p id="goal-answer" class="answer bad"><strong>{ T::Unreachable.get(lang) }{": "}</strong>{ why_unreachable(why, lang) }</p>
                 },
             };
             let current_html = current.as_ref().map(|c| {
-                let text = match lang {
-                    Lang::Id => format!(
-                        "Dengan {} per tahun, {name} membiayai {} pekerja-tahun; di akhir horizon menanggung {} pekerja.",
-                        format::rupiah_compact(c.yearly_amount, lang),
-                        format::number(c.affordable_workers, lang),
-                        format::number(c.workers_covered_by_source, lang)
-                    ),
-                    Lang::En => format!(
-                        "With {} a year, {name} pays for {} worker-years; at the end of the horizon it covers {} workers.",
-                        format::rupiah_compact(c.yearly_amount, lang),
-                        format::number(c.affordable_workers, lang),
-                        format::number(c.workers_covered_by_source, lang)
-                    ),
-                };
+                let text = coverage_answer(name, c, lang);
                 html! { <p class="muted" id="goal-current">{ text }</p> }
             });
             html! {<>{ need_html }{ current_html }</>}

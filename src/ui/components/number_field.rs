@@ -7,7 +7,7 @@
 
 use crate::engine::scenario::limits::Bounds;
 use crate::ui::format;
-use crate::ui::i18n::{input_error, InputError, Lang, T};
+use crate::ui::i18n::{input_error, unit, InputError, Lang, T};
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -40,27 +40,6 @@ fn scale(display: Display) -> Decimal {
         Decimal::from(100)
     } else {
         Decimal::ONE
-    }
-}
-
-/// The unit shown beside the field.
-pub fn unit(display: Display, lang: Lang) -> &'static str {
-    let (id, en) = match display {
-        Display::Workers => ("pekerja", "workers"),
-        Display::Count => ("", ""),
-        Display::Percent => ("%", "%"),
-        Display::Rupiah => ("Rp", "Rp"),
-        Display::RupiahPerMonth => ("Rp/bulan", "Rp/month"),
-        Display::Year => ("", ""),
-        Display::Month => ("(1–12)", "(1–12)"),
-        Display::Months => ("bulan", "months"),
-        Display::Years => ("tahun", "years"),
-        Display::PerThousand => ("‰/tahun", "‰/year"),
-    };
-    if lang == Lang::Id {
-        id
-    } else {
-        en
     }
 }
 

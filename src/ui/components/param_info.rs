@@ -22,10 +22,7 @@ pub fn ParamInfo(props: &Props) -> Html {
     let shown = match p.unit {
         Unit::Ratio => format::percent(value, lang),
         Unit::Rupiah | Unit::RupiahPerMonth => format::rupiah(value),
-        Unit::Months => format!(
-            "{value} {}",
-            if lang == Lang::Id { "bulan" } else { "months" }
-        ),
+        Unit::Months => format!("{value} {}", T::Months.get(lang)),
         Unit::Multiple => format!("{value}×"),
     };
     let since = p

@@ -127,12 +127,7 @@ pub fn PrintBrief(props: &Props) -> Html {
             String::new(),
         ),
         (
-            if lang == Lang::Id {
-                "Santunan kematian JKM"
-            } else {
-                "JKM death benefit"
-            }
-            .to_string(),
+            T::BriefDeathBenefit.get(lang).to_string(),
             format::rupiah(
                 p.jkm_lump_sum.at(start) + p.jkm_periodic.at(start) + p.funeral_benefit.at(start),
             ),

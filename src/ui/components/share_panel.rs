@@ -4,6 +4,7 @@
 //! clipboard (and what to do when the browser offers none).
 
 use crate::engine::ValidScenario;
+use crate::ui::i18n::share::{text, Text};
 use crate::ui::i18n::Lang;
 use crate::ui::share;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -13,54 +14,6 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// The panel's text, both languages side by side (to be folded into `i18n`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Key {
-    Title,
-    LinkLabel,
-    Hint,
-    Copy,
-    Copied,
-    CopyByHand,
-    ShowQr,
-    HideQr,
-    QrLabel,
-    DownloadQr,
-    QrTooLong,
-}
-
-fn text(key: Key, lang: Lang) -> &'static str {
-    let (id, en) = match key {
-        Key::Title => ("Bagikan skenario", "Share this scenario"),
-        Key::LinkLabel => ("Tautan skenario", "Scenario link"),
-        Key::Hint => (
-            "Tautan ini memuat seluruh skenario. Siapa pun yang membukanya melihat angka yang sama; tidak ada data yang dikirim ke server.",
-            "The link holds the whole scenario. Whoever opens it sees the same numbers; nothing is sent to a server.",
-        ),
-        Key::Copy => ("Salin tautan", "Copy link"),
-        Key::Copied => ("Tautan disalin.", "Link copied."),
-        Key::CopyByHand => (
-            "Peramban ini tidak mengizinkan penyalinan otomatis. Tautan sudah dipilih: tekan Ctrl+C (⌘C di Mac) untuk menyalinnya.",
-            "This browser does not allow copying automatically. The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
-        ),
-        Key::ShowQr => ("Tampilkan kode QR", "Show QR code"),
-        Key::HideQr => ("Sembunyikan kode QR", "Hide QR code"),
-        Key::QrLabel => (
-            "Kode QR berisi tautan skenario ini",
-            "QR code holding this scenario's link",
-        ),
-        Key::DownloadQr => ("Unduh QR (SVG)", "Download QR (SVG)"),
-        Key::QrTooLong => (
-            "Tautan ini terlalu panjang untuk sebuah kode QR. Kurangi sumber pendanaan atau gunakan tautannya.",
-            "This link is too long for a QR code. Use fewer funding sources, or share the link itself.",
-        ),
-    };
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -143,12 +96,12 @@ pub fn SharePanel(props: &Props) -> Html {
 
     let status = match *copy {
         Copy::Idle => "",
-        Copy::Copied => text(Key::Copied, lang),
-        Copy::ByHand => text(Key::CopyByHand, lang),
+        Copy::Copied => text(Text::Copied, lang),
+        Copy::ByHand => text(Text::CopyByHand, lang),
     };
     let qr_html = match &*qr {
         None => html! {},
-        Some(None) => html! { <p class="share-qr-too-long">{ text(Key::QrTooLong, lang) }</p> },
+        Some(None) => html! { <p class="share-qr-too-long">{ text(Text::QrTooLong, lang) }</p> },
         Some(Some(svg)) => {
             let href = format!("data:image/svg+xml;base64,{}", BASE64.encode(svg));
             let name = share::file_name(props.valid.scenario(), "svg").replacen(
@@ -158,10 +111,10 @@ pub fn SharePanel(props: &Props) -> Html {
             );
             html! {
                 <div class="share-qr-box">
-                    <div class="share-qr" id="share-qr" role="img" aria-label={text(Key::QrLabel, lang)}>
+                    <div class="share-qr" id="share-qr" role="img" aria-label={text(Text::QrLabel, lang)}>
                         { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
                     </div>
-                    <a class="button" id="share-qr-download" href={href} download={name}>{ text(Key::DownloadQr, lang) }</a>
+                    <a class="button" id="share-qr-download" href={href} download={name}>{ text(Text::DownloadQr, lang) }</a>
                 </div>
             }
         }
@@ -169,19 +122,19 @@ pub fn SharePanel(props: &Props) -> Html {
 
     html! {
         <section class="group share-panel" aria-labelledby="share-title">
-            <h3 id="share-title">{ text(Key::Title, lang) }</h3>
-            <label for="share-link">{ text(Key::LinkLabel, lang) }</label>
+            <h3 id="share-title">{ text(Text::Title, lang) }</h3>
+            <label for="share-link">{ text(Text::LinkLabel, lang) }</label>
             <div class="share-row">
                 <input id="share-link" type="text" readonly=true value={url} ref={input}
                     onfocus={on_focus} aria-describedby="share-hint share-status" />
-                <button type="button" id="share-copy" onclick={on_copy}>{ text(Key::Copy, lang) }</button>
+                <button type="button" id="share-copy" onclick={on_copy}>{ text(Text::Copy, lang) }</button>
             </div>
             <p id="share-status" class="share-status" role="status" aria-live="polite">{ status }</p>
-            <p id="share-hint" class="muted">{ text(Key::Hint, lang) }</p>
+            <p id="share-hint" class="muted">{ text(Text::Hint, lang) }</p>
             <button type="button" id="share-qr-toggle" aria-expanded={show_qr.to_string()}
                 aria-controls={show_qr.then_some("share-qr")}
                 onclick={on_toggle_qr}>
-                { text(if *show_qr { Key::HideQr } else { Key::ShowQr }, lang) }
+                { text(if *show_qr { Text::HideQr } else { Text::ShowQr }, lang) }
             </button>
             { qr_html }
         </section>

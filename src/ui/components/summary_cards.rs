@@ -5,6 +5,7 @@ use crate::charts::PALETTE;
 use crate::engine::simulate::{ratio, Outcome};
 use crate::engine::Scenario;
 use crate::ui::format;
+use crate::ui::i18n::summary::{covered_of, target_by};
 use crate::ui::i18n::{month_name, Lang, T};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -35,30 +36,8 @@ pub fn SummaryCards(props: &Props) -> Html {
         .first()
         .map(|y| (y.year, y.contributions_total))
         .unwrap_or_default();
-    let vs_target = match lang {
-        Lang::Id => format!(
-            "target {} pada {}",
-            format::percent(target.coverage, lang),
-            target.year
-        ),
-        Lang::En => format!(
-            "target {} by {}",
-            format::percent(target.coverage, lang),
-            target.year
-        ),
-    };
-    let of_workers = match lang {
-        Lang::Id => format!(
-            "{} dari {} pekerja",
-            format::number(last.covered, lang),
-            format::number(last.population, lang)
-        ),
-        Lang::En => format!(
-            "{} of {} workers",
-            format::number(last.covered, lang),
-            format::number(last.population, lang)
-        ),
-    };
+    let vs_target = target_by(target, lang);
+    let of_workers = covered_of(last.covered, last.population, lang);
     html! {
         <section class="cards" aria-label={T::Results.get(lang)}>
             <div class="card" id="card-coverage">

@@ -1,0 +1,159 @@
+//! The share panel's text and the messages for share links that cannot be opened, each
+//! naming what happened (cut off, damaged, from a newer version, …) and what to do.
+//! `ui::share` decides what went wrong; this module only says it.
+
+use super::{scenario_error, Lang};
+use crate::engine::ScenarioError;
+use crate::ui::format;
+use crate::ui::share::ShareLinkError;
+
+/// A fixed piece of the share panel's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    Title,
+    LinkLabel,
+    Hint,
+    Copy,
+    Copied,
+    CopyByHand,
+    ShowQr,
+    HideQr,
+    QrLabel,
+    DownloadQr,
+    QrTooLong,
+}
+
+/// The text of `key` in `lang`.
+pub fn text(key: Text, lang: Lang) -> &'static str {
+    let (id, en) = match key {
+        Text::Title => ("Bagikan skenario", "Share this scenario"),
+        Text::LinkLabel => ("Tautan skenario", "Scenario link"),
+        Text::Hint => (
+            "Tautan ini memuat seluruh skenario. Siapa pun yang membukanya melihat angka yang sama; tidak ada data yang dikirim ke server.",
+            "The link holds the whole scenario. Whoever opens it sees the same numbers; nothing is sent to a server.",
+        ),
+        Text::Copy => ("Salin tautan", "Copy link"),
+        Text::Copied => ("Tautan disalin.", "Link copied."),
+        Text::CopyByHand => (
+            "Peramban ini tidak mengizinkan penyalinan otomatis. Tautan sudah dipilih: tekan Ctrl+C (⌘C di Mac) untuk menyalinnya.",
+            "This browser does not allow copying automatically. The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+        ),
+        Text::ShowQr => ("Tampilkan kode QR", "Show QR code"),
+        Text::HideQr => ("Sembunyikan kode QR", "Hide QR code"),
+        Text::QrLabel => (
+            "Kode QR berisi tautan skenario ini",
+            "QR code holding this scenario's link",
+        ),
+        Text::DownloadQr => ("Unduh QR (SVG)", "Download QR (SVG)"),
+        Text::QrTooLong => (
+            "Tautan ini terlalu panjang untuk sebuah kode QR. Kurangi sumber pendanaan atau gunakan tautannya.",
+            "This link is too long for a QR code. Use fewer funding sources, or share the link itself.",
+        ),
+    };
+    lang.pick(id, en)
+}
+
+/// What went wrong with a link, for the person who opened it.
+pub fn message(err: &ShareLinkError, lang: Lang) -> String {
+    use ShareLinkError as E;
+    match (err, lang) {
+        (E::Empty, Lang::Id) => "Tautan ini tidak berisi skenario.".into(),
+        (E::Empty, Lang::En) => "This link holds no scenario.".into(),
+        (E::NotALink, Lang::Id) => "Alamat ini bukan tautan skenario Payung.".into(),
+        (E::NotALink, Lang::En) => "This address is not a Payung scenario link.".into(),
+        (E::Truncated, Lang::Id) => "Tautan terpotong: sebagian tautan hilang saat disalin. Salin ulang seluruh tautan, sampai karakter terakhir.".into(),
+        (E::Truncated, Lang::En) => "The link is cut off: part of it was lost when it was copied. Copy the whole link again, up to its last character.".into(),
+        (E::Corrupted, Lang::Id) => "Tautan rusak: ada karakter yang berubah, sehingga skenarionya tidak dapat dibaca. Minta tautan baru dari pengirimnya.".into(),
+        (E::Corrupted, Lang::En) => "The link is damaged: some characters changed, so its scenario cannot be read. Ask the sender for a new link.".into(),
+        (E::TooLarge { limit }, Lang::Id) => format!(
+            "Isi tautan terlalu besar untuk sebuah skenario (lebih dari {} byte).",
+            format::number(*limit as u64, lang)
+        ),
+        (E::TooLarge { limit }, Lang::En) => format!(
+            "The link's content is too large for a scenario (over {} bytes).",
+            format::number(*limit as u64, lang)
+        ),
+        (E::FutureVersion { found, supported }, Lang::Id) => format!(
+            "Tautan dibuat oleh versi Payung yang lebih baru (format {found}; versi ini membaca sampai format {supported}). Muat ulang halaman untuk mendapatkan versi terbaru."
+        ),
+        (E::FutureVersion { found, supported }, Lang::En) => format!(
+            "The link was made by a newer version of Payung (format {found}; this version reads up to format {supported}). Reload the page to get the latest version."
+        ),
+        (E::UnknownPreset { id }, Lang::Id) => {
+            format!("Tautan memakai preset `{id}` yang tidak dikenal versi Payung ini.")
+        }
+        (E::UnknownPreset { id }, Lang::En) => {
+            format!("The link uses a preset `{id}` that this version of Payung does not know.")
+        }
+        (E::WrongShape { path, message }, Lang::Id) => format!(
+            "Isi tautan tidak sesuai format skenario{}: {message}.",
+            field_suffix(path, lang)
+        ),
+        (E::WrongShape { path, message }, Lang::En) => format!(
+            "The link's content does not fit the scenario format{}: {message}.",
+            field_suffix(path, lang)
+        ),
+        (E::Invalid(e), Lang::Id) => format!(
+            "Tautan berisi nilai yang tidak valid{}: {}",
+            field_suffix(&e.field, lang),
+            problem(e, lang)
+        ),
+        (E::Invalid(e), Lang::En) => format!(
+            "The link holds a value that is not valid{}: {}",
+            field_suffix(&e.field, lang),
+            problem(e, lang)
+        ),
+    }
+}
+
+/// " — field `x`" in the user's language, or nothing for the document as a whole.
+pub(super) fn field_suffix(path: &str, lang: Lang) -> String {
+    if path.is_empty() || path == "." {
+        return String::new();
+    }
+    match lang {
+        Lang::Id => format!(" pada field `{path}`"),
+        Lang::En => format!(" in field `{path}`"),
+    }
+}
+
+/// The validation problem without the field name that `field_suffix` already gives.
+pub(super) fn problem(e: &ScenarioError, lang: Lang) -> String {
+    let text = scenario_error(e, lang);
+    let prefix = format!("{}: ", e.field);
+    text.strip_prefix(&prefix)
+        .map(str::to_string)
+        .unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_problem_in_both_languages() {
+        let e = ShareLinkError::Invalid(ScenarioError::new(
+            "sources[0].first_month",
+            crate::engine::Problem::OutOfRange {
+                value: 13.into(),
+                min: 1.into(),
+                max: 12.into(),
+            },
+        ));
+        let id = message(&e, Lang::Id);
+        assert!(
+            id.contains("`sources[0].first_month`") && id.contains("13"),
+            "{id}"
+        );
+        assert!(!id.contains("first_month: 13"), "field named twice: {id}");
+        let en = message(&e, Lang::En);
+        assert!(en.starts_with("The link holds a value"), "{en}");
+        assert!(message(&ShareLinkError::Truncated, Lang::Id).starts_with("Tautan terpotong"));
+        let newer = ShareLinkError::FutureVersion {
+            found: 9,
+            supported: 1,
+        };
+        assert!(message(&newer, Lang::Id)
+            .starts_with("Tautan dibuat oleh versi Payung yang lebih baru"));
+    }
+}
