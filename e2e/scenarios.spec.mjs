@@ -29,6 +29,8 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
   await page.reload();
   await ready(page);
   const names = await page.locator('.saved-item:not(.saved-current) .saved-name').allInnerTexts();
+  // The scenario being worked on survives the reload too, unsaved edits included.
+  assert.equal(await page.inputValue('#f-source-0-yearly-text'), '6.000.000.000');
   assert.ok(names.includes('Opsi A: APBD tetap') && names.includes('Opsi B: APBD 6 miliar'), `saved: ${names}`);
 
   // Compare them: the summary table has a column per scenario, and the inputs that differ are listed.

@@ -27,6 +27,9 @@ use crate::ui::{embed, share, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Milliseconds the inputs must stay still before the working scenario is remembered.
+const AUTOSAVE_MS: u32 = 300;
+
 /// Chart size in SVG units; the SVG scales to its container.
 const CHART_SIZE: (u32, u32) = (800, 400);
 
@@ -137,6 +140,29 @@ fn Simulator(props: &SimulatorProps) -> Html {
             draw_charts(outcome, baseline.as_ref().as_ref(), *target, *lang)
         },
     );
+
+    // Remember the scenario being worked on once the inputs settle, and whenever the page
+    // goes away (reload, closed tab) before that, so nothing is lost.
+    let latest = use_mut_ref(|| state.valid.clone());
+    *latest.borrow_mut() = state.valid.clone();
+    use_effect_with(state.valid.clone(), |valid| {
+        let valid = valid.clone();
+        let timer = gloo::timers::callback::Timeout::new(AUTOSAVE_MS, move || {
+            storage::save_current(valid.scenario());
+        });
+        move || drop(timer)
+    });
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "pagehide", move |_| {
+                    storage::save_current(latest.borrow().scenario());
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     let lang = state.lang;
     use_effect_with(lang, |lang| {
@@ -281,10 +307,15 @@ fn FullApp() -> Html {
                 .validate(&params)
                 .map_err(|e| e.to_string())
         };
+        // A link wins; a bad link opens the default preset (and says why); otherwise the
+        // scenario from last time, if it is still valid, or the default preset.
         let (valid, notice) = match link_fragment().map(|f| share::decode(&f, &params)) {
             Some(Ok(valid)) => (valid, None),
             Some(Err(e)) => (fallback()?, Some(i18n::share::message(&e, lang))),
-            None => (fallback()?, None),
+            None => match storage::load_current().and_then(|sc| sc.validate(&params).ok()) {
+                Some(valid) => (valid, None),
+                None => (fallback()?, None),
+            },
         };
         Ok::<_, String>((Rc::new(State::new(Rc::new(params), valid, lang)), notice))
     });

@@ -17,6 +17,9 @@ use web_sys::js_sys;
 
 const LANG_KEY: &str = "payung.lang";
 
+/// The scenario being worked on, so a reload or a closed tab loses nothing.
+const CURRENT_KEY: &str = "payung.current";
+
 /// The key prefix of the app's saved scenarios; the version changes with the entry format.
 pub const SAVED_PREFIX: &str = "payung.saved.v1.";
 
@@ -92,6 +95,22 @@ pub fn save_lang(lang: Lang) -> bool {
         return false;
     };
     storage.set_item(LANG_KEY, &text).is_ok()
+}
+
+/// The scenario being worked on when the page was last used, if it can still be read
+/// (older versions migrate; anything unreadable is ignored).
+pub fn load_current() -> Option<crate::engine::Scenario> {
+    let text = local_storage().ok()?.get_item(CURRENT_KEY).ok()??;
+    crate::engine::import::scenario_from_json(&text).ok()
+}
+
+/// Remembers the scenario being worked on; returns false if the browser refused.
+pub fn save_current(scenario: &crate::engine::Scenario) -> bool {
+    let Ok(storage) = local_storage() else {
+        return false;
+    };
+    let text = crate::engine::import::scenario_to_json(scenario);
+    storage.set_item(CURRENT_KEY, &text).is_ok()
 }
 
 /// The saved scenarios in LocalStorage under one key prefix.
