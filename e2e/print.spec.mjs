@@ -10,6 +10,9 @@ export async function test({ page, screenshot }) {
   await openApp(page, '/');
   await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
   assert.ok(await page.isVisible('#print'), 'the print button is shown');
+  // The brief is prepared once the inputs settle (and at once by the print button).
+  await page.click('#print');
+  await waitFor(page, () => document.querySelector('.brief .brief-qr img'), undefined, { message: 'the prepared brief' });
   await page.emulateMedia({ media: 'print' });
   // On paper only the brief shows, and it fits the printable height of A4 (277 mm at 96 dpi).
   const layout = await page.evaluate(() => {

@@ -27,6 +27,32 @@ use crate::ui::{embed, share, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the printed brief shows, prepared once the inputs settle.
+#[derive(PartialEq)]
+struct Brief {
+    scenario: Scenario,
+    outcome: Rc<Outcome>,
+    charts: Vec<String>,
+    link: String,
+    qr: Option<String>,
+}
+
+impl Brief {
+    fn new(valid: &ValidScenario, outcome: Rc<Outcome>, charts: &Charts) -> Self {
+        let link = page_link(valid);
+        Self {
+            scenario: valid.scenario().clone(),
+            outcome,
+            charts: charts.cards.iter().map(|c| c.2.clone()).collect(),
+            qr: share::qr_svg(&link),
+            link,
+        }
+    }
+}
+
+/// Milliseconds the inputs must stay still before the printed brief is prepared.
+const BRIEF_MS: u32 = 400;
+
 /// Milliseconds the inputs must stay still before the working scenario is remembered.
 const AUTOSAVE_MS: u32 = 300;
 
@@ -190,17 +216,45 @@ fn Simulator(props: &SimulatorProps) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |sc: Scenario| on_action.emit(Action::Replace(Box::new(sc))))
     };
-    let link = use_memo(state.valid.clone(), |valid| {
-        let link = page_link(valid);
-        let qr = share::qr_svg(&link);
-        (link, qr)
-    });
-    let print = Callback::from(|_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
-    let chart_svgs: Vec<String> = charts.cards.iter().map(|c| c.2.clone()).collect();
+    // The printed brief (with its link and QR code) is prepared once the inputs settle, not
+    // on every slider move; the print button prepares it at once and prints after rendering.
+    let brief = use_state(|| None::<Rc<Brief>>);
+    let print_now = use_state(|| false);
+    let fresh_brief = {
+        let valid = state.valid.clone();
+        let outcome = outcome.clone();
+        let charts = charts.clone();
+        move || Rc::new(Brief::new(&valid, outcome.clone(), &charts))
+    };
+    {
+        let brief = brief.clone();
+        let fresh_brief = fresh_brief.clone();
+        use_effect_with((state.valid.clone(), lang), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(BRIEF_MS, move || {
+                brief.set(Some(fresh_brief()))
+            });
+            move || drop(timer)
+        });
+    }
+    {
+        let print_now = print_now.clone();
+        use_effect_with((brief.clone(), *print_now), move |(_, requested)| {
+            if *requested {
+                print_now.set(false);
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            }
+        });
+    }
+    let print = {
+        let brief = brief.clone();
+        let print_now = print_now.clone();
+        Callback::from(move |_| {
+            brief.set(Some(fresh_brief()));
+            print_now.set(true);
+        })
+    };
 
     html! {
         <div class={classes!("app", state.presentation.then_some("presentation"))}>
@@ -255,8 +309,10 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     <PresetNotes preset={state.valid.preset.clone()} {lang} />
                 </main>
             </div>
-            <PrintBrief params={params.clone()} scenario={state.valid.scenario().clone()} outcome={outcome.clone()}
-                charts={chart_svgs} link={Some(link.0.clone())} qr_svg={link.1.clone()} {lang} />
+            if let Some(b) = &*brief {
+                <PrintBrief params={params.clone()} scenario={b.scenario.clone()} outcome={b.outcome.clone()}
+                    charts={b.charts.clone()} link={Some(b.link.clone())} qr_svg={b.qr.clone()} {lang} />
+            }
         </div>
     }
 }
