@@ -136,17 +136,16 @@ fn page_link(valid: &ValidScenario) -> String {
     format!("{here}#{}", share::encode(valid))
 }
 
-#[component]
-fn Simulator(props: &SimulatorProps) -> Html {
-    let initial = props.state.clone();
-    let state = use_reducer(move || (*initial).clone());
-    let params = state.params.clone();
+/// The outcome of the shown scenario and of its preset (the faint baseline), each
+/// recomputed only when its own scenario changes. The full app and the embed share it.
+#[hook]
+pub fn use_outcomes(state: &State) -> (Rc<Outcome>, Rc<Option<Outcome>>) {
     let outcome = {
-        let params = params.clone();
+        let params = state.params.clone();
         use_memo(state.valid.clone(), move |valid| simulate(&params, valid))
     };
     let baseline = {
-        let params = params.clone();
+        let params = state.params.clone();
         use_memo(state.preset.clone(), move |preset| {
             (**preset)
                 .clone()
@@ -155,6 +154,15 @@ fn Simulator(props: &SimulatorProps) -> Html {
                 .map(|v| simulate(&params, &v))
         })
     };
+    (outcome, baseline)
+}
+
+#[component]
+fn Simulator(props: &SimulatorProps) -> Html {
+    let initial = props.state.clone();
+    let state = use_reducer(move || (*initial).clone());
+    let params = state.params.clone();
+    let (outcome, baseline) = use_outcomes(&state);
     let charts = use_memo(
         (
             outcome.clone(),

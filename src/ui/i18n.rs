@@ -386,38 +386,9 @@ pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
     lang.pick(id, en)
 }
 
-/// Month names, January first.
+/// Month names, January first (the table lives with the date formats in `format`).
 pub fn month_name(month: u8, lang: Lang) -> &'static str {
-    const ID: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (month.clamp(1, 12) - 1) as usize;
-    lang.pick(ID[i], EN[i])
+    crate::ui::format::month_name(month.clamp(1, 12), lang).unwrap_or_default()
 }
 
 /// The message for a value that failed to parse or is out of range, beside its field.

@@ -15,7 +15,7 @@ use super::number_field::NumberField;
 use super::scenario_field::field_id;
 use crate::charts::{self, ChartKind, ChartText};
 use crate::engine::simulate::ratio;
-use crate::engine::{simulate, Outcome, Parameters};
+use crate::engine::{Outcome, Parameters};
 use crate::ui::embed::{self, ChartChoice, ControlInput, EmbedConfig, Headline, Notice, Theme};
 use crate::ui::format;
 use crate::ui::i18n::embed::{notice_text, Text};
@@ -218,21 +218,7 @@ fn Embed(props: &EmbedProps) -> Html {
         let initial = setup.state.clone();
         use_reducer(move || (*initial).clone())
     };
-    let params = state.params.clone();
-    let outcome = {
-        let params = params.clone();
-        use_memo(state.valid.clone(), move |valid| simulate(&params, valid))
-    };
-    let baseline = {
-        let params = params.clone();
-        use_memo(state.preset.clone(), move |preset| {
-            (**preset)
-                .clone()
-                .validate(&params)
-                .ok()
-                .map(|v| simulate(&params, &v))
-        })
-    };
+    let (outcome, baseline) = crate::ui::app::use_outcomes(&state);
     let lang = state.lang;
     let charts_shown = config.charts.len();
     let size = use_state_eq(|| chart_size(viewport_width(), charts_shown));
