@@ -106,3 +106,33 @@ export async function testKeyboardOnly({ page }) {
     .every((s) => s.querySelector('title') && s.querySelector('desc')?.textContent.length > 20));
   assert.ok(described, 'every chart svg has <title> and <desc>');
 }
+
+export async function testHostileInput({ page, screenshot }) {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+  const field = '#f-source-0-yearly-text';
+  for (const [typed, message] of [['', 'kosong'], ['-5', 'Harus antara'], ['999 triliun', 'Harus antara'], ['1..2', 'Bukan angka'], ['12 kg', 'Bukan angka']]) {
+    await page.fill(field, typed);
+    await page.press(field, 'Enter');
+    await waitForText(page, message, { selector: '.field.invalid .field-error' });
+  }
+  // A cross-field problem (more covered at the start than workers) keeps the last valid
+  // numbers and names the problem in a banner.
+  await page.fill('#f-vulnerableworkers-text', '100');
+  await waitForText(page, 'melebihi', { selector: '#scenario-error' });
+  await page.fill('#f-vulnerableworkers-text', '70.000');
+  await waitFor(page, () => !document.querySelector('#scenario-error'), undefined, { message: 'the banner to clear' });
+  // The longest horizon, then every source removed: still charts, no NaN, a clear goal-seek note.
+  await page.fill('#f-horizonyears-text', '20');
+  await waitFor(page, () => document.querySelector('#yearly-table tbody').rows.length >= 20, undefined, { message: '20 yearly rows' });
+  while (await page.locator('.source-card').count() > 0) {
+    const n = await page.locator('.source-card').count();
+    await page.locator('.source-card button.danger').first().click();
+    await waitFor(page, (n) => document.querySelectorAll('.source-card').length === n - 1, n, { message: 'a source removed' });
+  }
+  await waitForText(page, 'Belum ada sumber pendanaan', { selector: '.goal-seek' });
+  assert.equal(await page.locator('.chart svg').count(), 3);
+  const text = await page.evaluate(() => document.body.textContent);
+  assert.ok(!/NaN|undefined|inf\b/.test(text), 'no NaN, undefined or inf on the page');
+  await screenshot('hostile-input');
+}

@@ -58,6 +58,9 @@ pub fn SummaryCards(props: &Props) -> Html {
             </div>
             <div class="card" id="card-shares">
                 <h3>{ T::CardShares.get(lang) }</h3>
+                if o.source_names.is_empty() {
+                    <p class="muted">{ T::NoSources.get(lang) }</p>
+                }
                 <ul class="shares">
                     { for o.source_names.iter().enumerate().map(|(i, name)| {
                         let paid = o.totals.contributions_by_source[i];
