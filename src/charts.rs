@@ -195,8 +195,8 @@ where
     }
 }
 
-/// Escapes text for XML content and attribute values.
-fn escape(text: &str) -> String {
+/// Escapes text for XML or HTML content and attribute values (the embed snippet uses it too).
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -204,7 +204,7 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
     }

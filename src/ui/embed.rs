@@ -713,22 +713,6 @@ fn origin_of(url: &str) -> Option<&str> {
     Some(&url[..url.len() - rest.len() + host_len])
 }
 
-/// Escapes text for an HTML attribute or element.
-fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A ready-to-paste `<iframe>` plus the resize script: the script accepts only messages
 /// from this iframe's window (and, for an absolute `base`, from its origin), of exactly the
 /// documented shape, and sets the iframe's height.
@@ -748,8 +732,8 @@ pub fn iframe_snippet(config: &EmbedConfig, base: &str, width: u32, height: u32)
     let frame = format!(
         "<iframe src=\"{src}\" title=\"{title}\" width=\"{width}\" height=\"{height}\" \
          loading=\"lazy\" style=\"border:0;width:100%;max-width:{width}px;height:{height}px\"></iframe>\n",
-        src = html_escape(&url),
-        title = html_escape(i18n::frame_title(config.lang)),
+        src = crate::charts::escape(&url),
+        title = crate::charts::escape(i18n::frame_title(config.lang)),
     );
     let script = SNIPPET_SCRIPT
         .replace("{TYPE}", MESSAGE_TYPE)
