@@ -51,6 +51,14 @@ impl YearCosts {
         let at = |m: usize, discount| {
             params.contribution(YearMonth::new(year, m as u8 + 1), income, jht, discount)
         };
+        // Rates rarely change inside a year: read them once unless one does.
+        if !params.contribution_changes_within(year) {
+            let (full, discounted) = (at(0, false), at(0, true));
+            return Self {
+                full: [full; 12],
+                discounted: [discounted; 12],
+            };
+        }
         Self {
             full: std::array::from_fn(|m| at(m, false)),
             discounted: std::array::from_fn(|m| at(m, true)),

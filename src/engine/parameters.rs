@@ -162,6 +162,24 @@ impl Parameters {
         ]
     }
 
+    /// Whether any parameter of `contribution` takes a new value after January 1 of `year`
+    /// and within that year.
+    pub fn contribution_changes_within(&self, year: i32) -> bool {
+        let used = [
+            &self.jkk_rate,
+            &self.jkk_minimum,
+            &self.jkk_maximum,
+            &self.jkm_contribution,
+            &self.jht_rate,
+            &self.pp50_discount,
+        ];
+        used.iter().any(|p| {
+            p.values
+                .iter()
+                .any(|(d, _)| d.year == year && (d.month, d.day) != (1, 1))
+        })
+    }
+
     /// The per-worker contribution in `month` for a declared income.
     ///
     /// `discounted` says whether the PP 50/2025 discount may apply to the payer; it
@@ -279,6 +297,20 @@ mod tests {
                 .total(),
             Decimal::from(16_800)
         );
+    }
+
+    #[test]
+    fn rate_changes_inside_a_year_are_detected() {
+        let p = params();
+        assert!(
+            p.contribution_changes_within(2026),
+            "PP 50/2025 starts on 1 April 2026"
+        );
+        assert!(
+            !p.contribution_changes_within(2027),
+            "the discount ends on 1 January 2027"
+        );
+        assert!(!p.contribution_changes_within(2030));
     }
 
     #[test]

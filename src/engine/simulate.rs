@@ -203,11 +203,25 @@ fn floor_u64(x: Decimal) -> u64 {
 }
 
 /// How many workers `money` pays for at `per_worker` each (all of them when free).
+/// Exact integer division of the two decimals' mantissas at a common scale; the slower
+/// Decimal division is only the fallback for values too large to align.
 fn affordable(money: Rupiah, per_worker: Rupiah) -> u64 {
     if per_worker <= Decimal::ZERO {
         return u64::MAX;
     }
-    (money / per_worker).floor().to_u64().unwrap_or(u64::MAX)
+    if money <= Decimal::ZERO {
+        return 0;
+    }
+    let scale = money.scale().max(per_worker.scale());
+    let align = |d: Rupiah| {
+        10i128
+            .checked_pow(scale - d.scale())
+            .and_then(|f| d.mantissa().checked_mul(f))
+    };
+    match (align(money), align(per_worker)) {
+        (Some(a), Some(b)) => u64::try_from(a / b).unwrap_or(u64::MAX),
+        _ => (money / per_worker).floor().to_u64().unwrap_or(u64::MAX),
+    }
 }
 
 /// Runs the scenario month by month.
@@ -248,6 +262,7 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
     let mut left = vec![Decimal::ZERO; n];
     let mut pending = vec![Decimal::ZERO; total_months as usize + lag + 1];
     let mut amounts = risk::BenefitAmounts::at(params, sc, start);
+    let mut costs = funding::YearCosts::new(params, sc, start.year);
     let mut jht_balance = Decimal::ZERO;
     let mut cumulative = Decimal::ZERO;
     let mut target_reached = None;
@@ -288,7 +303,7 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
                 population = grown;
             }
             amounts = risk::BenefitAmounts::at(params, sc, date);
-            let costs = funding::YearCosts::new(params, sc, date.year);
+            costs = funding::YearCosts::new(params, sc, date.year);
             for (i, s) in sc.sources.iter().enumerate() {
                 plans[i] = funding::year_plan(&costs, sc, s, date.year, start);
                 left[i] = plans[i].budget;
@@ -364,46 +379,60 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
         let room = population.saturating_sub(covered_now + waiting);
         waiting += eligible.min(room);
 
-        // Enrolment by priority, limited by verified workers, caps and the money left.
+        // Enrolment by priority, limited by verified workers, caps and the money left. The
+        // division that counts affordable workers runs only when money is short.
         let mut new_enrolments = 0u64;
-        let mut money_for_more = false;
         for &i in &order {
             let p = &plans[i];
-            if !p.funded[m] {
+            if waiting == 0 {
+                break;
+            }
+            let room = p.cap.saturating_sub(workers[i]);
+            if !p.funded[m] || room == 0 {
                 continue;
             }
-            let can = p
-                .cap
-                .saturating_sub(workers[i])
-                .min(affordable(left[i], p.remaining[m]));
-            let take = can.min(waiting);
+            let want = room.min(waiting);
+            let take = if left[i] >= Decimal::from(want) * p.remaining[m] {
+                want
+            } else {
+                affordable(left[i], p.remaining[m]).min(want)
+            };
             workers[i] += take;
             left[i] -= Decimal::from(take) * p.remaining[m];
             waiting -= take;
             new_enrolments += take;
-            money_for_more |= can > take;
         }
         let covered: u64 = workers.iter().sum();
         let unverified = population.saturating_sub(covered + waiting);
-        if money_for_more && waiting == 0 && unverified > 0 {
+        // Verification binds when verified workers ran out while some source could pay for one more.
+        let money_for_more = || {
+            order.iter().any(|&i| {
+                let p = &plans[i];
+                p.funded[m] && p.cap > workers[i] && left[i] >= p.remaining[m]
+            })
+        };
+        if waiting == 0 && unverified > 0 && money_for_more() {
             binding_months += 1;
             first_binding.get_or_insert(date);
         }
 
         // Payments.
+        // Every paying source pays either the full or the discounted rate: split the programmes
+        // once per rate instead of once per source.
         let mut by_source = vec![Decimal::ZERO; n];
-        let mut programmes = Contribution::default();
+        let (mut at_full, mut at_discount) = (0u64, 0u64);
         for i in 0..n {
             if workers[i] == 0 {
                 continue;
             }
-            let w = Decimal::from(workers[i]);
-            let c = plans[i].cost[m];
-            programmes.jkk += w * c.jkk;
-            programmes.jkm += w * c.jkm;
-            programmes.jht += w * c.jht;
-            by_source[i] = w * c.total();
+            by_source[i] = Decimal::from(workers[i]) * plans[i].cost[m].total();
+            if sc.sources[i].discount {
+                at_discount += workers[i];
+            } else {
+                at_full += workers[i];
+            }
         }
+        let programmes = split_by_programme(&costs, m, at_full, at_discount);
         let paid = programmes.total();
         cumulative += paid;
 
@@ -487,6 +516,23 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
         target_met,
         totals,
         warnings,
+    }
+}
+
+/// Contributions by programme for `full` workers at the full rate and `discounted` workers
+/// at the PP 50/2025 rate, in calendar month index `m`.
+fn split_by_programme(
+    costs: &funding::YearCosts,
+    m: usize,
+    full: u64,
+    discounted: u64,
+) -> Contribution {
+    let (f, d) = (Decimal::from(full), Decimal::from(discounted));
+    let (cf, cd) = (costs.full[m], costs.discounted[m]);
+    Contribution {
+        jkk: f * cf.jkk + d * cd.jkk,
+        jkm: f * cf.jkm + d * cd.jkm,
+        jht: f * cf.jht + d * cd.jht,
     }
 }
 
@@ -647,4 +693,31 @@ fn warnings(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn affordable_counts_whole_workers_exactly() {
+        let d = |t: &str| Decimal::from_str(t).unwrap();
+        let cases = [
+            ("7012051200", "201600", 34_782),
+            ("7012051199", "201600", 34_781),
+            ("100.5", "0.25", 402),
+            ("123456.789", "12345.67", 10),
+            ("0", "16800", 0),
+            ("-5", "16800", 0),
+            ("79228162514264337593543950335", "0.0000001", u64::MAX),
+        ];
+        for (money, per, expected) in cases {
+            assert_eq!(affordable(d(money), d(per)), expected, "{money} / {per}");
+            if d(money) > Decimal::ZERO && expected < u64::MAX {
+                assert_eq!(Some(expected), (d(money) / d(per)).floor().to_u64());
+            }
+        }
+        assert_eq!(affordable(d("5"), Decimal::ZERO), u64::MAX);
+    }
 }
