@@ -3,6 +3,7 @@
 
 use super::scenario::Scenario;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// Where a preset figure comes from: [C] stated, [D] derived, [E] estimated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -62,15 +63,41 @@ pub enum PresetError {
     Malformed(String, String),
 }
 
+/// Every preset, parsed once: the UI asks for presets on each change (titles for the
+/// selector, the base of a share link), and parsing the embedded JSON each time is wasted.
+fn parsed(id: &str) -> Result<&'static Preset, PresetError> {
+    static ALL: OnceLock<Vec<Result<Preset, String>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        IDS.iter()
+            .map(|id| {
+                text(id).map_or(Err(String::new()), |raw| {
+                    serde_json::from_str(raw).map_err(|e| e.to_string())
+                })
+            })
+            .collect()
+    });
+    let index = IDS
+        .iter()
+        .position(|known| *known == id)
+        .ok_or_else(|| PresetError::Unknown(id.to_string()))?;
+    all[index]
+        .as_ref()
+        .map_err(|e| PresetError::Malformed(id.to_string(), e.clone()))
+}
+
 /// The full preset with its notes.
 pub fn preset(id: &str) -> Result<Preset, PresetError> {
-    let raw = text(id).ok_or_else(|| PresetError::Unknown(id.to_string()))?;
-    serde_json::from_str(raw).map_err(|e| PresetError::Malformed(id.to_string(), e.to_string()))
+    parsed(id).cloned()
 }
 
 /// Just the scenario of a preset.
 pub fn load(id: &str) -> Result<Scenario, PresetError> {
-    preset(id).map(|p| p.scenario)
+    parsed(id).map(|p| p.scenario.clone())
+}
+
+/// A preset's display title, without copying the preset.
+pub fn title(id: &str) -> Option<&'static str> {
+    parsed(id).ok().map(|p| p.title.as_str())
 }
 
 #[cfg(test)]

@@ -100,13 +100,21 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         height: 720,
     });
     let base = use_memo((), |_| base_url());
-    let config = EmbedConfig {
-        accent: choice.use_accent.then(|| choice.accent.clone()),
-        ..choice.config.clone()
-    }
-    .with_scenario(&props.scenario);
-    let url = embed::embed_url(&config, &base);
-    let snippet = embed::iframe_snippet(&config, &base, choice.width, choice.height);
+    // The address carries the scenario as a share link: build it only while the panel is
+    // open, not on every slider move of the main app.
+    let (url, snippet) = if *open {
+        let config = EmbedConfig {
+            accent: choice.use_accent.then(|| choice.accent.clone()),
+            ..choice.config.clone()
+        }
+        .with_scenario(&props.scenario);
+        (
+            embed::embed_url(&config, &base),
+            embed::iframe_snippet(&config, &base, choice.width, choice.height),
+        )
+    } else {
+        (String::new(), String::new())
+    };
 
     // The preview follows the address after a pause, so dragging a slider does not
     // reload it on every step.

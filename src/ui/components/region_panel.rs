@@ -40,8 +40,8 @@ pub fn RegionPanel(props: &Props) -> Html {
             <div class="field">
                 <label for="preset">{ T::Preset.get(lang) }</label>
                 <select id="preset" onchange={on_preset}>
-                    { for presets::IDS.iter().filter_map(|id| presets::preset(id).ok()).map(|p| html! {
-                        <option value={p.id.clone()} selected={p.id == state.scenario.preset}>{ p.title }</option>
+                    { for presets::IDS.iter().filter_map(|id| presets::title(id).map(|t| (*id, t))).map(|(id, title)| html! {
+                        <option value={id} selected={id == state.scenario.preset}>{ title }</option>
                     }) }
                 </select>
             </div>
