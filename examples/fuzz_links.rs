@@ -423,6 +423,7 @@ fn file_outcome(r: Result<Scenario, ImportError>, params: &Parameters) -> &'stat
         Err(ImportError::TooLarge { .. }) => "TooLarge",
         Err(ImportError::NotJson { .. }) => "NotJson",
         Err(ImportError::WrongShape { .. }) => "WrongShape",
+        Err(ImportError::NotAScenario) => "NotAScenario",
         Err(ImportError::NewerVersion { .. }) => "NewerVersion",
     }
 }

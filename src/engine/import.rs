@@ -22,6 +22,9 @@ pub enum ImportError {
     /// JSON, but not a scenario: a field is missing, unknown or of the wrong type.
     #[error("{path}: {message}")]
     WrongShape { path: String, message: String },
+    /// JSON, but not a Payung scenario at all (no `schema_version`): usually the wrong file.
+    #[error("not a Payung scenario (it has no schema_version)")]
+    NotAScenario,
     /// Written by a newer version of Payung.
     #[error("schema_version: version {found} is newer than this Payung understands ({supported})")]
     NewerVersion { found: u64, supported: u32 },
@@ -45,12 +48,7 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, ImportError> {
         .get("schema_version")
         .and_then(serde_json::Value::as_u64);
     match version {
-        None => {
-            return Err(ImportError::WrongShape {
-                path: "schema_version".into(),
-                message: "missing: this does not look like a Payung scenario".into(),
-            })
-        }
+        None => return Err(ImportError::NotAScenario),
         Some(v) if v > u64::from(SCHEMA_VERSION) => {
             return Err(ImportError::NewerVersion {
                 found: v,
@@ -94,10 +92,11 @@ mod tests {
             scenario_from_json("{nope"),
             Err(ImportError::NotJson { .. })
         ));
-        assert!(matches!(
-            scenario_from_json("[]"),
-            Err(ImportError::WrongShape { .. })
-        ));
+        assert_eq!(scenario_from_json("[]"), Err(ImportError::NotAScenario));
+        assert_eq!(
+            scenario_from_json(r#"{"name": "x"}"#),
+            Err(ImportError::NotAScenario)
+        );
         let sc = presets::load("ambon").unwrap();
         let newer = scenario_to_json(&sc).replace("\"schema_version\": 1", "\"schema_version\": 7");
         assert!(matches!(

@@ -121,7 +121,7 @@ pub fn decode(fragment: &str, params: &Parameters) -> Result<ValidScenario, Shar
     }
     let scenario = scenario_from_json(&doc.to_string()).map_err(|e| match e {
         ImportError::TooLarge { limit, .. } => ShareLinkError::TooLarge { limit },
-        ImportError::NotJson { .. } => ShareLinkError::Corrupted,
+        ImportError::NotJson { .. } | ImportError::NotAScenario => ShareLinkError::Corrupted,
         ImportError::WrongShape { path, message } => ShareLinkError::WrongShape { path, message },
         ImportError::NewerVersion { found, supported } => {
             ShareLinkError::FutureVersion { found, supported }

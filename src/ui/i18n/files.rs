@@ -81,6 +81,12 @@ pub fn file_message(err: &ImportError, lang: Lang) -> String {
             "This JSON file is not a complete Payung scenario{}: {message}.",
             field_suffix(path, lang)
         ),
+        (ImportError::NotAScenario, Lang::Id) => {
+            "Berkas JSON ini bukan skenario Payung. Pilih berkas .json yang diunduh dari Payung.".to_string()
+        }
+        (ImportError::NotAScenario, Lang::En) => {
+            "This JSON file is not a Payung scenario. Choose a .json file downloaded from Payung.".to_string()
+        }
         (ImportError::NewerVersion { found, supported }, Lang::Id) => format!(
             "Berkas dibuat oleh versi Payung yang lebih baru (schema_version {found}; versi ini membaca sampai {supported}). Muat ulang halaman untuk mendapatkan versi terbaru."
         ),
@@ -123,5 +129,7 @@ mod tests {
             message: "invalid type: sequence".into(),
         };
         assert!(!file_message(&root, Lang::En).contains('`'));
+        let other = file_message(&ImportError::NotAScenario, Lang::Id);
+        assert!(other.contains("bukan skenario Payung") && !other.contains("schema_version"));
     }
 }
