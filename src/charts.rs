@@ -612,6 +612,27 @@ impl Ranged for Ticked {
 /// The axis type of every chart: ticks we choose on x, plotters' own on y.
 pub(crate) type Axes = Cartesian2d<Ticked, RangedCoordf64>;
 
+/// Year × Rupiah axes, the frame of the cost, benefits and compared-cost charts.
+pub(crate) fn money_by_year<'a, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    style: &Style,
+    text: &ChartText,
+    (first, last): (i32, i32),
+    top: f64,
+) -> Result<ChartContext<'a, DB, Axes>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let lang = text.lang;
+    let y_label = |v: f64| money_tick(v, lang);
+    axes(
+        plot,
+        style,
+        text,
+        year_axis(first, last),
+        (headroom(top), EMPTY_MONEY),
+        &year_label,
+        &y_label,
+    )
+}
+
 /// Builds the chart context and draws the mesh: grid, ticks and axis names.
 ///
 /// `x` is the x range with its labelled key points; `y_top` the largest value shown, or

@@ -6,8 +6,8 @@
 //! `ChartText::columns` order: year, JKK + JKM, JHT, benefits, benefits ÷ JKK + JKM.
 
 use super::{
-    axes, frame, headroom, money, money_tick, note, palette, year_axis, year_cell, year_label,
-    year_span, ChartText, Drawn, Entry, Swatch, Table, BASELINE, EMPTY_MONEY,
+    frame, money, money_by_year, note, palette, year_cell, year_span, ChartText, Drawn, Entry,
+    Swatch, Table, BASELINE,
 };
 use crate::engine::simulate::YearResult;
 use crate::engine::Outcome;
@@ -37,7 +37,6 @@ pub fn draw<DB: DrawingBackend>(
     text: &ChartText,
     baseline: Option<&Outcome>,
 ) -> Drawn<DB> {
-    let lang = text.lang;
     let (paid_in, paid_out) = (palette(0), palette(5));
     let mut entries = vec![
         Entry::new(
@@ -98,16 +97,7 @@ pub fn draw<DB: DrawingBackend>(
         .unwrap_or_default();
     top = base.iter().map(|p| p.1).fold(top, f64::max);
 
-    let y_label = |v: f64| money_tick(v, lang);
-    let mut chart = axes(
-        &plot,
-        &style,
-        text,
-        year_axis(first, last),
-        (headroom(top), EMPTY_MONEY),
-        &year_label,
-        &y_label,
-    )?;
+    let mut chart = money_by_year(&plot, &style, text, (first, last), top)?;
     chart.draw_series(bars)?;
     if !base.is_empty() {
         chart.draw_series(

@@ -10,8 +10,8 @@
 //! Their words come from `ui::i18n::charts` (`ChartText::compare`).
 
 use super::{
-    axes, escape, headroom, money, money_tick, palette, wrap, year_axis, year_label, ChartText,
-    Drawn, Framed, Style, Table, EMPTY_MONEY,
+    axes, escape, headroom, money, money_by_year, palette, wrap, ChartText, Drawn, Framed, Style,
+    Table,
 };
 use crate::engine::simulate::ratio;
 use crate::engine::{Outcome, YearMonth};
@@ -240,7 +240,6 @@ pub fn draw_cost<DB: DrawingBackend>(
     series: &[Compared],
     text: &ChartText,
 ) -> Drawn<DB> {
-    let lang = text.lang;
     let (plot, style) = frame(area, text.title, series)?;
     let first = series
         .iter()
@@ -263,16 +262,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         })
         .collect();
     let top = lines.iter().flatten().map(|p| p.1).fold(0.0, f64::max);
-    let y_label = |v: f64| money_tick(v, lang);
-    let chart = axes(
-        &plot,
-        &style,
-        text,
-        year_axis(first, last),
-        (headroom(top), EMPTY_MONEY),
-        &year_label,
-        &y_label,
-    )?;
+    let chart = money_by_year(&plot, &style, text, (first, last), top)?;
     let area = chart.plotting_area().strip_coord_spec();
     let base = chart.plotting_area().get_base_pixel();
     for (i, line) in lines.iter().enumerate() {

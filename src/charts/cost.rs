@@ -6,8 +6,8 @@
 //! `ChartText::columns` order: year, total, unspent (source columns go after the year).
 
 use super::{
-    axes, frame, headroom, money, money_tick, note, palette, year_axis, year_cell, year_label,
-    year_span, ChartText, Drawn, Entry, Swatch, Table, AXIS, BASELINE, EMPTY_MONEY, UNSPENT_FILL,
+    frame, money, money_by_year, note, palette, year_cell, year_span, ChartText, Drawn, Entry,
+    Swatch, Table, AXIS, BASELINE, UNSPENT_FILL,
 };
 use crate::engine::Outcome;
 use crate::ui::format;
@@ -29,7 +29,6 @@ pub fn draw<DB: DrawingBackend>(
     text: &ChartText,
     baseline: Option<&Outcome>,
 ) -> Drawn<DB> {
-    let lang = text.lang;
     let mut entries: Vec<Entry> = outcome
         .source_names
         .iter()
@@ -90,16 +89,7 @@ pub fn draw<DB: DrawingBackend>(
         .unwrap_or_default();
     top = base.iter().map(|p| p.1).fold(top, f64::max);
 
-    let y_label = |v: f64| money_tick(v, lang);
-    let mut chart = axes(
-        &plot,
-        &style,
-        text,
-        year_axis(first, last),
-        (headroom(top), EMPTY_MONEY),
-        &year_label,
-        &y_label,
-    )?;
+    let mut chart = money_by_year(&plot, &style, text, (first, last), top)?;
     chart.draw_series(bars)?;
     chart.draw_series(
         unspent

@@ -138,14 +138,19 @@ impl SavedStore {
         format!("{}{}", self.prefix, id)
     }
 
+    /// Every key of this store (the list is the keys with the prefix: there is no index).
+    fn keys(&self, storage: &web_sys::Storage) -> Result<Vec<String>, StorageError> {
+        let length = storage.length().map_err(classify)?;
+        Ok((0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&self.prefix))
+            .collect())
+    }
+
     /// Every stored entry: the readable ones as a list, and what was wrong with the others.
     pub fn load(&self) -> Result<(SavedList, Vec<EntryProblem>), StorageError> {
         let storage = local_storage()?;
-        let length = storage.length().map_err(classify)?;
-        let keys: Vec<String> = (0..length)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(&self.prefix))
-            .collect();
+        let keys = self.keys(&storage)?;
         let mut items = Vec::with_capacity(keys.len());
         for key in keys {
             if let Some(text) = storage.get_item(&key).map_err(classify)? {
@@ -186,11 +191,7 @@ impl SavedStore {
     /// Deletes every entry of this store, readable or not (tests clean up with it).
     pub fn clear(&self) -> Result<(), StorageError> {
         let storage = local_storage()?;
-        let length = storage.length().map_err(classify)?;
-        let keys: Vec<String> = (0..length)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(&self.prefix))
-            .collect();
+        let keys = self.keys(&storage)?;
         for key in keys {
             storage.remove_item(&key).map_err(classify)?;
         }
