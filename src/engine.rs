@@ -10,6 +10,7 @@
 //! inside the statistical part of `risk`, and converted to Rupiah at named points.
 
 pub mod calendar;
+pub mod edit;
 pub mod error;
 pub mod funding;
 pub mod import;

@@ -18,12 +18,13 @@ pub mod saved;
 pub mod share;
 pub mod summary;
 
+use crate::engine::edit::Rule;
 use crate::engine::error::Problem;
 use crate::engine::scenario::SourceKind;
 use crate::engine::simulate::Warning;
 use crate::engine::ScenarioError;
 use crate::ui::format::{self, ParseError};
-use crate::ui::state::{Display, Field, Rule, SourceField};
+use crate::ui::state::{Display, Field, SourceField};
 use serde::{Deserialize, Serialize};
 
 /// The UI language.

@@ -1,7 +1,8 @@
 //! The app's one reducer: the scenario being edited, the last valid scenario (which drives
 //! the charts), and pure UI choices. Outputs are never stored here; components derive them.
 
-use crate::engine::scenario::{limits, limits::Bounds, Amount, FundingSource, SourceKind};
+use crate::engine::edit::Rule;
+use crate::engine::scenario::{limits, limits::Bounds, Amount, SourceKind};
 use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario};
 use crate::ui::i18n::Lang;
 use rust_decimal::prelude::ToPrimitive;
@@ -226,15 +227,7 @@ impl Field {
             Desa => sc.region.desa = u32_,
             Kelurahan => sc.region.kelurahan = u32_,
             Asn => sc.region.asn = u32_,
-            StartYear => {
-                let shift = year - sc.horizon.start.year;
-                sc.horizon.start.year = year;
-                sc.target.year += shift;
-                for s in &mut sc.sources {
-                    s.first_year += shift;
-                    s.last_year = s.last_year.map(|l| l + shift);
-                }
-            }
+            StartYear => sc.set_start_year(year),
             HorizonYears => sc.horizon.years = u32_,
             DeclaredIncome => sc.programmes.declared_income = v.round(),
             Listed => sc.enrolment.listed = u,
@@ -294,55 +287,6 @@ impl Field {
                     _ => {}
                 }
             }
-        }
-    }
-}
-
-/// The funding rule a source uses, for the rule selector.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rule {
-    Rupiah,
-    Workers,
-    DanaDesa,
-    BapakAsuh,
-}
-
-impl Rule {
-    pub fn of(amount: &Amount) -> Self {
-        match amount {
-            Amount::Rupiah { .. } => Rule::Rupiah,
-            Amount::Workers { .. } => Rule::Workers,
-            Amount::DanaDesa { .. } => Rule::DanaDesa,
-            Amount::BapakAsuh { .. } => Rule::BapakAsuh,
-        }
-    }
-
-    /// The rules a kind of source may use; the first is its default.
-    pub fn for_kind(kind: SourceKind) -> &'static [Rule] {
-        match kind {
-            SourceKind::DanaDesa => &[Rule::DanaDesa, Rule::Rupiah],
-            SourceKind::BapakAsuh => &[Rule::BapakAsuh, Rule::Workers],
-            SourceKind::Csr | SourceKind::Baznas | SourceKind::Other => {
-                &[Rule::Rupiah, Rule::Workers]
-            }
-            SourceKind::ApbdKota | SourceKind::ApbdProvinsi => &[Rule::Rupiah],
-        }
-    }
-
-    pub fn default_amount(self) -> Amount {
-        match self {
-            Rule::Rupiah => Amount::Rupiah {
-                yearly: Decimal::from(1_000_000_000u64),
-            },
-            Rule::Workers => Amount::Workers { workers: 1_000 },
-            Rule::DanaDesa => Amount::DanaDesa {
-                share: Decimal::new(5, 2),
-                per_desa: Decimal::from(900_000_000u64),
-            },
-            Rule::BapakAsuh => Amount::BapakAsuh {
-                participation: Decimal::new(20, 2),
-                workers_per_sponsor: Decimal::ONE,
-            },
         }
     }
 }
@@ -416,28 +360,6 @@ impl State {
     }
 }
 
-/// Renumbers priorities to follow list order (the UI's order is the priority order).
-fn renumber(sources: &mut [FundingSource]) {
-    for (i, s) in sources.iter_mut().enumerate() {
-        s.priority = i as u32 + 1;
-    }
-}
-
-fn new_source(kind: SourceKind, sc: &Scenario, name: String) -> FundingSource {
-    FundingSource {
-        name,
-        kind,
-        priority: sc.sources.len() as u32 + 1,
-        amount: Rule::for_kind(kind)[0].default_amount(),
-        first_year: sc.horizon.start.year,
-        last_year: None,
-        first_month: sc.horizon.start.month,
-        growth: Decimal::ZERO,
-        cap_workers: None,
-        discount: false,
-    }
-}
-
 impl Reducible for State {
     type Action = Action;
 
@@ -454,42 +376,10 @@ impl Reducible for State {
             Action::SetJht(on) => sc.programmes.jht = on,
             Action::SetReenrol(on) => sc.enrolment.reenrol = on,
             Action::SetRegionName(name) => sc.region.name = name,
-            Action::SetSourceName(i, name) => {
-                if let Some(old) = sc.sources.get(i).map(|s| s.name.clone()) {
-                    for c in sc
-                        .region
-                        .covered_at_start
-                        .iter_mut()
-                        .filter(|c| c.source == old)
-                    {
-                        c.source = name.clone();
-                    }
-                    sc.sources[i].name = name;
-                }
-            }
-            Action::SetSourceKind(i, kind) => {
-                if let Some(s) = sc.sources.get_mut(i) {
-                    s.kind = kind;
-                    if !Rule::for_kind(kind).contains(&Rule::of(&s.amount)) {
-                        s.amount = Rule::for_kind(kind)[0].default_amount();
-                    }
-                    if kind.is_public_budget() {
-                        s.discount = false;
-                    }
-                }
-            }
-            Action::SetSourceRule(i, rule) => {
-                if let Some(s) = sc.sources.get_mut(i) {
-                    if Rule::of(&s.amount) != rule {
-                        s.amount = rule.default_amount();
-                    }
-                }
-            }
-            Action::SetDiscount(i, on) => {
-                if let Some(s) = sc.sources.get_mut(i) {
-                    s.discount = on && !s.kind.is_public_budget();
-                }
-            }
+            Action::SetSourceName(i, name) => sc.rename_source(i, name),
+            Action::SetSourceKind(i, kind) => sc.set_source_kind(i, kind),
+            Action::SetSourceRule(i, rule) => sc.set_source_rule(i, rule),
+            Action::SetDiscount(i, on) => sc.set_source_discount(i, on),
             Action::SetOpenEnded(i, open) => {
                 let last = sc.horizon.last_month().year;
                 if let Some(s) = sc.sources.get_mut(i) {
@@ -506,33 +396,13 @@ impl Reducible for State {
                 }
             }
             Action::AddSource(kind) => {
-                if sc.sources.len() >= limits::MAX_SOURCES as usize {
+                let base = crate::ui::i18n::source_kind_name(kind, next.lang);
+                if sc.add_source(kind, base).is_none() {
                     return self;
                 }
-                let mut k = sc.sources.len() + 1;
-                let base = crate::ui::i18n::source_kind_name(kind, next.lang);
-                let mut name = base.to_string();
-                while sc.sources.iter().any(|s| s.name == name) {
-                    k += 1;
-                    name = format!("{base} {k}");
-                }
-                let s = new_source(kind, sc, name);
-                sc.sources.push(s);
-                renumber(&mut sc.sources);
             }
-            Action::RemoveSource(i) => {
-                if i < sc.sources.len() {
-                    let gone = sc.sources.remove(i);
-                    sc.region.covered_at_start.retain(|c| c.source != gone.name);
-                    renumber(&mut sc.sources);
-                }
-            }
-            Action::MoveUp(i) => {
-                if i > 0 && i < sc.sources.len() {
-                    sc.sources.swap(i - 1, i);
-                    renumber(&mut sc.sources);
-                }
-            }
+            Action::RemoveSource(i) => sc.remove_source(i),
+            Action::MoveUp(i) => sc.move_source_up(i),
             Action::LoadPreset(id) => {
                 let Ok(preset) = presets::load(&id) else {
                     return self;

@@ -6,6 +6,7 @@
 //! (`summary_rows`, `differences`) are public so that they are tested natively.
 
 use crate::charts::{self, compare, ChartText};
+use crate::engine::edit::Rule;
 use crate::engine::simulate::ratio;
 use crate::engine::{simulate, Outcome, Parameters, Scenario, ScenarioError};
 use crate::ui::components::chart_card::ChartCard;
@@ -14,7 +15,7 @@ use crate::ui::i18n::compare::{text, Text};
 use crate::ui::i18n::{
     field_label, month_name, rule_name, scenario_error, source_kind_name, Lang, T,
 };
-use crate::ui::state::{Display, Field, Rule, SourceField};
+use crate::ui::state::{Display, Field, SourceField};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde_json::Value;

@@ -3,9 +3,10 @@
 
 use super::param_info::ParamInfo;
 use super::scenario_field::scenario_field;
+use crate::engine::edit::Rule;
 use crate::engine::scenario::SourceKind;
 use crate::ui::i18n::{rule_name, source_kind_name, T};
-use crate::ui::state::{Action, Field, Rule, SourceField, State};
+use crate::ui::state::{Action, Field, SourceField, State};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
