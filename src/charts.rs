@@ -16,8 +16,7 @@ pub mod compare;
 pub mod cost;
 pub mod coverage;
 
-use crate::engine::simulate::YearResult;
-use crate::engine::Outcome;
+use crate::engine::outcome::{Outcome, YearResult};
 use crate::ui::format;
 pub use crate::ui::i18n::charts::ChartText;
 use crate::ui::i18n::Lang;

@@ -11,9 +11,11 @@
 
 pub mod calendar;
 pub mod edit;
+pub mod enrolment;
 pub mod error;
 pub mod funding;
 pub mod import;
+pub mod outcome;
 pub mod parameters;
 pub mod presets;
 pub mod report;
@@ -24,9 +26,10 @@ pub mod solve;
 
 pub use calendar::YearMonth;
 pub use error::{Problem, ScenarioError};
+pub use outcome::{ratio, MonthResult, Outcome, Totals, Warning, YearResult};
 pub use parameters::{Parameter, Parameters};
 pub use scenario::{Scenario, ValidScenario, SCHEMA_VERSION};
-pub use simulate::{simulate, Outcome};
+pub use simulate::simulate;
 
 /// Money in whole or fractional Rupiah; never a float.
 pub type Rupiah = rust_decimal::Decimal;

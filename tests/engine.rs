@@ -8,9 +8,11 @@
 
 use payung::engine::import::{scenario_from_json, scenario_to_json};
 use payung::engine::scenario::{Amount, FundingSource, SourceKind, StartingCover};
-use payung::engine::simulate::{Outcome, Warning};
 use payung::engine::solve::{coverage_for_budget, solve_budget, with_amount, Unreachable};
-use payung::engine::{presets, report, simulate, Parameters, Problem, Scenario, YearMonth};
+use payung::engine::{
+    presets, report, simulate, MonthResult, Outcome, Parameters, Problem, Scenario, Warning,
+    YearMonth,
+};
 use rust_decimal::Decimal;
 use std::process::{Command, Output};
 
@@ -105,11 +107,7 @@ fn rejection(sc: Scenario) -> (String, Problem) {
 }
 
 /// The months of `o` from `from` to `to`, inclusive.
-fn months_between(
-    o: &Outcome,
-    from: YearMonth,
-    to: YearMonth,
-) -> Vec<&payung::engine::simulate::MonthResult> {
+fn months_between(o: &Outcome, from: YearMonth, to: YearMonth) -> Vec<&MonthResult> {
     o.months
         .iter()
         .filter(|m| m.date >= from && m.date <= to)

@@ -9,8 +9,7 @@ use super::{
     frame, money, money_by_year, note, palette, year_cell, year_span, ChartText, Drawn, Entry,
     Swatch, Table, BASELINE,
 };
-use crate::engine::simulate::YearResult;
-use crate::engine::Outcome;
+use crate::engine::outcome::{Outcome, YearResult};
 use crate::ui::format;
 use crate::ui::i18n::charts::benefits_summary;
 use crate::ui::i18n::Lang;

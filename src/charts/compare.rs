@@ -13,8 +13,8 @@ use super::{
     axes, escape, headroom, money, money_by_year, palette, wrap, ChartText, Drawn, Framed, Style,
     Table,
 };
-use crate::engine::simulate::ratio;
-use crate::engine::{Outcome, YearMonth};
+use crate::engine::outcome::{ratio, Outcome};
+use crate::engine::YearMonth;
 use crate::ui::format;
 use crate::ui::i18n::charts::{compare_cost_summary, compare_coverage_summary};
 use crate::ui::i18n::Lang;
@@ -337,7 +337,7 @@ fn yearly_table(
     series: &[Compared],
     lang: Lang,
     kind: CompareKind,
-    cell: impl Fn(&crate::engine::simulate::YearResult) -> String,
+    cell: impl Fn(&crate::engine::outcome::YearResult) -> String,
 ) -> Table {
     let text = ChartText::compare(kind, lang);
     let mut header = vec![text.columns[0].to_string()];

@@ -9,7 +9,7 @@ use super::{
     frame, money, money_by_year, note, palette, year_cell, year_span, ChartText, Drawn, Entry,
     Swatch, Table, AXIS, BASELINE, UNSPENT_FILL,
 };
-use crate::engine::Outcome;
+use crate::engine::outcome::Outcome;
 use crate::ui::format;
 use crate::ui::i18n::charts::{cost_nothing, cost_summary, CostFacts, LargestFunder};
 use crate::ui::i18n::Lang;

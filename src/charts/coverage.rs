@@ -10,8 +10,7 @@ use super::{
     axes, frame, headroom, note, palette, tint, year_cell, ChartText, Drawn, Entry, Swatch, Table,
     BASELINE,
 };
-use crate::engine::simulate::{ratio, MonthResult};
-use crate::engine::Outcome;
+use crate::engine::outcome::{ratio, MonthResult, Outcome};
 use crate::ui::format;
 use crate::ui::i18n::charts::{coverage_empty, coverage_summary, CoverageFacts};
 use crate::ui::i18n::Lang;

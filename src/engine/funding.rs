@@ -133,10 +133,50 @@ pub fn year_plan(
     plan
 }
 
+/// How many workers `money` pays for at `per_worker` each (all of them when free).
+/// Exact integer division of the two decimals' mantissas at a common scale; the slower
+/// Decimal division is only the fallback for values too large to align.
+pub(super) fn affordable(money: Rupiah, per_worker: Rupiah) -> u64 {
+    if per_worker <= Decimal::ZERO {
+        return u64::MAX;
+    }
+    if money <= Decimal::ZERO {
+        return 0;
+    }
+    let scale = money.scale().max(per_worker.scale());
+    let align = |d: Rupiah| {
+        10i128
+            .checked_pow(scale - d.scale())
+            .and_then(|f| d.mantissa().checked_mul(f))
+    };
+    match (align(money), align(per_worker)) {
+        (Some(a), Some(b)) => u64::try_from(a / b).unwrap_or(u64::MAX),
+        _ => (money / per_worker).floor().to_u64().unwrap_or(u64::MAX),
+    }
+}
+
+/// Contributions by programme for `full` workers at the full rate and `discounted` workers
+/// at the PP 50/2025 rate, in calendar month index `m`.
+pub(super) fn split_by_programme(
+    costs: &YearCosts,
+    m: usize,
+    full: u64,
+    discounted: u64,
+) -> Contribution {
+    let (f, d) = (Decimal::from(full), Decimal::from(discounted));
+    let (cf, cd) = (costs.full[m], costs.discounted[m]);
+    Contribution {
+        jkk: f * cf.jkk + d * cd.jkk,
+        jkm: f * cf.jkm + d * cd.jkm,
+        jht: f * cf.jht + d * cd.jht,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::presets;
+    use std::str::FromStr;
 
     #[test]
     fn a_source_starting_in_october_funds_three_months() {
@@ -163,5 +203,26 @@ mod tests {
     fn growth_compounds_exactly() {
         assert_eq!(growth_factor(Decimal::new(1, 1), 2), Decimal::new(121, 2));
         assert_eq!(growth_factor(Decimal::new(-5, 1), 1), Decimal::new(5, 1));
+    }
+
+    #[test]
+    fn affordable_counts_whole_workers_exactly() {
+        let d = |t: &str| Decimal::from_str(t).unwrap();
+        let cases = [
+            ("7012051200", "201600", 34_782),
+            ("7012051199", "201600", 34_781),
+            ("100.5", "0.25", 402),
+            ("123456.789", "12345.67", 10),
+            ("0", "16800", 0),
+            ("-5", "16800", 0),
+            ("79228162514264337593543950335", "0.0000001", u64::MAX),
+        ];
+        for (money, per, expected) in cases {
+            assert_eq!(affordable(d(money), d(per)), expected, "{money} / {per}");
+            if d(money) > Decimal::ZERO && expected < u64::MAX {
+                assert_eq!(Some(expected), (d(money) / d(per)).floor().to_u64());
+            }
+        }
+        assert_eq!(affordable(d("5"), Decimal::ZERO), u64::MAX);
     }
 }

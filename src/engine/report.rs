@@ -1,7 +1,7 @@
 //! The yearly results table: the CLI's CSV, the web app's table and its CSV download all
 //! use these columns. Money is whole Rupiah without separators.
 
-use super::simulate::{Outcome, YearResult};
+use super::outcome::{Outcome, YearResult};
 use rust_decimal::Decimal;
 
 /// A column slug for a source name: lowercase letters, digits and underscores.

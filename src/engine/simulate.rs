@@ -1,352 +1,294 @@
 //! The monthly simulation: enrolment, funding by priority, lapses, contributions and
 //! expected benefits, over fiscal years. It cannot fail: the scenario is already valid.
 //!
-//! Each month runs in this order: (at a fiscal-year start) new budgets and re-commitment
-//! of carried workers; lapses; verification of list entries; enrolment of verified workers
-//! by funders in priority order; payments; expected events; records.
+//! A `Run` holds the state carried from month to month. Each month runs these steps, one
+//! method each, in this order:
+//!
+//! 1. `open_year` (in January and in the horizon's first month): the population grows or
+//!    shrinks, each source's budget and costs for the fiscal year are set, and carried
+//!    workers are re-committed to their source, moved to sources with room, or lose cover;
+//! 2. `lapse`: a share of verified workers (covered and waiting) leave;
+//! 3. `verify`: lapsed workers who may re-enrol are re-checked, then raw list entries;
+//! 4. `enrol`: verified workers are enrolled by funders in priority order, within caps and
+//!    the money left;
+//! 5. `pay`: contributions by source and programme; JHT savings earn their return;
+//! 6. `expect_events`: expected deaths and accidents, and the benefits paid after the lag;
+//! 7. `record`: the month's result and the fiscal year's running sums;
+//! 8. `close_year` (in December and in the horizon's last month): the year's result.
+//!
+//! `finish` then adds the totals and warnings. The result types live in `outcome`.
 
 use super::calendar::YearMonth;
-use super::funding::{self, YearPlan};
+use super::enrolment::{remove_workers, Tenure};
+use super::funding::{self, affordable, split_by_programme, YearCosts, YearPlan};
+use super::outcome::{self, MonthResult, Outcome, Totals, YearResult, YearSums};
 use super::parameters::{Contribution, Parameters};
-use super::risk::{self, Rates};
-use super::scenario::{Amount, SourceKind, ValidScenario};
+use super::risk::{self, BenefitAmounts, ExpectedEvents, Rates};
+use super::scenario::{Scenario, ValidScenario};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::Serialize;
-
-/// One simulated month.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct MonthResult {
-    pub date: YearMonth,
-    pub population: u64,
-    pub covered: u64,
-    pub covered_by_source: Vec<u64>,
-    pub new_enrolments: u64,
-    pub lapses: u64,
-    /// Verified workers waiting for money.
-    pub waiting: u64,
-    /// Vulnerable workers neither covered nor verified.
-    pub unverified: u64,
-    pub contributions_by_source: Vec<Rupiah>,
-    pub contributions: Contribution,
-    pub expected_deaths: f64,
-    pub expected_accidents: f64,
-    /// Benefits paid this month for events `claim_lag_months` earlier.
-    pub benefits_paid: Rupiah,
-    pub cumulative_cost: Rupiah,
-}
-
-/// One fiscal year (or the part of it inside the horizon).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct YearResult {
-    pub year: i32,
-    /// Simulated months in this year.
-    pub months: u32,
-    pub population_end: u64,
-    pub workers_covered_end: u64,
-    /// Covered / vulnerable workers at the year's last simulated month.
-    pub coverage_ratio: Decimal,
-    pub covered_by_source_end: Vec<u64>,
-    pub new_enrolments: u64,
-    pub lapses: u64,
-    pub waitlist: u64,
-    pub unverified: u64,
-    pub contributions_total: Rupiah,
-    pub contributions_by_source: Vec<Rupiah>,
-    pub contributions_jkk: Rupiah,
-    pub contributions_jkm: Rupiah,
-    pub contributions_jht: Rupiah,
-    pub budget_by_source: Vec<Rupiah>,
-    pub unspent_by_source: Vec<Rupiah>,
-    pub unspent_total: Rupiah,
-    pub expected_deaths: f64,
-    pub expected_accidents: f64,
-    pub benefits_paid: Rupiah,
-    /// JHT savings of the covered cohort at the year's end, with returns.
-    pub jht_balance_end: Rupiah,
-    pub cumulative_cost: Rupiah,
-    /// Covered worker-months in the year.
-    pub worker_months: u64,
-    /// Contributions per protected worker-year; none when nobody was covered.
-    pub cost_per_worker_year: Option<Rupiah>,
-    /// Workers who lost cover at this year's start because a source ended or shrank.
-    pub cover_lost: u64,
-}
-
-/// Totals over the horizon.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Totals {
-    pub contributions: Rupiah,
-    pub contributions_by_source: Vec<Rupiah>,
-    pub benefits_paid: Rupiah,
-    /// Benefits paid / JKK+JKM contributions (JHT is savings, not insurance).
-    pub benefit_cost_ratio: Option<Decimal>,
-    pub worker_months: u64,
-    pub cost_per_worker_year: Option<Rupiah>,
-    pub expected_deaths: f64,
-    pub unspent: Rupiah,
-    pub jht_balance_end: Rupiah,
-}
-
-/// A soft problem the user should see; the simulation still ran.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Warning {
-    /// A Dana Desa share above the highest Dana Desa cap (BLT).
-    DanaDesaAboveCap {
-        source: String,
-        share: Decimal,
-        cap: Decimal,
-    },
-    /// A Dana Desa source in a region without desa: only desa receive Dana Desa.
-    DanaDesaWithoutDesa { source: String },
-    /// Money was left while verified workers ran out and unverified workers remained.
-    VerificationBinding { months: u32, first: YearMonth },
-    /// A source ended the horizon with money it never committed.
-    BudgetUnspent { source: String, amount: Rupiah },
-    /// Workers lost cover when a source ended or shrank and no other source had room.
-    CoverLost { year: i32, workers: u64 },
-}
-
-/// Everything the UI, the CLI and the tests read.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Outcome {
-    pub source_names: Vec<String>,
-    pub source_kinds: Vec<SourceKind>,
-    pub months: Vec<MonthResult>,
-    pub years: Vec<YearResult>,
-    /// The first month coverage reached the target ratio, if it did.
-    pub target_reached: Option<YearMonth>,
-    /// Whether that happened by December of the target year.
-    pub target_met: bool,
-    pub totals: Totals,
-    pub warnings: Vec<Warning>,
-}
-
-impl Outcome {
-    pub fn last_month(&self) -> &MonthResult {
-        &self.months[self.months.len() - 1]
-    }
-}
-
-/// Tenure of the covered cohort, for the 36-month scholarship rule. Cohorts are kept in
-/// enrolment order and scaled together when workers leave (a statistical approximation).
-struct Tenure {
-    cohorts: Vec<(i64, f64)>,
-    scale: f64,
-    total_raw: f64,
-    tenured_raw: f64,
-    next: usize,
-}
-
-impl Tenure {
-    fn new(mut starting: Vec<(i64, f64)>) -> Self {
-        starting.sort_by_key(|c| c.0);
-        let total_raw = starting.iter().map(|c| c.1).sum();
-        Self {
-            cohorts: starting,
-            scale: 1.0,
-            total_raw,
-            tenured_raw: 0.0,
-            next: 0,
-        }
-    }
-
-    /// Records that `survivors` of the tracked workers remain and `new` joined in month `t`,
-    /// and returns the share with at least `min_months` of membership.
-    fn step(&mut self, t: i64, survivors: u64, new: u64, min_months: i64) -> f64 {
-        let tracked = self.total_raw * self.scale;
-        if survivors == 0 || tracked <= 0.0 {
-            *self = Tenure::new(Vec::new());
-        } else {
-            self.scale *= survivors as f64 / tracked;
-        }
-        if new > 0 {
-            let raw = new as f64 / self.scale;
-            self.cohorts.push((t, raw));
-            self.total_raw += raw;
-        }
-        while self.next < self.cohorts.len() && self.cohorts[self.next].0 <= t - min_months {
-            self.tenured_raw += self.cohorts[self.next].1;
-            self.next += 1;
-        }
-        if self.total_raw > 0.0 {
-            (self.tenured_raw / self.total_raw).clamp(0.0, 1.0)
-        } else {
-            0.0
-        }
-    }
-}
-
-/// Per-year running sums.
-#[derive(Default)]
-struct YearSums {
-    months: u32,
-    new_enrolments: u64,
-    lapses: u64,
-    contributions: Vec<Rupiah>,
-    programmes: Contribution,
-    deaths: f64,
-    accidents: f64,
-    benefits: Rupiah,
-    worker_months: u64,
-    cover_lost: u64,
-}
-
-fn round_u64(x: Decimal) -> u64 {
-    x.round().to_u64().unwrap_or(0)
-}
-
-fn floor_u64(x: Decimal) -> u64 {
-    x.floor().to_u64().unwrap_or(0)
-}
-
-/// How many workers `money` pays for at `per_worker` each (all of them when free).
-/// Exact integer division of the two decimals' mantissas at a common scale; the slower
-/// Decimal division is only the fallback for values too large to align.
-fn affordable(money: Rupiah, per_worker: Rupiah) -> u64 {
-    if per_worker <= Decimal::ZERO {
-        return u64::MAX;
-    }
-    if money <= Decimal::ZERO {
-        return 0;
-    }
-    let scale = money.scale().max(per_worker.scale());
-    let align = |d: Rupiah| {
-        10i128
-            .checked_pow(scale - d.scale())
-            .and_then(|f| d.mantissa().checked_mul(f))
-    };
-    match (align(money), align(per_worker)) {
-        (Some(a), Some(b)) => u64::try_from(a / b).unwrap_or(u64::MAX),
-        _ => (money / per_worker).floor().to_u64().unwrap_or(u64::MAX),
-    }
-}
 
 /// Runs the scenario month by month.
 pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
-    let sc = valid.scenario();
-    let n = sc.sources.len();
-    let start = sc.horizon.start;
-    let total_months = sc.horizon.months();
-    let rates = Rates::from_scenario(sc);
-    let lag = sc.risk.claim_lag_months as usize;
-    let min_tenure = params
-        .scholarship_min_membership
-        .at(start)
-        .to_i64()
-        .unwrap_or(36);
-    let monthly_lapse = sc.enrolment.lapse_rate / Decimal::from(12);
-    let monthly_return = sc.risk.jht_return / Decimal::from(12);
-
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| (sc.sources[i].priority, i));
-
-    let mut workers = vec![0u64; n];
-    let mut starting_cohorts = Vec::new();
-    for s in &sc.region.covered_at_start {
-        if let Some(i) = sc.source_index(&s.source) {
-            workers[i] += s.workers;
-            starting_cohorts.push((-i64::from(s.months_of_membership), s.workers as f64));
+    let mut run = Run::new(params, valid);
+    let total = valid.horizon.months();
+    for t in 0..total {
+        let month = Month::new(valid.horizon.start, t, total);
+        if month.opens_year() {
+            run.open_year(month);
+        }
+        let lapses = run.lapse(month);
+        run.verify();
+        let new_enrolments = run.enrol(month);
+        let payment = run.pay(month);
+        let events = run.expect_events(month, new_enrolments);
+        run.record(month, lapses, new_enrolments, payment, events);
+        if month.closes_year() {
+            run.close_year(month.date.year);
         }
     }
-    let mut tenure = Tenure::new(starting_cohorts);
-    let mut population = sc.region.vulnerable_workers;
-    let mut list = sc.enrolment.listed;
-    let mut relist = 0u64;
-    let mut lapse_carry = Decimal::ZERO;
-    let mut yield_carry = Decimal::ZERO;
-    let mut waiting = 0u64;
-    let mut plans: Vec<YearPlan> = vec![YearPlan::idle(); n];
-    let mut left = vec![Decimal::ZERO; n];
-    let mut pending = vec![Decimal::ZERO; total_months as usize + lag + 1];
-    let mut amounts = risk::BenefitAmounts::at(params, sc, start);
-    let mut costs = funding::YearCosts::new(params, sc, start.year);
-    let mut jht_balance = Decimal::ZERO;
-    let mut cumulative = Decimal::ZERO;
-    let mut target_reached = None;
-    let mut binding_months = 0u32;
-    let mut first_binding = None;
+    run.finish()
+}
 
-    let mut months = Vec::with_capacity(total_months as usize);
-    let mut years = Vec::with_capacity(sc.horizon.years as usize + 1);
-    let mut sums = YearSums {
-        contributions: vec![Decimal::ZERO; n],
-        ..Default::default()
-    };
+/// Where a month sits in the horizon.
+#[derive(Clone, Copy)]
+struct Month {
+    /// Months since the horizon's start.
+    t: u32,
+    date: YearMonth,
+    /// The calendar month as an index into a year's plans (0 = January).
+    m: usize,
+    /// Whether it is the horizon's last month.
+    last: bool,
+}
 
-    for t in 0..total_months {
+impl Month {
+    fn new(start: YearMonth, t: u32, total: u32) -> Self {
         let date = start.plus_months(t);
-        let m = (date.month - 1) as usize;
+        Self {
+            t,
+            date,
+            m: (date.month - 1) as usize,
+            last: t + 1 == total,
+        }
+    }
 
-        if t == 0 || date.month == 1 {
-            if t > 0 {
-                let grown = Decimal::from(sc.region.vulnerable_workers)
-                    * funding::growth_factor(
-                        sc.region.worker_growth,
-                        (date.year - start.year) as u32,
-                    );
-                let grown = round_u64(grown).max(1);
-                if grown > population {
-                    // Enough new list entries to yield the new workers.
-                    list += round_u64(
-                        Decimal::from(grown - population) / sc.enrolment.verification_yield,
-                    );
-                } else {
-                    let known = workers.iter().sum::<u64>() + waiting;
-                    let excess = known.saturating_sub(grown);
-                    let from_waiting = excess.min(waiting);
-                    waiting -= from_waiting;
-                    remove_workers(&mut workers, &order, excess - from_waiting);
-                }
-                population = grown;
+    fn opens_year(self) -> bool {
+        self.t == 0 || self.date.month == 1
+    }
+
+    fn closes_year(self) -> bool {
+        self.date.month == 12 || self.last
+    }
+}
+
+/// What the sources pay in one month.
+struct Payment {
+    by_source: Vec<Rupiah>,
+    programmes: Contribution,
+}
+
+/// One month's expected events and the benefits paid in it (for earlier events).
+struct Events {
+    expected: ExpectedEvents,
+    benefits_paid: Rupiah,
+}
+
+/// The state of one simulation, carried from month to month.
+struct Run<'a> {
+    params: &'a Parameters,
+    sc: &'a Scenario,
+    /// Source indices in priority order (ties keep list order).
+    order: Vec<usize>,
+    rates: Rates,
+    /// Months from an event to its benefit payment.
+    lag: usize,
+    /// Months of membership before a non-work death earns a scholarship.
+    min_tenure: i64,
+    monthly_lapse: Decimal,
+    monthly_return: Decimal,
+
+    /// Vulnerable workers this year.
+    population: u64,
+    /// Covered workers by source.
+    workers: Vec<u64>,
+    /// Verified workers waiting for money.
+    waiting: u64,
+    /// Raw list entries not yet checked.
+    list: u64,
+    /// Lapsed workers waiting to be re-checked.
+    relist: u64,
+    /// Fractions of a worker carried to the next month's lapses and verification.
+    lapse_carry: Decimal,
+    yield_carry: Decimal,
+    tenure: Tenure,
+
+    /// This fiscal year's plan and uncommitted money, by source.
+    plans: Vec<YearPlan>,
+    left: Vec<Rupiah>,
+    costs: YearCosts,
+    amounts: BenefitAmounts,
+    /// Benefits due, by month index, after the claim lag.
+    pending: Vec<Rupiah>,
+    jht_balance: Rupiah,
+    cumulative: Rupiah,
+
+    target_reached: Option<YearMonth>,
+    binding_months: u32,
+    first_binding: Option<YearMonth>,
+    sums: YearSums,
+    months: Vec<MonthResult>,
+    years: Vec<YearResult>,
+}
+
+impl<'a> Run<'a> {
+    fn new(params: &'a Parameters, valid: &'a ValidScenario) -> Self {
+        let sc = valid.scenario();
+        let n = sc.sources.len();
+        let start = sc.horizon.start;
+        let total_months = sc.horizon.months() as usize;
+        let lag = sc.risk.claim_lag_months as usize;
+
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| (sc.sources[i].priority, i));
+
+        let mut workers = vec![0u64; n];
+        let mut starting_cohorts = Vec::new();
+        for s in &sc.region.covered_at_start {
+            if let Some(i) = sc.source_index(&s.source) {
+                workers[i] += s.workers;
+                starting_cohorts.push((-i64::from(s.months_of_membership), s.workers as f64));
             }
-            amounts = risk::BenefitAmounts::at(params, sc, date);
-            costs = funding::YearCosts::new(params, sc, date.year);
-            for (i, s) in sc.sources.iter().enumerate() {
-                plans[i] = funding::year_plan(&costs, sc, s, date.year, start);
-                left[i] = plans[i].budget;
-            }
-            // Carried workers stay with their source while it can pay for the rest of the year;
-            // the others move to sources with room, in priority order, or lose cover.
-            let mut excess = 0u64;
-            for &i in &order {
-                let p = &plans[i];
-                let keep = if p.funded[m] {
-                    workers[i]
-                        .min(p.cap)
-                        .min(affordable(left[i], p.remaining[m]))
-                } else {
-                    0
-                };
-                excess += workers[i] - keep;
-                workers[i] = keep;
-                left[i] -= Decimal::from(keep) * p.remaining[m];
-            }
-            for &i in &order {
-                let p = &plans[i];
-                if excess == 0 || !p.funded[m] {
-                    continue;
-                }
-                let take = excess
-                    .min(p.cap.saturating_sub(workers[i]))
-                    .min(affordable(left[i], p.remaining[m]));
-                workers[i] += take;
-                left[i] -= Decimal::from(take) * p.remaining[m];
-                excess -= take;
-            }
-            waiting += excess;
-            sums.cover_lost += excess;
         }
 
-        // Lapses: a share of all verified workers (covered and waiting) leave each month.
-        let covered_before: u64 = workers.iter().sum();
-        let known = covered_before + waiting;
+        Self {
+            params,
+            sc,
+            order,
+            rates: Rates::from_scenario(sc),
+            lag,
+            min_tenure: params
+                .scholarship_min_membership
+                .at(start)
+                .to_i64()
+                .unwrap_or(36),
+            monthly_lapse: sc.enrolment.lapse_rate / Decimal::from(12),
+            monthly_return: sc.risk.jht_return / Decimal::from(12),
+            population: sc.region.vulnerable_workers,
+            workers,
+            waiting: 0,
+            list: sc.enrolment.listed,
+            relist: 0,
+            lapse_carry: Decimal::ZERO,
+            yield_carry: Decimal::ZERO,
+            tenure: Tenure::new(starting_cohorts),
+            plans: vec![YearPlan::idle(); n],
+            left: vec![Decimal::ZERO; n],
+            costs: YearCosts::new(params, sc, start.year),
+            amounts: BenefitAmounts::at(params, sc, start),
+            pending: vec![Decimal::ZERO; total_months + lag + 1],
+            jht_balance: Decimal::ZERO,
+            cumulative: Decimal::ZERO,
+            target_reached: None,
+            binding_months: 0,
+            first_binding: None,
+            sums: YearSums::new(n),
+            months: Vec::with_capacity(total_months),
+            years: Vec::with_capacity(sc.horizon.years as usize + 1),
+        }
+    }
+
+    fn covered(&self) -> u64 {
+        self.workers.iter().sum()
+    }
+
+    /// Step 1: the fiscal year's population, budgets and commitments.
+    fn open_year(&mut self, month: Month) {
+        if month.t > 0 {
+            self.grow(month.date.year);
+        }
+        self.amounts = BenefitAmounts::at(self.params, self.sc, month.date);
+        self.costs = YearCosts::new(self.params, self.sc, month.date.year);
+        for (i, s) in self.sc.sources.iter().enumerate() {
+            self.plans[i] = funding::year_plan(
+                &self.costs,
+                self.sc,
+                s,
+                month.date.year,
+                self.sc.horizon.start,
+            );
+            self.left[i] = self.plans[i].budget;
+        }
+        self.recommit(month.m);
+    }
+
+    /// Sets this year's population: new workers add list entries; when it shrinks, the
+    /// workers beyond it leave, waiting ones first.
+    fn grow(&mut self, year: i32) {
+        let sc = self.sc;
+        let grown = Decimal::from(sc.region.vulnerable_workers)
+            * funding::growth_factor(
+                sc.region.worker_growth,
+                (year - sc.horizon.start.year) as u32,
+            );
+        let grown = round_u64(grown).max(1);
+        if grown > self.population {
+            // Enough new list entries to yield the new workers.
+            self.list +=
+                round_u64(Decimal::from(grown - self.population) / sc.enrolment.verification_yield);
+        } else {
+            let known = self.covered() + self.waiting;
+            let excess = known.saturating_sub(grown);
+            let from_waiting = excess.min(self.waiting);
+            self.waiting -= from_waiting;
+            remove_workers(&mut self.workers, &self.order, excess - from_waiting);
+        }
+        self.population = grown;
+    }
+
+    /// Carried workers stay with their source while it can pay for the rest of the year;
+    /// the others move to sources with room, in priority order, or lose cover.
+    fn recommit(&mut self, m: usize) {
+        let mut excess = 0u64;
+        for &i in &self.order {
+            let p = &self.plans[i];
+            let keep = if p.funded[m] {
+                self.workers[i]
+                    .min(p.cap)
+                    .min(affordable(self.left[i], p.remaining[m]))
+            } else {
+                0
+            };
+            excess += self.workers[i] - keep;
+            self.workers[i] = keep;
+            self.left[i] -= Decimal::from(keep) * p.remaining[m];
+        }
+        for &i in &self.order {
+            let p = &self.plans[i];
+            if excess == 0 || !p.funded[m] {
+                continue;
+            }
+            let take = excess
+                .min(p.cap.saturating_sub(self.workers[i]))
+                .min(affordable(self.left[i], p.remaining[m]));
+            self.workers[i] += take;
+            self.left[i] -= Decimal::from(take) * p.remaining[m];
+            excess -= take;
+        }
+        self.waiting += excess;
+        self.sums.cover_lost += excess;
+    }
+
+    /// Step 2: a share of all verified workers (covered and waiting) leave; their sources
+    /// get back what they had committed for the rest of the year. Returns how many left.
+    fn lapse(&mut self, month: Month) -> u64 {
+        let covered_before = self.covered();
+        let known = covered_before + self.waiting;
         // Fractions of a worker carry over to the next month, so small groups lapse too.
-        let expected = Decimal::from(known) * monthly_lapse + lapse_carry;
+        let expected = Decimal::from(known) * self.monthly_lapse + self.lapse_carry;
         let lapses = floor_u64(expected).min(known);
-        lapse_carry = expected - Decimal::from(lapses);
+        self.lapse_carry = expected - Decimal::from(lapses);
         let from_covered = if known == 0 {
             0
         } else {
@@ -355,369 +297,206 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
         };
         let from_covered = from_covered
             .min(covered_before)
-            .max(lapses.saturating_sub(waiting));
-        waiting -= lapses - from_covered;
-        let per_source = remove_workers(&mut workers, &order, from_covered);
+            .max(lapses.saturating_sub(self.waiting));
+        self.waiting -= lapses - from_covered;
+        let per_source = remove_workers(&mut self.workers, &self.order, from_covered);
         for (i, gone) in per_source.into_iter().enumerate() {
-            left[i] += Decimal::from(gone) * plans[i].remaining[m];
+            self.left[i] += Decimal::from(gone) * self.plans[i].remaining[month.m];
         }
-        if sc.enrolment.reenrol {
-            relist += lapses;
+        if self.sc.enrolment.reenrol {
+            self.relist += lapses;
         }
+        lapses
+    }
 
-        // Verification: lapsed workers who may re-enrol are re-checked first (they are known
-        // to be eligible); then raw list entries, of which only the yield is eligible.
-        let rechecked = sc.enrolment.verification_per_month.min(relist);
-        relist -= rechecked;
-        let checked = (sc.enrolment.verification_per_month - rechecked).min(list);
-        list -= checked;
+    /// Step 3: lapsed workers who may re-enrol are re-checked first (they are known to be
+    /// eligible); then raw list entries, of which only the yield is eligible.
+    fn verify(&mut self) {
+        let e = &self.sc.enrolment;
+        let rechecked = e.verification_per_month.min(self.relist);
+        self.relist -= rechecked;
+        let checked = (e.verification_per_month - rechecked).min(self.list);
+        self.list -= checked;
         // Fractions of an eligible worker carry over, so small monthly capacities still find people.
-        let found = Decimal::from(checked) * sc.enrolment.verification_yield + yield_carry;
+        let found = Decimal::from(checked) * e.verification_yield + self.yield_carry;
         let eligible = rechecked + floor_u64(found);
-        yield_carry = found - Decimal::from(floor_u64(found));
-        let covered_now: u64 = workers.iter().sum();
-        let room = population.saturating_sub(covered_now + waiting);
-        waiting += eligible.min(room);
+        self.yield_carry = found - Decimal::from(floor_u64(found));
+        let room = self
+            .population
+            .saturating_sub(self.covered() + self.waiting);
+        self.waiting += eligible.min(room);
+    }
 
-        // Enrolment by priority, limited by verified workers, caps and the money left. The
-        // division that counts affordable workers runs only when money is short.
+    /// Step 4: enrolment by priority, limited by verified workers, caps and the money left.
+    /// Counts the months in which verification, not money, held enrolment back. Returns
+    /// how many joined.
+    fn enrol(&mut self, month: Month) -> u64 {
+        let m = month.m;
         let mut new_enrolments = 0u64;
-        for &i in &order {
-            let p = &plans[i];
-            if waiting == 0 {
+        for &i in &self.order {
+            let p = &self.plans[i];
+            if self.waiting == 0 {
                 break;
             }
-            let room = p.cap.saturating_sub(workers[i]);
+            let room = p.cap.saturating_sub(self.workers[i]);
             if !p.funded[m] || room == 0 {
                 continue;
             }
-            let want = room.min(waiting);
-            let take = if left[i] >= Decimal::from(want) * p.remaining[m] {
+            let want = room.min(self.waiting);
+            // The division that counts affordable workers runs only when money is short.
+            let take = if self.left[i] >= Decimal::from(want) * p.remaining[m] {
                 want
             } else {
-                affordable(left[i], p.remaining[m]).min(want)
+                affordable(self.left[i], p.remaining[m]).min(want)
             };
-            workers[i] += take;
-            left[i] -= Decimal::from(take) * p.remaining[m];
-            waiting -= take;
+            self.workers[i] += take;
+            self.left[i] -= Decimal::from(take) * p.remaining[m];
+            self.waiting -= take;
             new_enrolments += take;
         }
-        let covered: u64 = workers.iter().sum();
-        let unverified = population.saturating_sub(covered + waiting);
+        let unverified = self
+            .population
+            .saturating_sub(self.covered() + self.waiting);
         // Verification binds when verified workers ran out while some source could pay for one more.
         let money_for_more = || {
-            order.iter().any(|&i| {
-                let p = &plans[i];
-                p.funded[m] && p.cap > workers[i] && left[i] >= p.remaining[m]
+            self.order.iter().any(|&i| {
+                let p = &self.plans[i];
+                p.funded[m] && p.cap > self.workers[i] && self.left[i] >= p.remaining[m]
             })
         };
-        if waiting == 0 && unverified > 0 && money_for_more() {
-            binding_months += 1;
-            first_binding.get_or_insert(date);
+        if self.waiting == 0 && unverified > 0 && money_for_more() {
+            self.binding_months += 1;
+            self.first_binding.get_or_insert(month.date);
         }
+        new_enrolments
+    }
 
-        // Payments.
+    /// Step 5: each source pays for its covered workers; the JHT part earns its return.
+    fn pay(&mut self, month: Month) -> Payment {
+        let m = month.m;
         // Every paying source pays either the full or the discounted rate: split the programmes
         // once per rate instead of once per source.
-        let mut by_source = vec![Decimal::ZERO; n];
+        let mut by_source = vec![Decimal::ZERO; self.workers.len()];
         let (mut at_full, mut at_discount) = (0u64, 0u64);
-        for i in 0..n {
-            if workers[i] == 0 {
+        for (i, &workers) in self.workers.iter().enumerate() {
+            if workers == 0 {
                 continue;
             }
-            by_source[i] = Decimal::from(workers[i]) * plans[i].cost[m].total();
-            if sc.sources[i].discount {
-                at_discount += workers[i];
+            by_source[i] = Decimal::from(workers) * self.plans[i].cost[m].total();
+            if self.sc.sources[i].discount {
+                at_discount += workers;
             } else {
-                at_full += workers[i];
+                at_full += workers;
             }
         }
-        let programmes = split_by_programme(&costs, m, at_full, at_discount);
-        let paid = programmes.total();
-        cumulative += paid;
+        let programmes = split_by_programme(&self.costs, m, at_full, at_discount);
+        self.cumulative += programmes.total();
+        self.jht_balance =
+            (self.jht_balance * (Decimal::ONE + self.monthly_return) + programmes.jht).round_dp(2);
+        Payment {
+            by_source,
+            programmes,
+        }
+    }
 
-        // Expected events and the benefits they lead to, paid after the claim lag.
-        let tenured = tenure.step(
-            i64::from(t),
+    /// Step 6: expected events among the covered, and the benefits they lead to, paid after
+    /// the claim lag.
+    fn expect_events(&mut self, month: Month, new_enrolments: u64) -> Events {
+        let t = month.t as usize;
+        let covered = self.covered();
+        let tenured = self.tenure.step(
+            i64::from(month.t),
             covered - new_enrolments,
             new_enrolments,
-            min_tenure,
+            self.min_tenure,
         );
-        let events = risk::expected_events(&rates, covered, tenured);
-        pending[t as usize + lag] += risk::expected_benefits_f64(&rates, &amounts, &events);
-        let benefits_paid = pending[t as usize];
-        jht_balance = (jht_balance * (Decimal::ONE + monthly_return) + programmes.jht).round_dp(2);
+        let expected = risk::expected_events(&self.rates, covered, tenured);
+        self.pending[t + self.lag] +=
+            risk::expected_benefits_f64(&self.rates, &self.amounts, &expected);
+        Events {
+            expected,
+            benefits_paid: self.pending[t],
+        }
+    }
 
-        if target_reached.is_none()
-            && Decimal::from(covered) >= sc.target.coverage * Decimal::from(population)
+    /// Step 7: the month's result, the first month the target was reached, and the
+    /// fiscal year's running sums.
+    fn record(
+        &mut self,
+        month: Month,
+        lapses: u64,
+        new_enrolments: u64,
+        payment: Payment,
+        events: Events,
+    ) {
+        let covered = self.covered();
+        let unverified = self.population.saturating_sub(covered + self.waiting);
+        if self.target_reached.is_none()
+            && Decimal::from(covered) >= self.sc.target.coverage * Decimal::from(self.population)
         {
-            target_reached = Some(date);
+            self.target_reached = Some(month.date);
         }
 
-        sums.months += 1;
-        sums.new_enrolments += new_enrolments;
-        sums.lapses += lapses;
-        for (sum, paid) in sums.contributions.iter_mut().zip(&by_source) {
-            *sum += paid;
-        }
-        sums.programmes.jkk += programmes.jkk;
-        sums.programmes.jkm += programmes.jkm;
-        sums.programmes.jht += programmes.jht;
-        sums.deaths += events.deaths;
-        sums.accidents += events.accidents;
-        sums.benefits += benefits_paid;
-        sums.worker_months += covered;
-
-        months.push(MonthResult {
-            date,
-            population,
+        let result = MonthResult {
+            date: month.date,
+            population: self.population,
             covered,
-            covered_by_source: workers.clone(),
+            covered_by_source: self.workers.clone(),
             new_enrolments,
             lapses,
-            waiting,
+            waiting: self.waiting,
             unverified,
-            contributions_by_source: by_source,
-            contributions: programmes,
-            expected_deaths: events.deaths,
-            expected_accidents: events.accidents,
-            benefits_paid,
-            cumulative_cost: cumulative,
-        });
+            contributions_by_source: payment.by_source,
+            contributions: payment.programmes,
+            expected_deaths: events.expected.deaths,
+            expected_accidents: events.expected.accidents,
+            benefits_paid: events.benefits_paid,
+            cumulative_cost: self.cumulative,
+        };
+        self.sums.add(&result);
+        self.months.push(result);
+    }
 
-        if date.month == 12 || t + 1 == total_months {
-            let finished = std::mem::replace(
-                &mut sums,
-                YearSums {
-                    contributions: vec![Decimal::ZERO; n],
-                    ..Default::default()
-                },
-            );
-            years.push(close_year(
-                date.year,
-                finished,
-                &months[months.len() - 1],
-                &plans,
-                &left,
-                jht_balance,
-            ));
+    /// Step 8: the fiscal year's result from its sums and its last month.
+    fn close_year(&mut self, year: i32) {
+        let sums = std::mem::replace(&mut self.sums, YearSums::new(self.workers.len()));
+        let last = &self.months[self.months.len() - 1];
+        let budgets = self.plans.iter().map(|p| p.budget).collect();
+        self.years
+            .push(sums.close(year, last, budgets, &self.left, self.jht_balance));
+    }
+
+    /// After the last month: totals over the horizon and the warnings.
+    fn finish(self) -> Outcome {
+        let sc = self.sc;
+        let totals = Totals::over(&self.years, sc.sources.len(), self.jht_balance);
+        let warnings = outcome::warnings(
+            self.params,
+            sc,
+            &self.years,
+            self.binding_months,
+            self.first_binding,
+        );
+        let target_met = self
+            .target_reached
+            .is_some_and(|d: YearMonth| d.year <= sc.target.year);
+        Outcome {
+            source_names: sc.sources.iter().map(|s| s.name.clone()).collect(),
+            source_kinds: sc.sources.iter().map(|s| s.kind).collect(),
+            months: self.months,
+            years: self.years,
+            target_reached: self.target_reached,
+            target_met,
+            totals,
+            warnings,
         }
     }
-
-    let totals = totals(&years, n, jht_balance);
-    let warnings = warnings(params, valid, &years, binding_months, first_binding);
-    let target_met = target_reached.is_some_and(|d: YearMonth| d.year <= sc.target.year);
-    Outcome {
-        source_names: sc.sources.iter().map(|s| s.name.clone()).collect(),
-        source_kinds: sc.sources.iter().map(|s| s.kind).collect(),
-        months,
-        years,
-        target_reached,
-        target_met,
-        totals,
-        warnings,
-    }
 }
 
-/// Contributions by programme for `full` workers at the full rate and `discounted` workers
-/// at the PP 50/2025 rate, in calendar month index `m`.
-fn split_by_programme(
-    costs: &funding::YearCosts,
-    m: usize,
-    full: u64,
-    discounted: u64,
-) -> Contribution {
-    let (f, d) = (Decimal::from(full), Decimal::from(discounted));
-    let (cf, cd) = (costs.full[m], costs.discounted[m]);
-    Contribution {
-        jkk: f * cf.jkk + d * cd.jkk,
-        jkm: f * cf.jkm + d * cd.jkm,
-        jht: f * cf.jht + d * cd.jht,
-    }
+fn round_u64(x: Decimal) -> u64 {
+    x.round().to_u64().unwrap_or(0)
 }
 
-/// Removes `count` covered workers, spread over sources in proportion to what they hold.
-/// Returns how many each source lost.
-fn remove_workers(workers: &mut [u64], order: &[usize], count: u64) -> Vec<u64> {
-    let total: u64 = workers.iter().sum();
-    let mut gone = vec![0u64; workers.len()];
-    if total == 0 || count == 0 {
-        return gone;
-    }
-    let count = count.min(total);
-    let mut removed = 0;
-    for &i in order {
-        let share = (u128::from(count) * u128::from(workers[i]) / u128::from(total)) as u64;
-        gone[i] = share;
-        removed += share;
-    }
-    // The rounding remainder comes from the lowest-priority sources first.
-    for &i in order.iter().rev() {
-        if removed == count {
-            break;
-        }
-        let extra = (workers[i] - gone[i]).min(count - removed);
-        gone[i] += extra;
-        removed += extra;
-    }
-    for i in 0..workers.len() {
-        workers[i] -= gone[i];
-    }
-    gone
-}
-
-fn close_year(
-    year: i32,
-    s: YearSums,
-    last: &MonthResult,
-    plans: &[YearPlan],
-    left: &[Rupiah],
-    jht: Rupiah,
-) -> YearResult {
-    let contributions_total: Rupiah = s.contributions.iter().sum();
-    let unspent_by_source: Vec<Rupiah> = left.iter().map(|l| l.round_dp(0)).collect();
-    YearResult {
-        year,
-        months: s.months,
-        population_end: last.population,
-        workers_covered_end: last.covered,
-        coverage_ratio: ratio(last.covered, last.population),
-        covered_by_source_end: last.covered_by_source.clone(),
-        new_enrolments: s.new_enrolments,
-        lapses: s.lapses,
-        waitlist: last.waiting,
-        unverified: last.unverified,
-        contributions_total,
-        contributions_by_source: s.contributions,
-        contributions_jkk: s.programmes.jkk,
-        contributions_jkm: s.programmes.jkm,
-        contributions_jht: s.programmes.jht,
-        budget_by_source: plans.iter().map(|p| p.budget).collect(),
-        unspent_total: unspent_by_source.iter().sum(),
-        unspent_by_source,
-        expected_deaths: s.deaths,
-        expected_accidents: s.accidents,
-        benefits_paid: s.benefits,
-        jht_balance_end: jht,
-        cumulative_cost: last.cumulative_cost,
-        worker_months: s.worker_months,
-        cost_per_worker_year: per_worker_year(contributions_total, s.worker_months),
-        cover_lost: s.cover_lost,
-    }
-}
-
-/// `part / whole`, to four decimals.
-pub fn ratio(part: u64, whole: u64) -> Decimal {
-    if whole == 0 {
-        return Decimal::ZERO;
-    }
-    (Decimal::from(part) / Decimal::from(whole)).round_dp(4)
-}
-
-fn per_worker_year(cost: Rupiah, worker_months: u64) -> Option<Rupiah> {
-    (worker_months > 0)
-        .then(|| (cost * Decimal::from(12) / Decimal::from(worker_months)).round_dp(0))
-}
-
-fn totals(years: &[YearResult], n: usize, jht: Rupiah) -> Totals {
-    let mut by_source = vec![Decimal::ZERO; n];
-    for y in years {
-        for (i, c) in y.contributions_by_source.iter().enumerate() {
-            by_source[i] += c;
-        }
-    }
-    let contributions: Rupiah = years.iter().map(|y| y.contributions_total).sum();
-    let insurance: Rupiah = years
-        .iter()
-        .map(|y| y.contributions_jkk + y.contributions_jkm)
-        .sum();
-    let benefits: Rupiah = years.iter().map(|y| y.benefits_paid).sum();
-    let worker_months = years.iter().map(|y| y.worker_months).sum();
-    Totals {
-        contributions,
-        contributions_by_source: by_source,
-        benefits_paid: benefits,
-        benefit_cost_ratio: (insurance > Decimal::ZERO).then(|| (benefits / insurance).round_dp(4)),
-        worker_months,
-        cost_per_worker_year: per_worker_year(contributions, worker_months),
-        expected_deaths: years.iter().map(|y| y.expected_deaths).sum(),
-        unspent: years.iter().map(|y| y.unspent_total).sum(),
-        jht_balance_end: jht,
-    }
-}
-
-fn warnings(
-    params: &Parameters,
-    sc: &ValidScenario,
-    years: &[YearResult],
-    binding_months: u32,
-    first_binding: Option<YearMonth>,
-) -> Vec<Warning> {
-    let mut out = Vec::new();
-    let cap = params.dana_desa_blt_cap.at(sc.horizon.start);
-    for s in &sc.sources {
-        if s.kind == SourceKind::DanaDesa && sc.region.desa == 0 {
-            out.push(Warning::DanaDesaWithoutDesa {
-                source: s.name.clone(),
-            });
-        }
-        if let Amount::DanaDesa { share, .. } = s.amount {
-            if share > cap {
-                out.push(Warning::DanaDesaAboveCap {
-                    source: s.name.clone(),
-                    share,
-                    cap,
-                });
-            }
-        }
-    }
-    if let Some(first) = first_binding {
-        out.push(Warning::VerificationBinding {
-            months: binding_months,
-            first,
-        });
-    }
-    for (i, s) in sc.sources.iter().enumerate() {
-        let amount: Rupiah = years.iter().map(|y| y.unspent_by_source[i]).sum();
-        if amount > Decimal::ZERO {
-            out.push(Warning::BudgetUnspent {
-                source: s.name.clone(),
-                amount,
-            });
-        }
-    }
-    for y in years.iter().filter(|y| y.cover_lost > 0) {
-        out.push(Warning::CoverLost {
-            year: y.year,
-            workers: y.cover_lost,
-        });
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn affordable_counts_whole_workers_exactly() {
-        let d = |t: &str| Decimal::from_str(t).unwrap();
-        let cases = [
-            ("7012051200", "201600", 34_782),
-            ("7012051199", "201600", 34_781),
-            ("100.5", "0.25", 402),
-            ("123456.789", "12345.67", 10),
-            ("0", "16800", 0),
-            ("-5", "16800", 0),
-            ("79228162514264337593543950335", "0.0000001", u64::MAX),
-        ];
-        for (money, per, expected) in cases {
-            assert_eq!(affordable(d(money), d(per)), expected, "{money} / {per}");
-            if d(money) > Decimal::ZERO && expected < u64::MAX {
-                assert_eq!(Some(expected), (d(money) / d(per)).floor().to_u64());
-            }
-        }
-        assert_eq!(affordable(d("5"), Decimal::ZERO), u64::MAX);
-    }
+fn floor_u64(x: Decimal) -> u64 {
+    x.floor().to_u64().unwrap_or(0)
 }

@@ -5,9 +5,10 @@
 //! coverage never falls when a source gets more money (a property test checks this).
 
 use super::calendar::YearMonth;
+use super::outcome::{self, Outcome};
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::simulate::{simulate, Outcome};
+use super::simulate::simulate;
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -123,7 +124,7 @@ fn best_ratio_by(outcome: &Outcome, year: i32, known: bool) -> Decimal {
             } else {
                 m.covered
             };
-            super::simulate::ratio(count, m.population)
+            outcome::ratio(count, m.population)
         })
         .max()
         .unwrap_or_default()
@@ -253,7 +254,7 @@ pub fn coverage_for_budget(
             .max()
             .unwrap_or(0),
         workers_covered_total: last.covered,
-        coverage_ratio_end: super::simulate::ratio(last.covered, last.population),
+        coverage_ratio_end: outcome::ratio(last.covered, last.population),
         target_reached: outcome.target_reached,
     })
 }

@@ -2,7 +2,8 @@
 //! with `use_memo`, so each input change recomputes and redraws exactly once.
 
 use crate::charts;
-use crate::engine::{presets, simulate, Outcome, Parameters, Scenario, ValidScenario};
+use crate::engine::outcome::Outcome;
+use crate::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::embed_generator::EmbedGenerator;
 use crate::ui::components::embed_view::EmbedView;

@@ -20,8 +20,8 @@ pub mod summary;
 
 use crate::engine::edit::Rule;
 use crate::engine::error::Problem;
+use crate::engine::outcome::Warning;
 use crate::engine::scenario::SourceKind;
-use crate::engine::simulate::Warning;
 use crate::engine::ScenarioError;
 use crate::ui::format::{self, ParseError};
 use crate::ui::state::{Display, Field, SourceField};

@@ -7,8 +7,8 @@
 
 use crate::charts::{self, compare, ChartText};
 use crate::engine::edit::Rule;
-use crate::engine::simulate::ratio;
-use crate::engine::{simulate, Outcome, Parameters, Scenario, ScenarioError};
+use crate::engine::outcome::{ratio, Outcome};
+use crate::engine::{simulate, Parameters, Scenario, ScenarioError};
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::format;
 use crate::ui::i18n::compare::{text, Text};

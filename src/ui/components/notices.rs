@@ -1,7 +1,7 @@
 //! The scenario's validation problem (if the shown numbers are the last valid ones) and
 //! the simulation's soft warnings.
 
-use crate::engine::simulate::Warning;
+use crate::engine::outcome::Warning;
 use crate::engine::ScenarioError;
 use crate::ui::i18n::{scenario_error, warning, Lang, T};
 use yew::prelude::*;

@@ -3,7 +3,7 @@
 //! references, and the share link with its QR code. It is hidden on screen and is the only
 //! thing printed (see `@media print` in styles/main.css).
 
-use crate::engine::simulate::{ratio, Outcome};
+use crate::engine::outcome::{ratio, Outcome};
 use crate::engine::{Parameters, Scenario};
 use crate::ui::format;
 use crate::ui::i18n::{month_name, Lang, T};

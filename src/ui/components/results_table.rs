@@ -1,7 +1,7 @@
 //! The yearly results table: the same columns as the CLI's CSV, formatted for reading.
 
+use crate::engine::outcome::Outcome;
 use crate::engine::report;
-use crate::engine::simulate::Outcome;
 use crate::ui::format;
 use crate::ui::i18n::{Lang, T};
 use rust_decimal::Decimal;

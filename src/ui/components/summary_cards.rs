@@ -2,7 +2,7 @@
 //! who pays, Rp per protected worker-year, and what families get back.
 
 use crate::charts::PALETTE;
-use crate::engine::simulate::{ratio, Outcome};
+use crate::engine::outcome::{ratio, Outcome};
 use crate::engine::Scenario;
 use crate::ui::format;
 use crate::ui::i18n::summary::{covered_of, target_by};

@@ -1,0 +1,110 @@
+//! Who is covered, as counts by funding source: taking workers off the sources in
+//! proportion to what they hold, and how long the covered cohort has been members. It knows
+//! nothing of money, prices or risk.
+
+/// Removes `count` covered workers, spread over sources in proportion to what they hold.
+/// Returns how many each source lost.
+pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64) -> Vec<u64> {
+    let total: u64 = workers.iter().sum();
+    let mut gone = vec![0u64; workers.len()];
+    if total == 0 || count == 0 {
+        return gone;
+    }
+    let count = count.min(total);
+    let mut removed = 0;
+    for &i in order {
+        let share = (u128::from(count) * u128::from(workers[i]) / u128::from(total)) as u64;
+        gone[i] = share;
+        removed += share;
+    }
+    // The rounding remainder comes from the lowest-priority sources first.
+    for &i in order.iter().rev() {
+        if removed == count {
+            break;
+        }
+        let extra = (workers[i] - gone[i]).min(count - removed);
+        gone[i] += extra;
+        removed += extra;
+    }
+    for i in 0..workers.len() {
+        workers[i] -= gone[i];
+    }
+    gone
+}
+
+/// Tenure of the covered cohort, for the 36-month scholarship rule. Cohorts are kept in
+/// enrolment order and scaled together when workers leave (a statistical approximation).
+pub(super) struct Tenure {
+    cohorts: Vec<(i64, f64)>,
+    scale: f64,
+    total_raw: f64,
+    tenured_raw: f64,
+    next: usize,
+}
+
+impl Tenure {
+    pub(super) fn new(mut starting: Vec<(i64, f64)>) -> Self {
+        starting.sort_by_key(|c| c.0);
+        let total_raw = starting.iter().map(|c| c.1).sum();
+        Self {
+            cohorts: starting,
+            scale: 1.0,
+            total_raw,
+            tenured_raw: 0.0,
+            next: 0,
+        }
+    }
+
+    /// Records that `survivors` of the tracked workers remain and `new` joined in month `t`,
+    /// and returns the share with at least `min_months` of membership.
+    pub(super) fn step(&mut self, t: i64, survivors: u64, new: u64, min_months: i64) -> f64 {
+        let tracked = self.total_raw * self.scale;
+        if survivors == 0 || tracked <= 0.0 {
+            *self = Tenure::new(Vec::new());
+        } else {
+            self.scale *= survivors as f64 / tracked;
+        }
+        if new > 0 {
+            let raw = new as f64 / self.scale;
+            self.cohorts.push((t, raw));
+            self.total_raw += raw;
+        }
+        while self.next < self.cohorts.len() && self.cohorts[self.next].0 <= t - min_months {
+            self.tenured_raw += self.cohorts[self.next].1;
+            self.next += 1;
+        }
+        if self.total_raw > 0.0 {
+            (self.tenured_raw / self.total_raw).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removals_follow_shares_and_the_remainder_comes_from_the_lowest_priority() {
+        // Sources 0 and 1 hold 2 and 1 workers; source 1 comes first.
+        let mut workers = vec![2, 1];
+        let gone = remove_workers(&mut workers, &[1, 0], 2);
+        assert_eq!(
+            gone,
+            vec![2, 0],
+            "shares 1 and 0, the remainder from source 0"
+        );
+        assert_eq!(workers, vec![0, 1]);
+        assert_eq!(remove_workers(&mut workers, &[1, 0], 5), vec![0, 1]);
+        assert_eq!(workers, vec![0, 0]);
+    }
+
+    #[test]
+    fn tenure_counts_cohorts_once_they_reach_the_minimum() {
+        let mut tenure = Tenure::new(vec![(-36, 10.0)]);
+        assert_eq!(tenure.step(0, 10, 10, 36), 0.5);
+        assert_eq!(tenure.step(35, 20, 0, 36), 0.5);
+        assert_eq!(tenure.step(36, 20, 0, 36), 1.0);
+    }
+}

@@ -1,0 +1,311 @@
+//! What a run produces: months, fiscal years, totals over the horizon and soft warnings,
+//! as plain serialisable data that the UI, the CLI, charts and reports read; and the
+//! bookkeeping that sums months into years, years into totals, and reads warnings off the
+//! scenario and its years. It knows nothing of how a month is simulated.
+
+use super::calendar::YearMonth;
+use super::parameters::{Contribution, Parameters};
+use super::scenario::{Amount, Scenario, SourceKind};
+use super::Rupiah;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One simulated month.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthResult {
+    pub date: YearMonth,
+    pub population: u64,
+    pub covered: u64,
+    pub covered_by_source: Vec<u64>,
+    pub new_enrolments: u64,
+    pub lapses: u64,
+    /// Verified workers waiting for money.
+    pub waiting: u64,
+    /// Vulnerable workers neither covered nor verified.
+    pub unverified: u64,
+    pub contributions_by_source: Vec<Rupiah>,
+    pub contributions: Contribution,
+    pub expected_deaths: f64,
+    pub expected_accidents: f64,
+    /// Benefits paid this month for events `claim_lag_months` earlier.
+    pub benefits_paid: Rupiah,
+    pub cumulative_cost: Rupiah,
+}
+
+/// One fiscal year (or the part of it inside the horizon).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct YearResult {
+    pub year: i32,
+    /// Simulated months in this year.
+    pub months: u32,
+    pub population_end: u64,
+    pub workers_covered_end: u64,
+    /// Covered / vulnerable workers at the year's last simulated month.
+    pub coverage_ratio: Decimal,
+    pub covered_by_source_end: Vec<u64>,
+    pub new_enrolments: u64,
+    pub lapses: u64,
+    pub waitlist: u64,
+    pub unverified: u64,
+    pub contributions_total: Rupiah,
+    pub contributions_by_source: Vec<Rupiah>,
+    pub contributions_jkk: Rupiah,
+    pub contributions_jkm: Rupiah,
+    pub contributions_jht: Rupiah,
+    pub budget_by_source: Vec<Rupiah>,
+    pub unspent_by_source: Vec<Rupiah>,
+    pub unspent_total: Rupiah,
+    pub expected_deaths: f64,
+    pub expected_accidents: f64,
+    pub benefits_paid: Rupiah,
+    /// JHT savings of the covered cohort at the year's end, with returns.
+    pub jht_balance_end: Rupiah,
+    pub cumulative_cost: Rupiah,
+    /// Covered worker-months in the year.
+    pub worker_months: u64,
+    /// Contributions per protected worker-year; none when nobody was covered.
+    pub cost_per_worker_year: Option<Rupiah>,
+    /// Workers who lost cover at this year's start because a source ended or shrank.
+    pub cover_lost: u64,
+}
+
+/// Totals over the horizon.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    pub contributions: Rupiah,
+    pub contributions_by_source: Vec<Rupiah>,
+    pub benefits_paid: Rupiah,
+    /// Benefits paid / JKK+JKM contributions (JHT is savings, not insurance).
+    pub benefit_cost_ratio: Option<Decimal>,
+    pub worker_months: u64,
+    pub cost_per_worker_year: Option<Rupiah>,
+    pub expected_deaths: f64,
+    pub unspent: Rupiah,
+    pub jht_balance_end: Rupiah,
+}
+
+/// A soft problem the user should see; the simulation still ran.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Warning {
+    /// A Dana Desa share above the highest Dana Desa cap (BLT).
+    DanaDesaAboveCap {
+        source: String,
+        share: Decimal,
+        cap: Decimal,
+    },
+    /// A Dana Desa source in a region without desa: only desa receive Dana Desa.
+    DanaDesaWithoutDesa { source: String },
+    /// Money was left while verified workers ran out and unverified workers remained.
+    VerificationBinding { months: u32, first: YearMonth },
+    /// A source ended the horizon with money it never committed.
+    BudgetUnspent { source: String, amount: Rupiah },
+    /// Workers lost cover when a source ended or shrank and no other source had room.
+    CoverLost { year: i32, workers: u64 },
+}
+
+/// Everything the UI, the CLI and the tests read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outcome {
+    pub source_names: Vec<String>,
+    pub source_kinds: Vec<SourceKind>,
+    pub months: Vec<MonthResult>,
+    pub years: Vec<YearResult>,
+    /// The first month coverage reached the target ratio, if it did.
+    pub target_reached: Option<YearMonth>,
+    /// Whether that happened by December of the target year.
+    pub target_met: bool,
+    pub totals: Totals,
+    pub warnings: Vec<Warning>,
+}
+
+impl Outcome {
+    /// The horizon's final month, which summary cards and goal-seek read.
+    pub fn last_month(&self) -> &MonthResult {
+        &self.months[self.months.len() - 1]
+    }
+}
+
+/// `part / whole`, to four decimals.
+pub fn ratio(part: u64, whole: u64) -> Decimal {
+    if whole == 0 {
+        return Decimal::ZERO;
+    }
+    (Decimal::from(part) / Decimal::from(whole)).round_dp(4)
+}
+
+/// What a protected worker-year cost, to the whole Rupiah; none when nobody was covered.
+fn per_worker_year(cost: Rupiah, worker_months: u64) -> Option<Rupiah> {
+    (worker_months > 0)
+        .then(|| (cost * Decimal::from(12) / Decimal::from(worker_months)).round_dp(0))
+}
+
+impl Totals {
+    /// Sums the years of a run; `jht` is the JHT balance at its end.
+    pub(super) fn over(years: &[YearResult], n: usize, jht: Rupiah) -> Totals {
+        let mut by_source = vec![Decimal::ZERO; n];
+        for y in years {
+            for (i, c) in y.contributions_by_source.iter().enumerate() {
+                by_source[i] += c;
+            }
+        }
+        let contributions: Rupiah = years.iter().map(|y| y.contributions_total).sum();
+        let insurance: Rupiah = years
+            .iter()
+            .map(|y| y.contributions_jkk + y.contributions_jkm)
+            .sum();
+        let benefits: Rupiah = years.iter().map(|y| y.benefits_paid).sum();
+        let worker_months = years.iter().map(|y| y.worker_months).sum();
+        Totals {
+            contributions,
+            contributions_by_source: by_source,
+            benefits_paid: benefits,
+            benefit_cost_ratio: (insurance > Decimal::ZERO)
+                .then(|| (benefits / insurance).round_dp(4)),
+            worker_months,
+            cost_per_worker_year: per_worker_year(contributions, worker_months),
+            expected_deaths: years.iter().map(|y| y.expected_deaths).sum(),
+            unspent: years.iter().map(|y| y.unspent_total).sum(),
+            jht_balance_end: jht,
+        }
+    }
+}
+
+/// A fiscal year's running sums, month by month, until it closes.
+#[derive(Default)]
+pub(super) struct YearSums {
+    months: u32,
+    new_enrolments: u64,
+    lapses: u64,
+    contributions: Vec<Rupiah>,
+    programmes: Contribution,
+    deaths: f64,
+    accidents: f64,
+    benefits: Rupiah,
+    worker_months: u64,
+    /// Workers who lost cover when the year opened.
+    pub(super) cover_lost: u64,
+}
+
+impl YearSums {
+    pub(super) fn new(sources: usize) -> Self {
+        Self {
+            contributions: vec![Decimal::ZERO; sources],
+            ..Default::default()
+        }
+    }
+
+    /// Adds a simulated month of this year.
+    pub(super) fn add(&mut self, month: &MonthResult) {
+        self.months += 1;
+        self.new_enrolments += month.new_enrolments;
+        self.lapses += month.lapses;
+        for (sum, paid) in self
+            .contributions
+            .iter_mut()
+            .zip(&month.contributions_by_source)
+        {
+            *sum += paid;
+        }
+        self.programmes.jkk += month.contributions.jkk;
+        self.programmes.jkm += month.contributions.jkm;
+        self.programmes.jht += month.contributions.jht;
+        self.deaths += month.expected_deaths;
+        self.accidents += month.expected_accidents;
+        self.benefits += month.benefits_paid;
+        self.worker_months += month.covered;
+    }
+
+    /// The year's result, from its sums, its last month, each source's budget and the money
+    /// it left, and the JHT balance.
+    pub(super) fn close(
+        self,
+        year: i32,
+        last: &MonthResult,
+        budget_by_source: Vec<Rupiah>,
+        left: &[Rupiah],
+        jht: Rupiah,
+    ) -> YearResult {
+        let s = self;
+        let contributions_total: Rupiah = s.contributions.iter().sum();
+        let unspent_by_source: Vec<Rupiah> = left.iter().map(|l| l.round_dp(0)).collect();
+        YearResult {
+            year,
+            months: s.months,
+            population_end: last.population,
+            workers_covered_end: last.covered,
+            coverage_ratio: ratio(last.covered, last.population),
+            covered_by_source_end: last.covered_by_source.clone(),
+            new_enrolments: s.new_enrolments,
+            lapses: s.lapses,
+            waitlist: last.waiting,
+            unverified: last.unverified,
+            contributions_total,
+            contributions_by_source: s.contributions,
+            contributions_jkk: s.programmes.jkk,
+            contributions_jkm: s.programmes.jkm,
+            contributions_jht: s.programmes.jht,
+            budget_by_source,
+            unspent_total: unspent_by_source.iter().sum(),
+            unspent_by_source,
+            expected_deaths: s.deaths,
+            expected_accidents: s.accidents,
+            benefits_paid: s.benefits,
+            jht_balance_end: jht,
+            cumulative_cost: last.cumulative_cost,
+            worker_months: s.worker_months,
+            cost_per_worker_year: per_worker_year(contributions_total, s.worker_months),
+            cover_lost: s.cover_lost,
+        }
+    }
+}
+
+/// The soft problems of a run that the user should see.
+pub(super) fn warnings(
+    params: &Parameters,
+    sc: &Scenario,
+    years: &[YearResult],
+    binding_months: u32,
+    first_binding: Option<YearMonth>,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let cap = params.dana_desa_blt_cap.at(sc.horizon.start);
+    for s in &sc.sources {
+        if s.kind == SourceKind::DanaDesa && sc.region.desa == 0 {
+            out.push(Warning::DanaDesaWithoutDesa {
+                source: s.name.clone(),
+            });
+        }
+        if let Amount::DanaDesa { share, .. } = s.amount {
+            if share > cap {
+                out.push(Warning::DanaDesaAboveCap {
+                    source: s.name.clone(),
+                    share,
+                    cap,
+                });
+            }
+        }
+    }
+    if let Some(first) = first_binding {
+        out.push(Warning::VerificationBinding {
+            months: binding_months,
+            first,
+        });
+    }
+    for (i, s) in sc.sources.iter().enumerate() {
+        let amount: Rupiah = years.iter().map(|y| y.unspent_by_source[i]).sum();
+        if amount > Decimal::ZERO {
+            out.push(Warning::BudgetUnspent {
+                source: s.name.clone(),
+                amount,
+            });
+        }
+    }
+    for y in years.iter().filter(|y| y.cover_lost > 0) {
+        out.push(Warning::CoverLost {
+            year: y.year,
+            workers: y.cover_lost,
+        });
+    }
+    out
+}
