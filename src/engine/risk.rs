@@ -2,7 +2,7 @@
 //!
 //! This is the engine's one statistical part. Expected counts and the expected Rupiah
 //! they lead to are `f64` inside `expected_benefits_f64`; the result becomes whole Rupiah
-//! (`Decimal`) once per month. `tests/engine.rs` reconciles it with the exact formula.
+//! (`Decimal`) once per month. `tests/benefits.rs` reconciles it with the exact formula.
 
 use super::calendar::YearMonth;
 use super::parameters::Parameters;

@@ -1,0 +1,295 @@
+//! Funding rules through the public API: contributions by fiscal year and the PP 50/2025
+//! discount, priorities, caps, sources that end or shrink, and the warnings about Dana Desa.
+//!
+//! Invariants over random scenarios live in `tests/properties.rs`; exact seed costs in
+//! `tests/golden/`. These tests pin concrete cases, each with a number that could be wrong.
+
+mod common;
+
+use common::{
+    assert_sources_add_up, cover, params, quiet, rejection, rp, run, source, with_list, AMPLE,
+    PACKAGE_MONTH,
+};
+use payung::engine::scenario::{Amount, FundingSource, SourceKind};
+use payung::engine::{Problem, Warning, YearMonth};
+use rust_decimal::Decimal;
+
+// ---------------------------------------------------------------------------------------
+// Contributions and fiscal years
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn pp50_discount_halves_csr_premiums_from_april_2026_but_never_apbd() {
+    let mut sc = quiet(2_000);
+    // The CSR budget is exactly 1,000 × (3 × 16,800 + 9 × 8,400) = Rp126,000,000: enough only
+    // if the discounted rate is what the year costs.
+    let mut csr = source("CSR mitra", SourceKind::Csr, 2, 126_000_000);
+    csr.discount = true;
+    sc.sources.push(csr);
+    sc.region.covered_at_start = vec![cover("APBD", 1_000), cover("CSR mitra", 1_000)];
+    let o = run(sc);
+    assert_eq!(o.months.len(), 12);
+    for m in &o.months {
+        assert_eq!(m.covered_by_source, vec![1_000, 1_000], "{}", m.date);
+        let csr_rate = m.contributions_by_source[1] / rp(1_000);
+        let apbd_rate = m.contributions_by_source[0] / rp(1_000);
+        let expected_csr = if m.date.month <= 3 { 16_800 } else { 8_400 };
+        assert_eq!(
+            csr_rate,
+            rp(expected_csr),
+            "CSR per worker-month in {}",
+            m.date
+        );
+        assert_eq!(apbd_rate, rp(16_800), "APBD per worker-month in {}", m.date);
+    }
+    let y = &o.years[0];
+    assert_eq!(y.contributions_by_source[1], rp(126_000_000));
+    assert_eq!(y.unspent_by_source[1], Decimal::ZERO);
+    assert_eq!(y.contributions_by_source[0], rp(1_000 * 12 * 16_800));
+}
+
+#[test]
+fn pp50_discount_is_rejected_for_apbd_and_dana_desa_naming_the_field() {
+    for kind in [
+        SourceKind::ApbdKota,
+        SourceKind::ApbdProvinsi,
+        SourceKind::DanaDesa,
+    ] {
+        let mut sc = quiet(1_000);
+        let mut s = source("Public money", kind, 2, 1_000_000);
+        s.discount = true;
+        sc.sources.push(s);
+        let (field, problem) = rejection(sc);
+        assert_eq!(field, "sources[1].discount", "{kind:?}");
+        assert_eq!(
+            problem,
+            Problem::DiscountNotAllowed {
+                kind: kind.key().into()
+            }
+        );
+    }
+    for kind in [
+        SourceKind::BapakAsuh,
+        SourceKind::Csr,
+        SourceKind::Baznas,
+        SourceKind::Other,
+    ] {
+        let mut sc = quiet(1_000);
+        let mut s = source("Private money", kind, 2, 1_000_000);
+        s.discount = true;
+        sc.sources.push(s);
+        assert!(
+            sc.validate(&params()).is_ok(),
+            "{kind:?} may take the discount"
+        );
+    }
+}
+
+#[test]
+fn a_worker_enrolled_in_july_costs_six_months_of_that_year() {
+    // The source starts in July with exactly 100 × 6 × 16,800 = Rp10,080,000: all 100
+    // verified workers fit only if each costs July–December and not a full year.
+    let mut sc = with_list(100, 100);
+    sc.sources[0].amount = Amount::Rupiah {
+        yearly: rp(100 * 6 * PACKAGE_MONTH),
+    };
+    sc.sources[0].first_month = 7;
+    let o = run(sc);
+    for m in &o.months[..6] {
+        assert_eq!(m.covered, 0, "{}: the source does not pay yet", m.date);
+        assert_eq!(m.waiting, 100, "{}: verified and waiting for funds", m.date);
+    }
+    assert_eq!(o.months[6].date, YearMonth::new(2026, 7));
+    assert_eq!(o.months[6].new_enrolments, 100);
+    let y = &o.years[0];
+    assert_eq!(y.workers_covered_end, 100);
+    assert_eq!(y.contributions_total, rp(100 * 6 * PACKAGE_MONTH));
+    assert_eq!(y.unspent_by_source[0], Decimal::ZERO);
+    // The next fiscal year commits the full twelve months again.
+    let mut two = with_list(100, 100);
+    two.horizon.years = 2;
+    two.sources[0].first_month = 7;
+    let o = run(two);
+    assert_eq!(o.years[1].contributions_total, rp(100 * 12 * PACKAGE_MONTH));
+}
+
+#[test]
+fn a_horizon_starting_in_july_commits_only_the_remaining_months() {
+    let mut sc = with_list(100, 100);
+    sc.horizon.start = YearMonth::new(2026, 7);
+    sc.sources[0].amount = Amount::Rupiah {
+        yearly: rp(100 * 6 * PACKAGE_MONTH),
+    };
+    let o = run(sc);
+    assert_eq!(o.years[0].months, 6);
+    assert_eq!(o.months[0].new_enrolments, 100);
+    assert_eq!(o.years[0].unspent_by_source[0], Decimal::ZERO);
+    assert_eq!(o.years[0].contributions_total, rp(100 * 6 * PACKAGE_MONTH));
+}
+
+// ---------------------------------------------------------------------------------------
+// Priorities, caps, and sources that end or shrink
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn the_priority_zero_source_fills_first_whatever_its_position() {
+    let mut sc = with_list(500, 500);
+    // Listed second but priority 0, with money for exactly 100 worker-years.
+    sc.sources = vec![
+        source("CSR", SourceKind::Csr, 5, AMPLE),
+        source("APBD", SourceKind::ApbdKota, 0, 100 * 12 * PACKAGE_MONTH),
+    ];
+    let o = run(sc);
+    assert_eq!(o.months[0].covered_by_source, vec![400, 100]);
+    assert_eq!(o.years[0].unspent_by_source[1], Decimal::ZERO);
+    // With room for everyone, the priority-0 source takes them all.
+    let mut sc = with_list(500, 500);
+    sc.sources = vec![
+        source("CSR", SourceKind::Csr, 5, AMPLE),
+        source("APBD", SourceKind::ApbdKota, 0, AMPLE),
+    ];
+    let o = run(sc);
+    assert_eq!(o.months[0].covered_by_source, vec![0, 500]);
+}
+
+#[test]
+fn caps_in_workers_are_respected() {
+    let mut sc = with_list(1_000, 1_000);
+    sc.horizon.years = 3;
+    sc.target.year = 2028;
+    let mut capped = source("APBD", SourceKind::ApbdKota, 0, AMPLE);
+    capped.cap_workers = Some(300);
+    let mut pledge = source("Baznas", SourceKind::Baznas, 1, 0);
+    pledge.amount = Amount::Workers { workers: 250 };
+    sc.sources = vec![capped, pledge, source("CSR", SourceKind::Csr, 2, AMPLE)];
+    let o = run(sc);
+    for m in &o.months {
+        assert!(m.covered_by_source[0] <= 300, "{}: cap 300 broken", m.date);
+        assert!(
+            m.covered_by_source[1] <= 250,
+            "{}: pledge 250 broken",
+            m.date
+        );
+    }
+    assert_eq!(o.months[0].covered_by_source, vec![300, 250, 450]);
+    assert_sources_add_up(&o);
+}
+
+#[test]
+fn when_a_source_ends_its_workers_move_to_sources_with_room_in_priority_order() {
+    let mut sc = quiet(1_000);
+    sc.horizon.years = 2;
+    sc.target.year = 2027;
+    let mut ending = source("APBD lama", SourceKind::ApbdKota, 0, AMPLE);
+    ending.last_year = Some(2026);
+    let mut second = source("CSR", SourceKind::Csr, 1, AMPLE);
+    second.cap_workers = Some(300);
+    let third = source("Baznas", SourceKind::Baznas, 2, AMPLE);
+    sc.sources = vec![third, ending, second];
+    sc.region.covered_at_start = vec![cover("APBD lama", 1_000)];
+    let o = run(sc);
+    let dec = &o.months[11];
+    let jan = &o.months[12];
+    assert_eq!(dec.covered_by_source, vec![0, 1_000, 0]);
+    assert_eq!(jan.date, YearMonth::new(2027, 1));
+    assert_eq!(jan.covered_by_source, vec![700, 0, 300]);
+    assert!(o.years.iter().all(|y| y.cover_lost == 0));
+    assert!(!o
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::CoverLost { .. })));
+    assert_sources_add_up(&o);
+}
+
+#[test]
+fn when_a_source_ends_and_no_other_has_room_workers_lose_cover() {
+    let mut sc = quiet(1_000);
+    sc.horizon.years = 2;
+    sc.target.year = 2027;
+    let mut ending = source("APBD lama", SourceKind::ApbdKota, 0, AMPLE);
+    ending.last_year = Some(2026);
+    let mut other = source("CSR", SourceKind::Csr, 1, AMPLE);
+    other.cap_workers = Some(600);
+    sc.sources = vec![ending, other];
+    sc.region.covered_at_start = vec![cover("APBD lama", 1_000)];
+    let o = run(sc);
+    assert_eq!(o.years[0].cover_lost, 0);
+    assert_eq!(o.years[1].cover_lost, 400);
+    assert_eq!(o.months[12].covered_by_source, vec![0, 600]);
+    assert_eq!(o.years[1].workers_covered_end, 600);
+    assert!(
+        o.warnings.contains(&Warning::CoverLost {
+            year: 2027,
+            workers: 400
+        }),
+        "{:?}",
+        o.warnings
+    );
+    assert_sources_add_up(&o);
+}
+
+#[test]
+fn a_source_that_halves_passes_half_its_workers_on() {
+    let mut sc = quiet(1_000);
+    sc.horizon.years = 2;
+    sc.target.year = 2027;
+    let mut shrinking = source("APBD", SourceKind::ApbdKota, 0, 1_000 * 12 * PACKAGE_MONTH);
+    shrinking.growth = Decimal::new(-5, 1);
+    sc.sources = vec![shrinking, source("CSR", SourceKind::Csr, 1, AMPLE)];
+    sc.region.covered_at_start = vec![cover("APBD", 1_000)];
+    let o = run(sc);
+    assert_eq!(o.years[1].budget_by_source[0], rp(500 * 12 * PACKAGE_MONTH));
+    assert_eq!(o.months[12].covered_by_source, vec![500, 500]);
+    assert_eq!(o.years[1].cover_lost, 0);
+    assert_sources_add_up(&o);
+}
+
+// ---------------------------------------------------------------------------------------
+// Warnings
+// ---------------------------------------------------------------------------------------
+
+fn dana_desa(share: Decimal) -> FundingSource {
+    let mut s = source("Dana Desa", SourceKind::DanaDesa, 2, 0);
+    s.amount = Amount::DanaDesa {
+        share,
+        per_desa: rp(900_000_000),
+    };
+    s
+}
+
+#[test]
+fn a_dana_desa_source_in_a_region_without_desa_is_warned_about() {
+    let mut sc = quiet(1_000);
+    sc.sources.push(dana_desa(Decimal::new(5, 2)));
+    let o = run(sc);
+    assert!(o.warnings.contains(&Warning::DanaDesaWithoutDesa {
+        source: "Dana Desa".into()
+    }));
+    assert_eq!(o.years[0].budget_by_source[1], Decimal::ZERO);
+}
+
+#[test]
+fn a_dana_desa_share_above_fifteen_percent_is_warned_about() {
+    let mut sc = quiet(1_000);
+    sc.region.desa = 10;
+    sc.sources.push(dana_desa(Decimal::new(20, 2)));
+    let o = run(sc);
+    assert!(o.warnings.contains(&Warning::DanaDesaAboveCap {
+        source: "Dana Desa".into(),
+        share: Decimal::new(20, 2),
+        cap: Decimal::new(15, 2),
+    }));
+    assert!(!o
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::DanaDesaWithoutDesa { .. })));
+    assert_eq!(o.years[0].budget_by_source[1], rp(10 * 180_000_000));
+    // Exactly at the cap: no warning.
+    let mut sc = quiet(1_000);
+    sc.region.desa = 10;
+    sc.sources.push(dana_desa(Decimal::new(15, 2)));
+    assert!(!run(sc)
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::DanaDesaAboveCap { .. })));
+}
