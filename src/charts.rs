@@ -18,9 +18,9 @@ pub mod coverage;
 
 use crate::engine::simulate::YearResult;
 use crate::engine::Outcome;
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 pub use crate::ui::i18n::charts::ChartText;
-use crate::ui::i18n::Lang;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;

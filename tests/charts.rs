@@ -6,7 +6,7 @@
 use payung::charts::{self, ChartKind, ChartText};
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, simulate, Outcome, Parameters, Scenario};
-use payung::ui::i18n::Lang;
+use payung::locale::Lang;
 use rust_decimal::Decimal;
 
 const SIZE: (u32, u32) = (800, 400);

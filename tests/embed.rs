@@ -4,12 +4,12 @@
 
 use payung::engine::scenario::{Amount, SourceKind};
 use payung::engine::{presets, Parameters};
+use payung::locale::Lang;
 use payung::ui::embed::{
     embed_url, iframe_snippet, is_embed, parse, start, style, ChartChoice, Control, ControlInput,
     EmbedConfig, Headline, Notice, NoticeProblem, Theme, MAX_HEADLINES, MAX_NOTICES, MESSAGE_TYPE,
 };
 use payung::ui::i18n::embed::notice_text;
-use payung::ui::i18n::Lang;
 use payung::ui::share::{self, ShareLinkError};
 use payung::ui::state::{Field, SourceField};
 

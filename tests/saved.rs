@@ -8,8 +8,8 @@ use payung::charts::{self, compare};
 use payung::engine::import::ImportError;
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, simulate, Outcome, Parameters, Scenario, SCHEMA_VERSION};
+use payung::locale::Lang;
 use payung::ui::components::compare_panel::{differences, summary_rows};
-use payung::ui::i18n::Lang;
 use payung::ui::saved::{
     entry_to_json, parse_entry, EntryError, ProblemKind, SavedEntry, SavedList, MAX_NAME_CHARS,
 };

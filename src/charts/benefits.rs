@@ -11,9 +11,9 @@ use super::{
 };
 use crate::engine::simulate::YearResult;
 use crate::engine::Outcome;
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::i18n::charts::benefits_summary;
-use crate::ui::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::Decimal;

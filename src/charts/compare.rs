@@ -15,9 +15,9 @@ use super::{
 };
 use crate::engine::simulate::ratio;
 use crate::engine::{Outcome, YearMonth};
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::i18n::charts::{compare_cost_summary, compare_coverage_summary};
-use crate::ui::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

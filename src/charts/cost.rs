@@ -10,9 +10,9 @@ use super::{
     Swatch, Table, AXIS, BASELINE, UNSPENT_FILL,
 };
 use crate::engine::Outcome;
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::i18n::charts::{cost_nothing, cost_summary, CostFacts, LargestFunder};
-use crate::ui::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::Decimal;

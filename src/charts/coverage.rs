@@ -12,9 +12,9 @@ use super::{
 };
 use crate::engine::simulate::{ratio, MonthResult};
 use crate::engine::Outcome;
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::i18n::charts::{coverage_empty, coverage_summary, CoverageFacts};
-use crate::ui::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;

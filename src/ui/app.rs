@@ -3,6 +3,7 @@
 
 use crate::charts;
 use crate::engine::{presets, simulate, Outcome, Parameters, Scenario, ValidScenario};
+use crate::locale::Lang;
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::embed_generator::EmbedGenerator;
 use crate::ui::components::embed_view::EmbedView;
@@ -21,7 +22,7 @@ use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::components::summary_cards::SummaryCards;
 use crate::ui::components::target_panel::TargetPanel;
-use crate::ui::i18n::{self, Lang, T};
+use crate::ui::i18n::{self, T};
 use crate::ui::state::{Action, State};
 use crate::ui::{embed, share, storage};
 use std::rc::Rc;

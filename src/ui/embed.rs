@@ -19,8 +19,8 @@
 
 use crate::engine::scenario::{Amount, Scenario};
 use crate::engine::{presets, Parameters, ValidScenario};
+use crate::locale::Lang;
 use crate::ui::i18n::embed as i18n;
-use crate::ui::i18n::Lang;
 use crate::ui::share::{self, ShareLinkError};
 use crate::ui::state::{Field, SourceField};
 

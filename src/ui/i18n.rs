@@ -5,7 +5,7 @@
 //! units, and the messages for input, validation and simulation warnings. Each area with
 //! text of its own has a submodule: `charts`, `compare`, `embed`, `files`, `goal_seek`,
 //! `saved`, `share` and `summary`. Components and charts take their words from here and
-//! hold none; numbers are put into words with `ui::format`.
+//! hold none; numbers are put into words with `crate::locale::format`.
 //!
 //! The catalogue itself uses neither Yew nor the browser, so that charts and native tests use it.
 
@@ -22,41 +22,10 @@ use crate::engine::error::Problem;
 use crate::engine::scenario::SourceKind;
 use crate::engine::simulate::Warning;
 use crate::engine::ScenarioError;
-use crate::ui::format::{self, ParseError};
+use crate::locale::format;
+use crate::locale::parse::ParseError;
+use crate::locale::Lang;
 use crate::ui::state::{Display, Field, Rule, SourceField};
-use serde::{Deserialize, Serialize};
-
-/// The UI language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "id" => Some(Lang::Id),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-    /// `id` in Bahasa Indonesia, `en` in English: the one place a catalogue entry is chosen.
-    fn pick<X>(self, id: X, en: X) -> X {
-        match self {
-            Lang::Id => id,
-            Lang::En => en,
-        }
-    }
-}
 
 /// A fixed piece of UI text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -388,7 +357,7 @@ pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
 
 /// Month names, January first (the table lives with the date formats in `format`).
 pub fn month_name(month: u8, lang: Lang) -> &'static str {
-    crate::ui::format::month_name(month.clamp(1, 12), lang).unwrap_or_default()
+    crate::locale::format::month_name(month.clamp(1, 12), lang).unwrap_or_default()
 }
 
 /// The message for a value that failed to parse or is out of range, beside its field.

@@ -3,7 +3,7 @@
 
 use crate::engine::scenario::{limits, limits::Bounds, Amount, FundingSource, SourceKind};
 use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario};
-use crate::ui::i18n::Lang;
+use crate::locale::Lang;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::rc::Rc;

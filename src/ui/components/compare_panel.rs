@@ -8,12 +8,11 @@
 use crate::charts::{self, compare, ChartText};
 use crate::engine::simulate::ratio;
 use crate::engine::{simulate, Outcome, Parameters, Scenario, ScenarioError};
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::components::chart_card::ChartCard;
-use crate::ui::format;
 use crate::ui::i18n::compare::{text, Text};
-use crate::ui::i18n::{
-    field_label, month_name, rule_name, scenario_error, source_kind_name, Lang, T,
-};
+use crate::ui::i18n::{field_label, month_name, rule_name, scenario_error, source_kind_name, T};
 use crate::ui::state::{Display, Field, Rule, SourceField};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

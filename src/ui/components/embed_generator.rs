@@ -7,9 +7,10 @@
 //! The preview is rendered only while the panel is open, so a closed panel costs nothing.
 
 use crate::engine::Scenario;
+use crate::locale::Lang;
 use crate::ui::embed::{self, ChartChoice, Control, EmbedConfig, Headline, Theme};
 use crate::ui::i18n::embed::{frame_title, Text};
-use crate::ui::i18n::{language_name, Lang};
+use crate::ui::i18n::language_name;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use js_sys::{Object, Reflect};

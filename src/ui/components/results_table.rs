@@ -2,8 +2,9 @@
 
 use crate::engine::report;
 use crate::engine::simulate::Outcome;
-use crate::ui::format;
-use crate::ui::i18n::{Lang, T};
+use crate::locale::format;
+use crate::locale::Lang;
+use crate::ui::i18n::T;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use std::str::FromStr;

@@ -5,9 +5,9 @@
 //! The charts measure and format the numbers; this module only puts them into sentences.
 //! It must not know how a chart is drawn.
 
-use super::Lang;
 use crate::charts::compare::CompareKind;
 use crate::charts::ChartKind;
+use crate::locale::Lang;
 use std::cmp::Ordering;
 
 /// Every fixed string of one chart in one language, so that the drawing code holds none.

@@ -3,7 +3,9 @@
 //! name, and the notices that tell the author what in their address was not understood.
 //! `ui::embed` reads the address; this module only says what it found.
 
-use super::{share, Lang};
+use super::share;
+
+use crate::locale::Lang;
 use crate::ui::embed::{ChartChoice, Control, Headline, Notice, NoticeProblem, Theme};
 
 /// The embed's and the generator's fixed text.
