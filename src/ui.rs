@@ -11,6 +11,7 @@ pub mod app;
 pub mod components;
 pub mod embed;
 pub mod i18n;
+pub mod outcomes;
 pub mod saved;
 pub mod share;
 pub mod state;

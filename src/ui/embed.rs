@@ -17,6 +17,7 @@
 //! It must not know the DOM, Yew or storage: `components::embed_view` shows the embed and
 //! `components::embed_generator` builds snippets.
 
+use crate::charts::ChartKind;
 use crate::engine::scenario::{Amount, Scenario};
 use crate::engine::{presets, Parameters, ValidScenario};
 use crate::locale::Lang;
@@ -147,6 +148,15 @@ impl ChartChoice {
         ChartChoice::Cost,
         ChartChoice::Benefits,
     ];
+
+    /// The chart it chooses.
+    pub fn kind(self) -> ChartKind {
+        match self {
+            ChartChoice::Coverage => ChartKind::Coverage,
+            ChartChoice::Cost => ChartKind::Cost,
+            ChartChoice::Benefits => ChartKind::Benefits,
+        }
+    }
 
     /// The word used in the `chart` parameter.
     pub fn code(self) -> &'static str {

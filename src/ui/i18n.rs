@@ -3,13 +3,13 @@
 //!
 //! This file holds the language, the text shared across the app (`T`), field labels and
 //! units, and the messages for input, validation and simulation warnings. Each area with
-//! text of its own has a submodule: `charts`, `compare`, `embed`, `files`, `goal_seek`,
-//! `saved`, `share` and `summary`. Components and charts take their words from here and
-//! hold none; numbers are put into words with `crate::locale::format`.
+//! text of its own has a submodule: `compare`, `embed`, `files`, `goal_seek`, `saved`,
+//! `share` and `summary`. Components take their words from here and hold none; the charts
+//! own their words (`crate::charts::text`); numbers are put into words with
+//! `crate::locale::format`, and the language itself is `crate::locale::Lang`.
 //!
-//! The catalogue itself uses neither Yew nor the browser, so that charts and native tests use it.
+//! The catalogue itself uses neither Yew nor the browser, so that native tests use it.
 
-pub mod charts;
 pub mod compare;
 pub mod embed;
 pub mod files;

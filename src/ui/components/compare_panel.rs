@@ -5,7 +5,7 @@
 //! The component simulates what it is given; it holds no scenario state. The pure parts
 //! (`summary_rows`, `differences`) are public so that they are tested natively.
 
-use crate::charts::{self, compare, ChartText};
+use crate::charts::{compare, Chart, CompareKind};
 use crate::engine::simulate::ratio;
 use crate::engine::{simulate, Outcome, Parameters, Scenario, ScenarioError};
 use crate::locale::format;
@@ -34,20 +34,10 @@ pub struct Props {
 /// A scenario simulated, or why it could not be.
 type Simulated = Result<(String, Rc<Outcome>, Scenario), (String, ScenarioError)>;
 
-/// One comparison chart ready to show, with its summary sentence and data table.
-#[derive(PartialEq)]
-struct Card {
-    id: &'static str,
-    title: &'static str,
-    svg: String,
-    summary: String,
-    table: charts::Table,
-}
-
 /// Everything drawn, derived once per change of scenarios or language.
 #[derive(PartialEq)]
 struct Drawn {
-    cards: Vec<Card>,
+    cards: Vec<Rc<Chart>>,
     summary: Vec<SummaryRow>,
     differences: Vec<Difference>,
 }
@@ -76,25 +66,11 @@ pub fn ComparePanel(props: &Props) -> Html {
             .map(|(n, o, _)| (n.as_str(), o.as_ref()))
             .collect();
         let scenarios: Vec<&Scenario> = ok.iter().map(|(_, _, s)| s).collect();
-        let coverage_text = ChartText::compare(compare::CompareKind::Coverage, lang);
-        let cost_text = ChartText::compare(compare::CompareKind::Cost, lang);
         Drawn {
-            cards: vec![
-                Card {
-                    id: "compare-coverage",
-                    title: coverage_text.title,
-                    svg: charts::compare_coverage_svg(&series, lang, CHART_SIZE),
-                    summary: compare::summary_coverage(&series, lang),
-                    table: compare::table_coverage(&series, lang),
-                },
-                Card {
-                    id: "compare-cost",
-                    title: cost_text.title,
-                    svg: charts::compare_cost_svg(&series, lang, CHART_SIZE),
-                    summary: compare::summary_cost(&series, lang),
-                    table: compare::table_cost(&series, lang),
-                },
-            ],
+            cards: [CompareKind::Coverage, CompareKind::Cost]
+                .into_iter()
+                .map(|kind| Rc::new(compare::draw(kind, &series, lang, CHART_SIZE)))
+                .collect(),
             summary: summary_rows(&series, lang),
             differences: differences(&scenarios, lang),
         }
@@ -138,9 +114,8 @@ pub fn ComparePanel(props: &Props) -> Html {
             }
             if names.len() >= 2 {
                 <div class="charts">
-                    { for drawn.cards.iter().map(|card| html! {
-                        <ChartCard id={card.id} title={card.title} svg={card.svg.clone()} summary={card.summary.clone()}
-                            header={card.table.0.clone()} rows={card.table.1.clone()} show_data={T::ShowData.get(lang)} />
+                    { for drawn.cards.iter().map(|chart| html! {
+                        <ChartCard chart={chart.clone()} show_data={T::ShowData.get(lang)} />
                     }) }
                 </div>
                 <h3 id="compare-summary-title">{ text(Text::Summary, lang) }</h3>
