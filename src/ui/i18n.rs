@@ -16,10 +16,10 @@ pub mod files;
 pub mod goal_seek;
 pub mod saved;
 pub mod share;
+pub mod source_kind;
 pub mod summary;
 
 use crate::engine::error::Problem;
-use crate::engine::scenario::SourceKind;
 use crate::engine::simulate::Warning;
 use crate::engine::ScenarioError;
 use crate::locale::format;
@@ -322,20 +322,6 @@ pub fn language_name(lang: Lang) -> &'static str {
         Lang::Id => "Bahasa Indonesia",
         Lang::En => "English",
     }
-}
-
-/// A kind of funding source, as users name it.
-pub fn source_kind_name(kind: SourceKind, lang: Lang) -> &'static str {
-    let (id, en) = match kind {
-        SourceKind::ApbdKota => ("APBD kota/kabupaten", "APBD city/regency"),
-        SourceKind::ApbdProvinsi => ("APBD provinsi", "APBD province"),
-        SourceKind::DanaDesa => ("Dana Desa", "Dana Desa (village fund)"),
-        SourceKind::BapakAsuh => ("Bapak asuh (ASN)", "Bapak asuh (ASN sponsors)"),
-        SourceKind::Csr => ("CSR", "CSR"),
-        SourceKind::Baznas => ("Baznas/zakat", "Baznas/zakat"),
-        SourceKind::Other => ("Lainnya", "Other"),
-    };
-    lang.pick(id, en)
 }
 
 /// A funding rule's name.

@@ -510,7 +510,7 @@ impl Reducible for State {
                     return self;
                 }
                 let mut k = sc.sources.len() + 1;
-                let base = crate::ui::i18n::source_kind_name(kind, next.lang);
+                let base = crate::ui::i18n::source_kind::source_kind_name(kind, next.lang);
                 let mut name = base.to_string();
                 while sc.sources.iter().any(|s| s.name == name) {
                     k += 1;

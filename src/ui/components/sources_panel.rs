@@ -4,7 +4,8 @@
 use super::param_info::ParamInfo;
 use super::scenario_field::scenario_field;
 use crate::engine::scenario::SourceKind;
-use crate::ui::i18n::{rule_name, source_kind_name, T};
+use crate::ui::i18n::source_kind::source_kind_name;
+use crate::ui::i18n::{rule_name, T};
 use crate::ui::state::{Action, Field, Rule, SourceField, State};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};

@@ -6,7 +6,9 @@
 use super::share;
 
 use crate::locale::Lang;
-use crate::ui::embed::{ChartChoice, Control, Headline, Notice, NoticeProblem, Theme};
+use crate::ui::embed::choice::{ChartChoice, Control, Headline};
+use crate::ui::embed::query::{Notice, NoticeProblem};
+use crate::ui::embed::theme::Theme;
 
 /// The embed's and the generator's fixed text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
