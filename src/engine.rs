@@ -1,8 +1,10 @@
 //! The simulation engine: scenario in, outcome out.
 //!
-//! Invariant: this module is pure Rust over std, serde, rust_decimal, toml and thiserror.
-//! It knows nothing of the browser (no Yew, no web-sys, Gloo or wasm-bindgen), reads no clock,
-//! draws no randomness and does no I/O beyond parsing the data embedded at compile time.
+//! Invariant: this module is the bottom layer, pure Rust over std, serde, rust_decimal, toml
+//! and thiserror. It knows nothing of the layers above it (the locale, the charts, the UI)
+//! nor of the browser (no Yew, no web-sys, Gloo, wasm-bindgen or js-sys); `tests/layers.rs`
+//! checks both. It reads no clock, draws no randomness and does no I/O beyond parsing the
+//! data embedded at compile time.
 //! The web app, the CLI and the tests all go through `Scenario::validate` and then
 //! `simulate`, which cannot fail once a scenario is valid.
 //!

@@ -1,12 +1,17 @@
-//! The Yew web app over the engine. State lives in one reducer (`state`); persistence in
-//! `storage`; text in `i18n`; number and date formats in `format`; one component per file
-//! in `components`; the root in `app`.
+//! The Yew web app: the top layer, over the engine, the locale and the charts.
+//!
+//! State lives in one reducer (`state`); persistence in `storage`; the app's text in
+//! `i18n` (numbers and dates are written by `crate::locale`, chart words by
+//! `crate::charts`); one component per file in `components`; the root in `app`.
+//!
+//! Nothing below may know this module: the engine, the locale and the charts never name
+//! `ui` (see `tests/layers.rs`). It is the only layer that uses the browser crates.
 
 pub mod app;
 pub mod components;
 pub mod embed;
-pub mod format;
 pub mod i18n;
+pub mod outcomes;
 pub mod saved;
 pub mod share;
 pub mod state;

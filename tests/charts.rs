@@ -3,10 +3,11 @@
 //! labels that are numbers. Snapshots live in `tests/snapshots/`; after an intended
 //! change, review them with `INSTA_UPDATE=always cargo test --test charts` and `git diff`.
 
-use payung::charts::{self, ChartKind, ChartText};
+use payung::charts::text::ChartText;
+use payung::charts::{self, Chart, ChartKind};
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, simulate, Outcome, Parameters, Scenario};
-use payung::ui::i18n::Lang;
+use payung::locale::Lang;
 use rust_decimal::Decimal;
 
 const SIZE: (u32, u32) = (800, 400);
@@ -70,23 +71,20 @@ fn all_charts(
     lang: Lang,
     baseline: Option<&Outcome>,
 ) -> [(ChartKind, &'static str, String); 3] {
+    let draw = |kind| charts::draw(kind, outcome, baseline, target, lang, SIZE).svg;
     [
-        (
-            ChartKind::Coverage,
-            "coverage",
-            charts::coverage_svg(outcome, target, lang, baseline, SIZE),
-        ),
-        (
-            ChartKind::Cost,
-            "cost",
-            charts::cost_svg(outcome, lang, baseline, SIZE),
-        ),
-        (
-            ChartKind::Benefits,
-            "benefits",
-            charts::benefits_svg(outcome, lang, baseline, SIZE),
-        ),
+        (ChartKind::Coverage, "coverage", draw(ChartKind::Coverage)),
+        (ChartKind::Cost, "cost", draw(ChartKind::Cost)),
+        (ChartKind::Benefits, "benefits", draw(ChartKind::Benefits)),
     ]
+}
+
+/// The three result charts of `outcome` at the usual size, without a baseline.
+fn results(outcome: &Outcome, target: Decimal, lang: Lang) -> Vec<Chart> {
+    ChartKind::RESULTS
+        .into_iter()
+        .map(|kind| charts::draw(kind, outcome, None, target, lang, SIZE))
+        .collect()
 }
 
 fn snapshot_all(case: &str, outcome: &Outcome, target: Decimal, baseline: Option<&Outcome>) {
@@ -138,7 +136,7 @@ fn a_scenario_without_sources() {
     let o = run(s);
     assert!(o.source_names.is_empty());
     snapshot_all("no_sources", &o, target, None);
-    let summary = charts::summary_cost(&o, Lang::Id);
+    let summary = charts::draw(ChartKind::Cost, &o, None, target, Lang::Id, SIZE).summary;
     assert!(summary.contains("tidak punya sumber dana"), "{summary}");
 }
 
@@ -178,14 +176,12 @@ fn degenerate_outcomes_do_not_panic() {
             for (kind, _, svg) in all_charts(o, target, lang, Some(&full)) {
                 check(&svg, kind, lang);
             }
-            let _ = charts::summary_coverage(o, target, lang);
-            let _ = charts::summary_cost(o, lang);
-            let _ = charts::summary_benefits(o, lang);
+            let _ = results(o, target, lang);
         }
     }
     // Sizes too small or too large are clamped rather than failing.
     for size in [(0, 0), (1, 1), (100_000, 100_000)] {
-        let svg = charts::cost_svg(&full, Lang::Id, None, size);
+        let svg = charts::draw(ChartKind::Cost, &full, None, target, Lang::Id, size).svg;
         assert!(svg.contains("<title id=") && svg.contains("role=\"img\""));
     }
 }
@@ -196,7 +192,8 @@ fn huge_numbers_keep_short_tick_labels() {
     if let Amount::Rupiah { yearly } = &mut s.sources[0].amount {
         *yearly = Decimal::from(10_000_000_000_000_i64);
     }
-    let svg = charts::cost_svg(&run(s), Lang::Id, None, SIZE);
+    let target = s.target.coverage;
+    let svg = charts::draw(ChartKind::Cost, &run(s), None, target, Lang::Id, SIZE).svg;
     assert!(
         texts(&svg).iter().any(|t| t.ends_with(" T")),
         "no triliun tick"
@@ -212,17 +209,13 @@ fn summaries_and_tables() {
         let o = run(s);
         for lang in [Lang::Id, Lang::En] {
             report.push_str(&format!("## {id} {}\n", lang_code(lang)));
-            report.push_str(&charts::summary_coverage(&o, target, lang));
-            report.push('\n');
-            report.push_str(&charts::summary_cost(&o, lang));
-            report.push('\n');
-            report.push_str(&charts::summary_benefits(&o, lang));
-            report.push('\n');
-            for (header, rows) in [
-                charts::table_coverage(&o, lang),
-                charts::table_cost(&o, lang),
-                charts::table_benefits(&o, lang),
-            ] {
+            let drawn = results(&o, target, lang);
+            for chart in &drawn {
+                report.push_str(&chart.summary);
+                report.push('\n');
+            }
+            for Chart { table, .. } in drawn {
+                let (header, rows) = (table.header, table.rows);
                 assert!(rows.iter().all(|r| r.len() == header.len()));
                 assert_eq!(rows.len(), o.years.len());
                 report.push_str(&header.join(" | "));

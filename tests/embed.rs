@@ -4,12 +4,12 @@
 
 use payung::engine::scenario::{Amount, SourceKind};
 use payung::engine::{presets, Parameters};
+use payung::locale::Lang;
 use payung::ui::embed::{
     embed_url, iframe_snippet, is_embed, parse, start, style, ChartChoice, Control, ControlInput,
     EmbedConfig, Headline, Notice, NoticeProblem, Theme, MAX_HEADLINES, MAX_NOTICES, MESSAGE_TYPE,
 };
-use payung::ui::i18n::embed::notice_text;
-use payung::ui::i18n::Lang;
+use payung::ui::i18n::embed::{control_label, notice_text};
 use payung::ui::share::{self, ShareLinkError};
 use payung::ui::state::{Field, SourceField};
 
@@ -552,7 +552,7 @@ fn accents_stay_readable() {
 fn every_vocabulary_word_reads_back() {
     for c in Control::ALL {
         assert_eq!(Control::from_code(c.code()), Some(c));
-        assert_ne!(c.label(Lang::Id), c.label(Lang::En));
+        assert_ne!(control_label(c, Lang::Id), control_label(c, Lang::En));
     }
     for c in ChartChoice::ALL {
         assert_eq!(ChartChoice::from_code(c.code()), Some(c));

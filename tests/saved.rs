@@ -4,12 +4,12 @@
 //!
 //! Set `PAYUNG_COMPARE_SVG=/some/dir` to also write the comparison charts there to look at.
 
-use payung::charts::{self, compare};
+use payung::charts::{self, compare, CompareKind, Table};
 use payung::engine::import::ImportError;
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, simulate, Outcome, Parameters, Scenario, SCHEMA_VERSION};
+use payung::locale::Lang;
 use payung::ui::components::compare_panel::{differences, summary_rows};
-use payung::ui::i18n::Lang;
 use payung::ui::saved::{
     entry_to_json, parse_entry, EntryError, ProblemKind, SavedEntry, SavedList, MAX_NAME_CHARS,
 };
@@ -375,15 +375,15 @@ fn comparison_charts_draw_every_scenario_in_its_own_style() {
     let series: Vec<compare::Compared> = outcomes.iter().map(|(n, o)| (n.as_str(), o)).collect();
     for (svg, id) in [
         (
-            charts::compare_coverage_svg(&series, Lang::Id, (800, 400)),
+            compare::draw(CompareKind::Coverage, &series, Lang::Id, (800, 400)).svg,
             "payung-compare-coverage",
         ),
         (
-            charts::compare_cost_svg(&series, Lang::Id, (800, 400)),
+            compare::draw(CompareKind::Cost, &series, Lang::Id, (800, 400)).svg,
             "payung-compare-cost",
         ),
         (
-            charts::compare_coverage_svg(&series[..2], Lang::En, (400, 300)),
+            compare::draw(CompareKind::Coverage, &series[..2], Lang::En, (400, 300)).svg,
             "payung-compare-coverage",
         ),
     ] {
@@ -416,7 +416,7 @@ fn comparison_charts_draw_every_scenario_in_its_own_style() {
         summary.starts_with("Cakupan di akhir horizon: Kota Ambon "),
         "{summary}"
     );
-    let (header, rows) = compare::table_cost(&series, Lang::En);
+    let Table { header, rows } = compare::table_cost(&series, Lang::En);
     assert_eq!(header.len(), 5);
     assert!(rows.iter().all(|r| r.len() == 5));
     assert!(
@@ -428,23 +428,23 @@ fn comparison_charts_draw_every_scenario_in_its_own_style() {
         let dir = std::path::Path::new(&dir);
         std::fs::write(
             dir.join("compare.svg"),
-            charts::compare_coverage_svg(&series, Lang::Id, (800, 400)),
+            compare::draw(CompareKind::Coverage, &series, Lang::Id, (800, 400)).svg,
         )
         .unwrap();
         std::fs::write(
             dir.join("compare_cost.svg"),
-            charts::compare_cost_svg(&series, Lang::Id, (800, 400)),
+            compare::draw(CompareKind::Cost, &series, Lang::Id, (800, 400)).svg,
         )
         .unwrap();
         std::fs::write(
             dir.join("compare_narrow.svg"),
-            charts::compare_coverage_svg(&series[..3], Lang::En, (400, 300)),
+            compare::draw(CompareKind::Coverage, &series[..3], Lang::En, (400, 300)).svg,
         )
         .unwrap();
         let same = [("Saat ini", &outcomes[0].1), ("Opsi A", &outcomes[0].1)];
         std::fs::write(
             dir.join("compare_same.svg"),
-            charts::compare_coverage_svg(&same, Lang::Id, (800, 400)),
+            compare::draw(CompareKind::Coverage, &same, Lang::Id, (800, 400)).svg,
         )
         .unwrap();
     }

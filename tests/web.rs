@@ -5,8 +5,8 @@
 
 use gloo_timers::future::TimeoutFuture;
 use payung::engine::scenario::limits::Bounds;
+use payung::locale::Lang;
 use payung::ui::components::number_field::{NumberField, Props as FieldProps};
-use payung::ui::i18n::Lang;
 use payung::ui::state::Display;
 use payung::ui::App;
 use rust_decimal::Decimal;

@@ -7,8 +7,8 @@
 use gloo_timers::future::TimeoutFuture;
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, Parameters, Scenario};
+use payung::locale::Lang;
 use payung::ui::components::saved_panel::{Props, SavedPanel};
-use payung::ui::i18n::Lang;
 use payung::ui::saved::{ProblemKind, SavedList};
 use payung::ui::storage::{SavedStore, StorageError};
 use rust_decimal::Decimal;

@@ -5,12 +5,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
-use payung::charts;
+use payung::charts::{self, ChartKind};
 use payung::engine::import::scenario_to_json;
 use payung::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
+use payung::locale::Lang;
 use payung::ui::components::file_panel::{svg_to_png, FilePanel, Props as FileProps};
 use payung::ui::components::share_panel::{Props as ShareProps, SharePanel};
-use payung::ui::i18n::Lang;
 use payung::ui::share;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -249,7 +249,16 @@ async fn a_chart_png_is_its_svg_at_twice_the_size_on_white() {
     let params = params();
     let valid = presets::load("ambon").unwrap().validate(&params).unwrap();
     let outcome = simulate(&params, &valid);
-    let svg = charts::cost_svg(&outcome, Lang::Id, None, (800, 400));
+    let target = valid.target.coverage;
+    let svg = charts::draw(
+        ChartKind::Cost,
+        &outcome,
+        None,
+        target,
+        Lang::Id,
+        (800, 400),
+    )
+    .svg;
     let png = svg_to_png(&svg, 2.0).await.unwrap();
     assert!(png.starts_with("data:image/png;base64,"));
 

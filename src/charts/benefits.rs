@@ -5,14 +5,15 @@
 //! `ChartText::series` order: contributions, benefits.
 //! `ChartText::columns` order: year, JKK + JKM, JHT, benefits, benefits ÷ JKK + JKM.
 
-use super::{
-    frame, money, money_by_year, note, palette, year_cell, year_span, ChartText, Drawn, Entry,
-    Swatch, Table, BASELINE,
-};
-use crate::engine::outcome::{Outcome, YearResult};
-use crate::ui::format;
-use crate::ui::i18n::charts::benefits_summary;
-use crate::ui::i18n::Lang;
+use super::axes::{money, money_by_year, year_cell, year_span};
+use super::frame::{frame, note, Drawn};
+use super::legend::{Entry, Swatch};
+use super::text::{benefits_summary, ChartText};
+use super::{palette, Table, BASELINE};
+use crate::engine::Outcome;
+use crate::engine::YearResult;
+use crate::locale::format;
+use crate::locale::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::Decimal;
@@ -56,7 +57,7 @@ pub fn draw<DB: DrawingBackend>(
     if baseline.is_some() {
         entries.push(Entry::new(text.baseline, Swatch::Marker(BASELINE)));
     }
-    let (plot, style) = frame(area, text.title, &entries)?;
+    let (plot, style) = frame(area, text.title, entries.as_slice())?;
     let years = &outcome.years;
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
         return note(&plot, text.empty, &style);
@@ -134,7 +135,7 @@ pub fn summary(outcome: &Outcome, lang: Lang) -> String {
 /// The chart's numbers, one row per year, with JHT savings shown apart.
 pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
     let lang = text.lang;
-    let header = text.columns.iter().map(|c| c.to_string()).collect();
+    let header: Vec<String> = text.columns.iter().map(|c| c.to_string()).collect();
     let rows = outcome
         .years
         .iter()
@@ -154,5 +155,5 @@ pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
             ]
         })
         .collect();
-    (header, rows)
+    Table { header, rows }
 }

@@ -5,14 +5,14 @@
 //! `ChartText::series` order: unspent.
 //! `ChartText::columns` order: year, total, unspent (source columns go after the year).
 
-use super::{
-    frame, money, money_by_year, note, palette, year_cell, year_span, ChartText, Drawn, Entry,
-    Swatch, Table, AXIS, BASELINE, UNSPENT_FILL,
-};
-use crate::engine::outcome::Outcome;
-use crate::ui::format;
-use crate::ui::i18n::charts::{cost_nothing, cost_summary, CostFacts, LargestFunder};
-use crate::ui::i18n::Lang;
+use super::axes::{money, money_by_year, year_cell, year_span};
+use super::frame::{frame, note, Drawn};
+use super::legend::{Entry, Swatch};
+use super::text::{cost_nothing, cost_summary, ChartText, CostFacts, LargestFunder};
+use super::{palette, Table, AXIS, BASELINE, UNSPENT_FILL};
+use crate::engine::Outcome;
+use crate::locale::format;
+use crate::locale::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::Decimal;
@@ -48,7 +48,7 @@ pub fn draw<DB: DrawingBackend>(
     if baseline.is_some() {
         entries.push(Entry::new(text.baseline, Swatch::Marker(BASELINE)));
     }
-    let (plot, style) = frame(area, text.title, &entries)?;
+    let (plot, style) = frame(area, text.title, entries.as_slice())?;
     let years = &outcome.years;
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
         return note(&plot, text.empty, &style);
@@ -179,5 +179,5 @@ pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
             row
         })
         .collect();
-    (header, rows)
+    Table { header, rows }
 }

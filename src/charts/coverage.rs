@@ -6,14 +6,15 @@
 //! `ChartText::columns` order: year, vulnerable workers, covered, coverage, waiting,
 //! unverified.
 
-use super::{
-    axes, frame, headroom, note, palette, tint, year_cell, ChartText, Drawn, Entry, Swatch, Table,
-    BASELINE,
-};
-use crate::engine::outcome::{ratio, MonthResult, Outcome};
-use crate::ui::format;
-use crate::ui::i18n::charts::{coverage_empty, coverage_summary, CoverageFacts};
-use crate::ui::i18n::Lang;
+use super::axes::{axes, headroom, year_cell};
+use super::frame::{frame, note, Drawn};
+use super::legend::{Entry, Swatch};
+use super::text::{coverage_empty, coverage_summary, ChartText, CoverageFacts};
+use super::{palette, tint, Table, BASELINE};
+use crate::engine::Outcome;
+use crate::engine::{ratio, MonthResult};
+use crate::locale::format;
+use crate::locale::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -78,7 +79,7 @@ pub fn draw<DB: DrawingBackend>(
     if baseline.is_some() {
         entries.push(Entry::new(text.baseline, Swatch::Line(BASELINE)));
     }
-    let (plot, style) = frame(area, text.title, &entries)?;
+    let (plot, style) = frame(area, text.title, entries.as_slice())?;
     let months = &outcome.months;
     let Some(first) = months.first().map(|m| m.date) else {
         return note(&plot, text.empty, &style);
@@ -242,7 +243,7 @@ pub fn summary(outcome: &Outcome, target: Decimal, lang: Lang) -> String {
 /// The chart's numbers at the end of each year.
 pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
     let lang = text.lang;
-    let header = text.columns.iter().map(|c| c.to_string()).collect();
+    let header: Vec<String> = text.columns.iter().map(|c| c.to_string()).collect();
     let rows = outcome
         .years
         .iter()
@@ -257,5 +258,5 @@ pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
             ]
         })
         .collect();
-    (header, rows)
+    Table { header, rows }
 }

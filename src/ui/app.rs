@@ -1,9 +1,9 @@
 //! The root component: one reducer holds the scenario; outcomes and charts are derived
 //! with `use_memo`, so each input change recomputes and redraws exactly once.
 
-use crate::charts;
-use crate::engine::outcome::Outcome;
-use crate::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
+use crate::charts::{self, Chart, ChartKind};
+use crate::engine::{presets, Outcome, Parameters, Scenario, ValidScenario};
+use crate::locale::Lang;
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::embed_generator::EmbedGenerator;
 use crate::ui::components::embed_view::EmbedView;
@@ -22,7 +22,8 @@ use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::components::summary_cards::SummaryCards;
 use crate::ui::components::target_panel::TargetPanel;
-use crate::ui::i18n::{self, Lang, T};
+use crate::ui::i18n::{self, T};
+use crate::ui::outcomes::use_outcomes;
 use crate::ui::state::{Action, State};
 use crate::ui::{embed, share, storage};
 use std::rc::Rc;
@@ -44,7 +45,7 @@ impl Brief {
         Self {
             scenario: valid.scenario().clone(),
             outcome,
-            charts: charts.cards.iter().map(|c| c.2.clone()).collect(),
+            charts: charts.cards.iter().map(|c| c.svg.clone()).collect(),
             qr: share::qr_svg(&link),
             link,
         }
@@ -60,20 +61,10 @@ const AUTOSAVE_MS: u32 = 300;
 /// Chart size in SVG units; the SVG scales to its container.
 const CHART_SIZE: (u32, u32) = (800, 400);
 
-/// One chart ready to show: id, title, SVG text, summary sentence, and its data table.
-type ChartParts = (
-    String,
-    String,
-    String,
-    String,
-    Vec<String>,
-    Vec<Vec<String>>,
-);
-
-/// The three charts for an outcome.
+/// The three charts of an outcome.
 #[derive(PartialEq)]
 struct Charts {
-    cards: Vec<ChartParts>,
+    cards: Vec<Rc<Chart>>,
 }
 
 fn draw_charts(
@@ -82,42 +73,15 @@ fn draw_charts(
     target: rust_decimal::Decimal,
     lang: Lang,
 ) -> Charts {
-    let (ch, cr) = charts::table_coverage(outcome, lang);
-    let (sh, sr) = charts::table_cost(outcome, lang);
-    let (bh, br) = charts::table_benefits(outcome, lang);
     Charts {
-        cards: vec![
-            (
-                "chart-coverage".into(),
-                charts::ChartText::new(charts::ChartKind::Coverage, lang)
-                    .title
-                    .into(),
-                charts::coverage_svg(outcome, target, lang, baseline, CHART_SIZE),
-                charts::summary_coverage(outcome, target, lang),
-                ch,
-                cr,
-            ),
-            (
-                "chart-cost".into(),
-                charts::ChartText::new(charts::ChartKind::Cost, lang)
-                    .title
-                    .into(),
-                charts::cost_svg(outcome, lang, baseline, CHART_SIZE),
-                charts::summary_cost(outcome, lang),
-                sh,
-                sr,
-            ),
-            (
-                "chart-benefits".into(),
-                charts::ChartText::new(charts::ChartKind::Benefits, lang)
-                    .title
-                    .into(),
-                charts::benefits_svg(outcome, lang, baseline, CHART_SIZE),
-                charts::summary_benefits(outcome, lang),
-                bh,
-                br,
-            ),
-        ],
+        cards: ChartKind::RESULTS
+            .into_iter()
+            .map(|kind| {
+                Rc::new(charts::draw(
+                    kind, outcome, baseline, target, lang, CHART_SIZE,
+                ))
+            })
+            .collect(),
     }
 }
 
@@ -135,27 +99,6 @@ fn page_link(valid: &ValidScenario) -> String {
         .map(|h| h.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default();
     format!("{here}#{}", share::encode(valid))
-}
-
-/// The outcome of the shown scenario and of its preset (the faint baseline), each
-/// recomputed only when its own scenario changes. The full app and the embed share it.
-#[hook]
-pub fn use_outcomes(state: &State) -> (Rc<Outcome>, Rc<Option<Outcome>>) {
-    let outcome = {
-        let params = state.params.clone();
-        use_memo(state.valid.clone(), move |valid| simulate(&params, valid))
-    };
-    let baseline = {
-        let params = state.params.clone();
-        use_memo(state.preset.clone(), move |preset| {
-            (**preset)
-                .clone()
-                .validate(&params)
-                .ok()
-                .map(|v| simulate(&params, &v))
-        })
-    };
-    (outcome, baseline)
 }
 
 #[component]
@@ -301,11 +244,10 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
                     <GoalSeek params={params.clone()} valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
                     <div class="charts">
-                        { for charts.cards.iter().map(|(id, title, svg, summary, header, rows)| html! {
+                        { for charts.cards.iter().map(|chart| html! {
                             <div class="chart-with-downloads">
-                                <ChartCard id={id.clone()} title={title.clone()} svg={svg.clone()} summary={summary.clone()}
-                                    header={header.clone()} rows={rows.clone()} show_data={T::ShowData.get(lang)} />
-                                <ChartDownloads svg={svg.clone()} name={format!("payung-{id}")} {lang} />
+                                <ChartCard chart={chart.clone()} show_data={T::ShowData.get(lang)} />
+                                <ChartDownloads svg={chart.svg.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
                             </div>
                         }) }
                     </div>

@@ -3,61 +3,30 @@
 //!
 //! This file holds the language, the text shared across the app (`T`), field labels and
 //! units, and the messages for input, validation and simulation warnings. Each area with
-//! text of its own has a submodule: `charts`, `compare`, `embed`, `files`, `goal_seek`,
-//! `saved`, `share` and `summary`. Components and charts take their words from here and
-//! hold none; numbers are put into words with `ui::format`.
+//! text of its own has a submodule: `compare`, `embed`, `files`, `goal_seek`, `saved`,
+//! `share` and `summary`. Components take their words from here and hold none; the charts
+//! own their words (`crate::charts::text`); numbers are put into words with
+//! `crate::locale::format`, and the language itself is `crate::locale::Lang`.
 //!
-//! The catalogue itself uses neither Yew nor the browser, so that charts and native tests use it.
+//! The catalogue itself uses neither Yew nor the browser, so that native tests use it.
 
-pub mod charts;
 pub mod compare;
 pub mod embed;
 pub mod files;
 pub mod goal_seek;
 pub mod saved;
 pub mod share;
+pub mod source_kind;
 pub mod summary;
 
 use crate::engine::edit::Rule;
 use crate::engine::error::Problem;
 use crate::engine::outcome::Warning;
-use crate::engine::scenario::SourceKind;
 use crate::engine::ScenarioError;
-use crate::ui::format::{self, ParseError};
+use crate::locale::format;
+use crate::locale::parse::ParseError;
+use crate::locale::Lang;
 use crate::ui::state::{Display, Field, SourceField};
-use serde::{Deserialize, Serialize};
-
-/// The UI language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "id" => Some(Lang::Id),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-    /// `id` in Bahasa Indonesia, `en` in English: the one place a catalogue entry is chosen.
-    fn pick<X>(self, id: X, en: X) -> X {
-        match self {
-            Lang::Id => id,
-            Lang::En => en,
-        }
-    }
-}
 
 /// A fixed piece of UI text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -356,20 +325,6 @@ pub fn language_name(lang: Lang) -> &'static str {
     }
 }
 
-/// A kind of funding source, as users name it.
-pub fn source_kind_name(kind: SourceKind, lang: Lang) -> &'static str {
-    let (id, en) = match kind {
-        SourceKind::ApbdKota => ("APBD kota/kabupaten", "APBD city/regency"),
-        SourceKind::ApbdProvinsi => ("APBD provinsi", "APBD province"),
-        SourceKind::DanaDesa => ("Dana Desa", "Dana Desa (village fund)"),
-        SourceKind::BapakAsuh => ("Bapak asuh (ASN)", "Bapak asuh (ASN sponsors)"),
-        SourceKind::Csr => ("CSR", "CSR"),
-        SourceKind::Baznas => ("Baznas/zakat", "Baznas/zakat"),
-        SourceKind::Other => ("Lainnya", "Other"),
-    };
-    lang.pick(id, en)
-}
-
 /// A funding rule's name.
 pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
     let (id, en) = match rule {
@@ -389,7 +344,7 @@ pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
 
 /// Month names, January first (the table lives with the date formats in `format`).
 pub fn month_name(month: u8, lang: Lang) -> &'static str {
-    crate::ui::format::month_name(month.clamp(1, 12), lang).unwrap_or_default()
+    crate::locale::format::month_name(month.clamp(1, 12), lang).unwrap_or_default()
 }
 
 /// The message for a value that failed to parse or is out of range, beside its field.

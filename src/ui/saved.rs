@@ -9,8 +9,8 @@
 
 use crate::engine::import::{scenario_from_json, ImportError};
 use crate::engine::{Scenario, SCHEMA_VERSION};
-use crate::ui::format;
-use crate::ui::i18n::Lang;
+use crate::locale::format;
+use crate::locale::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 

@@ -4,7 +4,7 @@
 use crate::engine::edit::Rule;
 use crate::engine::scenario::{limits, limits::Bounds, Amount, SourceKind};
 use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario};
-use crate::ui::i18n::Lang;
+use crate::locale::Lang;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -396,7 +396,7 @@ impl Reducible for State {
                 }
             }
             Action::AddSource(kind) => {
-                let base = crate::ui::i18n::source_kind_name(kind, next.lang);
+                let base = crate::ui::i18n::source_kind::source_kind_name(kind, next.lang);
                 if sc.add_source(kind, base).is_none() {
                     return self;
                 }

@@ -10,7 +10,7 @@
 //! A new entry only ever goes under a key that is free; a failed write leaves every
 //! stored entry as it was.
 
-use crate::ui::i18n::Lang;
+use crate::locale::Lang;
 use crate::ui::saved::{entry_to_json, EntryProblem, SavedEntry, SavedList};
 use wasm_bindgen::JsValue;
 use web_sys::js_sys;

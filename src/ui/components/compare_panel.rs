@@ -5,16 +5,16 @@
 //! The component simulates what it is given; it holds no scenario state. The pure parts
 //! (`summary_rows`, `differences`) are public so that they are tested natively.
 
-use crate::charts::{self, compare, ChartText};
+use crate::charts::{compare, Chart, CompareKind};
 use crate::engine::edit::Rule;
-use crate::engine::outcome::{ratio, Outcome};
-use crate::engine::{simulate, Parameters, Scenario, ScenarioError};
+use crate::engine::ratio;
+use crate::engine::{simulate, Outcome, Parameters, Scenario, ScenarioError};
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::components::chart_card::ChartCard;
-use crate::ui::format;
 use crate::ui::i18n::compare::{text, Text};
-use crate::ui::i18n::{
-    field_label, month_name, rule_name, scenario_error, source_kind_name, Lang, T,
-};
+use crate::ui::i18n::source_kind::source_kind_name;
+use crate::ui::i18n::{field_label, month_name, rule_name, scenario_error, T};
 use crate::ui::state::{Display, Field, SourceField};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -36,20 +36,10 @@ pub struct Props {
 /// A scenario simulated, or why it could not be.
 type Simulated = Result<(String, Rc<Outcome>, Scenario), (String, ScenarioError)>;
 
-/// One comparison chart ready to show, with its summary sentence and data table.
-#[derive(PartialEq)]
-struct Card {
-    id: &'static str,
-    title: &'static str,
-    svg: String,
-    summary: String,
-    table: charts::Table,
-}
-
 /// Everything drawn, derived once per change of scenarios or language.
 #[derive(PartialEq)]
 struct Drawn {
-    cards: Vec<Card>,
+    cards: Vec<Rc<Chart>>,
     summary: Vec<SummaryRow>,
     differences: Vec<Difference>,
 }
@@ -78,25 +68,11 @@ pub fn ComparePanel(props: &Props) -> Html {
             .map(|(n, o, _)| (n.as_str(), o.as_ref()))
             .collect();
         let scenarios: Vec<&Scenario> = ok.iter().map(|(_, _, s)| s).collect();
-        let coverage_text = ChartText::compare(compare::CompareKind::Coverage, lang);
-        let cost_text = ChartText::compare(compare::CompareKind::Cost, lang);
         Drawn {
-            cards: vec![
-                Card {
-                    id: "compare-coverage",
-                    title: coverage_text.title,
-                    svg: charts::compare_coverage_svg(&series, lang, CHART_SIZE),
-                    summary: compare::summary_coverage(&series, lang),
-                    table: compare::table_coverage(&series, lang),
-                },
-                Card {
-                    id: "compare-cost",
-                    title: cost_text.title,
-                    svg: charts::compare_cost_svg(&series, lang, CHART_SIZE),
-                    summary: compare::summary_cost(&series, lang),
-                    table: compare::table_cost(&series, lang),
-                },
-            ],
+            cards: [CompareKind::Coverage, CompareKind::Cost]
+                .into_iter()
+                .map(|kind| Rc::new(compare::draw(kind, &series, lang, CHART_SIZE)))
+                .collect(),
             summary: summary_rows(&series, lang),
             differences: differences(&scenarios, lang),
         }
@@ -140,9 +116,8 @@ pub fn ComparePanel(props: &Props) -> Html {
             }
             if names.len() >= 2 {
                 <div class="charts">
-                    { for drawn.cards.iter().map(|card| html! {
-                        <ChartCard id={card.id} title={card.title} svg={card.svg.clone()} summary={card.summary.clone()}
-                            header={card.table.0.clone()} rows={card.table.1.clone()} show_data={T::ShowData.get(lang)} />
+                    { for drawn.cards.iter().map(|chart| html! {
+                        <ChartCard chart={chart.clone()} show_data={T::ShowData.get(lang)} />
                     }) }
                 </div>
                 <h3 id="compare-summary-title">{ text(Text::Summary, lang) }</h3>

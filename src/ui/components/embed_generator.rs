@@ -7,9 +7,12 @@
 //! The preview is rendered only while the panel is open, so a closed panel costs nothing.
 
 use crate::engine::Scenario;
+use crate::locale::Lang;
 use crate::ui::embed::{self, ChartChoice, Control, EmbedConfig, Headline, Theme};
-use crate::ui::i18n::embed::{frame_title, Text};
-use crate::ui::i18n::{language_name, Lang};
+use crate::ui::i18n::embed::{
+    chart_label, control_label, frame_title, headline_label, theme_label, Text,
+};
+use crate::ui::i18n::language_name;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use js_sys::{Object, Reflect};
@@ -251,7 +254,7 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         });
         checkbox(
             format!("embed-control-{}", item.code()),
-            item.label(lang),
+            control_label(item, lang),
             c.controls.contains(&item),
             false,
             on,
@@ -271,7 +274,7 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         let only = checked && c.charts.len() == 1;
         checkbox(
             format!("embed-chart-{}", item.code()),
-            item.label(lang),
+            chart_label(item, lang),
             checked,
             only,
             on,
@@ -291,7 +294,7 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         let full = !checked && c.headlines.len() >= embed::MAX_HEADLINES;
         checkbox(
             format!("embed-headline-{}", item.code()),
-            item.label(lang),
+            headline_label(item, lang),
             checked,
             full,
             on,
@@ -382,7 +385,7 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                         <label class="embed-size" for="embed-theme">{ Text::Theme.get(lang) }
                             <select id="embed-theme" onchange={on_theme}>
                                 { for Theme::ALL.iter().map(|t| html! {
-                                    <option value={t.code()} selected={c.theme == *t}>{ t.label(lang) }</option>
+                                    <option value={t.code()} selected={c.theme == *t}>{ theme_label(*t, lang) }</option>
                                 }) }
                             </select>
                         </label>

@@ -13,14 +13,16 @@
 use super::chart_card::ChartCard;
 use super::number_field::NumberField;
 use super::scenario_field::field_id;
-use crate::charts::{self, ChartKind, ChartText};
-use crate::engine::outcome::{ratio, Outcome};
-use crate::engine::Parameters;
+use crate::charts::{self, Chart};
+use crate::engine::ratio;
+use crate::engine::{Outcome, Parameters};
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::embed::{self, ChartChoice, ControlInput, EmbedConfig, Headline, Notice, Theme};
-use crate::ui::format;
 use crate::ui::i18n::embed::{notice_text, Text};
 use crate::ui::i18n::summary::{covered_of, target_by};
-use crate::ui::i18n::{field_label, month_name, scenario_error, Lang, T};
+use crate::ui::i18n::{field_label, month_name, scenario_error, T};
+use crate::ui::outcomes::use_outcomes;
 use crate::ui::share;
 use crate::ui::state::{Action, Field, State};
 use gloo::events::EventListener;
@@ -99,16 +101,6 @@ struct EmbedProps {
     setup: Rc<Setup>,
 }
 
-/// One chart ready to show: choice, title, SVG, summary, and its data table.
-type Drawn = (
-    ChartChoice,
-    String,
-    String,
-    String,
-    Vec<String>,
-    Vec<Vec<String>>,
-);
-
 fn draw(
     choices: &[ChartChoice],
     outcome: &Outcome,
@@ -116,32 +108,18 @@ fn draw(
     target: Decimal,
     lang: Lang,
     size: (u32, u32),
-) -> Vec<Drawn> {
+) -> Vec<Rc<Chart>> {
     choices
         .iter()
-        .map(|&choice| {
-            let (kind, svg, summary, (header, rows)) = match choice {
-                ChartChoice::Coverage => (
-                    ChartKind::Coverage,
-                    charts::coverage_svg(outcome, target, lang, baseline, size),
-                    charts::summary_coverage(outcome, target, lang),
-                    charts::table_coverage(outcome, lang),
-                ),
-                ChartChoice::Cost => (
-                    ChartKind::Cost,
-                    charts::cost_svg(outcome, lang, baseline, size),
-                    charts::summary_cost(outcome, lang),
-                    charts::table_cost(outcome, lang),
-                ),
-                ChartChoice::Benefits => (
-                    ChartKind::Benefits,
-                    charts::benefits_svg(outcome, lang, baseline, size),
-                    charts::summary_benefits(outcome, lang),
-                    charts::table_benefits(outcome, lang),
-                ),
-            };
-            let title = ChartText::new(kind, lang).title.to_string();
-            (choice, title, svg, summary, header, rows)
+        .map(|choice| {
+            Rc::new(charts::draw(
+                choice.kind(),
+                outcome,
+                baseline,
+                target,
+                lang,
+                size,
+            ))
         })
         .collect()
 }
@@ -218,7 +196,7 @@ fn Embed(props: &EmbedProps) -> Html {
         let initial = setup.state.clone();
         use_reducer(move || (*initial).clone())
     };
-    let (outcome, baseline) = crate::ui::app::use_outcomes(&state);
+    let (outcome, baseline) = use_outcomes(&state);
     let lang = state.lang;
     let charts_shown = config.charts.len();
     let size = use_state_eq(|| chart_size(viewport_width(), charts_shown));
@@ -322,10 +300,8 @@ fn Embed(props: &EmbedProps) -> Html {
                 <p class="embed-error" role="alert">{ scenario_error(e, lang) }{ " " }{ T::InvalidShown.get(lang) }</p>
             }
             <div class="embed-charts">
-                { for drawn.iter().map(|(choice, title, svg, summary, header, rows)| html! {
-                    <ChartCard id={format!("chart-{}", choice.code())} title={title.clone()} svg={svg.clone()}
-                        summary={summary.clone()} header={header.clone()} rows={rows.clone()}
-                        show_data={T::ShowData.get(lang)} />
+                { for drawn.iter().map(|chart| html! {
+                    <ChartCard chart={chart.clone()} show_data={T::ShowData.get(lang)} />
                 }) }
             </div>
             <p class="embed-foot">

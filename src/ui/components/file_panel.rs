@@ -6,11 +6,10 @@
 //! file only moves bytes between the browser and those functions.
 
 use crate::engine::import::scenario_to_json;
-use crate::engine::outcome::Outcome;
 use crate::engine::report::yearly_csv;
-use crate::engine::{Parameters, Scenario, ValidScenario};
+use crate::engine::{Outcome, Parameters, Scenario, ValidScenario};
+use crate::locale::Lang;
 use crate::ui::i18n::files::{file_error_message, text, Text};
-use crate::ui::i18n::Lang;
 use crate::ui::share::{self, FileError};
 use gloo::file::callbacks::FileReader;
 use gloo::file::{Blob, ObjectUrl};

@@ -6,8 +6,9 @@ use crate::engine::solve::{
     coverage_for_budget, solve_budget, with_amount, BudgetAnswer, CoverageAnswer, Unreachable,
 };
 use crate::engine::{Parameters, ValidScenario};
+use crate::locale::Lang;
 use crate::ui::i18n::goal_seek::{budget_answer, coverage_answer, question, why_unreachable};
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, SourceField};
 use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;

@@ -3,7 +3,8 @@
 
 use crate::engine::outcome::Warning;
 use crate::engine::ScenarioError;
-use crate::ui::i18n::{scenario_error, warning, Lang, T};
+use crate::locale::Lang;
+use crate::ui::i18n::{scenario_error, warning, T};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

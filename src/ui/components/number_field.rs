@@ -6,8 +6,9 @@
 //! the newest value), so a dragged slider never queues stale work.
 
 use crate::engine::scenario::limits::Bounds;
-use crate::ui::format;
-use crate::ui::i18n::{input_error, unit, InputError, Lang, T};
+use crate::locale::Lang;
+use crate::locale::{format, parse};
+use crate::ui::i18n::{input_error, unit, InputError, T};
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -44,11 +45,11 @@ fn scale(display: Display) -> Decimal {
 }
 
 /// Reads typed text into scenario units (percent fields into ratios).
-fn parse_shown(raw: &str, display: Display) -> Result<Decimal, format::ParseError> {
+fn parse_shown(raw: &str, display: Display) -> Result<Decimal, parse::ParseError> {
     if display == Display::Percent {
-        format::parse_percent(raw)
+        parse::parse_percent(raw)
     } else {
-        format::parse_number(raw)
+        parse::parse_number(raw)
     }
 }
 
@@ -137,7 +138,7 @@ pub fn NumberField(props: &Props) -> Html {
             let fmt = |d: Decimal| words(d, display, lang);
             let parsed = match parse_shown(raw, display) {
                 Ok(v) => v,
-                Err(e) if raw.trim().is_empty() || e == format::ParseError::Empty => {
+                Err(e) if raw.trim().is_empty() || e == parse::ParseError::Empty => {
                     return Err(input_error(lang, InputError::Empty, "", ""))
                 }
                 Err(_) => return Err(input_error(lang, InputError::NotANumber, "", "")),

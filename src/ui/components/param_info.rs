@@ -3,8 +3,9 @@
 
 use crate::engine::calendar::YearMonth;
 use crate::engine::parameters::{Parameter, Unit};
-use crate::ui::format;
-use crate::ui::i18n::{Lang, T};
+use crate::locale::format;
+use crate::locale::Lang;
+use crate::ui::i18n::T;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

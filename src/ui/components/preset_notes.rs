@@ -1,7 +1,8 @@
 //! Where the preset's figures come from: stated [C], derived [D] or estimated [E].
 
 use crate::engine::presets;
-use crate::ui::i18n::{Lang, T};
+use crate::locale::Lang;
+use crate::ui::i18n::T;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -5,8 +5,9 @@
 
 use crate::engine::outcome::{ratio, Outcome};
 use crate::engine::{Parameters, Scenario};
-use crate::ui::format;
-use crate::ui::i18n::{month_name, Lang, T};
+use crate::locale::format;
+use crate::locale::Lang;
+use crate::ui::i18n::{month_name, T};
 use std::rc::Rc;
 use yew::prelude::*;
 

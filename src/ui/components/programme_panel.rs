@@ -3,7 +3,7 @@
 
 use super::param_info::ParamInfo;
 use super::scenario_field::scenario_field;
-use crate::ui::format;
+use crate::locale::format;
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;

@@ -1,9 +1,10 @@
 //! The yearly results table: the same columns as the CLI's CSV, formatted for reading.
 
-use crate::engine::outcome::Outcome;
 use crate::engine::report;
-use crate::ui::format;
-use crate::ui::i18n::{Lang, T};
+use crate::engine::Outcome;
+use crate::locale::format;
+use crate::locale::Lang;
+use crate::ui::i18n::T;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use std::str::FromStr;

@@ -7,9 +7,9 @@
 //! blocked or full, the panel says so and the app keeps working.
 
 use crate::engine::{Parameters, Scenario};
+use crate::locale::Lang;
 use crate::ui::components::compare_panel::ComparePanel;
 use crate::ui::i18n::saved::{entry_message, fill, problem_message, storage_message, text, Text};
-use crate::ui::i18n::Lang;
 use crate::ui::saved::{saved_at_label, EntryError, EntryProblem, SavedEntry, SavedList};
 use crate::ui::storage::{now_iso, SavedStore, StorageError};
 use std::rc::Rc;

@@ -4,8 +4,8 @@
 //! clipboard (and what to do when the browser offers none).
 
 use crate::engine::ValidScenario;
+use crate::locale::Lang;
 use crate::ui::i18n::share::{text, Text};
-use crate::ui::i18n::Lang;
 use crate::ui::share;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;

@@ -4,9 +4,10 @@
 use crate::charts::PALETTE;
 use crate::engine::outcome::{ratio, Outcome};
 use crate::engine::Scenario;
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::i18n::summary::{covered_of, target_by};
-use crate::ui::i18n::{month_name, Lang, T};
+use crate::ui::i18n::{month_name, T};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -2,7 +2,7 @@
 //! differences ("3 bulan lebih cepat"), and the labels and units of "Apa yang berbeda".
 //! Labels of inputs that have a control come from `field_label` and `T` instead.
 
-use super::Lang;
+use crate::locale::Lang;
 
 /// A fixed piece of the comparison panel's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,8 +3,12 @@
 //! name, and the notices that tell the author what in their address was not understood.
 //! `ui::embed` reads the address; this module only says what it found.
 
-use super::{share, Lang};
-use crate::ui::embed::{ChartChoice, Control, Headline, Notice, NoticeProblem, Theme};
+use super::share;
+
+use crate::locale::Lang;
+use crate::ui::embed::choice::{ChartChoice, Control, Headline};
+use crate::ui::embed::query::{Notice, NoticeProblem};
+use crate::ui::embed::theme::Theme;
 
 /// The embed's and the generator's fixed text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

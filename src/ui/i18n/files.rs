@@ -3,9 +3,9 @@
 //! module only says it.
 
 use super::share::{field_suffix, problem};
-use super::Lang;
 use crate::engine::import::ImportError;
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::share::FileError;
 
 /// A fixed piece of the file panel's and the chart downloads' text.

@@ -2,10 +2,12 @@
 //! source's current amount keeps covered, and why a target cannot be reached.
 //! `engine::solve` finds the numbers; this module only says them.
 
-use super::{month_name, Lang, T};
+use super::{month_name, T};
+
 use crate::engine::scenario::Target;
 use crate::engine::solve::{BudgetAnswer, CoverageAnswer, Unreachable};
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 
 /// "Berapa anggaran yang dibutuhkan agar X% terlindungi pada tahun Y?"
 pub fn question(target: &Target, lang: Lang) -> String {

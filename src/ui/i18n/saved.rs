@@ -2,7 +2,7 @@
 //! entries and with the browser's storage (blocked, full, taken by another tab, unreadable
 //! entries). The errors themselves are `ui::storage::StorageError` and `ui::saved`'s.
 
-use super::Lang;
+use crate::locale::Lang;
 use crate::ui::saved::{EntryError, EntryProblem, ProblemKind};
 use crate::ui::storage::StorageError;
 

@@ -2,9 +2,11 @@
 //! naming what happened (cut off, damaged, from a newer version, …) and what to do.
 //! `ui::share` decides what went wrong; this module only says it.
 
-use super::{scenario_error, Lang};
+use super::scenario_error;
+
 use crate::engine::ScenarioError;
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 use crate::ui::share::ShareLinkError;
 
 /// A fixed piece of the share panel's text.

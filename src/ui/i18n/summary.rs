@@ -1,9 +1,9 @@
 //! The sentences under the headline figures, shared by the summary cards of the full app
 //! and the figures of the embed: covered of all workers, and the target to compare with.
 
-use super::Lang;
 use crate::engine::scenario::Target;
-use crate::ui::format;
+use crate::locale::format;
+use crate::locale::Lang;
 
 /// "70.000 dari 120.000 pekerja": covered workers of all vulnerable workers.
 pub fn covered_of(covered: u64, population: u64, lang: Lang) -> String {

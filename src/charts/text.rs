@@ -1,18 +1,19 @@
-//! The charts' words: each chart's title, axes, legend, table headers and messages
-//! (`ChartText`), and the one-sentence summaries of the three result charts and the two
-//! comparison charts.
+//! The charts' words, in both languages: each chart's title, axes, legend, table headers
+//! and messages (`ChartText`), and the one-sentence summaries of the three result charts
+//! and the two comparison charts. The charts own their wording; the UI's catalogue holds
+//! none of it.
 //!
 //! The charts measure and format the numbers; this module only puts them into sentences.
 //! It must not know how a chart is drawn.
 
-use super::Lang;
-use crate::charts::compare::CompareKind;
-use crate::charts::ChartKind;
+use super::{ChartKind, CompareKind};
+use crate::locale::Lang;
 use std::cmp::Ordering;
 
 /// Every fixed string of one chart in one language, so that the drawing code holds none.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartText {
+    pub kind: ChartKind,
     pub lang: Lang,
     pub title: &'static str,
     pub x_axis: &'static str,
@@ -31,12 +32,13 @@ pub struct ChartText {
 }
 
 impl ChartText {
-    /// The text of result chart `kind` in `lang`.
+    /// The text of chart `kind` in `lang`.
     pub fn new(kind: ChartKind, lang: Lang) -> Self {
         let failed = failed(lang);
         let months = lang.pick("bulan", "months");
         match kind {
             ChartKind::Coverage => ChartText {
+                kind,
                 lang,
                 title: lang.pick("Cakupan pekerja rentan", "Coverage of vulnerable workers"),
                 x_axis: lang.pick("Bulan", "Month"),
@@ -79,6 +81,7 @@ impl ChartText {
                 months,
             },
             ChartKind::Cost => ChartText {
+                kind,
                 lang,
                 title: lang.pick(
                     "Biaya per tahun menurut sumber dana",
@@ -100,6 +103,7 @@ impl ChartText {
                 months,
             },
             ChartKind::Benefits => ChartText {
+                kind,
                 lang,
                 title: lang.pick("Manfaat dibayar vs iuran", "Benefits paid vs contributions"),
                 x_axis: lang.pick("Tahun", "Year"),
@@ -132,12 +136,13 @@ impl ChartText {
                 ),
                 months,
             },
+            ChartKind::Compare(compared) => Self::compare(compared, lang),
         }
     }
 
     /// The text of comparison chart `kind` in `lang`; it has no fixed legend or baseline.
-    pub fn compare(kind: CompareKind, lang: Lang) -> Self {
-        let (title, x_axis, y_axis, empty) = match kind {
+    fn compare(compared: CompareKind, lang: Lang) -> Self {
+        let (title, x_axis, y_axis, empty) = match compared {
             CompareKind::Coverage => (
                 lang.pick("Cakupan pekerja rentan", "Coverage of vulnerable workers"),
                 lang.pick("Bulan", "Month"),
@@ -155,6 +160,7 @@ impl ChartText {
             ),
         };
         ChartText {
+            kind: ChartKind::Compare(compared),
             lang,
             title,
             x_axis,

@@ -1,10 +1,8 @@
-//! Numbers, money, percentages and dates as people in Indonesia write and type them.
+//! Numbers, money, percentages and dates written as people in Indonesia write them.
 //!
 //! This module owns the text form of values: Indonesian separators ("1.234.567,5") in
-//! Bahasa Indonesia, English ones ("1,234,567.5") in English, and the reverse, parsing
-//! what users type into inputs. It is pure Rust over `rust_decimal`: it knows nothing of
-//! the browser, of the engine's rules or of the text catalogue, so charts, the CLI and
-//! tests can use it on the host. Money stays `Decimal` from input to output; `f64` is
+//! Bahasa Indonesia, English ones ("1,234,567.5") in English. Reading what users type is
+//! the other direction, in `parse`. Money stays `Decimal` from input to output; `f64` is
 //! accepted only for chart tick values, which are already floats.
 //!
 //! Large sums use the Indonesian words *juta* (10⁶), *miliar* (10⁹) and *triliun* (10¹²)
@@ -12,11 +10,10 @@
 //! regions use ("Rp 3,0 miliar"); only the decimal separator follows the language
 //! ("Rp 3.0 miliar" in English). Likewise "M" in an amount always means *miliar*.
 
-use super::i18n::Lang;
+use super::Lang;
 use crate::engine::YearMonth;
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::str::FromStr;
 
 const MONTHS_ID: [&str; 12] = [
     "Januari",
@@ -253,182 +250,6 @@ pub fn date_long(year: i32, month: u8, day: u8, lang: Lang) -> String {
     }
 }
 
-/// Why typed text is not a number.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum ParseError {
-    /// Nothing was typed.
-    #[error("no number was entered")]
-    Empty,
-    /// The text is not a number in any accepted form.
-    #[error("not a number")]
-    NotANumber,
-    /// A number followed by a word that is not a known unit ("3 kg").
-    #[error("unknown unit `{0}`")]
-    UnknownUnit(String),
-    /// A percent sign where an amount was expected.
-    #[error("a percentage is not allowed here")]
-    PercentNotAllowed,
-    /// The number is beyond what can be represented exactly.
-    #[error("the number is too large")]
-    TooLarge,
-}
-
-/// The multiplier for a unit word typed after a number (case-insensitive).
-fn unit_factor(word: &str) -> Option<i64> {
-    Some(match word.to_lowercase().trim_end_matches('.') {
-        "rb" | "ribu" | "k" | "thousand" => 1_000,
-        "jt" | "juta" | "mn" | "mio" | "million" => 1_000_000,
-        "m" | "miliar" | "milyar" | "bn" | "billion" => 1_000_000_000,
-        "t" | "triliun" | "trilyun" | "tn" | "trillion" => 1_000_000_000_000,
-        _ => return None,
-    })
-}
-
-/// Whether `groups` are thousands groups: the first 1–3 digits and not starting with 0
-/// ("0.250" is a decimal), the rest exactly 3.
-fn thousands_groups(groups: &[&str]) -> bool {
-    let first = groups.first().copied().unwrap_or("");
-    (1..=3).contains(&first.len())
-        && !first.starts_with('0')
-        && groups[1..].iter().all(|g| g.len() == 3)
-}
-
-/// Reads the digits-and-separators part of a number into a plain "1234.5" form.
-///
-/// Rules: with both `.` and `,`, the last one is the decimal separator (once) and the
-/// other separates thousands. With only one kind: several of them must be thousands
-/// groups ("1.500.000" or English "1,500,000"); a single comma is the Indonesian decimal
-/// ("1,5", even "1,500" = 1,5) except in an amount marked "Rp" with no unit, where three
-/// decimals of a Rupiah make no sense ("Rp 16,800" = 16800); a single dot before exactly three digits is an Indonesian
-/// thousands separator ("16.800"), otherwise an English decimal point ("1.5", "0.25").
-fn canonical(number: &str, whole_rupiah: bool) -> Option<String> {
-    if number.is_empty()
-        || !number
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
-        return None;
-    }
-    let dots = number.matches('.').count();
-    let commas = number.matches(',').count();
-    let (int, frac) = match (dots, commas) {
-        (0, 0) => (number.to_string(), None),
-        (_, 0) | (0, _) => {
-            let sep = if dots > 0 { '.' } else { ',' };
-            let groups: Vec<&str> = number.split(sep).collect();
-            if groups.len() > 2 {
-                if !thousands_groups(&groups) {
-                    return None;
-                }
-                (groups.concat(), None)
-            } else if (sep == '.' || whole_rupiah) && thousands_groups(&groups) {
-                (groups.concat(), None)
-            } else {
-                (groups[0].to_string(), Some(groups[1].to_string()))
-            }
-        }
-        _ => {
-            let last_dot = number.rfind('.')?;
-            let last_comma = number.rfind(',')?;
-            let (thousands, decimal) = if last_comma > last_dot {
-                ('.', ',')
-            } else {
-                (',', '.')
-            };
-            let (int, frac) = number.split_once(decimal)?;
-            if frac.contains(decimal) || frac.contains(thousands) {
-                return None;
-            }
-            let groups: Vec<&str> = int.split(thousands).collect();
-            if !thousands_groups(&groups) {
-                return None;
-            }
-            (groups.concat(), Some(frac.to_string()))
-        }
-    };
-    match frac {
-        None if !int.is_empty() => Some(int),
-        Some(frac) if !frac.is_empty() => {
-            let int = if int.is_empty() { "0".to_string() } else { int };
-            Some(format!("{int}.{frac}"))
-        }
-        _ => None,
-    }
-}
-
-fn decimal_from(plain: &str) -> Result<Decimal, ParseError> {
-    // Over 28 significant digits rust_decimal would round or fail; neither is a sum a
-    // user can mean, so both are "too large".
-    if plain.chars().filter(char::is_ascii_digit).count() > 28 {
-        return Err(ParseError::TooLarge);
-    }
-    Decimal::from_str(plain).map_err(|_| ParseError::TooLarge)
-}
-
-/// Splits a leading sign off: `-`, `−` (U+2212) or `+`.
-fn strip_sign(text: &str) -> (bool, &str) {
-    if let Some(rest) = text.strip_prefix('-').or_else(|| text.strip_prefix('−')) {
-        (true, rest.trim_start())
-    } else if let Some(rest) = text.strip_prefix('+') {
-        (false, rest.trim_start())
-    } else {
-        (false, text)
-    }
-}
-
-/// Reads an amount as users type it: "1.500.000", "Rp1.500.000,50", "1,5 miliar",
-/// "1,5 M", "3 jt", "16.800", "0,5", and English "1,500,000" or "1.5 billion".
-/// Negative numbers parse; callers check ranges.
-pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(ParseError::Empty);
-    }
-    if text.contains('%') {
-        return Err(ParseError::PercentNotAllowed);
-    }
-    let (mut negative, mut rest) = strip_sign(text);
-    let marked = rest.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp"));
-    if marked {
-        rest = rest[2..].trim_start_matches('.').trim_start();
-        if !negative {
-            (negative, rest) = strip_sign(rest);
-        }
-    }
-    let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .unwrap_or(rest.len());
-    let (number, unit) = rest.split_at(end);
-    let unit = unit.trim();
-    let plain = canonical(number, marked && unit.is_empty()).ok_or(ParseError::NotANumber)?;
-    let mut value = decimal_from(&plain)?;
-    if !unit.is_empty() {
-        // A unit is one word, perhaps abbreviated with a dot ("1,5 jt.").
-        let word = unit.strip_suffix('.').unwrap_or(unit);
-        if word.is_empty() || !word.chars().all(char::is_alphabetic) {
-            return Err(ParseError::NotANumber);
-        }
-        let factor = unit_factor(unit).ok_or_else(|| ParseError::UnknownUnit(unit.into()))?;
-        value = value
-            .checked_mul(Decimal::from(factor))
-            .ok_or(ParseError::TooLarge)?;
-    }
-    Ok(if negative { -value } else { value })
-}
-
-/// Reads a percentage as a ratio: "57,5%" and "57,5" both give 0.575.
-pub fn parse_percent(text: &str) -> Result<Decimal, ParseError> {
-    let text = text.trim();
-    let text = text.strip_suffix('%').unwrap_or(text).trim_end();
-    if text.is_empty() {
-        return Err(ParseError::Empty);
-    }
-    let (negative, number) = strip_sign(text);
-    let plain = canonical(number, false).ok_or(ParseError::NotANumber)?;
-    let value = decimal_from(&plain)? / Decimal::ONE_HUNDRED;
-    Ok(if negative { -value } else { value })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,117 +341,5 @@ mod tests {
         assert_eq!(date_long(2026, 5, 1, Lang::En), "1 May 2026");
         assert_eq!(date_long(2026, 13, 1, Lang::En), "2026-13-01");
         assert_eq!(month_year(YearMonth::new(2026, 0), Lang::Id), "2026-00");
-    }
-
-    #[test]
-    fn parses_indonesian_amounts() {
-        let cases = [
-            ("1.500.000", "1500000"),
-            ("1500000", "1500000"),
-            ("1,5 miliar", "1500000000"),
-            ("1,5 M", "1500000000"),
-            ("1,5M", "1500000000"),
-            ("3 jt", "3000000"),
-            ("3 jt.", "3000000"),
-            ("3 juta", "3000000"),
-            ("3 Juta", "3000000"),
-            ("2,5 triliun", "2500000000000"),
-            ("Rp 1.500.000", "1500000"),
-            ("Rp1.500.000,50", "1500000.50"),
-            ("Rp. 16.800", "16800"),
-            ("16.800", "16800"),
-            ("0,5", "0.5"),
-            ("0.250", "0.250"),
-            (",5", "0.5"),
-            ("1,500", "1.5"),
-            ("Rp 16,800", "16800"),
-            ("Rp 1,500 juta", "1500000"),
-            ("200 rb", "200000"),
-            ("  42  ", "42"),
-            ("-5", "-5"),
-            ("−5.000", "-5000"),
-            ("-Rp 5.000", "-5000"),
-            ("Rp -5.000", "-5000"),
-            ("+7", "7"),
-        ];
-        for (text, want) in cases {
-            assert_eq!(parse_number(text), Ok(d(want)), "{text}");
-        }
-    }
-
-    #[test]
-    fn tolerates_english_amounts() {
-        let cases = [
-            ("1,500,000", "1500000"),
-            ("1,500,000.50", "1500000.50"),
-            ("1.5 billion", "1500000000"),
-            ("1.5 million", "1500000"),
-            ("0.25", "0.25"),
-            ("1500.5", "1500.5"),
-            ("2 bn", "2000000000"),
-        ];
-        for (text, want) in cases {
-            assert_eq!(parse_number(text), Ok(d(want)), "{text}");
-        }
-    }
-
-    #[test]
-    fn rejects_what_is_not_a_number() {
-        use ParseError::*;
-        let cases = [
-            ("", Empty),
-            ("   ", Empty),
-            ("abc", NotANumber),
-            ("1..2", NotANumber),
-            ("1.2.3", NotANumber),
-            ("1,50,000", NotANumber),
-            ("1.500,5,5", NotANumber),
-            ("1,5.3", NotANumber),
-            ("5,", NotANumber),
-            ("5.", NotANumber),
-            (".", NotANumber),
-            ("Rp", NotANumber),
-            ("juta", NotANumber),
-            ("1 500 000", NotANumber),
-            ("--5", NotANumber),
-            ("3 kg", UnknownUnit("kg".into())),
-            ("50%", PercentNotAllowed),
-            ("99999999999999999999999999999999", TooLarge),
-            ("99999999999999999999 triliun", TooLarge),
-        ];
-        for (text, want) in cases {
-            assert_eq!(parse_number(text), Err(want), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn parses_percentages_as_ratios() {
-        assert_eq!(parse_percent("57,5%"), Ok(d("0.575")));
-        assert_eq!(parse_percent("57,5"), Ok(d("0.575")));
-        assert_eq!(parse_percent("57.5 %"), Ok(d("0.575")));
-        assert_eq!(parse_percent("100"), Ok(d("1")));
-        assert_eq!(parse_percent("-2"), Ok(d("-0.02")));
-        assert_eq!(parse_percent("%"), Err(ParseError::Empty));
-        assert_eq!(parse_percent("lima"), Err(ParseError::NotANumber));
-        assert_eq!(parse_percent("5 jt"), Err(ParseError::NotANumber));
-    }
-
-    #[test]
-    fn formatted_amounts_parse_back() {
-        for x in ["0", "16800", "1234567", "3024000000", "-5000"] {
-            assert_eq!(parse_number(&rupiah(d(x))), Ok(d(x)), "{x}");
-            assert_eq!(parse_number(&rupiah_in(d(x), Lang::En)), Ok(d(x)), "{x}");
-        }
-        for x in [
-            "0.5",
-            "1.125",
-            "57.5",
-            "1234.125",
-            "3024000000",
-            "0.001",
-            "-2.5",
-        ] {
-            assert_eq!(parse_number(&decimal_id(d(x))), Ok(d(x)), "{x}");
-        }
     }
 }

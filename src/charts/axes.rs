@@ -1,0 +1,206 @@
+//! The axes of the charts: an x axis with the ticks a chart chooses (years, Januaries),
+//! the mesh with its grid and axis names, and the year-by-Rupiah axes of the money charts;
+//! with the conversions their labels and tables need.
+
+use super::frame::Style;
+use super::text::ChartText;
+use super::{AXIS, GRID};
+use crate::engine::Outcome;
+use crate::engine::YearResult;
+use crate::locale::format;
+use crate::locale::Lang;
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// An f64 axis with ticks that we choose (years, Januaries). Plotters'
+/// `WithKeyPoints` does the same but cannot be given a label formatter for f64.
+pub(crate) struct Ticked {
+    inner: RangedCoordf64,
+    ticks: Vec<f64>,
+}
+
+impl Ranged for Ticked {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.inner.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.inner.range()
+    }
+}
+
+/// The axis type of every chart: ticks we choose on x, plotters' own on y.
+pub(crate) type Axes = Cartesian2d<Ticked, RangedCoordf64>;
+
+/// Year × Rupiah axes, the frame of the cost, benefits and compared-cost charts.
+pub(crate) fn money_by_year<'a, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    style: &Style,
+    text: &ChartText,
+    (first, last): (i32, i32),
+    top: f64,
+) -> Result<ChartContext<'a, DB, Axes>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let lang = text.lang;
+    let y_label = |v: f64| money_tick(v, lang);
+    axes(
+        plot,
+        style,
+        text,
+        year_axis(first, last),
+        (headroom(top), EMPTY_MONEY),
+        &year_label,
+        &y_label,
+    )
+}
+
+/// Builds the chart context and draws the mesh: grid, ticks and axis names.
+///
+/// `x` is the x range with its labelled key points; `y_top` the largest value shown, or
+/// `y_empty` when there is nothing above zero.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn axes<'a, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    style: &Style,
+    text: &ChartText,
+    x: (std::ops::Range<f64>, Vec<f64>),
+    (y_top, y_empty): (f64, f64),
+    x_label: &dyn Fn(f64) -> String,
+    y_label: &dyn Fn(f64) -> String,
+) -> Result<ChartContext<'a, DB, Axes>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let y_top = if y_top.is_finite() && y_top > 0.0 {
+        y_top
+    } else {
+        y_empty
+    };
+    let longest = [0.0, y_top * 0.5, y_top]
+        .iter()
+        .map(|v| y_label(*v).chars().count())
+        .max()
+        .unwrap_or(4)
+        + 1;
+    let y_area = style.width_of(longest, 1.0) + style.px(2.2);
+    let x_area = style.px(3.4);
+    let mut chart = ChartBuilder::on(plot)
+        .margin_top(style.px(0.8))
+        .margin_right(style.px(1.2))
+        .x_label_area_size(x_area)
+        .y_label_area_size(y_area)
+        .build_cartesian_2d(
+            Ticked {
+                inner: x.0.into(),
+                ticks: x.1,
+            },
+            0.0..y_top,
+        )?;
+    let xf = |v: &f64| x_label(*v);
+    let yf = |v: &f64| y_label(*v);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .y_labels(6)
+        .x_label_formatter(&xf)
+        .y_label_formatter(&yf)
+        .x_desc(text.x_axis)
+        .y_desc(text.y_axis)
+        .label_style(style.text())
+        .axis_desc_style(style.text())
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(AXIS)
+        .draw()?;
+    Ok(chart)
+}
+
+/// Years `first..=last` as bar positions with at most ten labelled ticks.
+pub(crate) fn year_axis(first: i32, last: i32) -> (std::ops::Range<f64>, Vec<f64>) {
+    let last = last.max(first);
+    let span = last - first + 1;
+    let step = ((span + 9) / 10).max(1);
+    let ticks = (first..=last)
+        .filter(|y| (y - first) % step == 0)
+        .map(f64::from)
+        .collect();
+    ((f64::from(first) - 0.5)..(f64::from(last) + 0.5), ticks)
+}
+
+/// A year tick's label: the year, or nothing between years.
+pub(crate) fn year_label(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-6 && x.is_finite() {
+        format!("{}", x.round() as i64)
+    } else {
+        String::new()
+    }
+}
+
+/// The y range of a money chart with nothing to show: Rp 0 to Rp 1 M.
+pub(crate) const EMPTY_MONEY: f64 = 1e9;
+
+/// Money as a float for drawing; amounts beyond f64 do not occur (Rupiah < 10^29).
+pub(crate) fn money(x: Decimal) -> f64 {
+    x.to_f64().unwrap_or(0.0)
+}
+
+/// A y-axis tick in money: "Rp 3 M", "Rp 200 jt".
+pub(crate) fn money_tick(y: f64, lang: Lang) -> String {
+    use rust_decimal::prelude::FromPrimitive;
+    match Decimal::from_f64(y) {
+        Some(d) if y.is_finite() => format::rupiah_short(d, lang),
+        _ => String::new(),
+    }
+}
+
+/// Room above the tallest value so that bars and lines do not touch the top.
+pub(crate) fn headroom(max: f64) -> f64 {
+    if max.is_finite() && max > 0.0 {
+        max * 1.08
+    } else {
+        0.0
+    }
+}
+
+/// A year's label in tables: "2023 (3 bulan)" for a year the horizon covers in part.
+pub(crate) fn year_cell(year: &YearResult, text: &ChartText) -> String {
+    if year.months < 12 {
+        format!("{} ({} {})", year.year, year.months, text.months)
+    } else {
+        year.year.to_string()
+    }
+}
+
+/// "2026–2030", or "2026" for a single year; empty without years.
+pub(crate) fn year_span(outcome: &Outcome) -> String {
+    match (outcome.years.first(), outcome.years.last()) {
+        (Some(a), Some(b)) if a.year != b.year => format!("{}–{}", a.year, b.year),
+        (Some(a), _) => a.year.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_axes_label_at_most_ten_years() {
+        assert_eq!(year_axis(2026, 2030).1.len(), 5);
+        assert!(year_axis(2026, 2045).1.len() <= 10);
+        assert_eq!(year_axis(2026, 2026).1, vec![2026.0]);
+        assert_eq!(year_label(2026.0), "2026");
+        assert_eq!(year_label(2026.5), "");
+    }
+}
