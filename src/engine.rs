@@ -11,6 +11,7 @@
 
 pub mod calendar;
 pub mod error;
+pub mod field;
 pub mod funding;
 pub mod import;
 pub mod parameters;
@@ -23,6 +24,7 @@ pub mod solve;
 
 pub use calendar::YearMonth;
 pub use error::{Problem, ScenarioError};
+pub use field::{Field, SourceField};
 pub use parameters::{Parameter, Parameters};
 pub use scenario::{Scenario, ValidScenario, SCHEMA_VERSION};
 pub use simulate::{simulate, Outcome};

@@ -100,7 +100,7 @@ fn run(sc: Scenario) -> Outcome {
 fn rejection(sc: Scenario) -> (String, Problem) {
     match sc.validate(&params()) {
         Ok(_) => panic!("scenario was accepted"),
-        Err(e) => (e.field, e.problem),
+        Err(e) => (e.field.path(), e.problem),
     }
 }
 

@@ -6,6 +6,7 @@
 
 use super::calendar::YearMonth;
 use super::error::{Problem, ScenarioError};
+use super::field::{Field, SourceField};
 use super::parameters::Parameters;
 use super::Rupiah;
 use rust_decimal::Decimal;
@@ -129,6 +130,11 @@ impl SourceKind {
             self,
             SourceKind::ApbdKota | SourceKind::ApbdProvinsi | SourceKind::DanaDesa
         )
+    }
+
+    /// The kind whose `key` this is.
+    pub fn from_key(key: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
     pub fn key(self) -> &'static str {
@@ -307,283 +313,151 @@ pub mod limits {
     pub const MAX_NAME: u32 = 120;
 }
 
+/// Keeps the first problem found.
 struct Checker {
-    errors: Option<ScenarioError>,
+    error: Option<ScenarioError>,
 }
 
 impl Checker {
-    fn range(&mut self, field: impl FnOnce() -> String, value: Decimal, bounds: limits::Bounds) {
-        if self.errors.is_none() && (value < bounds.min || value > bounds.max) {
-            let problem = Problem::OutOfRange {
-                value,
-                min: bounds.min,
-                max: bounds.max,
-            };
-            self.errors = Some(ScenarioError::new(field(), problem));
+    fn fail(&mut self, field: Field, problem: Problem) {
+        if self.error.is_none() {
+            self.error = Some(ScenarioError::new(field, problem));
         }
     }
 
-    fn text(&mut self, field: &str, value: &str) {
+    fn text(&mut self, field: Field, value: &str) {
         let len = value.trim().chars().count();
-        if self.errors.is_none() && (len == 0 || len > limits::MAX_NAME as usize) {
-            self.errors = Some(ScenarioError::new(
-                field,
-                Problem::BadText {
-                    max: limits::MAX_NAME,
-                },
-            ));
+        if len == 0 || len > limits::MAX_NAME as usize {
+            let max = limits::MAX_NAME;
+            self.fail(field, Problem::BadText { max });
         }
     }
-
-    fn fail(&mut self, field: impl Into<String>, problem: Problem) {
-        if self.errors.is_none() {
-            self.errors = Some(ScenarioError::new(field, problem));
-        }
-    }
-}
-
-fn d<T: Into<Decimal>>(v: T) -> Decimal {
-    v.into()
 }
 
 impl Scenario {
     /// Checks every field and returns the first problem found, naming its field.
     pub fn validate(self, params: &Parameters) -> Result<ValidScenario, ScenarioError> {
-        use limits::*;
-        let mut c = Checker { errors: None };
-        if self.schema_version > SCHEMA_VERSION {
-            c.fail(
-                "schema_version",
+        let mut c = Checker { error: None };
+        for field in Field::all(&self) {
+            if c.error.is_some() {
+                break;
+            }
+            self.check(field, params, &mut c);
+        }
+        match c.error {
+            Some(error) => Err(error),
+            None => Ok(ValidScenario(self)),
+        }
+    }
+
+    /// Checks one field: its range from `Field::bounds`, and the rules that tie it to others.
+    fn check(&self, field: Field, params: &Parameters, c: &mut Checker) {
+        use limits::{MAX_NAME, MAX_SOURCES};
+        match field {
+            Field::SchemaVersion if self.schema_version > SCHEMA_VERSION => c.fail(
+                field,
                 Problem::NewerSchema {
                     found: self.schema_version,
                     supported: SCHEMA_VERSION,
                 },
-            );
-        } else if self.schema_version != SCHEMA_VERSION {
-            c.fail(
-                "schema_version",
+            ),
+            Field::SchemaVersion if self.schema_version != SCHEMA_VERSION => c.fail(
+                field,
                 Problem::UnknownSchema {
                     found: self.schema_version,
                 },
-            );
+            ),
+            Field::Name if self.name.chars().count() > MAX_NAME as usize => {
+                c.fail(field, Problem::BadText { max: MAX_NAME })
+            }
+            Field::RegionName => c.text(field, &self.region.name),
+            Field::VulnerableWorkers => {
+                self.range(field, params, c);
+                let covered = self
+                    .region
+                    .covered_at_start
+                    .iter()
+                    .fold(0u64, |sum, start| sum.saturating_add(start.workers));
+                let population = self.region.vulnerable_workers;
+                if covered > population {
+                    // Fixed here: each source's starting cover is already capped at it.
+                    let problem = Problem::MoreCoveredThanWorkers {
+                        covered,
+                        population,
+                    };
+                    c.fail(field, problem);
+                }
+            }
+            Field::CoverSource(i) => {
+                let name = &self.region.covered_at_start[i].source;
+                if self.source_index(name).is_none() {
+                    let name = name.clone();
+                    c.fail(field, Problem::UnknownSource { name });
+                }
+            }
+            Field::Sources if self.sources.len() > MAX_SOURCES as usize => {
+                c.fail(field, Problem::TooManySources { max: MAX_SOURCES })
+            }
+            Field::Source(i, SourceField::Name) => {
+                let name = &self.sources[i].name;
+                c.text(field, name);
+                if self.source_index(name) != Some(i) {
+                    let name = name.clone();
+                    c.fail(field, Problem::DuplicateName { name });
+                }
+            }
+            Field::Source(i, SourceField::Rule) => {
+                let kind = self.sources[i].kind;
+                let needs = match self.sources[i].amount {
+                    Amount::DanaDesa { .. } => Some(("dana_desa", SourceKind::DanaDesa)),
+                    Amount::BapakAsuh { .. } => Some(("bapak_asuh", SourceKind::BapakAsuh)),
+                    Amount::Rupiah { .. } | Amount::Workers { .. } => None,
+                };
+                if let Some((rule, only)) = needs.filter(|(_, only)| *only != kind) {
+                    let problem = Problem::RuleNotForKind {
+                        rule: rule.into(),
+                        kind: only.key().into(),
+                    };
+                    c.fail(field, problem);
+                }
+            }
+            Field::Source(i, SourceField::LastYear) => {
+                self.range(field, params, c);
+                let s = &self.sources[i];
+                if let Some(last) = s.last_year.filter(|last| *last < s.first_year) {
+                    let first = s.first_year;
+                    c.fail(field, Problem::LastBeforeFirst { first, last });
+                }
+            }
+            Field::Source(i, SourceField::Discount) => {
+                let s = &self.sources[i];
+                if s.discount && s.kind.is_public_budget() {
+                    let kind = s.kind.key().into();
+                    c.fail(field, Problem::DiscountNotAllowed { kind });
+                }
+            }
+            // Checked as a whole with the vulnerable workers.
+            Field::StartingCover(_) => {}
+            Field::TargetYear => {
+                let first = self.horizon.start.year;
+                let last = self.horizon.last_month().year;
+                let year = self.target.year;
+                if year < first || year > last {
+                    c.fail(field, Problem::TargetOutsideHorizon { year, first, last });
+                }
+            }
+            _ => self.range(field, params, c),
         }
-        if self.name.chars().count() > MAX_NAME as usize {
-            c.fail("name", Problem::BadText { max: MAX_NAME });
-        }
+    }
 
-        let r = &self.region;
-        c.text("region.name", &r.name);
-        c.range(
-            || "region.vulnerable_workers".into(),
-            d(r.vulnerable_workers),
-            VULNERABLE_WORKERS,
-        );
-        c.range(
-            || "region.worker_growth".into(),
-            r.worker_growth,
-            WORKER_GROWTH,
-        );
-        c.range(|| "region.desa".into(), d(r.desa), DESA);
-        c.range(|| "region.kelurahan".into(), d(r.kelurahan), KELURAHAN);
-        c.range(|| "region.asn".into(), d(r.asn), ASN);
-
-        let h = &self.horizon;
-        c.range(|| "horizon.start.year".into(), d(h.start.year), YEAR);
-        c.range(|| "horizon.start.month".into(), d(h.start.month), MONTH);
-        c.range(|| "horizon.years".into(), d(h.years), HORIZON_YEARS);
-
-        let income = self.programmes.declared_income;
-        let income_bounds = Bounds {
-            min: params.income_minimum.at(h.start),
-            max: params.income_maximum.at(h.start),
+    /// Fails when the field is a number outside `Field::bounds`.
+    fn range(&self, field: Field, params: &Parameters, c: &mut Checker) {
+        let (Some(value), Some(bounds)) = (field.get(self), field.bounds(params, self)) else {
+            return;
         };
-        c.range(
-            || "programmes.declared_income".into(),
-            income,
-            income_bounds,
-        );
-
-        if self.sources.len() > MAX_SOURCES as usize {
-            c.fail("sources", Problem::TooManySources { max: MAX_SOURCES });
-        }
-        for (i, s) in self.sources.iter().enumerate() {
-            let f = |name: &str| format!("sources[{i}].{name}");
-            c.text(&f("name"), &s.name);
-            if self.sources[..i]
-                .iter()
-                .any(|o| o.name.trim() == s.name.trim())
-            {
-                c.fail(
-                    f("name"),
-                    Problem::DuplicateName {
-                        name: s.name.clone(),
-                    },
-                );
-            }
-            c.range(|| f("priority"), d(s.priority), PRIORITY);
-            match &s.amount {
-                Amount::Rupiah { yearly } => c.range(|| f("amount.yearly"), *yearly, YEARLY_AMOUNT),
-                Amount::Workers { workers } => {
-                    c.range(|| f("amount.workers"), d(*workers), PLEDGED_WORKERS)
-                }
-                Amount::DanaDesa { share, per_desa } => {
-                    if s.kind != SourceKind::DanaDesa {
-                        c.fail(
-                            f("amount.rule"),
-                            rule_for("dana_desa", SourceKind::DanaDesa),
-                        );
-                    }
-                    c.range(|| f("amount.share"), *share, SHARE);
-                    c.range(|| f("amount.per_desa"), *per_desa, PER_DESA);
-                }
-                Amount::BapakAsuh {
-                    participation,
-                    workers_per_sponsor,
-                } => {
-                    if s.kind != SourceKind::BapakAsuh {
-                        c.fail(
-                            f("amount.rule"),
-                            rule_for("bapak_asuh", SourceKind::BapakAsuh),
-                        );
-                    }
-                    c.range(|| f("amount.participation"), *participation, SHARE);
-                    c.range(
-                        || f("amount.workers_per_sponsor"),
-                        *workers_per_sponsor,
-                        WORKERS_PER_SPONSOR,
-                    );
-                }
-            }
-            c.range(|| f("first_year"), d(s.first_year), YEAR);
-            if let Some(last) = s.last_year {
-                c.range(|| f("last_year"), d(last), YEAR);
-                if last < s.first_year {
-                    c.fail(
-                        f("last_year"),
-                        Problem::LastBeforeFirst {
-                            first: s.first_year,
-                            last,
-                        },
-                    );
-                }
-            }
-            c.range(|| f("first_month"), d(s.first_month), MONTH);
-            c.range(|| f("growth"), s.growth, SOURCE_GROWTH);
-            if let Some(cap) = s.cap_workers {
-                c.range(|| f("cap_workers"), d(cap), CAP_WORKERS);
-            }
-            if s.discount && s.kind.is_public_budget() {
-                c.fail(
-                    f("discount"),
-                    Problem::DiscountNotAllowed {
-                        kind: s.kind.key().into(),
-                    },
-                );
-            }
-        }
-
-        let mut covered = 0u64;
-        for (i, start) in r.covered_at_start.iter().enumerate() {
-            if !self
-                .sources
-                .iter()
-                .any(|s| s.name.trim() == start.source.trim())
-            {
-                c.fail(
-                    format!("region.covered_at_start[{i}].source"),
-                    Problem::UnknownSource {
-                        name: start.source.clone(),
-                    },
-                );
-            }
-            c.range(
-                || format!("region.covered_at_start[{i}].workers"),
-                d(start.workers),
-                VULNERABLE_WORKERS_OR_ZERO,
-            );
-            covered = covered.saturating_add(start.workers);
-        }
-        if covered > r.vulnerable_workers {
-            c.fail(
-                "region.covered_at_start",
-                Problem::MoreCoveredThanWorkers {
-                    covered,
-                    population: r.vulnerable_workers,
-                },
-            );
-        }
-
-        let e = &self.enrolment;
-        c.range(|| "enrolment.listed".into(), d(e.listed), LISTED);
-        c.range(
-            || "enrolment.verification_yield".into(),
-            e.verification_yield,
-            VERIFICATION_YIELD,
-        );
-        c.range(
-            || "enrolment.verification_per_month".into(),
-            d(e.verification_per_month),
-            VERIFICATION_PER_MONTH,
-        );
-        c.range(|| "enrolment.lapse_rate".into(), e.lapse_rate, LAPSE_RATE);
-
-        let k = &self.risk;
-        c.range(
-            || "risk.deaths_per_thousand".into(),
-            k.deaths_per_thousand,
-            DEATHS_PER_THOUSAND,
-        );
-        c.range(
-            || "risk.work_death_share".into(),
-            k.work_death_share,
-            WORK_DEATH_SHARE,
-        );
-        c.range(
-            || "risk.accidents_per_thousand".into(),
-            k.accidents_per_thousand,
-            ACCIDENTS_PER_THOUSAND,
-        );
-        c.range(
-            || "risk.accident_cost".into(),
-            k.accident_cost,
-            ACCIDENT_COST,
-        );
-        c.range(|| "risk.claim_share".into(), k.claim_share, CLAIM_SHARE);
-        c.range(
-            || "risk.claim_lag_months".into(),
-            d(k.claim_lag_months),
-            CLAIM_LAG_MONTHS,
-        );
-        c.range(
-            || "risk.scholarship_share".into(),
-            k.scholarship_share,
-            SCHOLARSHIP_SHARE,
-        );
-        c.range(|| "risk.jht_return".into(), k.jht_return, JHT_RETURN);
-
-        c.range(
-            || "target.coverage".into(),
-            self.target.coverage,
-            TARGET_COVERAGE,
-        );
-        if c.errors.is_none() {
-            let first = h.start.year;
-            let last = h.last_month().year;
-            if self.target.year < first || self.target.year > last {
-                c.fail(
-                    "target.year",
-                    Problem::TargetOutsideHorizon {
-                        year: self.target.year,
-                        first,
-                        last,
-                    },
-                );
-            }
-        }
-
-        match c.errors {
-            Some(error) => Err(error),
-            None => Ok(ValidScenario(self)),
+        if value < bounds.min || value > bounds.max {
+            let (min, max) = (bounds.min, bounds.max);
+            c.fail(field, Problem::OutOfRange { value, min, max });
         }
     }
 
@@ -592,18 +466,6 @@ impl Scenario {
         self.sources
             .iter()
             .position(|s| s.name.trim() == name.trim())
-    }
-}
-
-const VULNERABLE_WORKERS_OR_ZERO: limits::Bounds = limits::Bounds {
-    min: Decimal::ZERO,
-    max: limits::VULNERABLE_WORKERS.max,
-};
-
-fn rule_for(rule: &str, kind: SourceKind) -> Problem {
-    Problem::RuleNotForKind {
-        rule: rule.into(),
-        kind: kind.key().into(),
     }
 }
 

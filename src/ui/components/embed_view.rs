@@ -22,7 +22,7 @@ use crate::ui::i18n::embed::{notice_text, Text};
 use crate::ui::i18n::summary::{covered_of, target_by};
 use crate::ui::i18n::{field_label, month_name, scenario_error, Lang, T};
 use crate::ui::share;
-use crate::ui::state::{Action, Field, State};
+use crate::ui::state::{display, Action, Field, State};
 use gloo::events::EventListener;
 use js_sys::{Function, Object, Reflect};
 use rust_decimal::Decimal;
@@ -372,7 +372,10 @@ fn control(input: ControlInput, state: &State, on_action: &Callback<Action>) -> 
             }
         }
         ControlInput::Number(field) => {
-            let Some(value) = field.get(&state.scenario) else {
+            let (Some(value), Some(bounds)) = (
+                field.get(&state.scenario),
+                field.bounds(&state.params, &state.scenario),
+            ) else {
                 return Html::default();
             };
             let label = match field {
@@ -389,8 +392,8 @@ fn control(input: ControlInput, state: &State, on_action: &Callback<Action>) -> 
                     {label}
                     {value}
                     preset={field.get(&state.preset)}
-                    bounds={field.bounds(&state.params, &state.scenario)}
-                    display={field.display()}
+                    {bounds}
+                    display={display(field)}
                     {lang}
                     on_change={Callback::from(move |v| on_action.emit(Action::Set(field, v)))}
                 />

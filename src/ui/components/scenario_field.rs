@@ -1,9 +1,10 @@
 //! A `NumberField` bound to one scenario field: label, unit, bounds and preset value all
-//! come from the field, and changes go to the reducer as `Action::Set`.
+//! come from the field, changes go to the reducer as `Action::Set`, and a validation error
+//! about this field is shown beside it.
 
 use super::number_field::NumberField;
-use crate::ui::i18n::field_label;
-use crate::ui::state::{Action, Field, State};
+use crate::ui::i18n::{field_label, problem_message};
+use crate::ui::state::{display, Action, Field, State};
 use yew::prelude::*;
 
 /// A stable DOM id for a field, e.g. `f-source-0-yearly`.
@@ -27,10 +28,18 @@ pub fn scenario_field(
     on_action: &Callback<Action>,
     info: Html,
 ) -> Html {
-    let Some(value) = field.get(&state.scenario) else {
+    let (Some(value), Some(bounds)) = (
+        field.get(&state.scenario),
+        field.bounds(&state.params, &state.scenario),
+    ) else {
         return Html::default();
     };
     let preset = field.get(&state.preset);
+    let problem = state
+        .error
+        .as_ref()
+        .filter(|e| e.field == field)
+        .map(|e| AttrValue::from(problem_message(e.field, &e.problem, state.lang)));
     let on_action = on_action.clone();
     html! {
         <NumberField
@@ -38,8 +47,9 @@ pub fn scenario_field(
             label={field_label(field, state.lang)}
             {value}
             {preset}
-            bounds={field.bounds(&state.params, &state.scenario)}
-            display={field.display()}
+            {bounds}
+            display={display(field)}
+            {problem}
             lang={state.lang}
             on_change={Callback::from(move |v| on_action.emit(Action::Set(field, v)))}
             {info}
