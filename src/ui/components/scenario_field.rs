@@ -21,6 +21,17 @@ pub fn field_id(field: Field) -> String {
     id.trim_end_matches('-').to_string()
 }
 
+/// The validation message for an input that is not a number (a name, a choice, a
+/// checkbox), to place beside it; nothing when the scenario's problem is elsewhere.
+pub fn field_problem(state: &State, field: Field) -> Html {
+    match state.error.as_ref().filter(|e| e.field == field) {
+        Some(e) => html! {
+            <p class="field-error" role="alert">{ problem_message(e.field, &e.problem, state.lang) }</p>
+        },
+        None => Html::default(),
+    }
+}
+
 /// The input for `field`, or nothing when the scenario has no such field.
 pub fn scenario_field(
     state: &State,
