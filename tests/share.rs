@@ -6,7 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use payung::engine::import::{scenario_from_json, scenario_to_json};
 use payung::engine::scenario::{Amount, FundingSource, RegionKind, SourceKind, StartingCover};
-use payung::engine::{presets, Parameters, Scenario, YearMonth};
+use payung::engine::{presets, Field, Parameters, Scenario, SourceField, YearMonth};
 use payung::ui::share::{decode, encode, ShareLinkError};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -429,13 +429,15 @@ fn an_out_of_range_value_names_its_field() {
     let mut sc = presets::load("ambon").unwrap();
     sc.sources[0].first_month = 13;
     match decode(&encode(&sc), params()) {
-        Err(ShareLinkError::Invalid(e)) => assert_eq!(e.field, "sources[0].first_month"),
+        Err(ShareLinkError::Invalid(e)) => {
+            assert_eq!(e.field, Field::Source(0, SourceField::FirstMonth))
+        }
         other => panic!("{other:?}"),
     }
     // The same written straight into a patch, with only the field that changed.
     let patch = r#"["ambon",{"horizon":{"start":{"month":13}}}]"#;
     match decode(&link_from_payload("1", patch), params()) {
-        Err(ShareLinkError::Invalid(e)) => assert_eq!(e.field, "horizon.start.month"),
+        Err(ShareLinkError::Invalid(e)) => assert_eq!(e.field, Field::StartMonth),
         other => panic!("{other:?}"),
     }
 }
@@ -444,7 +446,10 @@ fn an_out_of_range_value_names_its_field() {
 fn a_wrong_shape_names_its_path() {
     let patch = r#"["ambon",{"region":{"desa":"many"}}]"#;
     match decode(&link_from_payload("1", patch), params()) {
-        Err(ShareLinkError::WrongShape { path, .. }) => assert_eq!(path, "region.desa"),
+        Err(ShareLinkError::WrongShape { path, field, .. }) => {
+            assert_eq!(path, "region.desa");
+            assert_eq!(field, Some(Field::Desa));
+        }
         other => panic!("{other:?}"),
     }
     let patch = r#"["ambon",{"sources":[{"name":"x"}]}]"#;

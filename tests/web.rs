@@ -116,6 +116,7 @@ fn field(on_change: Callback<Decimal>) -> FieldProps {
         lang: Lang::Id,
         on_change,
         info: Default::default(),
+        problem: None,
     }
 }
 

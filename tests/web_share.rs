@@ -204,15 +204,16 @@ async fn importing_by_picker_or_by_drop_loads_the_scenario_or_names_the_problem(
     .await;
     assert!(text(&root, "#import-error").starts_with("Berkas ini bukan JSON"));
 
-    // A value out of range, named by its field.
+    // A value out of range, named by its field's label, never its JSON path.
     let mut bad = wanted.clone();
     bad.sources[0].first_month = 13;
     pick(&root, &file("bad.json", &scenario_to_json(&bad)));
     until("the range error", || {
-        text(&root, "#import-error").contains("first_month")
+        text(&root, "#import-error").contains("Bulan mulai di tahun pertama")
     })
     .await;
-    assert!(text(&root, "#import-error").contains("`sources[0].first_month`"));
+    assert!(text(&root, "#import-error").contains("«Bulan mulai di tahun pertama (sumber ke-1)»"));
+    assert!(!text(&root, "#import-error").contains("first_month"));
 
     // Too large: refused before it is read.
     pick(&root, &file("big.json", &" ".repeat(1_000_001)));

@@ -30,6 +30,17 @@ impl Rule {
         }
     }
 
+    /// The rule whose amount JSON has this `rule` tag.
+    pub fn from_key(key: &str) -> Option<Rule> {
+        match key {
+            "rupiah" => Some(Rule::Rupiah),
+            "workers" => Some(Rule::Workers),
+            "dana_desa" => Some(Rule::DanaDesa),
+            "bapak_asuh" => Some(Rule::BapakAsuh),
+            _ => None,
+        }
+    }
+
     /// The rules a kind of source may use; the first is its default.
     pub fn for_kind(kind: SourceKind) -> &'static [Rule] {
         match kind {

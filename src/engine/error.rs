@@ -1,24 +1,22 @@
-//! Validation errors: each names the field (a JSON path such as `sources[1].first_month`)
-//! and the problem, so the CLI can print one line and the UI can place a message beside
-//! the input and translate it.
+//! Validation errors: each names the field (a `Field`, shown as its JSON path such as
+//! `sources[1].first_month`) and the problem, so the CLI can print one line and the UI can
+//! place a message beside the input and translate it.
 
+use super::field::Field;
 use rust_decimal::Decimal;
 
 /// A scenario field that failed validation.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{field}: {problem}")]
+#[error("{}: {problem}", field.path())]
 pub struct ScenarioError {
-    /// The field's path in the scenario JSON.
-    pub field: String,
+    /// The field the user should change to fix it.
+    pub field: Field,
     pub problem: Problem,
 }
 
 impl ScenarioError {
-    pub fn new(field: impl Into<String>, problem: Problem) -> Self {
-        Self {
-            field: field.into(),
-            problem,
-        }
+    pub fn new(field: Field, problem: Problem) -> Self {
+        Self { field, problem }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reading scenario JSON from outside (files, the CLI, share links): size limit, schema
 //! version and migration, and the path of any field with the wrong shape.
 
+use super::field::Field;
 use super::scenario::{Scenario, SCHEMA_VERSION};
 
 /// The largest scenario file accepted (bytes).
@@ -21,13 +22,52 @@ pub enum ImportError {
     },
     /// JSON, but not a scenario: a field is missing, unknown or of the wrong type.
     #[error("{path}: {message}")]
-    WrongShape { path: String, message: String },
+    WrongShape {
+        path: String,
+        /// The scenario field at or inside `path`, where there is one.
+        field: Option<Field>,
+        shape: Shape,
+        /// The parser's own words (English), for the CLI.
+        message: String,
+    },
     /// JSON, but not a Payung scenario at all (no `schema_version`): usually the wrong file.
     #[error("not a Payung scenario (it has no schema_version)")]
     NotAScenario,
     /// Written by a newer version of Payung.
     #[error("schema_version: version {found} is newer than this Payung understands ({supported})")]
     NewerVersion { found: u64, supported: u32 },
+}
+
+/// What is wrong with the shape of the JSON at a path, so that the UI can say it in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A required field is absent.
+    Missing { name: String },
+    /// A field that no scenario has.
+    Unknown { name: String },
+    /// A value of the wrong type (text for a number, a number for a list).
+    WrongType,
+    /// A value of the right type that is not allowed (an unknown kind, a negative count).
+    WrongValue,
+}
+
+impl Shape {
+    /// Reads serde's message, whose openings are fixed by `serde::de::Error`'s constructors.
+    fn of(message: &str) -> Shape {
+        let quoted = |prefix: &str| {
+            let rest = message.strip_prefix(prefix)?;
+            Some(rest.split('`').next().unwrap_or_default().to_string())
+        };
+        if let Some(name) = quoted("missing field `") {
+            Shape::Missing { name }
+        } else if let Some(name) = quoted("unknown field `") {
+            Shape::Unknown { name }
+        } else if message.starts_with("invalid type") {
+            Shape::WrongType
+        } else {
+            Shape::WrongValue
+        }
+    }
 }
 
 /// Parses scenario JSON, migrating older schema versions.
@@ -58,9 +98,21 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, ImportError> {
         Some(_) => {}
     }
     let value = migrate(value);
-    serde_path_to_error::deserialize(value).map_err(|e| ImportError::WrongShape {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.inner().to_string();
+        let shape = Shape::of(&message);
+        let field = match &shape {
+            Shape::Missing { name } if path == "." => Field::from_path(name),
+            Shape::Missing { name } => Field::from_path(&format!("{path}.{name}")),
+            _ => Field::from_path(&path),
+        };
+        ImportError::WrongShape {
+            path,
+            field,
+            shape,
+            message,
+        }
     })
 }
 
@@ -105,7 +157,27 @@ mod tests {
         ));
         let bad = scenario_to_json(&sc).replace("\"desa\": 30", "\"desa\": \"many\"");
         match scenario_from_json(&bad) {
-            Err(ImportError::WrongShape { path, .. }) => assert_eq!(path, "region.desa"),
+            Err(ImportError::WrongShape {
+                path, field, shape, ..
+            }) => {
+                assert_eq!(path, "region.desa");
+                assert_eq!(field, Some(Field::Desa));
+                assert_eq!(shape, Shape::WrongType);
+            }
+            other => panic!("{other:?}"),
+        }
+        let missing = scenario_to_json(&sc).replace("\"jht_return\"", "\"jht_returns\"");
+        match scenario_from_json(&missing) {
+            Err(ImportError::WrongShape { field, shape, .. }) => {
+                assert!(matches!(
+                    shape,
+                    Shape::Unknown { .. } | Shape::Missing { .. }
+                ));
+                assert!(
+                    field.is_none() || field == Some(Field::JhtReturn),
+                    "{field:?}"
+                );
+            }
             other => panic!("{other:?}"),
         }
         let huge = " ".repeat(MAX_BYTES + 1);

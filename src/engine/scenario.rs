@@ -5,8 +5,6 @@
 //! Field ranges live in `limits` so that the UI's sliders and the validator agree.
 
 use super::calendar::YearMonth;
-use super::error::{Problem, ScenarioError};
-use super::parameters::Parameters;
 use super::Rupiah;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -129,6 +127,11 @@ impl SourceKind {
             self,
             SourceKind::ApbdKota | SourceKind::ApbdProvinsi | SourceKind::DanaDesa
         )
+    }
+
+    /// The kind whose `key` this is.
+    pub fn from_key(key: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
     pub fn key(self) -> &'static str {
@@ -307,286 +310,7 @@ pub mod limits {
     pub const MAX_NAME: u32 = 120;
 }
 
-struct Checker {
-    errors: Option<ScenarioError>,
-}
-
-impl Checker {
-    fn range(&mut self, field: impl FnOnce() -> String, value: Decimal, bounds: limits::Bounds) {
-        if self.errors.is_none() && (value < bounds.min || value > bounds.max) {
-            let problem = Problem::OutOfRange {
-                value,
-                min: bounds.min,
-                max: bounds.max,
-            };
-            self.errors = Some(ScenarioError::new(field(), problem));
-        }
-    }
-
-    fn text(&mut self, field: &str, value: &str) {
-        let len = value.trim().chars().count();
-        if self.errors.is_none() && (len == 0 || len > limits::MAX_NAME as usize) {
-            self.errors = Some(ScenarioError::new(
-                field,
-                Problem::BadText {
-                    max: limits::MAX_NAME,
-                },
-            ));
-        }
-    }
-
-    fn fail(&mut self, field: impl Into<String>, problem: Problem) {
-        if self.errors.is_none() {
-            self.errors = Some(ScenarioError::new(field, problem));
-        }
-    }
-}
-
-fn d<T: Into<Decimal>>(v: T) -> Decimal {
-    v.into()
-}
-
 impl Scenario {
-    /// Checks every field and returns the first problem found, naming its field.
-    pub fn validate(self, params: &Parameters) -> Result<ValidScenario, ScenarioError> {
-        use limits::*;
-        let mut c = Checker { errors: None };
-        if self.schema_version > SCHEMA_VERSION {
-            c.fail(
-                "schema_version",
-                Problem::NewerSchema {
-                    found: self.schema_version,
-                    supported: SCHEMA_VERSION,
-                },
-            );
-        } else if self.schema_version != SCHEMA_VERSION {
-            c.fail(
-                "schema_version",
-                Problem::UnknownSchema {
-                    found: self.schema_version,
-                },
-            );
-        }
-        if self.name.chars().count() > MAX_NAME as usize {
-            c.fail("name", Problem::BadText { max: MAX_NAME });
-        }
-
-        let r = &self.region;
-        c.text("region.name", &r.name);
-        c.range(
-            || "region.vulnerable_workers".into(),
-            d(r.vulnerable_workers),
-            VULNERABLE_WORKERS,
-        );
-        c.range(
-            || "region.worker_growth".into(),
-            r.worker_growth,
-            WORKER_GROWTH,
-        );
-        c.range(|| "region.desa".into(), d(r.desa), DESA);
-        c.range(|| "region.kelurahan".into(), d(r.kelurahan), KELURAHAN);
-        c.range(|| "region.asn".into(), d(r.asn), ASN);
-
-        let h = &self.horizon;
-        c.range(|| "horizon.start.year".into(), d(h.start.year), YEAR);
-        c.range(|| "horizon.start.month".into(), d(h.start.month), MONTH);
-        c.range(|| "horizon.years".into(), d(h.years), HORIZON_YEARS);
-
-        let income = self.programmes.declared_income;
-        let income_bounds = Bounds {
-            min: params.income_minimum.at(h.start),
-            max: params.income_maximum.at(h.start),
-        };
-        c.range(
-            || "programmes.declared_income".into(),
-            income,
-            income_bounds,
-        );
-
-        if self.sources.len() > MAX_SOURCES as usize {
-            c.fail("sources", Problem::TooManySources { max: MAX_SOURCES });
-        }
-        for (i, s) in self.sources.iter().enumerate() {
-            let f = |name: &str| format!("sources[{i}].{name}");
-            c.text(&f("name"), &s.name);
-            if self.sources[..i]
-                .iter()
-                .any(|o| o.name.trim() == s.name.trim())
-            {
-                c.fail(
-                    f("name"),
-                    Problem::DuplicateName {
-                        name: s.name.clone(),
-                    },
-                );
-            }
-            c.range(|| f("priority"), d(s.priority), PRIORITY);
-            match &s.amount {
-                Amount::Rupiah { yearly } => c.range(|| f("amount.yearly"), *yearly, YEARLY_AMOUNT),
-                Amount::Workers { workers } => {
-                    c.range(|| f("amount.workers"), d(*workers), PLEDGED_WORKERS)
-                }
-                Amount::DanaDesa { share, per_desa } => {
-                    if s.kind != SourceKind::DanaDesa {
-                        c.fail(
-                            f("amount.rule"),
-                            rule_for("dana_desa", SourceKind::DanaDesa),
-                        );
-                    }
-                    c.range(|| f("amount.share"), *share, SHARE);
-                    c.range(|| f("amount.per_desa"), *per_desa, PER_DESA);
-                }
-                Amount::BapakAsuh {
-                    participation,
-                    workers_per_sponsor,
-                } => {
-                    if s.kind != SourceKind::BapakAsuh {
-                        c.fail(
-                            f("amount.rule"),
-                            rule_for("bapak_asuh", SourceKind::BapakAsuh),
-                        );
-                    }
-                    c.range(|| f("amount.participation"), *participation, SHARE);
-                    c.range(
-                        || f("amount.workers_per_sponsor"),
-                        *workers_per_sponsor,
-                        WORKERS_PER_SPONSOR,
-                    );
-                }
-            }
-            c.range(|| f("first_year"), d(s.first_year), YEAR);
-            if let Some(last) = s.last_year {
-                c.range(|| f("last_year"), d(last), YEAR);
-                if last < s.first_year {
-                    c.fail(
-                        f("last_year"),
-                        Problem::LastBeforeFirst {
-                            first: s.first_year,
-                            last,
-                        },
-                    );
-                }
-            }
-            c.range(|| f("first_month"), d(s.first_month), MONTH);
-            c.range(|| f("growth"), s.growth, SOURCE_GROWTH);
-            if let Some(cap) = s.cap_workers {
-                c.range(|| f("cap_workers"), d(cap), CAP_WORKERS);
-            }
-            if s.discount && s.kind.is_public_budget() {
-                c.fail(
-                    f("discount"),
-                    Problem::DiscountNotAllowed {
-                        kind: s.kind.key().into(),
-                    },
-                );
-            }
-        }
-
-        let mut covered = 0u64;
-        for (i, start) in r.covered_at_start.iter().enumerate() {
-            if !self
-                .sources
-                .iter()
-                .any(|s| s.name.trim() == start.source.trim())
-            {
-                c.fail(
-                    format!("region.covered_at_start[{i}].source"),
-                    Problem::UnknownSource {
-                        name: start.source.clone(),
-                    },
-                );
-            }
-            c.range(
-                || format!("region.covered_at_start[{i}].workers"),
-                d(start.workers),
-                VULNERABLE_WORKERS_OR_ZERO,
-            );
-            covered = covered.saturating_add(start.workers);
-        }
-        if covered > r.vulnerable_workers {
-            c.fail(
-                "region.covered_at_start",
-                Problem::MoreCoveredThanWorkers {
-                    covered,
-                    population: r.vulnerable_workers,
-                },
-            );
-        }
-
-        let e = &self.enrolment;
-        c.range(|| "enrolment.listed".into(), d(e.listed), LISTED);
-        c.range(
-            || "enrolment.verification_yield".into(),
-            e.verification_yield,
-            VERIFICATION_YIELD,
-        );
-        c.range(
-            || "enrolment.verification_per_month".into(),
-            d(e.verification_per_month),
-            VERIFICATION_PER_MONTH,
-        );
-        c.range(|| "enrolment.lapse_rate".into(), e.lapse_rate, LAPSE_RATE);
-
-        let k = &self.risk;
-        c.range(
-            || "risk.deaths_per_thousand".into(),
-            k.deaths_per_thousand,
-            DEATHS_PER_THOUSAND,
-        );
-        c.range(
-            || "risk.work_death_share".into(),
-            k.work_death_share,
-            WORK_DEATH_SHARE,
-        );
-        c.range(
-            || "risk.accidents_per_thousand".into(),
-            k.accidents_per_thousand,
-            ACCIDENTS_PER_THOUSAND,
-        );
-        c.range(
-            || "risk.accident_cost".into(),
-            k.accident_cost,
-            ACCIDENT_COST,
-        );
-        c.range(|| "risk.claim_share".into(), k.claim_share, CLAIM_SHARE);
-        c.range(
-            || "risk.claim_lag_months".into(),
-            d(k.claim_lag_months),
-            CLAIM_LAG_MONTHS,
-        );
-        c.range(
-            || "risk.scholarship_share".into(),
-            k.scholarship_share,
-            SCHOLARSHIP_SHARE,
-        );
-        c.range(|| "risk.jht_return".into(), k.jht_return, JHT_RETURN);
-
-        c.range(
-            || "target.coverage".into(),
-            self.target.coverage,
-            TARGET_COVERAGE,
-        );
-        if c.errors.is_none() {
-            let first = h.start.year;
-            let last = h.last_month().year;
-            if self.target.year < first || self.target.year > last {
-                c.fail(
-                    "target.year",
-                    Problem::TargetOutsideHorizon {
-                        year: self.target.year,
-                        first,
-                        last,
-                    },
-                );
-            }
-        }
-
-        match c.errors {
-            Some(error) => Err(error),
-            None => Ok(ValidScenario(self)),
-        }
-    }
-
     /// The index of the funding source with this name.
     pub fn source_index(&self, name: &str) -> Option<usize> {
         self.sources
@@ -595,21 +319,9 @@ impl Scenario {
     }
 }
 
-const VULNERABLE_WORKERS_OR_ZERO: limits::Bounds = limits::Bounds {
-    min: Decimal::ZERO,
-    max: limits::VULNERABLE_WORKERS.max,
-};
-
-fn rule_for(rule: &str, kind: SourceKind) -> Problem {
-    Problem::RuleNotForKind {
-        rule: rule.into(),
-        kind: kind.key().into(),
-    }
-}
-
 impl ValidScenario {
-    /// Wraps a scenario the engine itself derived from a valid one, changing only fields it
-    /// keeps inside their ranges (goal-seek's amounts).
+    /// Wraps a scenario that `validate` checked, or that the engine itself derived from a valid
+    /// one, changing only fields it keeps inside their ranges (goal-seek's amounts).
     pub(crate) fn trusted(scenario: Scenario) -> Self {
         ValidScenario(scenario)
     }

@@ -21,12 +21,17 @@ pub mod summary;
 
 use crate::engine::edit::Rule;
 use crate::engine::error::Problem;
+use crate::engine::field::{Field, SourceField, Unit};
+use crate::engine::import::Shape;
 use crate::engine::outcome::Warning;
+use crate::engine::scenario::SourceKind;
 use crate::engine::ScenarioError;
 use crate::locale::format;
 use crate::locale::parse::ParseError;
 use crate::locale::Lang;
-use crate::ui::state::{Display, Field, SourceField};
+use crate::ui::state::Display;
+use rust_decimal::Decimal;
+use source_kind::source_kind_name;
 
 /// A fixed piece of UI text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,10 +231,15 @@ impl T {
     }
 }
 
-/// The label of a numeric field.
+/// The label of a scenario field: the one place fields are named for people.
 pub fn field_label(field: Field, lang: Lang) -> &'static str {
     use Field::*;
     let (id, en) = match field {
+        SchemaVersion => ("Versi format skenario", "Scenario format version"),
+        Name => ("Nama skenario", "Scenario name"),
+        Preset => ("Wilayah contoh", "Region preset"),
+        RegionName => ("Nama wilayah", "Region name"),
+        RegionKind => ("Jenis wilayah", "Region kind"),
         VulnerableWorkers => ("Pekerja rentan", "Vulnerable workers"),
         WorkerGrowth => (
             "Pertumbuhan pekerja rentan per tahun",
@@ -238,9 +248,20 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Desa => ("Jumlah desa", "Number of desa (villages)"),
         Kelurahan => ("Jumlah kelurahan", "Number of kelurahan"),
         Asn => ("Jumlah ASN", "Civil servants (ASN)"),
+        CoverSource(_) => (
+            "Sumber dana pekerja tercakup di awal",
+            "Funder of workers covered at the start",
+        ),
+        CoverMonths(_) => (
+            "Lama kepesertaan pekerja tercakup di awal (bulan)",
+            "Months of membership of workers covered at the start",
+        ),
         StartYear => ("Tahun mulai", "Start year"),
+        StartMonth => ("Bulan mulai", "Start month"),
         HorizonYears => ("Lama simulasi", "Horizon"),
+        Jht => ("JHT (opsional)", "JHT (optional)"),
         DeclaredIncome => ("Penghasilan yang dilaporkan", "Declared income"),
+        Sources => ("Sumber pendanaan", "Funding sources"),
         Listed => (
             "Data calon peserta belum diverifikasi",
             "Listed entries not yet verified",
@@ -251,6 +272,10 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
             "Verification capacity per month",
         ),
         LapseRate => ("Peserta berhenti per tahun", "Yearly lapse rate"),
+        Reenrol => (
+            "Pekerja yang berhenti dapat didaftarkan ulang",
+            "Lapsed workers can re-enrol",
+        ),
         DeathsPerThousand => (
             "Kematian per 1.000 peserta per tahun",
             "Deaths per 1,000 members per year",
@@ -278,6 +303,10 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         TargetYear => ("Tahun target", "Target year"),
         StartingCover(_) => ("Pekerja tercakup di awal", "Workers covered at the start"),
         Source(_, f) => match f {
+            SourceField::Name => ("Nama sumber", "Source name"),
+            SourceField::Kind => ("Jenis", "Kind"),
+            SourceField::Priority => ("Prioritas", "Priority"),
+            SourceField::Rule => ("Cara menghitung", "Amount rule"),
             SourceField::Yearly => ("Anggaran per tahun", "Yearly amount"),
             SourceField::PledgedWorkers => ("Pekerja yang dijamin", "Workers pledged"),
             SourceField::DanaDesaShare => (
@@ -295,9 +324,26 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
             SourceField::LastYear => ("Tahun terakhir", "Last year"),
             SourceField::Growth => ("Pertumbuhan per tahun", "Yearly growth"),
             SourceField::Cap => ("Batas pekerja", "Cap in workers"),
+            SourceField::Discount => ("Diskon PP 50/2025 berlaku", "PP 50/2025 discount applies"),
         },
     };
     lang.pick(id, en)
+}
+
+/// A field's label with the funding source or cover entry it belongs to, for messages
+/// shown away from the input ("Anggaran per tahun (sumber ke-1)").
+pub fn field_name(field: Field, lang: Lang) -> String {
+    let label = field_label(field, lang);
+    match (field, lang) {
+        (Field::Source(i, _) | Field::StartingCover(i), Lang::Id) => {
+            format!("{label} (sumber ke-{})", i + 1)
+        }
+        (Field::Source(i, _) | Field::StartingCover(i), Lang::En) => {
+            format!("{label} (source {})", i + 1)
+        }
+        (Field::CoverSource(i) | Field::CoverMonths(i), _) => format!("{label} ({})", i + 1),
+        _ => label.to_string(),
+    }
 }
 
 /// The unit shown beside a numeric field and after its value in words.
@@ -352,12 +398,6 @@ pub fn input_error(lang: Lang, kind: InputError, min: &str, max: &str) -> String
     match (kind, lang) {
         (InputError::Empty, Lang::Id) => "Isian ini tidak boleh kosong.".into(),
         (InputError::Empty, Lang::En) => "This field cannot be empty.".into(),
-        (InputError::NotANumber, Lang::Id) => {
-            "Bukan angka. Contoh: 1.500.000 atau 1,5 miliar.".into()
-        }
-        (InputError::NotANumber, Lang::En) => {
-            "Not a number. For example: 1.500.000 or 1,5 miliar.".into()
-        }
         (InputError::OutOfRange, Lang::Id) => format!("Harus antara {min} dan {max}."),
         (InputError::OutOfRange, Lang::En) => format!("Must be between {min} and {max}."),
     }
@@ -391,19 +431,95 @@ pub fn parse_error(e: &ParseError, lang: Lang) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputError {
     Empty,
-    NotANumber,
     OutOfRange,
 }
 
-/// A validation error in the user's language, naming the field.
+/// A validation error in the user's language, naming the field by its label.
 pub fn scenario_error(e: &ScenarioError, lang: Lang) -> String {
-    let field = &e.field;
-    match (&e.problem, lang) {
-        (Problem::OutOfRange { value, min, max }, Lang::Id) => {
-            format!("{field}: {value} di luar rentang {min}–{max}.")
+    format!(
+        "{}: {}",
+        field_name(e.field, lang),
+        problem_message(e.field, &e.problem, lang)
+    )
+}
+
+/// A number of `field` as its input shows it (a ratio in percent, Rupiah with its sign).
+fn amount(field: Field, d: Decimal, lang: Lang) -> String {
+    match field.unit() {
+        Unit::Ratio => format::percent_compact(d, lang),
+        Unit::Rupiah | Unit::RupiahPerMonth => format::rupiah_in(d, lang),
+        Unit::Year | Unit::Month => d.normalize().to_string(),
+        _ => format::decimal(d.normalize(), d.normalize().scale(), lang),
+    }
+}
+
+/// What is wrong with `field`, in the user's language, without naming it: the message
+/// beside the input, or after the field's name elsewhere.
+pub fn problem_message(field: Field, problem: &Problem, lang: Lang) -> String {
+    let kind = |key: &str| SourceKind::from_key(key).map_or("?", |k| source_kind_name(k, lang));
+    let rule = |key: &str| Rule::from_key(key).map_or("?", |r| rule_name(r, lang));
+    match (problem, lang) {
+        (Problem::OutOfRange { value, min, max }, Lang::Id) => format!(
+            "{} di luar rentang {}–{}.",
+            amount(field, *value, lang),
+            amount(field, *min, lang),
+            amount(field, *max, lang)
+        ),
+        (Problem::OutOfRange { value, min, max }, Lang::En) => format!(
+            "{} is outside the range {}–{}.",
+            amount(field, *value, lang),
+            amount(field, *min, lang),
+            amount(field, *max, lang)
+        ),
+        (Problem::BadText { max }, Lang::Id) => format!("Isi 1 sampai {max} karakter."),
+        (Problem::BadText { max }, Lang::En) => format!("Enter 1 to {max} characters."),
+        (Problem::NewerSchema { found, supported }, Lang::Id) => format!(
+            "Skenario dibuat oleh versi Payung yang lebih baru (format {found}; versi ini membaca sampai format {supported}). Muat ulang halaman untuk mendapatkan versi terbaru."
+        ),
+        (Problem::NewerSchema { found, supported }, Lang::En) => format!(
+            "The scenario was made by a newer version of Payung (format {found}; this version reads up to format {supported}). Reload the page to get the latest version."
+        ),
+        (Problem::UnknownSchema { found }, Lang::Id) => {
+            format!("Format skenario {found} tidak dikenal versi Payung ini.")
         }
-        (Problem::OutOfRange { value, min, max }, Lang::En) => {
-            format!("{field}: {value} is outside the range {min}–{max}.")
+        (Problem::UnknownSchema { found }, Lang::En) => {
+            format!("This version of Payung does not know scenario format {found}.")
+        }
+        (Problem::DuplicateName { name }, Lang::Id) => {
+            format!("Nama sumber \"{name}\" dipakai lebih dari sekali.")
+        }
+        (Problem::DuplicateName { name }, Lang::En) => {
+            format!("The source name \"{name}\" is used more than once.")
+        }
+        (Problem::UnknownSource { name }, Lang::Id) => {
+            format!("Tidak ada sumber pendanaan bernama \"{name}\".")
+        }
+        (Problem::UnknownSource { name }, Lang::En) => {
+            format!("There is no funding source named \"{name}\".")
+        }
+        (Problem::DiscountNotAllowed { kind: k }, Lang::Id) => format!(
+            "Diskon PP 50/2025 tidak berlaku untuk dana APBD/APBN; sumber ini {}.",
+            kind(k)
+        ),
+        (Problem::DiscountNotAllowed { kind: k }, Lang::En) => format!(
+            "The PP 50/2025 discount never applies to APBD/APBN money; this source is {}.",
+            kind(k)
+        ),
+        (Problem::RuleNotForKind { rule: r, kind: k }, Lang::Id) => format!(
+            "Cara menghitung \"{}\" hanya untuk sumber {}.",
+            rule(r),
+            kind(k)
+        ),
+        (Problem::RuleNotForKind { rule: r, kind: k }, Lang::En) => format!(
+            "The rule \"{}\" is only for {} sources.",
+            rule(r),
+            kind(k)
+        ),
+        (Problem::LastBeforeFirst { first, last }, Lang::Id) => {
+            format!("Tahun terakhir {last} sebelum tahun pertama {first}.")
+        }
+        (Problem::LastBeforeFirst { first, last }, Lang::En) => {
+            format!("The last year {last} is before the first year {first}.")
         }
         (
             Problem::MoreCoveredThanWorkers {
@@ -427,28 +543,55 @@ pub fn scenario_error(e: &ScenarioError, lang: Lang) -> String {
             format::number(*covered, lang),
             format::number(*population, lang)
         ),
-        (Problem::DuplicateName { name }, Lang::Id) => {
-            format!("Nama sumber \"{name}\" dipakai lebih dari sekali.")
-        }
-        (Problem::DuplicateName { name }, Lang::En) => {
-            format!("The source name \"{name}\" is used more than once.")
-        }
-        (Problem::BadText { max }, Lang::Id) => format!("{field}: isi 1 sampai {max} karakter."),
-        (Problem::BadText { max }, Lang::En) => format!("{field}: enter 1 to {max} characters."),
-        (Problem::LastBeforeFirst { first, last }, Lang::Id) => {
-            format!("Tahun terakhir {last} sebelum tahun pertama {first}.")
-        }
-        (Problem::LastBeforeFirst { first, last }, Lang::En) => {
-            format!("The last year {last} is before the first year {first}.")
-        }
         (Problem::TargetOutsideHorizon { year, first, last }, Lang::Id) => {
             format!("Tahun target {year} di luar horizon {first}–{last}.")
         }
         (Problem::TargetOutsideHorizon { year, first, last }, Lang::En) => {
             format!("The target year {year} is outside the horizon {first}–{last}.")
         }
-        (other, Lang::Id) => format!("{field}: {other}"),
-        (other, Lang::En) => format!("{field}: {other}"),
+        (Problem::TooManySources { max }, Lang::Id) => {
+            format!("Paling banyak {max} sumber pendanaan.")
+        }
+        (Problem::TooManySources { max }, Lang::En) => {
+            format!("At most {max} funding sources.")
+        }
+    }
+}
+
+/// What is wrong with the shape of imported JSON, naming the field where there is one.
+pub fn shape_message(shape: &Shape, field: Option<Field>, lang: Lang) -> String {
+    let name = field.map(|f| field_name(f, lang));
+    match (shape, name, lang) {
+        (Shape::Missing { .. }, Some(name), Lang::Id) => format!("isian «{name}» tidak ada"),
+        (Shape::Missing { .. }, Some(name), Lang::En) => format!("«{name}» is missing"),
+        (Shape::Missing { .. }, None, Lang::Id) => "ada isian wajib yang tidak ada".into(),
+        (Shape::Missing { .. }, None, Lang::En) => "a required entry is missing".into(),
+        (Shape::Unknown { name }, _, Lang::Id) => {
+            format!("berisi isian \"{name}\" yang tidak dikenal Payung")
+        }
+        (Shape::Unknown { name }, _, Lang::En) => {
+            format!("it holds an entry \"{name}\" that Payung does not know")
+        }
+        (Shape::WrongType, Some(name), Lang::Id) => {
+            format!("isian «{name}» berisi jenis nilai yang salah (misalnya teks, bukan angka)")
+        }
+        (Shape::WrongType, Some(name), Lang::En) => {
+            format!("«{name}» holds the wrong kind of value (such as text instead of a number)")
+        }
+        (Shape::WrongType, None, Lang::Id) => {
+            "ada isian dengan jenis nilai yang salah (misalnya teks, bukan angka)".into()
+        }
+        (Shape::WrongType, None, Lang::En) => {
+            "an entry holds the wrong kind of value (such as text instead of a number)".into()
+        }
+        (Shape::WrongValue, Some(name), Lang::Id) => {
+            format!("isian «{name}» berisi nilai yang tidak diizinkan")
+        }
+        (Shape::WrongValue, Some(name), Lang::En) => {
+            format!("«{name}» holds a value that is not allowed")
+        }
+        (Shape::WrongValue, None, Lang::Id) => "ada isian dengan nilai yang tidak diizinkan".into(),
+        (Shape::WrongValue, None, Lang::En) => "an entry holds a value that is not allowed".into(),
     }
 }
 
@@ -501,17 +644,164 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::presets;
 
-    #[test]
-    fn parse_errors_have_messages_in_both_languages() {
-        for e in [
+    /// Every field path of every preset, and the pieces of JSON paths, none of which may
+    /// reach the user.
+    fn assert_readable(message: &str, other: &str) {
+        assert!(!message.trim().is_empty());
+        assert_ne!(message, other, "the same in both languages");
+        for id in presets::IDS {
+            let sc = presets::load(id).unwrap();
+            // One-word paths (`name`, `preset`) are ordinary words; dotted ones are not.
+            for path in Field::all(&sc).iter().map(Field::path) {
+                assert!(!path.contains('.') || !message.contains(&path), "{message}");
+            }
+        }
+        assert!(
+            !message.contains('_') && !message.contains('[') && !message.contains('`'),
+            "{message}"
+        );
+    }
+
+    /// One of each `ParseError`; the match fails to compile when a variant is added.
+    fn parse_errors() -> Vec<ParseError> {
+        let all = vec![
             ParseError::Empty,
             ParseError::NotANumber,
             ParseError::UnknownUnit("kg".into()),
             ParseError::PercentNotAllowed,
             ParseError::TooLarge,
-        ] {
-            assert_ne!(parse_error(&e, Lang::Id), parse_error(&e, Lang::En));
+        ];
+        for e in &all {
+            match e {
+                ParseError::Empty
+                | ParseError::NotANumber
+                | ParseError::UnknownUnit(_)
+                | ParseError::PercentNotAllowed
+                | ParseError::TooLarge => {}
+            }
+        }
+        all
+    }
+
+    /// One of each `Problem`; the match fails to compile when a variant is added.
+    fn problems() -> Vec<Problem> {
+        let all = vec![
+            Problem::OutOfRange {
+                value: Decimal::new(15, 1),
+                min: Decimal::ZERO,
+                max: Decimal::ONE,
+            },
+            Problem::BadText { max: 120 },
+            Problem::NewerSchema {
+                found: 9,
+                supported: 1,
+            },
+            Problem::UnknownSchema { found: 0 },
+            Problem::DuplicateName { name: "CSR".into() },
+            Problem::UnknownSource {
+                name: "Atlantis".into(),
+            },
+            Problem::DiscountNotAllowed {
+                kind: SourceKind::ApbdKota.key().into(),
+            },
+            Problem::RuleNotForKind {
+                rule: "dana_desa".into(),
+                kind: SourceKind::DanaDesa.key().into(),
+            },
+            Problem::LastBeforeFirst {
+                first: 2027,
+                last: 2026,
+            },
+            Problem::MoreCoveredThanWorkers {
+                covered: 10,
+                population: 5,
+            },
+            Problem::TargetOutsideHorizon {
+                year: 2040,
+                first: 2026,
+                last: 2030,
+            },
+            Problem::TooManySources { max: 12 },
+        ];
+        for p in &all {
+            match p {
+                Problem::OutOfRange { .. }
+                | Problem::BadText { .. }
+                | Problem::NewerSchema { .. }
+                | Problem::UnknownSchema { .. }
+                | Problem::DuplicateName { .. }
+                | Problem::UnknownSource { .. }
+                | Problem::DiscountNotAllowed { .. }
+                | Problem::RuleNotForKind { .. }
+                | Problem::LastBeforeFirst { .. }
+                | Problem::MoreCoveredThanWorkers { .. }
+                | Problem::TargetOutsideHorizon { .. }
+                | Problem::TooManySources { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn parse_errors_have_their_own_message_in_both_languages() {
+        let mut seen = Vec::new();
+        for e in parse_errors() {
+            let (id, en) = (parse_error(&e, Lang::Id), parse_error(&e, Lang::En));
+            assert_readable(&id, &en);
+            assert_readable(&en, &id);
+            assert!(!seen.contains(&id), "two parse errors share {id}");
+            seen.push(id);
+        }
+    }
+
+    #[test]
+    fn every_problem_reads_well_in_both_languages_on_every_field() {
+        let sc = presets::load("ambon").unwrap();
+        for p in problems() {
+            for f in Field::all(&sc) {
+                let e = ScenarioError::new(f, p.clone());
+                let (id, en) = (scenario_error(&e, Lang::Id), scenario_error(&e, Lang::En));
+                assert_readable(&id, &en);
+                assert_readable(&en, &id);
+                assert!(id.starts_with(&field_name(f, Lang::Id)), "{id}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_import_shape_reads_well_in_both_languages() {
+        let shapes = [
+            Shape::Missing {
+                name: "desa".into(),
+            },
+            Shape::Unknown {
+                name: "colour".into(),
+            },
+            Shape::WrongType,
+            Shape::WrongValue,
+        ];
+        for shape in shapes {
+            for field in [None, Some(Field::Desa)] {
+                let (id, en) = (
+                    shape_message(&shape, field, Lang::Id),
+                    shape_message(&shape, field, Lang::En),
+                );
+                assert_readable(&id, &en);
+                assert_readable(&en, &id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_field_has_a_label_in_both_languages() {
+        for id in presets::IDS {
+            let sc = presets::load(id).unwrap();
+            for f in Field::all(&sc) {
+                let (i, e) = (field_label(f, Lang::Id), field_label(f, Lang::En));
+                assert!(!i.is_empty() && !e.is_empty(), "{f:?}");
+            }
         }
     }
 }

@@ -13,8 +13,10 @@
 //! This module is pure: no browser crates, so it is tested natively. It must not know
 //! where the link is shown or stored; `components::share_panel` and the app do that.
 
-use crate::engine::import::{scenario_from_json, ImportError, MAX_BYTES};
-use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario, SCHEMA_VERSION};
+use crate::engine::import::{scenario_from_json, ImportError, Shape, MAX_BYTES};
+use crate::engine::{
+    presets, Field, Parameters, Scenario, ScenarioError, ValidScenario, SCHEMA_VERSION,
+};
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine as _};
@@ -73,7 +75,13 @@ pub enum ShareLinkError {
     UnknownPreset { id: String },
     /// The restored JSON is not a scenario: a field is missing, unknown or of the wrong type.
     #[error("{path}: {message}")]
-    WrongShape { path: String, message: String },
+    WrongShape {
+        path: String,
+        /// The scenario field at or inside `path`, where there is one.
+        field: Option<Field>,
+        shape: Shape,
+        message: String,
+    },
     /// A value is out of range or inconsistent; the error names the field.
     #[error("{0}")]
     Invalid(ScenarioError),
@@ -122,7 +130,17 @@ pub fn decode(fragment: &str, params: &Parameters) -> Result<ValidScenario, Shar
     let scenario = scenario_from_json(&doc.to_string()).map_err(|e| match e {
         ImportError::TooLarge { limit, .. } => ShareLinkError::TooLarge { limit },
         ImportError::NotJson { .. } | ImportError::NotAScenario => ShareLinkError::Corrupted,
-        ImportError::WrongShape { path, message } => ShareLinkError::WrongShape { path, message },
+        ImportError::WrongShape {
+            path,
+            field,
+            shape,
+            message,
+        } => ShareLinkError::WrongShape {
+            path,
+            field,
+            shape,
+            message,
+        },
         ImportError::NewerVersion { found, supported } => {
             ShareLinkError::FutureVersion { found, supported }
         }

@@ -2,59 +2,15 @@
 //! the charts), and pure UI choices. Outputs are never stored here; components derive them.
 
 use crate::engine::edit::Rule;
-use crate::engine::scenario::{limits, limits::Bounds, Amount, SourceKind};
+use crate::engine::field::Unit;
+use crate::engine::scenario::SourceKind;
 use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario};
 use crate::locale::Lang;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// A numeric scenario field the UI can set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    VulnerableWorkers,
-    WorkerGrowth,
-    Desa,
-    Kelurahan,
-    Asn,
-    StartYear,
-    HorizonYears,
-    DeclaredIncome,
-    Listed,
-    VerificationYield,
-    VerificationPerMonth,
-    LapseRate,
-    DeathsPerThousand,
-    WorkDeathShare,
-    AccidentsPerThousand,
-    AccidentCost,
-    ClaimShare,
-    ClaimLag,
-    ScholarshipShare,
-    JhtReturn,
-    TargetCoverage,
-    TargetYear,
-    /// Workers covered at the start by the i-th source.
-    StartingCover(usize),
-    Source(usize, SourceField),
-}
-
-/// A numeric field of one funding source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SourceField {
-    Yearly,
-    PledgedWorkers,
-    DanaDesaShare,
-    PerDesa,
-    Participation,
-    WorkersPerSponsor,
-    FirstYear,
-    FirstMonth,
-    LastYear,
-    Growth,
-    Cap,
-}
+pub use crate::engine::field::{Field, SourceField};
 
 /// How a field is shown: its unit and whether it is a share shown in percent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,223 +27,19 @@ pub enum Display {
     PerThousand,
 }
 
-impl Field {
-    pub fn display(self) -> Display {
-        use Field::*;
-        match self {
-            VulnerableWorkers | StartingCover(_) | Listed | VerificationPerMonth => {
-                Display::Workers
-            }
-            Desa | Kelurahan | Asn => Display::Count,
-            WorkerGrowth | VerificationYield | LapseRate | WorkDeathShare | ClaimShare
-            | ScholarshipShare | JhtReturn | TargetCoverage => Display::Percent,
-            StartYear | TargetYear => Display::Year,
-            HorizonYears => Display::Years,
-            DeclaredIncome => Display::RupiahPerMonth,
-            AccidentCost => Display::Rupiah,
-            ClaimLag => Display::Months,
-            DeathsPerThousand | AccidentsPerThousand => Display::PerThousand,
-            Source(_, f) => match f {
-                SourceField::Yearly | SourceField::PerDesa => Display::Rupiah,
-                SourceField::PledgedWorkers | SourceField::Cap => Display::Workers,
-                SourceField::WorkersPerSponsor => Display::Count,
-                SourceField::DanaDesaShare | SourceField::Participation | SourceField::Growth => {
-                    Display::Percent
-                }
-                SourceField::FirstYear | SourceField::LastYear => Display::Year,
-                SourceField::FirstMonth => Display::Month,
-            },
-        }
-    }
-
-    /// The valid range, in the scenario's own units (ratios, not percent).
-    pub fn bounds(self, params: &Parameters, sc: &Scenario) -> Bounds {
-        use limits::*;
-        use Field::*;
-        match self {
-            VulnerableWorkers => VULNERABLE_WORKERS,
-            WorkerGrowth => WORKER_GROWTH,
-            Desa => DESA,
-            Kelurahan => KELURAHAN,
-            Asn => ASN,
-            StartYear => YEAR,
-            HorizonYears => HORIZON_YEARS,
-            DeclaredIncome => Bounds {
-                min: params.income_minimum.at(sc.horizon.start),
-                max: params.income_maximum.at(sc.horizon.start),
-            },
-            Listed => LISTED,
-            VerificationYield => VERIFICATION_YIELD,
-            VerificationPerMonth => VERIFICATION_PER_MONTH,
-            LapseRate => LAPSE_RATE,
-            DeathsPerThousand => DEATHS_PER_THOUSAND,
-            WorkDeathShare => WORK_DEATH_SHARE,
-            AccidentsPerThousand => ACCIDENTS_PER_THOUSAND,
-            AccidentCost => ACCIDENT_COST,
-            ClaimShare => CLAIM_SHARE,
-            ClaimLag => CLAIM_LAG_MONTHS,
-            ScholarshipShare => SCHOLARSHIP_SHARE,
-            JhtReturn => JHT_RETURN,
-            TargetCoverage => TARGET_COVERAGE,
-            TargetYear => Bounds {
-                min: sc.horizon.start.year.into(),
-                max: sc.horizon.last_month().year.into(),
-            },
-            StartingCover(_) => Bounds {
-                min: Decimal::ZERO,
-                max: sc.region.vulnerable_workers.into(),
-            },
-            Source(_, f) => match f {
-                SourceField::Yearly => YEARLY_AMOUNT,
-                SourceField::PledgedWorkers => PLEDGED_WORKERS,
-                SourceField::DanaDesaShare | SourceField::Participation => SHARE,
-                SourceField::PerDesa => PER_DESA,
-                SourceField::WorkersPerSponsor => WORKERS_PER_SPONSOR,
-                SourceField::FirstYear | SourceField::LastYear => YEAR,
-                SourceField::FirstMonth => MONTH,
-                SourceField::Growth => SOURCE_GROWTH,
-                SourceField::Cap => CAP_WORKERS,
-            },
-        }
-    }
-
-    /// The field's value, if the scenario has it (a source field of a missing source has none).
-    pub fn get(self, sc: &Scenario) -> Option<Decimal> {
-        use Field::*;
-        let d = |v: u64| Some(Decimal::from(v));
-        match self {
-            VulnerableWorkers => d(sc.region.vulnerable_workers),
-            WorkerGrowth => Some(sc.region.worker_growth),
-            Desa => d(sc.region.desa.into()),
-            Kelurahan => d(sc.region.kelurahan.into()),
-            Asn => d(sc.region.asn.into()),
-            StartYear => Some(sc.horizon.start.year.into()),
-            HorizonYears => d(sc.horizon.years.into()),
-            DeclaredIncome => Some(sc.programmes.declared_income),
-            Listed => d(sc.enrolment.listed),
-            VerificationYield => Some(sc.enrolment.verification_yield),
-            VerificationPerMonth => d(sc.enrolment.verification_per_month),
-            LapseRate => Some(sc.enrolment.lapse_rate),
-            DeathsPerThousand => Some(sc.risk.deaths_per_thousand),
-            WorkDeathShare => Some(sc.risk.work_death_share),
-            AccidentsPerThousand => Some(sc.risk.accidents_per_thousand),
-            AccidentCost => Some(sc.risk.accident_cost),
-            ClaimShare => Some(sc.risk.claim_share),
-            ClaimLag => d(sc.risk.claim_lag_months.into()),
-            ScholarshipShare => Some(sc.risk.scholarship_share),
-            JhtReturn => Some(sc.risk.jht_return),
-            TargetCoverage => Some(sc.target.coverage),
-            TargetYear => Some(sc.target.year.into()),
-            StartingCover(i) => {
-                let name = &sc.sources.get(i)?.name;
-                d(sc.region
-                    .covered_at_start
-                    .iter()
-                    .filter(|c| &c.source == name)
-                    .map(|c| c.workers)
-                    .sum())
-            }
-            Source(i, f) => {
-                let s = sc.sources.get(i)?;
-                match (f, &s.amount) {
-                    (SourceField::Yearly, Amount::Rupiah { yearly }) => Some(*yearly),
-                    (SourceField::PledgedWorkers, Amount::Workers { workers }) => d(*workers),
-                    (SourceField::DanaDesaShare, Amount::DanaDesa { share, .. }) => Some(*share),
-                    (SourceField::PerDesa, Amount::DanaDesa { per_desa, .. }) => Some(*per_desa),
-                    (SourceField::Participation, Amount::BapakAsuh { participation, .. }) => {
-                        Some(*participation)
-                    }
-                    (
-                        SourceField::WorkersPerSponsor,
-                        Amount::BapakAsuh {
-                            workers_per_sponsor,
-                            ..
-                        },
-                    ) => Some(*workers_per_sponsor),
-                    (SourceField::FirstYear, _) => Some(s.first_year.into()),
-                    (SourceField::FirstMonth, _) => Some(s.first_month.into()),
-                    (SourceField::LastYear, _) => s.last_year.map(Decimal::from),
-                    (SourceField::Growth, _) => Some(s.growth),
-                    (SourceField::Cap, _) => s.cap_workers.map(Decimal::from),
-                    _ => None,
-                }
-            }
-        }
-    }
-
-    /// Sets the field; whole-number fields take the value rounded.
-    pub fn set(self, sc: &mut Scenario, v: Decimal) {
-        use Field::*;
-        let u = v.round().to_u64().unwrap_or(0);
-        let u32_ = u.min(u64::from(u32::MAX)) as u32;
-        let year = v.round().to_i32().unwrap_or(2026);
-        match self {
-            VulnerableWorkers => sc.region.vulnerable_workers = u,
-            WorkerGrowth => sc.region.worker_growth = v,
-            Desa => sc.region.desa = u32_,
-            Kelurahan => sc.region.kelurahan = u32_,
-            Asn => sc.region.asn = u32_,
-            StartYear => sc.set_start_year(year),
-            HorizonYears => sc.horizon.years = u32_,
-            DeclaredIncome => sc.programmes.declared_income = v.round(),
-            Listed => sc.enrolment.listed = u,
-            VerificationYield => sc.enrolment.verification_yield = v,
-            VerificationPerMonth => sc.enrolment.verification_per_month = u,
-            LapseRate => sc.enrolment.lapse_rate = v,
-            DeathsPerThousand => sc.risk.deaths_per_thousand = v,
-            WorkDeathShare => sc.risk.work_death_share = v,
-            AccidentsPerThousand => sc.risk.accidents_per_thousand = v,
-            AccidentCost => sc.risk.accident_cost = v.round(),
-            ClaimShare => sc.risk.claim_share = v,
-            ClaimLag => sc.risk.claim_lag_months = u32_,
-            ScholarshipShare => sc.risk.scholarship_share = v,
-            JhtReturn => sc.risk.jht_return = v,
-            TargetCoverage => sc.target.coverage = v,
-            TargetYear => sc.target.year = year,
-            StartingCover(i) => {
-                if let Some(name) = sc.sources.get(i).map(|s| s.name.clone()) {
-                    sc.region.covered_at_start.retain(|c| c.source != name);
-                    if u > 0 {
-                        sc.region
-                            .covered_at_start
-                            .push(crate::engine::scenario::StartingCover {
-                                source: name,
-                                workers: u,
-                                months_of_membership: 12,
-                            });
-                    }
-                }
-            }
-            Source(i, f) => {
-                let Some(s) = sc.sources.get_mut(i) else {
-                    return;
-                };
-                match (f, &mut s.amount) {
-                    (SourceField::Yearly, Amount::Rupiah { yearly }) => *yearly = v.round(),
-                    (SourceField::PledgedWorkers, Amount::Workers { workers }) => *workers = u,
-                    (SourceField::DanaDesaShare, Amount::DanaDesa { share, .. }) => *share = v,
-                    (SourceField::PerDesa, Amount::DanaDesa { per_desa, .. }) => {
-                        *per_desa = v.round()
-                    }
-                    (SourceField::Participation, Amount::BapakAsuh { participation, .. }) => {
-                        *participation = v
-                    }
-                    (
-                        SourceField::WorkersPerSponsor,
-                        Amount::BapakAsuh {
-                            workers_per_sponsor,
-                            ..
-                        },
-                    ) => *workers_per_sponsor = v,
-                    (SourceField::FirstYear, _) => s.first_year = year,
-                    (SourceField::FirstMonth, _) => s.first_month = u.min(12) as u8,
-                    (SourceField::LastYear, _) => s.last_year = Some(year),
-                    (SourceField::Growth, _) => s.growth = v,
-                    (SourceField::Cap, _) => s.cap_workers = Some(u),
-                    _ => {}
-                }
-            }
-        }
+/// How the UI shows a field's number, from the field's unit.
+pub fn display(field: Field) -> Display {
+    match field.unit() {
+        Unit::Rupiah => Display::Rupiah,
+        Unit::RupiahPerMonth => Display::RupiahPerMonth,
+        Unit::Workers => Display::Workers,
+        Unit::Ratio => Display::Percent,
+        Unit::PerThousand => Display::PerThousand,
+        Unit::Year => Display::Year,
+        Unit::Month => Display::Month,
+        Unit::Months => Display::Months,
+        Unit::Years => Display::Years,
+        Unit::Count | Unit::Text | Unit::Flag | Unit::Choice => Display::Count,
     }
 }
 
@@ -435,6 +187,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::scenario::Amount;
 
     fn state() -> Rc<State> {
         let params = Rc::new(Parameters::embedded().unwrap());

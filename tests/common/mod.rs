@@ -93,7 +93,7 @@ pub fn run(sc: Scenario) -> Outcome {
 pub fn rejection(sc: Scenario) -> (String, Problem) {
     match sc.validate(&params()) {
         Ok(_) => panic!("scenario was accepted"),
-        Err(e) => (e.field, e.problem),
+        Err(e) => (e.field.path(), e.problem),
     }
 }
 

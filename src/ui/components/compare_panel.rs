@@ -7,18 +7,19 @@
 
 use crate::charts::{compare, Chart, CompareKind};
 use crate::engine::edit::Rule;
+use crate::engine::field::Value;
 use crate::engine::ratio;
+use crate::engine::scenario::SourceKind;
 use crate::engine::{simulate, Outcome, Parameters, Scenario, ScenarioError};
 use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::i18n::compare::{text, Text};
 use crate::ui::i18n::source_kind::source_kind_name;
-use crate::ui::i18n::{field_label, month_name, rule_name, scenario_error, T};
-use crate::ui::state::{Display, Field, SourceField};
+use crate::ui::i18n::{field_label, field_name, month_name, rule_name, scenario_error, T};
+use crate::ui::state::{display, Display, Field, SourceField};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde_json::Value;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -304,40 +305,20 @@ fn signed(x: Decimal, show: impl Fn(Decimal) -> String) -> String {
 /// An input whose value is not the same in every scenario.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Difference {
-    /// The JSON path, e.g. `sources[0].amount.yearly`.
+    /// The field's path, e.g. `sources[0].amount.yearly` (a page attribute, never shown).
     pub path: String,
-    /// The field's label in the UI language, or the path if it has none.
+    /// The field's label in the UI language, with its source.
     pub label: String,
     /// The value in each scenario, as shown ("—" where a scenario does not have it).
     pub values: Vec<String>,
 }
 
-/// The scenario's sections in the order the controls show them.
-const SECTIONS: [&str; 8] = [
-    "preset",
-    "region",
-    "horizon",
-    "programmes",
-    "sources",
-    "enrolment",
-    "risk",
-    "target",
-];
-
-/// Paths that are not inputs to compare: the scenario's own name and the format version.
-const SKIPPED: [&str; 2] = ["name", "schema_version"];
+/// Fields that are not inputs to compare: the format version, the scenario's own name, and
+/// the number of sources (each source's own fields show what differs).
+const SKIPPED: [Field; 3] = [Field::SchemaVersion, Field::Name, Field::Sources];
 
 /// The inputs that differ between `scenarios`, in the order of the controls.
 pub fn differences(scenarios: &[&Scenario], lang: Lang) -> Vec<Difference> {
-    let flat: Vec<Vec<(String, Value)>> = scenarios
-        .iter()
-        .map(|sc| {
-            serde_json::to_value(sc)
-                .map(|v| flatten(&v))
-                .unwrap_or_default()
-        })
-        .collect();
-    let paths = merged_paths(&flat);
     let source_names: Vec<String> =
         (0..scenarios.iter().map(|s| s.sources.len()).max().unwrap_or(0))
             .map(|i| {
@@ -347,264 +328,75 @@ pub fn differences(scenarios: &[&Scenario], lang: Lang) -> Vec<Difference> {
                     .unwrap_or_default()
             })
             .collect();
-    paths
+    let lists: Vec<Vec<Field>> = scenarios.iter().map(|sc| Field::all(sc)).collect();
+    merged(&lists)
         .into_iter()
-        .filter_map(|path| {
-            let raw: Vec<Option<&Value>> = flat
-                .iter()
-                .map(|f| f.iter().find(|(p, _)| *p == path).map(|(_, v)| v))
-                .collect();
-            let canon: Vec<Option<String>> = raw.iter().map(|v| v.map(canonical)).collect();
-            if canon.iter().all(|c| *c == canon[0]) {
+        .filter(|f| !SKIPPED.contains(f))
+        .filter_map(|field| {
+            let raw: Vec<Option<Value>> = scenarios.iter().map(|sc| field.value(sc)).collect();
+            // Decimals compare by value: 0.9 and 0.900 are the same share.
+            if raw.iter().all(|v| *v == raw[0]) {
                 return None;
             }
-            let (label, field) = label(&path, &source_names, lang);
-            let values = raw.iter().map(|v| show(*v, field, &path, lang)).collect();
             Some(Difference {
-                path,
-                label,
-                values,
+                path: field.path(),
+                label: label(field, &source_names, lang),
+                values: raw.iter().map(|v| show(v.as_ref(), field, lang)).collect(),
             })
         })
         .collect()
 }
 
-/// Every leaf of a scenario's JSON as `(path, value)`, sections in `SECTIONS` order,
-/// array items as `[i]`, empty arrays left out.
-pub fn flatten(value: &Value) -> Vec<(String, Value)> {
-    let mut out = Vec::new();
-    if let Value::Object(map) = value {
-        let mut keys: Vec<&String> = map
-            .keys()
-            .filter(|k| !SKIPPED.contains(&k.as_str()))
-            .collect();
-        keys.sort_by_key(|k| {
-            SECTIONS
-                .iter()
-                .position(|s| s == k)
-                .unwrap_or(SECTIONS.len())
-        });
-        for key in keys {
-            walk(key, &map[key.as_str()], &mut out);
-        }
-    }
-    out
-}
-
-fn walk(path: &str, value: &Value, out: &mut Vec<(String, Value)>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                walk(&format!("{path}.{k}"), v, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                walk(&format!("{path}[{i}]"), v, out);
-            }
-        }
-        leaf => out.push((path.to_string(), leaf.clone())),
-    }
-}
-
-/// All paths of all scenarios, each new path placed after its predecessor in the
+/// All fields of all scenarios, each new field placed after its predecessor in the
 /// scenario that has it, so that the order stays that of the controls.
-fn merged_paths(flat: &[Vec<(String, Value)>]) -> Vec<String> {
-    let mut paths: Vec<String> = Vec::new();
-    for f in flat {
+fn merged(lists: &[Vec<Field>]) -> Vec<Field> {
+    let mut fields: Vec<Field> = Vec::new();
+    for list in lists {
         let mut at = 0;
-        for (p, _) in f {
-            match paths.iter().position(|q| q == p) {
+        for f in list {
+            match fields.iter().position(|g| g == f) {
                 Some(i) => at = i + 1,
                 None => {
-                    paths.insert(at, p.clone());
+                    fields.insert(at, *f);
                     at += 1;
                 }
             }
         }
     }
-    paths
+    fields
 }
 
-/// A value for comparing: decimals written differently ("0.05", "0.050", 0.05) are equal.
-fn canonical(value: &Value) -> String {
-    let decimal = match value {
-        Value::String(s) => s.parse::<Decimal>().ok(),
-        Value::Number(n) => n.to_string().parse::<Decimal>().ok(),
-        _ => None,
-    };
-    match decimal {
-        Some(d) => d.normalize().to_string(),
-        None => value.to_string(),
-    }
-}
-
-/// The label of a path and the field it sets, if the controls have one.
-fn label(path: &str, source_names: &[String], lang: Lang) -> (String, Option<Field>) {
-    use Field::*;
-    let parts: Vec<&str> = path.split('.').collect();
-    let field = |f: Field| (field_label(f, lang).to_string(), Some(f));
-    let plain = |s: &str| (s.to_string(), None);
-    match parts.as_slice() {
-        ["preset"] => plain(T::Preset.get(lang)),
-        ["region", "name"] => plain(T::RegionName.get(lang)),
-        ["region", "kind"] => plain(text(Text::RegionKind, lang)),
-        ["region", "vulnerable_workers"] => field(VulnerableWorkers),
-        ["region", "worker_growth"] => field(WorkerGrowth),
-        ["region", "desa"] => field(Desa),
-        ["region", "kelurahan"] => field(Kelurahan),
-        ["region", "asn"] => field(Asn),
-        ["horizon", "start", "year"] => field(StartYear),
-        ["horizon", "start", "month"] => plain(text(Text::StartMonth, lang)),
-        ["horizon", "years"] => field(HorizonYears),
-        ["programmes", "jht"] => plain(T::Jht.get(lang)),
-        ["programmes", "declared_income"] => field(DeclaredIncome),
-        ["enrolment", "listed"] => field(Listed),
-        ["enrolment", "verification_yield"] => field(VerificationYield),
-        ["enrolment", "verification_per_month"] => field(VerificationPerMonth),
-        ["enrolment", "lapse_rate"] => field(LapseRate),
-        ["enrolment", "reenrol"] => plain(T::Reenrol.get(lang)),
-        ["risk", "deaths_per_thousand"] => field(DeathsPerThousand),
-        ["risk", "work_death_share"] => field(WorkDeathShare),
-        ["risk", "accidents_per_thousand"] => field(AccidentsPerThousand),
-        ["risk", "accident_cost"] => field(AccidentCost),
-        ["risk", "claim_share"] => field(ClaimShare),
-        ["risk", "claim_lag_months"] => field(ClaimLag),
-        ["risk", "scholarship_share"] => field(ScholarshipShare),
-        ["risk", "jht_return"] => field(JhtReturn),
-        ["target", "coverage"] => field(TargetCoverage),
-        ["target", "year"] => field(TargetYear),
-        ["region", item, rest @ ..] if item.starts_with("covered_at_start[") => {
-            let n = index_of(item).map_or(String::new(), |i| format!(" {}", i + 1));
-            let what = match rest {
-                ["workers"] => {
-                    return (
-                        format!("{}{n}", text(Text::StartingCover, lang)),
-                        Some(StartingCover(0)),
-                    )
-                }
-                ["source"] => text(Text::Source, lang),
-                ["months_of_membership"] => text(Text::MonthsOfMembership, lang),
-                _ => return plain(path),
-            };
-            (
-                format!("{}{n}: {what}", text(Text::StartingCover, lang)),
-                None,
-            )
-        }
-        [item, rest @ ..] if item.starts_with("sources[") => {
-            let Some(i) = index_of(item) else {
-                return plain(path);
-            };
+/// The label of a field, with the source it belongs to.
+fn label(field: Field, source_names: &[String], lang: Lang) -> String {
+    match field {
+        Field::Source(i, _) | Field::StartingCover(i) => {
             let owner = source_names
                 .get(i)
                 .filter(|n| !n.is_empty())
                 .cloned()
                 .unwrap_or_else(|| format!("#{}", i + 1));
-            let source = |f: SourceField| Some(Source(i, f));
-            let (what, f): (&str, Option<Field>) = match rest {
-                ["name"] => (T::SourceName.get(lang), None),
-                ["kind"] => (T::SourceKind.get(lang), None),
-                ["priority"] => (text(Text::Priority, lang), None),
-                ["discount"] => (T::Discount.get(lang), None),
-                ["amount", "rule"] => (T::SourceRule.get(lang), None),
-                ["amount", "yearly"] => (
-                    field_label(Source(i, SourceField::Yearly), lang),
-                    source(SourceField::Yearly),
-                ),
-                ["amount", "workers"] => (
-                    field_label(Source(i, SourceField::PledgedWorkers), lang),
-                    source(SourceField::PledgedWorkers),
-                ),
-                ["amount", "share"] => (
-                    field_label(Source(i, SourceField::DanaDesaShare), lang),
-                    source(SourceField::DanaDesaShare),
-                ),
-                ["amount", "per_desa"] => (
-                    field_label(Source(i, SourceField::PerDesa), lang),
-                    source(SourceField::PerDesa),
-                ),
-                ["amount", "participation"] => (
-                    field_label(Source(i, SourceField::Participation), lang),
-                    source(SourceField::Participation),
-                ),
-                ["amount", "workers_per_sponsor"] => (
-                    field_label(Source(i, SourceField::WorkersPerSponsor), lang),
-                    source(SourceField::WorkersPerSponsor),
-                ),
-                ["first_year"] => (
-                    field_label(Source(i, SourceField::FirstYear), lang),
-                    source(SourceField::FirstYear),
-                ),
-                ["first_month"] => (
-                    field_label(Source(i, SourceField::FirstMonth), lang),
-                    source(SourceField::FirstMonth),
-                ),
-                ["last_year"] => (
-                    field_label(Source(i, SourceField::LastYear), lang),
-                    source(SourceField::LastYear),
-                ),
-                ["growth"] => (
-                    field_label(Source(i, SourceField::Growth), lang),
-                    source(SourceField::Growth),
-                ),
-                ["cap_workers"] => (
-                    field_label(Source(i, SourceField::Cap), lang),
-                    source(SourceField::Cap),
-                ),
-                _ => return plain(path),
-            };
-            (format!("{owner}: {what}"), f)
+            format!("{owner}: {}", field_label(field, lang))
         }
-        _ => plain(path),
+        _ => field_name(field, lang),
     }
-}
-
-/// `3` from `sources[3]`.
-fn index_of(item: &str) -> Option<usize> {
-    item.split_once('[')?.1.strip_suffix(']')?.parse().ok()
 }
 
 /// A value as the controls show it; "—" where the scenario does not have the input.
-fn show(value: Option<&Value>, field: Option<Field>, path: &str, lang: Lang) -> String {
-    let Some(value) = value else {
-        return "—".into();
-    };
-    let decimal = match value {
-        Value::String(s) => s.parse::<Decimal>().ok(),
-        Value::Number(n) => n.to_string().parse::<Decimal>().ok(),
-        _ => None,
-    };
-    if let (Some(f), Some(d)) = (field, decimal) {
-        return shown(f.display(), d, lang);
-    }
+fn show(value: Option<&Value>, field: Field, lang: Lang) -> String {
     match value {
-        Value::Null => "—".into(),
-        Value::Bool(b) => text(if *b { Text::Yes } else { Text::No }, lang).into(),
-        Value::String(s) if path.ends_with(".kind") && path.starts_with("sources[") => {
-            serde_json::from_value(value.clone())
-                .map(|k| source_kind_name(k, lang).to_string())
-                .unwrap_or_else(|_| s.clone())
-        }
-        Value::String(s) if path.ends_with(".amount.rule") => {
-            let rule = match s.as_str() {
-                "rupiah" => Some(Rule::Rupiah),
-                "workers" => Some(Rule::Workers),
-                "dana_desa" => Some(Rule::DanaDesa),
-                "bapak_asuh" => Some(Rule::BapakAsuh),
-                _ => None,
-            };
-            rule.map_or_else(|| s.clone(), |r| rule_name(r, lang).to_string())
-        }
-        Value::String(s) if path == "horizon.start.month" => s
-            .parse::<u8>()
-            .map_or_else(|_| s.clone(), |m| month_name(m, lang).to_string()),
-        Value::Number(n) if path == "horizon.start.month" => n
-            .as_u64()
-            .and_then(|m| u8::try_from(m).ok())
-            .map_or_else(|| n.to_string(), |m| month_name(m, lang).to_string()),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        None => "—".into(),
+        Some(Value::Number(d)) => shown(display(field), *d, lang),
+        Some(Value::Flag(b)) => text(if *b { Text::Yes } else { Text::No }, lang).into(),
+        Some(Value::Text(s)) => s.clone(),
+        Some(Value::Choice(key)) => match field {
+            Field::Source(_, SourceField::Kind) => SourceKind::from_key(key)
+                .map_or(*key, |k| source_kind_name(k, lang))
+                .to_string(),
+            Field::Source(_, SourceField::Rule) => Rule::from_key(key)
+                .map_or(*key, |r| rule_name(r, lang))
+                .to_string(),
+            _ => key.to_string(),
+        },
     }
 }
 
@@ -636,104 +428,65 @@ fn shown(display: Display, d: Decimal, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
-    fn json_flattens_to_paths_in_control_order() {
-        let v = json!({
-            "name": "x", "schema_version": 1,
-            "target": {"year": 2030},
-            "region": {"name": "A", "covered_at_start": []},
-            "sources": [{"name": "S", "amount": {"rule": "rupiah", "yearly": "5"}}],
-        });
-        let paths: Vec<String> = flatten(&v).into_iter().map(|(p, _)| p).collect();
-        assert_eq!(
-            paths,
-            [
-                "region.name",
-                "sources[0].amount.rule",
-                "sources[0].amount.yearly",
-                "sources[0].name",
-                "target.year"
-            ]
-        );
-    }
-
-    #[test]
-    fn new_paths_go_after_their_neighbours() {
-        let a = vec![
-            ("a".to_string(), Value::Null),
-            ("c".to_string(), Value::Null),
-        ];
-        let b = vec![
-            ("a".to_string(), Value::Null),
-            ("b".to_string(), Value::Null),
-            ("c".to_string(), Value::Null),
-        ];
-        assert_eq!(merged_paths(&[a, b]), ["a", "b", "c"]);
-    }
-
-    #[test]
-    fn decimals_written_differently_are_equal() {
-        assert_eq!(canonical(&json!("0.05")), canonical(&json!("0.050")));
-        assert_eq!(canonical(&json!("0.05")), canonical(&json!(0.05)));
-        assert_ne!(canonical(&json!("0.05")), canonical(&json!("0.5")));
-        assert_ne!(canonical(&json!(true)), canonical(&json!("true")));
+    fn new_fields_go_after_their_neighbours() {
+        let a = vec![Field::Desa, Field::Asn];
+        let b = vec![Field::Desa, Field::Kelurahan, Field::Asn];
+        assert_eq!(merged(&[a, b]), [Field::Desa, Field::Kelurahan, Field::Asn]);
     }
 
     #[test]
     fn labels_name_the_field_and_its_source() {
         let names = vec!["APBD Kota Ambon".to_string()];
+        let yearly = Field::Source(0, SourceField::Yearly);
         assert_eq!(
-            label("sources[0].amount.yearly", &names, Lang::Id).0,
+            label(yearly, &names, Lang::Id),
             "APBD Kota Ambon: Anggaran per tahun"
         );
         assert_eq!(
-            label("risk.claim_share", &names, Lang::En).0,
+            label(Field::ClaimShare, &names, Lang::En),
             "Share of deaths claimed"
         );
         assert_eq!(
-            label("sources[1].growth", &names, Lang::Id).0,
+            label(Field::Source(1, SourceField::Growth), &names, Lang::Id),
             "#2: Pertumbuhan per tahun"
         );
-        assert_eq!(label("mystery.path", &names, Lang::Id).0, "mystery.path");
     }
 
     #[test]
     fn values_are_shown_in_their_units() {
-        let names: Vec<String> = Vec::new();
-        let (_, f) = label("region.worker_growth", &names, Lang::Id);
-        assert_eq!(
-            show(Some(&json!("0.02")), f, "region.worker_growth", Lang::Id),
-            "2%"
-        );
-        let (_, f) = label("risk.claim_lag_months", &names, Lang::Id);
-        assert_eq!(
-            show(Some(&json!(3)), f, "risk.claim_lag_months", Lang::Id),
-            "3 bulan"
-        );
-        let (_, f) = label("sources[0].amount.yearly", &names, Lang::Id);
+        let n = |d: Decimal| Some(Value::Number(d));
         assert_eq!(
             show(
-                Some(&json!("7400000000")),
-                f,
-                "sources[0].amount.yearly",
+                n(Decimal::new(2, 2)).as_ref(),
+                Field::WorkerGrowth,
                 Lang::Id
             ),
+            "2%"
+        );
+        assert_eq!(
+            show(n(3.into()).as_ref(), Field::ClaimLag, Lang::Id),
+            "3 bulan"
+        );
+        let yearly = Field::Source(0, SourceField::Yearly);
+        assert_eq!(
+            show(n(7_400_000_000u64.into()).as_ref(), yearly, Lang::Id),
             "Rp 7.400.000.000"
         );
-        assert_eq!(show(None, None, "x", Lang::Id), "—");
         assert_eq!(
-            show(Some(&Value::Null), None, "sources[0].last_year", Lang::Id),
+            show(None, Field::Source(0, SourceField::LastYear), Lang::Id),
             "—"
         );
+        assert_eq!(show(Some(&Value::Flag(true)), Field::Jht, Lang::En), "yes");
+        let kind = Field::Source(0, SourceField::Kind);
         assert_eq!(
-            show(Some(&json!(true)), None, "programmes.jht", Lang::En),
-            "yes"
+            show(Some(&Value::Choice("apbd_kota")), kind, Lang::Id),
+            "APBD kota/kabupaten"
         );
         assert_eq!(
-            show(Some(&json!("apbd_kota")), None, "sources[0].kind", Lang::Id),
-            "APBD kota/kabupaten"
+            show(n(3.into()).as_ref(), Field::StartMonth, Lang::Id),
+            "Maret"
         );
     }
 

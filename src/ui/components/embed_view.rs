@@ -24,7 +24,7 @@ use crate::ui::i18n::summary::{covered_of, target_by};
 use crate::ui::i18n::{field_label, month_name, scenario_error, T};
 use crate::ui::outcomes::use_outcomes;
 use crate::ui::share;
-use crate::ui::state::{Action, Field, State};
+use crate::ui::state::{display, Action, Field, State};
 use gloo::events::EventListener;
 use js_sys::{Function, Object, Reflect};
 use rust_decimal::Decimal;
@@ -348,7 +348,10 @@ fn control(input: ControlInput, state: &State, on_action: &Callback<Action>) -> 
             }
         }
         ControlInput::Number(field) => {
-            let Some(value) = field.get(&state.scenario) else {
+            let (Some(value), Some(bounds)) = (
+                field.get(&state.scenario),
+                field.bounds(&state.params, &state.scenario),
+            ) else {
                 return Html::default();
             };
             let label = match field {
@@ -365,8 +368,8 @@ fn control(input: ControlInput, state: &State, on_action: &Callback<Action>) -> 
                     {label}
                     {value}
                     preset={field.get(&state.preset)}
-                    bounds={field.bounds(&state.params, &state.scenario)}
-                    display={field.display()}
+                    {bounds}
+                    display={display(field)}
                     {lang}
                     on_change={Callback::from(move |v| on_action.emit(Action::Set(field, v)))}
                 />

@@ -8,7 +8,7 @@
 use crate::engine::scenario::limits::Bounds;
 use crate::locale::Lang;
 use crate::locale::{format, parse};
-use crate::ui::i18n::{input_error, unit, InputError, T};
+use crate::ui::i18n::{input_error, parse_error, unit, InputError, T};
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -33,6 +33,9 @@ pub struct Props {
     /// Extra content after the label, such as a legal-source popover.
     #[prop_or_default]
     pub info: Html,
+    /// Why the scenario is invalid, when the reason is this field (already translated).
+    #[prop_or_default]
+    pub problem: Option<AttrValue>,
 }
 
 /// Shown value per scenario unit: shares are shown in percent.
@@ -141,7 +144,7 @@ pub fn NumberField(props: &Props) -> Html {
                 Err(e) if raw.trim().is_empty() || e == parse::ParseError::Empty => {
                     return Err(input_error(lang, InputError::Empty, "", ""))
                 }
-                Err(_) => return Err(input_error(lang, InputError::NotANumber, "", "")),
+                Err(e) => return Err(parse_error(&e, lang)),
             };
             if parsed < bounds.min || parsed > bounds.max {
                 return Err(input_error(
@@ -224,8 +227,12 @@ pub fn NumberField(props: &Props) -> Html {
         }
     });
 
+    // A typed value that cannot be read wins over the scenario's problem with this field.
+    let message = (*error)
+        .clone()
+        .or_else(|| props.problem.as_ref().map(|p| p.to_string()));
     html! {
-        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+        <div class={classes!("field", message.is_some().then_some("invalid"))}>
             <div class="field-head">
                 <label for={text_id.clone()}>{ &props.label }</label>
                 { props.info.clone() }
@@ -239,13 +246,13 @@ pub fn NumberField(props: &Props) -> Html {
                     oninput={on_slide} />
                 <span class="typed">
                     <input type="text" inputmode="decimal" id={text_id} value={(*text).clone()}
-                        aria-invalid={error.is_some().then_some("true")}
-                        aria-describedby={error.is_some().then(|| err_id.clone())}
+                        aria-invalid={message.is_some().then_some("true")}
+                        aria-describedby={message.is_some().then(|| err_id.clone())}
                         {oninput} {onchange} />
                     if !unit_text.is_empty() { <span class="unit">{ unit_text }</span> }
                 </span>
             </div>
-            if let Some(message) = (*error).clone() {
+            if let Some(message) = message {
                 <p class="field-error" id={err_id} role="alert">{ message }</p>
             }
         </div>

@@ -1,6 +1,6 @@
 //! Wilayah: the preset, the region's name and its workers, desa, kelurahan and ASN.
 
-use super::scenario_field::scenario_field;
+use super::scenario_field::{field_problem, scenario_field};
 use crate::engine::presets;
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, State};
@@ -49,6 +49,7 @@ pub fn RegionPanel(props: &Props) -> Html {
                 <label for="region-name">{ T::RegionName.get(lang) }</label>
                 <input id="region-name" type="text" value={state.scenario.region.name.clone()} oninput={on_name} />
             </div>
+            { field_problem(state, Field::RegionName) }
             { f(Field::VulnerableWorkers) }
             { f(Field::WorkerGrowth) }
             { f(Field::Desa) }

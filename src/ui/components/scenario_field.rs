@@ -1,9 +1,10 @@
 //! A `NumberField` bound to one scenario field: label, unit, bounds and preset value all
-//! come from the field, and changes go to the reducer as `Action::Set`.
+//! come from the field, changes go to the reducer as `Action::Set`, and a validation error
+//! about this field is shown beside it.
 
 use super::number_field::NumberField;
-use crate::ui::i18n::field_label;
-use crate::ui::state::{Action, Field, State};
+use crate::ui::i18n::{field_label, problem_message};
+use crate::ui::state::{display, Action, Field, State};
 use yew::prelude::*;
 
 /// A stable DOM id for a field, e.g. `f-source-0-yearly`.
@@ -20,6 +21,17 @@ pub fn field_id(field: Field) -> String {
     id.trim_end_matches('-').to_string()
 }
 
+/// The validation message for an input that is not a number (a name, a choice, a
+/// checkbox), to place beside it; nothing when the scenario's problem is elsewhere.
+pub fn field_problem(state: &State, field: Field) -> Html {
+    match state.error.as_ref().filter(|e| e.field == field) {
+        Some(e) => html! {
+            <p class="field-error" role="alert">{ problem_message(e.field, &e.problem, state.lang) }</p>
+        },
+        None => Html::default(),
+    }
+}
+
 /// The input for `field`, or nothing when the scenario has no such field.
 pub fn scenario_field(
     state: &State,
@@ -27,10 +39,18 @@ pub fn scenario_field(
     on_action: &Callback<Action>,
     info: Html,
 ) -> Html {
-    let Some(value) = field.get(&state.scenario) else {
+    let (Some(value), Some(bounds)) = (
+        field.get(&state.scenario),
+        field.bounds(&state.params, &state.scenario),
+    ) else {
         return Html::default();
     };
     let preset = field.get(&state.preset);
+    let problem = state
+        .error
+        .as_ref()
+        .filter(|e| e.field == field)
+        .map(|e| AttrValue::from(problem_message(e.field, &e.problem, state.lang)));
     let on_action = on_action.clone();
     html! {
         <NumberField
@@ -38,8 +58,9 @@ pub fn scenario_field(
             label={field_label(field, state.lang)}
             {value}
             {preset}
-            bounds={field.bounds(&state.params, &state.scenario)}
-            display={field.display()}
+            {bounds}
+            display={display(field)}
+            {problem}
             lang={state.lang}
             on_change={Callback::from(move |v| on_action.emit(Action::Set(field, v)))}
             {info}

@@ -2,7 +2,7 @@
 //! fields each kind needs. List order is priority order.
 
 use super::param_info::ParamInfo;
-use super::scenario_field::scenario_field;
+use super::scenario_field::{field_problem, scenario_field};
 use crate::engine::edit::Rule;
 use crate::engine::scenario::SourceKind;
 use crate::ui::i18n::source_kind::source_kind_name;
@@ -98,6 +98,7 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                 <button type="button" class="icon danger" aria-label={format!("{}: {}", T::Remove.get(lang), s.name)}
                     onclick={remove}>{"✕"}</button>
             </div>
+            { field_problem(state, Field::Source(i, SourceField::Name)) }
             <div class="field">
                 <label for={id("kind")}>{ T::SourceKind.get(lang) }</label>
                 <select id={id("kind")} onchange={on_kind}>
@@ -116,6 +117,7 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                     </select>
                 </div>
             }
+            { field_problem(state, Field::Source(i, SourceField::Rule)) }
             { match rule {
                 Rule::Rupiah => f(SourceField::Yearly),
                 Rule::Workers => f(SourceField::PledgedWorkers),
@@ -149,6 +151,7 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                     <ParamInfo param={state.params.pp50_discount.clone()} month={month} {lang} />
                 </div>
             }
+            { field_problem(state, Field::Source(i, SourceField::Discount)) }
         </li>
     }
 }

@@ -1,6 +1,6 @@
 //! The comparison panel's text: its headings, the summary table's row labels and
 //! differences ("3 bulan lebih cepat"), and the labels and units of "Apa yang berbeda".
-//! Labels of inputs that have a control come from `field_label` and `T` instead.
+//! Labels of the inputs come from `field_label`.
 
 use crate::locale::Lang;
 
@@ -29,12 +29,6 @@ pub enum Text {
     DifferenceFromFirst,
     Yes,
     No,
-    Priority,
-    RegionKind,
-    StartMonth,
-    StartingCover,
-    Source,
-    MonthsOfMembership,
     Months,
     Years,
 }
@@ -77,12 +71,6 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
         ),
         Yes => ("ya", "yes"),
         No => ("tidak", "no"),
-        Priority => ("Prioritas", "Priority"),
-        RegionKind => ("Jenis wilayah", "Region kind"),
-        StartMonth => ("Bulan mulai", "Start month"),
-        StartingCover => ("Pekerja tercakup di awal", "Workers covered at the start"),
-        Source => ("sumber", "source"),
-        MonthsOfMembership => ("lama kepesertaan (bulan)", "months of membership"),
         Months => ("bulan", "months"),
         Years => ("tahun", "years"),
     };

@@ -2,6 +2,7 @@
 //! imported scenario file that is refused. `ui::share::import_file` decides why; this
 //! module only says it.
 
+use super::shape_message;
 use super::share::{field_suffix, problem};
 use crate::engine::import::ImportError;
 use crate::locale::format;
@@ -73,13 +74,13 @@ pub fn file_message(err: &ImportError, lang: Lang) -> String {
         (ImportError::NotJson { line, column, .. }, Lang::En) => format!(
             "This file is not JSON (error at line {line}, column {column}). Choose a .json file downloaded from Payung."
         ),
-        (ImportError::WrongShape { path, message }, Lang::Id) => format!(
-            "Berkas JSON ini bukan skenario Payung yang utuh{}: {message}.",
-            field_suffix(path, lang)
+        (ImportError::WrongShape { field, shape, .. }, Lang::Id) => format!(
+            "Berkas JSON ini bukan skenario Payung yang utuh: {}.",
+            shape_message(shape, *field, lang)
         ),
-        (ImportError::WrongShape { path, message }, Lang::En) => format!(
-            "This JSON file is not a complete Payung scenario{}: {message}.",
-            field_suffix(path, lang)
+        (ImportError::WrongShape { field, shape, .. }, Lang::En) => format!(
+            "This JSON file is not a complete Payung scenario: {}.",
+            shape_message(shape, *field, lang)
         ),
         (ImportError::NotAScenario, Lang::Id) => {
             "Berkas JSON ini bukan skenario Payung. Pilih berkas .json yang diunduh dari Payung.".to_string()
@@ -102,12 +103,12 @@ pub fn file_error_message(err: &FileError, lang: Lang) -> String {
         (FileError::Import(e), _) => file_message(e, lang),
         (FileError::Invalid(e), Lang::Id) => format!(
             "Berkas berisi nilai yang tidak valid{}: {}",
-            field_suffix(&e.field, lang),
+            field_suffix(Some(e.field), lang),
             problem(e, lang)
         ),
         (FileError::Invalid(e), Lang::En) => format!(
             "The file holds a value that is not valid{}: {}",
-            field_suffix(&e.field, lang),
+            field_suffix(Some(e.field), lang),
             problem(e, lang)
         ),
     }
@@ -118,17 +119,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn file_messages_name_the_field_unless_it_is_the_whole_document() {
+    fn file_messages_name_the_field_by_its_label_never_its_path() {
         let shape = ImportError::WrongShape {
             path: "region.desa".into(),
+            field: Some(crate::engine::Field::Desa),
+            shape: crate::engine::import::Shape::WrongType,
             message: "invalid type".into(),
         };
-        assert!(file_message(&shape, Lang::Id).contains("`region.desa`"));
+        let id = file_message(&shape, Lang::Id);
+        assert!(
+            id.contains("«Jumlah desa»") && !id.contains("region"),
+            "{id}"
+        );
         let root = ImportError::WrongShape {
             path: ".".into(),
+            field: None,
+            shape: crate::engine::import::Shape::WrongType,
             message: "invalid type: sequence".into(),
         };
-        assert!(!file_message(&root, Lang::En).contains('`'));
+        let en = file_message(&root, Lang::En);
+        assert!(!en.contains('«') && !en.contains("sequence"), "{en}");
         let other = file_message(&ImportError::NotAScenario, Lang::Id);
         assert!(other.contains("bukan skenario Payung") && !other.contains("schema_version"));
     }

@@ -2,9 +2,8 @@
 //! naming what happened (cut off, damaged, from a newer version, …) and what to do.
 //! `ui::share` decides what went wrong; this module only says it.
 
-use super::scenario_error;
-
-use crate::engine::ScenarioError;
+use super::{field_name, problem_message, shape_message};
+use crate::engine::{Field, ScenarioError};
 use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::share::ShareLinkError;
@@ -87,45 +86,42 @@ pub fn message(err: &ShareLinkError, lang: Lang) -> String {
         (E::UnknownPreset { id }, Lang::En) => {
             format!("The link uses a preset `{id}` that this version of Payung does not know.")
         }
-        (E::WrongShape { path, message }, Lang::Id) => format!(
-            "Isi tautan tidak sesuai format skenario{}: {message}.",
-            field_suffix(path, lang)
+        (E::WrongShape { field, shape, .. }, Lang::Id) => format!(
+            "Isi tautan tidak sesuai format skenario: {}.",
+            shape_message(shape, *field, lang)
         ),
-        (E::WrongShape { path, message }, Lang::En) => format!(
-            "The link's content does not fit the scenario format{}: {message}.",
-            field_suffix(path, lang)
+        (E::WrongShape { field, shape, .. }, Lang::En) => format!(
+            "The link's content does not fit the scenario format: {}.",
+            shape_message(shape, *field, lang)
         ),
         (E::Invalid(e), Lang::Id) => format!(
             "Tautan berisi nilai yang tidak valid{}: {}",
-            field_suffix(&e.field, lang),
+            field_suffix(Some(e.field), lang),
             problem(e, lang)
         ),
         (E::Invalid(e), Lang::En) => format!(
             "The link holds a value that is not valid{}: {}",
-            field_suffix(&e.field, lang),
+            field_suffix(Some(e.field), lang),
             problem(e, lang)
         ),
     }
 }
 
-/// " — field `x`" in the user's language, or nothing for the document as a whole.
-pub(super) fn field_suffix(path: &str, lang: Lang) -> String {
-    if path.is_empty() || path == "." {
+/// " in «label»" in the user's language, or nothing for the document as a whole.
+pub(super) fn field_suffix(field: Option<Field>, lang: Lang) -> String {
+    let Some(field) = field else {
         return String::new();
-    }
+    };
+    let name = field_name(field, lang);
     match lang {
-        Lang::Id => format!(" pada field `{path}`"),
-        Lang::En => format!(" in field `{path}`"),
+        Lang::Id => format!(" pada isian «{name}»"),
+        Lang::En => format!(" in «{name}»"),
     }
 }
 
 /// The validation problem without the field name that `field_suffix` already gives.
 pub(super) fn problem(e: &ScenarioError, lang: Lang) -> String {
-    let text = scenario_error(e, lang);
-    let prefix = format!("{}: ", e.field);
-    text.strip_prefix(&prefix)
-        .map(str::to_string)
-        .unwrap_or(text)
+    problem_message(e.field, &e.problem, lang)
 }
 
 #[cfg(test)]
@@ -135,7 +131,7 @@ mod tests {
     #[test]
     fn messages_name_the_problem_in_both_languages() {
         let e = ShareLinkError::Invalid(ScenarioError::new(
-            "sources[0].first_month",
+            Field::Source(0, crate::engine::SourceField::FirstMonth),
             crate::engine::Problem::OutOfRange {
                 value: 13.into(),
                 min: 1.into(),
@@ -144,10 +140,10 @@ mod tests {
         ));
         let id = message(&e, Lang::Id);
         assert!(
-            id.contains("`sources[0].first_month`") && id.contains("13"),
+            id.contains("«Bulan mulai di tahun pertama (sumber ke-1)»") && id.contains("13"),
             "{id}"
         );
-        assert!(!id.contains("first_month: 13"), "field named twice: {id}");
+        assert!(!id.contains("first_month"), "a path reached the user: {id}");
         let en = message(&e, Lang::En);
         assert!(en.starts_with("The link holds a value"), "{en}");
         assert!(message(&ShareLinkError::Truncated, Lang::Id).starts_with("Tautan terpotong"));

@@ -1,0 +1,156 @@
+//! Validation: every field of a scenario checked once, against its descriptor's bounds and
+//! the rules that tie fields together. The first problem found is returned with its field.
+
+use super::error::{Problem, ScenarioError};
+use super::field::{Field, SourceField};
+use super::parameters::Parameters;
+use super::scenario::{limits, Amount, Scenario, SourceKind, ValidScenario, SCHEMA_VERSION};
+
+/// Keeps the first problem found.
+struct Checker {
+    error: Option<ScenarioError>,
+}
+
+impl Checker {
+    fn fail(&mut self, field: Field, problem: Problem) {
+        if self.error.is_none() {
+            self.error = Some(ScenarioError::new(field, problem));
+        }
+    }
+
+    fn text(&mut self, field: Field, value: &str) {
+        let len = value.trim().chars().count();
+        if len == 0 || len > limits::MAX_NAME as usize {
+            let max = limits::MAX_NAME;
+            self.fail(field, Problem::BadText { max });
+        }
+    }
+}
+
+impl Scenario {
+    /// Checks every field and returns the first problem found, naming its field.
+    pub fn validate(self, params: &Parameters) -> Result<ValidScenario, ScenarioError> {
+        let mut c = Checker { error: None };
+        for field in Field::all(&self) {
+            if c.error.is_some() {
+                break;
+            }
+            self.check(field, params, &mut c);
+        }
+        match c.error {
+            Some(error) => Err(error),
+            None => Ok(ValidScenario::trusted(self)),
+        }
+    }
+
+    /// Checks one field: its range from `Field::bounds`, and the rules that tie it to others.
+    fn check(&self, field: Field, params: &Parameters, c: &mut Checker) {
+        use limits::{MAX_NAME, MAX_SOURCES};
+        match field {
+            Field::SchemaVersion if self.schema_version > SCHEMA_VERSION => c.fail(
+                field,
+                Problem::NewerSchema {
+                    found: self.schema_version,
+                    supported: SCHEMA_VERSION,
+                },
+            ),
+            Field::SchemaVersion if self.schema_version != SCHEMA_VERSION => c.fail(
+                field,
+                Problem::UnknownSchema {
+                    found: self.schema_version,
+                },
+            ),
+            Field::Name if self.name.chars().count() > MAX_NAME as usize => {
+                c.fail(field, Problem::BadText { max: MAX_NAME })
+            }
+            Field::RegionName => c.text(field, &self.region.name),
+            Field::VulnerableWorkers => {
+                self.range(field, params, c);
+                let covered = self
+                    .region
+                    .covered_at_start
+                    .iter()
+                    .fold(0u64, |sum, start| sum.saturating_add(start.workers));
+                let population = self.region.vulnerable_workers;
+                if covered > population {
+                    // Fixed here: each source's starting cover is already capped at it.
+                    let problem = Problem::MoreCoveredThanWorkers {
+                        covered,
+                        population,
+                    };
+                    c.fail(field, problem);
+                }
+            }
+            Field::CoverSource(i) => {
+                let name = &self.region.covered_at_start[i].source;
+                if self.source_index(name).is_none() {
+                    let name = name.clone();
+                    c.fail(field, Problem::UnknownSource { name });
+                }
+            }
+            Field::Sources if self.sources.len() > MAX_SOURCES as usize => {
+                c.fail(field, Problem::TooManySources { max: MAX_SOURCES })
+            }
+            Field::Source(i, SourceField::Name) => {
+                let name = &self.sources[i].name;
+                c.text(field, name);
+                if self.source_index(name) != Some(i) {
+                    let name = name.clone();
+                    c.fail(field, Problem::DuplicateName { name });
+                }
+            }
+            Field::Source(i, SourceField::Rule) => {
+                let kind = self.sources[i].kind;
+                let needs = match self.sources[i].amount {
+                    Amount::DanaDesa { .. } => Some(("dana_desa", SourceKind::DanaDesa)),
+                    Amount::BapakAsuh { .. } => Some(("bapak_asuh", SourceKind::BapakAsuh)),
+                    Amount::Rupiah { .. } | Amount::Workers { .. } => None,
+                };
+                if let Some((rule, only)) = needs.filter(|(_, only)| *only != kind) {
+                    let problem = Problem::RuleNotForKind {
+                        rule: rule.into(),
+                        kind: only.key().into(),
+                    };
+                    c.fail(field, problem);
+                }
+            }
+            Field::Source(i, SourceField::LastYear) => {
+                self.range(field, params, c);
+                let s = &self.sources[i];
+                if let Some(last) = s.last_year.filter(|last| *last < s.first_year) {
+                    let first = s.first_year;
+                    c.fail(field, Problem::LastBeforeFirst { first, last });
+                }
+            }
+            Field::Source(i, SourceField::Discount) => {
+                let s = &self.sources[i];
+                if s.discount && s.kind.is_public_budget() {
+                    let kind = s.kind.key().into();
+                    c.fail(field, Problem::DiscountNotAllowed { kind });
+                }
+            }
+            // Checked as a whole with the vulnerable workers.
+            Field::StartingCover(_) => {}
+            Field::TargetYear => {
+                let first = self.horizon.start.year;
+                let last = self.horizon.last_month().year;
+                let year = self.target.year;
+                if year < first || year > last {
+                    c.fail(field, Problem::TargetOutsideHorizon { year, first, last });
+                }
+            }
+            _ => self.range(field, params, c),
+        }
+    }
+
+    /// Fails when the field is a number outside `Field::bounds`.
+    fn range(&self, field: Field, params: &Parameters, c: &mut Checker) {
+        let (Some(value), Some(bounds)) = (field.get(self), field.bounds(params, self)) else {
+            return;
+        };
+        if value < bounds.min || value > bounds.max {
+            let (min, max) = (bounds.min, bounds.max);
+            c.fail(field, Problem::OutOfRange { value, min, max });
+        }
+    }
+}
