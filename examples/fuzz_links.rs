@@ -149,6 +149,7 @@ fn edits(base: &Scenario) -> Vec<Scenario> {
         last_year: Some(base.horizon.start.year + 2),
         first_month: 7,
         growth: Decimal::new(125, 4),
+        by_year: Default::default(),
         cap_workers: Some(5_000),
         discount: true,
     });

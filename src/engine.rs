@@ -20,6 +20,7 @@ pub mod funding;
 pub mod import;
 pub mod outcome;
 pub mod parameters;
+pub mod plan;
 pub mod presets;
 pub mod report;
 pub mod risk;

@@ -53,6 +53,7 @@ fn source(i: usize, start_year: i32) -> impl Strategy<Value = FundingSource> {
                     last_year: span.map(|s| start_year + offset + s),
                     first_month,
                     growth: Decimal::new(growth, 2),
+                    by_year: Default::default(),
                     cap_workers: cap,
                     discount: discount && !kind.is_public_budget(),
                 }

@@ -89,6 +89,7 @@ fn new_source(i: usize) -> impl Strategy<Value = FundingSource> {
                     last_year: span.map(|s| first + s),
                     first_month: month,
                     growth,
+                    by_year: Default::default(),
                     cap_workers: cap,
                     discount: discount && !kind.is_public_budget(),
                 }

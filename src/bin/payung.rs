@@ -4,8 +4,9 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use payung::engine::import::{scenario_from_json, scenario_to_json};
+use payung::engine::plan::solve_plan;
 use payung::engine::solve::{coverage_for_budget, solve_budget};
-use payung::engine::{presets, report, simulate, Parameters, Scenario};
+use payung::engine::{presets, report, simulate, Parameters, Scenario, ValidScenario};
 use rust_decimal::Decimal;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -42,9 +43,10 @@ enum Command {
         file: Option<String>,
         #[arg(long)]
         preset: Option<String>,
-        /// The funding source to solve for, by name.
-        #[arg(long)]
-        source: String,
+        /// The funding source to solve for, by name. With --plan it may be repeated: the
+        /// sources are asked in the order given.
+        #[arg(long, required = true)]
+        source: Vec<String>,
         /// Target coverage ratio (1.0 = 100%); defaults to the scenario's target.
         #[arg(long)]
         target: Option<String>,
@@ -52,8 +54,15 @@ enum Command {
         #[arg(long)]
         by: Option<i32>,
         /// A yearly amount in Rupiah: report what it keeps covered instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "plan")]
         budget: Option<String>,
+        /// Answer with an amount for each year (pagu per tahun) instead of one flat amount:
+        /// prints CSV `year,amount` (with a `source` column when several sources are given).
+        #[arg(long)]
+        plan: bool,
+        /// With --plan: also write the scenario with the plan applied to this file.
+        #[arg(long, requires = "plan")]
+        scenario_out: Option<String>,
     },
     /// List the presets.
     Presets,
@@ -147,6 +156,8 @@ fn run(cli: Cli) -> Result<String, String> {
             target,
             by,
             budget,
+            plan,
+            scenario_out,
         } => {
             let mut sc = load(file, preset)?;
             if let Some(t) = target {
@@ -155,10 +166,20 @@ fn run(cli: Cli) -> Result<String, String> {
             if let Some(year) = by {
                 sc.target.year = year;
             }
-            let index = sc
-                .source_index(&source)
-                .ok_or_else(|| format!("--source: there is no funding source named `{source}`"))?;
+            let mut indices = Vec::new();
+            for name in &source {
+                indices.push(sc.source_index(name).ok_or_else(|| {
+                    format!("--source: there is no funding source named `{name}`")
+                })?);
+            }
             let valid = sc.validate(&params).map_err(|e| e.to_string())?;
+            if plan {
+                return plan_csv(&params, &valid, &indices, scenario_out.as_deref());
+            }
+            let (index, source) = match (indices.as_slice(), source.as_slice()) {
+                ([index], [name]) => (*index, name.clone()),
+                _ => return Err("--source: give one source, or several with --plan".into()),
+            };
             match budget {
                 Some(amount) => {
                     let amount = parse_decimal("--budget", &amount)?;
@@ -190,4 +211,38 @@ fn run(cli: Cli) -> Result<String, String> {
             }
         }
     }
+}
+
+/// `solve --plan`: the amount for each year as CSV, and optionally the planned scenario.
+fn plan_csv(
+    params: &Parameters,
+    valid: &ValidScenario,
+    sources: &[usize],
+    scenario_out: Option<&str>,
+) -> Result<String, String> {
+    let plan = solve_plan(params, valid, sources).map_err(|e| e.to_string())?;
+    if let Some(path) = scenario_out {
+        std::fs::write(path, scenario_to_json(&plan.scenario) + "\n")
+            .map_err(|e| format!("--scenario-out: {path}: {e}"))?;
+    }
+    let several = sources.len() > 1;
+    let mut out = String::from(if several { "year,source,amount\n" } else { "year,amount\n" });
+    for y in &plan.years {
+        for (k, amount) in y.amounts.iter().enumerate() {
+            let amount = amount.round_dp(0);
+            if several {
+                let name = &valid.sources[sources[k]].name;
+                out += &format!("{},\"{}\",{}\n", y.year, name.replace('"', "\"\""), amount);
+            } else {
+                out += &format!("{},{}\n", y.year, amount);
+            }
+        }
+    }
+    for y in plan.years.iter().filter_map(|y| y.short.as_ref().map(|s| (y.year, s))) {
+        eprintln!(
+            "payung: note: in {} at most {} workers can be covered by December, not {}: verification, the list or a cap binds",
+            y.0, y.1.reachable_workers, y.1.wanted_workers
+        );
+    }
+    Ok(out)
 }

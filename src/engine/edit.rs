@@ -95,6 +95,7 @@ impl Scenario {
             last_year: None,
             first_month: self.horizon.start.month,
             growth: Decimal::ZERO,
+            by_year: Default::default(),
             cap_workers: None,
             discount: false,
         });

@@ -72,6 +72,20 @@ pub fn growth_factor(growth: Decimal, years: u32) -> Decimal {
     (0..years).fold(Decimal::ONE, |acc, _| acc * step)
 }
 
+/// A `rupiah` source's money for fiscal `year`: the amount set for that year if there is
+/// one; otherwise `yearly` grown by `factor`, pro-rated by month in a first year that starts
+/// after January (a source starting in October gets 3/12 of its yearly amount). Whole Rupiah.
+pub fn rupiah_budget(source: &FundingSource, yearly: Rupiah, year: i32, factor: Decimal) -> Rupiah {
+    if let Some(set) = source.by_year.get(&year) {
+        return *set;
+    }
+    if year == source.first_year && source.first_month > 1 {
+        let months = Decimal::from(13 - u32::from(source.first_month));
+        return (yearly * months / Decimal::from(12)).round_dp(0);
+    }
+    (yearly * factor).round_dp(0)
+}
+
 /// The plan for `source` in fiscal `year`, for months from `first` (the horizon start).
 /// Commitments always run to December, even when the horizon ends earlier: a fiscal year's
 /// money is committed for the whole year.
@@ -106,7 +120,7 @@ pub fn year_plan(
     let factor = growth_factor(source.growth, (year - source.first_year) as u32);
     let slots = |workers: Decimal| (workers * factor).floor().to_u64().unwrap_or(0);
     let (budget, pledged) = match &source.amount {
-        Amount::Rupiah { yearly } => ((*yearly * factor).round_dp(0), None),
+        Amount::Rupiah { yearly } => (rupiah_budget(source, *yearly, year, factor), None),
         Amount::DanaDesa { share, per_desa } => {
             let desa = Decimal::from(scenario.region.desa);
             ((desa * share * per_desa * factor).round_dp(0), None)

@@ -3,6 +3,7 @@
 
 use super::field::Field;
 use super::scenario::{Scenario, SCHEMA_VERSION};
+use serde_json::Value;
 
 /// The largest scenario file accepted (bytes).
 pub const MAX_BYTES: usize = 1_000_000;
@@ -118,8 +119,37 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, ImportError> {
 
 /// Brings an older scenario up to `SCHEMA_VERSION`. Version 1 is the first; each later
 /// version adds one step here, so links and files from every release keep opening.
-fn migrate(value: serde_json::Value) -> serde_json::Value {
+fn migrate(mut value: serde_json::Value) -> serde_json::Value {
+    let version = value.get("schema_version").and_then(Value::as_u64);
+    if version == Some(1) {
+        v1_to_v2(&mut value);
+    }
     value
+}
+
+/// Version 1 gave a source that starts after January its whole yearly amount in its first
+/// year; version 2 pro-rates it. A version 1 file keeps its numbers: such a source's first
+/// year gets its yearly amount written out as that year's amount.
+fn v1_to_v2(value: &mut Value) {
+    if let Some(sources) = value.get_mut("sources").and_then(Value::as_array_mut) {
+        for source in sources {
+            let late = source.get("first_month").and_then(Value::as_u64).unwrap_or(1) > 1;
+            let first = source.get("first_year").and_then(Value::as_i64);
+            let amount = source.get("amount");
+            let rupiah = amount.and_then(|a| a.get("rule")).and_then(Value::as_str) == Some("rupiah");
+            let yearly = amount.and_then(|a| a.get("yearly")).cloned();
+            if let (true, true, Some(first), Some(yearly), Some(obj)) =
+                (late, rupiah, first, yearly, source.as_object_mut())
+            {
+                let mut by_year = serde_json::Map::new();
+                by_year.insert(first.to_string(), yearly);
+                obj.insert("by_year".into(), Value::Object(by_year));
+            }
+        }
+    }
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema_version".into(), Value::from(2));
+    }
 }
 
 /// The scenario as pretty JSON: the same format the CLI exports and the web app imports.

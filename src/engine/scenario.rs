@@ -8,9 +8,12 @@ use super::calendar::YearMonth;
 use super::Rupiah;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The scenario JSON format this build writes. Older versions are migrated on read.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 added per-year amounts (`by_year`) and gave a source's partial first year its
+/// own, pro-rated amount; version 1 files migrate to the same numbers.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One simulation's inputs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -180,6 +183,10 @@ pub struct FundingSource {
     pub first_month: u8,
     /// Yearly growth of the amount (ratio per year).
     pub growth: Decimal,
+    /// Amounts set for particular fiscal years (Rupiah), each replacing `yearly` and growth
+    /// for its year: an APBD line is set each year. Only for the `rupiah` rule.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_year: BTreeMap<i32, Rupiah>,
     /// At most this many workers, if set.
     pub cap_workers: Option<u64>,
     /// Whether the PP 50/2025 discount applies to its premiums (never for APBD/APBN).

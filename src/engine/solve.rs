@@ -70,6 +70,7 @@ pub struct CoverageAnswer {
 pub fn with_amount(scenario: &ValidScenario, index: usize, yearly: Rupiah) -> ValidScenario {
     let mut sc: Scenario = scenario.scenario().clone();
     sc.sources[index].amount = Amount::Rupiah { yearly };
+    sc.sources[index].by_year.clear();
     // Only an amount inside the validated range is ever set, so this stays valid.
     ValidScenario::trusted(sc)
 }

@@ -35,6 +35,7 @@ pub fn source(name: &str, kind: SourceKind, priority: u32, yearly: i64) -> Fundi
         last_year: None,
         first_month: 1,
         growth: Decimal::ZERO,
+        by_year: Default::default(),
         cap_workers: None,
         discount: false,
     }

@@ -1,0 +1,384 @@
+//! Goal-seek as a plan: the money each fiscal year needs (pagu per tahun), year by year.
+//!
+//! What "smallest" means. The plan fixes the years in order. For each fiscal year it finds,
+//! to the Rupiah, the least amount for the first chosen source (then the next chosen source,
+//! when the one before cannot do it alone) such that, with the years before already fixed:
+//!
+//! 1. nobody loses cover at the year's start for want of money;
+//! 2. coverage in December is at least the year's *step*: an even path from the coverage at
+//!    the start of the horizon to the target in December of the target year;
+//! 3. after December of the target year, coverage stays at or above the target every month.
+//!
+//! When no amount meets a year's criterion (verification, the list or a cap binds), the year
+//! gets the least amount that does as well as unlimited money would, and the plan says how
+//! many workers it falls short by. Money beyond that would sit idle. Because each year gets the
+//! least amount that meets its criterion, one Rupiah less in any year breaks that year's
+//! criterion; the property tests check it with one worker-year's contribution less.
+//!
+//! It knows nothing of languages or the browser; it only runs the simulation.
+
+use super::calendar::YearMonth;
+use super::parameters::Parameters;
+use super::scenario::{limits, Amount, Scenario, ValidScenario};
+use super::outcome::Outcome;
+use super::simulate::simulate;
+use super::Rupiah;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Why a plan cannot be made for the chosen sources.
+#[derive(Clone, Debug, PartialEq, Serialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PlanError {
+    /// No source was chosen.
+    #[error("choose at least one funding source to plan")]
+    NoSource,
+    /// An index does not name a source.
+    #[error("there is no such funding source")]
+    NoSuchSource,
+    /// The same source was chosen twice.
+    #[error("source `{source_name}` is chosen twice")]
+    Repeated { source_name: String },
+    /// Only a source paid as a Rupiah amount has a yearly amount to plan.
+    #[error("source `{source_name}` is not paid as a Rupiah amount, so it has no yearly amount to plan")]
+    NotRupiah { source_name: String },
+}
+
+/// How far a year falls short of its criterion whatever the money.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Shortfall {
+    /// Workers covered in December with unlimited money.
+    pub reachable_workers: u64,
+    /// Workers the year's step asks for in December.
+    pub wanted_workers: u64,
+}
+
+/// One fiscal year of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlanYear {
+    pub year: i32,
+    /// The amount for each chosen source, in the order chosen (whole Rupiah; zero when the
+    /// source does not pay in this year).
+    pub amounts: Vec<Rupiah>,
+    /// The coverage ratio this year aims at by December.
+    pub step: Decimal,
+    /// Coverage in the year's last simulated month, with the plan applied.
+    pub coverage_end: Decimal,
+    /// Money of the chosen sources left unspent this year, with the plan applied.
+    pub idle: Rupiah,
+    /// Set when verification, the list or a cap keeps the year below its step.
+    pub short: Option<Shortfall>,
+}
+
+/// The answer: amounts by year, and the scenario with them written in.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Plan {
+    /// The chosen sources, by index, in order.
+    pub sources: Vec<usize>,
+    pub years: Vec<PlanYear>,
+    /// The scenario with each chosen source's `by_year` set to the plan.
+    pub scenario: Scenario,
+    /// When coverage first reached the target, with the plan applied.
+    pub reached: Option<YearMonth>,
+    /// Whether the target is reached by December of the target year and held afterwards.
+    pub met: bool,
+}
+
+/// What one year must achieve, as worker counts (exact, no rounded ratios).
+#[derive(Clone, Debug)]
+struct Goal {
+    /// At most this many workers may lose cover at the year's start.
+    lost: u64,
+    /// Workers covered in the year's last month.
+    december: u64,
+    /// Workers covered in each month of the year (after the target year only).
+    monthly: Vec<u64>,
+}
+
+impl Goal {
+    fn met_by(&self, outcome: &Outcome, year: i32) -> bool {
+        let Some(y) = outcome.years.iter().find(|r| r.year == year) else {
+            return false;
+        };
+        let months = months_of(outcome, year);
+        y.cover_lost <= self.lost
+            && y.workers_covered_end >= self.december
+            && months
+                .iter()
+                .zip(&self.monthly)
+                .all(|(covered, need)| covered >= need)
+    }
+
+    /// The goal lowered to what `best` (the run with unlimited money) achieves.
+    fn at_most(&self, best: &Outcome, year: i32) -> Goal {
+        let covered = months_of(best, year);
+        let y = best.years.iter().find(|r| r.year == year);
+        Goal {
+            lost: self.lost.max(y.map_or(0, |r| r.cover_lost)),
+            december: self
+                .december
+                .min(y.map_or(0, |r| r.workers_covered_end)),
+            monthly: self
+                .monthly
+                .iter()
+                .zip(covered.iter().chain(std::iter::repeat(&0)))
+                .map(|(need, got)| *need.min(got))
+                .collect(),
+        }
+    }
+}
+
+fn months_of(outcome: &Outcome, year: i32) -> Vec<u64> {
+    outcome
+        .months
+        .iter()
+        .filter(|m| m.date.year == year)
+        .map(|m| m.covered)
+        .collect()
+}
+
+/// `ratio × population`, rounded up to a whole worker.
+fn workers_for(ratio: Decimal, population: u64) -> u64 {
+    (ratio * Decimal::from(population))
+        .ceil()
+        .to_u64()
+        .unwrap_or(u64::MAX)
+}
+
+/// The year's step: an even path from `start` to `target` in December of `target_year`.
+fn step(start: Decimal, target: Decimal, first_year: i32, target_year: i32, year: i32) -> Decimal {
+    if start >= target || year >= target_year {
+        return target;
+    }
+    let done = Decimal::from(year - first_year + 1);
+    let all = Decimal::from(target_year - first_year + 1);
+    start + (target - start) * done / all
+}
+
+/// The scenario through December of `year` only: later months cannot change that year.
+fn through(scenario: &Scenario, year: i32) -> Scenario {
+    let mut sc = scenario.clone();
+    sc.horizon.years = (year - sc.horizon.start.year + 1).clamp(1, scenario.horizon.years as i32) as u32;
+    sc
+}
+
+fn run(params: &Parameters, sc: &Scenario) -> Outcome {
+    // Only amounts inside the validated range are written, so the scenario stays valid.
+    simulate(params, &ValidScenario::trusted(sc.clone()))
+}
+
+/// Money that pays every worker of the year for twelve months at the dearest rate, twice:
+/// more than any year can use.
+fn ceiling(params: &Parameters, sc: &Scenario, outcome: &Outcome, year: i32) -> Rupiah {
+    let population = outcome
+        .months
+        .iter()
+        .filter(|m| m.date.year == year)
+        .map(|m| m.population)
+        .max()
+        .unwrap_or(sc.region.vulnerable_workers);
+    let cost = (1..=12u8)
+        .map(|m| {
+            params
+                .contribution(
+                    YearMonth::new(year, m),
+                    sc.programmes.declared_income,
+                    sc.programmes.jht,
+                    false,
+                )
+                .total()
+        })
+        .max()
+        .unwrap_or_default();
+    (Decimal::from(population) * cost * Decimal::from(24))
+        .ceil()
+        .max(Decimal::ONE)
+        .min(limits::YEARLY_AMOUNT.max)
+}
+
+/// The least whole-Rupiah amount for source `index` in `year` that meets `goal`, given that
+/// `high` meets it.
+fn least(
+    params: &Parameters,
+    sc: &mut Scenario,
+    index: usize,
+    year: i32,
+    goal: &Goal,
+    high: Rupiah,
+) -> Rupiah {
+    let meets = |amount: i128, sc: &mut Scenario| {
+        sc.sources[index]
+            .by_year
+            .insert(year, Decimal::from(amount));
+        goal.met_by(&run(params, sc), year)
+    };
+    if meets(0, sc) {
+        return Decimal::ZERO;
+    }
+    // Bisection: `low` never meets the goal, `high` always does.
+    let (mut low, mut high) = (0i128, high.to_i128().unwrap_or(i128::MAX));
+    while high - low > 1 {
+        let mid = low + (high - low) / 2;
+        if meets(mid, sc) {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    sc.sources[index].by_year.insert(year, Decimal::from(high));
+    Decimal::from(high)
+}
+
+/// Whether source `index` pays in fiscal `year` (a year inside the horizon).
+fn pays_in(sc: &Scenario, index: usize, year: i32) -> bool {
+    let s = &sc.sources[index];
+    year >= s.first_year && s.last_year.is_none_or(|l| year <= l)
+}
+
+/// The smallest amount, year by year, for `sources` (indices, in order) that reaches the
+/// scenario's target by December of its target year and holds it; see the module doc.
+pub fn solve_plan(
+    params: &Parameters,
+    scenario: &ValidScenario,
+    sources: &[usize],
+) -> Result<Plan, PlanError> {
+    let base: &Scenario = scenario.scenario();
+    if sources.is_empty() {
+        return Err(PlanError::NoSource);
+    }
+    for (k, &i) in sources.iter().enumerate() {
+        let s = base.sources.get(i).ok_or(PlanError::NoSuchSource)?;
+        if sources[..k].contains(&i) {
+            return Err(PlanError::Repeated {
+                source_name: s.name.clone(),
+            });
+        }
+        if !matches!(s.amount, Amount::Rupiah { .. }) {
+            return Err(PlanError::NotRupiah {
+                source_name: s.name.clone(),
+            });
+        }
+    }
+    let mut sc = base.clone();
+    for &i in sources {
+        sc.sources[i].by_year.clear();
+    }
+    let start = sc.horizon.start;
+    let target = sc.target.coverage;
+    let covered_at_start: u64 = sc.region.covered_at_start.iter().map(|c| c.workers).sum();
+    let start_ratio = if sc.region.vulnerable_workers == 0 {
+        Decimal::ONE
+    } else {
+        Decimal::from(covered_at_start) / Decimal::from(sc.region.vulnerable_workers)
+    };
+    let last_year = sc.horizon.last_month().year;
+    let mut years = Vec::new();
+
+    for year in start.year..=last_year {
+        let step = step(start_ratio, target, start.year, sc.target.year, year);
+        let mut short_sc = through(&sc, year);
+        let active: Vec<usize> = sources
+            .iter()
+            .copied()
+            .filter(|&i| pays_in(&short_sc, i, year))
+            .collect();
+        // Later sources pay nothing until an earlier one is found not to suffice.
+        for &i in &active {
+            short_sc.sources[i].by_year.insert(year, Decimal::ZERO);
+        }
+        let probe = run(params, &short_sc);
+        let population_dec = probe
+            .months
+            .iter()
+            .rfind(|m| m.date.year == year)
+            .map_or(0, |m| m.population);
+        let goal = Goal {
+            lost: 0,
+            december: workers_for(step, population_dec),
+            monthly: if year > sc.target.year {
+                probe
+                    .months
+                    .iter()
+                    .filter(|m| m.date.year == year)
+                    .map(|m| workers_for(target, m.population))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        };
+        let mut short = None;
+        for (k, &i) in active.iter().enumerate() {
+            let top = ceiling(params, &short_sc, &probe, year);
+            short_sc.sources[i].by_year.insert(year, top);
+            let best = run(params, &short_sc);
+            if goal.met_by(&best, year) {
+                least(params, &mut short_sc, i, year, &goal, top);
+                break;
+            }
+            // This source cannot do it alone: give it what it can use, then ask the next.
+            let possible = goal.at_most(&best, year);
+            least(params, &mut short_sc, i, year, &possible, top);
+            if k + 1 == active.len() {
+                short = Some(Shortfall {
+                    reachable_workers: possible.december,
+                    wanted_workers: goal.december,
+                });
+            }
+        }
+        for &i in &active {
+            let amount = short_sc.sources[i].by_year.get(&year).copied();
+            if let Some(amount) = amount {
+                sc.sources[i].by_year.insert(year, amount);
+            }
+        }
+        years.push(PlanYear {
+            year,
+            amounts: sources
+                .iter()
+                .map(|i| sc.sources[*i].by_year.get(&year).copied().unwrap_or_default())
+                .collect(),
+            step,
+            coverage_end: Decimal::ZERO,
+            idle: Decimal::ZERO,
+            short,
+        });
+    }
+
+    let outcome = run(params, &sc);
+    for y in &mut years {
+        if let Some(r) = outcome.years.iter().find(|r| r.year == y.year) {
+            y.coverage_end = r.coverage_ratio;
+            y.idle = sources.iter().map(|&i| r.unspent_by_source[i]).sum();
+        }
+    }
+    Ok(Plan {
+        sources: sources.to_vec(),
+        years,
+        reached: outcome.target_reached,
+        met: outcome.target_met,
+        scenario: sc,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_step_is_an_even_path_to_the_target() {
+        let d = |n: i64, s: u32| Decimal::new(n, s);
+        assert_eq!(step(d(4, 1), d(10, 1), 2026, 2028, 2026), d(6, 1));
+        assert_eq!(step(d(4, 1), d(10, 1), 2026, 2028, 2027), d(8, 1));
+        assert_eq!(step(d(4, 1), d(10, 1), 2026, 2028, 2028), d(10, 1));
+        assert_eq!(step(d(4, 1), d(10, 1), 2026, 2028, 2030), d(10, 1));
+        // Already above the target: hold it.
+        assert_eq!(step(d(9, 1), d(8, 1), 2026, 2028, 2026), d(8, 1));
+    }
+
+    #[test]
+    fn workers_round_up() {
+        assert_eq!(workers_for(Decimal::new(5, 1), 3), 2);
+        assert_eq!(workers_for(Decimal::ONE, 70_000), 70_000);
+    }
+}
