@@ -86,15 +86,15 @@ fn pp50_discount_is_rejected_for_apbd_and_dana_desa_naming_the_field() {
 }
 
 #[test]
-fn a_worker_enrolled_in_july_costs_six_months_of_that_year() {
-    // The source starts in July with exactly 100 × 6 × 16,800 = Rp10,080,000: all 100
-    // verified workers fit only if each costs July–December and not a full year.
+fn a_source_starting_in_july_gets_half_its_yearly_amount_and_pays_six_months_a_worker() {
+    // The yearly amount is 100 × 12 × 16,800; starting in July, the first year gets 6/12 of
+    // it, Rp10,080,000: all 100 verified workers fit only if each costs July–December.
     let mut sc = with_list(100, 100);
     sc.sources[0].amount = Amount::Rupiah {
-        yearly: rp(100 * 6 * PACKAGE_MONTH),
+        yearly: rp(100 * 12 * PACKAGE_MONTH),
     };
     sc.sources[0].first_month = 7;
-    let o = run(sc);
+    let o = run(sc.clone());
     for m in &o.months[..6] {
         assert_eq!(m.covered, 0, "{}: the source does not pay yet", m.date);
         assert_eq!(m.waiting, 100, "{}: verified and waiting for funds", m.date);
@@ -102,15 +102,37 @@ fn a_worker_enrolled_in_july_costs_six_months_of_that_year() {
     assert_eq!(o.months[6].date, YearMonth::new(2026, 7));
     assert_eq!(o.months[6].new_enrolments, 100);
     let y = &o.years[0];
+    assert_eq!(y.budget_by_source[0], rp(100 * 6 * PACKAGE_MONTH));
     assert_eq!(y.workers_covered_end, 100);
     assert_eq!(y.contributions_total, rp(100 * 6 * PACKAGE_MONTH));
     assert_eq!(y.unspent_by_source[0], Decimal::ZERO);
     // The next fiscal year commits the full twelve months again.
-    let mut two = with_list(100, 100);
+    let mut two = sc;
     two.horizon.years = 2;
-    two.sources[0].first_month = 7;
     let o = run(two);
+    assert_eq!(o.years[1].budget_by_source[0], rp(100 * 12 * PACKAGE_MONTH));
     assert_eq!(o.years[1].contributions_total, rp(100 * 12 * PACKAGE_MONTH));
+}
+
+#[test]
+fn an_amount_set_for_a_year_replaces_the_yearly_amount_and_growth() {
+    let mut sc = with_list(100, 100);
+    sc.horizon.years = 3;
+    sc.sources[0].amount = Amount::Rupiah {
+        yearly: rp(100 * 12 * PACKAGE_MONTH),
+    };
+    sc.sources[0].growth = Decimal::new(1, 1);
+    sc.sources[0].by_year.insert(2027, rp(7));
+    let o = run(sc);
+    let budgets: Vec<Decimal> = o.years.iter().map(|y| y.budget_by_source[0]).collect();
+    assert_eq!(
+        budgets,
+        vec![
+            rp(100 * 12 * PACKAGE_MONTH),
+            rp(7),
+            rp(100 * 12 * PACKAGE_MONTH * 121 / 100)
+        ]
+    );
 }
 
 #[test]
@@ -118,13 +140,34 @@ fn a_horizon_starting_in_july_commits_only_the_remaining_months() {
     let mut sc = with_list(100, 100);
     sc.horizon.start = YearMonth::new(2026, 7);
     sc.sources[0].amount = Amount::Rupiah {
-        yearly: rp(100 * 6 * PACKAGE_MONTH),
+        yearly: rp(100 * 12 * PACKAGE_MONTH),
     };
+    sc.sources[0].by_year.insert(2026, rp(100 * 6 * PACKAGE_MONTH));
     let o = run(sc);
     assert_eq!(o.years[0].months, 6);
     assert_eq!(o.months[0].new_enrolments, 100);
     assert_eq!(o.years[0].unspent_by_source[0], Decimal::ZERO);
     assert_eq!(o.years[0].contributions_total, rp(100 * 6 * PACKAGE_MONTH));
+}
+
+#[test]
+fn no_source_enrols_more_workers_than_its_next_year_can_keep() {
+    // This year's money pays 100 workers for the year, next year's only 50:
+    // 50 are enrolled, the rest wait, and nobody loses cover in January.
+    let mut sc = with_list(100, 100);
+    sc.horizon.years = 2;
+    sc.sources[0].amount = Amount::Rupiah {
+        yearly: rp(50 * 12 * PACKAGE_MONTH),
+    };
+    sc.sources[0].by_year.insert(2026, rp(100 * 12 * PACKAGE_MONTH));
+    let o = run(sc);
+    assert_eq!(o.years[0].workers_covered_end, 50);
+    assert_eq!(o.years[0].waitlist, 50);
+    assert!(o.years.iter().all(|y| y.cover_lost == 0));
+    assert!(!o
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::CoverLost { .. })));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -220,6 +263,7 @@ fn when_a_source_ends_and_no_other_has_room_workers_lose_cover() {
     assert!(
         o.warnings.contains(&Warning::CoverLost {
             year: 2027,
+            source: "APBD lama".into(),
             workers: 400
         }),
         "{:?}",

@@ -220,7 +220,9 @@ fn a_newer_entry_is_listed_but_refused_with_a_message() {
             supported: SCHEMA_VERSION
         }
     );
-    assert!(refused.to_string().contains("this Payung reads up to 1"));
+    assert!(refused
+        .to_string()
+        .contains(&format!("this Payung reads up to {SCHEMA_VERSION}")));
     assert_eq!(
         list.open("inner"),
         Err(EntryError::NewerVersion {

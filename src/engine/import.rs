@@ -180,7 +180,7 @@ mod tests {
             Err(ImportError::NotAScenario)
         );
         let sc = presets::load("ambon").unwrap();
-        let newer = scenario_to_json(&sc).replace("\"schema_version\": 1", "\"schema_version\": 7");
+        let newer = scenario_to_json(&sc).replace("\"schema_version\": 2", "\"schema_version\": 7");
         assert!(matches!(
             scenario_from_json(&newer),
             Err(ImportError::NewerVersion { found: 7, .. })

@@ -67,6 +67,8 @@ pub struct YearResult {
     pub cost_per_worker_year: Option<Rupiah>,
     /// Workers who lost cover at this year's start because a source ended or shrank.
     pub cover_lost: u64,
+    /// The same, by the source that could no longer pay for them.
+    pub cover_lost_by_source: Vec<u64>,
 }
 
 /// Totals over the horizon.
@@ -100,8 +102,13 @@ pub enum Warning {
     VerificationBinding { months: u32, first: YearMonth },
     /// A source ended the horizon with money it never committed.
     BudgetUnspent { source: String, amount: Rupiah },
-    /// Workers lost cover when a source ended or shrank and no other source had room.
-    CoverLost { year: i32, workers: u64 },
+    /// Workers lost cover at the start of `year` because `source` ended or shrank and no
+    /// other source had room for them.
+    CoverLost {
+        year: i32,
+        source: String,
+        workers: u64,
+    },
 }
 
 /// Everything the UI, the CLI and the tests read.
@@ -113,8 +120,11 @@ pub struct Outcome {
     pub years: Vec<YearResult>,
     /// The first month coverage reached the target ratio, if it did.
     pub target_reached: Option<YearMonth>,
-    /// Whether that happened by December of the target year.
+    /// Whether the target is met: reached, and at or above it at the end of the target year
+    /// and of every later fiscal year of the horizon.
     pub target_met: bool,
+    /// The first of those year ends, after the target was reached, that fell below it.
+    pub target_fell_below: Option<i32>,
     pub totals: Totals,
     pub warnings: Vec<Warning>,
 }
@@ -183,14 +193,15 @@ pub(super) struct YearSums {
     accidents: f64,
     benefits: Rupiah,
     worker_months: u64,
-    /// Workers who lost cover when the year opened.
-    pub(super) cover_lost: u64,
+    /// Workers who lost cover when the year opened, by the source that dropped them.
+    pub(super) cover_lost: Vec<u64>,
 }
 
 impl YearSums {
     pub(super) fn new(sources: usize) -> Self {
         Self {
             contributions: vec![Decimal::ZERO; sources],
+            cover_lost: vec![0; sources],
             ..Default::default()
         }
     }
@@ -255,7 +266,8 @@ impl YearSums {
             cumulative_cost: last.cumulative_cost,
             worker_months: s.worker_months,
             cost_per_worker_year: per_worker_year(contributions_total, s.worker_months),
-            cover_lost: s.cover_lost,
+            cover_lost: s.cover_lost.iter().sum(),
+            cover_lost_by_source: s.cover_lost,
         }
     }
 }
@@ -301,11 +313,16 @@ pub(super) fn warnings(
             });
         }
     }
-    for y in years.iter().filter(|y| y.cover_lost > 0) {
-        out.push(Warning::CoverLost {
-            year: y.year,
-            workers: y.cover_lost,
-        });
+    for y in years {
+        for (i, &workers) in y.cover_lost_by_source.iter().enumerate() {
+            if workers > 0 {
+                out.push(Warning::CoverLost {
+                    year: y.year,
+                    source: sc.sources[i].name.clone(),
+                    workers,
+                });
+            }
+        }
     }
     out
 }

@@ -7,7 +7,8 @@
 //! 1. nobody loses cover at the year's start for want of money;
 //! 2. coverage in December is at least the year's *step*: an even path from the coverage at
 //!    the start of the horizon to the target in December of the target year;
-//! 3. after December of the target year, coverage stays at or above the target every month.
+//!    from the target year on, the step is the target itself, so the target is held at the
+//!    end of every later year (coverage is judged at year ends, as `Outcome::target_met` is).
 //!
 //! When no amount meets a year's criterion (verification, the list or a cap binds), the year
 //! gets the least amount that does as well as unlimited money would, and the plan says how
@@ -92,50 +93,25 @@ struct Goal {
     lost: u64,
     /// Workers covered in the year's last month.
     december: u64,
-    /// Workers covered in each month of the year (after the target year only).
-    monthly: Vec<u64>,
 }
 
 impl Goal {
     fn met_by(&self, outcome: &Outcome, year: i32) -> bool {
-        let Some(y) = outcome.years.iter().find(|r| r.year == year) else {
-            return false;
-        };
-        let months = months_of(outcome, year);
-        y.cover_lost <= self.lost
-            && y.workers_covered_end >= self.december
-            && months
-                .iter()
-                .zip(&self.monthly)
-                .all(|(covered, need)| covered >= need)
+        outcome
+            .years
+            .iter()
+            .find(|r| r.year == year)
+            .is_some_and(|y| y.cover_lost <= self.lost && y.workers_covered_end >= self.december)
     }
 
     /// The goal lowered to what `best` (the run with unlimited money) achieves.
     fn at_most(&self, best: &Outcome, year: i32) -> Goal {
-        let covered = months_of(best, year);
         let y = best.years.iter().find(|r| r.year == year);
         Goal {
             lost: self.lost.max(y.map_or(0, |r| r.cover_lost)),
-            december: self
-                .december
-                .min(y.map_or(0, |r| r.workers_covered_end)),
-            monthly: self
-                .monthly
-                .iter()
-                .zip(covered.iter().chain(std::iter::repeat(&0)))
-                .map(|(need, got)| *need.min(got))
-                .collect(),
+            december: self.december.min(y.map_or(0, |r| r.workers_covered_end)),
         }
     }
-}
-
-fn months_of(outcome: &Outcome, year: i32) -> Vec<u64> {
-    outcome
-        .months
-        .iter()
-        .filter(|m| m.date.year == year)
-        .map(|m| m.covered)
-        .collect()
 }
 
 /// `ratio × population`, rounded up to a whole worker.
@@ -296,16 +272,6 @@ pub fn solve_plan(
         let goal = Goal {
             lost: 0,
             december: workers_for(step, population_dec),
-            monthly: if year > sc.target.year {
-                probe
-                    .months
-                    .iter()
-                    .filter(|m| m.date.year == year)
-                    .map(|m| workers_for(target, m.population))
-                    .collect()
-            } else {
-                Vec::new()
-            },
         };
         let mut short = None;
         for (k, &i) in active.iter().enumerate() {

@@ -126,6 +126,9 @@ struct Run<'a> {
 
     /// This fiscal year's plan and uncommitted money, by source.
     plans: Vec<YearPlan>,
+    /// The most workers each source may hold this year: what its next year's money can carry
+    /// from January (no limit in the horizon's last year, or when the source ends).
+    sustain: Vec<u64>,
     left: Vec<Rupiah>,
     costs: YearCosts,
     amounts: BenefitAmounts,
@@ -184,6 +187,7 @@ impl<'a> Run<'a> {
             yield_carry: Decimal::ZERO,
             tenure: Tenure::new(starting_cohorts),
             plans: vec![YearPlan::idle(); n],
+            sustain: vec![u64::MAX; n],
             left: vec![Decimal::ZERO; n],
             costs: YearCosts::new(params, sc, start.year),
             amounts: BenefitAmounts::at(params, sc, start),
@@ -220,7 +224,28 @@ impl<'a> Run<'a> {
             );
             self.left[i] = self.plans[i].budget;
         }
+        self.set_sustain(month.date.year);
         self.recommit(month.m);
+    }
+
+    /// No over-commitment: a source enrols no more workers than its next fiscal year's money
+    /// can keep paying for, so that nobody loses cover in January unless a source ends or
+    /// shrinks. The horizon's last year has no next year to respect.
+    fn set_sustain(&mut self, year: i32) {
+        let next = year + 1;
+        if next > self.sc.horizon.last_month().year {
+            self.sustain.fill(u64::MAX);
+            return;
+        }
+        let costs = YearCosts::new(self.params, self.sc, next);
+        for (i, s) in self.sc.sources.iter().enumerate() {
+            let plan = funding::year_plan(&costs, self.sc, s, next, self.sc.horizon.start);
+            self.sustain[i] = if plan.funded[0] {
+                plan.cap.min(affordable(plan.budget, plan.remaining[0]))
+            } else {
+                u64::MAX
+            };
+        }
     }
 
     /// Sets this year's population: new workers add list entries; when it shrinks, the
@@ -251,6 +276,7 @@ impl<'a> Run<'a> {
     /// the others move to sources with room, in priority order, or lose cover.
     fn recommit(&mut self, m: usize) {
         let mut excess = 0u64;
+        let mut shed = vec![0u64; self.workers.len()];
         for &i in &self.order {
             let p = &self.plans[i];
             let keep = if p.funded[m] {
@@ -260,7 +286,8 @@ impl<'a> Run<'a> {
             } else {
                 0
             };
-            excess += self.workers[i] - keep;
+            shed[i] = self.workers[i] - keep;
+            excess += shed[i];
             self.workers[i] = keep;
             self.left[i] -= Decimal::from(keep) * p.remaining[m];
         }
@@ -270,14 +297,20 @@ impl<'a> Run<'a> {
                 continue;
             }
             let take = excess
-                .min(p.cap.saturating_sub(self.workers[i]))
+                .min(p.cap.min(self.sustain[i]).saturating_sub(self.workers[i]))
                 .min(affordable(self.left[i], p.remaining[m]));
             self.workers[i] += take;
             self.left[i] -= Decimal::from(take) * p.remaining[m];
             excess -= take;
         }
         self.waiting += excess;
-        self.sums.cover_lost += excess;
+        // Those who found no place are counted against the sources that dropped them, in
+        // priority order.
+        for &i in &self.order {
+            let lost = shed[i].min(excess);
+            self.sums.cover_lost[i] += lost;
+            excess -= lost;
+        }
     }
 
     /// Step 2: a share of all verified workers (covered and waiting) leave; their sources
@@ -338,7 +371,7 @@ impl<'a> Run<'a> {
             if self.waiting == 0 {
                 break;
             }
-            let room = p.cap.saturating_sub(self.workers[i]);
+            let room = p.cap.min(self.sustain[i]).saturating_sub(self.workers[i]);
             if !p.funded[m] || room == 0 {
                 continue;
             }
@@ -361,7 +394,9 @@ impl<'a> Run<'a> {
         let money_for_more = || {
             self.order.iter().any(|&i| {
                 let p = &self.plans[i];
-                p.funded[m] && p.cap > self.workers[i] && self.left[i] >= p.remaining[m]
+                p.funded[m]
+                    && p.cap.min(self.sustain[i]) > self.workers[i]
+                    && self.left[i] >= p.remaining[m]
             })
         };
         if self.waiting == 0 && unverified > 0 && money_for_more() {
@@ -477,9 +512,7 @@ impl<'a> Run<'a> {
             self.binding_months,
             self.first_binding,
         );
-        let target_met = self
-            .target_reached
-            .is_some_and(|d: YearMonth| d.year <= sc.target.year);
+        let (target_met, target_fell_below) = held(sc, &self.years, self.target_reached);
         Outcome {
             source_names: sc.sources.iter().map(|s| s.name.clone()).collect(),
             source_kinds: sc.sources.iter().map(|s| s.kind).collect(),
@@ -487,10 +520,29 @@ impl<'a> Run<'a> {
             years: self.years,
             target_reached: self.target_reached,
             target_met,
+            target_fell_below,
             totals,
             warnings,
         }
     }
+}
+
+/// Whether the target is met: reached, and at or above it at the end of the target year and
+/// of every later fiscal year in the horizon (coverage is judged at each year's end, as
+/// budgets are). Also the first such year end, after it was reached, that fell below it.
+fn held(sc: &Scenario, years: &[YearResult], reached: Option<YearMonth>) -> (bool, Option<i32>) {
+    let below = |y: &YearResult| {
+        Decimal::from(y.workers_covered_end) < sc.target.coverage * Decimal::from(y.population_end)
+    };
+    let judged: Vec<&YearResult> = years.iter().filter(|y| y.year >= sc.target.year).collect();
+    let fell = reached.and_then(|r| {
+        judged
+            .iter()
+            .find(|y| y.year >= r.year && below(y))
+            .map(|y| y.year)
+    });
+    let met = reached.is_some() && !judged.is_empty() && !judged.iter().any(|y| below(y));
+    (met, fell)
 }
 
 fn round_u64(x: Decimal) -> u64 {

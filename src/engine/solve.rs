@@ -1,7 +1,7 @@
 //! Goal-seek in both directions, by bisection over whole Rupiah.
 //!
-//! (a) the smallest yearly amount for one source that reaches the target by the target
-//! year; (b) what a given yearly amount keeps covered. Bisection is sound because
+//! (a) the smallest flat yearly amount for one source that reaches the target by December of
+//! the target year and holds it to the end of the horizon (`plan` answers year by year); (b) what a given yearly amount keeps covered. Bisection is sound because
 //! coverage never falls when a source gets more money (a property test checks this).
 
 use super::calendar::YearMonth;
@@ -75,19 +75,6 @@ pub fn with_amount(scenario: &ValidScenario, index: usize, yearly: Rupiah) -> Va
     ValidScenario::trusted(sc)
 }
 
-/// The scenario cut off after December of its target year: nothing later can change
-/// whether the target is met then, so goal-seek need not simulate it.
-fn through_target_year(scenario: &ValidScenario) -> ValidScenario {
-    let mut sc: Scenario = scenario.scenario().clone();
-    let months_to_december =
-        (sc.target.year - sc.horizon.start.year) * 12 + 13 - i32::from(sc.horizon.start.month);
-    let years = (months_to_december as u32)
-        .div_ceil(12)
-        .clamp(1, sc.horizon.years);
-    sc.horizon.years = years;
-    ValidScenario::trusted(sc)
-}
-
 /// An amount that would pay every vulnerable worker for a year at the dearest month's
 /// package cost, doubled: a first upper bound for the bisection.
 fn first_guess(params: &Parameters, scenario: &ValidScenario) -> Decimal {
@@ -141,8 +128,8 @@ pub fn solve_budget(
         return Err(Unreachable::NoSuchSource);
     }
     let year = scenario.target.year;
-    let short = through_target_year(scenario);
-    let run = |amount: Rupiah| simulate(params, &with_amount(&short, index, amount));
+    // The whole horizon runs: the target must be held after its year too.
+    let run = |amount: Rupiah| simulate(params, &with_amount(scenario, index, amount));
     let met = |o: &Outcome| o.target_met;
 
     let zero = run(Decimal::ZERO);

@@ -630,13 +630,14 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
         (Warning::BudgetUnspent { source, amount }, Lang::En) => {
             format!("{source}: {} left unspent over the horizon.", format::rupiah_compact(*amount, lang))
         }
-        (Warning::CoverLost { year, workers }, Lang::Id) => format!(
-            "{year}: {} pekerja kehilangan perlindungan karena sumber dana berakhir atau berkurang.",
+        (Warning::CoverLost { year, source, workers }, Lang::Id) => format!(
+            "Januari {year}: {} pekerja kehilangan perlindungan karena {source} berakhir atau anggarannya berkurang.",
             format::number(*workers, lang)
         ),
-        (Warning::CoverLost { year, workers }, Lang::En) => format!(
-            "{year}: {} workers lost cover because a source ended or shrank.",
-            format::number(*workers, lang)
+        (Warning::CoverLost { year, source, workers }, Lang::En) => format!(
+            "January {year}: {} {} lost cover because {source} ended or its budget shrank.",
+            format::number(*workers, lang),
+            if *workers == 1 { "worker" } else { "workers" }
         ),
     }
 }

@@ -1,10 +1,11 @@
 //! Share links, QR codes and the checks on imported files. What is said when a link or a
 //! file fails is in the catalogue, `ui::i18n::share` and `ui::i18n::files`.
 //!
-//! A link carries the whole scenario in the URL fragment: `#s=<version>.<payload>`, where
-//! the version is the scenario schema version and the payload is base64url (no padding) of
-//! zlib-compressed JSON `["<preset id>", <merge patch>]`. The merge patch (RFC 7386) turns
-//! the preset's scenario into this one, so an unchanged preset costs a few bytes. It is
+//! A link carries the whole scenario in the URL fragment: `#s=<edition>.<payload>`, where
+//! the payload is base64url (no padding) of zlib-compressed JSON `["<preset id>", <merge
+//! patch>]`. The merge patch (RFC 7386) turns the preset's scenario, *frozen as it was in
+//! that link edition* (`data/links/v<edition>/`), into this one, so an unchanged preset costs
+//! a few bytes and a link keeps its numbers when presets change later. It is
 //! taken over the scenario JSON with each array written as an object keyed by index plus
 //! its length under `"#"`, so editing one funding source sends that field, not the whole
 //! list. zlib's Adler-32 catches characters changed in transit; links from older versions
@@ -14,9 +15,7 @@
 //! where the link is shown or stored; `components::share_panel` and the app do that.
 
 use crate::engine::import::{scenario_from_json, ImportError, Shape, MAX_BYTES};
-use crate::engine::{
-    presets, Field, Parameters, Scenario, ScenarioError, ValidScenario, SCHEMA_VERSION,
-};
+use crate::engine::{Field, Parameters, Scenario, ScenarioError, ValidScenario};
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine as _};
@@ -87,14 +86,25 @@ pub enum ShareLinkError {
     Invalid(ScenarioError),
 }
 
-/// The fragment (without `#`) that carries `scenario`, e.g. `s=1.eNqLVkp…`.
+/// The link format this build writes: the edition of frozen bases its patches are taken
+/// against (`data/links/v<N>/`). A link's numbers never depend on today's presets: when a
+/// preset changes, its scenario is frozen as a new edition and this number goes up, while
+/// links of every earlier edition keep opening against their own bases.
+pub const LINK_VERSION: u32 = 2;
+
+/// The fragment (without `#`) that carries `scenario`, e.g. `s=2.eNqLVkp…`.
 pub fn encode(scenario: &Scenario) -> String {
-    let (base_id, base) = base_for(&scenario.preset);
+    encode_in(scenario, LINK_VERSION)
+}
+
+/// `encode` against the bases of an earlier edition (tests make old links with it).
+pub fn encode_in(scenario: &Scenario, edition: u32) -> String {
+    let (base_id, base) = base_for(edition, &scenario.preset);
     let target = serde_json::to_value(scenario).unwrap_or(Value::Null);
     let patch = merge_diff(&indexed(base), &indexed(target));
     let payload = Value::Array(vec![Value::String(base_id), patch]);
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload.to_string().as_bytes(), LEVEL);
-    format!("{KEY}={SCHEMA_VERSION}.{}", BASE64.encode(packed))
+    format!("{KEY}={edition}.{}", BASE64.encode(packed))
 }
 
 /// Opens a share link: a whole URL, a fragment with or without `#`, or `s=…` alone.
@@ -119,14 +129,13 @@ pub fn decode(fragment: &str, params: &Parameters) -> Result<ValidScenario, Shar
         }
         _ => return Err(ShareLinkError::Corrupted),
     };
-    let base = base_value(&base_id).ok_or(ShareLinkError::UnknownPreset { id: base_id })?;
+    let base =
+        base_value(version, &base_id).ok_or(ShareLinkError::UnknownPreset { id: base_id })?;
     let mut doc = indexed(base);
     merge_apply(&mut doc, &patch);
-    let mut doc = unindexed(doc).ok_or(ShareLinkError::Corrupted)?;
-    if let Value::Object(map) = &mut doc {
-        // The link's version is the version of the patched document: migration starts there.
-        map.insert("schema_version".into(), Value::from(version));
-    }
+    // The frozen base carries the schema version the patched document is in: migration
+    // starts there, as for a file.
+    let doc = unindexed(doc).ok_or(ShareLinkError::Corrupted)?;
     let scenario = scenario_from_json(&doc.to_string()).map_err(|e| match e {
         ImportError::TooLarge { limit, .. } => ShareLinkError::TooLarge { limit },
         ImportError::NotJson { .. } | ImportError::NotAScenario => ShareLinkError::Corrupted,
@@ -174,10 +183,10 @@ fn split(fragment: &str) -> Result<(u64, &str), ShareLinkError> {
         return Err(ShareLinkError::Corrupted);
     }
     let version: u64 = version.parse().map_err(|_| ShareLinkError::Corrupted)?;
-    if version > u64::from(SCHEMA_VERSION) {
+    if version > u64::from(LINK_VERSION) {
         return Err(ShareLinkError::FutureVersion {
             found: version,
-            supported: SCHEMA_VERSION,
+            supported: LINK_VERSION,
         });
     }
     if version == 0 {
@@ -220,22 +229,40 @@ fn inflate_zlib(packed: &[u8]) -> Result<Vec<u8>, ShareLinkError> {
 }
 
 /// The base a scenario is encoded against: its preset, else `custom`, else nothing (`""`).
-fn base_for(preset: &str) -> (String, Value) {
+fn base_for(edition: u32, preset: &str) -> (String, Value) {
     for id in [preset, "custom"] {
-        if let Some(value) = base_value(id) {
+        if let Some(value) = base_value(u64::from(edition), id) {
             return (id.to_string(), value);
         }
     }
     (String::new(), Value::Object(Map::new()))
 }
 
-/// The preset's scenario as JSON; `""` is the empty base.
-fn base_value(id: &str) -> Option<Value> {
+/// The frozen scenario of preset `id` in link edition `edition`; `""` is the empty base.
+fn base_value(edition: u64, id: &str) -> Option<Value> {
     if id.is_empty() {
         return Some(Value::Object(Map::new()));
     }
-    let scenario = presets::load(id).ok()?;
-    serde_json::to_value(scenario).ok()
+    serde_json::from_str(frozen_base(edition, id)?).ok()
+}
+
+/// The bases of every link edition, as they were when that edition was current.
+pub fn frozen_base(edition: u64, id: &str) -> Option<&'static str> {
+    Some(match (edition, id) {
+        (1, "ambon") => include_str!("../../data/links/v1/ambon.json"),
+        (1, "maluku") => include_str!("../../data/links/v1/maluku.json"),
+        (1, "bontang") => include_str!("../../data/links/v1/bontang.json"),
+        (1, "kota-jambi") => include_str!("../../data/links/v1/kota-jambi.json"),
+        (1, "jambi-bkbk") => include_str!("../../data/links/v1/jambi-bkbk.json"),
+        (1, "custom") => include_str!("../../data/links/v1/custom.json"),
+        (2, "ambon") => include_str!("../../data/links/v2/ambon.json"),
+        (2, "maluku") => include_str!("../../data/links/v2/maluku.json"),
+        (2, "bontang") => include_str!("../../data/links/v2/bontang.json"),
+        (2, "kota-jambi") => include_str!("../../data/links/v2/kota-jambi.json"),
+        (2, "jambi-bkbk") => include_str!("../../data/links/v2/jambi-bkbk.json"),
+        (2, "custom") => include_str!("../../data/links/v2/custom.json"),
+        _ => return None,
+    })
 }
 
 /// The key that holds an array's length in its indexed form.
@@ -389,6 +416,7 @@ pub fn qr_svg(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::presets;
     use serde_json::json;
 
     fn params() -> Parameters {
@@ -467,10 +495,36 @@ mod tests {
     }
 
     #[test]
+    fn the_latest_link_edition_is_todays_presets() {
+        for id in presets::IDS {
+            let frozen: Value = serde_json::from_str(frozen_base(LINK_VERSION.into(), id).unwrap())
+                .unwrap();
+            let today = serde_json::to_value(presets::load(id).unwrap()).unwrap();
+            assert_eq!(
+                frozen,
+                today,
+                "preset `{id}` changed: copy today's presets' scenarios into data/links/v{} and \
+                 raise LINK_VERSION, so that links made so far keep their numbers",
+                LINK_VERSION + 1
+            );
+        }
+    }
+
+    #[test]
+    fn every_edition_has_every_preset() {
+        for edition in 1..=u64::from(LINK_VERSION) {
+            for id in presets::IDS {
+                let base = base_value(edition, id).unwrap();
+                assert_eq!(base["preset"], id, "edition {edition}");
+            }
+        }
+    }
+
+    #[test]
     fn an_unchanged_preset_is_a_few_bytes() {
         let sc = presets::load("ambon").unwrap();
         let link = encode(&sc);
-        assert!(link.starts_with("s=1."), "{link}");
+        assert!(link.starts_with("s=2."), "{link}");
         assert!(link.len() < 40, "{} characters: {link}", link.len());
         assert_eq!(decode(&link, &params()).unwrap().into_inner(), sc);
     }
