@@ -11,7 +11,7 @@ use common::{
     PACKAGE_MONTH,
 };
 use payung::engine::scenario::{Amount, FundingSource, SourceKind};
-use payung::engine::{Problem, Warning, YearMonth};
+use payung::engine::{Field, Problem, SourceField, Warning, YearMonth};
 use rust_decimal::Decimal;
 
 // ---------------------------------------------------------------------------------------
@@ -56,6 +56,7 @@ fn pp50_discount_is_rejected_for_apbd_and_dana_desa_naming_the_field() {
         SourceKind::DanaDesa,
     ] {
         let mut sc = quiet(1_000);
+        sc.region.desa = 5;
         let mut s = source("Public money", kind, 2, 1_000_000);
         s.discount = true;
         sc.sources.push(s);
@@ -302,14 +303,25 @@ fn dana_desa(share: Decimal) -> FundingSource {
 }
 
 #[test]
-fn a_dana_desa_source_in_a_region_without_desa_is_warned_about() {
+fn a_dana_desa_source_in_a_region_without_desa_is_refused_beside_its_kind() {
     let mut sc = quiet(1_000);
     sc.sources.push(dana_desa(Decimal::new(5, 2)));
-    let o = run(sc);
-    assert!(o.warnings.contains(&Warning::DanaDesaWithoutDesa {
-        source: "Dana Desa".into()
-    }));
-    assert_eq!(o.years[0].budget_by_source[1], Decimal::ZERO);
+    let err = sc.validate(&common::params()).unwrap_err();
+    assert_eq!(err.field, Field::Source(1, SourceField::Kind));
+    assert_eq!(err.problem, Problem::DanaDesaWithoutDesa);
+}
+
+#[test]
+fn an_amount_by_year_must_fall_in_a_year_the_source_pays() {
+    let mut sc = quiet(1_000);
+    sc.sources[0].by_year.insert(2040, rp(1));
+    let err = sc.clone().validate(&common::params()).unwrap_err();
+    assert_eq!(err.field, Field::Source(0, SourceField::ByYear(2040)));
+    assert!(matches!(err.problem, Problem::YearNotFunded { year: 2040, .. }));
+    sc.sources[0].by_year = [(2026, rp(1))].into();
+    sc.sources[0].amount = Amount::Workers { workers: 5 };
+    let err = sc.validate(&common::params()).unwrap_err();
+    assert_eq!(err.problem, Problem::ByYearNeedsRupiah);
 }
 
 #[test]
@@ -323,10 +335,6 @@ fn a_dana_desa_share_above_fifteen_percent_is_warned_about() {
         share: Decimal::new(20, 2),
         cap: Decimal::new(15, 2),
     }));
-    assert!(!o
-        .warnings
-        .iter()
-        .any(|w| matches!(w, Warning::DanaDesaWithoutDesa { .. })));
     assert_eq!(o.years[0].budget_by_source[1], rp(10 * 180_000_000));
     // Exactly at the cap: no warning.
     let mut sc = quiet(1_000);

@@ -100,6 +100,10 @@ prop_compose! {
         let covered = workers * covered_share / 100;
         sc.region.covered_at_start = vec![StartingCover { source: sources[0].name.clone(), workers: covered, months_of_membership: 12 }];
         sc.sources = sources;
+        // Only desa receive Dana Desa: a region with a Dana Desa source has at least one.
+        if sc.sources.iter().any(|s| s.kind == SourceKind::DanaDesa) {
+            sc.region.desa = sc.region.desa.max(1);
+        }
         sc.programmes.jht = jht;
         sc.programmes.declared_income = Decimal::from(income);
         sc.enrolment.listed = listed;

@@ -67,4 +67,13 @@ pub enum Problem {
     /// Too many funding sources.
     #[error("at most {max} funding sources")]
     TooManySources { max: u32 },
+    /// An amount set for a year in which the source does not pay.
+    #[error("{year} is outside the years this source pays in the horizon ({first} to {last})")]
+    YearNotFunded { year: i32, first: i32, last: i32 },
+    /// Amounts by year belong to a source paid as a Rupiah amount.
+    #[error("amounts by year are only for a source paid as a Rupiah amount")]
+    ByYearNeedsRupiah,
+    /// Only desa receive Dana Desa.
+    #[error("only desa receive Dana Desa, and this region has no desa")]
+    DanaDesaWithoutDesa,
 }

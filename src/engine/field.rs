@@ -74,6 +74,8 @@ pub enum SourceField {
     Growth,
     Cap,
     Discount,
+    /// The amount set for one fiscal year (`by_year`), overriding `yearly` and growth.
+    ByYear(i32),
 }
 
 impl SourceField {
@@ -116,6 +118,8 @@ impl SourceField {
             SourceField::Growth => "growth",
             SourceField::Cap => "cap_workers",
             SourceField::Discount => "discount",
+            // Written out by `Field::path`, which knows the year.
+            SourceField::ByYear(_) => "by_year",
         }
     }
 }
@@ -215,6 +219,9 @@ impl Field {
                     out.push(Field::StartingCover(i));
                 }
             }
+            for year in sc.sources[i].by_year.keys() {
+                out.push(Field::Source(i, SourceField::ByYear(*year)));
+            }
         }
         out.extend(AFTER_SOURCES);
         out
@@ -242,6 +249,7 @@ impl Field {
             Jht => "programmes.jht",
             DeclaredIncome => "programmes.declared_income",
             Sources => "sources",
+            Source(i, SourceField::ByYear(year)) => return format!("sources[{i}].by_year.{year}"),
             Source(i, f) => return format!("sources[{i}].{}", f.path()),
             // Not in the JSON as such: the sum of the `region.covered_at_start` entries that
             // name `sources[i]`, listed with its source.
@@ -317,7 +325,9 @@ impl Field {
                 SourceField::Name => Unit::Text,
                 SourceField::Kind | SourceField::Rule => Unit::Choice,
                 SourceField::Priority | SourceField::WorkersPerSponsor => Unit::Count,
-                SourceField::Yearly | SourceField::PerDesa => Unit::Rupiah,
+                SourceField::Yearly | SourceField::PerDesa | SourceField::ByYear(_) => {
+                    Unit::Rupiah
+                }
                 SourceField::PledgedWorkers | SourceField::Cap => Unit::Workers,
                 SourceField::DanaDesaShare | SourceField::Participation | SourceField::Growth => {
                     Unit::Ratio
@@ -370,7 +380,7 @@ impl Field {
             },
             Source(_, f) => match f {
                 SourceField::Priority => PRIORITY,
-                SourceField::Yearly => YEARLY_AMOUNT,
+                SourceField::Yearly | SourceField::ByYear(_) => YEARLY_AMOUNT,
                 SourceField::PledgedWorkers => PLEDGED_WORKERS,
                 SourceField::DanaDesaShare | SourceField::Participation => SHARE,
                 SourceField::PerDesa => PER_DESA,
@@ -464,6 +474,7 @@ impl Field {
                         Amount::BapakAsuh { .. } => "bapak_asuh",
                     })),
                     (SourceField::Yearly, Amount::Rupiah { yearly }) => n(*yearly),
+                    (SourceField::ByYear(year), _) => s.by_year.get(&year).copied().and_then(n),
                     (SourceField::PledgedWorkers, Amount::Workers { workers }) => {
                         n((*workers).into())
                     }
@@ -577,6 +588,9 @@ impl Field {
                     (SourceField::LastYear, _) => s.last_year = Some(year),
                     (SourceField::Growth, _) => s.growth = v,
                     (SourceField::Cap, _) => s.cap_workers = Some(u),
+                    (SourceField::ByYear(year), _) => {
+                        s.by_year.insert(*year, v.round());
+                    }
                     _ => {}
                 }
             }

@@ -96,8 +96,6 @@ pub enum Warning {
         share: Decimal,
         cap: Decimal,
     },
-    /// A Dana Desa source in a region without desa: only desa receive Dana Desa.
-    DanaDesaWithoutDesa { source: String },
     /// Money was left while verified workers ran out and unverified workers remained.
     VerificationBinding { months: u32, first: YearMonth },
     /// A source ended the horizon with money it never committed.
@@ -283,11 +281,6 @@ pub(super) fn warnings(
     let mut out = Vec::new();
     let cap = params.dana_desa_blt_cap.at(sc.horizon.start);
     for s in &sc.sources {
-        if s.kind == SourceKind::DanaDesa && sc.region.desa == 0 {
-            out.push(Warning::DanaDesaWithoutDesa {
-                source: s.name.clone(),
-            });
-        }
         if let Amount::DanaDesa { share, .. } = s.amount {
             if share > cap {
                 out.push(Warning::DanaDesaAboveCap {

@@ -129,6 +129,26 @@ impl Scenario {
                     c.fail(field, Problem::DiscountNotAllowed { kind });
                 }
             }
+            Field::Source(i, SourceField::Kind)
+                if self.sources[i].kind == SourceKind::DanaDesa && self.region.desa == 0 =>
+            {
+                c.fail(field, Problem::DanaDesaWithoutDesa)
+            }
+            Field::Source(i, SourceField::ByYear(year)) => {
+                self.range(field, params, c);
+                let s = &self.sources[i];
+                if !matches!(s.amount, Amount::Rupiah { .. }) {
+                    c.fail(field, Problem::ByYearNeedsRupiah);
+                }
+                let first = s.first_year.max(self.horizon.start.year);
+                let last = s
+                    .last_year
+                    .unwrap_or(i32::MAX)
+                    .min(self.horizon.last_month().year);
+                if year < first || year > last {
+                    c.fail(field, Problem::YearNotFunded { year, first, last });
+                }
+            }
             // Checked as a whole with the vulnerable workers.
             Field::StartingCover(_) => {}
             Field::TargetYear => {

@@ -325,6 +325,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
             SourceField::Growth => ("Pertumbuhan per tahun", "Yearly growth"),
             SourceField::Cap => ("Batas pekerja", "Cap in workers"),
             SourceField::Discount => ("Diskon PP 50/2025 berlaku", "PP 50/2025 discount applies"),
+            SourceField::ByYear(_) => ("Pagu tahun ini", "Amount for the year"),
         },
     };
     lang.pick(id, en)
@@ -335,6 +336,12 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
 pub fn field_name(field: Field, lang: Lang) -> String {
     let label = field_label(field, lang);
     match (field, lang) {
+        (Field::Source(i, SourceField::ByYear(year)), Lang::Id) => {
+            format!("Pagu {year} (sumber ke-{})", i + 1)
+        }
+        (Field::Source(i, SourceField::ByYear(year)), Lang::En) => {
+            format!("Amount for {year} (source {})", i + 1)
+        }
         (Field::Source(i, _) | Field::StartingCover(i), Lang::Id) => {
             format!("{label} (sumber ke-{})", i + 1)
         }
@@ -555,6 +562,24 @@ pub fn problem_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::TooManySources { max }, Lang::En) => {
             format!("At most {max} funding sources.")
         }
+        (Problem::YearNotFunded { year, first, last }, Lang::Id) => {
+            format!("Sumber ini hanya membayar {first}–{last} dalam horizon; {year} di luar itu.")
+        }
+        (Problem::YearNotFunded { year, first, last }, Lang::En) => {
+            format!("This source pays only in {first}–{last} within the horizon; {year} is outside.")
+        }
+        (Problem::ByYearNeedsRupiah, Lang::Id) => {
+            "Pagu per tahun hanya untuk sumber yang dihitung dalam Rupiah.".into()
+        }
+        (Problem::ByYearNeedsRupiah, Lang::En) => {
+            "Amounts by year are only for a source counted in Rupiah.".into()
+        }
+        (Problem::DanaDesaWithoutDesa, Lang::Id) => {
+            "Hanya desa yang menerima Dana Desa; wilayah ini tidak punya desa (kelurahan tidak menerimanya). Ubah jenis sumber atau jumlah desa.".into()
+        }
+        (Problem::DanaDesaWithoutDesa, Lang::En) => {
+            "Only desa receive Dana Desa, and this region has none (kelurahan receive none). Change the source's kind or the number of desa.".into()
+        }
     }
 }
 
@@ -608,12 +633,6 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             format::percent(*share, lang),
             format::percent(*cap, lang)
         ),
-        (Warning::DanaDesaWithoutDesa { source }, Lang::Id) => {
-            format!("{source}: wilayah ini tidak punya desa; kelurahan tidak menerima Dana Desa.")
-        }
-        (Warning::DanaDesaWithoutDesa { source }, Lang::En) => {
-            format!("{source}: this region has no desa; kelurahan receive no Dana Desa.")
-        }
         (Warning::VerificationBinding { months, first }, Lang::Id) => format!(
             "Verifikasi menjadi hambatan selama {months} bulan (mulai {} {}): dana tersedia tetapi pekerja terverifikasi habis.",
             month_name(first.month, lang),
@@ -725,6 +744,13 @@ mod tests {
                 last: 2030,
             },
             Problem::TooManySources { max: 12 },
+            Problem::YearNotFunded {
+                year: 2031,
+                first: 2026,
+                last: 2030,
+            },
+            Problem::ByYearNeedsRupiah,
+            Problem::DanaDesaWithoutDesa,
         ];
         for p in &all {
             match p {
@@ -739,7 +765,10 @@ mod tests {
                 | Problem::LastBeforeFirst { .. }
                 | Problem::MoreCoveredThanWorkers { .. }
                 | Problem::TargetOutsideHorizon { .. }
-                | Problem::TooManySources { .. } => {}
+                | Problem::TooManySources { .. }
+                | Problem::YearNotFunded { .. }
+                | Problem::ByYearNeedsRupiah
+                | Problem::DanaDesaWithoutDesa => {}
             }
         }
         all
