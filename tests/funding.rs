@@ -143,7 +143,9 @@ fn a_horizon_starting_in_july_commits_only_the_remaining_months() {
     sc.sources[0].amount = Amount::Rupiah {
         yearly: rp(100 * 12 * PACKAGE_MONTH),
     };
-    sc.sources[0].by_year.insert(2026, rp(100 * 6 * PACKAGE_MONTH));
+    sc.sources[0]
+        .by_year
+        .insert(2026, rp(100 * 6 * PACKAGE_MONTH));
     let o = run(sc);
     assert_eq!(o.years[0].months, 6);
     assert_eq!(o.months[0].new_enrolments, 100);
@@ -160,7 +162,9 @@ fn no_source_enrols_more_workers_than_its_next_year_can_keep() {
     sc.sources[0].amount = Amount::Rupiah {
         yearly: rp(50 * 12 * PACKAGE_MONTH),
     };
-    sc.sources[0].by_year.insert(2026, rp(100 * 12 * PACKAGE_MONTH));
+    sc.sources[0]
+        .by_year
+        .insert(2026, rp(100 * 12 * PACKAGE_MONTH));
     let o = run(sc);
     assert_eq!(o.years[0].workers_covered_end, 50);
     assert_eq!(o.years[0].waitlist, 50);
@@ -317,7 +321,10 @@ fn an_amount_by_year_must_fall_in_a_year_the_source_pays() {
     sc.sources[0].by_year.insert(2040, rp(1));
     let err = sc.clone().validate(&common::params()).unwrap_err();
     assert_eq!(err.field, Field::Source(0, SourceField::ByYear(2040)));
-    assert!(matches!(err.problem, Problem::YearNotFunded { year: 2040, .. }));
+    assert!(matches!(
+        err.problem,
+        Problem::YearNotFunded { year: 2040, .. }
+    ));
     sc.sources[0].by_year = [(2026, rp(1))].into();
     sc.sources[0].amount = Amount::Workers { workers: 5 };
     let err = sc.validate(&common::params()).unwrap_err();

@@ -226,7 +226,11 @@ fn plan_csv(
             .map_err(|e| format!("--scenario-out: {path}: {e}"))?;
     }
     let several = sources.len() > 1;
-    let mut out = String::from(if several { "year,source,amount\n" } else { "year,amount\n" });
+    let mut out = String::from(if several {
+        "year,source,amount\n"
+    } else {
+        "year,amount\n"
+    });
     for y in &plan.years {
         for (k, amount) in y.amounts.iter().enumerate() {
             let amount = amount.round_dp(0);
@@ -238,7 +242,11 @@ fn plan_csv(
             }
         }
     }
-    for y in plan.years.iter().filter_map(|y| y.short.as_ref().map(|s| (y.year, s))) {
+    for y in plan
+        .years
+        .iter()
+        .filter_map(|y| y.short.as_ref().map(|s| (y.year, s)))
+    {
         eprintln!(
             "payung: note: in {} at most {} workers can be covered by December, not {}: verification, the list or a cap binds",
             y.0, y.1.reachable_workers, y.1.wanted_workers

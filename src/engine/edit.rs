@@ -6,6 +6,8 @@
 //! not validate; the caller validates the result. This module knows no language: a new
 //! source's name comes from the caller.
 
+use super::calendar::YearMonth;
+use super::parameters::Parameters;
 use super::scenario::{limits, Amount, FundingSource, Scenario, SourceKind};
 use rust_decimal::Decimal;
 
@@ -53,8 +55,9 @@ impl Rule {
         }
     }
 
-    /// A plausible first amount, so that a newly chosen rule starts from a valid value.
-    pub fn default_amount(self) -> Amount {
+    /// A plausible first amount, so that a newly chosen rule starts from a valid value. A
+    /// Dana Desa source starts from the year's average Dana Desa per desa (a parameter).
+    pub fn default_amount(self, params: &Parameters, at: YearMonth) -> Amount {
         match self {
             Rule::Rupiah => Amount::Rupiah {
                 yearly: Decimal::from(1_000_000_000u64),
@@ -62,7 +65,7 @@ impl Rule {
             Rule::Workers => Amount::Workers { workers: 1_000 },
             Rule::DanaDesa => Amount::DanaDesa {
                 share: Decimal::new(5, 2),
-                per_desa: Decimal::from(900_000_000u64),
+                per_desa: params.dana_desa_per_desa.at(at),
             },
             Rule::BapakAsuh => Amount::BapakAsuh {
                 participation: Decimal::new(20, 2),
@@ -76,7 +79,12 @@ impl Scenario {
     /// Appends a source of `kind` with the kind's default rule, funded from the horizon's
     /// start, named `base` or, if that is taken, `base k`. Returns its index, or none when the
     /// scenario already has the most sources allowed.
-    pub fn add_source(&mut self, kind: SourceKind, base: &str) -> Option<usize> {
+    pub fn add_source(
+        &mut self,
+        kind: SourceKind,
+        base: &str,
+        params: &Parameters,
+    ) -> Option<usize> {
         if self.sources.len() >= limits::MAX_SOURCES as usize {
             return None;
         }
@@ -90,7 +98,7 @@ impl Scenario {
             name,
             kind,
             priority: 0,
-            amount: Rule::for_kind(kind)[0].default_amount(),
+            amount: Rule::for_kind(kind)[0].default_amount(params, self.horizon.start),
             first_year: self.horizon.start.year,
             last_year: None,
             first_month: self.horizon.start.month,
@@ -148,11 +156,13 @@ impl Scenario {
 
     /// Changes source `i`'s kind. A rule the new kind does not allow becomes the kind's
     /// default, and public budgets lose the PP 50/2025 discount, so the source stays valid.
-    pub fn set_source_kind(&mut self, i: usize, kind: SourceKind) {
+    pub fn set_source_kind(&mut self, i: usize, kind: SourceKind, params: &Parameters) {
+        let start = self.horizon.start;
         if let Some(s) = self.sources.get_mut(i) {
             s.kind = kind;
             if !Rule::for_kind(kind).contains(&Rule::of(&s.amount)) {
-                s.amount = Rule::for_kind(kind)[0].default_amount();
+                s.amount = Rule::for_kind(kind)[0].default_amount(params, start);
+                s.by_year.clear();
             }
             if kind.is_public_budget() {
                 s.discount = false;
@@ -162,10 +172,12 @@ impl Scenario {
 
     /// Switches source `i` to `rule`, starting from the rule's default amount; choosing
     /// the rule it already follows keeps its amount.
-    pub fn set_source_rule(&mut self, i: usize, rule: Rule) {
+    pub fn set_source_rule(&mut self, i: usize, rule: Rule, params: &Parameters) {
+        let start = self.horizon.start;
         if let Some(s) = self.sources.get_mut(i) {
             if Rule::of(&s.amount) != rule {
-                s.amount = rule.default_amount();
+                s.amount = rule.default_amount(params, start);
+                s.by_year.clear();
             }
         }
     }
@@ -197,6 +209,10 @@ mod tests {
     use crate::engine::presets;
     use crate::engine::Parameters;
 
+    fn p() -> Parameters {
+        Parameters::embedded().unwrap()
+    }
+
     fn ambon() -> Scenario {
         presets::load("ambon").unwrap()
     }
@@ -213,9 +229,12 @@ mod tests {
     fn an_added_source_gets_a_free_name_the_default_rule_and_the_last_priority() {
         let mut sc = ambon();
         let n = sc.sources.len();
-        assert_eq!(sc.add_source(SourceKind::BapakAsuh, "Bapak asuh"), Some(n));
         assert_eq!(
-            sc.add_source(SourceKind::BapakAsuh, "Bapak asuh"),
+            sc.add_source(SourceKind::BapakAsuh, "Bapak asuh", &p()),
+            Some(n)
+        );
+        assert_eq!(
+            sc.add_source(SourceKind::BapakAsuh, "Bapak asuh", &p()),
             Some(n + 1)
         );
         assert_eq!(sc.sources[n].name, "Bapak asuh");
@@ -233,17 +252,17 @@ mod tests {
     fn no_source_is_added_past_the_limit() {
         let mut sc = ambon();
         while sc.sources.len() < limits::MAX_SOURCES as usize {
-            assert!(sc.add_source(SourceKind::Csr, "CSR").is_some());
+            assert!(sc.add_source(SourceKind::Csr, "CSR", &p()).is_some());
         }
         let before = sc.clone();
-        assert_eq!(sc.add_source(SourceKind::Csr, "CSR"), None);
+        assert_eq!(sc.add_source(SourceKind::Csr, "CSR", &p()), None);
         assert_eq!(sc, before);
     }
 
     #[test]
     fn removing_a_source_drops_its_starting_cover_and_renumbers() {
         let mut sc = ambon();
-        sc.add_source(SourceKind::Csr, "CSR");
+        sc.add_source(SourceKind::Csr, "CSR", &p());
         let first = sc.sources[0].name.clone();
         let others = sc
             .region
@@ -265,7 +284,7 @@ mod tests {
     #[test]
     fn moving_up_swaps_with_the_previous_source_and_the_first_stays() {
         let mut sc = ambon();
-        sc.add_source(SourceKind::Csr, "CSR");
+        sc.add_source(SourceKind::Csr, "CSR", &p());
         let n = sc.sources.len();
         let before = names(&sc).iter().map(|s| s.to_string()).collect::<Vec<_>>();
         sc.move_source_up(n - 1);
@@ -305,17 +324,20 @@ mod tests {
     #[test]
     fn a_new_kind_keeps_an_allowed_rule_and_replaces_a_forbidden_one() {
         let mut sc = ambon();
-        let i = sc.add_source(SourceKind::Csr, "CSR").unwrap();
+        let i = sc.add_source(SourceKind::Csr, "CSR", &p()).unwrap();
         sc.set_source_discount(i, true);
-        sc.set_source_rule(i, Rule::Workers);
+        sc.set_source_rule(i, Rule::Workers, &p());
         assert_eq!(sc.sources[i].amount, Amount::Workers { workers: 1_000 });
 
-        sc.set_source_kind(i, SourceKind::BapakAsuh);
+        sc.set_source_kind(i, SourceKind::BapakAsuh, &p());
         assert_eq!(sc.sources[i].amount, Amount::Workers { workers: 1_000 });
         assert!(sc.sources[i].discount, "bapak asuh money may be discounted");
 
-        sc.set_source_kind(i, SourceKind::DanaDesa);
-        assert_eq!(sc.sources[i].amount, Rule::DanaDesa.default_amount());
+        sc.set_source_kind(i, SourceKind::DanaDesa, &p());
+        assert_eq!(
+            sc.sources[i].amount,
+            Rule::DanaDesa.default_amount(&p(), sc.horizon.start)
+        );
         assert!(!sc.sources[i].discount, "Dana Desa is a public budget");
 
         sc.set_source_discount(i, true);
@@ -326,10 +348,13 @@ mod tests {
     fn choosing_the_same_rule_keeps_the_amount() {
         let mut sc = ambon();
         let amount = sc.sources[0].amount.clone();
-        sc.set_source_rule(0, Rule::of(&amount));
+        sc.set_source_rule(0, Rule::of(&amount), &p());
         assert_eq!(sc.sources[0].amount, amount);
-        sc.set_source_rule(0, Rule::Workers);
-        assert_eq!(sc.sources[0].amount, Rule::Workers.default_amount());
+        sc.set_source_rule(0, Rule::Workers, &p());
+        assert_eq!(
+            sc.sources[0].amount,
+            Rule::Workers.default_amount(&p(), sc.horizon.start)
+        );
     }
 
     #[test]
@@ -337,7 +362,7 @@ mod tests {
         let params = Parameters::embedded().unwrap();
         for kind in SourceKind::ALL {
             let mut sc = ambon();
-            let i = sc.add_source(kind, "Baru").unwrap();
+            let i = sc.add_source(kind, "Baru", &p()).unwrap();
             assert_eq!(Rule::of(&sc.sources[i].amount), Rule::for_kind(kind)[0]);
             if let Err(e) = sc.validate(&params) {
                 panic!("{kind:?}: {e}");

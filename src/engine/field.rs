@@ -325,9 +325,7 @@ impl Field {
                 SourceField::Name => Unit::Text,
                 SourceField::Kind | SourceField::Rule => Unit::Choice,
                 SourceField::Priority | SourceField::WorkersPerSponsor => Unit::Count,
-                SourceField::Yearly | SourceField::PerDesa | SourceField::ByYear(_) => {
-                    Unit::Rupiah
-                }
+                SourceField::Yearly | SourceField::PerDesa | SourceField::ByYear(_) => Unit::Rupiah,
                 SourceField::PledgedWorkers | SourceField::Cap => Unit::Workers,
                 SourceField::DanaDesaShare | SourceField::Participation | SourceField::Growth => {
                     Unit::Ratio

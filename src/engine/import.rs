@@ -133,10 +133,15 @@ fn migrate(mut value: serde_json::Value) -> serde_json::Value {
 fn v1_to_v2(value: &mut Value) {
     if let Some(sources) = value.get_mut("sources").and_then(Value::as_array_mut) {
         for source in sources {
-            let late = source.get("first_month").and_then(Value::as_u64).unwrap_or(1) > 1;
+            let late = source
+                .get("first_month")
+                .and_then(Value::as_u64)
+                .unwrap_or(1)
+                > 1;
             let first = source.get("first_year").and_then(Value::as_i64);
             let amount = source.get("amount");
-            let rupiah = amount.and_then(|a| a.get("rule")).and_then(Value::as_str) == Some("rupiah");
+            let rupiah =
+                amount.and_then(|a| a.get("rule")).and_then(Value::as_str) == Some("rupiah");
             let yearly = amount.and_then(|a| a.get("yearly")).cloned();
             if let (true, true, Some(first), Some(yearly), Some(obj)) =
                 (late, rupiah, first, yearly, source.as_object_mut())

@@ -41,6 +41,9 @@ pub struct Parameter {
     #[serde(deserialize_with = "dated_values")]
     pub values: Vec<(Date, Decimal)>,
     pub references: Vec<Reference>,
+    /// Whether the values are estimates (derived or assumed), not figures a source states.
+    #[serde(default)]
+    pub estimate: bool,
 }
 
 impl Parameter {
@@ -103,6 +106,7 @@ pub struct Parameters {
     pub scholarship_maximum: Parameter,
     pub scholarship_min_membership: Parameter,
     pub dana_desa_blt_cap: Parameter,
+    pub dana_desa_per_desa: Parameter,
 }
 
 /// Why the parameter file could not be read.
@@ -138,7 +142,7 @@ impl Parameters {
     }
 
     /// All parameters with their keys, for listing in the UI and checking in tests.
-    pub fn all(&self) -> [(&'static str, &Parameter); 16] {
+    pub fn all(&self) -> [(&'static str, &Parameter); 17] {
         [
             ("jkk_rate", &self.jkk_rate),
             ("jkk_minimum", &self.jkk_minimum),
@@ -159,6 +163,7 @@ impl Parameters {
                 &self.scholarship_min_membership,
             ),
             ("dana_desa_blt_cap", &self.dana_desa_blt_cap),
+            ("dana_desa_per_desa", &self.dana_desa_per_desa),
         ]
     }
 

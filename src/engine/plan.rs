@@ -19,9 +19,9 @@
 //! It knows nothing of languages or the browser; it only runs the simulation.
 
 use super::calendar::YearMonth;
+use super::outcome::Outcome;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::outcome::Outcome;
 use super::simulate::simulate;
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
@@ -42,7 +42,9 @@ pub enum PlanError {
     #[error("source `{source_name}` is chosen twice")]
     Repeated { source_name: String },
     /// Only a source paid as a Rupiah amount has a yearly amount to plan.
-    #[error("source `{source_name}` is not paid as a Rupiah amount, so it has no yearly amount to plan")]
+    #[error(
+        "source `{source_name}` is not paid as a Rupiah amount, so it has no yearly amount to plan"
+    )]
     NotRupiah { source_name: String },
 }
 
@@ -135,7 +137,8 @@ fn step(start: Decimal, target: Decimal, first_year: i32, target_year: i32, year
 /// The scenario through December of `year` only: later months cannot change that year.
 fn through(scenario: &Scenario, year: i32) -> Scenario {
     let mut sc = scenario.clone();
-    sc.horizon.years = (year - sc.horizon.start.year + 1).clamp(1, scenario.horizon.years as i32) as u32;
+    sc.horizon.years =
+        (year - sc.horizon.start.year + 1).clamp(1, scenario.horizon.years as i32) as u32;
     sc
 }
 
@@ -302,7 +305,13 @@ pub fn solve_plan(
             year,
             amounts: sources
                 .iter()
-                .map(|i| sc.sources[*i].by_year.get(&year).copied().unwrap_or_default())
+                .map(|i| {
+                    sc.sources[*i]
+                        .by_year
+                        .get(&year)
+                        .copied()
+                        .unwrap_or_default()
+                })
                 .collect(),
             step,
             coverage_end: Decimal::ZERO,

@@ -497,8 +497,8 @@ mod tests {
     #[test]
     fn the_latest_link_edition_is_todays_presets() {
         for id in presets::IDS {
-            let frozen: Value = serde_json::from_str(frozen_base(LINK_VERSION.into(), id).unwrap())
-                .unwrap();
+            let frozen: Value =
+                serde_json::from_str(frozen_base(LINK_VERSION.into(), id).unwrap()).unwrap();
             let today = serde_json::to_value(presets::load(id).unwrap()).unwrap();
             assert_eq!(
                 frozen,

@@ -129,8 +129,8 @@ impl Reducible for State {
             Action::SetReenrol(on) => sc.enrolment.reenrol = on,
             Action::SetRegionName(name) => sc.region.name = name,
             Action::SetSourceName(i, name) => sc.rename_source(i, name),
-            Action::SetSourceKind(i, kind) => sc.set_source_kind(i, kind),
-            Action::SetSourceRule(i, rule) => sc.set_source_rule(i, rule),
+            Action::SetSourceKind(i, kind) => sc.set_source_kind(i, kind, &self.params),
+            Action::SetSourceRule(i, rule) => sc.set_source_rule(i, rule, &self.params),
             Action::SetDiscount(i, on) => sc.set_source_discount(i, on),
             Action::SetOpenEnded(i, open) => {
                 let last = sc.horizon.last_month().year;
@@ -149,7 +149,7 @@ impl Reducible for State {
             }
             Action::AddSource(kind) => {
                 let base = crate::ui::i18n::source_kind::source_kind_name(kind, next.lang);
-                if sc.add_source(kind, base).is_none() {
+                if sc.add_source(kind, base, &self.params).is_none() {
                     return self;
                 }
             }
