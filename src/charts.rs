@@ -6,7 +6,8 @@
 //! in its own file (`coverage`, `cost`, `benefits`) with a `draw` generic over the plotters
 //! backend (as in plotters' `examples/relative_size.rs`), a `summary` and a `table`. What
 //! they share lives once: the finished SVG, the title and legend around the plot (`frame`,
-//! `legend`), the axes (`axes`), and the palette here. Every word a chart shows is in
+//! `legend`), the axes (`axes`), a baseline's yearly markers (`baseline`), and the palette
+//! here. Every word a chart shows is in
 //! `text`; numbers and dates are written by `crate::locale`.
 //!
 //! Charts read an `Outcome`; they must not know the engine's rules, the UI (`crate::ui`)
@@ -15,6 +16,7 @@
 //! drawn. Drawing never panics: a failed drawing yields an SVG that says so.
 
 pub mod axes;
+pub mod baseline;
 pub mod benefits;
 pub mod compare;
 pub mod cost;

@@ -9,7 +9,7 @@ use payung::engine::import::ImportError;
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, simulate, Outcome, Parameters, Scenario, SCHEMA_VERSION};
 use payung::locale::Lang;
-use payung::ui::components::compare_panel::{differences, summary_rows};
+use payung::ui::compare::{differences, summary_rows};
 use payung::ui::saved::{
     entry_to_json, parse_entry, EntryError, ProblemKind, SavedEntry, SavedList, MAX_NAME_CHARS,
 };

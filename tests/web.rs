@@ -3,7 +3,6 @@
 //! each step yields to the browser until the DOM shows what is expected, or gives up.
 #![cfg(target_arch = "wasm32")]
 
-use gloo_timers::future::TimeoutFuture;
 use payung::engine::scenario::limits::Bounds;
 use payung::locale::Lang;
 use payung::ui::components::number_field::{NumberField, Props as FieldProps};
@@ -14,58 +13,17 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 use yew::Callback;
+
+mod web_common;
+use web_common::{clean_mount_point, input, text, type_into, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh mount point, with nothing remembered from an earlier test.
-fn root() -> Element {
-    use gloo::storage::Storage;
-    gloo::storage::LocalStorage::clear();
-    let doc = gloo::utils::document();
-    let div = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-/// Yields to the browser until `check` holds (at most ~2,000 turns of the event loop).
-async fn until(what: &str, mut check: impl FnMut() -> bool) {
-    for _ in 0..2_000 {
-        if check() {
-            return;
-        }
-        TimeoutFuture::new(0).await;
-    }
-    panic!("gave up waiting for {what}");
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
-}
-
-fn input(root: &Element, selector: &str) -> HtmlInputElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap()
-}
-
-fn type_into(el: &HtmlInputElement, value: &str) {
-    el.set_value(value);
-    el.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
-    el.dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn the_app_opens_on_ambon_with_three_charts_and_the_package_cost() {
-    let root = root();
+    let root = clean_mount_point();
     yew::Renderer::<App>::with_root(root.clone()).render();
     until("the charts", || {
         root.query_selector_all(".chart svg").unwrap().length() == 3
@@ -79,7 +37,7 @@ async fn the_app_opens_on_ambon_with_three_charts_and_the_package_cost() {
 
 #[wasm_bindgen_test]
 async fn jht_raises_the_cost_and_english_replaces_indonesian() {
-    let root = root();
+    let root = clean_mount_point();
     yew::Renderer::<App>::with_root(root.clone()).render();
     until("the app", || root.query_selector("#jht").unwrap().is_some()).await;
     input(&root, "#jht").click();
@@ -124,7 +82,7 @@ fn field(on_change: Callback<Decimal>) -> FieldProps {
 async fn a_number_field_reads_indonesian_numbers_and_rejects_bad_ones_beside_the_field() {
     let got = Rc::new(RefCell::new(Vec::new()));
     let sink = got.clone();
-    let root = root();
+    let root = clean_mount_point();
     let props = field(Callback::from(move |v| sink.borrow_mut().push(v)));
     yew::Renderer::<NumberField>::with_root_and_props(root.clone(), props).render();
     until("the field", || {

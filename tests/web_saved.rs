@@ -4,7 +4,6 @@
 //! Each test uses its own key prefix and removes what it wrote. Waits are on conditions.
 #![cfg(target_arch = "wasm32")]
 
-use gloo_timers::future::TimeoutFuture;
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, Parameters, Scenario};
 use payung::locale::Lang;
@@ -14,10 +13,12 @@ use payung::ui::storage::{SavedStore, StorageError};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};
+use web_sys::{Element, HtmlElement, Storage};
 use yew::Callback;
+
+mod web_common;
+use web_common::{click, find, input, mount_point, submit, text, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -198,43 +199,6 @@ fn a_full_quota_is_an_error_and_nothing_saved_is_lost() {
 // ---------------------------------------------------------------------------------------
 // The panel.
 
-/// Yields to the browser until `check` holds (at most ~2,000 turns of the event loop).
-async fn until(what: &str, mut check: impl FnMut() -> bool) {
-    for _ in 0..2_000 {
-        if check() {
-            return;
-        }
-        TimeoutFuture::new(0).await;
-    }
-    panic!("gave up waiting for {what}");
-}
-
-fn mount_point() -> Element {
-    let doc = gloo::utils::document();
-    let div = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-fn find(root: &Element, selector: &str) -> Option<HtmlElement> {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.dyn_into().ok())
-}
-
-fn click(root: &Element, selector: &str) {
-    find(root, selector)
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .click();
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
-}
-
 fn item_names(root: &Element) -> Vec<String> {
     let nodes = root
         .query_selector_all(".saved-item:not(.saved-current) .saved-name")
@@ -245,25 +209,7 @@ fn item_names(root: &Element) -> Vec<String> {
 }
 
 fn type_name(root: &Element, selector: &str, value: &str) {
-    let input: HtmlInputElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    input.set_value(value);
-}
-
-fn submit(root: &Element, selector: &str) {
-    let form = root.query_selector(selector).unwrap().unwrap();
-    let event = web_sys::Event::new_with_event_init_dict("submit", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        init
-    })
-    .unwrap();
-    form.dispatch_event(&event).unwrap();
+    input(root, selector).set_value(value);
 }
 
 fn panel(
@@ -289,7 +235,10 @@ async fn the_panel_saves_renames_duplicates_deletes_undoes_and_survives_a_remoun
     let root = mount_point();
     let opened = Rc::new(RefCell::new(Vec::new()));
     let app = panel(&root, prefix, ambon(), opened.clone());
-    until("the panel", || find(&root, "#saved-save").is_some()).await;
+    until("the panel", || {
+        find::<HtmlElement>(&root, "#saved-save").is_some()
+    })
+    .await;
     assert!(text(&root, "#saved-empty").contains("Belum ada"));
 
     type_name(&root, "#saved-name", "Opsi A");
@@ -304,7 +253,7 @@ async fn the_panel_saves_renames_duplicates_deletes_undoes_and_survives_a_remoun
     // Rename inline.
     click(&root, ".saved-item:not(.saved-current) .saved-rename");
     until("the rename field", || {
-        find(&root, ".saved-rename-input").is_some()
+        find::<HtmlElement>(&root, ".saved-rename-input").is_some()
     })
     .await;
     type_name(&root, ".saved-rename-input", "Opsi A: APBD tetap");
@@ -357,7 +306,7 @@ async fn picking_two_scenarios_shows_the_comparison() {
     let root = mount_point();
     let _app = panel(&root, prefix, ambon(), Rc::new(RefCell::new(Vec::new())));
     until("the saved entry", || item_names(&root) == ["Opsi B"]).await;
-    assert!(find(&root, "#compare").is_none());
+    assert!(find::<HtmlElement>(&root, "#compare").is_none());
 
     click(&root, "#saved-compare-current");
     click(&root, ".saved-item:not(.saved-current) .saved-compare");
@@ -381,7 +330,10 @@ async fn picking_two_scenarios_shows_the_comparison() {
 
     // Untick one: fewer than two, no comparison.
     click(&root, "#saved-compare-current");
-    until("the comparison to go", || find(&root, "#compare").is_none()).await;
+    until("the comparison to go", || {
+        find::<HtmlElement>(&root, "#compare").is_none()
+    })
+    .await;
     store.clear().unwrap();
 }
 
@@ -465,7 +417,7 @@ async fn blocked_storage_is_a_clear_message_and_the_app_keeps_working() {
     .await;
     assert!(item_names(&root).is_empty());
     // Comparing still works without storage: the current scenario is always there.
-    assert!(find(&root, "#saved-compare-current").is_some());
+    assert!(find::<HtmlElement>(&root, "#saved-compare-current").is_some());
     drop(blocked);
     assert!(SavedStore::new(prefix).load().is_ok());
 }

@@ -4,7 +4,6 @@
 //! names what is wrong; a chart's PNG is drawn from its SVG at 2× on white.
 #![cfg(target_arch = "wasm32")]
 
-use gloo_timers::future::TimeoutFuture;
 use payung::charts::{self, ChartKind};
 use payung::engine::import::scenario_to_json;
 use payung::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
@@ -23,37 +22,10 @@ use web_sys::{
 };
 use yew::Callback;
 
+mod web_common;
+use web_common::{click, find, mount_point, text, until};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn root() -> Element {
-    let doc = gloo::utils::document();
-    let div = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-/// Yields to the browser until `check` holds (at most ~2,000 turns of the event loop).
-async fn until(what: &str, mut check: impl FnMut() -> bool) {
-    for _ in 0..2_000 {
-        if check() {
-            return;
-        }
-        TimeoutFuture::new(0).await;
-    }
-    panic!("gave up waiting for {what}");
-}
-
-fn find<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
-    root.query_selector(selector)
-        .unwrap()
-        .map(|e| e.dyn_into().unwrap())
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find::<Element>(root, selector)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
 
 fn params() -> Parameters {
     Parameters::embedded().unwrap()
@@ -74,7 +46,7 @@ fn edited() -> ValidScenario {
 #[wasm_bindgen_test]
 async fn the_share_link_opens_the_same_scenario_and_its_qr_code_shows_and_downloads() {
     let valid = edited();
-    let root = root();
+    let root = mount_point();
     let props = ShareProps {
         valid: Rc::new(valid.clone()),
         lang: Lang::Id,
@@ -99,7 +71,7 @@ async fn the_share_link_opens_the_same_scenario_and_its_qr_code_shows_and_downlo
 
     // Copy: either the clipboard takes it, or the link is selected for Ctrl+C, and the
     // user is told which.
-    find::<HtmlElement>(&root, "#share-copy").unwrap().click();
+    click(&root, "#share-copy");
     until("the copy status", || {
         !text(&root, "#share-status").is_empty()
     })
@@ -174,7 +146,7 @@ fn pick(root: &Element, file: &web_sys::File) {
 
 #[wasm_bindgen_test]
 async fn importing_by_picker_or_by_drop_loads_the_scenario_or_names_the_problem() {
-    let root = root();
+    let root = mount_point();
     let imported = mount_file_panel(&root);
     until("the panel", || {
         find::<Element>(&root, "#import-json").is_some()

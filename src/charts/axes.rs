@@ -182,12 +182,17 @@ pub(crate) fn year_cell(year: &YearResult, text: &ChartText) -> String {
     }
 }
 
+/// The first and last year of `outcome`; `None` when it has no years.
+pub(crate) fn year_range(outcome: &Outcome) -> Option<(i32, i32)> {
+    Some((outcome.years.first()?.year, outcome.years.last()?.year))
+}
+
 /// "2026–2030", or "2026" for a single year; empty without years.
 pub(crate) fn year_span(outcome: &Outcome) -> String {
-    match (outcome.years.first(), outcome.years.last()) {
-        (Some(a), Some(b)) if a.year != b.year => format!("{}–{}", a.year, b.year),
-        (Some(a), _) => a.year.to_string(),
-        _ => String::new(),
+    match year_range(outcome) {
+        Some((first, last)) if first != last => format!("{first}–{last}"),
+        Some((first, _)) => first.to_string(),
+        None => String::new(),
     }
 }
 

@@ -5,8 +5,9 @@
 //! `ChartText::series` order: contributions, benefits.
 //! `ChartText::columns` order: year, JKK + JKM, JHT, benefits, benefits ÷ JKK + JKM.
 
-use super::axes::{money, money_by_year, year_cell, year_span};
-use super::frame::{frame, note, Drawn};
+use super::axes::{money, money_by_year, year_cell, year_range, year_span};
+use super::baseline::Markers;
+use super::frame::{frame, note, note_if_empty, Drawn};
 use super::legend::{Entry, Swatch};
 use super::text::{benefits_summary, ChartText};
 use super::{palette, Table, BASELINE};
@@ -58,15 +59,13 @@ pub fn draw<DB: DrawingBackend>(
         entries.push(Entry::new(text.baseline, Swatch::Marker(BASELINE)));
     }
     let (plot, style) = frame(area, text.title, entries.as_slice())?;
-    let years = &outcome.years;
-    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+    let Some((first, last)) = year_range(outcome) else {
         return note(&plot, text.empty, &style);
     };
-    let (first, last) = (first.year, last.year);
 
     let mut bars = Vec::new();
     let mut top = 0.0_f64;
-    for y in years {
+    for y in &outcome.years {
         let x = f64::from(y.year);
         for (value, (a, b), colour) in [
             (money(insurance(y)), LEFT_BAR, paid_in),
@@ -81,37 +80,23 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
     }
-    let base: Vec<(f64, f64)> = baseline
-        .map(|b| {
-            b.years
-                .iter()
-                .filter(|y| (first..=last).contains(&y.year))
-                .map(|y| {
-                    (
-                        f64::from(y.year) + RIGHT_BAR.0 / 2.0 + RIGHT_BAR.1 / 2.0,
-                        money(y.benefits_paid),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    top = base.iter().map(|p| p.1).fold(top, f64::max);
+    let base = Markers::yearly(
+        baseline,
+        (first, last),
+        RIGHT_BAR.0 / 2.0 + RIGHT_BAR.1 / 2.0,
+        |y| y.benefits_paid,
+    );
+    top = base.top(top);
 
     let mut chart = money_by_year(&plot, &style, text, (first, last), top)?;
     chart.draw_series(bars)?;
-    if !base.is_empty() {
-        chart.draw_series(
-            LineSeries::new(base, BASELINE.stroke_width(2)).point_size(style.px(0.3) as u32),
-        )?;
-    }
-    if top <= 0.0 {
-        note(
-            &chart.plotting_area().strip_coord_spec(),
-            text.empty,
-            &style,
-        )?;
-    }
-    Ok(())
+    base.draw(&mut chart, &style)?;
+    note_if_empty(
+        &chart.plotting_area().strip_coord_spec(),
+        top,
+        text.empty,
+        &style,
+    )
 }
 
 /// One sentence: expected benefits over the horizon against JKK and JKM contributions.

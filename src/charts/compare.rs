@@ -10,7 +10,7 @@ mod lines;
 pub use lines::{swatch_svg, LineStyle, Marker};
 
 use super::axes::{axes, headroom, money, money_by_year, year_span};
-use super::frame::{self, frame, note, Drawn, Legend, Style};
+use super::frame::{self, frame, note, note_if_empty, Drawn, Legend, Style};
 use super::legend::wrap;
 use super::text::{compare_cost_summary, compare_coverage_summary, ChartText};
 use super::{Chart, ChartKind, CompareKind, Table};
@@ -169,10 +169,7 @@ pub fn draw_cost<DB: DrawingBackend>(
             .collect();
         draw_line(&area, &points, &points, i, &style)?;
     }
-    if top <= 0.0 {
-        note(&area, text.empty, &style)?;
-    }
-    Ok(())
+    note_if_empty(&area, top, text.empty, &style)
 }
 
 /// Coverage at the end of each scenario, in one sentence.

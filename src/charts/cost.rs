@@ -5,8 +5,9 @@
 //! `ChartText::series` order: unspent.
 //! `ChartText::columns` order: year, total, unspent (source columns go after the year).
 
-use super::axes::{money, money_by_year, year_cell, year_span};
-use super::frame::{frame, note, Drawn};
+use super::axes::{money, money_by_year, year_cell, year_range, year_span};
+use super::baseline::Markers;
+use super::frame::{frame, note, note_if_empty, Drawn};
 use super::legend::{Entry, Swatch};
 use super::text::{cost_nothing, cost_summary, ChartText, CostFacts, LargestFunder};
 use super::{palette, Table, AXIS, BASELINE, UNSPENT_FILL};
@@ -49,16 +50,14 @@ pub fn draw<DB: DrawingBackend>(
         entries.push(Entry::new(text.baseline, Swatch::Marker(BASELINE)));
     }
     let (plot, style) = frame(area, text.title, entries.as_slice())?;
-    let years = &outcome.years;
-    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+    let Some((first, last)) = year_range(outcome) else {
         return note(&plot, text.empty, &style);
     };
-    let (first, last) = (first.year, last.year);
 
     let mut bars = Vec::new();
     let mut unspent = Vec::new();
     let mut top = 0.0_f64;
-    for y in years {
+    for y in &outcome.years {
         let x = f64::from(y.year);
         let mut level = 0.0;
         for (i, amount) in y.contributions_by_source.iter().enumerate() {
@@ -78,16 +77,8 @@ pub fn draw<DB: DrawingBackend>(
         }
         top = top.max(level);
     }
-    let base: Vec<(f64, f64)> = baseline
-        .map(|b| {
-            b.years
-                .iter()
-                .filter(|y| (first..=last).contains(&y.year))
-                .map(|y| (f64::from(y.year), money(y.contributions_total)))
-                .collect()
-        })
-        .unwrap_or_default();
-    top = base.iter().map(|p| p.1).fold(top, f64::max);
+    let base = Markers::yearly(baseline, (first, last), 0.0, |y| y.contributions_total);
+    top = base.top(top);
 
     let mut chart = money_by_year(&plot, &style, text, (first, last), top)?;
     chart.draw_series(bars)?;
@@ -101,19 +92,13 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .map(|r| Rectangle::new(*r, AXIS.stroke_width(1))),
     )?;
-    if !base.is_empty() {
-        chart.draw_series(
-            LineSeries::new(base, BASELINE.stroke_width(2)).point_size(style.px(0.3) as u32),
-        )?;
-    }
-    if top <= 0.0 {
-        note(
-            &chart.plotting_area().strip_coord_spec(),
-            text.empty,
-            &style,
-        )?;
-    }
-    Ok(())
+    base.draw(&mut chart, &style)?;
+    note_if_empty(
+        &chart.plotting_area().strip_coord_spec(),
+        top,
+        text.empty,
+        &style,
+    )
 }
 
 /// One sentence: the total, the largest funder and any unspent budget.

@@ -223,6 +223,21 @@ pub(crate) fn note<DB: DrawingBackend>(
     ))
 }
 
+/// Says `message` over a plot whose values never rise above zero (`top`), so that an empty
+/// chart reads as empty rather than broken.
+pub(crate) fn note_if_empty<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    top: f64,
+    message: &str,
+    style: &Style,
+) -> Drawn<DB> {
+    if top <= 0.0 {
+        note(area, message, style)
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

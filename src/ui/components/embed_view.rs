@@ -11,8 +11,7 @@
 //! storage and makes no request.
 
 use super::chart_card::ChartCard;
-use super::number_field::NumberField;
-use super::scenario_field::field_id;
+use super::scenario_field::{jht_switch, number_input};
 use crate::charts::{self, Chart};
 use crate::engine::ratio;
 use crate::engine::{Outcome, Parameters};
@@ -24,7 +23,7 @@ use crate::ui::i18n::summary::{covered_of, target_by};
 use crate::ui::i18n::{field_label, month_name, scenario_error, T};
 use crate::ui::outcomes::use_outcomes;
 use crate::ui::share;
-use crate::ui::state::{display, Action, Field, State};
+use crate::ui::state::{Action, Field, State};
 use gloo::events::EventListener;
 use js_sys::{Function, Object, Reflect};
 use rust_decimal::Decimal;
@@ -32,7 +31,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[wasm_bindgen]
@@ -333,27 +332,8 @@ fn with_code(text: &str) -> Html {
 fn control(input: ControlInput, state: &State, on_action: &Callback<Action>) -> Html {
     let lang = state.lang;
     match input {
-        ControlInput::Jht => {
-            let on_action = on_action.clone();
-            let onchange = Callback::from(move |e: Event| {
-                on_action.emit(Action::SetJht(
-                    e.target_unchecked_into::<HtmlInputElement>().checked(),
-                ))
-            });
-            html! {
-                <div class="field checkbox">
-                    <input id="jht" type="checkbox" checked={state.scenario.programmes.jht} {onchange} />
-                    <label for="jht">{ T::Jht.get(lang) }</label>
-                </div>
-            }
-        }
+        ControlInput::Jht => jht_switch(state, on_action, Html::default()),
         ControlInput::Number(field) => {
-            let (Some(value), Some(bounds)) = (
-                field.get(&state.scenario),
-                field.bounds(&state.params, &state.scenario),
-            ) else {
-                return Html::default();
-            };
             let label = match field {
                 Field::Source(i, _) => match state.scenario.sources.get(i) {
                     Some(s) => format!("{} — {}", field_label(field, lang), s.name),
@@ -361,19 +341,7 @@ fn control(input: ControlInput, state: &State, on_action: &Callback<Action>) -> 
                 },
                 _ => field_label(field, lang).to_string(),
             };
-            let on_action = on_action.clone();
-            html! {
-                <NumberField
-                    id={field_id(field)}
-                    {label}
-                    {value}
-                    preset={field.get(&state.preset)}
-                    {bounds}
-                    display={display(field)}
-                    {lang}
-                    on_change={Callback::from(move |v| on_action.emit(Action::Set(field, v)))}
-                />
-            }
+            number_input(state, field, on_action, label, None, Html::default())
         }
     }
 }

@@ -2,12 +2,11 @@
 //! breakdown of what one worker-month costs, each rate with its legal source.
 
 use super::param_info::ParamInfo;
-use super::scenario_field::scenario_field;
+use super::scenario_field::{jht_switch, scenario_field};
 use crate::locale::format;
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,14 +28,6 @@ pub fn ProgrammePanel(props: &Props) -> Html {
         sc.programmes.jht,
         false,
     );
-    let on_jht = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: Event| {
-            on_action.emit(Action::SetJht(
-                e.target_unchecked_into::<HtmlInputElement>().checked(),
-            ))
-        })
-    };
     let info = |param: &crate::engine::Parameter| html! { <ParamInfo param={param.clone()} {month} {lang} /> };
     let income_info = info(&p.income_minimum);
     html! {
@@ -46,11 +37,7 @@ pub fn ProgrammePanel(props: &Props) -> Html {
                 <input id="jkk-jkm" type="checkbox" checked=true disabled=true />
                 <label for="jkk-jkm">{ T::JkkJkm.get(lang) }{" — "}{ T::JkkJkmFixed.get(lang) }</label>
             </div>
-            <div class="field checkbox">
-                <input id="jht" type="checkbox" checked={state.scenario.programmes.jht} onchange={on_jht} />
-                <label for="jht">{ T::Jht.get(lang) }</label>
-                { info(&p.jht_rate) }
-            </div>
+            { jht_switch(state, &props.on_action, info(&p.jht_rate)) }
             { scenario_field(state, Field::DeclaredIncome, &props.on_action, income_info) }
             <table class="cost-breakdown" aria-label={T::CostPerWorker.get(lang)}>
                 <caption>{ T::CostPerWorker.get(lang) }</caption>

@@ -1,10 +1,11 @@
-//! A `NumberField` bound to one scenario field: label, unit, bounds and preset value all
-//! come from the field, changes go to the reducer as `Action::Set`, and a validation error
-//! about this field is shown beside it.
+//! An input bound to one scenario field: a `NumberField` whose unit, bounds and preset value
+//! come from the field, and whose changes go to the reducer as `Action::Set`; and the JHT
+//! switch. The full app and the embed both make their inputs here.
 
 use super::number_field::NumberField;
-use crate::ui::i18n::{field_label, problem_message};
+use crate::ui::i18n::{field_label, problem_message, T};
 use crate::ui::state::{display, Action, Field, State};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// A stable DOM id for a field, e.g. `f-source-0-yearly`.
@@ -32,11 +33,30 @@ pub fn field_problem(state: &State, field: Field) -> Html {
     }
 }
 
-/// The input for `field`, or nothing when the scenario has no such field.
+/// The input for `field` with its label, `info` and, beside it, a validation error about
+/// it; nothing when the scenario has no such field.
 pub fn scenario_field(
     state: &State,
     field: Field,
     on_action: &Callback<Action>,
+    info: Html,
+) -> Html {
+    let problem = state
+        .error
+        .as_ref()
+        .filter(|e| e.field == field)
+        .map(|e| AttrValue::from(problem_message(e.field, &e.problem, state.lang)));
+    let label = field_label(field, state.lang).to_string();
+    number_input(state, field, on_action, label, problem, info)
+}
+
+/// A `NumberField` for `field` under `label`; nothing when the scenario has no such field.
+pub fn number_input(
+    state: &State,
+    field: Field,
+    on_action: &Callback<Action>,
+    label: String,
+    problem: Option<AttrValue>,
     info: Html,
 ) -> Html {
     let (Some(value), Some(bounds)) = (
@@ -46,16 +66,11 @@ pub fn scenario_field(
         return Html::default();
     };
     let preset = field.get(&state.preset);
-    let problem = state
-        .error
-        .as_ref()
-        .filter(|e| e.field == field)
-        .map(|e| AttrValue::from(problem_message(e.field, &e.problem, state.lang)));
     let on_action = on_action.clone();
     html! {
         <NumberField
             id={field_id(field)}
-            label={field_label(field, state.lang)}
+            {label}
             {value}
             {preset}
             {bounds}
@@ -65,5 +80,22 @@ pub fn scenario_field(
             on_change={Callback::from(move |v| on_action.emit(Action::Set(field, v)))}
             {info}
         />
+    }
+}
+
+/// The JHT switch (`Action::SetJht`), with `info` after its label.
+pub fn jht_switch(state: &State, on_action: &Callback<Action>, info: Html) -> Html {
+    let on_action = on_action.clone();
+    let onchange = Callback::from(move |e: Event| {
+        on_action.emit(Action::SetJht(
+            e.target_unchecked_into::<HtmlInputElement>().checked(),
+        ))
+    });
+    html! {
+        <div class="field checkbox">
+            <input id="jht" type="checkbox" checked={state.scenario.programmes.jht} {onchange} />
+            <label for="jht">{ T::Jht.get(state.lang) }</label>
+            { info }
+        </div>
     }
 }
