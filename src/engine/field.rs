@@ -472,7 +472,7 @@ impl Field {
                         Amount::BapakAsuh { .. } => "bapak_asuh",
                     })),
                     (SourceField::Yearly, Amount::Rupiah { yearly }) => n(*yearly),
-                    (SourceField::ByYear(year), _) => s.by_year.get(&year).copied().and_then(n),
+                    (SourceField::ByYear(year), _) => s.by_year.get(year).copied().and_then(n),
                     (SourceField::PledgedWorkers, Amount::Workers { workers }) => {
                         n((*workers).into())
                     }
