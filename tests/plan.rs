@@ -195,3 +195,23 @@ proptest! {
         check_plan(&p, &plan, 0)?;
     }
 }
+
+#[test]
+fn every_preset_can_reach_its_target_with_its_own_rupiah_sources() {
+    let p = params();
+    for id in presets::IDS {
+        let sc = presets::load(id).unwrap();
+        let mut order: Vec<usize> = (0..sc.sources.len())
+            .filter(|&i| matches!(sc.sources[i].amount, Amount::Rupiah { .. }))
+            .collect();
+        order.sort_by_key(|&i| sc.sources[i].priority);
+        let plan = solve_plan(&p, &sc.validate(&p).unwrap(), &order).unwrap();
+        let short: Vec<i32> = plan
+            .years
+            .iter()
+            .filter(|y| y.short.is_some())
+            .map(|y| y.year)
+            .collect();
+        assert!(plan.met, "{id}: target not met; short in {short:?}");
+    }
+}

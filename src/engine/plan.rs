@@ -280,10 +280,6 @@ pub fn solve_plan(
             .copied()
             .filter(|&i| pays_in(&short_sc, i, year))
             .collect();
-        // Later sources pay nothing until an earlier one is found not to suffice.
-        for &i in &active {
-            short_sc.sources[i].by_year.insert(year, Decimal::ZERO);
-        }
         let probe = run(params, &short_sc);
         if year < last_year {
             let top = ceiling(params, &short_sc, &probe, year + 1);
@@ -298,32 +294,33 @@ pub fn solve_plan(
             .iter()
             .rfind(|m| m.date.year == year)
             .map_or(0, |m| m.population);
-        let goal = Goal {
+        let mut goal = Goal {
             lost: 0,
             december: workers_for(step, population_dec),
             before: before.take(),
         };
-        let mut settled_goal = goal.clone();
-        let mut short = None;
-        for (k, &i) in active.iter().enumerate() {
-            let top = ceiling(params, &short_sc, &probe, year);
+        // Every chosen source unlimited: what money can do this year at most.
+        let top = ceiling(params, &short_sc, &probe, year);
+        for &i in &active {
             short_sc.sources[i].by_year.insert(year, top);
-            let best = run(params, &short_sc);
-            if goal.met_by(&best, year) {
-                least(params, &mut short_sc, (i, year), &goal, top);
-                break;
-            }
-            // This source cannot do it alone: give it what it can use, then ask the next.
-            let possible = goal.at_most(&best, year);
-            least(params, &mut short_sc, (i, year), &possible, top);
-            if k + 1 == active.len() {
-                settled_goal = possible.clone();
-                short = Some(Shortfall {
-                    reachable_workers: possible.december,
-                    wanted_workers: goal.december,
-                });
-            }
         }
+        let best = run(params, &short_sc);
+        let mut short = None;
+        if !goal.met_by(&best, year) {
+            let possible = goal.at_most(&best, year);
+            short = Some(Shortfall {
+                reachable_workers: possible.december,
+                wanted_workers: goal.december,
+            });
+            goal = possible;
+        }
+        // Then each source down to the least that still meets the goal, the last chosen
+        // first: so the sources chosen first pay first, and the later ones only what the
+        // earlier ones cannot.
+        for &i in active.iter().rev() {
+            least(params, &mut short_sc, (i, year), &goal, top);
+        }
+        let mut settled_goal = goal;
         settled_goal.before = None;
         before = Some(Box::new(settled_goal));
         for &i in &active {

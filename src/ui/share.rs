@@ -102,7 +102,12 @@ pub fn encode_in(scenario: &Scenario, edition: u32) -> String {
     let (base_id, base) = base_for(edition, &scenario.preset);
     let target = serde_json::to_value(scenario).unwrap_or(Value::Null);
     let patch = merge_diff(&indexed(base), &indexed(target));
-    let payload = Value::Array(vec![Value::String(base_id), patch]);
+    // From edition 2 the payload repeats its edition, so that a changed digit in `s=<N>.` is
+    // caught by the checksum instead of opening the patch against another edition's bases.
+    let payload = match edition {
+        1 => Value::Array(vec![Value::String(base_id), patch]),
+        _ => Value::Array(vec![Value::from(edition), Value::String(base_id), patch]),
+    };
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload.to_string().as_bytes(), LEVEL);
     format!("{KEY}={edition}.{}", BASE64.encode(packed))
 }
@@ -120,13 +125,15 @@ pub fn decode(fragment: &str, params: &Parameters) -> Result<ValidScenario, Shar
     }
     let json = inflate_payload(payload)?;
     let (base_id, patch) = match serde_json::from_slice::<Value>(&json) {
-        Ok(Value::Array(mut parts)) if parts.len() == 2 => {
-            let patch = parts.pop().unwrap_or(Value::Null);
-            match (parts.pop(), patch) {
-                (Some(Value::String(id)), patch @ Value::Object(_)) => (id, patch),
-                _ => return Err(ShareLinkError::Corrupted),
+        Ok(Value::Array(parts)) => match (version, parts.as_slice()) {
+            (1, [Value::String(id), patch @ Value::Object(_)]) => (id.clone(), patch.clone()),
+            (_, [Value::Number(n), Value::String(id), patch @ Value::Object(_)])
+                if n.as_u64() == Some(version) =>
+            {
+                (id.clone(), patch.clone())
             }
-        }
+            _ => return Err(ShareLinkError::Corrupted),
+        },
         _ => return Err(ShareLinkError::Corrupted),
     };
     let base =
