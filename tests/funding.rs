@@ -10,7 +10,7 @@ use common::{
     assert_sources_add_up, cover, params, quiet, rejection, rp, run, source, with_list, AMPLE,
     PACKAGE_MONTH,
 };
-use payung::engine::scenario::{Amount, FundingSource, SourceKind};
+use payung::engine::scenario::{Amount, CoFundPart, FundingSource, SourceKind};
 use payung::engine::{Field, Problem, SourceField, Warning, YearMonth};
 use rust_decimal::Decimal;
 
@@ -351,4 +351,145 @@ fn a_dana_desa_share_above_fifteen_percent_is_warned_about() {
         .warnings
         .iter()
         .any(|w| matches!(w, Warning::DanaDesaAboveCap { .. })));
+}
+
+// ---------------------------------------------------------------------------------------
+// Co-funding
+// ---------------------------------------------------------------------------------------
+
+fn co_fund(name: &str, kind: SourceKind, share: Decimal, of: Option<&str>) -> FundingSource {
+    let mut s = source(name, kind, 9, 0);
+    s.amount = Amount::CoFund {
+        share,
+        of: of.map(str::to_string),
+        part: CoFundPart::All,
+    };
+    s
+}
+
+#[test]
+fn dana_desa_paying_ten_percent_lets_the_apbd_cover_more_workers() {
+    // The APBD has 90% of what 1,000 workers cost for a year; Dana Desa pays 10% of every
+    // premium, so all 1,000 are covered and each pays its share to the Rupiah.
+    let mut sc = with_list(1_000, 1_000);
+    sc.region.desa = 10;
+    sc.sources[0].amount = Amount::Rupiah {
+        yearly: rp(1_000 * 12 * PACKAGE_MONTH * 9 / 10),
+    };
+    sc.sources.push(co_fund(
+        "Dana Desa",
+        SourceKind::DanaDesa,
+        Decimal::new(1, 1),
+        None,
+    ));
+    let o = run(sc);
+    let y = &o.years[0];
+    assert_eq!(y.workers_covered_end, 1_000);
+    assert_eq!(
+        y.contributions_by_source[0],
+        rp(1_000 * 12 * PACKAGE_MONTH * 9 / 10)
+    );
+    assert_eq!(
+        y.contributions_by_source[1],
+        rp(1_000 * 12 * PACKAGE_MONTH / 10)
+    );
+    assert_eq!(y.contributions_total, rp(1_000 * 12 * PACKAGE_MONTH));
+    assert_eq!(
+        y.budget_by_source[1], y.contributions_by_source[1],
+        "pays what falls due"
+    );
+    assert_eq!(y.unspent_by_source[1], Decimal::ZERO);
+    assert_sources_add_up(&o);
+}
+
+#[test]
+fn a_province_co_funds_only_the_source_it_names() {
+    let mut sc = with_list(1_000, 1_000);
+    sc.sources[0].name = "APBD Kabupaten".into();
+    sc.sources[0].amount = Amount::Rupiah {
+        yearly: rp(500 * 12 * PACKAGE_MONTH / 2),
+    };
+    sc.sources[0].cap_workers = Some(500);
+    sc.sources
+        .push(source("CSR", SourceKind::Csr, 2, 500 * 12 * PACKAGE_MONTH));
+    sc.sources.push(co_fund(
+        "APBD Provinsi",
+        SourceKind::ApbdProvinsi,
+        Decimal::new(5, 1),
+        Some("APBD Kabupaten"),
+    ));
+    let o = run(sc);
+    let y = &o.years[0];
+    assert_eq!(y.covered_by_source_end, vec![500, 500, 0]);
+    assert_eq!(
+        y.contributions_by_source[0],
+        rp(500 * 12 * PACKAGE_MONTH / 2)
+    );
+    assert_eq!(
+        y.contributions_by_source[1],
+        rp(500 * 12 * PACKAGE_MONTH),
+        "CSR pays in full"
+    );
+    assert_eq!(
+        y.contributions_by_source[2],
+        rp(500 * 12 * PACKAGE_MONTH / 2)
+    );
+    assert_sources_add_up(&o);
+}
+
+#[test]
+fn baznas_paying_jht_leaves_jkk_and_jkm_to_the_apbd() {
+    let mut sc = with_list(100, 100);
+    sc.programmes.jht = true;
+    let mut baznas = co_fund("Baznas", SourceKind::Baznas, Decimal::ONE, None);
+    baznas.amount = Amount::CoFund {
+        share: Decimal::ONE,
+        of: None,
+        part: CoFundPart::Jht,
+    };
+    sc.sources.push(baznas);
+    let o = run(sc);
+    let y = &o.years[0];
+    assert_eq!(y.workers_covered_end, 100);
+    // JHT is 2% of Rp1,000,000 = Rp20,000 a month.
+    assert_eq!(y.contributions_by_source[1], rp(100 * 12 * 20_000));
+    assert_eq!(y.contributions_by_source[0], rp(100 * 12 * PACKAGE_MONTH));
+    assert_eq!(y.contributions_jht, rp(100 * 12 * 20_000));
+    assert_sources_add_up(&o);
+}
+
+#[test]
+fn co_funding_must_help_a_source_that_enrols_and_never_pay_more_than_all() {
+    let p = common::params();
+    let mut sc = quiet(1_000);
+    sc.sources.push(co_fund(
+        "Provinsi",
+        SourceKind::ApbdProvinsi,
+        Decimal::new(5, 1),
+        Some("Provinsi"),
+    ));
+    let e = sc.clone().validate(&p).unwrap_err();
+    assert_eq!(e.field, Field::Source(1, SourceField::CoFundOf));
+    assert!(matches!(e.problem, Problem::CoFundNotEnrolling { .. }));
+    sc.sources[1] = co_fund(
+        "Provinsi",
+        SourceKind::ApbdProvinsi,
+        Decimal::new(6, 1),
+        None,
+    );
+    sc.sources.push(co_fund(
+        "CSR",
+        SourceKind::Csr,
+        Decimal::new(6, 1),
+        Some("APBD"),
+    ));
+    let e = sc.validate(&p).unwrap_err();
+    assert_eq!(e.field, Field::Source(1, SourceField::CoShare));
+    assert_eq!(
+        e.problem,
+        Problem::CoFundOver {
+            helped: "APBD".into(),
+            total: Decimal::new(12, 1)
+        }
+    );
 }

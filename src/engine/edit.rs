@@ -8,7 +8,7 @@
 
 use super::calendar::YearMonth;
 use super::parameters::Parameters;
-use super::scenario::{limits, Amount, FundingSource, Scenario, SourceKind};
+use super::scenario::{limits, Amount, CoFundPart, FundingSource, Scenario, SourceKind};
 use rust_decimal::Decimal;
 
 /// The funding rule a source uses (the `rule` tag of its `Amount`), so that a kind can
@@ -19,6 +19,8 @@ pub enum Rule {
     Workers,
     DanaDesa,
     BapakAsuh,
+    /// A share of other sources' workers' contributions (`Amount::CoFund`).
+    CoFund,
 }
 
 impl Rule {
@@ -29,6 +31,7 @@ impl Rule {
             Amount::Workers { .. } => Rule::Workers,
             Amount::DanaDesa { .. } => Rule::DanaDesa,
             Amount::BapakAsuh { .. } => Rule::BapakAsuh,
+            Amount::CoFund { .. } => Rule::CoFund,
         }
     }
 
@@ -39,6 +42,7 @@ impl Rule {
             "workers" => Some(Rule::Workers),
             "dana_desa" => Some(Rule::DanaDesa),
             "bapak_asuh" => Some(Rule::BapakAsuh),
+            "co_fund" => Some(Rule::CoFund),
             _ => None,
         }
     }
@@ -46,12 +50,12 @@ impl Rule {
     /// The rules a kind of source may use; the first is its default.
     pub fn for_kind(kind: SourceKind) -> &'static [Rule] {
         match kind {
-            SourceKind::DanaDesa => &[Rule::DanaDesa, Rule::Rupiah],
+            SourceKind::DanaDesa => &[Rule::DanaDesa, Rule::Rupiah, Rule::CoFund],
             SourceKind::BapakAsuh => &[Rule::BapakAsuh, Rule::Workers],
             SourceKind::Csr | SourceKind::Baznas | SourceKind::Other => {
-                &[Rule::Rupiah, Rule::Workers]
+                &[Rule::Rupiah, Rule::Workers, Rule::CoFund]
             }
-            SourceKind::ApbdKota | SourceKind::ApbdProvinsi => &[Rule::Rupiah],
+            SourceKind::ApbdKota | SourceKind::ApbdProvinsi => &[Rule::Rupiah, Rule::CoFund],
         }
     }
 
@@ -70,6 +74,11 @@ impl Rule {
             Rule::BapakAsuh => Amount::BapakAsuh {
                 participation: Decimal::new(20, 2),
                 workers_per_sponsor: Decimal::ONE,
+            },
+            Rule::CoFund => Amount::CoFund {
+                share: Decimal::new(5, 1),
+                of: None,
+                part: CoFundPart::All,
             },
         }
     }
@@ -179,6 +188,20 @@ impl Scenario {
                 s.amount = rule.default_amount(params, start);
                 s.by_year.clear();
             }
+        }
+    }
+
+    /// Points co-funder `i` at one source it helps (by name), or at every source (`None`).
+    pub fn set_co_fund_of(&mut self, i: usize, name: Option<String>) {
+        if let Some(Amount::CoFund { of, .. }) = self.sources.get_mut(i).map(|s| &mut s.amount) {
+            *of = name;
+        }
+    }
+
+    /// Sets which part of the contribution co-funder `i` pays a share of.
+    pub fn set_co_fund_part(&mut self, i: usize, new: CoFundPart) {
+        if let Some(Amount::CoFund { part, .. }) = self.sources.get_mut(i).map(|s| &mut s.amount) {
+            *part = new;
         }
     }
 

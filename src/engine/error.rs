@@ -73,6 +73,12 @@ pub enum Problem {
     /// Amounts by year belong to a source paid as a Rupiah amount.
     #[error("amounts by year are only for a source paid as a Rupiah amount")]
     ByYearNeedsRupiah,
+    /// A co-funder names itself or another co-funder as the source it helps.
+    #[error("`{name}` enrols no workers of its own, so there is nothing to co-fund")]
+    CoFundNotEnrolling { name: String },
+    /// Co-funders together pay more than a source's whole contribution.
+    #[error("co-funding of `{helped}` adds up to {total}, more than the whole contribution")]
+    CoFundOver { helped: String, total: Decimal },
     /// Only desa receive Dana Desa.
     #[error("only desa receive Dana Desa, and this region has no desa")]
     DanaDesaWithoutDesa,

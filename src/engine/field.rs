@@ -76,13 +76,19 @@ pub enum SourceField {
     Growth,
     Cap,
     Discount,
+    /// A co-funder's share of each helped worker's contribution.
+    CoShare,
+    /// The one source a co-funder helps (empty: every source that enrols workers).
+    CoFundOf,
+    /// Which part of the contribution a co-funder pays a share of.
+    CoFundPart,
     /// The amount set for one fiscal year (`by_year`), overriding `yearly` and growth.
     ByYear(i32),
 }
 
 impl SourceField {
     /// Every field of a source, in the order the controls show them.
-    pub const ALL: [SourceField; 16] = [
+    pub const ALL: [SourceField; 19] = [
         SourceField::Name,
         SourceField::Kind,
         SourceField::Priority,
@@ -93,6 +99,9 @@ impl SourceField {
         SourceField::PerDesa,
         SourceField::Participation,
         SourceField::WorkersPerSponsor,
+        SourceField::CoShare,
+        SourceField::CoFundOf,
+        SourceField::CoFundPart,
         SourceField::FirstYear,
         SourceField::FirstMonth,
         SourceField::LastYear,
@@ -120,6 +129,9 @@ impl SourceField {
             SourceField::Growth => "growth",
             SourceField::Cap => "cap_workers",
             SourceField::Discount => "discount",
+            SourceField::CoShare => "amount.share",
+            SourceField::CoFundOf => "amount.of",
+            SourceField::CoFundPart => "amount.part",
             // Written out by `Field::path`, which knows the year.
             SourceField::ByYear(_) => "by_year",
         }
@@ -249,13 +261,15 @@ impl Field {
             DeathsPerThousand | AccidentsPerThousand => Unit::PerThousand,
             Source(_, f) => match f {
                 SourceField::Name => Unit::Text,
-                SourceField::Kind | SourceField::Rule => Unit::Choice,
+                SourceField::Kind | SourceField::Rule | SourceField::CoFundPart => Unit::Choice,
+                SourceField::CoFundOf => Unit::Text,
                 SourceField::Priority | SourceField::WorkersPerSponsor => Unit::Count,
                 SourceField::Yearly | SourceField::PerDesa | SourceField::ByYear(_) => Unit::Rupiah,
                 SourceField::PledgedWorkers | SourceField::Cap => Unit::Workers,
-                SourceField::DanaDesaShare | SourceField::Participation | SourceField::Growth => {
-                    Unit::Ratio
-                }
+                SourceField::DanaDesaShare
+                | SourceField::Participation
+                | SourceField::Growth
+                | SourceField::CoShare => Unit::Ratio,
                 SourceField::FirstYear | SourceField::LastYear => Unit::Year,
                 SourceField::FirstMonth => Unit::Month,
                 SourceField::Discount => Unit::Flag,
@@ -306,7 +320,9 @@ impl Field {
                 SourceField::Priority => PRIORITY,
                 SourceField::Yearly | SourceField::ByYear(_) => YEARLY_AMOUNT,
                 SourceField::PledgedWorkers => PLEDGED_WORKERS,
-                SourceField::DanaDesaShare | SourceField::Participation => SHARE,
+                SourceField::DanaDesaShare | SourceField::Participation | SourceField::CoShare => {
+                    SHARE
+                }
                 SourceField::PerDesa => PER_DESA,
                 SourceField::WorkersPerSponsor => WORKERS_PER_SPONSOR,
                 SourceField::FirstYear | SourceField::LastYear => YEAR,
@@ -316,6 +332,8 @@ impl Field {
                 SourceField::Name
                 | SourceField::Kind
                 | SourceField::Rule
+                | SourceField::CoFundOf
+                | SourceField::CoFundPart
                 | SourceField::Discount => return None,
             },
             // The number of sources has its own problem (`TooManySources`).

@@ -3,7 +3,7 @@
 
 use super::calendar::YearMonth;
 use super::parameters::{Contribution, Parameters};
-use super::scenario::{Amount, FundingSource, Scenario};
+use super::scenario::{Amount, CoFundPart, FundingSource, Scenario};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -136,6 +136,8 @@ pub fn year_plan(
             let n = slots(Decimal::from(scenario.region.asn) * participation * workers_per_sponsor);
             (Decimal::from(n) * plan.remaining[0], Some(n))
         }
+        // A co-funder enrols nobody; its budget is what falls due (set when the year closes).
+        Amount::CoFund { .. } => (Decimal::ZERO, Some(0)),
     };
     plan.budget = budget;
     plan.cap = match (source.cap_workers, pledged) {
@@ -145,6 +147,59 @@ pub fn year_plan(
         (None, None) => u64::MAX,
     };
     plan
+}
+
+/// Every source's plan for fiscal `year`, with co-funding applied: where a co-funder pays in
+/// a month, the sources it helps pay only the rest of each worker's contribution.
+pub fn year_plans(
+    costs: &YearCosts,
+    scenario: &Scenario,
+    year: i32,
+    first: YearMonth,
+) -> Vec<YearPlan> {
+    let sources = &scenario.sources;
+    let mut plans: Vec<YearPlan> = sources
+        .iter()
+        .map(|s| year_plan(costs, scenario, s, year, first))
+        .collect();
+    for (j, helped) in sources.iter().enumerate() {
+        for m in 0..12 {
+            let (mut all, mut jht) = (Decimal::ZERO, Decimal::ZERO);
+            for (i, helper) in sources.iter().enumerate() {
+                match helper.co_funding() {
+                    Some((share, _, part)) if plans[i].funded[m] && helper.co_funds(helped) => {
+                        match part {
+                            CoFundPart::All => all += share,
+                            CoFundPart::Jht => jht += share,
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if all.is_zero() && jht.is_zero() {
+                continue;
+            }
+            let c = &mut plans[j].cost[m];
+            c.jkk *= Decimal::ONE - all;
+            c.jkm *= Decimal::ONE - all;
+            c.jht *= Decimal::ONE - all - jht;
+        }
+        let plan = &mut plans[j];
+        for m in (0..12).rev() {
+            plan.remaining[m] = plan.remaining[m + 1] + plan.cost[m].total();
+        }
+    }
+    plans
+}
+
+/// What co-funder `helper` owes in calendar month `m` for `workers` of source `helped`,
+/// whose full (or discounted) contribution is `base`.
+pub fn co_funded(helper: &FundingSource, base: &Contribution, workers: u64) -> Rupiah {
+    match helper.co_funding() {
+        Some((share, _, CoFundPart::All)) => Decimal::from(workers) * share * base.total(),
+        Some((share, _, CoFundPart::Jht)) => Decimal::from(workers) * share * base.jht,
+        None => Decimal::ZERO,
+    }
 }
 
 /// How many workers `money` pays for at `per_worker` each (all of them when free).

@@ -204,6 +204,11 @@ impl YearSums {
         }
     }
 
+    /// What each source has paid so far this year.
+    pub(super) fn paid_by_source(&self) -> &[Rupiah] {
+        &self.contributions
+    }
+
     /// Adds a simulated month of this year.
     pub(super) fn add(&mut self, month: &MonthResult) {
         self.months += 1;

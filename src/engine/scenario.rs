@@ -165,6 +165,50 @@ pub enum Amount {
         participation: Decimal,
         workers_per_sponsor: Decimal,
     },
+    /// Co-funding: a share of the contribution of the workers other sources cover (all of
+    /// them, or only the source named in `of`), of the whole package or of its JHT part only.
+    /// It enrols nobody and pays what falls due; the sources it helps pay the rest, so their
+    /// money covers more workers.
+    CoFund {
+        share: Decimal,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        of: Option<String>,
+        #[serde(default)]
+        part: CoFundPart,
+    },
+}
+
+/// Which part of a worker's contribution a co-funding source pays a share of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoFundPart {
+    /// JKK, JKM and JHT.
+    #[default]
+    All,
+    /// JHT only (for example Baznas, or the worker, paying the savings part).
+    Jht,
+}
+
+impl FundingSource {
+    /// The co-funding terms, if this source co-funds.
+    pub fn co_funding(&self) -> Option<(Decimal, Option<&str>, CoFundPart)> {
+        match &self.amount {
+            Amount::CoFund { share, of, part } => Some((*share, of.as_deref(), *part)),
+            _ => None,
+        }
+    }
+
+    /// Whether co-funder `self` helps pay for the workers of `other`.
+    pub fn co_funds(&self, other: &FundingSource) -> bool {
+        match self.co_funding() {
+            Some((_, of, _)) => {
+                other.co_funding().is_none()
+                    && other.name != self.name
+                    && of.is_none_or(|name| name.trim() == other.name.trim())
+            }
+            None => false,
+        }
+    }
 }
 
 /// One funder.

@@ -22,7 +22,7 @@ mod open_year;
 
 use super::calendar::YearMonth;
 use super::enrolment::{remove_workers, Tenure};
-use super::funding::{affordable, split_by_programme, YearCosts, YearPlan};
+use super::funding::{self, affordable, split_by_programme, YearCosts, YearPlan};
 use super::outcome::{self, MonthResult, Outcome, Totals, YearResult, YearSums};
 use super::parameters::{Contribution, Parameters};
 use super::risk::{self, BenefitAmounts, ExpectedEvents, Rates};
@@ -320,6 +320,23 @@ impl<'a> Run<'a> {
                 at_full += workers;
             }
         }
+        // Co-funders pay their share of the workers they help (whose own sources' costs
+        // were lowered by as much when the year opened).
+        for (i, helper) in self.sc.sources.iter().enumerate() {
+            if !self.plans[i].funded[m] || helper.co_funding().is_none() {
+                continue;
+            }
+            for (j, helped) in self.sc.sources.iter().enumerate() {
+                if self.workers[j] > 0 && helper.co_funds(helped) {
+                    let base = if helped.discount {
+                        &self.costs.discounted[m]
+                    } else {
+                        &self.costs.full[m]
+                    };
+                    by_source[i] += funding::co_funded(helper, base, self.workers[j]);
+                }
+            }
+        }
         let programmes = split_by_programme(&self.costs, m, at_full, at_discount);
         self.cumulative += programmes.total();
         self.jht_balance =
@@ -392,7 +409,17 @@ impl<'a> Run<'a> {
     fn close_year(&mut self, year: i32) {
         let sums = std::mem::replace(&mut self.sums, YearSums::new(self.workers.len()));
         let last = &self.months[self.months.len() - 1];
-        let budgets = self.plans.iter().map(|p| p.budget).collect();
+        // A co-funder's money for the year is what fell due.
+        let budgets = self
+            .plans
+            .iter()
+            .zip(&self.sc.sources)
+            .zip(sums.paid_by_source())
+            .map(|((p, s), paid)| match s.co_funding() {
+                Some(_) => *paid,
+                None => p.budget,
+            })
+            .collect();
         self.years
             .push(sums.close(year, last, budgets, &self.left, self.jht_balance));
     }

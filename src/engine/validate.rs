@@ -4,7 +4,10 @@
 use super::error::{Problem, ScenarioError};
 use super::field::{Field, SourceField};
 use super::parameters::Parameters;
-use super::scenario::{limits, Amount, Scenario, SourceKind, ValidScenario, SCHEMA_VERSION};
+use super::scenario::{
+    limits, Amount, CoFundPart, Scenario, SourceKind, ValidScenario, SCHEMA_VERSION,
+};
+use rust_decimal::Decimal;
 
 /// Keeps the first problem found.
 struct Checker {
@@ -104,7 +107,7 @@ impl Scenario {
                 let needs = match self.sources[i].amount {
                     Amount::DanaDesa { .. } => Some(("dana_desa", SourceKind::DanaDesa)),
                     Amount::BapakAsuh { .. } => Some(("bapak_asuh", SourceKind::BapakAsuh)),
-                    Amount::Rupiah { .. } | Amount::Workers { .. } => None,
+                    Amount::Rupiah { .. } | Amount::Workers { .. } | Amount::CoFund { .. } => None,
                 };
                 if let Some((rule, only)) = needs.filter(|(_, only)| *only != kind) {
                     let problem = Problem::RuleNotForKind {
@@ -147,6 +150,43 @@ impl Scenario {
                     .min(self.horizon.last_month().year);
                 if year < first || year > last {
                     c.fail(field, Problem::YearNotFunded { year, first, last });
+                }
+            }
+            Field::Source(i, SourceField::CoFundOf) => {
+                if let Some((_, Some(name), _)) = self.sources[i].co_funding() {
+                    match self.source_index(name) {
+                        None => {
+                            let name = name.to_string();
+                            c.fail(field, Problem::UnknownSource { name })
+                        }
+                        Some(j) if j == i || self.sources[j].co_funding().is_some() => {
+                            let name = name.to_string();
+                            c.fail(field, Problem::CoFundNotEnrolling { name })
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+            Field::Source(i, SourceField::CoShare) => {
+                self.range(field, params, c);
+                // No source may have more than its whole contribution (or JHT) paid by others.
+                for helped in &self.sources {
+                    let (mut all, mut jht) = (Decimal::ZERO, Decimal::ZERO);
+                    for helper in self.sources.iter().filter(|h| h.co_funds(helped)) {
+                        if let Some((share, _, part)) = helper.co_funding() {
+                            match part {
+                                CoFundPart::All => all += share,
+                                CoFundPart::Jht => jht += share,
+                            }
+                        }
+                    }
+                    let total = all + jht;
+                    if self.sources[i].co_funds(helped)
+                        && (all > Decimal::ONE || total > Decimal::ONE)
+                    {
+                        let helped = helped.name.clone();
+                        c.fail(field, Problem::CoFundOver { helped, total });
+                    }
                 }
             }
             // Checked as a whole with the vulnerable workers.

@@ -60,6 +60,9 @@ pub enum T {
     SourceKind,
     SourceRule,
     OpenEnded,
+    CoFundEveryone,
+    CoFundAll,
+    CoFundJht,
     Capped,
     Discount,
     DiscountNever,
@@ -141,6 +144,15 @@ impl T {
             SourceName => ("Nama sumber", "Source name"),
             SourceKind => ("Jenis", "Kind"),
             SourceRule => ("Cara menghitung", "Amount rule"),
+            CoFundEveryone => (
+                "Semua sumber yang mendaftarkan pekerja",
+                "Every source that enrols workers",
+            ),
+            CoFundAll => (
+                "Seluruh iuran (JKK, JKM, JHT)",
+                "The whole premium (JKK, JKM, JHT)",
+            ),
+            CoFundJht => ("JHT saja", "JHT only"),
             OpenEnded => (
                 "Berlanjut sampai akhir horizon",
                 "Continues to the end of the horizon",
@@ -326,6 +338,9 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
             SourceField::Cap => ("Batas pekerja", "Cap in workers"),
             SourceField::Discount => ("Diskon PP 50/2025 berlaku", "PP 50/2025 discount applies"),
             SourceField::ByYear(_) => ("Pagu tahun ini", "Amount for the year"),
+            SourceField::CoShare => ("Porsi iuran yang dibayar", "Share of the premium paid"),
+            SourceField::CoFundOf => ("Membantu sumber", "Helps the source"),
+            SourceField::CoFundPart => ("Bagian iuran", "Part of the premium"),
         },
     };
     lang.pick(id, en)
@@ -390,6 +405,10 @@ pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
         Rule::BapakAsuh => (
             "ASN × partisipasi × pekerja per ASN",
             "ASN × participation × workers per sponsor",
+        ),
+        Rule::CoFund => (
+            "Ikut membayar sebagian iuran sumber lain",
+            "Co-funds a share of other sources' premiums",
         ),
     };
     lang.pick(id, en)
@@ -574,6 +593,20 @@ pub fn problem_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::ByYearNeedsRupiah, Lang::En) => {
             "Amounts by year are only for a source counted in Rupiah.".into()
         }
+        (Problem::CoFundNotEnrolling { name }, Lang::Id) => {
+            format!("{name} tidak mendaftarkan pekerja sendiri, jadi tidak ada iuran yang bisa dibantu.")
+        }
+        (Problem::CoFundNotEnrolling { name }, Lang::En) => {
+            format!("{name} enrols no workers of its own, so there is no premium to help with.")
+        }
+        (Problem::CoFundOver { helped, total }, Lang::Id) => format!(
+            "Bantuan iuran untuk {helped} berjumlah {}, lebih dari seluruh iuran.",
+            format::percent(*total, lang)
+        ),
+        (Problem::CoFundOver { helped, total }, Lang::En) => format!(
+            "Co-funding for {helped} adds up to {}, more than the whole premium.",
+            format::percent(*total, lang)
+        ),
         (Problem::DanaDesaWithoutDesa, Lang::Id) => {
             "Hanya desa yang menerima Dana Desa; wilayah ini tidak punya desa (kelurahan tidak menerimanya). Ubah jenis sumber atau jumlah desa.".into()
         }
@@ -751,6 +784,11 @@ mod tests {
             },
             Problem::ByYearNeedsRupiah,
             Problem::DanaDesaWithoutDesa,
+            Problem::CoFundNotEnrolling { name: "X".into() },
+            Problem::CoFundOver {
+                helped: "APBD".into(),
+                total: Decimal::new(15, 1),
+            },
         ];
         for p in &all {
             match p {
@@ -768,7 +806,9 @@ mod tests {
                 | Problem::TooManySources { .. }
                 | Problem::YearNotFunded { .. }
                 | Problem::ByYearNeedsRupiah
-                | Problem::DanaDesaWithoutDesa => {}
+                | Problem::DanaDesaWithoutDesa
+                | Problem::CoFundNotEnrolling { .. }
+                | Problem::CoFundOver { .. } => {}
             }
         }
         all

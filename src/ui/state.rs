@@ -3,7 +3,7 @@
 
 use crate::engine::edit::Rule;
 use crate::engine::field::Unit;
-use crate::engine::scenario::SourceKind;
+use crate::engine::scenario::{CoFundPart, SourceKind};
 use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario};
 use crate::locale::Lang;
 use rust_decimal::Decimal;
@@ -70,6 +70,9 @@ pub enum Action {
     SetSourceKind(usize, SourceKind),
     SetSourceRule(usize, Rule),
     SetDiscount(usize, bool),
+    /// Which source a co-funder helps (none: all of them).
+    SetCoFundOf(usize, Option<String>),
+    SetCoFundPart(usize, CoFundPart),
     /// Whether the source runs to the end of the horizon (no last year).
     SetOpenEnded(usize, bool),
     SetCapped(usize, bool),
@@ -132,6 +135,8 @@ impl Reducible for State {
             Action::SetSourceKind(i, kind) => sc.set_source_kind(i, kind, &self.params),
             Action::SetSourceRule(i, rule) => sc.set_source_rule(i, rule, &self.params),
             Action::SetDiscount(i, on) => sc.set_source_discount(i, on),
+            Action::SetCoFundOf(i, name) => sc.set_co_fund_of(i, name),
+            Action::SetCoFundPart(i, part) => sc.set_co_fund_part(i, part),
             Action::SetOpenEnded(i, open) => {
                 let last = sc.horizon.last_month().year;
                 if let Some(s) = sc.sources.get_mut(i) {

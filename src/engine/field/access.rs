@@ -1,7 +1,9 @@
 //! Reading and writing a field's value on a scenario: the other half of the field table.
 
 use super::{Field, SourceField, Value};
-use crate::engine::scenario::{Amount, RegionKind as Kind, Scenario, StartingCover as CoverEntry};
+use crate::engine::scenario::{
+    Amount, CoFundPart, RegionKind as Kind, Scenario, StartingCover as CoverEntry,
+};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -77,7 +79,18 @@ impl Field {
                         Amount::Workers { .. } => "workers",
                         Amount::DanaDesa { .. } => "dana_desa",
                         Amount::BapakAsuh { .. } => "bapak_asuh",
+                        Amount::CoFund { .. } => "co_fund",
                     })),
+                    (SourceField::CoShare, Amount::CoFund { share, .. }) => n(*share),
+                    (SourceField::CoFundOf, Amount::CoFund { of, .. }) => {
+                        Some(Value::Text(of.clone().unwrap_or_default()))
+                    }
+                    (SourceField::CoFundPart, Amount::CoFund { part, .. }) => {
+                        Some(Value::Choice(match part {
+                            CoFundPart::All => "all",
+                            CoFundPart::Jht => "jht",
+                        }))
+                    }
                     (SourceField::Yearly, Amount::Rupiah { yearly }) => n(*yearly),
                     (SourceField::ByYear(year), _) => s.by_year.get(year).copied().and_then(n),
                     (SourceField::PledgedWorkers, Amount::Workers { workers }) => {
@@ -175,6 +188,7 @@ impl Field {
                     (SourceField::Yearly, Amount::Rupiah { yearly }) => *yearly = v.round(),
                     (SourceField::PledgedWorkers, Amount::Workers { workers }) => *workers = u,
                     (SourceField::DanaDesaShare, Amount::DanaDesa { share, .. }) => *share = v,
+                    (SourceField::CoShare, Amount::CoFund { share, .. }) => *share = v,
                     (SourceField::PerDesa, Amount::DanaDesa { per_desa, .. }) => {
                         *per_desa = v.round()
                     }

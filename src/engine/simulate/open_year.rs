@@ -16,15 +16,10 @@ impl Run<'_> {
         }
         self.amounts = BenefitAmounts::at(self.params, self.sc, month.date);
         self.costs = YearCosts::new(self.params, self.sc, month.date.year);
-        for (i, s) in self.sc.sources.iter().enumerate() {
-            self.plans[i] = funding::year_plan(
-                &self.costs,
-                self.sc,
-                s,
-                month.date.year,
-                self.sc.horizon.start,
-            );
-            self.left[i] = self.plans[i].budget;
+        self.plans =
+            funding::year_plans(&self.costs, self.sc, month.date.year, self.sc.horizon.start);
+        for (left, plan) in self.left.iter_mut().zip(&self.plans) {
+            *left = plan.budget;
         }
         self.set_sustain(month.date.year);
         self.recommit(month.m);
@@ -40,8 +35,8 @@ impl Run<'_> {
             return;
         }
         let costs = YearCosts::new(self.params, self.sc, next);
-        for (i, s) in self.sc.sources.iter().enumerate() {
-            let plan = funding::year_plan(&costs, self.sc, s, next, self.sc.horizon.start);
+        let plans = funding::year_plans(&costs, self.sc, next, self.sc.horizon.start);
+        for (i, plan) in plans.iter().enumerate() {
             self.sustain[i] = if plan.funded[0] {
                 plan.cap.min(affordable(plan.budget, plan.remaining[0]))
             } else {

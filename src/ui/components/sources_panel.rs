@@ -4,9 +4,9 @@
 use super::param_info::ParamInfo;
 use super::scenario_field::{field_problem, scenario_field};
 use crate::engine::edit::Rule;
-use crate::engine::scenario::SourceKind;
+use crate::engine::scenario::{CoFundPart, SourceKind};
 use crate::ui::i18n::source_kind::source_kind_name;
-use crate::ui::i18n::{rule_name, T};
+use crate::ui::i18n::{field_label, rule_name, T};
 use crate::ui::state::{Action, Field, SourceField, State};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -28,7 +28,64 @@ fn rule_key(rule: Rule) -> &'static str {
         Rule::Workers => "workers",
         Rule::DanaDesa => "dana_desa",
         Rule::BapakAsuh => "bapak_asuh",
+        Rule::CoFund => "co_fund",
     }
+}
+
+/// A co-funder's choices: the share, whom it helps, and which part of the premium.
+fn co_fund_fields(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
+    let lang = state.lang;
+    let Some((_, of, part)) = state.scenario.sources[i].co_funding() else {
+        return Html::default();
+    };
+    let id = |what: &str| format!("source-{i}-{what}");
+    let on_of = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            on_action.emit(Action::SetCoFundOf(i, (!v.is_empty()).then_some(v)));
+        })
+    };
+    let on_part = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| {
+            let jht = e.target_unchecked_into::<HtmlSelectElement>().value() == "jht";
+            on_action.emit(Action::SetCoFundPart(
+                i,
+                if jht {
+                    CoFundPart::Jht
+                } else {
+                    CoFundPart::All
+                },
+            ));
+        })
+    };
+    let helped = state
+        .scenario
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(j, s)| *j != i && s.co_funding().is_none());
+    html! {<>
+        { scenario_field(state, Field::Source(i, SourceField::CoShare), on_action, Html::default()) }
+        <div class="field">
+            <label for={id("of")}>{ field_label(Field::Source(i, SourceField::CoFundOf), lang) }</label>
+            <select id={id("of")} onchange={on_of}>
+                <option value="" selected={of.is_none()}>{ T::CoFundEveryone.get(lang) }</option>
+                { for helped.map(|(_, s)| html! {
+                    <option value={s.name.clone()} selected={of == Some(s.name.as_str())}>{ &s.name }</option>
+                }) }
+            </select>
+        </div>
+        { field_problem(state, Field::Source(i, SourceField::CoFundOf)) }
+        <div class="field">
+            <label for={id("part")}>{ field_label(Field::Source(i, SourceField::CoFundPart), lang) }</label>
+            <select id={id("part")} onchange={on_part}>
+                <option value="all" selected={part == CoFundPart::All}>{ T::CoFundAll.get(lang) }</option>
+                <option value="jht" selected={part == CoFundPart::Jht}>{ T::CoFundJht.get(lang) }</option>
+            </select>
+        </div>
+    </>}
 }
 
 fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
@@ -127,6 +184,7 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                     { f(SourceField::PerDesa) }
                 </>},
                 Rule::BapakAsuh => html! {<>{ f(SourceField::Participation) }{ f(SourceField::WorkersPerSponsor) }</>},
+                Rule::CoFund => co_fund_fields(state, i, on_action),
             } }
             { scenario_field(state, Field::StartingCover(i), on_action, Html::default()) }
             { f(SourceField::FirstYear) }
