@@ -10,7 +10,7 @@ use common::{
     assert_sources_add_up, cover, params, quiet, rejection, rp, run, source, with_list, AMPLE,
     PACKAGE_MONTH,
 };
-use payung::engine::scenario::{Amount, CoFundPart, FundingSource, SourceKind};
+use payung::engine::scenario::{Amount, CoFundPart, FundingSource, Scheme, SourceKind};
 use payung::engine::{Field, Problem, SourceField, Warning, YearMonth};
 use rust_decimal::Decimal;
 
@@ -492,4 +492,35 @@ fn co_funding_must_help_a_source_that_enrols_and_never_pay_more_than_all() {
             total: Decimal::new(12, 1)
         }
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Schemes and published budgets
+// ---------------------------------------------------------------------------------------
+
+/// One year (2024) of `workers` already covered by an ample APBD, nothing else moving.
+fn covered_year(workers: u64, income: i64, scheme: Scheme) -> Decimal {
+    let mut sc = quiet(workers);
+    sc.horizon.start = YearMonth::new(2024, 1);
+    sc.target.year = 2024;
+    sc.sources[0].first_year = 2024;
+    sc.programmes.declared_income = rp(income);
+    sc.programmes.scheme = scheme;
+    sc.region.covered_at_start = vec![cover("APBD", workers)];
+    let o = run(sc);
+    assert_eq!(o.years[0].workers_covered_end, workers);
+    o.years[0].contributions_total
+}
+
+#[test]
+fn mukomukos_2024_budget_comes_out_to_the_rupiah() {
+    // Kab. Mukomuko 2024 paid Rp880.048.800: 1,593 fishers as BPU at Rp16,800 a month, and
+    // 3,450 RT/RW heads and mosque staff on the wage-earner scheme at Rp13,500 (JKK 0.24% +
+    // JKM 0.30% of about Rp2.5 million). Without worker groups in one scenario, each group
+    // runs as its own scenario and the two years add up.
+    let fishers = covered_year(1_593, 1_000_000, Scheme::Bpu);
+    let officials = covered_year(3_450, 2_500_000, Scheme::WageEarner);
+    assert_eq!(fishers, rp(1_593 * 12 * 16_800));
+    assert_eq!(officials, rp(3_450 * 12 * 13_500));
+    assert_eq!(fishers + officials, rp(880_048_800));
 }

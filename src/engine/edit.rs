@@ -55,7 +55,10 @@ impl Rule {
             SourceKind::Csr | SourceKind::Baznas | SourceKind::Other => {
                 &[Rule::Rupiah, Rule::Workers, Rule::CoFund]
             }
-            SourceKind::ApbdKota | SourceKind::ApbdProvinsi => &[Rule::Rupiah, Rule::CoFund],
+            SourceKind::ApbdKota
+            | SourceKind::ApbdProvinsi
+            | SourceKind::Dbhcht
+            | SourceKind::DbhSawit => &[Rule::Rupiah, Rule::CoFund],
         }
     }
 

@@ -34,6 +34,10 @@ pub enum Field {
     StartMonth,
     HorizonYears,
     Jht,
+    /// BPU or the wage-earner scheme.
+    Scheme,
+    /// Transport-sector workers (PP 50/2025's transport window).
+    Transport,
     DeclaredIncome,
     /// The list of funding sources as a whole (its length).
     Sources,
@@ -186,11 +190,13 @@ const REGION: [Field; 10] = [
     Field::Asn,
 ];
 
-const HORIZON: [Field; 6] = [
+const HORIZON: [Field; 8] = [
     Field::StartYear,
     Field::StartMonth,
     Field::HorizonYears,
     Field::Jht,
+    Field::Scheme,
+    Field::Transport,
     Field::DeclaredIncome,
     Field::Sources,
 ];
@@ -255,7 +261,8 @@ impl Field {
             StartYear | TargetYear => Unit::Year,
             StartMonth => Unit::Month,
             HorizonYears => Unit::Years,
-            Jht | Reenrol => Unit::Flag,
+            Jht | Reenrol | Transport => Unit::Flag,
+            Scheme => Unit::Choice,
             DeclaredIncome => Unit::RupiahPerMonth,
             AccidentCost => Unit::Rupiah,
             DeathsPerThousand | AccidentsPerThousand => Unit::PerThousand,
@@ -338,7 +345,7 @@ impl Field {
             },
             // The number of sources has its own problem (`TooManySources`).
             SchemaVersion | Name | Preset | RegionName | RegionKind | CoverSource(_)
-            | CoverMonths(_) | Jht | Sources | Reenrol => return None,
+            | CoverMonths(_) | Jht | Scheme | Transport | Sources | Reenrol => return None,
         };
         Some(fixed)
     }

@@ -46,10 +46,9 @@ pub struct YearCosts {
 
 impl YearCosts {
     pub fn new(params: &Parameters, scenario: &Scenario, year: i32) -> Self {
-        let income = scenario.programmes.declared_income;
-        let jht = scenario.programmes.jht;
+        let programmes = &scenario.programmes;
         let at = |m: usize, discount| {
-            params.contribution(YearMonth::new(year, m as u8 + 1), income, jht, discount)
+            params.contribution_for(YearMonth::new(year, m as u8 + 1), programmes, discount)
         };
         // Rates rarely change inside a year: read them once unless one does.
         if !params.contribution_changes_within(year) {

@@ -5,7 +5,8 @@
 //! value with `Parameter::at(month)`; nothing here knows about scenarios.
 
 use super::calendar::{Date, YearMonth};
-use rust_decimal::Decimal;
+use super::scenario::{Programmes, Scheme};
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -107,6 +108,11 @@ pub struct Parameters {
     pub scholarship_min_membership: Parameter,
     pub dana_desa_blt_cap: Parameter,
     pub dana_desa_per_desa: Parameter,
+    pub jkk_rate_wage_earner: Parameter,
+    pub jkm_rate_wage_earner: Parameter,
+    pub jht_rate_wage_earner: Parameter,
+    pub pp50_discount_transport: Parameter,
+    pub pp49_relief: Parameter,
 }
 
 /// Why the parameter file could not be read.
@@ -142,7 +148,7 @@ impl Parameters {
     }
 
     /// All parameters with their keys, for listing in the UI and checking in tests.
-    pub fn all(&self) -> [(&'static str, &Parameter); 17] {
+    pub fn all(&self) -> [(&'static str, &Parameter); 22] {
         [
             ("jkk_rate", &self.jkk_rate),
             ("jkk_minimum", &self.jkk_minimum),
@@ -164,6 +170,11 @@ impl Parameters {
             ),
             ("dana_desa_blt_cap", &self.dana_desa_blt_cap),
             ("dana_desa_per_desa", &self.dana_desa_per_desa),
+            ("jkk_rate_wage_earner", &self.jkk_rate_wage_earner),
+            ("jkm_rate_wage_earner", &self.jkm_rate_wage_earner),
+            ("jht_rate_wage_earner", &self.jht_rate_wage_earner),
+            ("pp50_discount_transport", &self.pp50_discount_transport),
+            ("pp49_relief", &self.pp49_relief),
         ]
     }
 
@@ -177,6 +188,11 @@ impl Parameters {
             &self.jkm_contribution,
             &self.jht_rate,
             &self.pp50_discount,
+            &self.jkk_rate_wage_earner,
+            &self.jkm_rate_wage_earner,
+            &self.jht_rate_wage_earner,
+            &self.pp50_discount_transport,
+            &self.pp49_relief,
         ];
         used.iter().any(|p| {
             p.values
@@ -185,10 +201,8 @@ impl Parameters {
         })
     }
 
-    /// The per-worker contribution in `month` for a declared income.
-    ///
-    /// `discounted` says whether the PP 50/2025 discount may apply to the payer; it
-    /// only reduces JKK and JKM, and only while the discount parameter is non-zero.
+    /// The per-worker contribution in `month` for a BPU member outside the transport sector
+    /// with declared `income` (see `contribution_for`).
     pub fn contribution(
         &self,
         month: YearMonth,
@@ -196,20 +210,64 @@ impl Parameters {
         jht: bool,
         discounted: bool,
     ) -> Contribution {
-        let jkk = (self.jkk_rate.at(month) * income)
-            .max(self.jkk_minimum.at(month))
-            .min(self.jkk_maximum.at(month));
-        let jkm = self.jkm_contribution.at(month);
-        let keep = if discounted {
-            Decimal::ONE - self.pp50_discount.at(month)
-        } else {
-            Decimal::ONE
+        let programmes = Programmes {
+            jht,
+            declared_income: income,
+            scheme: Scheme::Bpu,
+            transport: false,
         };
+        self.contribution_for(month, &programmes, discounted)
+    }
+
+    /// The per-worker contribution in `month` under `programmes`.
+    ///
+    /// - BPU: JKK a share of declared income within its minimum and maximum, JKM a flat
+    ///   amount, JHT (optional) a share of declared income.
+    /// - Wage earners: JKK, JKM and JHT as shares of the wage (`declared_income`).
+    /// - `discounted` says whether PP 50/2025's discount may apply to the payer (never to
+    ///   APBD/APBN money); it cuts BPU JKK and JKM only, in the transport window or the general
+    ///   one. PP 49/2020's relief cuts every member's JKK and JKM in its months.
+    ///
+    /// Rounding: BPJS bills whole Rupiah, so each programme's monthly amount is rounded to the
+    /// nearest Rupiah (halves up) after any discount or relief.
+    pub fn contribution_for(
+        &self,
+        month: YearMonth,
+        programmes: &Programmes,
+        discounted: bool,
+    ) -> Contribution {
+        let income = programmes.declared_income;
+        let (jkk, jkm, jht_rate, discount) = match programmes.scheme {
+            Scheme::Bpu => {
+                let jkk = (self.jkk_rate.at(month) * income)
+                    .max(self.jkk_minimum.at(month))
+                    .min(self.jkk_maximum.at(month));
+                let discount = match (discounted, programmes.transport) {
+                    (false, _) => Decimal::ZERO,
+                    (true, false) => self.pp50_discount.at(month),
+                    (true, true) => self.pp50_discount_transport.at(month),
+                };
+                (
+                    jkk,
+                    self.jkm_contribution.at(month),
+                    self.jht_rate.at(month),
+                    discount,
+                )
+            }
+            Scheme::WageEarner => (
+                self.jkk_rate_wage_earner.at(month) * income,
+                self.jkm_rate_wage_earner.at(month) * income,
+                self.jht_rate_wage_earner.at(month),
+                Decimal::ZERO,
+            ),
+        };
+        let keep = (Decimal::ONE - discount) * (Decimal::ONE - self.pp49_relief.at(month));
+        let bill = |x: Decimal| x.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
         Contribution {
-            jkk: jkk * keep,
-            jkm: jkm * keep,
-            jht: if jht {
-                self.jht_rate.at(month) * income
+            jkk: bill(jkk * keep),
+            jkm: bill(jkm * keep),
+            jht: if programmes.jht {
+                bill(jht_rate * income)
             } else {
                 Decimal::ZERO
             },
@@ -312,10 +370,94 @@ mod tests {
             "PP 50/2025 starts on 1 April 2026"
         );
         assert!(
-            !p.contribution_changes_within(2027),
-            "the discount ends on 1 January 2027"
+            p.contribution_changes_within(2027),
+            "the transport-sector discount ends on 1 April 2027"
         );
+        assert!(!p.contribution_changes_within(2025));
         assert!(!p.contribution_changes_within(2030));
+    }
+
+    fn bpu(income: i64, jht: bool, transport: bool) -> Programmes {
+        Programmes {
+            jht,
+            declared_income: Decimal::from(income),
+            scheme: Scheme::Bpu,
+            transport,
+        }
+    }
+
+    #[test]
+    fn contributions_are_billed_in_whole_rupiah_halves_up() {
+        let p = params();
+        let jan = YearMonth::new(2025, 1);
+        // 1% of Rp1,234,567 is Rp12,345.67; 2% is Rp24,691.34.
+        let c = p.contribution_for(jan, &bpu(1_234_567, true, false), false);
+        assert_eq!(
+            (c.jkk, c.jkm, c.jht),
+            (12_346.into(), 6_800.into(), 24_691.into())
+        );
+        // Halves go up: 1% of Rp1,000,050 is Rp10,000.50.
+        let c = p.contribution_for(jan, &bpu(1_000_050, false, false), false);
+        assert_eq!(c.jkk, Decimal::from(10_001));
+    }
+
+    #[test]
+    fn the_transport_sector_gets_the_pp50_discount_from_january_2026_to_march_2027() {
+        let p = params();
+        let at = |y, m, transport| {
+            p.contribution_for(
+                YearMonth::new(y, m),
+                &bpu(1_000_000, false, transport),
+                true,
+            )
+            .total()
+        };
+        assert_eq!(at(2026, 2, true), Decimal::from(8_400));
+        assert_eq!(at(2026, 2, false), Decimal::from(16_800));
+        assert_eq!(at(2027, 3, true), Decimal::from(8_400));
+        assert_eq!(at(2027, 3, false), Decimal::from(16_800));
+        assert_eq!(at(2027, 4, true), Decimal::from(16_800));
+        assert_eq!(at(2026, 6, false), Decimal::from(8_400));
+    }
+
+    #[test]
+    fn pp49_2020_cut_jkk_and_jkm_by_99_percent_for_everyone() {
+        let p = params();
+        let c = p.contribution_for(
+            YearMonth::new(2020, 9),
+            &bpu(1_000_000, false, false),
+            false,
+        );
+        // BPU JKM became Rp68; JKK Rp100.
+        assert_eq!((c.jkk, c.jkm), (100.into(), 68.into()));
+        let c = p.contribution_for(
+            YearMonth::new(2021, 2),
+            &bpu(1_000_000, false, false),
+            false,
+        );
+        assert_eq!(c.total(), Decimal::from(16_800));
+    }
+
+    #[test]
+    fn wage_earners_pay_shares_of_their_wage() {
+        let p = params();
+        let officials = Programmes {
+            scheme: Scheme::WageEarner,
+            ..bpu(2_500_000, false, false)
+        };
+        // 0.24% + 0.30% of Rp2.5 million: Rp13,500 (Kab. Mukomuko's RT/RW heads).
+        let c = p.contribution_for(YearMonth::new(2024, 1), &officials, true);
+        assert_eq!((c.jkk, c.jkm), (6_000.into(), 7_500.into()));
+        // Serang's village heads: 0.54% of Rp3 million.
+        let heads = Programmes {
+            declared_income: Decimal::from(3_000_000),
+            ..officials
+        };
+        assert_eq!(
+            p.contribution_for(YearMonth::new(2024, 1), &heads, false)
+                .total(),
+            Decimal::from(16_200)
+        );
     }
 
     #[test]

@@ -177,12 +177,7 @@ fn ceiling(params: &Parameters, sc: &Scenario, outcome: &Outcome, year: i32) -> 
     let cost = (1..=12u8)
         .map(|m| {
             params
-                .contribution(
-                    YearMonth::new(year, m),
-                    sc.programmes.declared_income,
-                    sc.programmes.jht,
-                    false,
-                )
+                .contribution_for(YearMonth::new(year, m), &sc.programmes, false)
                 .total()
         })
         .max()

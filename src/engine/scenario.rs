@@ -95,8 +95,33 @@ impl Horizon {
 #[serde(deny_unknown_fields)]
 pub struct Programmes {
     pub jht: bool,
-    /// Declared monthly income (Rupiah per month).
+    /// Declared monthly income (Rupiah per month); the wage under the wage-earner scheme.
     pub declared_income: Rupiah,
+    /// BPU (informal workers on a declared income) or the wage-earner scheme (village
+    /// officials, RT/RW heads: JKK and JKM as shares of a wage).
+    #[serde(default, skip_serializing_if = "Scheme::is_bpu")]
+    pub scheme: Scheme,
+    /// Transport-sector workers (ojek and other drivers): PP 50/2025's discount window is
+    /// January 2026 – March 2027 for them instead of April – December 2026.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub transport: bool,
+}
+
+/// How the contribution is computed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    /// Bukan penerima upah: on a declared income.
+    #[default]
+    Bpu,
+    /// Penerima upah: on a wage, at the very-low risk class.
+    WageEarner,
+}
+
+impl Scheme {
+    pub fn is_bpu(&self) -> bool {
+        *self == Scheme::Bpu
+    }
 }
 
 /// The kinds of money that pay premiums.
@@ -110,25 +135,36 @@ pub enum SourceKind {
     Csr,
     Baznas,
     Other,
+    /// The regency's share of the tobacco excise (DBH cukai hasil tembakau), which may pay
+    /// for tobacco-sector workers (as in Kab. Lumajang and Kab. Lombok Timur).
+    Dbhcht,
+    /// The palm-oil revenue share (DBH sawit), as used by Kab. Bangka.
+    DbhSawit,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 7] = [
+    pub const ALL: [SourceKind; 9] = [
         SourceKind::ApbdKota,
         SourceKind::ApbdProvinsi,
         SourceKind::DanaDesa,
         SourceKind::BapakAsuh,
         SourceKind::Csr,
         SourceKind::Baznas,
+        SourceKind::Dbhcht,
+        SourceKind::DbhSawit,
         SourceKind::Other,
     ];
 
-    /// Whether this money is from a government budget (APBD or APBN via Dana Desa), to
-    /// which the PP 50/2025 discount never applies.
+    /// Whether this money is from a government budget (APBD, revenue shares spent through
+    /// the APBD, or APBN via Dana Desa), to which the PP 50/2025 discount never applies.
     pub fn is_public_budget(self) -> bool {
         matches!(
             self,
-            SourceKind::ApbdKota | SourceKind::ApbdProvinsi | SourceKind::DanaDesa
+            SourceKind::ApbdKota
+                | SourceKind::ApbdProvinsi
+                | SourceKind::DanaDesa
+                | SourceKind::Dbhcht
+                | SourceKind::DbhSawit
         )
     }
 
@@ -146,6 +182,8 @@ impl SourceKind {
             SourceKind::Csr => "csr",
             SourceKind::Baznas => "baznas",
             SourceKind::Other => "other",
+            SourceKind::Dbhcht => "dbhcht",
+            SourceKind::DbhSawit => "dbh_sawit",
         }
     }
 }

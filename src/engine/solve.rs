@@ -83,12 +83,7 @@ fn first_guess(params: &Parameters, scenario: &ValidScenario) -> Decimal {
         .step_by(12)
         .map(|m| {
             params
-                .contribution(
-                    start.plus_months(m),
-                    scenario.programmes.declared_income,
-                    scenario.programmes.jht,
-                    false,
-                )
+                .contribution_for(start.plus_months(m), &scenario.programmes, false)
                 .total()
         })
         .max()
@@ -220,10 +215,9 @@ pub fn coverage_for_budget(
     let outcome = simulate(params, &sc);
     let start = scenario.horizon.start;
     let per_year = params
-        .contribution(
+        .contribution_for(
             start,
-            scenario.programmes.declared_income,
-            scenario.programmes.jht,
+            &scenario.programmes,
             scenario.sources[index].discount,
         )
         .total()

@@ -61,6 +61,8 @@ pub enum T {
     SourceRule,
     OpenEnded,
     CoFundEveryone,
+    SchemeBpu,
+    SchemeWageEarner,
     CoFundAll,
     CoFundJht,
     Capped,
@@ -144,6 +146,14 @@ impl T {
             SourceName => ("Nama sumber", "Source name"),
             SourceKind => ("Jenis", "Kind"),
             SourceRule => ("Cara menghitung", "Amount rule"),
+            SchemeBpu => (
+                "Bukan penerima upah (BPU), dari penghasilan yang dilaporkan",
+                "Informal (BPU), on a declared income",
+            ),
+            SchemeWageEarner => (
+                "Penerima upah (perangkat desa, RT/RW), dari upah",
+                "Wage earner (village officials, RT/RW heads), on a wage",
+            ),
             CoFundEveryone => (
                 "Semua sumber yang mendaftarkan pekerja",
                 "Every source that enrols workers",
@@ -272,6 +282,11 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         StartMonth => ("Bulan mulai", "Start month"),
         HorizonYears => ("Lama simulasi", "Horizon"),
         Jht => ("JHT (opsional)", "JHT (optional)"),
+        Scheme => ("Skema iuran", "Contribution scheme"),
+        Transport => (
+            "Pekerja sektor transportasi (ojek, pengemudi)",
+            "Transport-sector workers (ojek, drivers)",
+        ),
         DeclaredIncome => ("Penghasilan yang dilaporkan", "Declared income"),
         Sources => ("Sumber pendanaan", "Funding sources"),
         Listed => (

@@ -3,7 +3,7 @@
 
 use crate::engine::edit::Rule;
 use crate::engine::field::Unit;
-use crate::engine::scenario::{CoFundPart, SourceKind};
+use crate::engine::scenario::{CoFundPart, Scheme, SourceKind};
 use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario};
 use crate::locale::Lang;
 use rust_decimal::Decimal;
@@ -73,6 +73,8 @@ pub enum Action {
     /// Which source a co-funder helps (none: all of them).
     SetCoFundOf(usize, Option<String>),
     SetCoFundPart(usize, CoFundPart),
+    SetScheme(Scheme),
+    SetTransport(bool),
     /// Whether the source runs to the end of the horizon (no last year).
     SetOpenEnded(usize, bool),
     SetCapped(usize, bool),
@@ -137,6 +139,13 @@ impl Reducible for State {
             Action::SetDiscount(i, on) => sc.set_source_discount(i, on),
             Action::SetCoFundOf(i, name) => sc.set_co_fund_of(i, name),
             Action::SetCoFundPart(i, part) => sc.set_co_fund_part(i, part),
+            Action::SetScheme(scheme) => {
+                sc.programmes.scheme = scheme;
+                if scheme == Scheme::WageEarner {
+                    sc.programmes.transport = false;
+                }
+            }
+            Action::SetTransport(on) => sc.programmes.transport = on,
             Action::SetOpenEnded(i, open) => {
                 let last = sc.horizon.last_month().year;
                 if let Some(s) = sc.sources.get_mut(i) {

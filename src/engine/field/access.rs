@@ -40,6 +40,11 @@ impl Field {
             StartMonth => n(sc.horizon.start.month.into()),
             HorizonYears => n(sc.horizon.years.into()),
             Jht => Some(Value::Flag(sc.programmes.jht)),
+            Scheme => Some(Value::Choice(match sc.programmes.scheme {
+                crate::engine::scenario::Scheme::Bpu => "bpu",
+                crate::engine::scenario::Scheme::WageEarner => "wage_earner",
+            })),
+            Transport => Some(Value::Flag(sc.programmes.transport)),
             DeclaredIncome => n(sc.programmes.declared_income),
             Sources => n(sc.sources.len().into()),
             StartingCover(i) => {
@@ -214,7 +219,7 @@ impl Field {
                 }
             }
             SchemaVersion | Name | Preset | RegionName | RegionKind | CoverSource(_) | Jht
-            | Sources | Reenrol => {}
+            | Scheme | Transport | Sources | Reenrol => {}
         }
     }
 }

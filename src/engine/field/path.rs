@@ -23,6 +23,8 @@ impl Field {
             StartMonth => "horizon.start.month",
             HorizonYears => "horizon.years",
             Jht => "programmes.jht",
+            Scheme => "programmes.scheme",
+            Transport => "programmes.transport",
             DeclaredIncome => "programmes.declared_income",
             Sources => "sources",
             Source(i, SourceField::ByYear(year)) => return format!("sources[{i}].by_year.{year}"),

@@ -60,12 +60,7 @@ pub fn PrintBrief(props: &Props) -> Html {
         .map(|d| format!("{} {}", month_name(d.month, lang), d.year))
         .unwrap_or_else(|| T::NotReached.get(lang).to_string());
     let start = sc.horizon.start;
-    let cost = p.contribution(
-        start,
-        sc.programmes.declared_income,
-        sc.programmes.jht,
-        false,
-    );
+    let cost = p.contribution_for(start, &sc.programmes, false);
     let figures = [
         (
             T::CardCoverage.get(lang),

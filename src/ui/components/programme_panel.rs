@@ -3,10 +3,12 @@
 
 use super::param_info::ParamInfo;
 use super::scenario_field::{jht_switch, scenario_field};
+use crate::engine::scenario::Scheme;
 use crate::locale::format;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{field_label, T};
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,14 +24,39 @@ pub fn ProgrammePanel(props: &Props) -> Html {
     let p = &state.params;
     let sc = &state.valid;
     let month = sc.horizon.start;
-    let cost = p.contribution(
-        month,
-        sc.programmes.declared_income,
-        sc.programmes.jht,
-        false,
-    );
+    let cost = p.contribution_for(month, &sc.programmes, false);
     let info = |param: &crate::engine::Parameter| html! { <ParamInfo param={param.clone()} {month} {lang} /> };
     let income_info = info(&p.income_minimum);
+    let wage_earner = sc.programmes.scheme == Scheme::WageEarner;
+    let on_scheme = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let wage = e.target_unchecked_into::<HtmlSelectElement>().value() == "wage_earner";
+            on_action.emit(Action::SetScheme(if wage {
+                Scheme::WageEarner
+            } else {
+                Scheme::Bpu
+            }));
+        })
+    };
+    let on_transport = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            on_action.emit(Action::SetTransport(
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        })
+    };
+    // The rates that apply under the chosen scheme, each with its legal source.
+    let (jkk_param, jkm_param, jht_param) = if wage_earner {
+        (
+            &p.jkk_rate_wage_earner,
+            &p.jkm_rate_wage_earner,
+            &p.jht_rate_wage_earner,
+        )
+    } else {
+        (&p.jkk_rate, &p.jkm_contribution, &p.jht_rate)
+    };
     html! {
         <details class="group" open=true>
             <summary><h2>{ T::GroupProgramme.get(lang) }</h2></summary>
@@ -37,15 +64,29 @@ pub fn ProgrammePanel(props: &Props) -> Html {
                 <input id="jkk-jkm" type="checkbox" checked=true disabled=true />
                 <label for="jkk-jkm">{ T::JkkJkm.get(lang) }{" — "}{ T::JkkJkmFixed.get(lang) }</label>
             </div>
-            { jht_switch(state, &props.on_action, info(&p.jht_rate)) }
+            <div class="field">
+                <label for="scheme">{ field_label(Field::Scheme, lang) }</label>
+                <select id="scheme" onchange={on_scheme}>
+                    <option value="bpu" selected={!wage_earner}>{ T::SchemeBpu.get(lang) }</option>
+                    <option value="wage_earner" selected={wage_earner}>{ T::SchemeWageEarner.get(lang) }</option>
+                </select>
+            </div>
+            if !wage_earner {
+                <div class="field checkbox">
+                    <input id="transport" type="checkbox" checked={sc.programmes.transport} onchange={on_transport} />
+                    <label for="transport">{ field_label(Field::Transport, lang) }</label>
+                    { info(&p.pp50_discount_transport) }
+                </div>
+            }
+            { jht_switch(state, &props.on_action, info(jht_param)) }
             { scenario_field(state, Field::DeclaredIncome, &props.on_action, income_info) }
             <table class="cost-breakdown" aria-label={T::CostPerWorker.get(lang)}>
                 <caption>{ T::CostPerWorker.get(lang) }</caption>
                 <tbody>
-                    <tr><th scope="row">{"JKK "}{ info(&p.jkk_rate) }</th><td>{ format::rupiah(cost.jkk) }</td></tr>
-                    <tr><th scope="row">{"JKM "}{ info(&p.jkm_contribution) }</th><td>{ format::rupiah(cost.jkm) }</td></tr>
+                    <tr><th scope="row">{"JKK "}{ info(jkk_param) }</th><td>{ format::rupiah(cost.jkk) }</td></tr>
+                    <tr><th scope="row">{"JKM "}{ info(jkm_param) }</th><td>{ format::rupiah(cost.jkm) }</td></tr>
                     if sc.programmes.jht {
-                        <tr><th scope="row">{"JHT "}{ info(&p.jht_rate) }</th><td>{ format::rupiah(cost.jht) }</td></tr>
+                        <tr><th scope="row">{"JHT "}{ info(jht_param) }</th><td>{ format::rupiah(cost.jht) }</td></tr>
                     }
                     <tr class="total"><th scope="row">{ T::CostTotal.get(lang) }</th>
                         <td id="cost-per-worker">{ format::rupiah(cost.total()) }</td></tr>

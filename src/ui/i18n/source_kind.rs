@@ -15,6 +15,11 @@ pub fn source_kind_name(kind: SourceKind, lang: Lang) -> &'static str {
         SourceKind::Csr => ("CSR", "CSR"),
         SourceKind::Baznas => ("Baznas/zakat", "Baznas/zakat"),
         SourceKind::Other => ("Lainnya", "Other"),
+        SourceKind::Dbhcht => (
+            "DBH cukai hasil tembakau (DBHCHT)",
+            "Tobacco excise revenue share (DBHCHT)",
+        ),
+        SourceKind::DbhSawit => ("DBH sawit", "Palm-oil revenue share (DBH sawit)"),
     };
     lang.pick(id, en)
 }
