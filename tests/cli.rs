@@ -276,3 +276,83 @@ fn cli_unreachable_target_says_why() {
         "verification binds",
     );
 }
+
+#[test]
+fn cli_plan_prints_each_years_amount_and_writes_a_scenario_that_runs_to_them() {
+    let dir = std::env::temp_dir().join(format!("payung-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ambon-plan.json");
+    let file = file.to_str().unwrap();
+    let csv = stdout_ok(&[
+        "solve",
+        "--preset",
+        "ambon",
+        "--target",
+        "1.0",
+        "--by",
+        "2029",
+        "--source",
+        "APBD Kota Ambon",
+        "--plan",
+        "--scenario-out",
+        file,
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("year,amount"));
+    let plan: Vec<(i32, i64)> = lines
+        .map(|l| {
+            let (y, a) = l.split_once(',').unwrap();
+            (y.parse().unwrap(), a.parse().expect("whole Rupiah"))
+        })
+        .collect();
+    assert_eq!(
+        plan.iter().map(|p| p.0).collect::<Vec<_>>(),
+        vec![2026, 2027, 2028, 2029, 2030]
+    );
+    let sc = scenario_from_json(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let o = simulate(&params(), &sc.validate(&params()).unwrap());
+    assert!(o.target_met);
+    let apbd = 0;
+    for ((year, amount), r) in plan.iter().zip(&o.years) {
+        assert_eq!(r.year, *year);
+        assert_eq!(r.budget_by_source[apbd], (*amount).into(), "{year}");
+    }
+    // `payung run FILE` reads it back: its APBD column is the plan.
+    let run = stdout_ok(&["run", file]);
+    let header: Vec<&str> = run.lines().next().unwrap().split(',').collect();
+    let col = header
+        .iter()
+        .position(|h| *h == "budget_apbd_kota_ambon")
+        .expect("a budget column for the APBD source");
+    for (line, (_, amount)) in run.lines().skip(1).zip(&plan) {
+        assert_eq!(line.split(',').nth(col), Some(amount.to_string().as_str()));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn cli_plan_refuses_a_source_not_paid_in_rupiah_in_one_line() {
+    assert_one_line_error(
+        &[
+            "solve",
+            "--preset",
+            "ambon",
+            "--source",
+            "CSR mitra",
+            "--plan",
+        ],
+        "not paid as a Rupiah amount",
+    );
+    assert_one_line_error(
+        &[
+            "solve",
+            "--preset",
+            "ambon",
+            "--source",
+            "APBD Kota Ambon",
+            "--source",
+            "Dana Desa",
+        ],
+        "several with --plan",
+    );
+}

@@ -509,3 +509,66 @@ fn a_link_made_today_keeps_opening() {
         }
     );
 }
+
+/// A link exactly as an earlier release wrote it: `s=<edition>.` + base64url(zlib(payload)).
+fn old_link(edition: u32, payload: serde_json::Value) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload.to_string().as_bytes(), 10);
+    format!("s={edition}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+#[test]
+fn links_made_before_the_presets_changed_keep_their_numbers() {
+    // Edition 1 links patched the presets as they were then. Kota Jambi's has since changed
+    // (its list is now a verification backlog, its budget today's cover), yet an old link
+    // with only the name edited opens with the old figures.
+    let link = old_link(1, serde_json::json!(["kota-jambi", {"name": "Opsi lama"}]));
+    let sc = decode(&link, params()).unwrap().into_inner();
+    assert_eq!(sc.name, "Opsi lama");
+    assert_eq!(sc.enrolment.verification_yield, Decimal::new(2, 1));
+    assert_eq!(
+        sc.sources[0].amount,
+        Amount::Rupiah {
+            yearly: Decimal::from(1_071_705_600u64)
+        }
+    );
+    let today = presets::load("kota-jambi").unwrap();
+    assert_ne!(
+        today.enrolment.verification_yield,
+        sc.enrolment.verification_yield
+    );
+    assert_ne!(today.sources[0].amount, sc.sources[0].amount);
+
+    // Bontang's old link: edition 1 gave a source starting in October its whole yearly
+    // amount in its first year. The migration writes that amount out for 2023, so the link
+    // still opens with Rp7.4 billion for October–December 2023, not today's pro-rated 3/12.
+    let link = old_link(1, serde_json::json!(["bontang", {}]));
+    let sc = decode(&link, params()).unwrap();
+    assert_eq!(
+        sc.sources[0].by_year.get(&2023),
+        Some(&Decimal::from(7_400_000_000u64))
+    );
+    let o = payung::engine::simulate(params(), &sc);
+    assert_eq!(
+        o.years[0].budget_by_source[0],
+        Decimal::from(7_400_000_000u64)
+    );
+    let today = presets::load("bontang").unwrap();
+    let o_today = payung::engine::simulate(params(), &today.validate(params()).unwrap());
+    assert_eq!(
+        o_today.years[0].budget_by_source[0],
+        Decimal::from(1_850_000_000u64)
+    );
+}
+
+#[test]
+fn a_link_of_this_edition_repeats_its_edition_inside_the_checksum() {
+    let link = encode(&presets::load("ambon").unwrap());
+    assert!(link.starts_with("s=2."));
+    // The same payload read as an edition 1 link is refused, not opened against old bases.
+    assert_eq!(
+        decode(&link.replacen("s=2.", "s=1.", 1), params()),
+        Err(ShareLinkError::Corrupted)
+    );
+}

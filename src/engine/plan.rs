@@ -95,10 +95,26 @@ struct Goal {
     lost: u64,
     /// Workers covered in the year's last month.
     december: u64,
+    /// The year before's goal, which this year's money must not undo: a source enrols only
+    /// whom its next year's money can keep, so too little now would have cut last year short.
+    before: Option<Box<Goal>>,
 }
 
 impl Goal {
     fn met_by(&self, outcome: &Outcome, year: i32) -> bool {
+        let this = outcome
+            .years
+            .iter()
+            .find(|r| r.year == year)
+            .is_some_and(|y| y.cover_lost <= self.lost && y.workers_covered_end >= self.december);
+        this && self
+            .before
+            .as_ref()
+            .is_none_or(|before| before.year_met_by(outcome, year - 1))
+    }
+
+    /// This goal's own year only.
+    fn year_met_by(&self, outcome: &Outcome, year: i32) -> bool {
         outcome
             .years
             .iter()
@@ -112,6 +128,7 @@ impl Goal {
         Goal {
             lost: self.lost.max(y.map_or(0, |r| r.cover_lost)),
             december: self.december.min(y.map_or(0, |r| r.workers_covered_end)),
+            before: self.before.clone(),
         }
     }
 }
@@ -177,12 +194,11 @@ fn ceiling(params: &Parameters, sc: &Scenario, outcome: &Outcome, year: i32) -> 
 }
 
 /// The least whole-Rupiah amount for source `index` in `year` that meets `goal`, given that
-/// `high` meets it.
+/// `high` meets it. Leaves it written into `sc`.
 fn least(
     params: &Parameters,
     sc: &mut Scenario,
-    index: usize,
-    year: i32,
+    (index, year): (usize, i32),
     goal: &Goal,
     high: Rupiah,
 ) -> Rupiah {
@@ -254,50 +270,61 @@ pub fn solve_plan(
     let last_year = sc.horizon.last_month().year;
     let mut years = Vec::new();
 
+    let mut before: Option<Box<Goal>> = None;
     for year in start.year..=last_year {
         let step = step(start_ratio, target, start.year, sc.target.year, year);
-        let mut short_sc = through(&sc, year);
+        // Through the next year too, whose money decides whom this year may enrol.
+        let mut short_sc = through(&sc, (year + 1).min(last_year));
         let active: Vec<usize> = sources
             .iter()
             .copied()
             .filter(|&i| pays_in(&short_sc, i, year))
             .collect();
-        // Later sources pay nothing until an earlier one is found not to suffice.
-        for &i in &active {
-            short_sc.sources[i].by_year.insert(year, Decimal::ZERO);
-        }
         let probe = run(params, &short_sc);
+        if year < last_year {
+            let top = ceiling(params, &short_sc, &probe, year + 1);
+            for &i in sources {
+                if pays_in(&short_sc, i, year + 1) {
+                    short_sc.sources[i].by_year.insert(year + 1, top);
+                }
+            }
+        }
         let population_dec = probe
             .months
             .iter()
             .rfind(|m| m.date.year == year)
             .map_or(0, |m| m.population);
-        let goal = Goal {
+        let mut goal = Goal {
             lost: 0,
             december: workers_for(step, population_dec),
+            before: before.take(),
         };
-        let mut short = None;
-        for (k, &i) in active.iter().enumerate() {
-            let top = ceiling(params, &short_sc, &probe, year);
-            short_sc.sources[i].by_year.insert(year, top);
-            let best = run(params, &short_sc);
-            if goal.met_by(&best, year) {
-                least(params, &mut short_sc, i, year, &goal, top);
-                break;
-            }
-            // This source cannot do it alone: give it what it can use, then ask the next.
-            let possible = goal.at_most(&best, year);
-            least(params, &mut short_sc, i, year, &possible, top);
-            if k + 1 == active.len() {
-                short = Some(Shortfall {
-                    reachable_workers: possible.december,
-                    wanted_workers: goal.december,
-                });
-            }
-        }
+        // Every chosen source unlimited: what money can do this year at most.
+        let top = ceiling(params, &short_sc, &probe, year);
         for &i in &active {
-            let amount = short_sc.sources[i].by_year.get(&year).copied();
-            if let Some(amount) = amount {
+            short_sc.sources[i].by_year.insert(year, top);
+        }
+        let best = run(params, &short_sc);
+        let mut short = None;
+        if !goal.met_by(&best, year) {
+            let possible = goal.at_most(&best, year);
+            short = Some(Shortfall {
+                reachable_workers: possible.december,
+                wanted_workers: goal.december,
+            });
+            goal = possible;
+        }
+        // Then each source down to the least that still meets the goal, the last chosen
+        // first: so the sources chosen first pay first, and the later ones only what the
+        // earlier ones cannot.
+        for &i in active.iter().rev() {
+            least(params, &mut short_sc, (i, year), &goal, top);
+        }
+        let mut settled_goal = goal;
+        settled_goal.before = None;
+        before = Some(Box::new(settled_goal));
+        for &i in &active {
+            if let Some(amount) = short_sc.sources[i].by_year.get(&year).copied() {
                 sc.sources[i].by_year.insert(year, amount);
             }
         }

@@ -5,14 +5,18 @@ use super::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-/// Where a preset figure comes from: [C] stated, [D] derived, [E] estimated.
+/// Where a preset figure comes from: [C] stated, [D] derived, [E] estimated. The text is in
+/// both languages; `source` names the article, regulation or data set that holds the figure,
+/// and `href` links to it where it is online (empty otherwise).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceNote {
     pub field: String,
     pub tag: String,
-    pub text: String,
+    pub text_id: String,
+    pub text_en: String,
     pub source: String,
+    pub href: String,
 }
 
 /// A preset file: a scenario plus its provenance.
@@ -127,6 +131,30 @@ mod tests {
                 p.notes.iter().any(|n| n.tag.contains('E')),
                 "{id} marks no estimate"
             );
+        }
+    }
+
+    #[test]
+    fn notes_read_in_both_languages_and_stated_figures_name_their_source() {
+        for id in IDS {
+            for n in preset(id).unwrap().notes {
+                assert!(
+                    !n.text_id.is_empty() && !n.text_en.is_empty(),
+                    "{id}: {n:?}"
+                );
+                assert_ne!(n.text_id, n.text_en, "{id}: one language twice");
+                for text in [&n.text_id, &n.text_en, &n.source] {
+                    for internal in ["seeds/", "domain.md", ".json", ".rs"] {
+                        assert!(!text.contains(internal), "{id} names a file: {text}");
+                    }
+                }
+                if n.tag.contains('C') {
+                    assert!(
+                        !n.source.is_empty(),
+                        "{id}: a stated figure needs its source: {n:?}"
+                    );
+                }
+            }
         }
     }
 

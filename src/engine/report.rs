@@ -19,9 +19,14 @@ pub fn slug(name: &str) -> String {
 
 /// `contributions_<slug>` for each source, made unique.
 pub fn source_columns(outcome: &Outcome) -> Vec<String> {
+    columns(outcome, "contributions")
+}
+
+/// `<prefix>_<slug>` for each source, made unique.
+fn columns(outcome: &Outcome, prefix: &str) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
     for name in &outcome.source_names {
-        let base = format!("contributions_{}", slug(name));
+        let base = format!("{prefix}_{}", slug(name));
         let mut col = base.clone();
         let mut k = 2;
         while seen.contains(&col) {
@@ -67,6 +72,9 @@ pub fn header(outcome: &Outcome) -> Vec<String> {
         .iter()
         .map(|s| s.to_string()),
     );
+    // Each source's money for the year (the funding ledger), last so older readers keep
+    // their column positions.
+    cols.extend(columns(outcome, "budget"));
     cols
 }
 
@@ -101,6 +109,7 @@ pub fn row(y: &YearResult) -> Vec<String> {
         rupiah(y.cumulative_cost),
         y.cost_per_worker_year.map(rupiah).unwrap_or_default(),
     ]);
+    r.extend(y.budget_by_source.iter().map(|b| rupiah(*b)));
     r
 }
 

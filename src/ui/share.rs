@@ -14,13 +14,20 @@
 //! This module is pure: no browser crates, so it is tested natively. It must not know
 //! where the link is shown or stored; `components::share_panel` and the app do that.
 
+mod editions;
+mod patch;
+
+pub use editions::frozen_base;
+use editions::{base_for, base_value};
+use patch::{indexed, merge_apply, merge_diff, unindexed};
+
 use crate::engine::import::{scenario_from_json, ImportError, Shape, MAX_BYTES};
 use crate::engine::{Field, Parameters, Scenario, ScenarioError, ValidScenario};
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine as _};
 use miniz_oxide::inflate::{self, TINFLStatus};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// The fragment's key; the app reads `#s=…` on load.
 pub const KEY: &str = "s";
@@ -102,7 +109,12 @@ pub fn encode_in(scenario: &Scenario, edition: u32) -> String {
     let (base_id, base) = base_for(edition, &scenario.preset);
     let target = serde_json::to_value(scenario).unwrap_or(Value::Null);
     let patch = merge_diff(&indexed(base), &indexed(target));
-    let payload = Value::Array(vec![Value::String(base_id), patch]);
+    // From edition 2 the payload repeats its edition, so that a changed digit in `s=<N>.` is
+    // caught by the checksum instead of opening the patch against another edition's bases.
+    let payload = match edition {
+        1 => Value::Array(vec![Value::String(base_id), patch]),
+        _ => Value::Array(vec![Value::from(edition), Value::String(base_id), patch]),
+    };
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload.to_string().as_bytes(), LEVEL);
     format!("{KEY}={edition}.{}", BASE64.encode(packed))
 }
@@ -120,13 +132,15 @@ pub fn decode(fragment: &str, params: &Parameters) -> Result<ValidScenario, Shar
     }
     let json = inflate_payload(payload)?;
     let (base_id, patch) = match serde_json::from_slice::<Value>(&json) {
-        Ok(Value::Array(mut parts)) if parts.len() == 2 => {
-            let patch = parts.pop().unwrap_or(Value::Null);
-            match (parts.pop(), patch) {
-                (Some(Value::String(id)), patch @ Value::Object(_)) => (id, patch),
-                _ => return Err(ShareLinkError::Corrupted),
+        Ok(Value::Array(parts)) => match (version, parts.as_slice()) {
+            (1, [Value::String(id), patch @ Value::Object(_)]) => (id.clone(), patch.clone()),
+            (_, [Value::Number(n), Value::String(id), patch @ Value::Object(_)])
+                if n.as_u64() == Some(version) =>
+            {
+                (id.clone(), patch.clone())
             }
-        }
+            _ => return Err(ShareLinkError::Corrupted),
+        },
         _ => return Err(ShareLinkError::Corrupted),
     };
     let base =
@@ -226,135 +240,6 @@ fn inflate_zlib(packed: &[u8]) -> Result<Vec<u8>, ShareLinkError> {
         },
         _ => ShareLinkError::Corrupted,
     })
-}
-
-/// The base a scenario is encoded against: its preset, else `custom`, else nothing (`""`).
-fn base_for(edition: u32, preset: &str) -> (String, Value) {
-    for id in [preset, "custom"] {
-        if let Some(value) = base_value(u64::from(edition), id) {
-            return (id.to_string(), value);
-        }
-    }
-    (String::new(), Value::Object(Map::new()))
-}
-
-/// The frozen scenario of preset `id` in link edition `edition`; `""` is the empty base.
-fn base_value(edition: u64, id: &str) -> Option<Value> {
-    if id.is_empty() {
-        return Some(Value::Object(Map::new()));
-    }
-    serde_json::from_str(frozen_base(edition, id)?).ok()
-}
-
-/// The bases of every link edition, as they were when that edition was current.
-pub fn frozen_base(edition: u64, id: &str) -> Option<&'static str> {
-    Some(match (edition, id) {
-        (1, "ambon") => include_str!("../../data/links/v1/ambon.json"),
-        (1, "maluku") => include_str!("../../data/links/v1/maluku.json"),
-        (1, "bontang") => include_str!("../../data/links/v1/bontang.json"),
-        (1, "kota-jambi") => include_str!("../../data/links/v1/kota-jambi.json"),
-        (1, "jambi-bkbk") => include_str!("../../data/links/v1/jambi-bkbk.json"),
-        (1, "custom") => include_str!("../../data/links/v1/custom.json"),
-        (2, "ambon") => include_str!("../../data/links/v2/ambon.json"),
-        (2, "maluku") => include_str!("../../data/links/v2/maluku.json"),
-        (2, "bontang") => include_str!("../../data/links/v2/bontang.json"),
-        (2, "kota-jambi") => include_str!("../../data/links/v2/kota-jambi.json"),
-        (2, "jambi-bkbk") => include_str!("../../data/links/v2/jambi-bkbk.json"),
-        (2, "custom") => include_str!("../../data/links/v2/custom.json"),
-        _ => return None,
-    })
-}
-
-/// The key that holds an array's length in its indexed form.
-const LENGTH: &str = "#";
-
-/// The longest array a link may rebuild (scenarios have at most a dozen sources).
-const MAX_ARRAY: u64 = 1_000;
-
-/// Writes every array as `{"#": len, "0": …, "1": …}`, so a merge patch can change one
-/// element's field. Scenario JSON has no key `#`, so this is reversed by `unindexed`.
-fn indexed(value: Value) -> Value {
-    match value {
-        Value::Array(items) => {
-            let mut map = Map::new();
-            map.insert(LENGTH.into(), Value::from(items.len()));
-            for (i, item) in items.into_iter().enumerate() {
-                map.insert(i.to_string(), indexed(item));
-            }
-            Value::Object(map)
-        }
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, indexed(v))).collect())
-        }
-        scalar => scalar,
-    }
-}
-
-/// Turns indexed objects back into arrays; `None` if a length is absurd (a crafted link).
-/// A missing element becomes `null`, which the scenario's own parser then reports.
-fn unindexed(value: Value) -> Option<Value> {
-    match value {
-        Value::Object(mut map) => match map.remove(LENGTH) {
-            Some(len) => {
-                let len = len.as_u64().filter(|n| *n <= MAX_ARRAY)?;
-                (0..len)
-                    .map(|i| unindexed(map.remove(&i.to_string()).unwrap_or(Value::Null)))
-                    .collect::<Option<Vec<_>>>()
-                    .map(Value::Array)
-            }
-            None => map
-                .into_iter()
-                .map(|(k, v)| unindexed(v).map(|v| (k, v)))
-                .collect::<Option<Map<_, _>>>()
-                .map(Value::Object),
-        },
-        scalar => Some(scalar),
-    }
-}
-
-/// The RFC 7386 merge patch that turns `from` into `to`. Arrays and scalars are replaced
-/// whole; a key missing from `to` becomes `null` (our `Option` fields read a missing key as
-/// `None`, so `null` and "absent" mean the same in a scenario).
-fn merge_diff(from: &Value, to: &Value) -> Value {
-    let (Value::Object(old), Value::Object(new)) = (from, to) else {
-        return to.clone();
-    };
-    let mut patch = Map::new();
-    for (key, value) in new {
-        match old.get(key) {
-            Some(before) if before == value => {}
-            Some(before @ Value::Object(_)) if value.is_object() => {
-                patch.insert(key.clone(), merge_diff(before, value));
-            }
-            _ => {
-                patch.insert(key.clone(), value.clone());
-            }
-        }
-    }
-    for key in old.keys().filter(|k| !new.contains_key(*k)) {
-        patch.insert(key.clone(), Value::Null);
-    }
-    Value::Object(patch)
-}
-
-/// Applies an RFC 7386 merge patch in place (section 2 of the RFC, as written).
-fn merge_apply(doc: &mut Value, patch: &Value) {
-    let Value::Object(changes) = patch else {
-        *doc = patch.clone();
-        return;
-    };
-    if !doc.is_object() {
-        *doc = Value::Object(Map::new());
-    }
-    if let Value::Object(map) = doc {
-        for (key, value) in changes {
-            if value.is_null() {
-                map.remove(key);
-            } else {
-                merge_apply(map.entry(key.clone()).or_insert(Value::Null), value);
-            }
-        }
-    }
 }
 
 /// Why an imported scenario file was refused: its text, or a value in it.

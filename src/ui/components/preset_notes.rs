@@ -23,9 +23,12 @@ pub fn PresetNotes(props: &Props) -> Html {
                 { for p.notes.iter().map(|n| html! {
                     <li>
                         <span class={classes!("tag", n.tag.contains('E').then_some("estimate"))}>{ format!("[{}]", n.tag) }</span>
-                        { " " }{ &n.text }
-                        if n.source.starts_with("https://") {
-                            { " " }<a href={n.source.clone()} target="_blank" rel="noopener noreferrer">{ "↗" }</a>
+                        { " " }{ if props.lang == Lang::Id { &n.text_id } else { &n.text_en } }
+                        if !n.source.is_empty() {
+                            <span class="note-source">{ " — " }{ &n.source }</span>
+                        }
+                        if n.href.starts_with("https://") {
+                            { " " }<a href={n.href.clone()} target="_blank" rel="noopener noreferrer">{ "↗" }</a>
                         }
                     </li>
                 }) }

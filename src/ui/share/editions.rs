@@ -1,0 +1,41 @@
+//! The frozen bases of every link edition: each preset's scenario as it was when that
+//! edition was current (`data/links/v<N>/`). A link patches these, never today's presets.
+
+use serde_json::{Map, Value};
+
+/// The base a scenario is encoded against: its preset, else `custom`, else nothing (`""`).
+pub(super) fn base_for(edition: u32, preset: &str) -> (String, Value) {
+    for id in [preset, "custom"] {
+        if let Some(value) = base_value(u64::from(edition), id) {
+            return (id.to_string(), value);
+        }
+    }
+    (String::new(), Value::Object(Map::new()))
+}
+
+/// The frozen scenario of preset `id` in link edition `edition`; `""` is the empty base.
+pub(super) fn base_value(edition: u64, id: &str) -> Option<Value> {
+    if id.is_empty() {
+        return Some(Value::Object(Map::new()));
+    }
+    serde_json::from_str(frozen_base(edition, id)?).ok()
+}
+
+/// The bases of every link edition, as they were when that edition was current.
+pub fn frozen_base(edition: u64, id: &str) -> Option<&'static str> {
+    Some(match (edition, id) {
+        (1, "ambon") => include_str!("../../../data/links/v1/ambon.json"),
+        (1, "maluku") => include_str!("../../../data/links/v1/maluku.json"),
+        (1, "bontang") => include_str!("../../../data/links/v1/bontang.json"),
+        (1, "kota-jambi") => include_str!("../../../data/links/v1/kota-jambi.json"),
+        (1, "jambi-bkbk") => include_str!("../../../data/links/v1/jambi-bkbk.json"),
+        (1, "custom") => include_str!("../../../data/links/v1/custom.json"),
+        (2, "ambon") => include_str!("../../../data/links/v2/ambon.json"),
+        (2, "maluku") => include_str!("../../../data/links/v2/maluku.json"),
+        (2, "bontang") => include_str!("../../../data/links/v2/bontang.json"),
+        (2, "kota-jambi") => include_str!("../../../data/links/v2/kota-jambi.json"),
+        (2, "jambi-bkbk") => include_str!("../../../data/links/v2/jambi-bkbk.json"),
+        (2, "custom") => include_str!("../../../data/links/v2/custom.json"),
+        _ => return None,
+    })
+}
