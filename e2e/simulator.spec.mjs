@@ -111,7 +111,7 @@ export async function testHostileInput({ page, screenshot }) {
   await openApp(page, '/');
   await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
   const field = '#f-source-0-yearly-text';
-  for (const [typed, message] of [['', 'kosong'], ['-5', 'Harus antara'], ['999 triliun', 'Harus antara'], ['1..2', 'Bukan angka'], ['12 kg', 'Bukan angka']]) {
+  for (const [typed, message] of [['', 'kosong'], ['-5', 'Harus antara'], ['999 triliun', 'Harus antara'], ['1..2', 'Bukan angka'], ['12 kg', 'Satuan "kg" tidak dikenal']]) {
     await page.fill(field, typed);
     await page.press(field, 'Enter');
     await waitForText(page, message, { selector: '.field.invalid .field-error' });

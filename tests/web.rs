@@ -75,6 +75,7 @@ fn field(on_change: Callback<Decimal>) -> FieldProps {
         on_change,
         info: Default::default(),
         problem: None,
+        compact: false,
     }
 }
 

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, Storage};
+use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};
 use yew::Callback;
 
 mod web_common;
@@ -245,7 +245,12 @@ async fn the_panel_saves_renames_duplicates_deletes_undoes_and_survives_a_remoun
     click(&root, "#saved-save");
     until("the first entry", || item_names(&root) == ["Opsi A"]).await;
     assert!(text(&root, "#saved-notice").contains("Tersimpan sebagai “Opsi A”"));
-    // An empty name field saves under the scenario's own name.
+    // An empty name field saves under the scenario's own name (the field is emptied by an
+    // effect after the save renders: wait for it, as a user would see it).
+    until("the name field to empty", || {
+        find::<HtmlInputElement>(&root, "#saved-name").is_some_and(|i| i.value().is_empty())
+    })
+    .await;
     click(&root, "#saved-save");
     until("the second entry", || item_names(&root).len() == 2).await;
     assert_eq!(item_names(&root)[1], ambon().name);

@@ -61,9 +61,10 @@ async fn the_share_link_opens_the_same_scenario_and_its_qr_code_shows_and_downlo
     let url = link.value();
     let page = gloo::utils::window().location();
     let expected_start = format!(
-        "{}{}#s=1.",
+        "{}{}#s={}.",
         page.origin().unwrap(),
-        page.pathname().unwrap()
+        page.pathname().unwrap(),
+        share::LINK_VERSION
     );
     assert!(url.starts_with(&expected_start), "{url}");
     let opened = share::decode(&url, &params()).unwrap();

@@ -4,6 +4,7 @@
 use crate::charts::{self, Chart, ChartKind};
 use crate::engine::{presets, Outcome, Parameters, Scenario, ValidScenario};
 use crate::locale::Lang;
+use crate::ui::components::budget_ledger::BudgetLedger;
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::embed_generator::EmbedGenerator;
 use crate::ui::components::embed_view::EmbedView;
@@ -254,6 +255,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     <SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
                         on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} />
                     <ResultsTable outcome={outcome.clone()} {lang} />
+                    <BudgetLedger outcome={outcome.clone()} {lang} />
                     <EmbedGenerator scenario={state.valid.scenario().clone()} {lang} />
                     <SharePanel valid={state.valid.clone()} {lang} />
                     <FilePanel valid={state.valid.clone()} outcome={outcome.clone()} params={params.clone()} {lang} {on_import} />

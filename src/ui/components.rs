@@ -1,11 +1,13 @@
 //! One component per file. Components get values and callbacks; none holds scenario state.
 
+pub mod budget_ledger;
 pub mod chart_card;
 pub mod compare_panel;
 pub mod embed_generator;
 pub mod embed_view;
 pub mod enrolment_panel;
 pub mod file_panel;
+pub mod goal_plan;
 pub mod goal_seek;
 pub mod notices;
 pub mod number_field;
@@ -19,6 +21,7 @@ pub mod risk_panel;
 pub mod saved_panel;
 pub mod scenario_field;
 pub mod share_panel;
+pub mod source_years;
 pub mod sources_panel;
 pub mod summary_cards;
 pub mod target_panel;

@@ -4,7 +4,7 @@
 //! This file holds the language, the text shared across the app (`T`), field labels and
 //! units, and the messages for input, validation and simulation warnings. Each area with
 //! text of its own has a submodule: `compare`, `embed`, `files`, `goal_seek`, `saved`,
-//! `share` and `summary`. Components take their words from here and hold none; the charts
+//! `share`, `sources` and `summary`. Components take their words from here and hold none; the charts
 //! own their words (`crate::charts::text`); numbers are put into words with
 //! `crate::locale::format`, and the language itself is `crate::locale::Lang`.
 //!
@@ -17,6 +17,7 @@ pub mod goal_seek;
 pub mod saved;
 pub mod share;
 pub mod source_kind;
+pub mod sources;
 pub mod summary;
 
 use crate::engine::edit::Rule;

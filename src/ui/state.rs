@@ -78,6 +78,10 @@ pub enum Action {
     /// Whether the source runs to the end of the horizon (no last year).
     SetOpenEnded(usize, bool),
     SetCapped(usize, bool),
+    /// Sets source `.0`'s amounts by year to exactly these (a goal-seek plan).
+    ApplyPlan(usize, Vec<(i32, Decimal)>),
+    /// Removes source `.0`'s amount set for year `.1`: that year returns to yearly × growth.
+    ClearByYear(usize, i32),
     AddSource(SourceKind),
     RemoveSource(usize),
     /// Moves a source one place up (earlier priority) in the list.
@@ -161,6 +165,26 @@ impl Reducible for State {
                     s.cap_workers = if capped { Some(10_000) } else { None };
                 }
             }
+            Action::ApplyPlan(i, amounts) => {
+                let Some(s) = sc.sources.get_mut(i) else {
+                    return self;
+                };
+                let by_year = amounts.into_iter().collect();
+                if s.by_year == by_year {
+                    return self;
+                }
+                s.by_year = by_year;
+            }
+            Action::ClearByYear(i, year) => {
+                if sc
+                    .sources
+                    .get_mut(i)
+                    .and_then(|s| s.by_year.remove(&year))
+                    .is_none()
+                {
+                    return self;
+                }
+            }
             Action::AddSource(kind) => {
                 let base = crate::ui::i18n::source_kind::source_kind_name(kind, next.lang);
                 if sc.add_source(kind, base, &self.params).is_none() {
@@ -236,6 +260,26 @@ mod tests {
             f.set(&mut sc, v);
             assert_eq!(f.get(&sc), Some(v), "{f:?}");
         }
+    }
+
+    #[test]
+    fn a_plan_replaces_the_amounts_by_year_and_a_cleared_year_returns_to_yearly() {
+        let s = state();
+        let first = s.scenario.sources[0].first_year;
+        let plan = vec![
+            (first, Decimal::from(5_000_000_000_u64)),
+            (first + 1, Decimal::from(6)),
+        ];
+        let s = s.reduce(Action::ApplyPlan(0, plan.clone()));
+        assert!(s.error.is_none(), "{:?}", s.error);
+        assert_eq!(s.valid.sources[0].by_year, plan.into_iter().collect());
+        let same = s.clone().reduce(Action::ClearByYear(0, first + 5_000));
+        assert!(
+            Rc::ptr_eq(&s, &same),
+            "clearing a year never set is a no-op"
+        );
+        let s = s.reduce(Action::ClearByYear(0, first));
+        assert_eq!(s.valid.sources[0].by_year.len(), 1);
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! "Berapa anggaran yang dibutuhkan agar X% terlindungi pada tahun Y?": goal-seek for one
 //! source, and what its current amount keeps covered. The answer is computed just after
-//! the inputs settle (so slider drags stay fast), and one click applies it.
+//! the inputs settle (so slider drags stay fast), and one click applies it. Below the flat
+//! amount, the plan by year for the same source (`GoalPlan`).
 
+use super::goal_plan::GoalPlan;
 use crate::engine::solve::{
     coverage_for_budget, solve_budget, with_amount, BudgetAnswer, CoverageAnswer, Unreachable,
 };
 use crate::engine::{Parameters, ValidScenario};
 use crate::locale::Lang;
-use crate::ui::i18n::goal_seek::{budget_answer, coverage_answer, question, why_unreachable};
+use crate::ui::i18n::goal_seek::{
+    budget_answer, coverage_answer, question, why_unreachable, PlanText,
+};
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, SourceField};
 use gloo::timers::callback::Timeout;
@@ -97,7 +101,10 @@ pub fn GoalSeek(props: &Props) -> Html {
                 let text = coverage_answer(name, c, lang);
                 html! { <p class="muted" id="goal-current">{ text }</p> }
             });
-            html! {<>{ need_html }{ current_html }</>}
+            html! {<>
+                <h3>{ PlanText::FlatTitle.get(lang) }</h3>
+                { need_html }{ current_html }
+            </>}
         }
     };
     html! {
@@ -115,6 +122,10 @@ pub fn GoalSeek(props: &Props) -> Html {
                 </div>
             }
             { body }
+            if !sc.sources.is_empty() {
+                <GoalPlan params={props.params.clone()} valid={props.valid.clone()} source={index}
+                    {lang} on_action={props.on_action.clone()} />
+            }
         </section>
     }
 }

@@ -36,6 +36,9 @@ pub struct Props {
     /// Why the scenario is invalid, when the reason is this field (already translated).
     #[prop_or_default]
     pub problem: Option<AttrValue>,
+    /// Only the typed field, no slider: for lists of many amounts (a source's years).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// Shown value per scenario unit: shares are shown in percent.
@@ -232,18 +235,20 @@ pub fn NumberField(props: &Props) -> Html {
         .clone()
         .or_else(|| props.problem.as_ref().map(|p| p.to_string()));
     html! {
-        <div class={classes!("field", message.is_some().then_some("invalid"))}>
+        <div class={classes!("field", message.is_some().then_some("invalid"), props.compact.then_some("compact"))}>
             <div class="field-head">
                 <label for={text_id.clone()}>{ &props.label }</label>
                 { props.info.clone() }
                 { reset }
             </div>
             <div class="field-inputs">
+                if !props.compact {
                 <input type="range" id={props.id.clone()} min={min.to_string()} max={max.to_string()}
                     step={step.to_string()} value={shown.to_string()}
                     aria-label={props.label.clone()}
                     aria-valuetext={words(props.value, props.display, props.lang)}
                     oninput={on_slide} />
+                }
                 <span class="typed">
                     <input type="text" inputmode="decimal" id={text_id} value={(*text).clone()}
                         aria-invalid={message.is_some().then_some("true")}

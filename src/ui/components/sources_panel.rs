@@ -3,9 +3,12 @@
 
 use super::param_info::ParamInfo;
 use super::scenario_field::{field_problem, scenario_field};
+use super::source_years::source_years;
 use crate::engine::edit::Rule;
 use crate::engine::scenario::{CoFundPart, SourceKind};
+use crate::ui::budgets::dana_desa_yield;
 use crate::ui::i18n::source_kind::source_kind_name;
+use crate::ui::i18n::sources::{self as words, SourceText};
 use crate::ui::i18n::{field_label, rule_name, T};
 use crate::ui::state::{Action, Field, SourceField, State};
 use std::rc::Rc;
@@ -164,6 +167,7 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                     }) }
                 </select>
             </div>
+            { field_problem(state, Field::Source(i, SourceField::Kind)) }
             if rules.len() > 1 {
                 <div class="field">
                     <label for={id("rule")}>{ T::SourceRule.get(lang) }</label>
@@ -176,12 +180,16 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
             }
             { field_problem(state, Field::Source(i, SourceField::Rule)) }
             { match rule {
-                Rule::Rupiah => f(SourceField::Yearly),
+                Rule::Rupiah => html! {<>{ f(SourceField::Yearly) }{ source_years(state, i, on_action) }</>},
                 Rule::Workers => f(SourceField::PledgedWorkers),
                 Rule::DanaDesa => html! {<>
                     { scenario_field(state, Field::Source(i, SourceField::DanaDesaShare), on_action,
                         html! { <ParamInfo param={state.params.dana_desa_blt_cap.clone()} {month} {lang} /> }) }
-                    { f(SourceField::PerDesa) }
+                    { scenario_field(state, Field::Source(i, SourceField::PerDesa), on_action,
+                        html! { <ParamInfo param={state.params.dana_desa_per_desa.clone()} {month} {lang} /> }) }
+                    if let Some(y) = dana_desa_yield(&state.params, &state.scenario, i) {
+                        <p class="note yield" id={id("yield")}>{ words::dana_desa_yield(&y, lang) }</p>
+                    }
                 </>},
                 Rule::BapakAsuh => html! {<>{ f(SourceField::Participation) }{ f(SourceField::WorkersPerSponsor) }</>},
                 Rule::CoFund => co_fund_fields(state, i, on_action),
@@ -234,6 +242,9 @@ pub fn SourcesPanel(props: &Props) -> Html {
         let chosen = chosen.clone();
         Callback::from(move |_| on_action.emit(Action::AddSource(*chosen)))
     };
+    // Only desa receive Dana Desa: a region without desa is not offered it.
+    let no_desa = state.scenario.region.desa == 0;
+    let offered = |k: SourceKind| !(no_desa && k == SourceKind::DanaDesa);
     html! {
         <details class="group" open=true>
             <summary><h2>{ T::GroupSources.get(lang) }</h2></summary>
@@ -245,12 +256,20 @@ pub fn SourcesPanel(props: &Props) -> Html {
             </ol>
             <div class="add-source">
                 <label for="new-source-kind">{ T::SourceKind.get(lang) }</label>
-                <select id="new-source-kind" onchange={on_choose}>
+                <select id="new-source-kind" onchange={on_choose}
+                    aria-describedby={no_desa.then_some("no-desa")}>
                     { for SourceKind::ALL.iter().map(|k| html! {
-                        <option value={k.key()} selected={*k == *chosen}>{ source_kind_name(*k, lang) }</option>
+                        <option value={k.key()} selected={*k == *chosen} disabled={!offered(*k)}>
+                            { source_kind_name(*k, lang) }
+                        </option>
                     }) }
                 </select>
-                <button type="button" id="add-source" onclick={on_add}>{ "+ " }{ T::AddSource.get(lang) }</button>
+                <button type="button" id="add-source" onclick={on_add} disabled={!offered(*chosen)}>
+                    { "+ " }{ T::AddSource.get(lang) }
+                </button>
+                if no_desa {
+                    <p class="note" id="no-desa">{ SourceText::NoDesa.get(lang) }</p>
+                }
             </div>
         </details>
     }

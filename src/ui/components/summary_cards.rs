@@ -6,7 +6,7 @@ use crate::engine::outcome::{ratio, Outcome};
 use crate::engine::Scenario;
 use crate::locale::format;
 use crate::locale::Lang;
-use crate::ui::i18n::summary::{covered_of, target_by};
+use crate::ui::i18n::summary::{covered_of, target_by, target_status};
 use crate::ui::i18n::{month_name, T};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -31,6 +31,13 @@ pub fn SummaryCards(props: &Props) -> Html {
         None => T::NotReached.get(lang).to_string(),
     };
     let met_class = if o.target_met { "good" } else { "bad" };
+    let status = target_status(
+        target,
+        o.target_reached,
+        o.target_met,
+        o.target_fell_below,
+        lang,
+    );
     let total = o.totals.contributions;
     let first_year = o
         .years
@@ -50,6 +57,9 @@ pub fn SummaryCards(props: &Props) -> Html {
             <div class="card" id="card-target">
                 <h3>{ T::CardTarget.get(lang) }</h3>
                 <p class={classes!("big", met_class)}>{ reached }</p>
+                if let Some(status) = status {
+                    <p class={met_class} id="target-status">{ status }</p>
+                }
             </div>
             <div class="card" id="card-cost">
                 <h3>{ T::CardCostYear.get(lang) }{ format!(" ({})", first_year.0) }</h3>

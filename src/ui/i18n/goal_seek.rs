@@ -1,13 +1,17 @@
 //! The goal-seek's sentences: the question it answers, the budget it finds, what the
-//! source's current amount keeps covered, and why a target cannot be reached.
-//! `engine::solve` finds the numbers; this module only says them.
+//! source's current amount keeps covered, and why a target cannot be reached; and the plan
+//! by year: its words, what it means, and where it falls short.
+//! `engine::solve` and `engine::plan` find the numbers; this module only says them.
 
 use super::{month_name, T};
 
+use crate::engine::plan::{PlanError, Shortfall};
 use crate::engine::scenario::Target;
 use crate::engine::solve::{BudgetAnswer, CoverageAnswer, Unreachable};
 use crate::locale::format;
 use crate::locale::Lang;
+use crate::ui::budgets::Binding;
+use rust_decimal::Decimal;
 
 /// "Berapa anggaran yang dibutuhkan agar X% terlindungi pada tahun Y?"
 pub fn question(target: &Target, lang: Lang) -> String {
@@ -85,11 +89,112 @@ pub fn why_unreachable(why: &Unreachable, lang: Lang) -> String {
     }
 }
 
+/// A fixed piece of the plan's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanText {
+    FlatTitle,
+    Title,
+    Amount,
+    CoverageEnd,
+    Idle,
+    Apply,
+    Applied,
+    Caption,
+}
+
+impl PlanText {
+    pub fn get(self, lang: Lang) -> &'static str {
+        use PlanText::*;
+        let (id, en) = match self {
+            FlatTitle => ("Satu jumlah untuk semua tahun", "One amount every year"),
+            Title => ("Rencana per tahun", "Plan by year"),
+            Amount => ("Pagu (Rp)", "Amount (Rp)"),
+            CoverageEnd => ("Cakupan akhir tahun", "Coverage at year end"),
+            Idle => ("Sisa dana", "Unspent"),
+            Apply => ("Terapkan rencana", "Apply the plan"),
+            Applied => ("Rencana sudah diterapkan", "Plan applied"),
+            Caption => (
+                "Pagu per tahun anggaran menurut rencana",
+                "Amount per fiscal year under the plan",
+            ),
+        };
+        lang.pick(id, en)
+    }
+}
+
+/// What the plan means: where it gets to by when, and that each year's amount is the least.
+pub fn plan_meaning(name: &str, target: &Target, met: bool, best: Decimal, lang: Lang) -> String {
+    let coverage = format::percent(target.coverage, lang);
+    let year = target.year;
+    if met {
+        return match lang {
+            Lang::Id => format!(
+                "Dengan rencana ini {name} mencapai {coverage} pada Desember {year} lewat kenaikan yang merata tiap tahun, lalu mempertahankannya; tiap tahun memakai pagu terkecil yang cukup, dan tidak ada yang kehilangan perlindungan."
+            ),
+            Lang::En => format!(
+                "With this plan {name} reaches {coverage} by December {year} in even yearly steps, then holds it; each year gets the least amount that is enough, and nobody loses cover."
+            ),
+        };
+    }
+    let best = format::percent(best, lang);
+    match lang {
+        Lang::Id => format!(
+            "Rencana ini tidak mencapai {coverage} pada Desember {year} (paling tinggi {best}); tiap tahun memakai pagu terkecil yang memberi hasil terbaik."
+        ),
+        Lang::En => format!(
+            "This plan does not reach {coverage} by December {year} (at best {best}); each year gets the least amount that does as well as any."
+        ),
+    }
+}
+
+/// "2027: verifikasi membatasi: paling banyak N pekerja, bukan M; …": a year that no
+/// amount brings to its step.
+pub fn shortfall(year: i32, short: &Shortfall, binding: Binding, lang: Lang) -> String {
+    let reach = format::number(short.reachable_workers, lang);
+    let want = format::number(short.wanted_workers, lang);
+    let what = match binding {
+        Binding::Verification => lang.pick(
+            "verifikasi dan daftar calon peserta membatasi",
+            "verification and the list of candidates bind",
+        ),
+        Binding::Cap => lang.pick(
+            "batas pekerja sumber ini membatasi",
+            "this source's cap on workers binds",
+        ),
+    };
+    match lang {
+        Lang::Id => format!(
+            "{year}: {what}: paling banyak {reach} pekerja, bukan {want}; dana di atas ini akan menganggur."
+        ),
+        Lang::En => format!(
+            "{year}: {what}: at most {reach} workers, not {want}; money above this would sit idle."
+        ),
+    }
+}
+
+/// Why no plan can be made for the chosen source.
+pub fn plan_error(e: &PlanError, lang: Lang) -> String {
+    match (e, lang) {
+        (PlanError::NotRupiah { source_name }, Lang::Id) => format!(
+            "{source_name} tidak dihitung dalam Rupiah per tahun, jadi tidak ada pagu per tahun untuk direncanakan. Pilih sumber lain, atau ubah cara menghitungnya menjadi Rupiah."
+        ),
+        (PlanError::NotRupiah { source_name }, Lang::En) => format!(
+            "{source_name} is not counted in Rupiah a year, so it has no yearly amount to plan. Choose another source, or change its amount rule to Rupiah."
+        ),
+        (PlanError::Repeated { source_name }, Lang::Id) => {
+            format!("{source_name} dipilih dua kali.")
+        }
+        (PlanError::Repeated { source_name }, Lang::En) => {
+            format!("{source_name} is chosen twice.")
+        }
+        (PlanError::NoSource | PlanError::NoSuchSource, _) => T::NoSources.get(lang).to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::YearMonth;
-    use rust_decimal::Decimal;
 
     #[test]
     fn answers_name_the_amount_and_the_month() {
@@ -118,5 +223,30 @@ mod tests {
             why_unreachable(&Unreachable::SourceInactive { year: 2027 }, Lang::En),
             "This source pays nothing before the end of 2027."
         );
+    }
+
+    #[test]
+    fn the_plan_says_what_it_means_and_where_it_falls_short() {
+        let target = Target {
+            coverage: Decimal::ONE,
+            year: 2029,
+        };
+        let met = plan_meaning("APBD Kota", &target, true, Decimal::ONE, Lang::Id);
+        assert!(met.contains("100,0% pada Desember 2029"), "{met}");
+        let short = Shortfall {
+            reachable_workers: 41_000,
+            wanted_workers: 52_500,
+        };
+        assert_eq!(
+            shortfall(2027, &short, Binding::Verification, Lang::Id),
+            "2027: verifikasi dan daftar calon peserta membatasi: paling banyak 41.000 pekerja, bukan 52.500; dana di atas ini akan menganggur."
+        );
+        assert!(
+            shortfall(2027, &short, Binding::Cap, Lang::En).starts_with("2027: this source's cap")
+        );
+        let e = PlanError::NotRupiah {
+            source_name: "Dana Desa".into(),
+        };
+        assert!(plan_error(&e, Lang::En).starts_with("Dana Desa is not counted in Rupiah"));
     }
 }

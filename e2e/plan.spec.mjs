@@ -1,0 +1,72 @@
+// Amounts by year: the goal-seek's plan for Ambon's APBD appears as a table, "Terapkan
+// rencana" writes it into the source's amounts by year and the ledger shows exactly those
+// amounts; a year's amount typed in the source card changes that year, ↺ clears it. At a
+// laptop's and a phone's size, with screenshots of the plan and of the source card.
+import path from 'node:path';
+import { assert, openApp, waitFor, waitForText, expectText } from './lib.mjs';
+
+const cells = (page, selector) =>
+  page.evaluate((s) => [...document.querySelectorAll(s)].map((c) => c.textContent), selector);
+
+/** Saves a screenshot of the first element `selector` names as <name>.png in the artifacts. */
+async function shoot(page, artifacts, selector, name) {
+  const el = page.locator(selector).first();
+  await el.scrollIntoViewIfNeeded();
+  await el.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+async function planShown(page) {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('#plan-table .plan-amount').length > 0, undefined,
+    { timeout: 30_000, message: 'the plan table' });
+  return cells(page, '#plan-table .plan-amount');
+}
+
+export async function test({ page, artifacts }) {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const planned = await planShown(page);
+  assert.equal(planned.length, 5, 'one row per year of the horizon, 2026–2030');
+  await waitForText(page, 'Desember 2029', { selector: '#plan-meaning' });
+  await shoot(page, artifacts, '.goal-seek', 'plan-goal-seek-laptop');
+
+  // Apply it: the APBD's amount row of the ledger is the plan, Rupiah for Rupiah.
+  await page.click('#plan-apply');
+  await waitFor(page, (p) => JSON.stringify([...document.querySelectorAll('#ledger-budget-0 td')].map((c) => c.textContent)) === p,
+    JSON.stringify(planned), { timeout: 30_000, message: 'the ledger to show the plan' });
+  await expectText(page, '#plan-apply', 'Rencana sudah diterapkan', { timeout: 30_000 });
+
+  // The source card lists the same amounts by year, each one editable.
+  await page.click('#src-0-by-year summary');
+  assert.equal(await page.inputValue('#f-source-0-byyear-2027-text'), planned[1]);
+  await shoot(page, artifacts, '.source-card', 'plan-source-card-laptop');
+
+  // One year typed, then cleared with ↺: back to yearly × growth.
+  await page.fill('#f-source-0-byyear-2028-text', '12 miliar');
+  await waitFor(page, () => document.querySelectorAll('#ledger-budget-0 td')[2]?.textContent === '12.000.000.000',
+    undefined, { message: '2028 to get 12 miliar' });
+  const clears = await page.locator('#src-0-by-year .clear-year').count();
+  await page.locator('#src-0-by-year .clear-year').nth(2).click();
+  await waitFor(page, (n) => document.querySelectorAll('#src-0-by-year .clear-year').length === n - 1, clears,
+    { message: 'one year cleared' });
+
+  // The Dana Desa card says what it yields, and its ℹ says the per-desa amount is an estimate.
+  await waitForText(page, 'pekerja selama setahun', { selector: '#src-1-yield' });
+  await page.click('.field:has(#f-source-1-perdesa-text) .info summary');
+  await waitForText(page, 'perkiraan', { selector: '.field:has(#f-source-1-perdesa-text) .info[open] .info-body' });
+  await waitForText(page, 'Pertanyaan hukum terbuka', { selector: '.field:has(#f-source-1-perdesa-text) .info-body' });
+  await shoot(page, artifacts, '.source-card:nth-child(2)', 'dana-desa-card-laptop');
+
+  // In English too.
+  await page.click('#toggle-lang');
+  await waitForText(page, 'Plan by year', { selector: '#goal-plan' });
+}
+
+export async function testPhone({ page, artifacts }) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await planShown(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at 360px`);
+  await shoot(page, artifacts, '.goal-seek', 'plan-goal-seek-phone');
+  await page.click('#src-0-by-year summary');
+  await shoot(page, artifacts, '.source-card', 'plan-source-card-phone');
+}

@@ -1,0 +1,145 @@
+//! "Rencana per tahun": the goal-seek as a plan for one Rupiah source, the least amount each
+//! fiscal year that reaches the target by December of its year and holds it, as a table
+//! with what it means and where no money helps; one click writes it into the source's
+//! amounts by year. Computed just after the inputs settle, like the flat answer.
+
+use crate::engine::plan::{solve_plan, Plan, PlanError};
+use crate::engine::{simulate, Outcome, Parameters, ValidScenario};
+use crate::locale::format;
+use crate::locale::Lang;
+use crate::ui::budgets::{binding, plan_amounts, plan_applied};
+use crate::ui::i18n::goal_seek::{plan_error, plan_meaning, shortfall, PlanText};
+use crate::ui::i18n::T;
+use crate::ui::state::Action;
+use gloo::timers::callback::Timeout;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub params: Rc<Parameters>,
+    pub valid: Rc<ValidScenario>,
+    /// The chosen source.
+    pub source: usize,
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+}
+
+/// Milliseconds the inputs must stay still before the plan is made.
+const SETTLE_MS: u32 = 150;
+
+/// The plan and the run with it applied (which says what binds in a short year).
+type Answer = Result<Rc<(Plan, Outcome)>, PlanError>;
+
+fn make(params: &Parameters, valid: &ValidScenario, source: usize) -> Answer {
+    let plan = solve_plan(params, valid, &[source])?;
+    let outcome = simulate(params, &ValidScenario::trusted(plan.scenario.clone()));
+    Ok(Rc::new((plan, outcome)))
+}
+
+/// Whole Rupiah as Indonesians write them, without "Rp" (the column says it).
+fn whole(x: Decimal) -> String {
+    format::decimal(x, 0, Lang::Id)
+}
+
+#[component]
+pub fn GoalPlan(props: &Props) -> Html {
+    let lang = props.lang;
+    let answer = use_state(|| None::<Answer>);
+    {
+        let answer = answer.clone();
+        let params = props.params.clone();
+        use_effect_with(
+            (props.valid.clone(), props.source),
+            move |(valid, source)| {
+                answer.set(None);
+                let (valid, source) = (valid.clone(), *source);
+                let timer = Timeout::new(SETTLE_MS, move || {
+                    answer.set(Some(make(&params, &valid, source)));
+                });
+                move || drop(timer)
+            },
+        );
+    }
+    let body = match &*answer {
+        None => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
+        Some(Err(e)) => html! { <p id="plan-error" class="note">{ plan_error(e, lang) }</p> },
+        Some(Ok(found)) => plan_view(props, &found.0, &found.1),
+    };
+    html! {
+        <div class="goal-plan" id="goal-plan">
+            <h3>{ PlanText::Title.get(lang) }</h3>
+            { body }
+        </div>
+    }
+}
+
+fn plan_view(props: &Props, plan: &Plan, outcome: &Outcome) -> Html {
+    let lang = props.lang;
+    let sc = props.valid.scenario();
+    let i = props.source;
+    let name = &sc.sources[i].name;
+    let planned = plan_amounts(plan, i);
+    let target = &sc.target;
+    let best = plan
+        .years
+        .iter()
+        .find(|y| y.year == target.year)
+        .map_or(Decimal::ZERO, |y| y.coverage_end);
+    let meaning = plan_meaning(name, target, plan.met, best, lang);
+    let notes: Vec<String> = plan
+        .years
+        .iter()
+        .filter_map(|y| {
+            let short = y.short.as_ref()?;
+            Some(shortfall(
+                y.year,
+                short,
+                binding(outcome, plan, i, y.year),
+                lang,
+            ))
+        })
+        .collect();
+    let applied = plan_applied(sc, plan, i);
+    let apply = {
+        let on_action = props.on_action.clone();
+        let planned = planned.clone();
+        Callback::from(move |_| on_action.emit(Action::ApplyPlan(i, planned.clone())))
+    };
+    html! {<>
+        <p id="plan-meaning" class={classes!("answer", (!plan.met).then_some("bad"))}>{ meaning }</p>
+        <div class="table-scroll" tabindex="0">
+            <table id="plan-table" class="plan-table">
+                <caption class="sr-only">{ PlanText::Caption.get(lang) }{ ": " }{ name }</caption>
+                <thead><tr>
+                    <th scope="col">{ T::Year.get(lang) }</th>
+                    <th scope="col" class="num">{ PlanText::Amount.get(lang) }</th>
+                    <th scope="col" class="num">{ PlanText::CoverageEnd.get(lang) }</th>
+                    <th scope="col" class="num">{ PlanText::Idle.get(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for plan.years.iter().map(|y| {
+                        let amount = planned.iter().find(|(year, _)| *year == y.year).map(|(_, a)| *a);
+                        html! {
+                            <tr class={classes!(y.short.is_some().then_some("short"))} data-year={y.year.to_string()}>
+                                <th scope="row">{ y.year }{ if y.short.is_some() { " *" } else { "" } }</th>
+                                <td class="num plan-amount">{ amount.map(whole).unwrap_or_else(|| "—".into()) }</td>
+                                <td class="num">{ format::percent(y.coverage_end, lang) }</td>
+                                <td class="num">{ whole(y.idle) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+        if !notes.is_empty() {
+            <ul class="plan-short" id="plan-short">
+                { for notes.iter().map(|n| html! { <li>{ "* " }{ n }</li> }) }
+            </ul>
+        }
+        <button type="button" id="plan-apply" onclick={apply} disabled={applied || planned.is_empty()}>
+            { if applied { PlanText::Applied.get(lang) } else { PlanText::Apply.get(lang) } }
+        </button>
+    </>}
+}

@@ -1,0 +1,101 @@
+//! Amounts by year in headless Chromium (`cargo test --target wasm32-unknown-unknown --test
+//! web_plan`): the goal-seek's plan by year for Ambon's APBD appears and, applied, becomes
+//! exactly the APBD row of the ledger; an amount typed for one year in the source card
+//! changes that year's budget, and ↺ returns it to yearly × growth.
+#![cfg(target_arch = "wasm32")]
+
+use payung::ui::App;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+mod web_common;
+use web_common::{clean_mount_point, click, find, input, text, type_into, until};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The texts of the cells that `selector` names, in order.
+fn cells(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|k| list.item(k))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+/// The APBD's amount row of the ledger (source 0 in Ambon), one cell per year.
+fn apbd_budgets(root: &Element) -> Vec<String> {
+    cells(root, "#ledger-budget-0 td")
+}
+
+#[wasm_bindgen_test]
+async fn the_plan_for_ambons_apbd_appears_and_applied_it_is_the_apbd_row_of_the_ledger() {
+    let root = clean_mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the plan table", || {
+        find::<Element>(&root, "#plan-table").is_some()
+    })
+    .await;
+    assert!(text(&root, "#goal-plan").contains("Rencana per tahun"));
+    assert!(text(&root, "#plan-meaning").contains("Desember 2029"));
+    let planned = cells(&root, "#plan-table .plan-amount");
+    assert_eq!(planned.len(), 5, "one row per horizon year, 2026–2030");
+    assert!(planned.iter().all(|a| a.contains('.')), "{planned:?}");
+    assert_ne!(apbd_budgets(&root), planned, "not yet applied");
+
+    click(&root, "#plan-apply");
+    until("the ledger to show the plan", || {
+        apbd_budgets(&root) == planned
+    })
+    .await;
+    until("the plan to say it is applied", || {
+        text(&root, "#plan-apply") == "Rencana sudah diterapkan"
+    })
+    .await;
+    assert_eq!(cells(&root, "#plan-table .plan-amount"), planned);
+    assert!(text(&root, "#src-0-by-year summary").contains("(5)"));
+}
+
+#[wasm_bindgen_test]
+async fn an_amount_typed_for_a_year_is_that_years_budget_and_clearing_it_returns_to_yearly() {
+    let root = clean_mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the ledger", || apbd_budgets(&root).len() == 5).await;
+    let before = apbd_budgets(&root);
+    let year_2027 = input(&root, "#f-source-0-byyear-2027-text");
+    assert_eq!(
+        year_2027.value(),
+        before[1],
+        "the field shows what 2027 gets"
+    );
+
+    type_into(&year_2027, "5 miliar");
+    until("2027's budget to change", || {
+        apbd_budgets(&root)[1] == "5.000.000.000"
+    })
+    .await;
+    let after = apbd_budgets(&root);
+    assert_eq!(after[0], before[0]);
+    assert_eq!(after[2], before[2], "other years keep yearly × growth");
+
+    click(&root, "#src-0-by-year .clear-year");
+    until("2027 back to yearly × growth", || {
+        apbd_budgets(&root) == before
+    })
+    .await;
+    until("the field to follow", || {
+        input(&root, "#f-source-0-byyear-2027-text").value() == before[1]
+    })
+    .await;
+    assert!(root
+        .query_selector("#src-0-by-year .clear-year")
+        .unwrap()
+        .is_none());
+
+    // A bad amount gets a message beside its field; the ledger keeps the last valid one.
+    type_into(&year_2027, "abc");
+    until("the message", || {
+        text(&root, "#src-0-by-year .field-error").contains("Bukan angka")
+    })
+    .await;
+    assert_eq!(apbd_budgets(&root), before);
+}
