@@ -8,6 +8,7 @@
 //! - `solve/ambon_budget_target_1_by_2029`: one goal-seek (`solve_budget`) on ambon.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use payung::engine::plan::solve_plan;
 use payung::engine::scenario::Amount;
 use payung::engine::solve::solve_budget;
 use payung::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
@@ -88,6 +89,10 @@ fn solve_benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("ambon_budget_target_1_by_2029", |b| {
         b.iter(|| solve_budget(black_box(&p), black_box(&valid), black_box(index)))
+    });
+    assert!(solve_plan(&p, &valid, &[index]).is_ok());
+    group.bench_function("ambon_plan_by_year_target_1_by_2029", |b| {
+        b.iter(|| solve_plan(black_box(&p), black_box(&valid), black_box(&[index])))
     });
     group.finish();
 }

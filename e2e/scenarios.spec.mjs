@@ -62,17 +62,31 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
     assert.equal(await contentOf(other, '#yearly-table'), table, 'the same yearly results');
     const saved = await other.locator('.saved-item:not(.saved-current)').count();
     assert.equal(saved, 0, 'a fresh browser has no saved scenarios of ours');
+
+    // Work in progress is never lost: edit, then open a link over it, and the edit is saved
+    // among the saved scenarios first, with a note saying so.
+    await other.fill('#f-source-0-yearly-text', '7 miliar');
+    await other.press('#f-source-0-yearly-text', 'Tab');
+    await waitFor(other, () => !document.querySelector('.field.invalid'), undefined, { message: 'a valid budget' });
+    await other.goto(link.replace('#', '?again#'));
+    await ready(other);
+    await waitForText(other, 'Sebelum membuka tautan', { selector: '#link-notice' });
+    await waitFor(other, () => [...document.querySelectorAll('.saved-name')].some((e) => e.textContent.includes('Sebelum membuka tautan')),
+      undefined, { message: 'the kept work among the saved scenarios' });
+    await screenshot('link-over-unsaved-work');
   } finally {
     await fresh.close();
   }
 
-  // A corrupted link: a message saying what was wrong, the default preset, saved scenarios untouched.
+  // A corrupted link: a message saying what was wrong, the work in progress (Opsi B) still
+  // open rather than replaced, saved scenarios untouched.
   const broken = link.replace(/s=2\.(.{10})/, (m, head) => `s=2.${head.split('').reverse().join('')}`);
   await page.goto(broken);
   await ready(page);
   await waitFor(page, () => document.querySelector('#link-notice'), undefined, { message: 'the link notice' });
   assert.match(await textOf(page, '#link-notice'), /[Tt]autan/);
-  await waitForText(page, 'Kota Ambon', { selector: '.region-title' });
+  assert.match(await textOf(page, '#link-notice'), /belum disimpan tetap terbuka/);
+  await waitForText(page, 'Opsi B: APBD 6 miliar', { selector: '.region-title' });
   const after = await page.locator('.saved-item:not(.saved-current) .saved-name').allInnerTexts();
   assert.deepEqual(after.sort(), names.sort(), 'saved scenarios are untouched');
   await screenshot('corrupted-link');

@@ -10,7 +10,7 @@
 //! here. Every word a chart shows is in
 //! `text`; numbers and dates are written by `crate::locale`.
 //!
-//! Charts read an `Outcome`; they must not know the engine's rules, the UI (`crate::ui`)
+//! Charts read an `Outcome`; they must not know the engine's rules, the UI layer above them
 //! or any browser crate (Yew, web-sys, Gloo, wasm-bindgen, js-sys), so that they are drawn
 //! and snapshot-tested on the host. Money becomes `f64` only here, at the moment it is
 //! drawn. Drawing never panics: a failed drawing yields an SVG that says so.

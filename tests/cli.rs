@@ -16,6 +16,19 @@ use std::process::{Command, Output};
 // The `payung` command-line runner
 // ---------------------------------------------------------------------------------------
 
+/// Goal-seek for Ambon's APBD: everyone covered by 2029.
+const AMBON_BY_2029: [&str; 9] = [
+    "solve",
+    "--preset",
+    "ambon",
+    "--target",
+    "1.0",
+    "--by",
+    "2029",
+    "--source",
+    "APBD Kota Ambon",
+];
+
 fn payung(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_payung"))
         .args(args)
@@ -133,17 +146,7 @@ fn cli_run_json_gives_the_full_monthly_outcome() {
 
 #[test]
 fn cli_solve_prints_the_yearly_amount_needed() {
-    let out = stdout_ok(&[
-        "solve",
-        "--preset",
-        "ambon",
-        "--target",
-        "1.0",
-        "--by",
-        "2029",
-        "--source",
-        "APBD Kota Ambon",
-    ]);
+    let out = stdout_ok(&AMBON_BY_2029);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
     let header: Vec<&str> = lines[0].split(',').collect();
@@ -283,20 +286,7 @@ fn cli_plan_prints_each_years_amount_and_writes_a_scenario_that_runs_to_them() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("ambon-plan.json");
     let file = file.to_str().unwrap();
-    let csv = stdout_ok(&[
-        "solve",
-        "--preset",
-        "ambon",
-        "--target",
-        "1.0",
-        "--by",
-        "2029",
-        "--source",
-        "APBD Kota Ambon",
-        "--plan",
-        "--scenario-out",
-        file,
-    ]);
+    let csv = stdout_ok(&[&AMBON_BY_2029[..], &["--plan", "--scenario-out", file]].concat());
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("year,amount"));
     let plan: Vec<(i32, i64)> = lines

@@ -89,8 +89,9 @@ fn draw_charts(
 #[derive(Properties, PartialEq)]
 struct SimulatorProps {
     state: Rc<State>,
-    /// Why the opening link could not be used, if it could not.
-    notice: Option<String>,
+    /// What happened to the opening link: why it could not be used (an error), or where
+    /// the work it replaced was saved.
+    notice: Option<(String, bool)>,
 }
 
 /// The address of this page with the scenario in its fragment.
@@ -238,8 +239,9 @@ fn Simulator(props: &SimulatorProps) -> Html {
                 </aside>
                 <main id="results" aria-label={T::Results.get(lang)}>
                     <h2 class="region-title">{ &state.valid.region.name }{ " — " }{ &state.valid.name }</h2>
-                    if let Some(notice) = &props.notice {
-                        <div class="banner error" role="alert" id="link-notice"><p>{ notice }</p></div>
+                    if let Some((notice, error)) = &props.notice {
+                        <div class={classes!("banner", error.then_some("error"), (!error).then_some("info"))}
+                            role={if *error { "alert" } else { "status" }} id="link-notice"><p>{ notice }</p></div>
                     }
                     <Notices error={state.error.clone()} warnings={outcome.warnings.clone()} {lang} />
                     <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
@@ -271,6 +273,18 @@ fn Simulator(props: &SimulatorProps) -> Html {
 }
 
 /// The scenario fragment of the page address (`#s=…`), if there is one.
+/// Saves the work in progress among the saved scenarios before a link replaces it, and
+/// returns the name it got; none when storage is unavailable.
+fn keep_work(scenario: &crate::engine::Scenario, lang: Lang) -> Option<String> {
+    let store = storage::SavedStore::default();
+    let (mut list, _) = store.load().ok()?;
+    let name = i18n::share::before_link_name(lang);
+    let id = list.save(name, scenario, &storage::now_iso()).ok()?;
+    let entry = list.get(&id)?.clone();
+    store.insert(&entry).ok()?;
+    Some(entry.name)
+}
+
 fn link_fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     hash.contains("s=").then_some(hash)
@@ -316,15 +330,26 @@ fn FullApp() -> Html {
                 .validate(&params)
                 .map_err(|e| e.to_string())
         };
-        // A link wins; a bad link opens the default preset (and says why); otherwise the
-        // scenario from last time, if it is still valid, or the default preset.
-        let (valid, notice) = match link_fragment().map(|f| share::decode(&f, &params)) {
-            Some(Ok(valid)) => (valid, None),
-            Some(Err(e)) => (fallback()?, Some(i18n::share::message(&e, lang))),
-            None => match storage::load_current().and_then(|sc| sc.validate(&params).ok()) {
-                Some(valid) => (valid, None),
-                None => (fallback()?, None),
-            },
+        // A link wins, and the work in progress it replaces is saved first; a bad link keeps
+        // the work in progress open (and says why); otherwise the scenario from last time,
+        // if it is still valid, or the default preset. Nothing is lost either way.
+        let working = storage::load_current().and_then(|sc| sc.validate(&params).ok());
+        let (valid, notice) = match (link_fragment().map(|f| share::decode(&f, &params)), working) {
+            (Some(Ok(valid)), working) => {
+                let kept = working
+                    .filter(|w| w.scenario() != valid.scenario())
+                    .and_then(|w| keep_work(w.scenario(), lang));
+                let notice = kept.map(|name| (i18n::share::work_saved_as(&name, lang), false));
+                (valid, notice)
+            }
+            (Some(Err(e)), Some(working)) => {
+                let why = i18n::share::message(&e, lang);
+                let kept = i18n::share::work_kept_open(lang);
+                (working, Some((format!("{why} {kept}"), true)))
+            }
+            (Some(Err(e)), None) => (fallback()?, Some((i18n::share::message(&e, lang), true))),
+            (None, Some(working)) => (working, None),
+            (None, None) => (fallback()?, None),
         };
         Ok::<_, String>((Rc::new(State::new(Rc::new(params), valid, lang)), notice))
     });

@@ -54,6 +54,31 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
     lang.pick(id, en)
 }
 
+/// Said after a link that could not be opened: the work in progress stayed open.
+pub fn work_kept_open(lang: Lang) -> &'static str {
+    lang.pick(
+        "Pekerjaan Anda yang belum disimpan tetap terbuka; tidak ada yang hilang.",
+        "Your unsaved work is still open; nothing was lost.",
+    )
+}
+
+/// The name under which the work in progress is saved when a link replaces it.
+pub fn before_link_name(lang: Lang) -> &'static str {
+    lang.pick("Sebelum membuka tautan", "Before opening a link")
+}
+
+/// Said after a link opened over different unsaved work, which was saved as `name`.
+pub fn work_saved_as(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Tautan dibuka. Skenario yang sedang Anda kerjakan disimpan sebagai “{name}” di Skenario tersimpan."
+        ),
+        Lang::En => format!(
+            "The link is open. The scenario you were working on is saved as “{name}” under Saved scenarios."
+        ),
+    }
+}
+
 /// What went wrong with a link, for the person who opened it.
 pub fn message(err: &ShareLinkError, lang: Lang) -> String {
     use ShareLinkError as E;
