@@ -182,6 +182,18 @@ fn opening_reads_through_the_scenario_importer_and_migrates() {
         ambon()
     );
 
+    // A version 1 entry whose source starts in October keeps the whole yearly amount it had
+    // for that first year (version 2 would pro-rate it): the same numbers as when saved.
+    let v1: serde_json::Value =
+        serde_json::from_str(payung::ui::share::frozen_base(1, "bontang").unwrap()).unwrap();
+    let (list, _) = SavedList::from_stored([("bontang", entry("bontang", 1, v1))]);
+    let opened = list.open("bontang").unwrap();
+    assert_eq!(opened.schema_version, SCHEMA_VERSION);
+    assert_eq!(
+        opened.sources[0].by_year.get(&2023),
+        Some(&Decimal::from(7_400_000_000u64))
+    );
+
     // The importer's own checks apply: a bad field is named by its path.
     let mut bad = ambon_json();
     bad["region"]["desa"] = serde_json::json!("many");
