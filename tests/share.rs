@@ -572,3 +572,15 @@ fn a_link_of_this_edition_repeats_its_edition_inside_the_checksum() {
         Err(ShareLinkError::Corrupted)
     );
 }
+
+#[test]
+fn a_link_cannot_rebuild_more_array_elements_than_a_scenario_could_hold() {
+    // Twenty arrays of a thousand elements each under keys no scenario has: refused before
+    // anything is rebuilt past the budget, not after filling memory.
+    let mut patch = serde_json::Map::new();
+    for k in 0..20 {
+        patch.insert(format!("x{k}"), serde_json::json!({"#": 1000}));
+    }
+    let link = old_link(2, serde_json::json!([2, "ambon", patch]));
+    assert_eq!(decode(&link, params()), Err(ShareLinkError::Corrupted));
+}

@@ -242,15 +242,23 @@ fn plan_csv(
             }
         }
     }
-    for y in plan
+    for (year, short) in plan
         .years
         .iter()
         .filter_map(|y| y.short.as_ref().map(|s| (y.year, s)))
     {
-        eprintln!(
-            "payung: note: in {} at most {} workers can be covered by December, not {}: verification, the list or a cap binds",
-            y.0, y.1.reachable_workers, y.1.wanted_workers
-        );
+        if short.reachable_workers < short.wanted_workers {
+            eprintln!(
+                "payung: note: in {year} at most {} workers can be covered by December, not {}: verification, the list or a cap binds",
+                short.reachable_workers, short.wanted_workers
+            );
+        }
+        if short.lost_workers > 0 {
+            eprintln!(
+                "payung: note: in January {year} {} workers lose cover whatever the money: a source ended or shrank",
+                short.lost_workers
+            );
+        }
     }
     Ok(out)
 }

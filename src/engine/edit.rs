@@ -186,11 +186,19 @@ impl Scenario {
     /// the rule it already follows keeps its amount.
     pub fn set_source_rule(&mut self, i: usize, rule: Rule, params: &Parameters) {
         let start = self.horizon.start;
-        if let Some(s) = self.sources.get_mut(i) {
-            if Rule::of(&s.amount) != rule {
-                s.amount = rule.default_amount(params, start);
-                s.by_year.clear();
-            }
+        let Some(s) = self.sources.get_mut(i) else {
+            return;
+        };
+        if Rule::of(&s.amount) == rule {
+            return;
+        }
+        s.amount = rule.default_amount(params, start);
+        s.by_year.clear();
+        // A co-funder enrols nobody: it keeps no cap and no workers of its own.
+        if rule == Rule::CoFund {
+            s.cap_workers = None;
+            let name = s.name.clone();
+            self.region.covered_at_start.retain(|c| c.source != name);
         }
     }
 
@@ -410,5 +418,16 @@ mod tests {
         }
         sc.set_start_year(before.horizon.start.year);
         assert_eq!(sc, before);
+    }
+
+    #[test]
+    fn a_source_turned_co_funder_drops_its_cap_and_its_own_workers() {
+        let mut sc = ambon();
+        sc.sources[0].cap_workers = Some(5);
+        sc.set_source_rule(0, Rule::CoFund, &p());
+        assert_eq!(sc.sources[0].cap_workers, None);
+        let name = sc.sources[0].name.clone();
+        assert!(sc.region.covered_at_start.iter().all(|c| c.source != name));
+        assert!(sc.validate(&p()).is_ok());
     }
 }

@@ -79,6 +79,9 @@ pub enum Problem {
     /// Co-funders together pay more than a source's whole contribution.
     #[error("co-funding of `{helped}` adds up to {total}, more than the whole contribution")]
     CoFundOver { helped: String, total: Decimal },
+    /// A co-funding source enrols nobody, so it has no cap and no workers of its own.
+    #[error("a co-funding source enrols nobody, so it has no cap and no workers of its own")]
+    NotForCoFunder,
     /// Only desa receive Dana Desa.
     #[error("only desa receive Dana Desa, and this region has no desa")]
     DanaDesaWithoutDesa,

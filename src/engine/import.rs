@@ -128,27 +128,54 @@ fn migrate(mut value: serde_json::Value) -> serde_json::Value {
 }
 
 /// Version 1 gave a source that starts after January its whole yearly amount in its first
-/// year; version 2 pro-rates it. A version 1 file keeps its numbers: such a source's first
-/// year gets its yearly amount written out as that year's amount.
+/// year; version 2 pro-rates it. A version 1 file keeps its amounts: such a source's first
+/// year, when it lies inside the horizon, gets its yearly amount written out as that year's
+/// amount. Version 1 also let a Dana Desa source stand in a region without desa (it paid
+/// nothing under the Dana Desa rule); version 2 refuses it, so such a source becomes an
+/// "other" source with the same amounts (Rp 0 under the Dana Desa rule).
 fn v1_to_v2(value: &mut Value) {
+    let year = |v: &Value, path: &[&str]| {
+        path.iter()
+            .try_fold(v, |v, key| v.get(key))
+            .and_then(Value::as_i64)
+    };
+    let start = year(value, &["horizon", "start", "year"]);
+    let start_month = year(value, &["horizon", "start", "month"]).unwrap_or(1);
+    let years = year(value, &["horizon", "years"]).unwrap_or(1);
+    let last = start.map(|s| s + (start_month - 1 + years * 12 - 1) / 12);
+    let no_desa = year(value, &["region", "desa"]) == Some(0);
     if let Some(sources) = value.get_mut("sources").and_then(Value::as_array_mut) {
-        for source in sources {
+        for source in sources.iter_mut().filter_map(Value::as_object_mut) {
             let late = source
                 .get("first_month")
                 .and_then(Value::as_u64)
                 .unwrap_or(1)
                 > 1;
             let first = source.get("first_year").and_then(Value::as_i64);
-            let amount = source.get("amount");
-            let rupiah =
-                amount.and_then(|a| a.get("rule")).and_then(Value::as_str) == Some("rupiah");
-            let yearly = amount.and_then(|a| a.get("yearly")).cloned();
-            if let (true, true, Some(first), Some(yearly), Some(obj)) =
-                (late, rupiah, first, yearly, source.as_object_mut())
+            let ends = source.get("last_year").and_then(Value::as_i64);
+            let rule = source
+                .get("amount")
+                .and_then(|a| a.get("rule"))
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let yearly = source.get("amount").and_then(|a| a.get("yearly")).cloned();
+            let simulated = matches!((first, start, last), (Some(f), Some(s), Some(l)) if s <= f && f <= l)
+                && ends.zip(first).is_none_or(|(e, f)| f <= e);
+            if let (true, true, Some("rupiah"), Some(first), Some(yearly)) =
+                (late, simulated, rule.as_deref(), first, yearly)
             {
                 let mut by_year = serde_json::Map::new();
                 by_year.insert(first.to_string(), yearly);
-                obj.insert("by_year".into(), Value::Object(by_year));
+                source.insert("by_year".into(), Value::Object(by_year));
+            }
+            if no_desa && source.get("kind").and_then(Value::as_str) == Some("dana_desa") {
+                source.insert("kind".into(), Value::from("other"));
+                if rule.as_deref() == Some("dana_desa") {
+                    source.insert(
+                        "amount".into(),
+                        serde_json::json!({"rule": "rupiah", "yearly": "0"}),
+                    );
+                }
             }
         }
     }
@@ -220,5 +247,61 @@ mod tests {
             scenario_from_json(&huge),
             Err(ImportError::TooLarge { .. })
         ));
+    }
+
+    /// A version 1 scenario: a preset's scenario with `schema_version` 1, edited by `change`.
+    fn v1(change: impl FnOnce(&mut Value)) -> String {
+        let mut value = serde_json::to_value(presets::load("bontang").unwrap()).unwrap();
+        value["schema_version"] = Value::from(1);
+        if let Some(s) = value["sources"][0].as_object_mut() {
+            s.remove("by_year");
+        }
+        change(&mut value);
+        value.to_string()
+    }
+
+    #[test]
+    fn version_1_keeps_a_late_first_years_amount_only_where_it_is_simulated() {
+        let params = crate::engine::Parameters::embedded().unwrap();
+        let sc = scenario_from_json(&v1(|_| {})).unwrap();
+        let full = sc.sources[0].amount.clone();
+        assert!(matches!(
+            full,
+            crate::engine::scenario::Amount::Rupiah { .. }
+        ));
+        assert_eq!(sc.sources[0].by_year.len(), 1);
+        assert!(sc.validate(&params).is_ok());
+        // The source started in October 2023, but the horizon now starts in 2024: nothing
+        // of 2023 is simulated, so nothing is written, and the file still opens.
+        let later = v1(|v| v["horizon"]["start"]["year"] = Value::from(2024));
+        let sc = scenario_from_json(&later).unwrap();
+        assert!(sc.sources[0].by_year.is_empty());
+        assert!(sc.validate(&params).is_ok());
+    }
+
+    #[test]
+    fn version_1_dana_desa_without_desa_becomes_another_source_paying_the_same() {
+        let params = crate::engine::Parameters::embedded().unwrap();
+        let text = v1(|v| {
+            let dd = serde_json::json!({
+                "name": "Dana Desa", "kind": "dana_desa", "priority": 2,
+                "amount": {"rule": "dana_desa", "share": "0.1", "per_desa": "900000000"},
+                "first_year": 2023, "last_year": null, "first_month": 1, "growth": "0",
+                "cap_workers": null, "discount": false
+            });
+            v["sources"].as_array_mut().unwrap().push(dd);
+        });
+        let sc = scenario_from_json(&text).unwrap();
+        assert_eq!(
+            sc.sources[1].kind,
+            crate::engine::scenario::SourceKind::Other
+        );
+        assert_eq!(
+            sc.sources[1].amount,
+            crate::engine::scenario::Amount::Rupiah {
+                yearly: rust_decimal::Decimal::ZERO
+            }
+        );
+        assert!(sc.validate(&params).is_ok());
     }
 }

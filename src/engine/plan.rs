@@ -55,6 +55,9 @@ pub struct Shortfall {
     pub reachable_workers: u64,
     /// Workers the year's step asks for in December.
     pub wanted_workers: u64,
+    /// Workers who lose cover at the year's start whatever the money (a source that ended
+    /// or shrank had workers no chosen source can take).
+    pub lost_workers: u64,
 }
 
 /// One fiscal year of the plan.
@@ -306,6 +309,7 @@ pub fn solve_plan(
             short = Some(Shortfall {
                 reachable_workers: possible.december,
                 wanted_workers: goal.december,
+                lost_workers: possible.lost,
             });
             goal = possible;
         }

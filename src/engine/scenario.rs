@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 /// The scenario JSON format this build writes. Older versions are migrated on read.
 /// Version 2 added per-year amounts (`by_year`) and gave a source's partial first year its
-/// own, pro-rated amount; version 1 files migrate to the same numbers.
+/// own, pro-rated amount; version 1 files migrate to the same amounts.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// One simulation's inputs.

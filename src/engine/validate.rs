@@ -189,7 +189,19 @@ impl Scenario {
                     }
                 }
             }
-            // Checked as a whole with the vulnerable workers.
+            Field::Source(i, SourceField::Cap)
+                if self.sources[i].co_funding().is_some()
+                    && self.sources[i].cap_workers.is_some() =>
+            {
+                c.fail(field, Problem::NotForCoFunder)
+            }
+            Field::StartingCover(i)
+                if self.sources[i].co_funding().is_some()
+                    && field.get(self).is_some_and(|w| !w.is_zero()) =>
+            {
+                c.fail(field, Problem::NotForCoFunder)
+            }
+            // Otherwise checked as a whole with the vulnerable workers.
             Field::StartingCover(_) => {}
             Field::TargetYear => {
                 let first = self.horizon.start.year;

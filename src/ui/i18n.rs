@@ -623,6 +623,12 @@ pub fn problem_message(field: Field, problem: &Problem, lang: Lang) -> String {
             "Co-funding for {helped} adds up to {}, more than the whole premium.",
             format::percent(*total, lang)
         ),
+        (Problem::NotForCoFunder, Lang::Id) => {
+            "Sumber yang ikut membayar tidak mendaftarkan pekerja sendiri, jadi tidak punya batas atau pekerja di awal.".into()
+        }
+        (Problem::NotForCoFunder, Lang::En) => {
+            "A co-funding source enrols nobody, so it has no cap and no workers of its own.".into()
+        }
         (Problem::DanaDesaWithoutDesa, Lang::Id) => {
             "Hanya desa yang menerima Dana Desa; wilayah ini tidak punya desa (kelurahan tidak menerimanya). Ubah jenis sumber atau jumlah desa.".into()
         }
@@ -801,6 +807,7 @@ mod tests {
             Problem::ByYearNeedsRupiah,
             Problem::DanaDesaWithoutDesa,
             Problem::CoFundNotEnrolling { name: "X".into() },
+            Problem::NotForCoFunder,
             Problem::CoFundOver {
                 helped: "APBD".into(),
                 total: Decimal::new(15, 1),
@@ -824,6 +831,7 @@ mod tests {
                 | Problem::ByYearNeedsRupiah
                 | Problem::DanaDesaWithoutDesa
                 | Problem::CoFundNotEnrolling { .. }
+                | Problem::NotForCoFunder
                 | Problem::CoFundOver { .. } => {}
             }
         }

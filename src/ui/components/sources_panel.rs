@@ -94,6 +94,7 @@ fn co_fund_fields(state: &State, i: usize, on_action: &Callback<Action>) -> Html
 fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
     let lang = state.lang;
     let s = &state.scenario.sources[i];
+    let co_funds = s.co_funding().is_some();
     let f = |field: SourceField| {
         scenario_field(state, Field::Source(i, field), on_action, Html::default())
     };
@@ -194,7 +195,10 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                 Rule::BapakAsuh => html! {<>{ f(SourceField::Participation) }{ f(SourceField::WorkersPerSponsor) }</>},
                 Rule::CoFund => co_fund_fields(state, i, on_action),
             } }
-            { scenario_field(state, Field::StartingCover(i), on_action, Html::default()) }
+            // A co-funder enrols nobody: no starting cover, growth, cap or discount of its own.
+            if !co_funds {
+                { scenario_field(state, Field::StartingCover(i), on_action, Html::default()) }
+            }
             { f(SourceField::FirstYear) }
             { f(SourceField::FirstMonth) }
             <div class="field checkbox">
@@ -202,20 +206,26 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                 <label for={id("open")}>{ T::OpenEnded.get(lang) }</label>
             </div>
             { f(SourceField::LastYear) }
-            { f(SourceField::Growth) }
-            <div class="field checkbox">
-                <input id={id("capped")} type="checkbox" checked={s.cap_workers.is_some()} onchange={emit(Action::SetCapped)} />
-                <label for={id("capped")}>{ T::Capped.get(lang) }</label>
-            </div>
-            { f(SourceField::Cap) }
-            if s.kind.is_public_budget() {
-                <p class="note">{ T::DiscountNever.get(lang) }</p>
-            } else {
+            if !co_funds {
+                { f(SourceField::Growth) }
                 <div class="field checkbox">
-                    <input id={id("discount")} type="checkbox" checked={s.discount} onchange={emit(Action::SetDiscount)} />
-                    <label for={id("discount")}>{ T::Discount.get(lang) }</label>
-                    <ParamInfo param={state.params.pp50_discount.clone()} month={month} {lang} />
+                    <input id={id("capped")} type="checkbox" checked={s.cap_workers.is_some()} onchange={emit(Action::SetCapped)} />
+                    <label for={id("capped")}>{ T::Capped.get(lang) }</label>
                 </div>
+                { f(SourceField::Cap) }
+                if s.kind.is_public_budget() {
+                    <p class="note">{ T::DiscountNever.get(lang) }</p>
+                } else {
+                    <div class="field checkbox">
+                        <input id={id("discount")} type="checkbox" checked={s.discount} onchange={emit(Action::SetDiscount)} />
+                        <label for={id("discount")}>{ T::Discount.get(lang) }</label>
+                        <ParamInfo param={state.params.pp50_discount.clone()} month={month} {lang} />
+                    </div>
+                }
+            }
+            if co_funds {
+                { field_problem(state, Field::Source(i, SourceField::Cap)) }
+                { field_problem(state, Field::StartingCover(i)) }
             }
             { field_problem(state, Field::Source(i, SourceField::Discount)) }
         </li>

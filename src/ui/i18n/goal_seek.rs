@@ -236,6 +236,7 @@ mod tests {
         let short = Shortfall {
             reachable_workers: 41_000,
             wanted_workers: 52_500,
+            lost_workers: 0,
         };
         assert_eq!(
             shortfall(2027, &short, Binding::Verification, Lang::Id),

@@ -9,6 +9,10 @@ const LENGTH: &str = "#";
 /// The longest array a link may rebuild (scenarios have at most a dozen sources).
 const MAX_ARRAY: u64 = 1_000;
 
+/// The most array elements a link may rebuild in all: a crafted link with thousands of
+/// `{"#": 1000}` objects would otherwise fill memory before any shape check runs.
+const MAX_ELEMENTS: u64 = 10_000;
+
 /// Writes every array as `{"#": len, "0": …, "1": …}`, so a merge patch can change one
 /// element's field. Scenario JSON has no key `#`, so this is reversed by `unindexed`.
 pub(super) fn indexed(value: Value) -> Value {
@@ -28,21 +32,28 @@ pub(super) fn indexed(value: Value) -> Value {
     }
 }
 
-/// Turns indexed objects back into arrays; `None` if a length is absurd (a crafted link).
-/// A missing element becomes `null`, which the scenario's own parser then reports.
+/// Turns indexed objects back into arrays; `None` if a length is absurd or the arrays hold
+/// more elements in all than any scenario could (a crafted link). A missing element becomes
+/// `null`, which the scenario's own parser then reports.
 pub(super) fn unindexed(value: Value) -> Option<Value> {
+    let mut budget = MAX_ELEMENTS;
+    rebuild(value, &mut budget)
+}
+
+fn rebuild(value: Value, budget: &mut u64) -> Option<Value> {
     match value {
         Value::Object(mut map) => match map.remove(LENGTH) {
             Some(len) => {
                 let len = len.as_u64().filter(|n| *n <= MAX_ARRAY)?;
+                *budget = budget.checked_sub(len)?;
                 (0..len)
-                    .map(|i| unindexed(map.remove(&i.to_string()).unwrap_or(Value::Null)))
+                    .map(|i| rebuild(map.remove(&i.to_string()).unwrap_or(Value::Null), budget))
                     .collect::<Option<Vec<_>>>()
                     .map(Value::Array)
             }
             None => map
                 .into_iter()
-                .map(|(k, v)| unindexed(v).map(|v| (k, v)))
+                .map(|(k, v)| rebuild(v, budget).map(|v| (k, v)))
                 .collect::<Option<Map<_, _>>>()
                 .map(Value::Object),
         },
