@@ -524,3 +524,23 @@ fn mukomukos_2024_budget_comes_out_to_the_rupiah() {
     assert_eq!(officials, rp(3_450 * 12 * 13_500));
     assert_eq!(fishers + officials, rp(880_048_800));
 }
+
+#[test]
+fn money_left_over_is_a_warning_only_from_one_worker_year() {
+    let year = 12 * PACKAGE_MONTH;
+    let left_over = |extra: i64| {
+        let mut sc = with_list(1_000, 1_000);
+        sc.sources[0].amount = Amount::Rupiah {
+            yearly: rp(1_000 * year + extra),
+        };
+        run(sc)
+            .warnings
+            .into_iter()
+            .any(|w| matches!(w, Warning::BudgetUnspent { .. }))
+    };
+    assert!(
+        !left_over(year - 1),
+        "less than a worker-year is not worth a warning"
+    );
+    assert!(left_over(year), "a worker-year nobody used is");
+}

@@ -98,7 +98,7 @@ pub enum Warning {
     },
     /// Money was left while verified workers ran out and unverified workers remained.
     VerificationBinding { months: u32, first: YearMonth },
-    /// A source ended the horizon with money it never committed.
+    /// A source ended the horizon with money it never committed: at least one worker-year.
     BudgetUnspent { source: String, amount: Rupiah },
     /// Workers lost cover at the start of `year` because `source` ended or shrank and no
     /// other source had room for them.
@@ -302,9 +302,15 @@ pub(super) fn warnings(
             first,
         });
     }
+    // Less than one worker-year at the start's package cost could not have bought anyone:
+    // not worth a warning (a budget rarely divides exactly into premiums).
+    let worker_year = params
+        .contribution_for(sc.horizon.start, &sc.programmes, false)
+        .total()
+        * Decimal::from(12);
     for (i, s) in sc.sources.iter().enumerate() {
         let amount: Rupiah = years.iter().map(|y| y.unspent_by_source[i]).sum();
-        if amount > Decimal::ZERO {
+        if amount >= worker_year && amount > Decimal::ZERO {
             out.push(Warning::BudgetUnspent {
                 source: s.name.clone(),
                 amount,
