@@ -127,3 +127,37 @@ async fn a_number_field_reads_indonesian_numbers_and_rejects_bad_ones_beside_the
     })
     .await;
 }
+
+/// Chooses `value` in the select that `selector` names, as a user does.
+fn choose(root: &web_sys::Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement =
+        web_common::find(root, selector).unwrap_or_else(|| panic!("no {selector}"));
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_wage_earner_has_a_wage_and_its_rates_apply() {
+    let root = clean_mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the app", || {
+        root.query_selector("#scheme").unwrap().is_some()
+    })
+    .await;
+    let label = "label[for='f-declaredincome-text']";
+    assert_eq!(text(&root, label), "Penghasilan yang dilaporkan");
+    choose(&root, "#scheme", "wage_earner");
+    until("the wage label", || text(&root, label) == "Upah per bulan").await;
+    type_into(&input(&root, "#f-declaredincome-text"), "2.500.000");
+    until("JKK 6.000 + JKM 7.500", || {
+        text(&root, "#cost-per-worker") == "Rp 13.500"
+    })
+    .await;
+    choose(&root, "#scheme", "bpu");
+    until("the declared income again", || {
+        text(&root, label) == "Penghasilan yang dilaporkan"
+    })
+    .await;
+}
