@@ -161,3 +161,34 @@ async fn a_wage_earner_has_a_wage_and_its_rates_apply() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn a_co_funder_of_jht_only_says_it_pays_nothing_while_jht_is_off() {
+    let root = clean_mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the app", || {
+        root.query_selector("#add-source").unwrap().is_some()
+    })
+    .await;
+    choose(&root, "#new-source-kind", "apbd_provinsi");
+    web_common::click(&root, "#add-source");
+    until("a fifth source", || {
+        root.query_selector("#src-4-rule").unwrap().is_some()
+    })
+    .await;
+    choose(&root, "#src-4-rule", "co_fund");
+    until("the co-funder's fields", || {
+        root.query_selector("#source-4-part").unwrap().is_some()
+    })
+    .await;
+    choose(&root, "#source-4-part", "jht");
+    until("the note", || {
+        text(&root, "#source-4-jht-off").contains("JHT tidak diikutkan")
+    })
+    .await;
+    input(&root, "#jht").click();
+    until("the note gone", || {
+        root.query_selector("#source-4-jht-off").unwrap().is_none()
+    })
+    .await;
+}

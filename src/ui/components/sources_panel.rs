@@ -88,6 +88,9 @@ fn co_fund_fields(state: &State, i: usize, on_action: &Callback<Action>) -> Html
                 <option value="jht" selected={part == CoFundPart::Jht}>{ T::CoFundJht.get(lang) }</option>
             </select>
         </div>
+        if part == CoFundPart::Jht && !state.scenario.programmes.jht {
+            <p class="note" id={id("jht-off")}>{ SourceText::CoFundJhtOff.get(lang) }</p>
+        }
     </>}
 }
 
