@@ -192,3 +192,46 @@ async fn a_co_funder_of_jht_only_says_it_pays_nothing_while_jht_is_off() {
     })
     .await;
 }
+
+/// Adds a source of `kind` as source `i` and makes it co-fund `share` of APBD Kota Ambon.
+async fn add_co_funder(root: &web_sys::Element, i: usize, kind: &str, share: &str) {
+    choose(root, "#new-source-kind", kind);
+    web_common::click(root, "#add-source");
+    let rule = format!("#src-{i}-rule");
+    until("the new source", || {
+        root.query_selector(&rule).unwrap().is_some()
+    })
+    .await;
+    choose(root, &rule, "co_fund");
+    let of = format!("#source-{i}-of");
+    until("the co-funder's fields", || {
+        root.query_selector(&of).unwrap().is_some()
+    })
+    .await;
+    type_into(&input(root, &format!("#f-source-{i}-coshare-text")), share);
+    choose(root, &of, "APBD Kota Ambon");
+}
+
+#[wasm_bindgen_test]
+async fn co_funding_over_100_percent_is_said_beside_every_share_that_adds_to_it() {
+    let root = clean_mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the app", || {
+        root.query_selector("#add-source").unwrap().is_some()
+    })
+    .await;
+    add_co_funder(&root, 4, "apbd_provinsi", "40%").await;
+    add_co_funder(&root, 5, "csr", "70%").await;
+    for i in [4, 5] {
+        let error = format!("#f-source-{i}-coshare-error");
+        until("the error beside the share", || {
+            text(&root, &error).contains("110,0%")
+        })
+        .await;
+    }
+    type_into(&input(&root, "#f-source-5-coshare-text"), "30%");
+    until("no error", || {
+        root.query_selector(".field-error").unwrap().is_none()
+    })
+    .await;
+}
