@@ -62,6 +62,24 @@ const AUTOSAVE_MS: u32 = 300;
 /// Chart size in SVG units; the SVG scales to its container.
 const CHART_SIZE: (u32, u32) = (800, 400);
 
+/// Chart size on a phone: narrow enough that the legend goes below the plot and the SVG is
+/// scaled down little, so labels stay readable (800 units in a 310 px card made them ~5 px).
+const PHONE_CHART_SIZE: (u32, u32) = (400, 400);
+
+/// Windows narrower than this (CSS px) get the phone's chart size.
+const PHONE_MAX_WIDTH: f64 = 600.0;
+
+/// The chart size for the window's width now.
+fn chart_size() -> (u32, u32) {
+    let width = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64());
+    match width {
+        Some(w) if w < PHONE_MAX_WIDTH => PHONE_CHART_SIZE,
+        _ => CHART_SIZE,
+    }
+}
+
 /// The three charts of an outcome.
 #[derive(PartialEq)]
 struct Charts {
@@ -79,7 +97,12 @@ fn draw_charts(
             .into_iter()
             .map(|kind| {
                 Rc::new(charts::draw(
-                    kind, outcome, baseline, target, lang, CHART_SIZE,
+                    kind,
+                    outcome,
+                    baseline,
+                    target,
+                    lang,
+                    chart_size(),
                 ))
             })
             .collect(),
