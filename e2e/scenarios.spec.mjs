@@ -90,6 +90,11 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
   const after = await page.locator('.saved-item:not(.saved-current) .saved-name').allInnerTexts();
   assert.deepEqual(after.sort(), names.sort(), 'saved scenarios are untouched');
   await screenshot('corrupted-link');
+  // The notice follows the language switch, both ways.
+  await page.click('#toggle-lang');
+  await waitForText(page, 'unsaved work is still open', { selector: '#link-notice' });
+  await page.click('#toggle-lang');
+  await waitForText(page, 'belum disimpan tetap terbuka', { selector: '#link-notice' });
 
   // A truncated link and a future version say so too.
   await page.goto(link.slice(0, link.length - 25));

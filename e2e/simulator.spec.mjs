@@ -76,6 +76,15 @@ export async function testPhoneAndProjector({ page, screenshot }) {
   await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at 360px`);
+  // Charts are drawn for the phone (legend below, little scaling): a legend label is at
+  // least 7 px tall on screen, not the ~5 px of an 800-unit chart squeezed into 310 px.
+  const label = await page.evaluate(() => {
+    const svg = document.querySelector('#chart-cost svg');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize));
+    return Math.min(...sizes.filter((x) => x > 0)) * scale;
+  });
+  assert.ok(label >= 7, `the smallest chart text is ${label.toFixed(1)} px on a phone`);
   await screenshot('phone-360');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.click('#toggle-presentation');

@@ -127,3 +127,111 @@ async fn a_number_field_reads_indonesian_numbers_and_rejects_bad_ones_beside_the
     })
     .await;
 }
+
+/// Chooses `value` in the select that `selector` names, as a user does.
+fn choose(root: &web_sys::Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement =
+        web_common::find(root, selector).unwrap_or_else(|| panic!("no {selector}"));
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_wage_earner_has_a_wage_and_its_rates_apply() {
+    let root = clean_mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the app", || {
+        root.query_selector("#scheme").unwrap().is_some()
+    })
+    .await;
+    let label = "label[for='f-declaredincome-text']";
+    assert_eq!(text(&root, label), "Penghasilan yang dilaporkan");
+    choose(&root, "#scheme", "wage_earner");
+    until("the wage label", || text(&root, label) == "Upah per bulan").await;
+    type_into(&input(&root, "#f-declaredincome-text"), "2.500.000");
+    until("JKK 6.000 + JKM 7.500", || {
+        text(&root, "#cost-per-worker") == "Rp 13.500"
+    })
+    .await;
+    choose(&root, "#scheme", "bpu");
+    until("the declared income again", || {
+        text(&root, label) == "Penghasilan yang dilaporkan"
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_co_funder_of_jht_only_says_it_pays_nothing_while_jht_is_off() {
+    let root = clean_mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the app", || {
+        root.query_selector("#add-source").unwrap().is_some()
+    })
+    .await;
+    choose(&root, "#new-source-kind", "apbd_provinsi");
+    web_common::click(&root, "#add-source");
+    until("a fifth source", || {
+        root.query_selector("#src-4-rule").unwrap().is_some()
+    })
+    .await;
+    choose(&root, "#src-4-rule", "co_fund");
+    until("the co-funder's fields", || {
+        root.query_selector("#source-4-part").unwrap().is_some()
+    })
+    .await;
+    choose(&root, "#source-4-part", "jht");
+    until("the note", || {
+        text(&root, "#source-4-jht-off").contains("JHT tidak diikutkan")
+    })
+    .await;
+    input(&root, "#jht").click();
+    until("the note gone", || {
+        root.query_selector("#source-4-jht-off").unwrap().is_none()
+    })
+    .await;
+}
+
+/// Adds a source of `kind` as source `i` and makes it co-fund `share` of APBD Kota Ambon.
+async fn add_co_funder(root: &web_sys::Element, i: usize, kind: &str, share: &str) {
+    choose(root, "#new-source-kind", kind);
+    web_common::click(root, "#add-source");
+    let rule = format!("#src-{i}-rule");
+    until("the new source", || {
+        root.query_selector(&rule).unwrap().is_some()
+    })
+    .await;
+    choose(root, &rule, "co_fund");
+    let of = format!("#source-{i}-of");
+    until("the co-funder's fields", || {
+        root.query_selector(&of).unwrap().is_some()
+    })
+    .await;
+    type_into(&input(root, &format!("#f-source-{i}-coshare-text")), share);
+    choose(root, &of, "APBD Kota Ambon");
+}
+
+#[wasm_bindgen_test]
+async fn co_funding_over_100_percent_is_said_beside_every_share_that_adds_to_it() {
+    let root = clean_mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the app", || {
+        root.query_selector("#add-source").unwrap().is_some()
+    })
+    .await;
+    add_co_funder(&root, 4, "apbd_provinsi", "40%").await;
+    add_co_funder(&root, 5, "csr", "70%").await;
+    for i in [4, 5] {
+        let error = format!("#f-source-{i}-coshare-error");
+        until("the error beside the share", || {
+            text(&root, &error).contains("110,0%")
+        })
+        .await;
+    }
+    type_into(&input(&root, "#f-source-5-coshare-text"), "30%");
+    until("no error", || {
+        root.query_selector(".field-error").unwrap().is_none()
+    })
+    .await;
+}

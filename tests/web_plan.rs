@@ -53,6 +53,13 @@ async fn the_plan_for_ambons_apbd_appears_and_applied_it_is_the_apbd_row_of_the_
     .await;
     assert_eq!(cells(&root, "#plan-table .plan-amount"), planned);
     assert!(text(&root, "#src-0-by-year summary").contains("(5)"));
+    // The flat amount's reach ("Dengan Rp 3,0 miliar per tahun …") is not what the source
+    // now does, so it is no longer shown.
+    until("the flat answer", || {
+        find::<Element>(&root, "#goal-answer").is_some()
+    })
+    .await;
+    assert!(find::<Element>(&root, "#goal-current").is_none());
 }
 
 #[wasm_bindgen_test]

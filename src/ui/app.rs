@@ -62,6 +62,24 @@ const AUTOSAVE_MS: u32 = 300;
 /// Chart size in SVG units; the SVG scales to its container.
 const CHART_SIZE: (u32, u32) = (800, 400);
 
+/// Chart size on a phone: narrow enough that the legend goes below the plot and the SVG is
+/// scaled down little, so labels stay readable (800 units in a 310 px card made them ~5 px).
+const PHONE_CHART_SIZE: (u32, u32) = (400, 400);
+
+/// Windows narrower than this (CSS px) get the phone's chart size.
+const PHONE_MAX_WIDTH: f64 = 600.0;
+
+/// The chart size for the window's width now.
+fn chart_size() -> (u32, u32) {
+    let width = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64());
+    match width {
+        Some(w) if w < PHONE_MAX_WIDTH => PHONE_CHART_SIZE,
+        _ => CHART_SIZE,
+    }
+}
+
 /// The three charts of an outcome.
 #[derive(PartialEq)]
 struct Charts {
@@ -79,7 +97,12 @@ fn draw_charts(
             .into_iter()
             .map(|kind| {
                 Rc::new(charts::draw(
-                    kind, outcome, baseline, target, lang, CHART_SIZE,
+                    kind,
+                    outcome,
+                    baseline,
+                    target,
+                    lang,
+                    chart_size(),
                 ))
             })
             .collect(),
@@ -91,7 +114,32 @@ struct SimulatorProps {
     state: Rc<State>,
     /// What happened to the opening link: why it could not be used (an error), or where
     /// the work it replaced was saved.
-    notice: Option<(String, bool)>,
+    notice: Option<LinkNotice>,
+}
+
+/// The opening link's notice in both languages, so that it follows the language switch.
+#[derive(Clone, PartialEq)]
+struct LinkNotice {
+    id: String,
+    en: String,
+    error: bool,
+}
+
+impl LinkNotice {
+    fn new(text: impl Fn(Lang) -> String, error: bool) -> Self {
+        LinkNotice {
+            id: text(Lang::Id),
+            en: text(Lang::En),
+            error,
+        }
+    }
+
+    fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 /// The address of this page with the scenario in its fragment.
@@ -239,9 +287,9 @@ fn Simulator(props: &SimulatorProps) -> Html {
                 </aside>
                 <main id="results" aria-label={T::Results.get(lang)}>
                     <h2 class="region-title">{ &state.valid.region.name }{ " — " }{ &state.valid.name }</h2>
-                    if let Some((notice, error)) = &props.notice {
-                        <div class={classes!("banner", error.then_some("error"), (!error).then_some("info"))}
-                            role={if *error { "alert" } else { "status" }} id="link-notice"><p>{ notice }</p></div>
+                    if let Some(notice) = &props.notice {
+                        <div class={classes!("banner", notice.error.then_some("error"), (!notice.error).then_some("info"))}
+                            role={if notice.error { "alert" } else { "status" }} id="link-notice"><p>{ notice.text(lang) }</p></div>
                     }
                     <Notices error={state.error.clone()} warnings={outcome.warnings.clone()} {lang} />
                     <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
@@ -339,15 +387,21 @@ fn FullApp() -> Html {
                 let kept = working
                     .filter(|w| w.scenario() != valid.scenario())
                     .and_then(|w| keep_work(w.scenario(), lang));
-                let notice = kept.map(|name| (i18n::share::work_saved_as(&name, lang), false));
+                let notice = kept
+                    .map(|name| LinkNotice::new(|l| i18n::share::work_saved_as(&name, l), false));
                 (valid, notice)
             }
             (Some(Err(e)), Some(working)) => {
-                let why = i18n::share::message(&e, lang);
-                let kept = i18n::share::work_kept_open(lang);
-                (working, Some((format!("{why} {kept}"), true)))
+                let text = |l| {
+                    let why = i18n::share::message(&e, l);
+                    format!("{why} {}", i18n::share::work_kept_open(l))
+                };
+                (working, Some(LinkNotice::new(text, true)))
             }
-            (Some(Err(e)), None) => (fallback()?, Some((i18n::share::message(&e, lang), true))),
+            (Some(Err(e)), None) => (
+                fallback()?,
+                Some(LinkNotice::new(|l| i18n::share::message(&e, l), true)),
+            ),
             (None, Some(working)) => (working, None),
             (None, None) => (fallback()?, None),
         };

@@ -64,6 +64,8 @@ pub enum T {
     CoFundEveryone,
     SchemeBpu,
     SchemeWageEarner,
+    /// The declared income's label under the wage-earner scheme, where it is the wage.
+    Wage,
     CoFundAll,
     CoFundJht,
     Capped,
@@ -155,6 +157,7 @@ impl T {
                 "Penerima upah (perangkat desa, RT/RW), dari upah",
                 "Wage earner (village officials, RT/RW heads), on a wage",
             ),
+            Wage => ("Upah per bulan", "Monthly wage"),
             CoFundEveryone => (
                 "Semua sumber yang mendaftarkan pekerja",
                 "Every source that enrols workers",

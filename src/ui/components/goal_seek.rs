@@ -97,7 +97,10 @@ pub fn GoalSeek(props: &Props) -> Html {
                     <p id="goal-answer" class="answer bad"><strong>{ T::Unreachable.get(lang) }{": "}</strong>{ why_unreachable(why, lang) }</p>
                 },
             };
-            let current_html = current.as_ref().map(|c| {
+            // With amounts set by year (an applied plan) the flat amount's reach is not
+            // what the source does, so it is not shown.
+            let by_year = !sc.sources[index].by_year.is_empty();
+            let current_html = current.as_ref().filter(|_| !by_year).map(|c| {
                 let text = coverage_answer(name, c, lang);
                 html! { <p class="muted" id="goal-current">{ text }</p> }
             });

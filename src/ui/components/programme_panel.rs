@@ -2,10 +2,10 @@
 //! breakdown of what one worker-month costs, each rate with its legal source.
 
 use super::param_info::ParamInfo;
-use super::scenario_field::{jht_switch, scenario_field};
+use super::scenario_field::{jht_switch, number_input, scenario_field};
 use crate::engine::scenario::Scheme;
 use crate::locale::format;
-use crate::ui::i18n::{field_label, T};
+use crate::ui::i18n::{field_label, problem_message, T};
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -28,6 +28,11 @@ pub fn ProgrammePanel(props: &Props) -> Html {
     let info = |param: &crate::engine::Parameter| html! { <ParamInfo param={param.clone()} {month} {lang} /> };
     let income_info = info(&p.income_minimum);
     let wage_earner = sc.programmes.scheme == Scheme::WageEarner;
+    let income_problem = state
+        .error
+        .as_ref()
+        .filter(|e| e.field == Field::DeclaredIncome)
+        .map(|e| AttrValue::from(problem_message(e.field, &e.problem, lang)));
     let on_scheme = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
@@ -79,7 +84,13 @@ pub fn ProgrammePanel(props: &Props) -> Html {
                 </div>
             }
             { jht_switch(state, &props.on_action, info(jht_param)) }
-            { scenario_field(state, Field::DeclaredIncome, &props.on_action, income_info) }
+            if wage_earner {
+                // Under the wage-earner scheme the amount is the wage, not a declared income.
+                { number_input(state, Field::DeclaredIncome, &props.on_action, T::Wage.get(lang).to_string(),
+                    income_problem, income_info) }
+            } else {
+                { scenario_field(state, Field::DeclaredIncome, &props.on_action, income_info) }
+            }
             <table class="cost-breakdown" aria-label={T::CostPerWorker.get(lang)}>
                 <caption>{ T::CostPerWorker.get(lang) }</caption>
                 <tbody>

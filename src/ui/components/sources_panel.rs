@@ -2,14 +2,15 @@
 //! fields each kind needs. List order is priority order.
 
 use super::param_info::ParamInfo;
-use super::scenario_field::{field_problem, scenario_field};
+use super::scenario_field::{field_problem, number_input, scenario_field};
 use super::source_years::source_years;
 use crate::engine::edit::Rule;
+use crate::engine::error::Problem;
 use crate::engine::scenario::{CoFundPart, SourceKind};
 use crate::ui::budgets::dana_desa_yield;
 use crate::ui::i18n::source_kind::source_kind_name;
 use crate::ui::i18n::sources::{self as words, SourceText};
-use crate::ui::i18n::{field_label, rule_name, T};
+use crate::ui::i18n::{field_label, problem_message, rule_name, T};
 use crate::ui::state::{Action, Field, SourceField, State};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -69,8 +70,10 @@ fn co_fund_fields(state: &State, i: usize, on_action: &Callback<Action>) -> Html
         .iter()
         .enumerate()
         .filter(|(j, s)| *j != i && s.co_funding().is_none());
+    let share = Field::Source(i, SourceField::CoShare);
     html! {<>
-        { scenario_field(state, Field::Source(i, SourceField::CoShare), on_action, Html::default()) }
+        { number_input(state, share, on_action, field_label(share, lang).to_string(),
+            co_share_problem(state, i), Html::default()) }
         <div class="field">
             <label for={id("of")}>{ field_label(Field::Source(i, SourceField::CoFundOf), lang) }</label>
             <select id={id("of")} onchange={on_of}>
@@ -88,7 +91,30 @@ fn co_fund_fields(state: &State, i: usize, on_action: &Callback<Action>) -> Html
                 <option value="jht" selected={part == CoFundPart::Jht}>{ T::CoFundJht.get(lang) }</option>
             </select>
         </div>
+        if part == CoFundPart::Jht && !state.scenario.programmes.jht {
+            <p class="note" id={id("jht-off")}>{ SourceText::CoFundJhtOff.get(lang) }</p>
+        }
     </>}
+}
+
+/// The problem to show beside co-funder `i`'s share: its own, or shares of one source
+/// adding up to more than 100% when `i` is one of them (validation names only the first,
+/// which may not be the one the user just raised).
+fn co_share_problem(state: &State, i: usize) -> Option<AttrValue> {
+    let e = state.error.as_ref()?;
+    let mine = e.field == Field::Source(i, SourceField::CoShare);
+    let shared = matches!(e.field, Field::Source(_, SourceField::CoShare))
+        && match &e.problem {
+            Problem::CoFundOver { helped, .. } => {
+                let sources = &state.scenario.sources;
+                sources
+                    .iter()
+                    .find(|s| s.name == *helped)
+                    .is_some_and(|h| sources[i].co_funds(h))
+            }
+            _ => false,
+        };
+    (mine || shared).then(|| AttrValue::from(problem_message(e.field, &e.problem, state.lang)))
 }
 
 fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {

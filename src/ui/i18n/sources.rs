@@ -14,6 +14,8 @@ pub enum SourceText {
     ByYearTitle,
     ByYearNote,
     NoDesa,
+    /// A co-funder of JHT only while JHT is off: it pays nothing.
+    CoFundJhtOff,
     LedgerTitle,
     LedgerNote,
     LedgerBudget,
@@ -33,6 +35,10 @@ impl SourceText {
             NoDesa => (
                 "Dana Desa tidak tersedia: wilayah ini tidak punya desa (kelurahan tidak menerima Dana Desa).",
                 "Dana Desa is not available: this region has no desa (kelurahan receive no Dana Desa).",
+            ),
+            CoFundJhtOff => (
+                "JHT tidak diikutkan (lihat Program), jadi sumber ini tidak membayar apa pun.",
+                "JHT is not included (see Programmes), so this source pays nothing.",
             ),
             LedgerTitle => ("Pagu dan penggunaan per sumber", "Amount and use by source"),
             LedgerNote => (
