@@ -85,16 +85,16 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
   await ready(page);
   await waitFor(page, () => document.querySelector('#link-notice'), undefined, { message: 'the link notice' });
   assert.match(await textOf(page, '#link-notice'), /[Tt]autan/);
-  assert.match(await textOf(page, '#link-notice'), /belum disimpan tetap terbuka/);
+  assert.match(await textOf(page, '#link-notice'), /terakhir Anda yang valid tetap terbuka/);
   await waitForText(page, 'Opsi B: APBD 6 miliar', { selector: '.region-title' });
   const after = await page.locator('.saved-item:not(.saved-current) .saved-name').allInnerTexts();
   assert.deepEqual(after.sort(), names.sort(), 'saved scenarios are untouched');
   await screenshot('corrupted-link');
   // The notice follows the language switch, both ways.
   await page.click('#toggle-lang');
-  await waitForText(page, 'unsaved work is still open', { selector: '#link-notice' });
+  await waitForText(page, 'last valid scenario is still open', { selector: '#link-notice' });
   await page.click('#toggle-lang');
-  await waitForText(page, 'belum disimpan tetap terbuka', { selector: '#link-notice' });
+  await waitForText(page, 'terakhir Anda yang valid tetap terbuka', { selector: '#link-notice' });
 
   // A truncated link and a future version say so too.
   await page.goto(link.slice(0, link.length - 25));

@@ -163,6 +163,14 @@ impl Scenario {
         {
             c.source = name.clone();
         }
+        // Co-funders that help this source by name keep helping it.
+        for s in &mut self.sources {
+            if let Amount::CoFund { of: Some(of), .. } = &mut s.amount {
+                if *of == old {
+                    *of = name.clone();
+                }
+            }
+        }
         self.sources[i].name = name;
     }
 
@@ -428,6 +436,20 @@ mod tests {
         assert_eq!(sc.sources[0].cap_workers, None);
         let name = sc.sources[0].name.clone();
         assert!(sc.region.covered_at_start.iter().all(|c| c.source != name));
+        assert!(sc.validate(&p()).is_ok());
+    }
+
+    #[test]
+    fn renaming_a_source_keeps_the_co_funders_that_name_it() {
+        let mut sc = ambon();
+        let n = sc.add_source(SourceKind::ApbdProvinsi, "Provinsi", &p()).unwrap();
+        sc.set_source_rule(n, Rule::CoFund, &p());
+        sc.set_co_fund_of(n, Some(sc.sources[0].name.clone()));
+        sc.rename_source(0, "APBD Kota (baru)".into());
+        assert_eq!(
+            sc.sources[n].co_funding().and_then(|(_, of, _)| of),
+            Some("APBD Kota (baru)")
+        );
         assert!(sc.validate(&p()).is_ok());
     }
 }

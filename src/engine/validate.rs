@@ -180,10 +180,9 @@ impl Scenario {
                             }
                         }
                     }
-                    let total = all + jht;
-                    if self.sources[i].co_funds(helped)
-                        && (all > Decimal::ONE || total > Decimal::ONE)
-                    {
+                    // JHT shares count only while JHT is part of the package.
+                    let total = if self.programmes.jht { all + jht } else { all };
+                    if self.sources[i].co_funds(helped) && total > Decimal::ONE {
                         let helped = helped.name.clone();
                         c.fail(field, Problem::CoFundOver { helped, total });
                     }

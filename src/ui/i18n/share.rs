@@ -57,8 +57,8 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
 /// Said after a link that could not be opened: the work in progress stayed open.
 pub fn work_kept_open(lang: Lang) -> &'static str {
     lang.pick(
-        "Pekerjaan Anda yang belum disimpan tetap terbuka; tidak ada yang hilang.",
-        "Your unsaved work is still open; nothing was lost.",
+        "Skenario terakhir Anda yang valid tetap terbuka, tidak diganti tautan ini.",
+        "Your last valid scenario is still open; the link did not replace it.",
     )
 }
 
