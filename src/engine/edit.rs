@@ -442,7 +442,9 @@ mod tests {
     #[test]
     fn renaming_a_source_keeps_the_co_funders_that_name_it() {
         let mut sc = ambon();
-        let n = sc.add_source(SourceKind::ApbdProvinsi, "Provinsi", &p()).unwrap();
+        let n = sc
+            .add_source(SourceKind::ApbdProvinsi, "Provinsi", &p())
+            .unwrap();
         sc.set_source_rule(n, Rule::CoFund, &p());
         sc.set_co_fund_of(n, Some(sc.sources[0].name.clone()));
         sc.rename_source(0, "APBD Kota (baru)".into());
