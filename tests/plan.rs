@@ -13,6 +13,7 @@ use payung::engine::plan::{solve_plan, Plan, PlanError, PlanYear};
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, simulate, Outcome, Parameters, Scenario, YearMonth};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -169,7 +170,11 @@ fn a_second_source_pays_what_the_first_cannot() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(8))]
+    #![proptest_config(ProptestConfig {
+        // A fixed seed: CI explores the same cases every run (a failure is reproducible).
+        rng_seed: RngSeed::Fixed(20261130),
+        ..ProptestConfig::with_cases(8)
+    })]
 
     #[test]
     fn plans_meet_every_year_and_are_the_least_to_a_worker_year(

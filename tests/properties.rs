@@ -4,6 +4,7 @@ use payung::engine::scenario::{Amount, FundingSource, SourceKind, StartingCover}
 use payung::engine::solve::{solve_budget, with_amount};
 use payung::engine::{presets, simulate, Parameters, Scenario, ValidScenario, YearMonth};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use rust_decimal::Decimal;
 
 fn params() -> Parameters {
@@ -125,7 +126,11 @@ fn valid(sc: Scenario) -> ValidScenario {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig {
+        // A fixed seed: CI explores the same cases every run (a failure is reproducible).
+        rng_seed: RngSeed::Fixed(20261130),
+        ..ProptestConfig::with_cases(200)
+    })]
 
     #[test]
     fn coverage_never_exceeds_the_vulnerable_workers(sc in scenario()) {
@@ -162,12 +167,16 @@ proptest! {
 
     #[test]
     fn more_money_never_lowers_coverage(sc in scenario(), which in 0..3usize, a in 0u64..4_000_000_000, extra in 1u64..4_000_000_000) {
-        // A source that ends is left out: more money lets it hold workers that a continuing
-        // source would otherwise have taken, and who then lose cover when it ends (each
-        // source enrols only whom its next year can keep paying for).
+        // Only where no source ends or shrinks. When one does, the workers it drops move to
+        // sources with room, in priority order; more money earlier for a capped source can
+        // leave it full just then, and one of them without a place (a source also enrols only
+        // whom its next year can keep). Coverage then depends on the path, not only on money.
         let mut sc = sc;
         let i = which % sc.sources.len();
-        sc.sources[i].last_year = None;
+        for s in &mut sc.sources {
+            s.last_year = None;
+            s.growth = s.growth.max(Decimal::ZERO);
+        }
         let valid = valid(sc);
         let p = params();
         let less = simulate(&p, &with_amount(&valid, i, Decimal::from(a)));
@@ -179,7 +188,11 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig {
+        // A fixed seed: CI explores the same cases every run (a failure is reproducible).
+        rng_seed: RngSeed::Fixed(20261130),
+        ..ProptestConfig::with_cases(24)
+    })]
 
     #[test]
     fn goal_seek_reaches_the_target_and_one_rupiah_less_does_not(sc in scenario(), which in 0..3usize) {

@@ -9,6 +9,7 @@ use payung::engine::scenario::{Amount, FundingSource, RegionKind, SourceKind, St
 use payung::engine::{presets, Field, Parameters, Scenario, SourceField, YearMonth};
 use payung::ui::share::{decode, encode, ShareLinkError};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
@@ -237,7 +238,11 @@ fn valid_scenario() -> impl Strategy<Value = Scenario> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig {
+        // A fixed seed: CI explores the same cases every run (a failure is reproducible).
+        rng_seed: RngSeed::Fixed(20261130),
+        ..ProptestConfig::with_cases(300)
+    })]
 
     #[test]
     fn a_link_restores_exactly_the_same_scenario(sc in valid_scenario()) {
