@@ -3,7 +3,7 @@
 // amounts; a year's amount typed in the source card changes that year, ↺ clears it. At a
 // laptop's and a phone's size, with screenshots of the plan and of the source card.
 import path from 'node:path';
-import { assert, openApp, waitFor, waitForText, expectText } from './lib.mjs';
+import { assert, openApp, waitFor, waitForText, expectText, textOf } from './lib.mjs';
 
 const cells = (page, selector) =>
   page.evaluate((s) => [...document.querySelectorAll(s)].map((c) => c.textContent), selector);
@@ -59,6 +59,10 @@ export async function test({ page, artifacts }) {
   // In English too.
   await page.click('#toggle-lang');
   await waitForText(page, 'Plan by year', { selector: '#goal-plan' });
+  // English separators in the plan and the ledger: 4,105,130,400, not 4.105.130.400.
+  await waitFor(page, () => /^\d{1,3}(,\d{3})+$/.test(document.querySelector('#plan-table .plan-amount').textContent.trim()),
+    undefined, { message: 'English separators in the plan table' });
+  assert.match(await textOf(page, '#ledger-budget-0'), /\d,\d{3},\d{3}/);
 }
 
 export async function testPhone({ page, artifacts }) {

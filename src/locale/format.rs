@@ -122,6 +122,12 @@ pub fn rupiah_in(x: Decimal, lang: Lang) -> String {
     signed(negative, format!("Rp {text}"))
 }
 
+/// Whole Rupiah without "Rp", for table cells under a heading that says it:
+/// "1.234.567" / "1,234,567".
+pub fn whole_rupiah(x: Decimal, lang: Lang) -> String {
+    decimal(x, 0, lang)
+}
+
 /// Picks the unit for a large sum, moving up when rounding reaches a thousand of a unit.
 fn unit_for(abs: Decimal, dp: u32) -> Option<(Decimal, &'static str, &'static str)> {
     if abs.round() < Decimal::from(UNITS[0].0) {
@@ -341,5 +347,12 @@ mod tests {
         assert_eq!(date_long(2026, 5, 1, Lang::En), "1 May 2026");
         assert_eq!(date_long(2026, 13, 1, Lang::En), "2026-13-01");
         assert_eq!(month_year(YearMonth::new(2026, 0), Lang::Id), "2026-00");
+    }
+
+    #[test]
+    fn whole_rupiah_follows_the_language() {
+        let x = Decimal::from(4_105_130_400u64);
+        assert_eq!(whole_rupiah(x, Lang::Id), "4.105.130.400");
+        assert_eq!(whole_rupiah(x, Lang::En), "4,105,130,400");
     }
 }

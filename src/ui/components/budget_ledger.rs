@@ -17,11 +17,6 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// Whole Rupiah as Indonesians write them, without "Rp" (the note says it).
-fn whole(x: Decimal) -> String {
-    format::decimal(x, 0, Lang::Id)
-}
-
 #[component]
 pub fn BudgetLedger(props: &Props) -> Html {
     let o = &props.outcome;
@@ -30,7 +25,7 @@ pub fn BudgetLedger(props: &Props) -> Html {
         html! {
             <tr {id}>
                 <th scope="row">{ label }</th>
-                { for cells.into_iter().map(|c| html! { <td class="num">{ whole(c) }</td> }) }
+                { for cells.into_iter().map(|c| html! { <td class="num">{ format::whole_rupiah(c, lang) }</td> }) }
             </tr>
         }
     };

@@ -38,11 +38,6 @@ fn make(params: &Parameters, valid: &ValidScenario, source: usize) -> Answer {
     Ok(Rc::new((plan, outcome)))
 }
 
-/// Whole Rupiah as Indonesians write them, without "Rp" (the column says it).
-fn whole(x: Decimal) -> String {
-    format::decimal(x, 0, Lang::Id)
-}
-
 #[component]
 pub fn GoalPlan(props: &Props) -> Html {
     let lang = props.lang;
@@ -124,9 +119,9 @@ fn plan_view(props: &Props, plan: &Plan, outcome: &Outcome) -> Html {
                         html! {
                             <tr class={classes!(y.short.is_some().then_some("short"))} data-year={y.year.to_string()}>
                                 <th scope="row">{ y.year }{ if y.short.is_some() { " *" } else { "" } }</th>
-                                <td class="num plan-amount">{ amount.map(whole).unwrap_or_else(|| "—".into()) }</td>
+                                <td class="num plan-amount">{ amount.map(|a| format::whole_rupiah(a, lang)).unwrap_or_else(|| "—".into()) }</td>
                                 <td class="num">{ format::percent(y.coverage_end, lang) }</td>
-                                <td class="num">{ whole(y.idle) }</td>
+                                <td class="num">{ format::whole_rupiah(y.idle, lang) }</td>
                             </tr>
                         }
                     }) }
