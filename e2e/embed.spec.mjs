@@ -2,7 +2,7 @@
 // Payung iframes on the same origin; a slider moved in one changes only that one's chart;
 // the height message arrives in the documented shape and the iframe takes that height; a
 // bad parameter shows a notice and still a chart; the generator builds a working snippet.
-// e2e/run.mjs also fails each test on any request that leaves 127.0.0.1, any HTTP error
+// e2e/suite.test.mjs also fails each test on any request that leaves 127.0.0.1, any HTTP error
 // and any console error (so a CSP violation on the explainer page fails it too).
 import { copyFile, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 // The simulator as a new user tries it (issue 3): open Ambon, raise the APBD budget,
 // add a bapak asuh source, turn on JHT, type a bad value, goal-seek and apply, switch to
-// English. e2e/run.mjs also fails the test on any request that leaves the served origin.
+// English. e2e/suite.test.mjs also fails the test on any request that leaves the served origin.
 import { assert, openApp, waitFor, waitForText, textOf, expectText } from './lib.mjs';
 
 const svg = (page, id) => page.evaluate((id) => document.querySelector(`#${id} svg`)?.outerHTML ?? '', id);

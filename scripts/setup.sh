@@ -116,40 +116,66 @@ wb_version="$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "
 tool_version() { # prints the version a tool reports ("wasm-bindgen 0.2.130" -> 0.2.130), or nothing
     "$@" --version 2>/dev/null | awk '{ print $2; exit }' || true
 }
+# The installs below do not depend on each other: they run side by side, each logging to
+# target/setup-logs/NAME.log (printed if it fails). On a new 2-core machine trunk's build
+# (about 9 min) dominates; wasm-bindgen-cli (about 3 min), npm ci and Chromium's packages
+# finish while it compiles.
+mkdir -p target/setup-logs
+jobs_pid=()
+jobs_name=()
+# Runs "$@" in the background as job NAME ($1), timing it.
+in_background() {
+    local name="$1"
+    shift
+    log "$name: started (log: target/setup-logs/$name.log)"
+    (
+        t0=$SECONDS
+        "$@" >"target/setup-logs/$name.log" 2>&1
+        echo "[setup] $name: done in $((SECONDS - t0)) s" >&2
+    ) &
+    jobs_pid+=("$!")
+    jobs_name+=("$name")
+}
+
 if [ "$(tool_version wasm-bindgen)" = "$wb_version" ] &&
     [ "$(tool_version wasm-bindgen-test-runner)" = "$wb_version" ]; then
     log "wasm-bindgen-cli $wb_version present"
 else
     # No --locked: the registry mirror lacks a pinned transitive crate (webpki-roots 1.0.11).
-    log "installing wasm-bindgen-cli $wb_version (about 3 min)"
-    cargo install wasm-bindgen-cli --version "$wb_version" --force >&2
+    in_background wasm-bindgen-cli cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
-# ---------------------------------------------------------------- trunk
 if [ "$(tool_version trunk)" = "$TRUNK_VERSION" ]; then
     log "trunk $TRUNK_VERSION present"
 else
     # --locked is required here (without it, lightningcss fails to build).
-    log "installing trunk $TRUNK_VERSION (about 9 min)"
-    cargo install trunk --version "$TRUNK_VERSION" --locked --force >&2
+    in_background trunk cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# ---------------------------------------------------------------- npm packages
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ "$(cat node_modules/.payung-lock-hash 2>/dev/null || true)" = "$lock_hash" ] &&
-    [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ]; then
+    [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] &&
+    [ -d node_modules/@playwright/test ]; then
     log "npm packages up to date"
 else
-    log "npm ci"
-    npm ci --no-audit --no-fund >&2
-    echo "$lock_hash" >node_modules/.payung-lock-hash
+    npm_ci() { npm ci --no-audit --no-fund && echo "$lock_hash" >node_modules/.payung-lock-hash; }
+    in_background npm npm_ci
 fi
 
-# ---------------------------------------------------------------- Chromium
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     log "chromium and chromedriver present"
 else
-    apt_install chromium chromium-driver
+    in_background chromium apt_install chromium chromium-driver
 fi
+
+failed=()
+for i in "${!jobs_pid[@]}"; do
+    if ! wait "${jobs_pid[$i]}"; then
+        failed+=("${jobs_name[$i]}")
+        log "${jobs_name[$i]} FAILED; the end of target/setup-logs/${jobs_name[$i]}.log:"
+        tail -n 40 "target/setup-logs/${jobs_name[$i]}.log" >&2 || true
+    fi
+done
+[ "${#failed[@]}" -eq 0 ] || die "failed: ${failed[*]}"
 
 log "done"

@@ -82,7 +82,7 @@ trunk_build() {
     done
 }
 
-# Serves dist/ on a free 127.0.0.1 port and runs e2e/run.mjs against it.
+# Serves dist/ on a free 127.0.0.1 port and runs the Playwright suite (e2e/) against it.
 e2e() {
     [ -f dist/index.html ] || { log "dist/index.html missing"; return 1; }
     mkdir -p "$ARTIFACTS"
@@ -98,7 +98,8 @@ e2e() {
         [ "$i" -lt 100 ] || { log "http.server did not start on port $port"; return 1; }
         sleep 0.1
     done
-    PAYUNG_BASE_URL="http://127.0.0.1:$port/" PAYUNG_ARTIFACTS="$ARTIFACTS" node e2e/run.mjs
+    PAYUNG_BASE_URL="http://127.0.0.1:$port/" PAYUNG_ARTIFACTS="$ARTIFACTS" PAYUNG_DIST=dist \
+        node_modules/.bin/playwright test
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
     SERVER_PID=""
