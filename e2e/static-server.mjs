@@ -1,6 +1,10 @@
-// A small static file server for the offline tests: serves a copy of the build from a
-// directory on a free 127.0.0.1 port, and can be stopped outright (the network "goes away").
+// A small static file server: serves a build directory on 127.0.0.1, compressed with brotli
+// (or gzip) when the browser accepts it, as a real host would; it can be stopped outright
+// (the offline tests make the network "go away" this way). scripts/serve-dist.mjs runs it
+// from the command line; the Lighthouse audit and the offline tests use it directly.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,8 +28,26 @@ export async function copyBuild(dist) {
   return dir;
 }
 
-/** Serves `dir`; resolves to { url, requests, stop() }. `requests` lists the paths asked for. */
-export async function serve(dir) {
+// Compressed bodies, made once per file content.
+const compressed = new Map();
+function encode(body, encoding) {
+  const key = `${encoding}:${createHash('sha256').update(body).digest('hex')}`;
+  if (!compressed.has(key)) {
+    const out = encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 9 });
+    compressed.set(key, out);
+  }
+  return compressed.get(key);
+}
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg']);
+
+/**
+ * Serves `dir` on `port` (0: any free port); resolves to { url, requests, stop() }.
+ * `requests` lists the paths asked for.
+ */
+export async function serve(dir, { port: wanted = 0 } = {}) {
   const requests = [];
   const sockets = new Set();
   const server = createServer(async (req, res) => {
@@ -38,9 +60,18 @@ export async function serve(dir) {
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+      let body = await readFile(file);
+      const ext = path.extname(file);
+      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      if (encoding) {
+        body = encode(body, encoding);
+        headers['content-encoding'] = encoding;
+      }
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404).end();
     }
@@ -49,7 +80,7 @@ export async function serve(dir) {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -20,7 +20,7 @@ pub fn ChartCard(props: &Props) -> Html {
             <p class="chart-summary">{ &chart.summary }</p>
             <details class="chart-data">
                 <summary>{ &props.show_data }</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <thead><tr>{ for chart.table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                         <tbody>

@@ -114,7 +114,7 @@ pub fn ComparePanel(props: &Props) -> Html {
                     }) }
                 </div>
                 <h3 id="compare-summary-title">{ text(Text::Summary, lang) }</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="compare-summary" id="compare-summary" aria-labelledby="compare-summary-title">
                         { header(text(Text::Figure, lang)) }
                         <tbody>
@@ -139,7 +139,7 @@ pub fn ComparePanel(props: &Props) -> Html {
                 if drawn.differences.is_empty() {
                     <p class="muted" id="compare-no-differences">{ text(Text::NoDifferences, lang) }</p>
                 } else {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="compare-differences" id="compare-differences" aria-labelledby="compare-differences-title">
                             { header(text(Text::Input, lang)) }
                             <tbody>
