@@ -4,7 +4,8 @@
 #   - rustfmt and clippy,
 #   - wasm-bindgen-cli at the version of the wasm-bindgen crate in Cargo.lock,
 #   - trunk 0.21.14,
-#   - npm packages (binaryen's wasm-opt, playwright-core) from package-lock.json,
+#   - npm packages (binaryen's wasm-opt, @playwright/test, lighthouse, @axe-core/playwright)
+#     from package-lock.json,
 #   - Chromium and chromedriver (Debian packages).
 # Idempotent: a second run only checks versions and returns in a second or two.
 #
@@ -155,7 +156,8 @@ fi
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ "$(cat node_modules/.payung-lock-hash 2>/dev/null || true)" = "$lock_hash" ] &&
     [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] &&
-    [ -d node_modules/@playwright/test ]; then
+    [ -d node_modules/@playwright/test ] && [ -d node_modules/lighthouse ] &&
+    [ -d node_modules/@axe-core/playwright ]; then
     log "npm packages up to date"
 else
     npm_ci() { npm ci --no-audit --no-fund && echo "$lock_hash" >node_modules/.payung-lock-hash; }
