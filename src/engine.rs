@@ -22,6 +22,7 @@ pub mod outcome;
 pub mod parameters;
 pub mod plan;
 pub mod presets;
+pub mod regions;
 pub mod report;
 pub mod risk;
 pub mod scenario;

@@ -5,8 +5,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use payung::engine::import::{scenario_from_json, scenario_to_json};
 use payung::engine::plan::solve_plan;
+use payung::engine::scenario::RegionKind;
 use payung::engine::solve::{coverage_for_budget, solve_budget};
-use payung::engine::{presets, report, simulate, Parameters, Scenario, ValidScenario};
+use payung::engine::{presets, regions, report, simulate, Parameters, Scenario, ValidScenario};
 use rust_decimal::Decimal;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -24,25 +25,35 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Simulate a preset or a scenario file; prints one CSV row per year.
+    /// Simulate a preset, a region's starting scenario or a scenario file; prints one CSV
+    /// row per year.
     Run {
         /// A scenario JSON file (as written by `export` or the web app).
         file: Option<String>,
         #[arg(long)]
         preset: Option<String>,
+        /// A kab/kota or province code (`payung regions`): its starting scenario.
+        #[arg(long)]
+        region: Option<String>,
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
     },
-    /// Print a preset's scenario JSON.
+    /// Print a preset's or a region's starting scenario JSON.
     Export {
         #[arg(long)]
-        preset: String,
+        preset: Option<String>,
+        /// A kab/kota or province code (`payung regions`).
+        #[arg(long)]
+        region: Option<String>,
     },
     /// Goal-seek: the yearly amount a source needs, or what an amount keeps covered.
     Solve {
         file: Option<String>,
         #[arg(long)]
         preset: Option<String>,
+        /// A kab/kota or province code: solve on its starting scenario.
+        #[arg(long)]
+        region: Option<String>,
         /// The funding source to solve for, by name. With --plan it may be repeated: the
         /// sources are asked in the order given.
         #[arg(long, required = true)]
@@ -66,6 +77,12 @@ enum Command {
     },
     /// List the presets.
     Presets,
+    /// List Indonesia's 38 provinces and 514 kab/kota (CSV), or those matching --search.
+    Regions {
+        /// Words to look for, e.g. "kota amb" or "sleman".
+        #[arg(long)]
+        search: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -105,16 +122,69 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(file: Option<String>, preset: Option<String>) -> Result<Scenario, String> {
-    match (file, preset) {
-        (Some(_), Some(_)) => Err("give a scenario file or --preset, not both".into()),
-        (None, None) => Err("give a scenario file or --preset <name>".into()),
-        (None, Some(id)) => presets::load(&id).map_err(|e| e.to_string()),
-        (Some(path), None) => {
+/// The scenario named by exactly one of a file, `--preset` or `--region`.
+fn load(
+    params: &Parameters,
+    file: Option<String>,
+    preset: Option<String>,
+    region: Option<String>,
+) -> Result<Scenario, String> {
+    match (file, preset, region) {
+        (Some(path), None, None) => {
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
             scenario_from_json(&text).map_err(|e| format!("{path}: {e}"))
         }
+        (None, Some(id), None) => presets::load(&id).map_err(|e| e.to_string()),
+        (None, None, Some(code)) => regions::starting_scenario(params, &code)
+            .map(|start| start.scenario)
+            .map_err(|e| format!("--region: {e}")),
+        (None, None, None) => {
+            Err("give a scenario file, --preset <name> or --region <code>".into())
+        }
+        _ => Err("give only one of a scenario file, --preset and --region".into()),
     }
+}
+
+/// `payung regions`: code, kind, name, province, population, desa, kelurahan and the
+/// estimated pekerja rentan, as CSV.
+fn regions_csv(params: &Parameters, search: Option<&str>) -> Result<String, String> {
+    let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
+    let places = match search {
+        Some(q) => catalogue.search(q, usize::MAX),
+        None => catalogue.all(),
+    };
+    if places.is_empty() {
+        return Err(format!(
+            "--search: no kab/kota or province matches `{}`",
+            search.unwrap_or_default()
+        ));
+    }
+    let at = presets::load("custom")
+        .map_err(|e| e.to_string())?
+        .horizon
+        .start;
+    let mut out =
+        String::from("code,kind,name,province,population,desa,kelurahan,pekerja_rentan_estimate\n");
+    for place in places {
+        let estimate = regions::estimate(params, catalogue, place, at);
+        let kind = match place.kind() {
+            RegionKind::Kota => "kota",
+            RegionKind::Kabupaten => "kabupaten",
+            RegionKind::Provinsi => "provinsi",
+        };
+        out += &format!(
+            "{},{},{},{},{},{},{},{}\n",
+            place.code(),
+            kind,
+            place.name(),
+            place.province_name(),
+            place.population(),
+            place.desa(),
+            place.kelurahan(),
+            estimate.workers
+        );
+    }
+    Ok(out)
 }
 
 fn parse_decimal(field: &str, text: &str) -> Result<Decimal, String> {
@@ -129,16 +199,18 @@ fn run(cli: Cli) -> Result<String, String> {
             .filter_map(|id| presets::preset(id).ok())
             .map(|p| format!("{}\t{}\n", p.id, p.title))
             .collect()),
-        Command::Export { preset } => {
-            let sc = presets::load(&preset).map_err(|e| e.to_string())?;
+        Command::Regions { search } => regions_csv(&params, search.as_deref()),
+        Command::Export { preset, region } => {
+            let sc = load(&params, None, preset, region)?;
             Ok(scenario_to_json(&sc) + "\n")
         }
         Command::Run {
             file,
             preset,
+            region,
             format,
         } => {
-            let valid = load(file, preset)?
+            let valid = load(&params, file, preset, region)?
                 .validate(&params)
                 .map_err(|e| e.to_string())?;
             let outcome = simulate(&params, &valid);
@@ -152,6 +224,7 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Solve {
             file,
             preset,
+            region,
             source,
             target,
             by,
@@ -159,7 +232,7 @@ fn run(cli: Cli) -> Result<String, String> {
             plan,
             scenario_out,
         } => {
-            let mut sc = load(file, preset)?;
+            let mut sc = load(&params, file, preset, region)?;
             if let Some(t) = target {
                 sc.target.coverage = parse_decimal("--target", &t)?;
             }

@@ -113,6 +113,11 @@ pub struct Parameters {
     pub jht_rate_wage_earner: Parameter,
     pub pp50_discount_transport: Parameter,
     pub pp49_relief: Parameter,
+    pub employed_share: Parameter,
+    pub informal_share_national: Parameter,
+    pub informal_share_papua: Parameter,
+    pub informal_share_papua_barat: Parameter,
+    pub vulnerable_share: Parameter,
 }
 
 /// Why the parameter file could not be read.
@@ -148,7 +153,7 @@ impl Parameters {
     }
 
     /// All parameters with their keys, for listing in the UI and checking in tests.
-    pub fn all(&self) -> [(&'static str, &Parameter); 22] {
+    pub fn all(&self) -> [(&'static str, &Parameter); 27] {
         [
             ("jkk_rate", &self.jkk_rate),
             ("jkk_minimum", &self.jkk_minimum),
@@ -175,6 +180,14 @@ impl Parameters {
             ("jht_rate_wage_earner", &self.jht_rate_wage_earner),
             ("pp50_discount_transport", &self.pp50_discount_transport),
             ("pp49_relief", &self.pp49_relief),
+            ("employed_share", &self.employed_share),
+            ("informal_share_national", &self.informal_share_national),
+            ("informal_share_papua", &self.informal_share_papua),
+            (
+                "informal_share_papua_barat",
+                &self.informal_share_papua_barat,
+            ),
+            ("vulnerable_share", &self.vulnerable_share),
         ]
     }
 
