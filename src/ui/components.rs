@@ -16,6 +16,7 @@ pub mod preset_notes;
 pub mod print_brief;
 pub mod programme_panel;
 pub mod region_panel;
+pub mod region_picker;
 pub mod results_table;
 pub mod risk_panel;
 pub mod saved_panel;

@@ -14,6 +14,7 @@ pub mod compare;
 pub mod embed;
 pub mod files;
 pub mod goal_seek;
+pub mod regions;
 pub mod saved;
 pub mod share;
 pub mod source_kind;

@@ -4,7 +4,7 @@
 use crate::engine::edit::Rule;
 use crate::engine::field::Unit;
 use crate::engine::scenario::{CoFundPart, Scheme, SourceKind};
-use crate::engine::{presets, Parameters, Scenario, ScenarioError, ValidScenario};
+use crate::engine::{presets, regions, Parameters, Scenario, ScenarioError, ValidScenario};
 use crate::locale::Lang;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -87,6 +87,8 @@ pub enum Action {
     /// Moves a source one place up (earlier priority) in the list.
     MoveUp(usize),
     LoadPreset(String),
+    /// Opens the starting scenario of the kab/kota or province with this code.
+    LoadRegion(String),
     /// Replaces the whole scenario (import, share link, goal-seek apply).
     Replace(Box<Scenario>),
     SetLang(Lang),
@@ -97,7 +99,7 @@ impl State {
     /// The app opened on a valid scenario, in `lang`.
     pub fn new(params: Rc<Parameters>, valid: ValidScenario, lang: Lang) -> Self {
         let scenario = valid.scenario().clone();
-        let preset = presets::load(&scenario.preset).unwrap_or_else(|_| scenario.clone());
+        let preset = baseline_for(&params, &scenario);
         Self {
             params,
             scenario,
@@ -119,6 +121,24 @@ impl State {
         }
         self
     }
+}
+
+/// What a scenario is compared with (the grey baseline): the preset it started from, or, for
+/// a scenario started from a region (which carries the neutral `custom` preset), that region's
+/// starting scenario, found by the region's name.
+pub fn baseline_for(params: &Parameters, scenario: &Scenario) -> Scenario {
+    let preset = presets::load(&scenario.preset).unwrap_or_else(|_| scenario.clone());
+    if scenario.preset != "custom" || preset.region.name == scenario.region.name {
+        return preset;
+    }
+    let place = regions::catalogue().ok().and_then(|c| {
+        c.all()
+            .into_iter()
+            .find(|p| p.name() == scenario.region.name)
+    });
+    place
+        .and_then(|p| regions::starting_scenario(params, p.code()).ok())
+        .map_or(preset, |start| start.scenario)
 }
 
 impl Reducible for State {
@@ -200,10 +220,15 @@ impl Reducible for State {
                 next.preset = Rc::new(preset.clone());
                 next.scenario = preset;
             }
+            Action::LoadRegion(code) => {
+                let Ok(start) = regions::starting_scenario(&self.params, &code) else {
+                    return self;
+                };
+                next.preset = Rc::new(start.scenario.clone());
+                next.scenario = start.scenario;
+            }
             Action::Replace(scenario) => {
-                next.preset = Rc::new(
-                    presets::load(&scenario.preset).unwrap_or_else(|_| (*scenario).clone()),
-                );
+                next.preset = Rc::new(baseline_for(&self.params, &scenario));
                 next.scenario = *scenario;
             }
             Action::SetLang(lang) => {

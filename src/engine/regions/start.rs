@@ -111,7 +111,6 @@ pub fn starting_scenario(params: &Parameters, code: &str) -> Result<StartingPoin
     let estimate = estimate(params, catalogue, place, start);
     let name = place.name();
 
-    sc.name = name.clone();
     sc.region.name = name.clone();
     sc.region.kind = place.kind();
     sc.region.vulnerable_workers = estimate.workers;

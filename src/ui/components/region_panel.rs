@@ -1,5 +1,6 @@
 //! Wilayah: the preset, the region's name and its workers, desa, kelurahan and ASN.
 
+use super::region_picker::RegionPicker;
 use super::scenario_field::{field_problem, scenario_field};
 use crate::engine::presets;
 use crate::ui::i18n::T;
@@ -37,6 +38,7 @@ pub fn RegionPanel(props: &Props) -> Html {
     html! {
         <details class="group" open=true>
             <summary><h2>{ T::GroupRegion.get(lang) }</h2></summary>
+            <RegionPicker state={props.state.clone()} on_action={props.on_action.clone()} />
             <div class="field">
                 <label for="preset">{ T::Preset.get(lang) }</label>
                 <select id="preset" onchange={on_preset}>
