@@ -68,7 +68,8 @@ pub(crate) fn money_by_year<'a, DB: DrawingBackend>(
     )
 }
 
-/// Builds the chart context and draws the mesh: grid, ticks and axis names.
+/// Builds the chart context and draws the mesh: grid, ticks and the time axis's name (the
+/// unit of the values is the chart's subtitle, so the y axis has no name of its own).
 ///
 /// `x` is the x range with its labelled key points; `y_top` the largest value shown, or
 /// `y_empty` when there is nothing above zero.
@@ -93,8 +94,12 @@ pub(crate) fn axes<'a, DB: DrawingBackend>(
         .max()
         .unwrap_or(4)
         + 1;
-    let y_area = style.width_of(longest, 1.0) + style.px(2.2);
+    let y_area = style.width_of(longest, 1.0) + style.px(0.8);
     let x_area = style.px(3.4);
+    // Enough y labels to read values off, spaced at least three and a half lines apart.
+    let (_, plot_h) = plot.dim_in_pixel();
+    let y_labels = ((f64::from(plot_h) / (style.px * 3.5)) as usize).clamp(3, 7);
+    style.role("axes");
     let mut chart = ChartBuilder::on(plot)
         .margin_top(style.px(0.8))
         .margin_right(style.px(1.2))
@@ -112,11 +117,10 @@ pub(crate) fn axes<'a, DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .y_labels(6)
+        .y_labels(y_labels)
         .x_label_formatter(&xf)
         .y_label_formatter(&yf)
         .x_desc(text.x_axis)
-        .y_desc(text.y_axis)
         .label_style(style.text())
         .axis_desc_style(style.text())
         .bold_line_style(GRID)
@@ -155,13 +159,29 @@ pub(crate) fn money(x: Decimal) -> f64 {
     x.to_f64().unwrap_or(0.0)
 }
 
-/// A y-axis tick in money: "Rp 3 M", "Rp 200 jt".
+/// Large units in words, never abbreviated: an English reader takes "M" for million.
+const MONEY_UNITS: [(i64, &str, &str); 3] = [
+    (1_000_000_000_000, "triliun", "trillion"),
+    (1_000_000_000, "miliar", "billion"),
+    (1_000_000, "juta", "million"),
+];
+
+/// A y-axis tick in money, in the language's words: "Rp 2,5 miliar", "Rp 500 juta";
+/// "Rp 2.5 billion", "Rp 500 million".
 pub(crate) fn money_tick(y: f64, lang: Lang) -> String {
     use rust_decimal::prelude::FromPrimitive;
-    match Decimal::from_f64(y) {
-        Some(d) if y.is_finite() => format::rupiah_short(d, lang),
-        _ => String::new(),
+    let Some(d) = Decimal::from_f64(y).filter(|_| y.is_finite()) else {
+        return String::new();
+    };
+    for (size, id, en) in MONEY_UNITS {
+        let size = Decimal::from(size);
+        if d.abs() >= size {
+            let value = (d / size).round_dp(2).normalize();
+            let number = format::decimal(value, value.scale(), lang);
+            return format!("Rp {number} {}", lang.pick(id, en));
+        }
     }
+    format::rupiah_in(d.round(), lang)
 }
 
 /// Room above the tallest value so that bars and lines do not touch the top.
@@ -207,5 +227,18 @@ mod tests {
         assert_eq!(year_axis(2026, 2026).1, vec![2026.0]);
         assert_eq!(year_label(2026.0), "2026");
         assert_eq!(year_label(2026.5), "");
+    }
+
+    #[test]
+    fn money_ticks_say_their_unit_in_words() {
+        assert_eq!(money_tick(8e9, Lang::Id), "Rp 8 miliar");
+        assert_eq!(money_tick(8e9, Lang::En), "Rp 8 billion");
+        assert_eq!(money_tick(2.5e9, Lang::Id), "Rp 2,5 miliar");
+        assert_eq!(money_tick(2.5e9, Lang::En), "Rp 2.5 billion");
+        assert_eq!(money_tick(5e8, Lang::Id), "Rp 500 juta");
+        assert_eq!(money_tick(5e8, Lang::En), "Rp 500 million");
+        assert_eq!(money_tick(1.2e12, Lang::En), "Rp 1.2 trillion");
+        assert_eq!(money_tick(0.0, Lang::Id), "Rp 0");
+        assert_eq!(money_tick(f64::NAN, Lang::Id), "");
     }
 }
