@@ -415,22 +415,30 @@ fn narrow_charts_put_the_whole_legend_below_the_plot() {
                     );
                 }
             }
-            // Below the plot: every legend label starts under the plot's bottom.
-            let top = scene
-                .items
-                .iter()
-                .filter(|i| i.key.starts_with("legend.text"))
-                .filter_map(|i| {
-                    i.attrs
-                        .iter()
-                        .find(|(n, _)| *n == "y")?
-                        .1
-                        .parse::<u32>()
-                        .ok()
-                })
-                .min()
-                .unwrap_or(0);
-            assert!(top >= 200, "{kind:?}: legend at y {top}");
+            // Below the plot: every legend label is lower than the time axis's name.
+            let y = |key: &str, words: Option<&str>| {
+                scene
+                    .items
+                    .iter()
+                    .filter(|i| i.key.starts_with(key))
+                    .filter(|i| words.is_none() || i.text.as_deref() == words)
+                    .filter_map(|i| {
+                        i.attrs
+                            .iter()
+                            .find(|(n, _)| *n == "y")?
+                            .1
+                            .parse::<u32>()
+                            .ok()
+                    })
+                    .min()
+                    .unwrap_or(0)
+            };
+            let axis = y("axes.text", Some(ChartText::new(kind, lang).x_axis));
+            let top = y("legend.text", None);
+            assert!(
+                axis > 0 && top > axis,
+                "{kind:?}: legend at y {top}, axis name at {axis}"
+            );
             assert!(font_sizes(&chart.to_svg()).iter().all(|px| *px >= 12.0));
         }
     }

@@ -184,13 +184,21 @@ pub(crate) fn money_tick(y: f64, lang: Lang) -> String {
     format::rupiah_in(d.round(), lang)
 }
 
-/// Room above the tallest value so that bars and lines do not touch the top.
+/// The top of a y axis over values up to `max`: a little room above them, rounded up to
+/// a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ), so that bars and lines do not
+/// touch the top and a small change of the values keeps the axis, its ticks and its grid
+/// as they are (only the shapes of the values move).
 pub(crate) fn headroom(max: f64) -> f64 {
-    if max.is_finite() && max > 0.0 {
-        max * 1.08
-    } else {
-        0.0
+    if !(max.is_finite() && max > 0.0) {
+        return 0.0;
     }
+    let wanted = max * 1.05;
+    let scale = 10f64.powf(wanted.log10().floor());
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .map(|m| m * scale)
+        .find(|top| *top >= wanted)
+        .unwrap_or(wanted)
 }
 
 /// A year's label in tables: "2023 (3 bulan)" for a year the horizon covers in part.
@@ -227,6 +235,21 @@ mod tests {
         assert_eq!(year_axis(2026, 2026).1, vec![2026.0]);
         assert_eq!(year_label(2026.0), "2026");
         assert_eq!(year_label(2026.5), "");
+    }
+
+    #[test]
+    fn axis_tops_are_round_and_above_the_values() {
+        assert_eq!(headroom(0.0), 0.0);
+        assert_eq!(headroom(f64::NAN), 0.0);
+        assert_eq!(headroom(9.0e9), 1.0e10);
+        assert_eq!(headroom(9.6e9), 1.2e10);
+        assert_eq!(headroom(70_000.0), 80_000.0);
+        assert!((headroom(0.5) - 0.6).abs() < 1e-12);
+        for v in [1.0, 3.3, 47.0, 9.99e12] {
+            assert!(headroom(v) >= v * 1.05);
+        }
+        // A small change keeps the axis.
+        assert_eq!(headroom(8.1e9), headroom(8.3e9));
     }
 
     #[test]

@@ -38,7 +38,7 @@ const WIDE: i32 = 560;
 /// The plot's height for a chart `w` wide with text `px` high: about half the width,
 /// never so flat that ticks crowd, never taller than a laptop screen can show.
 fn plot_height(w: u32, px: f64) -> i32 {
-    let min = (px * 15.0).max(200.0);
+    let min = (px * 14.0).max(160.0);
     (f64::from(w) * 0.5).clamp(min, min.max(460.0)) as i32
 }
 
@@ -239,8 +239,9 @@ mod tests {
     fn plots_are_about_half_as_tall_as_wide_within_limits() {
         assert_eq!(plot_height(800, 14.0), 400);
         assert_eq!(plot_height(2000, 14.0), 460);
-        assert_eq!(plot_height(300, 13.0), 200);
+        assert_eq!(plot_height(300, 13.0), 182);
+        assert_eq!(plot_height(340, 12.0), 170);
         assert_eq!(plot_height(800, 20.0), 400);
-        assert_eq!(plot_height(400, 20.0), 300);
+        assert_eq!(plot_height(400, 20.0), 280);
     }
 }
