@@ -96,9 +96,10 @@ pub(crate) fn axes<'a, DB: DrawingBackend>(
         + 1;
     let y_area = style.width_of(longest, 1.0) + style.px(0.8);
     let x_area = style.px(3.4);
-    // Enough y labels to read values off, spaced at least three and a half lines apart.
+    // Enough y labels to read values off, about two and a half lines of text apart
+    // (plotters then picks round steps, which may be fewer).
     let (_, plot_h) = plot.dim_in_pixel();
-    let y_labels = ((f64::from(plot_h) / (style.px * 3.5)) as usize).clamp(3, 7);
+    let y_labels = ((f64::from(plot_h) / (style.px * 2.5)) as usize).clamp(4, 10);
     style.role("axes");
     let mut chart = ChartBuilder::on(plot)
         .margin_top(style.px(0.8))
