@@ -112,6 +112,8 @@ export async function testProjector({ page, screenshot }) {
 }
 
 export async function testPrint({ page }) {
+  // A4's printable width (210 mm less the 10 mm margins of @page), at 96 CSS px per inch.
+  await page.setViewportSize({ width: 718, height: 1000 });
   await openApp(page, '/');
   await drawnForTheirBoxes(page);
   await page.click('#print');

@@ -57,11 +57,14 @@ pub(crate) fn money_by_year<'a, DB: DrawingBackend>(
 ) -> Result<ChartContext<'a, DB, Axes>, DrawingAreaErrorKind<DB::ErrorType>> {
     let lang = text.lang;
     let y_label = |v: f64| money_tick(v, lang);
+    // As many year labels as fit beside each other, next to the widest money label.
+    let room = plot.dim_in_pixel().0 as i32 - style.width_of(14, 1.0);
+    let fit = (room / (style.width_of(4, 1.0) + style.px(1.0))).max(1);
     axes(
         plot,
         style,
         text,
-        year_axis(first, last),
+        year_axis(first, last, fit),
         (headroom(top), EMPTY_MONEY),
         &year_label,
         &y_label,
@@ -131,11 +134,13 @@ pub(crate) fn axes<'a, DB: DrawingBackend>(
     Ok(chart)
 }
 
-/// Years `first..=last` as bar positions with at most ten labelled ticks.
-pub(crate) fn year_axis(first: i32, last: i32) -> (std::ops::Range<f64>, Vec<f64>) {
+/// Years `first..=last` as bar positions with at most ten labelled ticks, and at most
+/// `fit`, the labels that fit beside each other.
+pub(crate) fn year_axis(first: i32, last: i32, fit: i32) -> (std::ops::Range<f64>, Vec<f64>) {
     let last = last.max(first);
     let span = last - first + 1;
-    let step = ((span + 9) / 10).max(1);
+    let most = fit.clamp(1, 10);
+    let step = ((span + most - 1) / most).max(1);
     let ticks = (first..=last)
         .filter(|y| (y - first) % step == 0)
         .map(f64::from)
@@ -231,9 +236,11 @@ mod tests {
 
     #[test]
     fn year_axes_label_at_most_ten_years() {
-        assert_eq!(year_axis(2026, 2030).1.len(), 5);
-        assert!(year_axis(2026, 2045).1.len() <= 10);
-        assert_eq!(year_axis(2026, 2026).1, vec![2026.0]);
+        assert_eq!(year_axis(2026, 2030, 10).1.len(), 5);
+        assert!(year_axis(2026, 2045, 10).1.len() <= 10);
+        assert_eq!(year_axis(2026, 2026, 10).1, vec![2026.0]);
+        assert_eq!(year_axis(2026, 2030, 3).1, vec![2026.0, 2028.0, 2030.0]);
+        assert_eq!(year_axis(2026, 2030, 0).1, vec![2026.0]);
         assert_eq!(year_label(2026.0), "2026");
         assert_eq!(year_label(2026.5), "");
     }

@@ -48,7 +48,7 @@ impl Brief {
             outcome,
             charts: charts
                 .iter()
-                .map(|c| c.draw(Size::PRINT, true).to_svg())
+                .map(|c| c.draw(Size::PRINT, false).to_svg())
                 .collect(),
             qr: share::qr_svg(&link),
             link,
