@@ -78,15 +78,41 @@ async function run(throttle) {
       touched.clear();
       addedOrRemoved = 0;
     }
+    // A drag: 20 small steps (0.5% of the range each) from the middle.
+    const dragged = [];
+    slider.value = String(Math.round(max * 0.5));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    handle(observer.takeRecords());
+    touched.clear();
+    addedOrRemoved = 0;
+    for (let i = 1; i <= 20; i++) {
+      const before = card.innerText;
+      slider.value = String(Math.round(max * (0.5 + 0.005 * i)));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () => requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => (card.innerText !== before ? resolve() : check());
+          ch.port2.postMessage(0);
+        });
+        check();
+      });
+      handle(observer.takeRecords());
+      dragged.push(touched.size + addedOrRemoved);
+      touched.clear();
+      addedOrRemoved = 0;
+    }
     observer.disconnect();
-    return { out, mutated };
+    return { out, mutated, dragged };
   }, moves);
   await page.close();
-  const { out, mutated } = times;
+  const { out, mutated, dragged } = times;
   return {
     throttle, firstRenderMs: Math.round(firstMs), wallMs: wall,
     p50: pct(out, 0.5), p95: pct(out, 0.95), max: Math.max(...out),
     mutatedP50: pct(mutated, 0.5), mutatedMax: Math.max(...mutated),
+    dragP50: pct(dragged, 0.5), dragMax: Math.max(...dragged),
   };
 }
 
@@ -95,5 +121,5 @@ await browser.close();
 console.log(JSON.stringify({ sizes, results }, null, 2));
 console.log('\n| build file | raw | gzip -9 | brotli 11 |\n|---|---|---|---|');
 for (const s of sizes) console.log(`| ${s.file.replace(/-[0-9a-f]{16}/, '')} | ${s.raw} | ${s.gzip} | ${s.brotli} |`);
-console.log('\n| CPU | first render | input-to-repaint p50 | p95 | max | chart elements touched per move p50 / max |\n|---|---|---|---|---|---|');
-for (const r of results) console.log(`| ${r.throttle}× | ${r.firstRenderMs} ms | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.mutatedP50} / ${r.mutatedMax} |`);
+console.log('\n| CPU | first render | input-to-repaint p50 | p95 | max | chart elements touched per move p50 / max | per drag step p50 / max |\n|---|---|---|---|---|---|---|');
+for (const r of results) console.log(`| ${r.throttle}× | ${r.firstRenderMs} ms | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.mutatedP50} / ${r.mutatedMax} | ${r.dragP50} / ${r.dragMax} |`);
