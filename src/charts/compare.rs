@@ -2,8 +2,9 @@
 //! and each year's total cost, one line per scenario, each in its own style (`lines`).
 //!
 //! Like the other charts, these read `Outcome`s only; they must not know the engine's rules.
-//! Their words are in `text` (`ChartText` of `ChartKind::Compare`), and their title and
-//! legend are set by `frame`, as for the other charts.
+//! Their words are in `text` (`ChartText` of `ChartKind::Compare`), their size and legend
+//! are set by `frame`, and each scenario's line has its own key (`series-0` …), as for the
+//! other charts.
 
 mod lines;
 

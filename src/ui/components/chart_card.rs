@@ -36,7 +36,8 @@ pub fn text_px(width: u32, presentation: bool) -> u32 {
 pub struct Props {
     pub request: Rc<Request>,
     pub show_data: AttrValue,
-    /// Draws text for a projector.
+    /// Draws text for a projector (also when the box is found inside `.presentation`,
+    /// as the comparison's charts are).
     #[prop_or_default]
     pub presentation: bool,
 }
@@ -44,12 +45,13 @@ pub struct Props {
 #[component]
 pub fn ChartCard(props: &Props) -> Html {
     let boxed = use_node_ref();
-    let width = measure::use_width(boxed.clone());
+    let measured = measure::use_width(boxed.clone());
     let with_baseline = use_state_eq(|| true);
-    let width = width.unwrap_or(UNMEASURED_WIDTH);
+    let width = measured.map_or(UNMEASURED_WIDTH, |m| m.width);
+    let presentation = props.presentation || measured.is_some_and(|m| m.presentation);
     let size = Size {
         width,
-        text_px: text_px(width, props.presentation),
+        text_px: text_px(width, presentation),
     };
     let chart = use_memo(
         (props.request.clone(), size, *with_baseline),

@@ -1,16 +1,26 @@
-//! The width of a chart's box in CSS pixels, measured when it is mounted and again
-//! whenever the box is resized (a window resize, presentation mode, a panel opening), so
-//! that the chart is redrawn for the space it has rather than scaled.
+//! The width of a chart's box in CSS pixels, and whether it is shown in presentation mode,
+//! measured when it is mounted and again whenever the box is resized (a window resize,
+//! presentation mode, a panel opening), so that the chart is redrawn for the space it has
+//! rather than scaled.
 
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The box's width in whole CSS pixels; `None` until it has been measured.
+/// What was measured of a chart's box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Measured {
+    /// The width in whole CSS pixels.
+    pub width: u32,
+    /// Whether the box is inside the page's presentation mode (`.presentation`).
+    pub presentation: bool,
+}
+
+/// The box's width and mode; `None` until it has been measured.
 #[hook]
-pub fn use_width(node: NodeRef) -> Option<u32> {
-    let width = use_state_eq(|| None::<u32>);
+pub fn use_width(node: NodeRef) -> Option<Measured> {
+    let width = use_state_eq(|| None::<Measured>);
     {
         let width = width.clone();
         use_effect_with((), move |_| {
@@ -19,7 +29,11 @@ pub fn use_width(node: NodeRef) -> Option<u32> {
                 if let Some(el) = node.cast::<web_sys::Element>() {
                     let w = el.get_bounding_client_rect().width().floor();
                     if w >= 1.0 {
-                        width.set(Some(w as u32));
+                        let presentation = el.closest(".presentation").ok().flatten().is_some();
+                        width.set(Some(Measured {
+                            width: w as u32,
+                            presentation,
+                        }));
                     }
                 }
             };
