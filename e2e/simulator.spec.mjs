@@ -111,9 +111,13 @@ export async function testKeyboardOnly({ page }) {
   await waitFor(page, (b) => document.querySelector('#f-vulnerableworkers-text').value !== b, before,
     { message: 'the typed field to follow the slider' });
   // Each chart has a text alternative.
+  // (the card's heading and unit label it, its one-sentence summary describes it).
   const described = await page.evaluate(() => [...document.querySelectorAll('.chart svg')]
-    .every((s) => s.querySelector('title') && s.querySelector('desc')?.textContent.length > 20));
-  assert.ok(described, 'every chart svg has <title> and <desc>');
+    .every((s) => {
+      const words = (attr) => (s.getAttribute(attr) || '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      return s.getAttribute('role') === 'img' && words('aria-labelledby').trim().length > 5 && words('aria-describedby').length > 20;
+    }));
+  assert.ok(described, 'every chart svg is labelled and described');
 }
 
 export async function testHostileInput({ page, screenshot }) {

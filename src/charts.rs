@@ -1,19 +1,22 @@
-//! The charts layer: an `Outcome` drawn with plotters into SVG strings that the page
-//! inlines, each with its own words, a one-sentence summary and a yearly table.
+//! The charts layer: an `Outcome` drawn with plotters into a `Scene` (keyed SVG shapes)
+//! at the size it is shown at, each chart with its own words, a one-sentence summary and
+//! a yearly table. The page renders a scene shape by shape, so that a new drawing updates
+//! only what changed; `Chart::to_svg` writes the same scene as an SVG file.
 //!
-//! `draw` makes a `Chart` (kind, title, SVG, summary and table) of one outcome;
-//! `compare::draw` makes one of two to four outcomes side by side. Each result chart lives
-//! in its own file (`coverage`, `cost`, `benefits`) with a `draw` generic over the plotters
-//! backend (as in plotters' `examples/relative_size.rs`), a `summary` and a `table`. What
-//! they share lives once: the finished SVG, the title and legend around the plot (`frame`,
-//! `legend`), the axes (`axes`), a baseline's yearly markers (`baseline`), and the palette
-//! here. Every word a chart shows is in
-//! `text`; numbers and dates are written by `crate::locale`.
+//! `draw` makes a `Chart` (kind, title, unit, scene, summary and table) of one outcome;
+//! `compare::draw` makes one of two to four outcomes side by side; `Request` holds what
+//! either needs except the size, so that the page can draw it once it has measured its
+//! box. Each result chart lives in its own file (`coverage`, `cost`, `benefits`) with a
+//! `draw` generic over the plotters backend (as in plotters' `examples/relative_size.rs`),
+//! a `summary` and a `table`. What they share lives once: the recording backend (`scene`),
+//! the size and the legend around the plot (`frame`, `legend`), the axes (`axes`), a
+//! baseline's yearly markers (`baseline`), and the palette here. Every word a chart shows
+//! is in `text`; numbers and dates are written by `crate::locale`.
 //!
 //! Charts read an `Outcome`; they must not know the engine's rules, the UI layer above them
 //! or any browser crate (Yew, web-sys, Gloo, wasm-bindgen, js-sys), so that they are drawn
 //! and snapshot-tested on the host. Money becomes `f64` only here, at the moment it is
-//! drawn. Drawing never panics: a failed drawing yields an SVG that says so.
+//! drawn. Drawing never panics: a failed drawing yields a scene that says so.
 
 pub mod axes;
 pub mod baseline;
@@ -23,6 +26,8 @@ pub mod cost;
 pub mod coverage;
 pub mod frame;
 pub mod legend;
+pub mod request;
+pub mod scene;
 pub mod text;
 
 use crate::engine::Outcome;
@@ -30,6 +35,9 @@ use crate::locale::Lang;
 use plotters::style::RGBColor;
 use rust_decimal::Decimal;
 use text::ChartText;
+
+pub use request::{Request, Source};
+pub use scene::Scene;
 
 /// The Okabe–Ito colours, safe for the common colour-vision deficiencies; the UI's
 /// legends and tables use the same hex strings so that colours match the charts.
@@ -105,17 +113,6 @@ impl ChartKind {
             ChartKind::Compare(CompareKind::Cost) => "compare-cost",
         }
     }
-
-    /// The stem of the element ids inside the SVG, unique per chart on a page.
-    fn svg_id(self) -> &'static str {
-        match self {
-            ChartKind::Coverage => "payung-chart-coverage",
-            ChartKind::Cost => "payung-chart-cost",
-            ChartKind::Benefits => "payung-chart-benefits",
-            ChartKind::Compare(CompareKind::Coverage) => "payung-compare-coverage",
-            ChartKind::Compare(CompareKind::Cost) => "payung-compare-cost",
-        }
-    }
 }
 
 /// A chart's numbers for the "show data" table, so that what it shows is also text.
@@ -127,32 +124,100 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The size a chart is drawn at: the width of its box in CSS pixels and the size of its
+/// text, so that text is drawn at the size it is read at; the height follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    pub width: u32,
+    pub text_px: u32,
+}
+
+impl Size {
+    /// A chart in one of the printed brief's three columns on A4 (about 6 cm, 240 CSS
+    /// px), text 12 px (9 pt; issue 10 asks for at least 7 pt on paper).
+    pub const PRINT: Size = Size {
+        width: 240,
+        text_px: 12,
+    };
+
+    /// The smallest text any chart is drawn with, at any width (issue 10: 12 CSS px).
+    pub const MIN_TEXT_PX: u32 = 12;
+
+    /// `self` within `min_width..=max` and with text at least `MIN_TEXT_PX` and at most
+    /// a tenth of the width.
+    pub(crate) fn clamped(self, min_width: u32, max: u32) -> Size {
+        let width = self.width.clamp(min_width, max);
+        Size {
+            width,
+            text_px: self
+                .text_px
+                .clamp(Self::MIN_TEXT_PX, (width / 10).max(Self::MIN_TEXT_PX)),
+        }
+    }
+}
+
+/// The scenario a chart compares with: the preset the user started from, by name.
+#[derive(Clone, Copy, Debug)]
+pub struct Baseline<'a> {
+    /// What the legend calls it: "Tanpa perubahan: Kota Ambon".
+    pub name: &'a str,
+    pub outcome: &'a Outcome,
+}
+
 /// One chart ready to show or print: the unit a chart card, a download and the printed
 /// brief take, so that title, picture, sentence and table always travel together.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
     pub kind: ChartKind,
+    /// Shown once, above the chart.
     pub title: String,
-    /// The finished SVG: responsive, with `<title>` and `<desc>` for screen readers.
-    pub svg: String,
+    /// What the values are counted in, under the title: "Rp miliar per tahun".
+    pub unit: String,
+    /// The label of the switch that hides the baseline.
+    pub show_baseline: String,
+    /// The size it was drawn at.
+    pub size: Size,
+    pub scene: Scene,
     /// What the chart shows, in one sentence.
     pub summary: String,
     pub table: Table,
 }
 
-/// Draws chart `kind` of `outcome` at `size` (SVG units; the SVG scales to its container),
-/// with `baseline` drawn faintly for comparison if given. `target` is the coverage target,
-/// a ratio of the vulnerable workers, that the coverage chart shows.
+impl Chart {
+    /// The chart as an SVG file, with its title and unit drawn above the plot and, for
+    /// screen readers, its title and summary.
+    pub fn to_svg(&self) -> String {
+        let px = f64::from(self.size.text_px);
+        // Heading lines wrap to the chart's width, as the card's heading does on screen.
+        let fit = |scale: f64| ((f64::from(self.scene.width) - 8.0) / (px * scale * 0.6)) as usize;
+        let mut heading: Vec<(String, f64, bool)> = Vec::new();
+        for line in legend::wrap(&self.title, fit(1.25), 3) {
+            heading.push((line, px * 1.25, true));
+        }
+        for line in legend::wrap(&self.unit, fit(1.0), 2) {
+            heading.push((line, px, false));
+        }
+        let heading: Vec<(&str, f64, bool)> = heading
+            .iter()
+            .map(|(l, s, b)| (l.as_str(), *s, *b))
+            .collect();
+        self.scene.to_svg(&self.title, &self.summary, &heading)
+    }
+}
+
+/// Draws chart `kind` of `outcome` at `size`, with `baseline` drawn faintly for comparison
+/// if given. `target` is the coverage target, a ratio of the vulnerable workers, that the
+/// coverage chart shows.
 ///
 /// A comparison kind draws `outcome` as the only, unnamed, scenario of the comparison;
 /// `compare::draw` draws named scenarios side by side.
 pub fn draw(
     kind: ChartKind,
     outcome: &Outcome,
-    baseline: Option<&Outcome>,
+    baseline: Option<Baseline>,
     target: Decimal,
     lang: Lang,
-    size: (u32, u32),
+    size: Size,
 ) -> Chart {
     let text = ChartText::new(kind, lang);
     match kind {
@@ -161,21 +226,21 @@ pub fn draw(
             coverage::summary(outcome, target, lang),
             coverage::table(outcome, &text),
             size,
-            |area| coverage::draw(area, outcome, target, &text, baseline),
+            |area, style| coverage::draw(area, style, outcome, target, &text, baseline),
         ),
         ChartKind::Cost => frame::chart(
             &text,
             cost::summary(outcome, lang),
             cost::table(outcome, &text),
             size,
-            |area| cost::draw(area, outcome, &text, baseline),
+            |area, style| cost::draw(area, style, outcome, &text, baseline),
         ),
         ChartKind::Benefits => frame::chart(
             &text,
             benefits::summary(outcome, lang),
             benefits::table(outcome, &text),
             size,
-            |area| benefits::draw(area, outcome, &text, baseline),
+            |area, style| benefits::draw(area, style, outcome, &text, baseline),
         ),
         ChartKind::Compare(kind) => compare::draw(kind, &[("", outcome)], lang, size),
     }

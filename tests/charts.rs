@@ -1,16 +1,27 @@
 //! Chart snapshots: each chart for two presets in both languages, a baseline comparison
-//! and edge cases, each checked for its accessible title and description and for tick
-//! labels that are numbers. Snapshots live in `tests/snapshots/`; after an intended
+//! and edge cases, each checked for its accessible title and description, for tick
+//! labels that are numbers in words, and for text of at least 12 px; and the scene's keys,
+//! which let a redraw after a small change touch only what changed. Snapshots live in `tests/snapshots/`; after an intended
 //! change, review them with `INSTA_UPDATE=always cargo test --test charts` and `git diff`.
 
 use payung::charts::text::ChartText;
-use payung::charts::{self, Chart, ChartKind};
+use payung::charts::{self, Baseline, Chart, ChartKind, Scene, Size};
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, simulate, Outcome, Parameters, Scenario};
 use payung::locale::Lang;
 use rust_decimal::Decimal;
 
-const SIZE: (u32, u32) = (800, 400);
+/// A laptop's chart box.
+const SIZE: Size = Size {
+    width: 800,
+    text_px: 14,
+};
+
+/// A phone's chart box.
+const PHONE: Size = Size {
+    width: 320,
+    text_px: 13,
+};
 
 fn scenario(id: &str) -> Scenario {
     presets::load(id).unwrap()
@@ -41,28 +52,55 @@ fn texts(svg: &str) -> Vec<String> {
         .collect()
 }
 
+/// The font sizes of all `<text>` elements.
+fn font_sizes(svg: &str) -> Vec<f64> {
+    svg.split("font-size=\"")
+        .skip(1)
+        .filter_map(|t| t.split('"').next()?.parse().ok())
+        .collect()
+}
+
 /// Checks what every chart must have, whatever its data.
 fn check(svg: &str, kind: ChartKind, lang: Lang) {
     let text = ChartText::new(kind, lang);
     assert!(svg.starts_with("<svg "), "{svg:.80}");
     assert!(svg.trim_end().ends_with("</svg>"));
     assert!(svg.contains("role=\"img\""));
-    assert!(svg.contains("width=\"100%\""));
-    assert!(svg.contains(&format!("viewBox=\"0 0 {} {}\"", SIZE.0, SIZE.1)));
-    assert!(svg.contains("<title id=\""));
-    assert!(svg.contains("<desc id=\""));
+    assert!(svg.contains(&format!("viewBox=\"0 0 {} ", SIZE.width)));
+    assert!(svg.contains("<title>"));
+    assert!(svg.contains("<desc>"));
     assert_eq!(svg.matches("<svg").count(), 1);
     assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
     let drawn = texts(svg);
-    assert!(
-        drawn.iter().any(|t| t == text.title),
-        "title {:?} not drawn",
+    // The title once, as the file's heading, and its unit under it.
+    assert_eq!(
+        drawn.iter().filter(|t| *t == text.title).count(),
+        1,
+        "title {:?} not drawn once",
         text.title
+    );
+    assert!(
+        drawn.iter().any(|t| t == text.unit),
+        "no unit {:?}",
+        text.unit
     );
     for t in &drawn {
         assert!(!t.contains("NaN") && !t.contains("inf"), "bad label {t:?}");
+        // Units in words: "M" reads as million in English, "jt" is jargon.
+        assert!(
+            !t.ends_with(" M") && !t.ends_with(" B") && !t.ends_with(" jt") && !t.ends_with(" T"),
+            "abbreviated unit in {t:?}"
+        );
     }
     assert!(!svg.contains("NaN"));
+    for px in font_sizes(svg) {
+        assert!(px >= 12.0, "text of {px} px in {kind:?}");
+    }
+}
+
+/// The chart as a file, for the snapshots.
+fn svg(chart: &Chart) -> String {
+    chart.to_svg()
 }
 
 fn all_charts(
@@ -71,7 +109,11 @@ fn all_charts(
     lang: Lang,
     baseline: Option<&Outcome>,
 ) -> [(ChartKind, &'static str, String); 3] {
-    let draw = |kind| charts::draw(kind, outcome, baseline, target, lang, SIZE).svg;
+    let baseline = baseline.map(|outcome| Baseline {
+        name: "Kota Ambon",
+        outcome,
+    });
+    let draw = |kind| svg(&charts::draw(kind, outcome, baseline, target, lang, SIZE));
     [
         (ChartKind::Coverage, "coverage", draw(ChartKind::Coverage)),
         (ChartKind::Cost, "cost", draw(ChartKind::Cost)),
@@ -116,7 +158,11 @@ fn against_a_baseline() {
     let (base, more) = (run(base), run(more));
     for (kind, name, svg) in all_charts(&more, target, Lang::Id, Some(&base)) {
         check(&svg, kind, Lang::Id);
-        assert!(svg.contains(ChartText::new(kind, Lang::Id).baseline));
+        let words = texts(&svg).join(" ");
+        assert!(
+            words.contains("Tanpa perubahan: Kota Ambon"),
+            "{kind:?}: {words}"
+        );
         insta::assert_snapshot!(format!("{name}_baseline_id"), svg);
     }
 }
@@ -180,23 +226,52 @@ fn degenerate_outcomes_do_not_panic() {
         }
     }
     // Sizes too small or too large are clamped rather than failing.
-    for size in [(0, 0), (1, 1), (100_000, 100_000)] {
-        let svg = charts::draw(ChartKind::Cost, &full, None, target, Lang::Id, size).svg;
-        assert!(svg.contains("<title id=") && svg.contains("role=\"img\""));
+    for (width, text_px) in [(0, 0), (1, 1), (100_000, 100_000)] {
+        let size = Size { width, text_px };
+        let svg = svg(&charts::draw(
+            ChartKind::Cost,
+            &full,
+            None,
+            target,
+            Lang::Id,
+            size,
+        ));
+        assert!(svg.contains("<title>") && svg.contains("role=\"img\""));
+        assert!(font_sizes(&svg).iter().all(|px| *px >= 12.0));
     }
 }
 
 #[test]
-fn huge_numbers_keep_short_tick_labels() {
+fn huge_numbers_get_ticks_in_words() {
     let mut s = scenario("ambon");
     if let Amount::Rupiah { yearly } = &mut s.sources[0].amount {
         *yearly = Decimal::from(10_000_000_000_000_i64);
     }
     let target = s.target.coverage;
-    let svg = charts::draw(ChartKind::Cost, &run(s), None, target, Lang::Id, SIZE).svg;
+    let o = run(s);
+    let svg_id = svg(&charts::draw(
+        ChartKind::Cost,
+        &o,
+        None,
+        target,
+        Lang::Id,
+        SIZE,
+    ));
     assert!(
-        texts(&svg).iter().any(|t| t.ends_with(" T")),
+        texts(&svg_id).iter().any(|t| t.ends_with(" triliun")),
         "no triliun tick"
+    );
+    let svg_en = svg(&charts::draw(
+        ChartKind::Cost,
+        &o,
+        None,
+        target,
+        Lang::En,
+        SIZE,
+    ));
+    assert!(
+        texts(&svg_en).iter().any(|t| t.ends_with(" trillion")),
+        "no trillion tick"
     );
 }
 
@@ -230,4 +305,141 @@ fn summaries_and_tables() {
     }
     assert!(!report.contains("NaN"));
     insta::assert_snapshot!("summaries_and_tables", report);
+}
+
+#[test]
+fn money_ticks_and_time_axes_say_their_words() {
+    let s = scenario("ambon");
+    let target = s.target.coverage;
+    let o = run(s);
+    for (lang, unit, year) in [
+        (Lang::Id, " miliar", "Tahun"),
+        (Lang::En, " billion", "Year"),
+    ] {
+        for kind in ChartKind::RESULTS {
+            let drawn = texts(&svg(&charts::draw(kind, &o, None, target, lang, SIZE)));
+            assert!(
+                drawn.iter().any(|t| t == year),
+                "{kind:?} {lang:?}: {drawn:?}"
+            );
+            if kind != ChartKind::Coverage {
+                assert!(
+                    drawn.iter().any(|t| t.ends_with(unit)),
+                    "{kind:?}: {drawn:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Shapes keyed as the page renders them: what a redraw adds, removes or changes.
+fn changes(before: &Scene, after: &Scene) -> (usize, Vec<String>) {
+    use std::collections::HashMap;
+    let old: HashMap<&str, _> = before.items.iter().map(|i| (i.key.as_str(), i)).collect();
+    let new: HashMap<&str, _> = after.items.iter().map(|i| (i.key.as_str(), i)).collect();
+    let mut changed: Vec<String> = after
+        .items
+        .iter()
+        .filter(|i| old.get(i.key.as_str()) != Some(i))
+        .map(|i| i.key.clone())
+        .collect();
+    changed.extend(
+        before
+            .items
+            .iter()
+            .filter(|i| !new.contains_key(i.key.as_str()))
+            .map(|i| format!("-{}", i.key)),
+    );
+    (after.items.len(), changed)
+}
+
+#[test]
+fn a_small_change_redraws_few_shapes_and_keeps_the_frame() {
+    let base = scenario("ambon");
+    let target = base.target.coverage;
+    let mut more = base.clone();
+    if let Amount::Rupiah { yearly } = &mut more.sources[0].amount {
+        *yearly += Decimal::from(50_000_000);
+    }
+    let (a, b) = (run(base), run(more));
+    for kind in ChartKind::RESULTS {
+        let before = charts::draw(kind, &a, None, target, Lang::Id, SIZE).scene;
+        let after = charts::draw(kind, &b, None, target, Lang::Id, SIZE).scene;
+        let keys: std::collections::HashSet<&str> =
+            after.items.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys.len(), after.items.len(), "keys are unique");
+        let (total, changed) = changes(&before, &after);
+        assert!(!changed.is_empty(), "{kind:?}: the change shows");
+        assert!(
+            changed.iter().all(|k| !k.starts_with("legend.")),
+            "{kind:?}: legend redrawn: {changed:?}"
+        );
+        assert!(
+            changed.len() * 2 < total,
+            "{kind:?}: {} of {total} shapes changed: {changed:?}",
+            changed.len()
+        );
+    }
+}
+
+#[test]
+fn narrow_charts_put_the_whole_legend_below_the_plot() {
+    let s = scenario("ambon");
+    let target = s.target.coverage;
+    let o = run(s);
+    for lang in [Lang::Id, Lang::En] {
+        for kind in ChartKind::RESULTS {
+            let chart = charts::draw(kind, &o, None, target, lang, PHONE);
+            let scene = &chart.scene;
+            assert_eq!(scene.width, PHONE.width);
+            assert!(
+                scene.height > PHONE.width / 2,
+                "{kind:?} room for the legend"
+            );
+            let legend: Vec<&str> = scene
+                .items
+                .iter()
+                .filter(|i| i.key.starts_with("legend.text"))
+                .filter_map(|i| i.text.as_deref())
+                .collect();
+            assert!(!legend.is_empty());
+            for t in &legend {
+                assert!(!t.ends_with('…'), "{kind:?}: legend entry cut: {t:?}");
+            }
+            let words: String = legend.join(" ");
+            for entry in ChartText::new(kind, lang).series {
+                for word in entry.split_whitespace() {
+                    assert!(
+                        words.contains(word),
+                        "{kind:?}: {word:?} missing from {words:?}"
+                    );
+                }
+            }
+            // Below the plot: every legend label is lower than the time axis's name.
+            let y = |key: &str, words: Option<&str>| {
+                scene
+                    .items
+                    .iter()
+                    .filter(|i| i.key.starts_with(key))
+                    .filter(|i| words.is_none() || i.text.as_deref() == words)
+                    .filter_map(|i| {
+                        i.attrs
+                            .iter()
+                            .find(|(n, _)| *n == "y")?
+                            .1
+                            .parse::<u32>()
+                            .ok()
+                    })
+                    .min()
+                    .unwrap_or(0)
+            };
+            let axis = y("axes.text", Some(ChartText::new(kind, lang).x_axis));
+            let top = y("legend.text", None);
+            assert!(
+                axis > 0 && top > axis,
+                "{kind:?}: legend at y {top}, axis name at {axis}"
+            );
+            assert!(font_sizes(&chart.to_svg()).iter().all(|px| *px >= 12.0));
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! names what is wrong; a chart's PNG is drawn from its SVG at 2× on white.
 #![cfg(target_arch = "wasm32")]
 
-use payung::charts::{self, ChartKind};
+use payung::charts::{self, ChartKind, Size};
 use payung::engine::import::scenario_to_json;
 use payung::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
 use payung::locale::Lang;
@@ -224,22 +224,25 @@ async fn a_chart_png_is_its_svg_at_twice_the_size_on_white() {
     let valid = presets::load("ambon").unwrap().validate(&params).unwrap();
     let outcome = simulate(&params, &valid);
     let target = valid.target.coverage;
-    let svg = charts::draw(
-        ChartKind::Cost,
-        &outcome,
-        None,
-        target,
-        Lang::Id,
-        (800, 400),
-    )
-    .svg;
+    let size = Size {
+        width: 800,
+        text_px: 14,
+    };
+    let svg = charts::draw(ChartKind::Cost, &outcome, None, target, Lang::Id, size).to_svg();
+    // The file's height: the scene's and its heading's, as its viewBox says.
+    let view_box = svg.split("viewBox=\"0 0 800 ").nth(1).unwrap();
+    let height: u32 = view_box.split('"').next().unwrap().parse().unwrap();
+    assert!(height >= 400, "{height}");
     let png = svg_to_png(&svg, 2.0).await.unwrap();
     assert!(png.starts_with("data:image/png;base64,"));
 
     let image = HtmlImageElement::new().unwrap();
     image.set_src(&png);
     JsFuture::from(image.decode()).await.unwrap();
-    assert_eq!((image.natural_width(), image.natural_height()), (1600, 800));
+    assert_eq!(
+        (image.natural_width(), image.natural_height()),
+        (1600, 2 * height)
+    );
 
     let canvas: HtmlCanvasElement = gloo::utils::document()
         .create_element("canvas")

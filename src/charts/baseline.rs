@@ -48,6 +48,7 @@ impl Markers {
         style: &Style,
     ) -> Drawn<DB> {
         if !self.0.is_empty() {
+            style.role("baseline");
             chart.draw_series(
                 LineSeries::new(self.0, BASELINE.stroke_width(2)).point_size(style.px(0.3) as u32),
             )?;

@@ -7,15 +7,14 @@
 
 use super::axes::{money, money_by_year, year_cell, year_range, year_span};
 use super::baseline::Markers;
-use super::frame::{frame, note, note_if_empty, Drawn};
+use super::frame::{frame, note, note_if_empty, Area, SceneResult, Style};
 use super::legend::{Entry, Swatch};
 use super::text::{benefits_summary, ChartText};
-use super::{palette, Table, BASELINE};
+use super::{palette, Baseline, Table, BASELINE};
 use crate::engine::Outcome;
 use crate::engine::YearResult;
 use crate::locale::format;
 use crate::locale::Lang;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::Decimal;
 
@@ -32,12 +31,13 @@ fn insurance(y: &YearResult) -> Decimal {
 }
 
 /// Draws the benefits chart of `outcome` into `area`, with `baseline`'s benefits if given.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+pub(crate) fn draw(
+    area: &Area,
+    style: &Style,
     outcome: &Outcome,
     text: &ChartText,
-    baseline: Option<&Outcome>,
-) -> Drawn<DB> {
+    baseline: Option<Baseline>,
+) -> SceneResult {
     let (paid_in, paid_out) = (palette(0), palette(5));
     let mut entries = vec![
         Entry::new(
@@ -55,24 +55,29 @@ pub fn draw<DB: DrawingBackend>(
             },
         ),
     ];
-    if baseline.is_some() {
-        entries.push(Entry::new(text.baseline, Swatch::Marker(BASELINE)));
+    if let Some(b) = baseline {
+        entries.push(Entry::new(
+            format!("{}: {}", text.baseline, b.name),
+            Swatch::Marker(BASELINE),
+        ));
     }
-    let (plot, style) = frame(area, text.title, entries.as_slice())?;
+    let plot = frame(area, style, entries.as_slice())?;
     let Some((first, last)) = year_range(outcome) else {
-        return note(&plot, text.empty, &style);
+        return note(&plot, text.empty, style);
     };
+    let baseline = baseline.map(|b| b.outcome);
 
-    let mut bars = Vec::new();
+    // Contributions and benefits each in their own group, for stable keys.
+    let mut bars: [Vec<Rectangle<(f64, f64)>>; 2] = [Vec::new(), Vec::new()];
     let mut top = 0.0_f64;
     for y in &outcome.years {
         let x = f64::from(y.year);
-        for (value, (a, b), colour) in [
-            (money(insurance(y)), LEFT_BAR, paid_in),
-            (money(y.benefits_paid), RIGHT_BAR, paid_out),
+        for (group, value, (a, b), colour) in [
+            (0, money(insurance(y)), LEFT_BAR, paid_in),
+            (1, money(y.benefits_paid), RIGHT_BAR, paid_out),
         ] {
             if value > 0.0 {
-                bars.push(Rectangle::new(
+                bars[group].push(Rectangle::new(
                     [(x + a, 0.0), (x + b, value)],
                     colour.filled(),
                 ));
@@ -88,14 +93,18 @@ pub fn draw<DB: DrawingBackend>(
     );
     top = base.top(top);
 
-    let mut chart = money_by_year(&plot, &style, text, (first, last), top)?;
-    chart.draw_series(bars)?;
-    base.draw(&mut chart, &style)?;
+    let mut chart = money_by_year(&plot, style, text, (first, last), top)?;
+    let [paid_in, paid_out] = bars;
+    style.role("bars-contributions");
+    chart.draw_series(paid_in)?;
+    style.role("bars-benefits");
+    chart.draw_series(paid_out)?;
+    base.draw(&mut chart, style)?;
     note_if_empty(
         &chart.plotting_area().strip_coord_spec(),
         top,
         text.empty,
-        &style,
+        style,
     )
 }
 

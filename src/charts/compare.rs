@@ -2,18 +2,19 @@
 //! and each year's total cost, one line per scenario, each in its own style (`lines`).
 //!
 //! Like the other charts, these read `Outcome`s only; they must not know the engine's rules.
-//! Their words are in `text` (`ChartText` of `ChartKind::Compare`), and their title and
-//! legend are set by `frame`, as for the other charts.
+//! Their words are in `text` (`ChartText` of `ChartKind::Compare`), their size and legend
+//! are set by `frame`, and each scenario's line has its own key (`series-0` …), as for the
+//! other charts.
 
 mod lines;
 
 pub use lines::{swatch_svg, LineStyle, Marker};
 
 use super::axes::{axes, headroom, money, money_by_year, year_span};
-use super::frame::{self, frame, note, note_if_empty, Drawn, Legend, Style};
+use super::frame::{self, frame, note, note_if_empty, Area, Drawn, Legend, SceneResult, Style};
 use super::legend::wrap;
 use super::text::{compare_cost_summary, compare_coverage_summary, ChartText};
-use super::{Chart, ChartKind, CompareKind, Table};
+use super::{Chart, ChartKind, CompareKind, Size, Table};
 use crate::engine::{ratio, YearResult};
 use crate::engine::{Outcome, YearMonth};
 use crate::locale::format;
@@ -32,7 +33,7 @@ pub type Compared<'a> = (&'a str, &'a Outcome);
 pub const MAX_COMPARED: usize = 4;
 
 /// Draws comparison `kind` of `series` at `size`, with its summary and table.
-pub fn draw(kind: CompareKind, series: &[Compared], lang: Lang, size: (u32, u32)) -> Chart {
+pub fn draw(kind: CompareKind, series: &[Compared], lang: Lang, size: Size) -> Chart {
     let text = ChartText::new(ChartKind::Compare(kind), lang);
     match kind {
         CompareKind::Coverage => frame::chart(
@@ -40,26 +41,27 @@ pub fn draw(kind: CompareKind, series: &[Compared], lang: Lang, size: (u32, u32)
             summary_coverage(series, lang),
             table_coverage(series, lang),
             size,
-            |area| draw_coverage(area, series, &text),
+            |area, style| draw_coverage(area, style, series, &text),
         ),
         CompareKind::Cost => frame::chart(
             &text,
             summary_cost(series, lang),
             table_cost(series, lang),
             size,
-            |area| draw_cost(area, series, &text),
+            |area, style| draw_cost(area, style, series, &text),
         ),
     }
 }
 
 /// Draws the coverage ratio of each scenario over a shared month axis.
-pub fn draw_coverage<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+pub(crate) fn draw_coverage(
+    area: &Area,
+    style: &Style,
     series: &[Compared],
     text: &ChartText,
-) -> Drawn<DB> {
+) -> SceneResult {
     let lang = text.lang;
-    let (plot, style) = frame(area, text.title, &Scenarios(series))?;
+    let plot = frame(area, style, &Scenarios(series))?;
     let first = series
         .iter()
         .filter_map(|(_, o)| o.months.first().map(|m| m.date))
@@ -69,7 +71,7 @@ pub fn draw_coverage<DB: DrawingBackend>(
         .filter_map(|(_, o)| o.months.last().map(|m| m.date))
         .max();
     let (Some(first), Some(last)) = (first, last) else {
-        return note(&plot, text.empty, &style);
+        return note(&plot, text.empty, style);
     };
     let span = last.months_since(first).max(1);
     let lines: Vec<Vec<(f64, f64)>> = series
@@ -103,9 +105,17 @@ pub fn draw_coverage<DB: DrawingBackend>(
         Some(d) if v.is_finite() => format::percent_compact(d, lang),
         _ => String::new(),
     };
+    let text = &ChartText {
+        x_axis: if yearly {
+            text.x_axis
+        } else {
+            text.x_axis_months
+        },
+        ..text.clone()
+    };
     let chart = axes(
         &plot,
-        &style,
+        style,
         text,
         (0.0..span as f64, ticks.0),
         (y_top, 1.0),
@@ -126,18 +136,20 @@ pub fn draw_coverage<DB: DrawingBackend>(
             .filter(|p| (p.0 as usize + shift_by).is_multiple_of(every))
             .map(|p| shift(pixel(p), base))
             .collect();
-        draw_line(&area, &points, &marks, i, &style)?;
+        style.role(&format!("series-{i}"));
+        draw_line(&area, &points, &marks, i, style)?;
     }
     Ok(())
 }
 
 /// Draws each scenario's yearly total cost over a shared year axis.
-pub fn draw_cost<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+pub(crate) fn draw_cost(
+    area: &Area,
+    style: &Style,
     series: &[Compared],
     text: &ChartText,
-) -> Drawn<DB> {
-    let (plot, style) = frame(area, text.title, &Scenarios(series))?;
+) -> SceneResult {
+    let plot = frame(area, style, &Scenarios(series))?;
     let first = series
         .iter()
         .filter_map(|(_, o)| o.years.first().map(|y| y.year))
@@ -147,7 +159,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         .filter_map(|(_, o)| o.years.last().map(|y| y.year))
         .max();
     let (Some(first), Some(last)) = (first, last) else {
-        return note(&plot, text.empty, &style);
+        return note(&plot, text.empty, style);
     };
     let lines: Vec<Vec<(f64, f64)>> = series
         .iter()
@@ -159,7 +171,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         })
         .collect();
     let top = lines.iter().flatten().map(|p| p.1).fold(0.0, f64::max);
-    let chart = money_by_year(&plot, &style, text, (first, last), top)?;
+    let chart = money_by_year(&plot, style, text, (first, last), top)?;
     let area = chart.plotting_area().strip_coord_spec();
     let base = chart.plotting_area().get_base_pixel();
     for (i, line) in lines.iter().enumerate() {
@@ -167,9 +179,10 @@ pub fn draw_cost<DB: DrawingBackend>(
             .iter()
             .map(|p| shift(chart.backend_coord(p), base))
             .collect();
-        draw_line(&area, &points, &points, i, &style)?;
+        style.role(&format!("series-{i}"));
+        draw_line(&area, &points, &points, i, style)?;
     }
-    note_if_empty(&area, top, text.empty, &style)
+    note_if_empty(&area, top, text.empty, style)
 }
 
 /// Coverage at the end of each scenario, in one sentence.
@@ -295,9 +308,70 @@ fn legend_font(style: &Style) -> TextStyle<'static> {
 /// Scenarios in a legend below the plot.
 const COLUMNS: usize = 2;
 
+impl Scenarios<'_> {
+    /// Draws the names in `columns` columns of a band `width` wide, from `top`.
+    fn draw_rows<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+        (columns, width, top): (usize, i32, i32),
+    ) -> Drawn<DB> {
+        let rows = Rows::of(style);
+        let font = legend_font(style);
+        let column_w = width / columns.max(1) as i32;
+        let max = rows.chars(style, column_w - style.px(0.6));
+        let mut y = top;
+        for row in self.0.chunks(columns.max(1)).enumerate() {
+            let (first, names) = row;
+            let labels: Vec<Vec<String>> = names.iter().map(|(n, _)| wrap(n, max, 3)).collect();
+            for (k, label) in labels.iter().enumerate() {
+                let i = first * columns + k;
+                let x = k as i32 * column_w;
+                draw_swatch(area, (x, y + rows.line / 2), rows.swatch_w, i, style)?;
+                for (j, line) in label.iter().enumerate() {
+                    let pos = (x + rows.text_x, y + rows.line * j as i32 + rows.line / 2);
+                    area.draw(&Text::new(line.clone(), pos, font.clone()))?;
+                }
+            }
+            let lines = labels.iter().map(|l| l.len().max(1)).max().unwrap_or(1) as i32;
+            y += rows.line * lines + rows.gap;
+        }
+        Ok(())
+    }
+
+    /// The height of the names in `columns` columns of a band `width` wide.
+    fn rows_height(&self, style: &Style, columns: usize, width: i32) -> i32 {
+        let rows = Rows::of(style);
+        let max = rows.chars(style, width / columns.max(1) as i32 - style.px(0.6));
+        self.0
+            .chunks(columns.max(1))
+            .map(|names| {
+                let lines = names
+                    .iter()
+                    .map(|(n, _)| wrap(n, max, 3).len().max(1))
+                    .max()
+                    .unwrap_or(1) as i32;
+                rows.line * lines + rows.gap
+            })
+            .sum()
+    }
+
+    fn below_columns(w: i32) -> usize {
+        if w >= 320 {
+            COLUMNS
+        } else {
+            1
+        }
+    }
+}
+
 impl Legend for Scenarios<'_> {
     fn beside_width(&self, w: i32) -> i32 {
-        (f64::from(w) * 0.25).clamp(150.0, 260.0) as i32
+        (f64::from(w) * 0.25).clamp(160.0, 280.0) as i32
+    }
+
+    fn beside_height(&self, style: &Style, width: i32) -> i32 {
+        style.px(1.0) + self.rows_height(style, 1, width - style.px(0.6))
     }
 
     fn draw_beside<DB: DrawingBackend>(
@@ -305,28 +379,13 @@ impl Legend for Scenarios<'_> {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
         width: i32,
-        _h: i32,
     ) -> Drawn<DB> {
-        let rows = Rows::of(style);
-        let font = legend_font(style);
-        let max = rows.chars(style, width - style.px(0.6));
-        let mut y = style.px(1.0);
-        for (i, (name, _)) in self.0.iter().enumerate() {
-            let labels = wrap(name, max, 2);
-            let lines = labels.len().max(1) as i32;
-            draw_swatch(area, (0, y + rows.line / 2), rows.swatch_w, i, style)?;
-            for (k, label) in labels.into_iter().enumerate() {
-                let pos = (rows.text_x, y + rows.line * k as i32 + rows.line / 2);
-                area.draw(&Text::new(label, pos, font.clone()))?;
-            }
-            y += rows.line * lines + rows.gap;
-        }
-        Ok(())
+        self.draw_rows(area, style, (1, width - style.px(0.6), style.px(1.0)))
     }
 
-    fn below_height(&self, style: &Style, _w: i32, _h: i32) -> i32 {
+    fn below_height(&self, style: &Style, w: i32) -> i32 {
         let rows = Rows::of(style);
-        self.0.len().div_ceil(COLUMNS) as i32 * (rows.line + rows.gap) + rows.gap
+        rows.gap + self.rows_height(style, Self::below_columns(w), w - style.px(0.6))
     }
 
     fn draw_below<DB: DrawingBackend>(
@@ -334,24 +393,10 @@ impl Legend for Scenarios<'_> {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
         w: i32,
-        _h: i32,
     ) -> Drawn<DB> {
         let rows = Rows::of(style);
-        let font = legend_font(style);
-        let column_w = w / COLUMNS as i32;
-        let max = rows.chars(style, column_w - style.px(0.6));
-        for (i, (name, _)) in self.0.iter().enumerate() {
-            let x = (i % COLUMNS) as i32 * column_w + style.px(0.6);
-            let y = rows.gap + (i / COLUMNS) as i32 * (rows.line + rows.gap);
-            let label = wrap(name, max, 1).into_iter().next().unwrap_or_default();
-            draw_swatch(area, (x, y + rows.line / 2), rows.swatch_w, i, style)?;
-            area.draw(&Text::new(
-                label,
-                (x + rows.text_x, y + rows.line / 2),
-                font.clone(),
-            ))?;
-        }
-        Ok(())
+        let columns = Self::below_columns(w);
+        self.draw_rows(area, style, (columns, w - style.px(0.6), rows.gap))
     }
 }
 

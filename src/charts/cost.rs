@@ -7,14 +7,13 @@
 
 use super::axes::{money, money_by_year, year_cell, year_range, year_span};
 use super::baseline::Markers;
-use super::frame::{frame, note, note_if_empty, Drawn};
+use super::frame::{frame, note, note_if_empty, Area, SceneResult, Style};
 use super::legend::{Entry, Swatch};
 use super::text::{cost_nothing, cost_summary, ChartText, CostFacts, LargestFunder};
-use super::{palette, Table, AXIS, BASELINE, UNSPENT_FILL};
+use super::{palette, Baseline, Table, AXIS, BASELINE, UNSPENT_FILL};
 use crate::engine::Outcome;
 use crate::locale::format;
 use crate::locale::Lang;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::Decimal;
 
@@ -24,12 +23,13 @@ const UNSPENT: usize = 0;
 const HALF_BAR: f64 = 0.35;
 
 /// Draws the cost chart of `outcome` into `area`, with `baseline`'s yearly totals if given.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+pub(crate) fn draw(
+    area: &Area,
+    style: &Style,
     outcome: &Outcome,
     text: &ChartText,
-    baseline: Option<&Outcome>,
-) -> Drawn<DB> {
+    baseline: Option<Baseline>,
+) -> SceneResult {
     let mut entries: Vec<Entry> = outcome
         .source_names
         .iter()
@@ -46,15 +46,22 @@ pub fn draw<DB: DrawingBackend>(
             edge: AXIS,
         },
     ));
-    if baseline.is_some() {
-        entries.push(Entry::new(text.baseline, Swatch::Marker(BASELINE)));
+    if let Some(b) = baseline {
+        entries.push(Entry::new(
+            format!("{}: {}", text.baseline, b.name),
+            Swatch::Marker(BASELINE),
+        ));
     }
-    let (plot, style) = frame(area, text.title, entries.as_slice())?;
+    let plot = frame(area, style, entries.as_slice())?;
     let Some((first, last)) = year_range(outcome) else {
-        return note(&plot, text.empty, &style);
+        return note(&plot, text.empty, style);
     };
+    let baseline = baseline.map(|b| b.outcome);
 
-    let mut bars = Vec::new();
+    // One group of bars per source, so that each keeps its keys when another changes.
+    let mut bars: Vec<Vec<Rectangle<(f64, f64)>>> = (0..outcome.source_names.len())
+        .map(|_| Vec::new())
+        .collect();
     let mut unspent = Vec::new();
     let mut top = 0.0_f64;
     for y in &outcome.years {
@@ -63,7 +70,10 @@ pub fn draw<DB: DrawingBackend>(
         for (i, amount) in y.contributions_by_source.iter().enumerate() {
             let v = money(*amount);
             if v > 0.0 {
-                bars.push(Rectangle::new(
+                while bars.len() <= i {
+                    bars.push(Vec::new());
+                }
+                bars[i].push(Rectangle::new(
                     [(x - HALF_BAR, level), (x + HALF_BAR, level + v)],
                     palette(i).filled(),
                 ));
@@ -80,8 +90,12 @@ pub fn draw<DB: DrawingBackend>(
     let base = Markers::yearly(baseline, (first, last), 0.0, |y| y.contributions_total);
     top = base.top(top);
 
-    let mut chart = money_by_year(&plot, &style, text, (first, last), top)?;
-    chart.draw_series(bars)?;
+    let mut chart = money_by_year(&plot, style, text, (first, last), top)?;
+    for (i, source) in bars.into_iter().enumerate() {
+        style.role(&format!("bars-source-{i}"));
+        chart.draw_series(source)?;
+    }
+    style.role("bars-unspent");
     chart.draw_series(
         unspent
             .iter()
@@ -92,12 +106,12 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .map(|r| Rectangle::new(*r, AXIS.stroke_width(1))),
     )?;
-    base.draw(&mut chart, &style)?;
+    base.draw(&mut chart, style)?;
     note_if_empty(
         &chart.plotting_area().strip_coord_spec(),
         top,
         text.empty,
-        &style,
+        style,
     )
 }
 

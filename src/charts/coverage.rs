@@ -7,15 +7,14 @@
 //! unverified.
 
 use super::axes::{axes, headroom, year_cell};
-use super::frame::{frame, note, Drawn};
+use super::frame::{frame, note, Area, SceneResult, Style};
 use super::legend::{Entry, Swatch};
 use super::text::{coverage_empty, coverage_summary, ChartText, CoverageFacts};
-use super::{palette, tint, Table, BASELINE};
+use super::{palette, tint, Baseline, Table, BASELINE};
 use crate::engine::Outcome;
 use crate::engine::{ratio, MonthResult};
 use crate::locale::format;
 use crate::locale::Lang;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -30,13 +29,14 @@ const BAND_OPACITY: f64 = 0.45;
 
 /// Draws the coverage chart of `outcome` into `area`, with `target` as a ratio of the
 /// vulnerable workers and, if given, `baseline`'s covered workers for comparison.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+pub(crate) fn draw(
+    area: &Area,
+    style: &Style,
     outcome: &Outcome,
     target: Decimal,
     text: &ChartText,
-    baseline: Option<&Outcome>,
-) -> Drawn<DB> {
+    baseline: Option<Baseline>,
+) -> SceneResult {
     let lang = text.lang;
     let (covered_c, waiting_c, unverified_c) = (palette(0), palette(1), palette(3));
     // What the translucent bands look like on white, for the legend.
@@ -76,14 +76,18 @@ pub fn draw<DB: DrawingBackend>(
             Swatch::Dashed(BLACK),
         ),
     ];
-    if baseline.is_some() {
-        entries.push(Entry::new(text.baseline, Swatch::Line(BASELINE)));
+    if let Some(b) = baseline {
+        entries.push(Entry::new(
+            format!("{}: {}", text.baseline, b.name),
+            Swatch::Line(BASELINE),
+        ));
     }
-    let (plot, style) = frame(area, text.title, entries.as_slice())?;
+    let plot = frame(area, style, entries.as_slice())?;
     let months = &outcome.months;
     let Some(first) = months.first().map(|m| m.date) else {
-        return note(&plot, text.empty, &style);
+        return note(&plot, text.empty, style);
     };
+    let baseline = baseline.map(|b| b.outcome);
 
     let x = |i: usize| i as f64;
     let covered: Vec<(f64, f64)> = months
@@ -147,9 +151,17 @@ pub fn draw<DB: DrawingBackend>(
         }
     };
     let y_label = |v: f64| format::number_f64(v, lang);
+    let text = &ChartText {
+        x_axis: if yearly {
+            text.x_axis
+        } else {
+            text.x_axis_months
+        },
+        ..text.clone()
+    };
     let mut chart = axes(
         &plot,
-        &style,
+        style,
         text,
         (0.0..x_max, ticks),
         (headroom(y_max), 10.0),
@@ -159,20 +171,25 @@ pub fn draw<DB: DrawingBackend>(
 
     // Bands between stacked boundaries, translucent so that the grid shows through.
     let zero: Vec<(f64, f64)> = covered.iter().map(|p| (p.0, 0.0)).collect();
-    for (lower, upper, colour) in [
-        (&zero, &covered, covered_c),
-        (&covered, &waiting, waiting_c),
-        (&waiting, &all, unverified_c),
+    for (lower, upper, colour, role) in [
+        (&zero, &covered, covered_c, "band-covered"),
+        (&covered, &waiting, waiting_c, "band-waiting"),
+        (&waiting, &all, unverified_c, "band-unverified"),
     ] {
+        style.role(role);
         let outline: Vec<(f64, f64)> = upper.iter().chain(lower.iter().rev()).copied().collect();
         chart.draw_series(std::iter::once(Polygon::new(
             outline,
             colour.mix(BAND_OPACITY).filled(),
         )))?;
     }
+    style.role("series-unverified");
     chart.draw_series(LineSeries::new(all, unverified_c.stroke_width(1)))?;
+    style.role("series-waiting");
     chart.draw_series(LineSeries::new(waiting, waiting_c.stroke_width(1)))?;
+    style.role("series-covered");
     chart.draw_series(LineSeries::new(covered, covered_c.stroke_width(2)))?;
+    style.role("target-line");
     chart.draw_series(DashedLineSeries::new(
         targets,
         style.px(0.6),
@@ -180,6 +197,7 @@ pub fn draw<DB: DrawingBackend>(
         BLACK.stroke_width(2),
     ))?;
     if !base.is_empty() {
+        style.role("baseline");
         chart.draw_series(LineSeries::new(base, BASELINE.stroke_width(2)))?;
     }
     Ok(())

@@ -1,137 +1,121 @@
-//! What every chart shares around its plot: drawing into an SVG string and finishing it
-//! (responsive size, `<title>` and `<desc>` for screen readers, or an SVG that says the
-//! drawing failed), the sizes of text derived from the chart's size (`Style`), and the
-//! title and legend set beside or below the plot (`frame`).
+//! What every chart shares around its plot: recording it into a `Scene` at the size it is
+//! shown at (`Size`: a width in CSS pixels and a text size; the height follows from the
+//! width and the legend), the sizes derived from that text size (`Style`), and the legend
+//! set beside a wide plot or below a narrow one (`frame`). A failed drawing becomes a scene
+//! that says so.
 //!
 //! The result charts and the comparison charts both go through here; each brings its own
-//! legend (`Legend`), so that only what they show differs.
+//! legend (`Legend`), so that only what they show differs. The chart's title and unit are
+//! not drawn here: the card around the chart (or `Chart::to_svg` for files) sets them once.
 
+use super::scene::{Recorder, Roles, Scene};
 use super::text::ChartText;
-use super::{escape, Chart, ChartKind, Table, AXIS, TEXT};
+use super::{Chart, Size, Table, AXIS, TEXT};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// The result of a drawing step on backend `DB`.
 pub(crate) type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// The result of drawing into an SVG string.
-pub(crate) type SvgResult = Result<(), DrawingAreaErrorKind<std::io::Error>>;
+/// The area a chart is drawn into.
+pub(crate) type Area = DrawingArea<Recorder, Shift>;
 
-/// Sizes above this are clamped, so that a bad size cannot exhaust memory.
+/// The result of drawing into a scene.
+pub(crate) type SceneResult = Drawn<Recorder>;
+
+/// Widths and heights above this are clamped, so that a bad size cannot exhaust memory.
 const MAX_SIZE: u32 = 4000;
 
-/// Bodies at least this wide get the legend in a column beside the plot.
+/// The narrowest chart drawn; narrower containers get this width, scaled down.
+const MIN_WIDTH: u32 = 240;
+
+/// Plots at least this wide get the legend in a column beside them, if it fits there.
 const WIDE: i32 = 560;
 
-/// The smallest size chart `kind` is drawn at, so layout arithmetic always has room; a
-/// comparison needs more, for its several lines and their legend.
-fn min_size(kind: ChartKind) -> (u32, u32) {
-    match kind {
-        ChartKind::Compare(_) => (320, 200),
-        _ => (240, 160),
-    }
+/// The plot's height for a chart `w` wide with text `px` high: about half the width,
+/// never so flat that ticks crowd, never taller than a laptop screen can show.
+fn plot_height(w: u32, px: f64) -> i32 {
+    let min = (px * 14.0).max(160.0);
+    (f64::from(w) * 0.5).clamp(min, min.max(460.0)) as i32
 }
 
-/// Draws a chart with `draw` at `size` and puts it together with its words, `summary`
-/// (also the SVG's `<desc>`) and `table`.
+/// Draws a chart with `draw` at `size` and puts it together with its words: its title and
+/// unit, `summary` (also the SVG's `<desc>` in files) and `table`.
 pub(crate) fn chart<F>(
     text: &ChartText,
     summary: String,
     table: Table,
-    size: (u32, u32),
+    size: Size,
     draw: F,
 ) -> Chart
 where
-    F: for<'a, 'b> FnOnce(&'b DrawingArea<SVGBackend<'a>, Shift>) -> SvgResult,
+    F: FnOnce(&Area, &Style) -> SceneResult,
 {
+    let size = size.clamped(MIN_WIDTH, MAX_SIZE);
+    let scene = Rc::new(RefCell::new(Scene::default()));
+    let style = Style {
+        px: f64::from(size.text_px),
+        roles: Roles::default(),
+        height: Rc::new(Cell::new(0)),
+    };
+    let drawn = {
+        let backend = Recorder::new((size.width, MAX_SIZE), scene.clone(), style.roles.clone());
+        let root = backend.into_drawing_area();
+        draw(&root, &style)
+    };
+    let mut scene = scene.take();
+    scene.height = style.height.get().clamp(1, MAX_SIZE);
+    if drawn.is_err() {
+        scene = failure(text, size);
+    }
     Chart {
         kind: text.kind,
         title: text.title.to_string(),
-        svg: render(text, &summary, size, draw),
+        unit: text.unit.to_string(),
+        show_baseline: text.show_baseline.to_string(),
+        size,
+        scene,
         summary,
         table,
     }
 }
 
-/// Draws into an SVG string and finishes it; a failed drawing becomes an SVG that says so.
-fn render<F>(text: &ChartText, desc: &str, size: (u32, u32), draw: F) -> String
-where
-    F: for<'a, 'b> FnOnce(&'b DrawingArea<SVGBackend<'a>, Shift>) -> SvgResult,
-{
-    let min = min_size(text.kind);
-    let size = (size.0.clamp(min.0, MAX_SIZE), size.1.clamp(min.1, MAX_SIZE));
-    let mut svg = String::new();
-    let drawn = {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE)
-            .and_then(|()| draw(&root))
-            .and_then(|()| root.present())
-    };
-    match drawn {
-        Ok(()) => finish(&svg, text.kind, text.title, desc, size)
-            .unwrap_or_else(|| failure_svg(text, desc, size)),
-        Err(_) => failure_svg(text, desc, size),
-    }
+/// A chart-sized scene that says the chart could not be drawn.
+fn failure(text: &ChartText, size: Size) -> Scene {
+    let height = plot_height(size.width, f64::from(size.text_px)).max(1) as u32;
+    let scene = Rc::new(RefCell::new(Scene::default()));
+    let roles = Roles::default();
+    roles.set("failed");
+    let root = Recorder::new((size.width, height), scene.clone(), roles).into_drawing_area();
+    let font = ("sans-serif", f64::from(size.text_px) * 1.24)
+        .into_font()
+        .color(&TEXT)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    let at = (size.width as i32 / 2, height as i32 / 2);
+    // The recorder cannot fail; a scene without the message is still a valid scene.
+    let _ = root.draw(&Text::new(text.failed, at, font));
+    scene.take()
 }
 
-/// The root tag that scales with its container, labelled by its title and description.
-fn open_tag(kind: ChartKind, title: &str, desc: &str, (w, h): (u32, u32)) -> String {
-    let id = kind.svg_id();
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-         preserveAspectRatio=\"xMidYMid meet\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\">\n\
-         <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
-        escape(title),
-        escape(desc)
-    )
-}
-
-/// Replaces plotters' fixed-size root tag with `open_tag`; `None` if there is none.
-fn finish(svg: &str, kind: ChartKind, title: &str, desc: &str, size: (u32, u32)) -> Option<String> {
-    let start = svg.find("<svg")?;
-    let end = start + svg[start..].find('>')?;
-    let rest = svg[end + 1..].trim_start_matches('\n');
-    Some(format!("{}{}", open_tag(kind, title, desc, size), rest))
-}
-
-/// A chart-sized SVG that says the chart could not be drawn.
-fn failure_svg(text: &ChartText, desc: &str, size: (u32, u32)) -> String {
-    format!(
-        "{}<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n\
-         <text x=\"50%\" y=\"50%\" text-anchor=\"middle\" font-family=\"sans-serif\" \
-         font-size=\"16\" fill=\"#333333\">{}</text>\n</svg>\n",
-        open_tag(text.kind, text.title, desc, size),
-        escape(text.failed)
-    )
-}
-
-/// Sizes derived from the drawing area, so charts stay legible small or large.
-#[derive(Clone, Copy, Debug)]
+/// Sizes derived from the chart's text size, and the roles that key what is drawn.
+#[derive(Clone, Debug)]
 pub(crate) struct Style {
-    /// Body text size in pixels.
+    /// Body text size in CSS pixels: tick labels, legend, notes.
     pub(crate) px: f64,
+    /// Names the part being drawn, for the keys of the scene.
+    pub(crate) roles: Roles,
+    /// The height the chart takes, once `frame` has laid it out.
+    height: Rc<Cell<u32>>,
 }
 
 impl Style {
-    fn of<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Self {
-        let (w, h) = area.dim_in_pixel();
-        let px = (f64::from(w.min(h.saturating_mul(2))) / 60.0).clamp(11.0, 18.0);
-        Style { px }
-    }
-
     /// Plotters divides SVG font sizes by 1.24; this asks for `px` pixels.
     pub(crate) fn font(&self, scale: f64) -> TextStyle<'static> {
         ("sans-serif", self.px * scale * 1.24)
             .into_font()
-            .color(&TEXT)
-    }
-
-    fn bold(&self, scale: f64) -> TextStyle<'static> {
-        ("sans-serif", self.px * scale * 1.24)
-            .into_font()
-            .style(FontStyle::Bold)
             .color(&TEXT)
     }
 
@@ -148,60 +132,68 @@ impl Style {
     pub(crate) fn width_of(&self, chars: usize, scale: f64) -> i32 {
         (chars as f64 * self.px * scale * 0.6).ceil() as i32
     }
+
+    /// Names what is drawn from now on, for the keys of the scene.
+    pub(crate) fn role(&self, role: &str) {
+        self.roles.set(role);
+    }
 }
 
 /// A legend that `frame` sets in a column beside a wide plot or in a band below a narrow
-/// one. Sizes are in pixels; `(w, h)` is the chart's body under its title.
+/// one. Sizes are in pixels. Labels wrap onto as many lines as they need; none is cut.
 pub(crate) trait Legend {
-    /// The width of the column beside the plot.
+    /// The width of the column beside a plot `w` wide.
     fn beside_width(&self, w: i32) -> i32;
 
-    /// Draws the legend in the column `area`, `width` wide, beside a body `h` high.
+    /// The height the legend needs in a column `width` wide.
+    fn beside_height(&self, style: &Style, width: i32) -> i32;
+
+    /// Draws the legend in the column `area`, `width` wide.
     fn draw_beside<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         style: &Style,
         width: i32,
-        h: i32,
     ) -> Drawn<DB>;
 
-    /// The height of the band below the plot.
-    fn below_height(&self, style: &Style, w: i32, h: i32) -> i32;
+    /// The height of the band below a plot `w` wide.
+    fn below_height(&self, style: &Style, w: i32) -> i32;
 
-    /// Draws the legend in the band `area` below the plot.
+    /// Draws the legend in the band `area` below a plot `w` wide.
     fn draw_below<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         style: &Style,
         w: i32,
-        h: i32,
     ) -> Drawn<DB>;
 }
 
-/// The area left for the plot, and the sizes it was laid out with.
-pub(crate) type Framed<DB> = (DrawingArea<DB, Shift>, Style);
-
-/// Draws the title and the legend and returns the area left for the plot: the legend in a
-/// column on the right of wide charts, in a band below narrow ones.
-pub(crate) fn frame<DB: DrawingBackend, L: Legend + ?Sized>(
-    area: &DrawingArea<DB, Shift>,
-    title: &str,
+/// Draws the legend and returns the area left for the plot: the legend in a column on the
+/// right of wide charts when it fits beside the plot, else in a band below, as tall as
+/// its entries need. Sets the chart's height.
+pub(crate) fn frame<L: Legend + ?Sized>(
+    area: &Area,
+    style: &Style,
     legend: &L,
-) -> Result<Framed<DB>, DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = Style::of(area);
-    let body = area.titled(title, style.bold(1.2))?;
-    let (w, h) = body.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    if w >= WIDE {
-        let legend_w = legend.beside_width(w);
+) -> Result<Area, DrawingAreaErrorKind<<Recorder as DrawingBackend>::ErrorType>> {
+    let (w, _) = area.dim_in_pixel();
+    let plot_h = plot_height(w, style.px);
+    let w = w as i32;
+    style.role("legend");
+    let legend_w = legend.beside_width(w);
+    if w >= WIDE && legend.beside_height(style, legend_w) <= plot_h {
+        style.height.set(plot_h as u32);
+        let (body, _) = area.split_vertically(plot_h);
         let (plot, beside) = body.split_horizontally(w - legend_w);
-        legend.draw_beside(&beside, &style, legend_w, h)?;
-        Ok((plot, style))
+        legend.draw_beside(&beside, style, legend_w)?;
+        Ok(plot)
     } else {
-        let legend_h = legend.below_height(&style, w, h);
-        let (plot, below) = body.split_vertically(h - legend_h);
-        legend.draw_below(&below, &style, w, h)?;
-        Ok((plot, style))
+        let legend_h = legend.below_height(style, w);
+        style.height.set((plot_h + legend_h) as u32);
+        let (plot, rest) = area.split_vertically(plot_h);
+        let (below, _) = rest.split_vertically(legend_h);
+        legend.draw_below(&below, style, w)?;
+        Ok(plot)
     }
 }
 
@@ -211,6 +203,7 @@ pub(crate) fn note<DB: DrawingBackend>(
     message: &str,
     style: &Style,
 ) -> Drawn<DB> {
+    style.role("note");
     let (w, h) = area.dim_in_pixel();
     let font = style
         .font(1.1)
@@ -243,18 +236,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finishing_makes_the_svg_responsive_and_labelled() {
-        let raw = "<svg width=\"800\" height=\"400\" viewBox=\"0 0 800 400\" \
-                   xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n</svg>\n";
-        let svg = finish(raw, ChartKind::Cost, "A & B", "x < y \"q\"", (800, 400)).unwrap();
-        assert!(svg.starts_with(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 800 400\" width=\"100%\""
-        ));
-        assert!(!svg.contains("height=\"400\""));
-        assert!(svg.contains("role=\"img\""));
-        assert!(svg.contains("<title id=\"payung-chart-cost-title\">A &amp; B</title>"));
-        assert!(svg.contains("<desc id=\"payung-chart-cost-desc\">x &lt; y &quot;q&quot;</desc>"));
-        assert!(svg.ends_with("<rect/>\n</svg>\n"));
-        assert_eq!(finish("no svg here", ChartKind::Cost, "", "", (1, 1)), None);
+    fn plots_are_about_half_as_tall_as_wide_within_limits() {
+        assert_eq!(plot_height(800, 14.0), 400);
+        assert_eq!(plot_height(2000, 14.0), 460);
+        assert_eq!(plot_height(300, 13.0), 182);
+        assert_eq!(plot_height(340, 12.0), 170);
+        assert_eq!(plot_height(800, 20.0), 400);
+        assert_eq!(plot_height(400, 20.0), 280);
     }
 }

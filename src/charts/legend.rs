@@ -1,6 +1,7 @@
 //! The legend of the result charts: one entry per series, each a swatch (a filled box, a
-//! line, a dashed line or a marker) and a label that wraps to two lines or is cut with "…"
-//! when room runs out. `frame` sets it beside or below the plot.
+//! line, a dashed line or a marker) and a label that wraps onto as many lines as it needs,
+//! in the chart's text size. `frame` sets it beside the plot or, when it does not fit
+//! there, below it, as tall as its entries need.
 
 use super::frame::{Drawn, Legend, Style};
 use plotters::coord::Shift;
@@ -37,9 +38,19 @@ impl Entry {
     }
 }
 
+/// Lines one label may take before it is cut with "…"; only names of absurd length are.
+const MAX_LINES: usize = 4;
+
+/// Legends below plots at least this wide are set in two columns.
+const TWO_COLUMNS: i32 = 320;
+
 impl Legend for [Entry] {
     fn beside_width(&self, w: i32) -> i32 {
-        (f64::from(w) * 0.27).clamp(150.0, 280.0) as i32
+        (f64::from(w) * 0.28).clamp(160.0, 300.0) as i32
+    }
+
+    fn beside_height(&self, style: &Style, width: i32) -> i32 {
+        style.px(1.0) + Layout::new(style, 1, width).height(self)
     }
 
     fn draw_beside<DB: DrawingBackend>(
@@ -47,15 +58,12 @@ impl Legend for [Entry] {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
         width: i32,
-        h: i32,
     ) -> Drawn<DB> {
-        let top = style.px(1.0);
-        Layout::fit(self, style, 1, width, h - top).draw(area, self, style, top)
+        Layout::new(style, 1, width).draw(area, self, style, style.px(1.0))
     }
 
-    fn below_height(&self, style: &Style, w: i32, h: i32) -> i32 {
-        let (layout, pad, room) = Layout::below(self, style, w, h);
-        (layout.height(self) + pad).min(room)
+    fn below_height(&self, style: &Style, w: i32) -> i32 {
+        style.px(0.5) + Layout::below(style, w).height(self)
     }
 
     fn draw_below<DB: DrawingBackend>(
@@ -63,65 +71,41 @@ impl Legend for [Entry] {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
         w: i32,
-        h: i32,
     ) -> Drawn<DB> {
-        let (layout, pad, _) = Layout::below(self, style, w, h);
-        layout.draw(area, self, style, pad)
+        Layout::below(style, w).draw(area, self, style, style.px(0.5))
     }
 }
 
-/// How a legend is set: columns, text size and lines per entry.
+/// How a legend is set: columns and the room of a label.
 struct Layout {
     columns: i32,
     width: i32,
-    scale: f64,
-    lines: usize,
     line: i32,
     gap: i32,
     max_chars: usize,
 }
 
 impl Layout {
-    fn new(style: &Style, columns: i32, width: i32, scale: f64, lines: usize) -> Self {
+    fn new(style: &Style, columns: i32, width: i32) -> Self {
         let column_w = width / columns.max(1);
         let text_x = style.px(2.2);
         let room = f64::from(column_w - text_x - style.px(0.8));
         Layout {
             columns,
             width,
-            scale,
-            lines,
-            line: (style.px * scale * 1.3).round() as i32,
-            gap: (style.px * scale * 0.45).round() as i32,
-            max_chars: (room / (style.px * scale * 0.6)).floor().max(4.0) as usize,
+            line: (style.px * 1.3).round() as i32,
+            gap: (style.px * 0.45).round() as i32,
+            max_chars: (room / (style.px * 0.6)).floor().max(4.0) as usize,
         }
     }
 
-    /// The first layout that fits `height`: two lines per entry, then one, then
-    /// smaller text; if none fits, the smallest, which cuts the list with "…".
-    fn fit(entries: &[Entry], style: &Style, columns: i32, width: i32, height: i32) -> Self {
-        let tries = [(0.95, 2), (0.95, 1), (0.85, 1), (0.75, 1)];
-        let mut last = None;
-        for (scale, lines) in tries {
-            let legend = Layout::new(style, columns, width, scale, lines);
-            if legend.height(entries) <= height {
-                return legend;
-            }
-            last = Some(legend);
-        }
-        last.unwrap_or_else(|| Layout::new(style, columns, width, 0.75, 1))
-    }
-
-    /// The layout of a band below the plot: two columns in at most 45% of the body's
-    /// height `h`; with the padding above it and that room.
-    fn below(entries: &[Entry], style: &Style, w: i32, h: i32) -> (Self, i32, i32) {
-        let pad = style.px(0.5);
-        let room = (h * 45 / 100).max(0);
-        (Layout::fit(entries, style, 2, w, room - pad), pad, room)
+    /// The layout of a band below a plot `w` wide.
+    fn below(style: &Style, w: i32) -> Self {
+        Layout::new(style, if w >= TWO_COLUMNS { 2 } else { 1 }, w)
     }
 
     fn labels(&self, entry: &Entry) -> Vec<String> {
-        wrap(&entry.label, self.max_chars, self.lines)
+        wrap(&entry.label, self.max_chars, MAX_LINES)
     }
 
     /// Height of all rows; a row is as tall as its tallest entry.
@@ -146,11 +130,7 @@ impl Layout {
         style: &Style,
         top: i32,
     ) -> Drawn<DB> {
-        let (_, h) = area.dim_in_pixel();
-        let h = h as i32;
-        let font = style
-            .font(self.scale)
-            .pos(Pos::new(HPos::Left, VPos::Center));
+        let font = style.font(1.0).pos(Pos::new(HPos::Left, VPos::Center));
         let swatch_w = style.px(1.6);
         let text_x = style.px(2.2);
         let column_w = self.width / self.columns.max(1);
@@ -158,11 +138,6 @@ impl Layout {
         for row in entries.chunks(self.columns.max(1) as usize) {
             let labels: Vec<Vec<String>> = row.iter().map(|e| self.labels(e)).collect();
             let lines = labels.iter().map(|l| l.len().max(1)).max().unwrap_or(1) as i32;
-            if y + self.line * lines > h {
-                let x = style.px(0.6);
-                area.draw(&Text::new("…", (x, y + self.line / 2), font.clone()))?;
-                break;
-            }
             for (column, (entry, label)) in row.iter().zip(&labels).enumerate() {
                 let x = column as i32 * column_w + style.px(0.6);
                 draw_swatch(area, entry.swatch, (x, y + self.line / 2), swatch_w, style)?;

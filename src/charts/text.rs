@@ -16,11 +16,19 @@ pub struct ChartText {
     pub kind: ChartKind,
     pub lang: Lang,
     pub title: &'static str,
+    /// What the values are counted in, shown under the title: "Rp miliar per tahun".
+    pub unit: &'static str,
+    /// The time axis under year ticks.
     pub x_axis: &'static str,
+    /// The time axis under month ticks, for short horizons.
+    pub x_axis_months: &'static str,
     pub y_axis: &'static str,
     /// Legend entries in the order each chart module documents.
     pub series: &'static [&'static str],
+    /// The baseline's legend entry, before its name: "Tanpa perubahan".
     pub baseline: &'static str,
+    /// The label of the switch that hides the baseline.
+    pub show_baseline: &'static str,
     /// Shown in the plot when there is nothing to draw.
     pub empty: &'static str,
     /// Shown instead of the chart when drawing failed.
@@ -36,12 +44,22 @@ impl ChartText {
     pub fn new(kind: ChartKind, lang: Lang) -> Self {
         let failed = failed(lang);
         let months = lang.pick("bulan", "months");
+        let years = lang.pick("Tahun", "Year");
+        let x_axis_months = lang.pick("Bulan", "Month");
+        let money_unit = money_unit(lang);
+        let no_change = lang.pick("Tanpa perubahan", "No change");
+        let show_baseline = lang.pick("Tampilkan garis tanpa perubahan", "Show the no-change line");
         match kind {
             ChartKind::Coverage => ChartText {
                 kind,
                 lang,
                 title: lang.pick("Cakupan pekerja rentan", "Coverage of vulnerable workers"),
-                x_axis: lang.pick("Bulan", "Month"),
+                unit: lang.pick(
+                    "Jumlah pekerja, per bulan",
+                    "Number of workers, month by month",
+                ),
+                x_axis: years,
+                x_axis_months,
                 y_axis: lang.pick("Pekerja", "Workers"),
                 series: lang.pick(
                     &[
@@ -57,7 +75,8 @@ impl ChartText {
                         "Target",
                     ],
                 ),
-                baseline: lang.pick("Pembanding: tercakup", "Baseline: covered"),
+                baseline: no_change,
+                show_baseline,
                 empty: lang.pick("Belum ada data", "No data yet"),
                 failed,
                 columns: lang.pick(
@@ -87,10 +106,13 @@ impl ChartText {
                     "Biaya per tahun menurut sumber dana",
                     "Yearly cost by funding source",
                 ),
-                x_axis: lang.pick("Tahun", "Year"),
+                unit: money_unit,
+                x_axis: years,
+                x_axis_months,
                 y_axis: "Rupiah",
                 series: lang.pick(&["Anggaran tidak terpakai"], &["Unspent budget"]),
-                baseline: lang.pick("Pembanding: total biaya", "Baseline: total cost"),
+                baseline: no_change,
+                show_baseline,
                 empty: lang.pick(
                     "Tidak ada biaya dalam skenario ini",
                     "No cost in this scenario",
@@ -106,13 +128,16 @@ impl ChartText {
                 kind,
                 lang,
                 title: lang.pick("Manfaat dibayar vs iuran", "Benefits paid vs contributions"),
-                x_axis: lang.pick("Tahun", "Year"),
+                unit: money_unit,
+                x_axis: years,
+                x_axis_months,
                 y_axis: "Rupiah",
                 series: lang.pick(
                     &["Iuran JKK + JKM", "Perkiraan manfaat dibayar"],
                     &["JKK + JKM contributions", "Expected benefits paid"],
                 ),
-                baseline: lang.pick("Pembanding: manfaat", "Baseline: benefits"),
+                baseline: no_change,
+                show_baseline,
                 empty: lang.pick(
                     "Belum ada iuran atau manfaat",
                     "No contributions or benefits yet",
@@ -142,10 +167,13 @@ impl ChartText {
 
     /// The text of comparison chart `kind` in `lang`; it has no fixed legend or baseline.
     fn compare(compared: CompareKind, lang: Lang) -> Self {
-        let (title, x_axis, y_axis, empty) = match compared {
+        let (title, unit, y_axis, empty) = match compared {
             CompareKind::Coverage => (
                 lang.pick("Cakupan pekerja rentan", "Coverage of vulnerable workers"),
-                lang.pick("Bulan", "Month"),
+                lang.pick(
+                    "% pekerja rentan yang tercakup, per bulan",
+                    "% of vulnerable workers covered, month by month",
+                ),
                 lang.pick(
                     "Tercakup (% pekerja rentan)",
                     "Covered (% of vulnerable workers)",
@@ -154,7 +182,7 @@ impl ChartText {
             ),
             CompareKind::Cost => (
                 lang.pick("Biaya per tahun", "Yearly cost"),
-                lang.pick("Tahun", "Year"),
+                money_unit(lang),
                 "Rupiah",
                 lang.pick("Tidak ada biaya", "No cost"),
             ),
@@ -163,16 +191,24 @@ impl ChartText {
             kind: ChartKind::Compare(compared),
             lang,
             title,
-            x_axis,
+            unit,
+            x_axis: lang.pick("Tahun", "Year"),
+            x_axis_months: lang.pick("Bulan", "Month"),
             y_axis,
             series: &[],
             baseline: "",
+            show_baseline: "",
             empty,
             failed: failed(lang),
             columns: lang.pick(&["Tahun"], &["Year"]),
             months: lang.pick("bulan", "months"),
         }
     }
+}
+
+/// The unit of the money charts: their ticks say "Rp 8 miliar", "Rp 500 juta".
+fn money_unit(lang: Lang) -> &'static str {
+    lang.pick("Rp miliar per tahun", "Rp billion per year")
 }
 
 fn failed(lang: Lang) -> &'static str {

@@ -1,7 +1,7 @@
 //! The root component: one reducer holds the scenario; outcomes and charts are derived
 //! with `use_memo`, so each input change recomputes and redraws exactly once.
 
-use crate::charts::{self, Chart, ChartKind};
+use crate::charts::{ChartKind, Request, Size, Source};
 use crate::engine::{presets, Outcome, Parameters, Scenario, ValidScenario};
 use crate::locale::Lang;
 use crate::ui::components::budget_ledger::BudgetLedger;
@@ -41,12 +41,15 @@ struct Brief {
 }
 
 impl Brief {
-    fn new(valid: &ValidScenario, outcome: Rc<Outcome>, charts: &Charts) -> Self {
+    fn new(valid: &ValidScenario, outcome: Rc<Outcome>, charts: &[Rc<Request>]) -> Self {
         let link = page_link(valid);
         Self {
             scenario: valid.scenario().clone(),
             outcome,
-            charts: charts.cards.iter().map(|c| c.svg.clone()).collect(),
+            charts: charts
+                .iter()
+                .map(|c| c.draw(Size::PRINT, false).to_svg())
+                .collect(),
             qr: share::qr_svg(&link),
             link,
         }
@@ -59,54 +62,27 @@ const BRIEF_MS: u32 = 400;
 /// Milliseconds the inputs must stay still before the working scenario is remembered.
 const AUTOSAVE_MS: u32 = 300;
 
-/// Chart size in SVG units; the SVG scales to its container.
-const CHART_SIZE: (u32, u32) = (800, 400);
-
-/// Chart size on a phone: narrow enough that the legend goes below the plot and the SVG is
-/// scaled down little, so labels stay readable (800 units in a 310 px card made them ~5 px).
-const PHONE_CHART_SIZE: (u32, u32) = (400, 400);
-
-/// Windows narrower than this (CSS px) get the phone's chart size.
-const PHONE_MAX_WIDTH: f64 = 600.0;
-
-/// The chart size for the window's width now.
-fn chart_size() -> (u32, u32) {
-    let width = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64());
-    match width {
-        Some(w) if w < PHONE_MAX_WIDTH => PHONE_CHART_SIZE,
-        _ => CHART_SIZE,
-    }
-}
-
-/// The three charts of an outcome.
-#[derive(PartialEq)]
-struct Charts {
-    cards: Vec<Rc<Chart>>,
-}
-
-fn draw_charts(
-    outcome: &Outcome,
-    baseline: Option<&Outcome>,
+/// The three charts of an outcome, to be drawn at the size of their boxes.
+fn chart_requests(
+    outcome: &Rc<Outcome>,
+    baseline: Option<(String, Rc<Outcome>)>,
     target: rust_decimal::Decimal,
     lang: Lang,
-) -> Charts {
-    Charts {
-        cards: ChartKind::RESULTS
-            .into_iter()
-            .map(|kind| {
-                Rc::new(charts::draw(
-                    kind,
-                    outcome,
-                    baseline,
+) -> Vec<Rc<Request>> {
+    ChartKind::RESULTS
+        .into_iter()
+        .map(|kind| {
+            Rc::new(Request {
+                kind,
+                lang,
+                source: Source::Outcome {
+                    outcome: outcome.clone(),
+                    baseline: baseline.clone(),
                     target,
-                    lang,
-                    chart_size(),
-                ))
+                },
             })
-            .collect(),
-    }
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -161,11 +137,13 @@ fn Simulator(props: &SimulatorProps) -> Html {
         (
             outcome.clone(),
             baseline.clone(),
+            state.preset.region.name.clone(),
             state.valid.target.coverage,
             state.lang,
         ),
-        |(outcome, baseline, target, lang)| {
-            draw_charts(outcome, baseline.as_ref().as_ref(), *target, *lang)
+        |(outcome, baseline, name, target, lang)| {
+            let baseline = (**baseline).clone().map(|b| (name.clone(), Rc::new(b)));
+            chart_requests(outcome, baseline, *target, *lang)
         },
     );
 
@@ -295,10 +273,10 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
                     <GoalSeek params={params.clone()} valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
                     <div class="charts">
-                        { for charts.cards.iter().map(|chart| html! {
+                        { for charts.iter().map(|chart| html! {
                             <div class="chart-with-downloads">
-                                <ChartCard chart={chart.clone()} show_data={T::ShowData.get(lang)} />
-                                <ChartDownloads svg={chart.svg.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
+                                <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} presentation={state.presentation} />
+                                <ChartDownloads request={chart.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
                             </div>
                         }) }
                     </div>

@@ -1,23 +1,88 @@
-//! One chart: title, the inline SVG, a one-sentence summary, and a "show data" table.
+//! One chart as a card: its title and unit once, a switch for the baseline, the chart
+//! drawn for the width of its box and rendered shape by shape (`scene_view`), a
+//! one-sentence summary and a "show data" table.
+//!
+//! The card measures its box (`measure`) and draws the chart at that width in CSS pixels,
+//! with text at the size it is read at, again whenever the box is resized; a new request
+//! (a slider move) is drawn at the same size, and Yew's keyed diff then touches only the
+//! shapes that changed. It holds no scenario state.
 
-use crate::charts::Chart;
+mod measure;
+mod scene_view;
+
+use crate::charts::{Request, Size};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The width drawn before the box is measured (the first render only).
+const UNMEASURED_WIDTH: u32 = 640;
+
+/// Boxes narrower than this are phones: slightly smaller text, still above 12 px.
+const NARROW: u32 = 480;
+
+/// The text size of a chart `width` CSS pixels wide: at least 12 px anywhere (issue 10),
+/// 14 px on a laptop, 20 px (at least 18) in presentation mode.
+pub fn text_px(width: u32, presentation: bool) -> u32 {
+    if presentation {
+        20
+    } else if width < NARROW {
+        13
+    } else {
+        14
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub chart: Rc<Chart>,
+    pub request: Rc<Request>,
     pub show_data: AttrValue,
+    /// Draws text for a projector (also when the box is found inside `.presentation`,
+    /// as the comparison's charts are).
+    #[prop_or_default]
+    pub presentation: bool,
 }
 
 #[component]
 pub fn ChartCard(props: &Props) -> Html {
-    let chart = &props.chart;
+    let boxed = use_node_ref();
+    let measured = measure::use_width(boxed.clone());
+    let with_baseline = use_state_eq(|| true);
+    let width = measured.map_or(UNMEASURED_WIDTH, |m| m.width);
+    let presentation = props.presentation || measured.is_some_and(|m| m.presentation);
+    let size = Size {
+        width,
+        text_px: text_px(width, presentation),
+    };
+    let chart = use_memo(
+        (props.request.clone(), size, *with_baseline),
+        |(request, size, with_baseline)| request.draw(*size, *with_baseline),
+    );
+    let code = chart.kind.code();
+    let (title_id, unit_id, summary_id) = (
+        format!("{code}-title"),
+        format!("{code}-unit"),
+        format!("{code}-summary"),
+    );
+    let toggle = {
+        let with_baseline = with_baseline.clone();
+        Callback::from(move |_: Event| with_baseline.set(!*with_baseline))
+    };
     html! {
-        <figure class="chart" id={chart.kind.code()}>
-            <figcaption><h3>{ &chart.title }</h3></figcaption>
-            <div class="chart-svg">{ Html::from_html_unchecked(AttrValue::from(chart.svg.clone())) }</div>
-            <p class="chart-summary">{ &chart.summary }</p>
+        <figure class="chart" id={code}>
+            <figcaption>
+                <h3 id={title_id.clone()}>{ &chart.title }</h3>
+                <p class="chart-unit" id={unit_id.clone()}>{ &chart.unit }</p>
+            </figcaption>
+            if props.request.has_baseline() {
+                <label class="chart-baseline-switch">
+                    <input type="checkbox" checked={*with_baseline} onchange={toggle} />
+                    { " " }{ &chart.show_baseline }
+                </label>
+            }
+            <div class="chart-svg" ref={boxed}>
+                { scene_view::render(&chart.scene, &format!("{title_id} {unit_id}"), &summary_id) }
+            </div>
+            <p class="chart-summary" id={summary_id}>{ &chart.summary }</p>
             <details class="chart-data">
                 <summary>{ &props.show_data }</summary>
                 <div class="table-scroll" tabindex="0">

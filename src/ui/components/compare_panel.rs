@@ -5,7 +5,7 @@
 //! The component simulates what it is given; it holds no scenario state. What the tables
 //! say (`summary_rows`, `differences`) is worked out in `ui::compare`, tested natively.
 
-use crate::charts::{compare, Chart, CompareKind};
+use crate::charts::{compare, ChartKind, CompareKind, Request, Source};
 use crate::engine::{simulate, Outcome, Parameters, Scenario, ScenarioError};
 use crate::locale::Lang;
 use crate::ui::compare::{differences, summary_rows, Difference, SummaryRow};
@@ -14,9 +14,6 @@ use crate::ui::i18n::compare::{text, Text};
 use crate::ui::i18n::{scenario_error, T};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Chart size in SVG units, as on the main page; the SVG scales to its container.
-const CHART_SIZE: (u32, u32) = (800, 400);
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -32,7 +29,7 @@ type Simulated = Result<(String, Rc<Outcome>, Scenario), (String, ScenarioError)
 /// Everything drawn, derived once per change of scenarios or language.
 #[derive(PartialEq)]
 struct Drawn {
-    cards: Vec<Rc<Chart>>,
+    cards: Vec<Rc<Request>>,
     summary: Vec<SummaryRow>,
     differences: Vec<Difference>,
 }
@@ -64,7 +61,15 @@ pub fn ComparePanel(props: &Props) -> Html {
         Drawn {
             cards: [CompareKind::Coverage, CompareKind::Cost]
                 .into_iter()
-                .map(|kind| Rc::new(compare::draw(kind, &series, lang, CHART_SIZE)))
+                .map(|kind| {
+                    Rc::new(Request {
+                        kind: ChartKind::Compare(kind),
+                        lang,
+                        source: Source::Compare(
+                            ok.iter().map(|(n, o, _)| (n.clone(), o.clone())).collect(),
+                        ),
+                    })
+                })
                 .collect(),
             summary: summary_rows(&series, lang),
             differences: differences(&scenarios, lang),
@@ -110,7 +115,7 @@ pub fn ComparePanel(props: &Props) -> Html {
             if names.len() >= 2 {
                 <div class="charts">
                     { for drawn.cards.iter().map(|chart| html! {
-                        <ChartCard chart={chart.clone()} show_data={T::ShowData.get(lang)} />
+                        <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} />
                     }) }
                 </div>
                 <h3 id="compare-summary-title">{ text(Text::Summary, lang) }</h3>

@@ -3,7 +3,7 @@
 //! and a small box of notices about the address. Light by default; `dark` and an accent
 //! colour come from the address as a class and CSS custom properties on the root
 //! (`styles/embed.css`, scoped under `.embed`). It fits a 320 px column and redraws its
-//! charts at the width it is given.
+//! charts at the width of their boxes (`ChartCard`).
 //!
 //! The host page is trusted with nothing but the documented query parameters
 //! (`ui::embed`). The view listens to no message; it posts one, to `window.parent`,
@@ -12,7 +12,7 @@
 
 use super::chart_card::ChartCard;
 use super::scenario_field::{jht_switch, number_input};
-use crate::charts::{self, Chart};
+use crate::charts::{Request, Source};
 use crate::engine::ratio;
 use crate::engine::{Outcome, Parameters};
 use crate::locale::format;
@@ -46,15 +46,6 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn disconnect(this: &ResizeObserver);
 }
-
-/// Layout numbers from `styles/embed.css`, in CSS pixels: the root's padding and border,
-/// a chart card's, the gap between charts, and the narrowest chart column (26rem).
-const ROOT_INSET: u32 = 26;
-const CARD_INSET: u32 = 18;
-const CHART_GAP: u32 = 10;
-const CHART_COLUMN_MIN: u32 = 416;
-/// Chart widths are rounded down to this step, so a small resize does not redraw.
-const WIDTH_STEP: u32 = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -100,48 +91,28 @@ struct EmbedProps {
     setup: Rc<Setup>,
 }
 
-fn draw(
+/// The chosen charts, each drawn by its card at the width of its box.
+fn requests(
     choices: &[ChartChoice],
-    outcome: &Outcome,
-    baseline: Option<&Outcome>,
+    outcome: &Rc<Outcome>,
+    baseline: Option<(String, Rc<Outcome>)>,
     target: Decimal,
     lang: Lang,
-    size: (u32, u32),
-) -> Vec<Rc<Chart>> {
+) -> Vec<Rc<Request>> {
     choices
         .iter()
         .map(|choice| {
-            Rc::new(charts::draw(
-                choice.kind(),
-                outcome,
-                baseline,
-                target,
+            Rc::new(Request {
+                kind: choice.kind(),
                 lang,
-                size,
-            ))
+                source: Source::Outcome {
+                    outcome: outcome.clone(),
+                    baseline: baseline.clone(),
+                    target,
+                },
+            })
         })
         .collect()
-}
-
-/// Chart size for the embed's width and number of charts: each chart's column width (as
-/// the CSS grid lays them out) in steps, a little taller than wide-screen charts so that a
-/// phone-width chart keeps room for its legend.
-fn chart_size(width: u32, charts: usize) -> (u32, u32) {
-    let inner = width.saturating_sub(ROOT_INSET);
-    let fit = ((inner + CHART_GAP) / (CHART_COLUMN_MIN + CHART_GAP)).max(1);
-    let columns = fit.min(u32::try_from(charts.max(1)).unwrap_or(1));
-    let column = inner.saturating_sub((columns - 1) * CHART_GAP) / columns;
-    let w = (column.saturating_sub(CARD_INSET) / WIDTH_STEP * WIDTH_STEP).clamp(240, 1200);
-    let h = (w * 7 / 10).clamp(220, 440);
-    (w, h)
-}
-
-/// The iframe's own width, before anything is measured.
-fn viewport_width() -> u32 {
-    web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .map_or(480, |w| w.max(0.0) as u32)
 }
 
 /// The bottom edge of `el` in the document, in whole CSS pixels (rounded up, so the host
@@ -197,26 +168,18 @@ fn Embed(props: &EmbedProps) -> Html {
     };
     let (outcome, baseline) = use_outcomes(&state);
     let lang = state.lang;
-    let charts_shown = config.charts.len();
-    let size = use_state_eq(|| chart_size(viewport_width(), charts_shown));
     let drawn = use_memo(
         (
             config.charts.clone(),
             outcome.clone(),
             baseline.clone(),
+            state.preset.region.name.clone(),
             state.valid.target.coverage,
             lang,
-            *size,
         ),
-        |(choices, outcome, baseline, target, lang, size)| {
-            draw(
-                choices,
-                outcome,
-                baseline.as_ref().as_ref(),
-                *target,
-                *lang,
-                *size,
-            )
+        |(choices, outcome, baseline, name, target, lang)| {
+            let baseline = (**baseline).clone().map(|b| (name.clone(), Rc::new(b)));
+            requests(choices, outcome, baseline, *target, *lang)
         },
     );
 
@@ -232,18 +195,9 @@ fn Embed(props: &EmbedProps) -> Html {
     {
         let root = root.clone();
         let last = last_height.clone();
-        let size = size.clone();
         use_effect_with((), move |_| {
             let target = root.cast::<web_sys::Element>();
-            let measure = Rc::new(move || {
-                if let Some(el) = root.cast::<HtmlElement>() {
-                    size.set(chart_size(
-                        u32::try_from(el.client_width()).unwrap_or(0),
-                        charts_shown,
-                    ));
-                }
-                post_height(&root, &last);
-            });
+            let measure = Rc::new(move || post_height(&root, &last));
             let observed = {
                 let measure = measure.clone();
                 let callback = Closure::<dyn FnMut(JsValue)>::new(move |_| measure());
@@ -300,7 +254,7 @@ fn Embed(props: &EmbedProps) -> Html {
             }
             <div class="embed-charts">
                 { for drawn.iter().map(|chart| html! {
-                    <ChartCard chart={chart.clone()} show_data={T::ShowData.get(lang)} />
+                    <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} />
                 }) }
             </div>
             <p class="embed-foot">

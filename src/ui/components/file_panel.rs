@@ -5,6 +5,7 @@
 //! What a file means is decided in `ui::share::import_file` (pure, tested natively); this
 //! file only moves bytes between the browser and those functions.
 
+use crate::charts::{Request, Size};
 use crate::engine::import::scenario_to_json;
 use crate::engine::report::yearly_csv;
 use crate::engine::{Outcome, Parameters, Scenario, ValidScenario};
@@ -113,12 +114,18 @@ pub async fn svg_to_png(svg: &str, scale: f64) -> Result<String, JsValue> {
 
 #[derive(Properties, PartialEq)]
 pub struct ChartDownloadsProps {
-    /// The chart exactly as shown on the page.
-    pub svg: AttrValue,
+    /// The chart, drawn for a file (`EXPORT_SIZE`) when a button is pressed.
+    pub request: Rc<Request>,
     /// The file name without extension, e.g. `payung-kota-ambon-cakupan`.
     pub name: AttrValue,
     pub lang: Lang,
 }
+
+/// The size of downloaded charts: a slide's width, with text readable on it.
+const EXPORT_SIZE: Size = Size {
+    width: 960,
+    text_px: 16,
+};
 
 /// "SVG" and "PNG" buttons for one chart; the PNG is drawn from the same SVG at 2×.
 #[component]
@@ -126,16 +133,18 @@ pub fn ChartDownloads(props: &ChartDownloadsProps) -> Html {
     let lang = props.lang;
     let failed = use_state(|| false);
     let on_svg = {
-        let (svg, name, failed) = (props.svg.clone(), props.name.clone(), failed.clone());
+        let (request, name, failed) = (props.request.clone(), props.name.clone(), failed.clone());
         Callback::from(move |_: MouseEvent| {
+            let svg = request.draw(EXPORT_SIZE, true).to_svg();
             let ok = download(&format!("{name}.svg"), "image/svg+xml", &svg).is_ok();
             failed.set(!ok);
         })
     };
     let on_png = {
-        let (svg, name, failed) = (props.svg.clone(), props.name.clone(), failed.clone());
+        let (request, name, failed) = (props.request.clone(), props.name.clone(), failed.clone());
         Callback::from(move |_: MouseEvent| {
-            let (svg, name, failed) = (svg.clone(), name.clone(), failed.clone());
+            let svg = request.draw(EXPORT_SIZE, true).to_svg();
+            let (name, failed) = (name.clone(), failed.clone());
             yew::platform::spawn_local(async move {
                 let saved = match svg_to_png(&svg, 2.0).await {
                     Ok(data_url) => click_link(&format!("{name}.png"), &data_url).is_ok(),
