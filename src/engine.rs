@@ -28,6 +28,7 @@ pub mod risk;
 pub mod scenario;
 pub mod simulate;
 pub mod solve;
+pub mod uncertainty;
 pub mod validate;
 
 pub use calendar::YearMonth;

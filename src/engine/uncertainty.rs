@@ -1,0 +1,460 @@
+//! How sure is the answer: Monte Carlo over the uncertain assumptions (deaths, accidents,
+//! claims and their lag, lapses, verification yield and capacity, the share of each budget
+//! spent, late transfers), each a triangular distribution in `data/uncertainty.toml` with
+//! its basis. A seeded generator: the same scenario, draws and seed give the same bands.
+//!
+//! `bands` gives P10, P25, P50, P75 and P90 of coverage and cost for each year and the
+//! chance of meeting the target; `tornado` shows which assumption moves coverage and cost
+//! most; `budget_for_probability` finds the flat yearly amount of one source that meets the
+//! target with a given chance. This module knows nothing of how bands are drawn.
+
+mod stats;
+
+pub use stats::{percentile, Triangular};
+
+use super::outcome::ratio;
+use super::parameters::Parameters;
+use super::scenario::{limits, Amount, Scenario, SourceKind, ValidScenario};
+use super::simulate::simulate;
+use super::Rupiah;
+use rand::rngs::StdRng;
+use rand::SeedableRng;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The embedded assumptions file.
+pub const UNCERTAINTY_TOML: &str = include_str!("../../data/uncertainty.toml");
+
+/// The fewest and the most draws a run may ask for.
+pub const MIN_DRAWS: u32 = 10;
+pub const MAX_DRAWS: u32 = 100_000;
+
+/// The percentiles reported, in order.
+pub const PERCENTILES: [u32; 5] = [10, 25, 50, 75, 90];
+
+/// How an assumption's draw changes a scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Multiplies the scenario's own value (kept inside the field's valid range).
+    Factor,
+    /// The share of every source's money actually spent.
+    Share,
+    /// Months a transfer (APBD provinsi, Dana Desa, revenue shares) arrives late; that part
+    /// of each year's money is lost.
+    Months,
+}
+
+/// One uncertain assumption.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumption {
+    #[serde(skip)]
+    pub key: String,
+    pub description_id: String,
+    pub description_en: String,
+    pub kind: Kind,
+    pub low: Decimal,
+    pub mode: Decimal,
+    pub high: Decimal,
+    pub basis_id: String,
+    pub basis_en: String,
+}
+
+impl Assumption {
+    pub fn distribution(&self) -> Triangular {
+        Triangular {
+            low: self.low,
+            mode: self.mode,
+            high: self.high,
+        }
+    }
+}
+
+/// Why an uncertainty run cannot be made.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum UncertaintyError {
+    #[error("uncertainty.toml: {0}")]
+    Parse(String),
+    /// low ≤ mode ≤ high fails, or a value is out of its kind's range.
+    #[error("{0}: the spread must satisfy low ≤ most likely ≤ high, within its range")]
+    BadSpread(String),
+    #[error("draws: {0} is outside {MIN_DRAWS}–{MAX_DRAWS}")]
+    Draws(u32),
+    #[error("probability: must be above 0% and below 100%")]
+    Probability,
+    #[error("{0}")]
+    Unreachable(String),
+}
+
+/// All assumptions, in file order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assumptions(pub Vec<Assumption>);
+
+impl Assumptions {
+    /// Parses the embedded `data/uncertainty.toml`.
+    pub fn embedded() -> Result<Self, UncertaintyError> {
+        Self::from_toml(UNCERTAINTY_TOML)
+    }
+
+    pub fn from_toml(text: &str) -> Result<Self, UncertaintyError> {
+        // Keys keep file order: toml's map is sorted, so read the order from the headers.
+        let order: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('[')?.strip_suffix(']'))
+            .collect();
+        let mut map: BTreeMap<String, Assumption> =
+            toml::from_str(text).map_err(|e| UncertaintyError::Parse(e.to_string()))?;
+        let list = order
+            .into_iter()
+            .filter_map(|k| {
+                map.remove(k).map(|mut a| {
+                    a.key = k.to_string();
+                    a
+                })
+            })
+            .collect();
+        let all = Assumptions(list);
+        all.check()?;
+        Ok(all)
+    }
+
+    /// Every spread is ordered and inside its kind's range.
+    pub fn check(&self) -> Result<(), UncertaintyError> {
+        for a in &self.0 {
+            let in_range = match a.kind {
+                Kind::Factor => a.low >= Decimal::ZERO,
+                Kind::Share => a.low >= Decimal::ZERO && a.high <= Decimal::ONE,
+                Kind::Months => a.low >= Decimal::ZERO && a.high <= Decimal::from(12),
+            };
+            if !a.distribution().is_ordered() || !in_range {
+                return Err(UncertaintyError::BadSpread(a.key.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The same assumptions with no spread at all (each at its most likely value).
+    pub fn without_spread(&self) -> Self {
+        Assumptions(
+            self.0
+                .iter()
+                .map(|a| Assumption {
+                    low: a.mode,
+                    high: a.mode,
+                    ..a.clone()
+                })
+                .collect(),
+        )
+    }
+}
+
+fn clamp(x: Decimal, b: limits::Bounds) -> Decimal {
+    x.clamp(b.min, b.max)
+}
+
+/// The scenario with one value per assumption applied (in the order of `assumptions`).
+pub fn apply(sc: &Scenario, assumptions: &Assumptions, values: &[Decimal]) -> Scenario {
+    let mut out = sc.clone();
+    for (a, &v) in assumptions.0.iter().zip(values) {
+        let r = &mut out.risk;
+        let e = &mut out.enrolment;
+        match a.key.as_str() {
+            "deaths" => {
+                r.deaths_per_thousand =
+                    clamp(r.deaths_per_thousand * v, limits::DEATHS_PER_THOUSAND)
+            }
+            "work_death_share" => {
+                r.work_death_share = clamp(r.work_death_share * v, limits::WORK_DEATH_SHARE)
+            }
+            "accidents" => {
+                r.accidents_per_thousand =
+                    clamp(r.accidents_per_thousand * v, limits::ACCIDENTS_PER_THOUSAND)
+            }
+            "accident_cost" => {
+                r.accident_cost = clamp((r.accident_cost * v).round(), limits::ACCIDENT_COST)
+            }
+            "claim_share" => r.claim_share = clamp(r.claim_share * v, limits::CLAIM_SHARE),
+            "claim_lag" => {
+                let lag = clamp(
+                    (Decimal::from(r.claim_lag_months) * v).round(),
+                    limits::CLAIM_LAG_MONTHS,
+                );
+                r.claim_lag_months = lag.to_u32().unwrap_or(r.claim_lag_months);
+            }
+            "lapse_rate" => e.lapse_rate = clamp(e.lapse_rate * v, limits::LAPSE_RATE),
+            "verification_yield" => {
+                e.verification_yield = clamp(e.verification_yield * v, limits::VERIFICATION_YIELD)
+            }
+            "verification_capacity" => {
+                let n = clamp(
+                    (Decimal::from(e.verification_per_month) * v).round(),
+                    limits::VERIFICATION_PER_MONTH,
+                );
+                e.verification_per_month = n.to_u64().unwrap_or(e.verification_per_month);
+            }
+            "budget_execution" => scale_money(&mut out, v, |_| true),
+            "transfer_delay" => {
+                let kept = (Decimal::from(12) - v.round()).max(Decimal::ZERO) / Decimal::from(12);
+                scale_money(&mut out, kept, |k| {
+                    matches!(
+                        k,
+                        SourceKind::ApbdProvinsi
+                            | SourceKind::DanaDesa
+                            | SourceKind::Dbhcht
+                            | SourceKind::DbhSawit
+                    )
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Multiplies the money of every source whose kind passes `which` by `share` (whole Rupiah).
+fn scale_money(sc: &mut Scenario, share: Decimal, which: impl Fn(SourceKind) -> bool) {
+    for s in sc.sources.iter_mut().filter(|s| which(s.kind)) {
+        match &mut s.amount {
+            Amount::Rupiah { yearly } => *yearly = (*yearly * share).round(),
+            Amount::DanaDesa { per_desa, .. } => *per_desa = (*per_desa * share).round(),
+            Amount::BapakAsuh { participation, .. } => {
+                *participation = (*participation * share).round_dp(6)
+            }
+            Amount::Workers { .. } | Amount::CoFund { .. } => {}
+        }
+        for amount in s.by_year.values_mut() {
+            *amount = (*amount * share).round();
+        }
+    }
+}
+
+/// Percentiles of one figure for one year, in the order of `PERCENTILES`.
+pub type Percentiles = [Decimal; 5];
+
+/// The Monte Carlo result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bands {
+    pub draws: u32,
+    pub seed: u64,
+    pub years: Vec<i32>,
+    /// Coverage at each year's end (ratio).
+    pub coverage: Vec<Percentiles>,
+    /// Contributions paid in each year (Rupiah).
+    pub cost: Vec<Percentiles>,
+    /// The share of draws in which the target is met (reached and held).
+    pub probability_target_met: Decimal,
+}
+
+/// One draw's figures: coverage and cost by year, and whether the target was met.
+struct DrawResult {
+    coverage: Vec<Decimal>,
+    cost: Vec<Rupiah>,
+    met: bool,
+}
+
+fn run_once(params: &Parameters, sc: Scenario) -> Option<DrawResult> {
+    let valid = sc.validate(params).ok()?;
+    let outcome = simulate(params, &valid);
+    Some(DrawResult {
+        coverage: outcome
+            .years
+            .iter()
+            .map(|y| ratio(y.workers_covered_end, y.population_end))
+            .collect(),
+        cost: outcome
+            .years
+            .iter()
+            .map(|y| y.contributions_total)
+            .collect(),
+        met: outcome.target_met,
+    })
+}
+
+/// The values of the `i`-th draw of every assumption, from one generator seeded with
+/// `seed` (draw after draw, assumption after assumption, so a draw never depends on how
+/// many draws follow it).
+fn draw_values(assumptions: &Assumptions, rng: &mut StdRng) -> Vec<Decimal> {
+    assumptions
+        .0
+        .iter()
+        .map(|a| a.distribution().sample(rng))
+        .collect()
+}
+
+/// P10–P90 of coverage and cost for each year, and the chance of meeting the target, over
+/// `draws` draws from a generator seeded with `seed`.
+pub fn bands(
+    params: &Parameters,
+    valid: &ValidScenario,
+    assumptions: &Assumptions,
+    draws: u32,
+    seed: u64,
+) -> Result<Bands, UncertaintyError> {
+    if !(MIN_DRAWS..=MAX_DRAWS).contains(&draws) {
+        return Err(UncertaintyError::Draws(draws));
+    }
+    assumptions.check()?;
+    let sc = valid.scenario();
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut results = Vec::with_capacity(draws as usize);
+    for _ in 0..draws {
+        let values = draw_values(assumptions, &mut rng);
+        // Every applied value is clamped into its valid range, so a draw always validates;
+        // a draw that did not would be skipped rather than fail the whole run.
+        if let Some(r) = run_once(params, apply(sc, assumptions, &values)) {
+            results.push(r);
+        }
+    }
+    let years: Vec<i32> = simulate(params, valid)
+        .years
+        .iter()
+        .map(|y| y.year)
+        .collect();
+    let column = |f: &dyn Fn(&DrawResult) -> Decimal| -> Percentiles {
+        let values: Vec<Decimal> = results.iter().map(f).collect();
+        PERCENTILES.map(|p| percentile(&values, p).unwrap_or_default())
+    };
+    let coverage = (0..years.len())
+        .map(|i| column(&|r| r.coverage[i]))
+        .collect();
+    let cost = (0..years.len()).map(|i| column(&|r| r.cost[i])).collect();
+    let met = results.iter().filter(|r| r.met).count();
+    Ok(Bands {
+        draws,
+        seed,
+        years,
+        coverage,
+        cost,
+        probability_target_met: if results.is_empty() {
+            Decimal::ZERO
+        } else {
+            Decimal::from(met as u64) / Decimal::from(results.len() as u64)
+        },
+    })
+}
+
+/// One bar of the tornado: coverage at the target year's end and total cost with the
+/// assumption at its low and at its high value, the others at their most likely values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TornadoBar {
+    pub key: String,
+    pub coverage_low: Decimal,
+    pub coverage_high: Decimal,
+    pub cost_low: Rupiah,
+    pub cost_high: Rupiah,
+}
+
+impl TornadoBar {
+    /// How far coverage moves between the two ends.
+    pub fn coverage_swing(&self) -> Decimal {
+        (self.coverage_high - self.coverage_low).abs()
+    }
+}
+
+/// The assumptions ordered by how much they move coverage at the target year (then cost).
+pub fn tornado(
+    params: &Parameters,
+    valid: &ValidScenario,
+    assumptions: &Assumptions,
+) -> Result<Vec<TornadoBar>, UncertaintyError> {
+    assumptions.check()?;
+    let sc = valid.scenario();
+    let modes: Vec<Decimal> = assumptions.0.iter().map(|a| a.mode).collect();
+    let target_index = |years: &[i32]| {
+        years
+            .iter()
+            .position(|&y| y == sc.target.year)
+            .unwrap_or(years.len() - 1)
+    };
+    let years: Vec<i32> = simulate(params, valid)
+        .years
+        .iter()
+        .map(|y| y.year)
+        .collect();
+    let at = target_index(&years);
+    let figures = |values: &[Decimal]| -> (Decimal, Rupiah) {
+        run_once(params, apply(sc, assumptions, values))
+            .map_or((Decimal::ZERO, Decimal::ZERO), |r| {
+                (r.coverage[at], r.cost.iter().copied().sum())
+            })
+    };
+    let mut bars: Vec<TornadoBar> = assumptions
+        .0
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut low = modes.clone();
+            low[i] = a.low;
+            let mut high = modes.clone();
+            high[i] = a.high;
+            let (coverage_low, cost_low) = figures(&low);
+            let (coverage_high, cost_high) = figures(&high);
+            TornadoBar {
+                key: a.key.clone(),
+                coverage_low,
+                coverage_high,
+                cost_low,
+                cost_high,
+            }
+        })
+        .collect();
+    bars.sort_by(|a, b| {
+        b.coverage_swing().cmp(&a.coverage_swing()).then(
+            (b.cost_high - b.cost_low)
+                .abs()
+                .cmp(&(a.cost_high - a.cost_low).abs()),
+        )
+    });
+    Ok(bars)
+}
+
+/// The least flat yearly amount (whole Rupiah, to within one worker-year's contribution) of
+/// source `index` with which the target is met in at least `probability` of the draws.
+pub fn budget_for_probability(
+    params: &Parameters,
+    valid: &ValidScenario,
+    assumptions: &Assumptions,
+    index: usize,
+    probability: Decimal,
+    draws: u32,
+    seed: u64,
+) -> Result<Rupiah, UncertaintyError> {
+    if probability <= Decimal::ZERO || probability >= Decimal::ONE {
+        return Err(UncertaintyError::Probability);
+    }
+    let sc = valid.scenario();
+    let chance = |amount: Rupiah| -> Result<Decimal, UncertaintyError> {
+        let mut trial = sc.clone();
+        trial.sources[index].amount = Amount::Rupiah { yearly: amount };
+        trial.sources[index].by_year.clear();
+        let valid = trial
+            .validate(params)
+            .map_err(|e| UncertaintyError::Unreachable(e.to_string()))?;
+        Ok(bands(params, &valid, assumptions, draws, seed)?.probability_target_met)
+    };
+    let mut high = limits::YEARLY_AMOUNT.max;
+    if chance(high)? < probability {
+        return Err(UncertaintyError::Unreachable(format!(
+            "no amount meets the target in {}% of the draws",
+            (probability * Decimal::ONE_HUNDRED).round_dp(1)
+        )));
+    }
+    let mut low = Decimal::ZERO;
+    // One worker-year of the package is the precision that matters to a budget.
+    let step = params
+        .contribution_for(sc.horizon.start, &sc.programmes, false)
+        .total()
+        * Decimal::from(12);
+    while high - low > step.max(Decimal::ONE) {
+        let mid = ((low + high) / Decimal::TWO).round();
+        if chance(mid)? >= probability {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    Ok(high)
+}
