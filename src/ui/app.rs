@@ -12,6 +12,7 @@ use crate::ui::components::enrolment_panel::EnrolmentPanel;
 use crate::ui::components::file_panel::{ChartDownloads, FilePanel};
 use crate::ui::components::goal_seek::GoalSeek;
 use crate::ui::components::notices::Notices;
+use crate::ui::components::phone_bar::{PhoneBar, View};
 use crate::ui::components::preset_notes::PresetNotes;
 use crate::ui::components::print_brief::PrintBrief;
 use crate::ui::components::programme_panel::ProgrammePanel;
@@ -258,8 +259,27 @@ fn Simulator(props: &SimulatorProps) -> Html {
         })
     };
 
+    // On a phone, results and controls take turns; wider screens show both.
+    let view = use_state(|| View::Results);
+    let on_view = {
+        let view = view.clone();
+        Callback::from(move |v: View| view.set(v))
+    };
+    let chart_card = |chart: &Rc<Chart>| {
+        html! {
+            <div class="chart-with-downloads">
+                <ChartCard chart={chart.clone()} show_data={T::ShowData.get(lang)} />
+                <ChartDownloads svg={chart.svg.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
+            </div>
+        }
+    };
+    let (main_chart, other_charts) = charts
+        .cards
+        .split_first()
+        .map_or((None, &[][..]), |(m, o)| (Some(m), o));
+
     html! {
-        <div class={classes!("app", state.presentation.then_some("presentation"))}>
+        <div class={classes!("app", state.presentation.then_some("presentation"))} data-view={view.code()}>
             <a class="skip" href="#results">{ T::SkipToResults.get(lang) }</a>
             <header class="top">
                 <div class="brand">
@@ -276,31 +296,34 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     <button type="button" id="print" class="print-button" onclick={print}>{ T::Print.get(lang) }</button>
                 </div>
             </header>
+            <PhoneBar outcome={outcome.clone()} target={state.valid.target.clone()} view={*view} {lang} {on_view} />
             <div class="layout">
-                <aside class="controls" aria-label={T::Controls.get(lang)}>
+                <aside class="controls" id="controls" aria-label={T::Controls.get(lang)}>
+                    <SourcesPanel state={shared.clone()} on_action={on_action.clone()} />
+                    <TargetPanel state={shared.clone()} on_action={on_action.clone()} />
                     <RegionPanel state={shared.clone()} on_action={on_action.clone()} />
                     <ProgrammePanel state={shared.clone()} on_action={on_action.clone()} />
-                    <SourcesPanel state={shared.clone()} on_action={on_action.clone()} />
                     <EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} />
                     <RiskPanel state={shared.clone()} on_action={on_action.clone()} />
-                    <TargetPanel state={shared.clone()} on_action={on_action.clone()} />
                 </aside>
                 <main id="results" aria-label={T::Results.get(lang)}>
-                    <h2 class="region-title">{ &state.valid.region.name }{ " — " }{ &state.valid.name }</h2>
-                    if let Some(notice) = &props.notice {
-                        <div class={classes!("banner", notice.error.then_some("error"), (!notice.error).then_some("info"))}
-                            role={if notice.error { "alert" } else { "status" }} id="link-notice"><p>{ notice.text(lang) }</p></div>
-                    }
-                    <Notices error={state.error.clone()} warnings={outcome.warnings.clone()} {lang} />
-                    <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
+                    <section class="answer" aria-label={T::Results.get(lang)}>
+                        <div class="answer-head">
+                            <h2 class="region-title">{ &state.valid.region.name }{ " — " }{ &state.valid.name }</h2>
+                            <Notices error={state.error.clone()} warnings={outcome.warnings.clone()} {lang} />
+                        </div>
+                        if let Some(notice) = &props.notice {
+                            <div class={classes!("banner", notice.error.then_some("error"), (!notice.error).then_some("info"))}
+                                role={if notice.error { "alert" } else { "status" }} id="link-notice"><p>{ notice.text(lang) }</p></div>
+                        }
+                        <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
+                        if let Some(chart) = main_chart {
+                            <div class="main-chart">{ chart_card(chart) }</div>
+                        }
+                    </section>
                     <GoalSeek params={params.clone()} valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
                     <div class="charts">
-                        { for charts.cards.iter().map(|chart| html! {
-                            <div class="chart-with-downloads">
-                                <ChartCard chart={chart.clone()} show_data={T::ShowData.get(lang)} />
-                                <ChartDownloads svg={chart.svg.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
-                            </div>
-                        }) }
+                        { for other_charts.iter().map(chart_card) }
                     </div>
                     <SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
                         on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} />

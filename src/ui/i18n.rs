@@ -45,6 +45,8 @@ pub enum T {
     Presentation,
     Controls,
     Results,
+    /// The phone's switch between results and controls.
+    Show,
     GroupRegion,
     GroupProgramme,
     GroupSources,
@@ -134,6 +136,7 @@ impl T {
             Presentation => ("Mode presentasi", "Presentation mode"),
             Controls => ("Pengaturan", "Controls"),
             Results => ("Hasil", "Results"),
+            Show => ("Tampilkan", "Show"),
             GroupRegion => ("Wilayah", "Region"),
             GroupProgramme => ("Program", "Programmes"),
             GroupSources => ("Sumber pendanaan", "Funding sources"),

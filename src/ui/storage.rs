@@ -20,6 +20,9 @@ const LANG_KEY: &str = "payung.lang";
 /// The scenario being worked on, so a reload or a closed tab loses nothing.
 const CURRENT_KEY: &str = "payung.current";
 
+/// The key prefix of a control group's open or closed state (`ui::components::group`).
+const OPEN_PREFIX: &str = "payung.open.";
+
 /// The key prefix of the app's saved scenarios; the version changes with the entry format.
 pub const SAVED_PREFIX: &str = "payung.saved.v1.";
 
@@ -84,6 +87,25 @@ pub fn load_lang() -> Option<Lang> {
     let text = local_storage().ok()?.get_item(LANG_KEY).ok()??;
     let code: String = serde_json::from_str(&text).ok()?;
     Lang::from_code(&code)
+}
+
+/// Whether the control group `key` was left open, if the user ever toggled it.
+pub fn load_open(key: &str) -> Option<bool> {
+    let text = local_storage()
+        .ok()?
+        .get_item(&format!("{OPEN_PREFIX}{key}"))
+        .ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Remembers whether the control group `key` is open; a refusal only means it is forgotten.
+pub fn save_open(key: &str, open: bool) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.set_item(
+            &format!("{OPEN_PREFIX}{key}"),
+            if open { "true" } else { "false" },
+        );
+    }
 }
 
 /// Remembers the language; returns false if the browser refused.

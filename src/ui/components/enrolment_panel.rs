@@ -1,5 +1,6 @@
 //! Pendaftaran & verifikasi: the list, the verification yield and capacity, and lapses.
 
+use super::group::Group;
 use super::scenario_field::scenario_field;
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, State};
@@ -26,8 +27,7 @@ pub fn EnrolmentPanel(props: &Props) -> Html {
     };
     let f = |field| scenario_field(state, field, &props.on_action, Html::default());
     html! {
-        <details class="group">
-            <summary><h2>{ T::GroupEnrolment.get(state.lang) }</h2></summary>
+        <Group key_name="enrolment" title={T::GroupEnrolment.get(state.lang)} open=false>
             { f(Field::Listed) }
             { f(Field::VerificationYield) }
             { f(Field::VerificationPerMonth) }
@@ -36,6 +36,6 @@ pub fn EnrolmentPanel(props: &Props) -> Html {
                 <input id="reenrol" type="checkbox" checked={state.scenario.enrolment.reenrol} onchange={on_reenrol} />
                 <label for="reenrol">{ T::Reenrol.get(state.lang) }</label>
             </div>
-        </details>
+        </Group>
     }
 }

@@ -1,5 +1,6 @@
 //! Wilayah: the preset, the region's name and its workers, desa, kelurahan and ASN.
 
+use super::group::Group;
 use super::scenario_field::{field_problem, scenario_field};
 use crate::engine::presets;
 use crate::ui::i18n::T;
@@ -35,8 +36,7 @@ pub fn RegionPanel(props: &Props) -> Html {
     };
     let f = |field| scenario_field(state, field, &props.on_action, Html::default());
     html! {
-        <details class="group" open=true>
-            <summary><h2>{ T::GroupRegion.get(lang) }</h2></summary>
+        <Group key_name="region" title={T::GroupRegion.get(lang)}>
             <div class="field">
                 <label for="preset">{ T::Preset.get(lang) }</label>
                 <select id="preset" onchange={on_preset}>
@@ -57,6 +57,6 @@ pub fn RegionPanel(props: &Props) -> Html {
             { f(Field::Asn) }
             { f(Field::StartYear) }
             { f(Field::HorizonYears) }
-        </details>
+        </Group>
     }
 }

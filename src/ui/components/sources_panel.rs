@@ -1,6 +1,7 @@
 //! Sumber pendanaan: add, remove and reorder funding sources of every kind, with the
 //! fields each kind needs. List order is priority order.
 
+use super::group::Group;
 use super::param_info::ParamInfo;
 use super::scenario_field::{field_problem, number_input, scenario_field};
 use super::source_years::source_years;
@@ -282,8 +283,7 @@ pub fn SourcesPanel(props: &Props) -> Html {
     let no_desa = state.scenario.region.desa == 0;
     let offered = |k: SourceKind| !(no_desa && k == SourceKind::DanaDesa);
     html! {
-        <details class="group" open=true>
-            <summary><h2>{ T::GroupSources.get(lang) }</h2></summary>
+        <Group key_name="sources" title={T::GroupSources.get(lang)}>
             if state.scenario.sources.is_empty() {
                 <p class="note">{ T::NoSources.get(lang) }</p>
             }
@@ -307,6 +307,6 @@ pub fn SourcesPanel(props: &Props) -> Html {
                     <p class="note" id="no-desa">{ SourceText::NoDesa.get(lang) }</p>
                 }
             </div>
-        </details>
+        </Group>
     }
 }

@@ -113,7 +113,7 @@ mod tests {
             dana_desa_yield(&y, Lang::Id),
             "≈ Rp 99,6 juta/tahun ≈ 494 pekerja selama setahun dengan iuran saat ini"
         );
-        assert!(dana_desa_yield(&y, Lang::En).starts_with("≈ Rp 99.6 juta a year ≈ 494 workers"));
+        assert!(dana_desa_yield(&y, Lang::En).starts_with("≈ Rp 99.6 million a year ≈ 494 workers"));
         assert_eq!(prorated(3, Lang::Id), "pro-rata 3/12 bulan");
         assert_eq!(year_label(2027, Lang::En), "Amount 2027");
     }
