@@ -60,6 +60,9 @@ const BRIEF_MS: u32 = 400;
 /// Milliseconds the inputs must stay still before the working scenario is remembered.
 const AUTOSAVE_MS: u32 = 300;
 
+/// Milliseconds the inputs must stay still before the address bar shows the scenario.
+const ADDRESS_MS: u32 = 250;
+
 /// Chart size in SVG units; the SVG scales to its container.
 const CHART_SIZE: (u32, u32) = (800, 400);
 
@@ -178,6 +181,15 @@ fn Simulator(props: &SimulatorProps) -> Html {
         let valid = valid.clone();
         let timer = gloo::timers::callback::Timeout::new(AUTOSAVE_MS, move || {
             storage::save_current(valid.scenario());
+        });
+        move || drop(timer)
+    });
+    // The address bar always holds what is on screen (replaced, never pushed), so copying
+    // it shares this scenario and a reload reopens it.
+    use_effect_with(state.valid.clone(), |valid| {
+        let valid = valid.clone();
+        let timer = gloo::timers::callback::Timeout::new(ADDRESS_MS, move || {
+            storage::replace_address(&share::encode(valid.scenario()));
         });
         move || drop(timer)
     });

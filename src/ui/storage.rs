@@ -89,6 +89,27 @@ pub fn load_lang() -> Option<Lang> {
     Lang::from_code(&code)
 }
 
+/// Puts `fragment` (a share link's `s=…`) into the address bar in place of the current
+/// entry: `history.replaceState`, never a new history entry, and no `hashchange` event.
+/// Returns false when the browser refused (the address then keeps what it had).
+pub fn replace_address(fragment: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(history) = window.history() else {
+        return false;
+    };
+    let here = window.location().href().unwrap_or_default();
+    let base = here.split('#').next().unwrap_or_default();
+    let url = format!("{base}#{fragment}");
+    if url == here {
+        return true;
+    }
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .is_ok()
+}
+
 /// Whether the control group `key` was left open, if the user ever toggled it.
 pub fn load_open(key: &str) -> Option<bool> {
     let text = local_storage()
