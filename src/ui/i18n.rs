@@ -14,11 +14,13 @@ pub mod compare;
 pub mod embed;
 pub mod files;
 pub mod goal_seek;
+pub mod presets;
 pub mod saved;
 pub mod share;
 pub mod source_kind;
 pub mod sources;
 pub mod summary;
+pub mod table;
 
 use crate::engine::edit::Rule;
 use crate::engine::error::Problem;

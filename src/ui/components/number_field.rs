@@ -251,6 +251,7 @@ pub fn NumberField(props: &Props) -> Html {
                 }
                 <span class="typed">
                     <input type="text" inputmode="decimal" id={text_id} value={(*text).clone()}
+                        style={format!("--chars:{}", text.chars().count().clamp(4, 24))}
                         aria-invalid={message.is_some().then_some("true")}
                         aria-describedby={message.is_some().then(|| err_id.clone())}
                         {oninput} {onchange} />

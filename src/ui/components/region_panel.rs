@@ -3,6 +3,7 @@
 use super::group::Group;
 use super::scenario_field::{field_problem, scenario_field};
 use crate::engine::presets;
+use crate::ui::i18n::presets as presets_text;
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
@@ -41,7 +42,7 @@ pub fn RegionPanel(props: &Props) -> Html {
                 <label for="preset">{ T::Preset.get(lang) }</label>
                 <select id="preset" onchange={on_preset}>
                     { for presets::IDS.iter().filter_map(|id| presets::title(id).map(|t| (*id, t))).map(|(id, title)| html! {
-                        <option value={id} selected={id == state.scenario.preset}>{ title }</option>
+                        <option value={id} selected={id == state.scenario.preset}>{ presets_text::title(id, title, lang) }</option>
                     }) }
                 </select>
             </div>

@@ -217,7 +217,7 @@ mod tests {
         );
         assert_eq!(
             budget_answer("APBD Kota", &answer, Lang::En),
-            "APBD Kota needs Rp 3.0 miliar a year (Rp 3.024.000.000); the target is reached in March 2028."
+            "APBD Kota needs Rp 3.0 billion a year (Rp 3,024,000,000); the target is reached in March 2028."
         );
         assert_eq!(
             why_unreachable(&Unreachable::SourceInactive { year: 2027 }, Lang::En),
