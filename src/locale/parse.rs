@@ -151,6 +151,10 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
         .unwrap_or(rest.len());
     let (number, unit) = rest.split_at(end);
     let unit = unit.trim();
+    // More digits than any sum can have is "too large", whatever the separators.
+    if number.chars().filter(char::is_ascii_digit).count() > 28 {
+        return Err(ParseError::TooLarge);
+    }
     let plain = canonical(number, marked && unit.is_empty()).ok_or(ParseError::NotANumber)?;
     let mut value = decimal_from(&plain)?;
     if !unit.is_empty() {
@@ -264,6 +268,8 @@ mod tests {
             ("3 kg", UnknownUnit("kg".into())),
             ("50%", PercentNotAllowed),
             ("99999999999999999999999999999999", TooLarge),
+            ("1.000.000.000.000.000.000.000.000.000.000", TooLarge),
+            ("123,456,789,012,345,678,901,234,567,890", TooLarge),
             ("99999999999999999999 triliun", TooLarge),
         ];
         for (text, want) in cases {

@@ -311,11 +311,11 @@ fn Simulator(props: &SimulatorProps) -> Html {
             <PhoneBar outcome={outcome.clone()} target={state.valid.target.clone()} view={*view} {lang} {on_view} />
             <div class="layout">
                 <aside class="controls" id="controls" aria-label={T::Controls.get(lang)}>
-                    <SourcesPanel state={shared.clone()} on_action={on_action.clone()} />
+                    <SourcesPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} />
                     <TargetPanel state={shared.clone()} on_action={on_action.clone()} />
                     <RegionPanel state={shared.clone()} on_action={on_action.clone()} />
                     <ProgrammePanel state={shared.clone()} on_action={on_action.clone()} />
-                    <EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} />
+                    <EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} />
                     <RiskPanel state={shared.clone()} on_action={on_action.clone()} />
                 </aside>
                 <main id="results" aria-label={T::Results.get(lang)}>

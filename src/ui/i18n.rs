@@ -453,6 +453,22 @@ pub fn input_error(lang: Lang, kind: InputError, min: &str, max: &str) -> String
     }
 }
 
+/// A typed number too large for `label`, with the largest it takes.
+pub fn too_large(label: &str, max: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{label} terlalu besar: paling banyak {max}."),
+        Lang::En => format!("{label} is too large: at most {max}."),
+    }
+}
+
+/// A fraction typed where `label` counts whole things ("2,5" workers).
+pub fn not_whole(label: &str, typed: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{label} harus bilangan bulat, misalnya 2 atau 3, bukan {typed}."),
+        Lang::En => format!("{label} must be a whole number, such as 2 or 3, not {typed}."),
+    }
+}
+
 /// Why typed text is not a number, in the user's language.
 pub fn parse_error(e: &ParseError, lang: Lang) -> String {
     match (e, lang) {

@@ -2,7 +2,8 @@
 
 use super::group::Group;
 use super::scenario_field::scenario_field;
-use crate::ui::i18n::T;
+use crate::engine::outcome::Warning;
+use crate::ui::i18n::{warning, T};
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -12,6 +13,9 @@ use yew::prelude::*;
 pub struct Props {
     pub state: Rc<State>,
     pub on_action: Callback<Action>,
+    /// The simulation's warnings: verification holding enrolment back is shown here.
+    #[prop_or_default]
+    pub warnings: Vec<Warning>,
 }
 
 #[component]
@@ -31,6 +35,9 @@ pub fn EnrolmentPanel(props: &Props) -> Html {
             { f(Field::Listed) }
             { f(Field::VerificationYield) }
             { f(Field::VerificationPerMonth) }
+            { for props.warnings.iter().filter(|w| matches!(w, Warning::VerificationBinding { .. })).map(|w| html! {
+                <ul class="field-warnings" id="verification-warning"><li role="status">{ warning(w, state.lang) }</li></ul>
+            }) }
             { f(Field::LapseRate) }
             <div class="field checkbox">
                 <input id="reenrol" type="checkbox" checked={state.scenario.enrolment.reenrol} onchange={on_reenrol} />

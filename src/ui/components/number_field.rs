@@ -8,7 +8,7 @@
 use crate::engine::scenario::limits::Bounds;
 use crate::locale::Lang;
 use crate::locale::{format, parse};
-use crate::ui::i18n::{input_error, parse_error, unit, InputError, T};
+use crate::ui::i18n::{input_error, not_whole, parse_error, too_large, unit, InputError, T};
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -48,6 +48,20 @@ fn scale(display: Display) -> Decimal {
     } else {
         Decimal::ONE
     }
+}
+
+/// Whether the field counts whole things (workers, years, months), so "2,5" is refused
+/// rather than quietly cut to 2.
+fn counts_whole(display: Display) -> bool {
+    matches!(
+        display,
+        Display::Workers
+            | Display::Count
+            | Display::Year
+            | Display::Month
+            | Display::Months
+            | Display::Years
+    )
 }
 
 /// Reads typed text into scenario units (percent fields into ratios).
@@ -140,15 +154,22 @@ pub fn NumberField(props: &Props) -> Html {
         let bounds = props.bounds;
         let lang = props.lang;
         let display = props.display;
-        move |raw: &str| -> Result<Decimal, String> {
+        let label = props.label.clone();
+        Rc::new(move |raw: &str| -> Result<Decimal, String> {
             let fmt = |d: Decimal| words(d, display, lang);
             let parsed = match parse_shown(raw, display) {
                 Ok(v) => v,
                 Err(e) if raw.trim().is_empty() || e == parse::ParseError::Empty => {
                     return Err(input_error(lang, InputError::Empty, "", ""))
                 }
+                Err(parse::ParseError::TooLarge) => {
+                    return Err(too_large(&label, &fmt(bounds.max), lang))
+                }
                 Err(e) => return Err(parse_error(&e, lang)),
             };
+            if counts_whole(display) && !(parsed * s).fract().is_zero() {
+                return Err(not_whole(&label, raw.trim(), lang));
+            }
             if parsed < bounds.min || parsed > bounds.max {
                 return Err(input_error(
                     lang,
@@ -158,10 +179,11 @@ pub fn NumberField(props: &Props) -> Html {
                 ));
             }
             Ok(parsed)
-        }
+        })
     };
 
     let oninput = {
+        let check = check.clone();
         let text = text.clone();
         let error = error.clone();
         let on_change = props.on_change.clone();

@@ -1,7 +1,7 @@
 //! Wilayah: the preset, the region's name and its workers, desa, kelurahan and ASN.
 
 use super::group::Group;
-use super::scenario_field::{field_problem, scenario_field};
+use super::scenario_field::{aria_invalid, field_problem, scenario_field};
 use crate::engine::presets;
 use crate::ui::i18n::presets as presets_text;
 use crate::ui::i18n::T;
@@ -48,7 +48,8 @@ pub fn RegionPanel(props: &Props) -> Html {
             </div>
             <div class="field">
                 <label for="region-name">{ T::RegionName.get(lang) }</label>
-                <input id="region-name" type="text" value={state.scenario.region.name.clone()} oninput={on_name} />
+                <input id="region-name" type="text" value={state.scenario.region.name.clone()} oninput={on_name}
+                    aria-invalid={aria_invalid(state, Field::RegionName)} />
             </div>
             { field_problem(state, Field::RegionName) }
             { f(Field::VulnerableWorkers) }

@@ -99,6 +99,26 @@ pub fn dana_desa_yield(y: &DanaDesaYield, lang: Lang) -> String {
     }
 }
 
+/// "≈ 1.400 pekerja ≈ Rp 282,2 juta/tahun": what a bapak asuh source's sponsors take on.
+pub fn bapak_asuh_yield(y: &DanaDesaYield, lang: Lang) -> String {
+    let amount = format::rupiah_compact(y.yearly, lang);
+    let workers = format::number(y.workers.unwrap_or_default(), lang);
+    match lang {
+        Lang::Id => format!("≈ {workers} pekerja ≈ {amount}/tahun dengan iuran saat ini"),
+        Lang::En => format!("≈ {workers} workers ≈ {amount} a year at today's contribution"),
+    }
+}
+
+/// Why no source can be added: the list is full.
+pub fn sources_full(max: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Id => {
+            format!("Paling banyak {max} sumber pendanaan; hapus satu untuk menambah yang lain.")
+        }
+        Lang::En => format!("At most {max} funding sources; remove one to add another."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
