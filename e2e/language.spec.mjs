@@ -31,10 +31,20 @@ async function visibleText(page) {
   });
 }
 
-function findings(text, words, names) {
+// Numbers grouped the other language's way: "40.393" in English, "40,393" in Indonesian
+// (a thousands group after a separator, not followed by another digit or separator digit;
+// "Rp3,024 miliar" is a decimal before a unit word, not a group).
+const UNIT = '(?!\\s*(?:miliar|juta|triliun|billion|million|trillion))';
+const GROUPED = {
+  id: new RegExp(`\\d,\\d{3}(?![\\d])(?![.,]\\d)${UNIT}`, 'g'),
+  en: new RegExp(`\\d\\.\\d{3}(?![\\d])(?![.,]\\d)${UNIT}`, 'g'),
+};
+
+function findings(text, words, names, grouping) {
   let cleaned = text;
   for (const n of names) cleaned = cleaned.split(n).join(' ');
   const raw = [...cleaned.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b/g)].map((m) => m[0]);
+  for (const m of cleaned.matchAll(grouping)) raw.push(`number grouped the other way: …${cleaned.slice(Math.max(0, m.index - 30), m.index + 20)}…`);
   const other = words.filter((w) => new RegExp(`(^|[^\\p{L}])${w}(?=[^\\p{L}]|$)`, 'iu').test(cleaned));
   const context = other.map((w) => {
     const m = new RegExp(`.{0,40}(^|[^\\p{L}])${w}(?=[^\\p{L}]|$).{0,40}`, 'iu').exec(cleaned);
@@ -56,10 +66,10 @@ export async function testOneLanguageAtATime({ page }) {
   await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
   await waitForText(page, 'Cari anggaran', { selector: 'main' });
   const names = await dataNames(page);
-  const id = findings(await visibleText(page), ENGLISH, names);
+  const id = findings(await visibleText(page), ENGLISH, names, GROUPED.id);
   await page.click('#toggle-lang');
   await waitForText(page, 'Coverage at the end', { selector: '#card-coverage' });
-  const en = findings(await visibleText(page), INDONESIAN, names);
+  const en = findings(await visibleText(page), INDONESIAN, names, GROUPED.en);
   const report = [
     ...id.raw.map((r) => `ID raw field name: ${r}`),
     ...id.context.map((c) => `ID has English ${c}`),
