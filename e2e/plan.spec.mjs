@@ -36,8 +36,6 @@ export async function test({ page, artifacts }) {
   await expectText(page, '#plan-apply', 'Rencana sudah diterapkan', { timeout: 30_000 });
 
   // The source card lists the same amounts by year, each one editable.
-  // On a phone the controls are one switch away from the results.
-  await page.click('#show-controls');
   await page.click('#src-0-by-year summary');
   assert.equal(await page.inputValue('#f-source-0-byyear-2027-text'), planned[1]);
   await shoot(page, artifacts, '.source-card', 'plan-source-card-laptop');
