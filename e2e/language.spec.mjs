@@ -69,7 +69,8 @@ export async function testOneLanguageAtATime({ page }) {
   const id = findings(await visibleText(page), ENGLISH, names, GROUPED.id);
   await page.click('#toggle-lang');
   await waitForText(page, 'Coverage at the end', { selector: '#card-coverage' });
-  const en = findings(await visibleText(page), INDONESIAN, names, GROUPED.en);
+  const typed = await page.evaluate(() => [...document.querySelectorAll('input[inputmode="decimal"]')].map((i) => i.value).join('\n'));
+  const en = findings(`${await visibleText(page)}\n${typed}`, INDONESIAN, names, GROUPED.en);
   const report = [
     ...id.raw.map((r) => `ID raw field name: ${r}`),
     ...id.context.map((c) => `ID has English ${c}`),

@@ -45,6 +45,11 @@ export async function testLaptopFirstScreen({ page, artifacts }) {
   // Most-used first: the sources (budgets) and the target lead the panel.
   const order = await page.evaluate(() => [...document.querySelectorAll('.controls > details.group')].map((d) => d.id));
   assert.deepEqual(order.slice(0, 2), ['group-sources', 'group-target']);
+  // English words are longer: the answer still fits.
+  await page.click('#toggle-lang');
+  await waitFor(page, () => document.documentElement.lang === 'en', undefined, { message: 'English' });
+  await shot(page, artifacts, 'first-screen-1366-english');
+  await assertInFirstViewport(page, HEADLINE, '1366×768 in English');
   await shot(page, artifacts, 'first-screen-1366');
 }
 

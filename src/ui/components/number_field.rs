@@ -65,20 +65,21 @@ fn counts_whole(display: Display) -> bool {
 }
 
 /// Reads typed text into scenario units (percent fields into ratios).
-fn parse_shown(raw: &str, display: Display) -> Result<Decimal, parse::ParseError> {
+fn parse_shown(raw: &str, display: Display, lang: Lang) -> Result<Decimal, parse::ParseError> {
     if display == Display::Percent {
-        parse::parse_percent(raw)
+        parse::parse_percent_in(raw, lang)
     } else {
-        parse::parse_number(raw)
+        parse::parse_number_in(raw, lang)
     }
 }
 
-/// The typed field's text for a value (Indonesian digits: "3.024.000.000", "57,5").
-fn text_of(value: Decimal, display: Display) -> String {
+/// The typed field's text for a value, in the language's digits: "3.024.000.000" and
+/// "57,5" in Indonesian, "3,024,000,000" and "57.5" in English.
+fn text_of(value: Decimal, display: Display, lang: Lang) -> String {
     let shown = (value * scale(display)).normalize();
     match display {
         Display::Year | Display::Month => shown.to_string(),
-        _ => format::decimal_id(shown),
+        _ => format::decimal(shown, shown.scale(), lang),
     }
 }
 
@@ -87,8 +88,8 @@ pub fn words(value: Decimal, display: Display, lang: Lang) -> String {
     match display {
         Display::Rupiah | Display::RupiahPerMonth => format::rupiah_compact(value, lang),
         Display::Percent => format::percent(value, lang),
-        Display::Year | Display::Month | Display::Count => text_of(value, display),
-        _ => format!("{} {}", text_of(value, display), unit(display, lang)),
+        Display::Year | Display::Month | Display::Count => text_of(value, display, lang),
+        _ => format!("{} {}", text_of(value, display, lang), unit(display, lang)),
     }
 }
 
@@ -131,19 +132,23 @@ fn nice_ceiling(x: f64) -> f64 {
 
 #[component]
 pub fn NumberField(props: &Props) -> Html {
-    let text = use_state(|| text_of(props.value, props.display));
+    let text = use_state(|| text_of(props.value, props.display, props.lang));
     let error = use_state(|| None::<String>);
     let pending = use_mut_ref(|| Rc::new(Cell::new(None::<Decimal>)));
     let frame = use_mut_ref(|| Rc::new(RefCell::new(None::<AnimationFrame>)));
 
-    // When the value changes from elsewhere (slider, reset, preset), show it.
+    // When the value changes from elsewhere (slider, reset, preset), show it; when the
+    // language changes, write it in the new language's digits.
     {
         let text = text.clone();
         let error = error.clone();
         let display = props.display;
-        use_effect_with(props.value, move |value| {
-            if parse_shown(&text, display).ok() != Some(*value) {
-                text.set(text_of(*value, display));
+        let lang = use_mut_ref(|| props.lang);
+        use_effect_with((props.value, props.lang), move |(value, now)| {
+            let relang = *lang.borrow() != *now;
+            *lang.borrow_mut() = *now;
+            if relang || parse_shown(&text, display, *now).ok() != Some(*value) {
+                text.set(text_of(*value, display, *now));
                 error.set(None);
             }
         });
@@ -157,7 +162,7 @@ pub fn NumberField(props: &Props) -> Html {
         let label = props.label.clone();
         Rc::new(move |raw: &str| -> Result<Decimal, String> {
             let fmt = |d: Decimal| words(d, display, lang);
-            let parsed = match parse_shown(raw, display) {
+            let parsed = match parse_shown(raw, display, lang) {
                 Ok(v) => v,
                 Err(e) if raw.trim().is_empty() || e == parse::ParseError::Empty => {
                     return Err(input_error(lang, InputError::Empty, "", ""))
