@@ -1,8 +1,9 @@
 // The loading screen: static HTML in index.html, in the browser's language, with the wasm
 // download's progress, and a plain message where WebAssembly cannot run.
+import path from 'node:path';
 import { assert, openApp, waitFor, expectVisible, textOf } from './lib.mjs';
 
-export async function testLoadingScreenShowsProgressInTheBrowsersLanguage({ browser, baseURL }) {
+export async function testLoadingScreenShowsProgressInTheBrowsersLanguage({ browser, baseURL, artifacts }) {
   const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();
@@ -19,6 +20,7 @@ export async function testLoadingScreenShowsProgressInTheBrowsersLanguage({ brow
     assert.match(seen.text, /Loading the simulator/);
     assert.match(seen.text, /\d\.\d MB of \d\.\d MB/);
     assert.doesNotMatch(seen.text, /Memuat/);
+    await page.screenshot({ path: path.join(artifacts, 'loading-screen-en.png') });
     await waitFor(page, () => document.querySelector('.app') && !document.querySelector('#boot'), undefined,
       { timeout: 30_000, message: 'the app to replace the loading screen' });
   } finally {
@@ -26,7 +28,7 @@ export async function testLoadingScreenShowsProgressInTheBrowsersLanguage({ brow
   }
 }
 
-export async function testNoWebAssemblySaysSo({ page }) {
+export async function testNoWebAssemblySaysSo({ page, artifacts }) {
   await page.addInitScript(() => {
     delete globalThis.WebAssembly;
   });
@@ -36,6 +38,7 @@ export async function testNoWebAssemblySaysSo({ page }) {
   assert.match(text, /tidak dapat berjalan di peramban ini/);
   assert.doesNotMatch(text, /cannot run/);
   assert.equal(await page.evaluate(() => document.querySelector('#boot-loading').hidden), true);
+  await page.screenshot({ path: path.join(artifacts, 'no-webassembly-id.png') });
 }
 
 export async function testAWasmThatWillNotInstantiateSaysSo({ page, context }) {
