@@ -71,6 +71,8 @@ export async function testPhone({ page, artifacts }) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at 360px`);
   await shoot(page, artifacts, '.goal-seek', 'plan-goal-seek-phone');
+  // On a phone the controls are one switch away from the results.
+  await page.click('#show-controls');
   await page.click('#src-0-by-year summary');
   await shoot(page, artifacts, '.source-card', 'plan-source-card-phone');
 }

@@ -2,10 +2,96 @@
 // Content-Security-Policy allows it without 'unsafe-inline' (see Trunk.toml).
 // Trunk writes the hashed names of the wasm-bindgen glue and the wasm file into
 // <meta name="payung-app" data-js=… data-wasm=…>.
-const app = document.querySelector('meta[name="payung-app"]');
-if (!app) {
-  throw new Error('boot.js: <meta name="payung-app"> missing; build with trunk (Trunk.toml pattern_script)');
+//
+// Until the app runs, index.html shows a loading screen (#boot). This script shows it in
+// the language chosen last time, else the browser's (id → Indonesian, else English),
+// streams the wasm download to report its progress, and says so plainly when WebAssembly
+// is missing or the module cannot be instantiated. It logs nothing to the console.
+const boot = document.getElementById('boot');
+const progress = document.getElementById('boot-progress');
+const bytesText = document.getElementById('boot-bytes');
+
+function language() {
+  try {
+    const saved = JSON.parse(localStorage.getItem('payung.lang') ?? 'null');
+    if (saved === 'id' || saved === 'en') return saved;
+  } catch {
+    // Storage blocked or unreadable: fall back to the browser's language.
+  }
+  return (navigator.language || '').toLowerCase().startsWith('id') ? 'id' : 'en';
 }
-const { default: init } = await import(app.dataset.js);
-const wasm = await init({ module_or_path: app.dataset.wasm });
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+const lang = language();
+document.documentElement.lang = lang;
+
+const megabytes = (n) =>
+  (n / 1_000_000).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function report(received, total) {
+  if (total > 0 && received <= total) {
+    progress.max = total;
+    progress.value = received;
+    bytesText.textContent =
+      lang === 'id'
+        ? `${megabytes(received)} MB dari ${megabytes(total)} MB`
+        : `${megabytes(received)} MB of ${megabytes(total)} MB`;
+  } else {
+    bytesText.textContent = lang === 'id' ? `${megabytes(received)} MB diterima` : `${megabytes(received)} MB received`;
+  }
+}
+
+function failed() {
+  document.getElementById('boot-loading').hidden = true;
+  document.getElementById('boot-failed').hidden = false;
+  boot.setAttribute('role', 'alert');
+}
+
+/** The wasm file as a Response whose body reports its progress as it streams in. */
+async function download(url) {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) return response;
+  // A compressed transfer's length is not the length of what the stream delivers.
+  const encoded = response.headers.get('content-encoding');
+  const total = encoded ? 0 : Number(response.headers.get('content-length')) || 0;
+  let received = 0;
+  report(0, total);
+  const reader = response.body.getReader();
+  const stream = new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) {
+        controller.close();
+        return;
+      }
+      received += value.byteLength;
+      report(received, total);
+      controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+}
+
+async function start() {
+  const app = document.querySelector('meta[name="payung-app"]');
+  if (!app) {
+    throw new Error('boot.js: <meta name="payung-app"> missing; build with trunk (Trunk.toml pattern_script)');
+  }
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    failed();
+    return;
+  }
+  const { default: init } = await import(app.dataset.js);
+  let wasm;
+  try {
+    wasm = await init({ module_or_path: download(app.dataset.wasm) });
+  } catch {
+    failed();
+    return;
+  }
+  boot.remove();
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+}
+
+await start();

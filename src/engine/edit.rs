@@ -232,12 +232,12 @@ impl Scenario {
         }
     }
 
-    /// Starts the horizon in `year`, moving the target year and every source's first and
-    /// last year by as much, so that the plan keeps its shape.
+    /// Starts the horizon in `year`, moving every source's first and last year by as much,
+    /// so that the funding keeps its shape. The target year stays what the user set: a
+    /// start past it is a validation problem to be told, not a target silently moved.
     pub fn set_start_year(&mut self, year: i32) {
         let shift = year - self.horizon.start.year;
         self.horizon.start.year = year;
-        self.target.year += shift;
         for s in &mut self.sources {
             s.first_year += shift;
             s.last_year = s.last_year.map(|l| l + shift);
@@ -413,13 +413,13 @@ mod tests {
     }
 
     #[test]
-    fn moving_the_start_year_moves_the_target_and_the_sources_with_it() {
+    fn moving_the_start_year_moves_the_sources_but_never_the_target() {
         let mut sc = ambon();
         sc.sources[0].last_year = Some(sc.horizon.start.year + 2);
         let before = sc.clone();
         sc.set_start_year(before.horizon.start.year + 3);
         assert_eq!(sc.horizon.start.year, before.horizon.start.year + 3);
-        assert_eq!(sc.target.year, before.target.year + 3);
+        assert_eq!(sc.target.year, before.target.year);
         for (s, b) in sc.sources.iter().zip(&before.sources) {
             assert_eq!(s.first_year, b.first_year + 3);
             assert_eq!(s.last_year, b.last_year.map(|l| l + 3));

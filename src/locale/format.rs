@@ -5,10 +5,10 @@
 //! the other direction, in `parse`. Money stays `Decimal` from input to output; `f64` is
 //! accepted only for chart tick values, which are already floats.
 //!
-//! Large sums use the Indonesian words *juta* (10⁶), *miliar* (10⁹) and *triliun* (10¹²)
-//! in both languages, because those are the words budget documents and users in the
-//! regions use ("Rp 3,0 miliar"); only the decimal separator follows the language
-//! ("Rp 3.0 miliar" in English). Likewise "M" in an amount always means *miliar*.
+//! Large sums in words follow the language: *juta* (10⁶), *miliar* (10⁹) and *triliun*
+//! (10¹²) in Indonesian ("Rp 3,0 miliar"), million, billion and trillion in English
+//! ("Rp 3.0 billion"), so that one page never mixes the two. The short tick forms keep
+//! the Indonesian letters, where "M" means *miliar*.
 
 use super::Lang;
 use crate::engine::YearMonth;
@@ -56,6 +56,20 @@ const UNITS: [(i64, &str, &str); 3] = [
     (1_000_000_000, "miliar", "M"),
     (1_000_000_000_000, "triliun", "T"),
 ];
+
+/// The English words for the units of `UNITS`, in the same order.
+const UNITS_EN: [&str; 3] = ["million", "billion", "trillion"];
+
+/// A unit word of `UNITS` in the language.
+fn unit_word(word: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => word,
+        Lang::En => UNITS
+            .iter()
+            .position(|u| u.1 == word)
+            .map_or(word, |i| UNITS_EN[i]),
+    }
+}
 
 /// Separators of a language: (thousands, decimal).
 fn separators(lang: Lang) -> (char, char) {
@@ -146,12 +160,13 @@ fn unit_for(abs: Decimal, dp: u32) -> Option<(Decimal, &'static str, &'static st
 }
 
 /// A large sum in words, for summaries and cards: "Rp 3,0 miliar", "Rp 201,6 juta";
-/// below one juta the whole amount ("Rp 16.800"). Units stay Indonesian in English.
+/// below one juta the whole amount ("Rp 16.800"). English: "Rp 3.0 billion".
 pub fn rupiah_compact(x: Decimal, lang: Lang) -> String {
     match unit_for(x.abs(), 1) {
         None => rupiah_in(x, lang),
         Some((value, word, _)) => {
             let (_, text) = magnitude(value, 1, lang);
+            let word = unit_word(word, lang);
             signed(x.is_sign_negative(), format!("Rp {text} {word}"))
         }
     }
@@ -279,7 +294,8 @@ mod tests {
     #[test]
     fn compact_sums_use_indonesian_units_in_both_languages() {
         assert_eq!(rupiah_compact(d("3024000000"), Lang::Id), "Rp 3,0 miliar");
-        assert_eq!(rupiah_compact(d("3024000000"), Lang::En), "Rp 3.0 miliar");
+        assert_eq!(rupiah_compact(d("3024000000"), Lang::En), "Rp 3.0 billion");
+        assert_eq!(rupiah_compact(d("201600000"), Lang::En), "Rp 201.6 million");
         assert_eq!(rupiah_compact(d("201600000"), Lang::Id), "Rp 201,6 juta");
         assert_eq!(rupiah_compact(d("16800"), Lang::Id), "Rp 16.800");
         assert_eq!(rupiah_compact(d("16800"), Lang::En), "Rp 16,800");

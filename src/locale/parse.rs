@@ -1,6 +1,7 @@
 //! Reading numbers and percentages as users type them, in either language's separators,
 //! with Indonesian unit words ("1,5 miliar", "3 jt"). The reverse of `format`.
 
+use super::Lang;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -151,6 +152,10 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
         .unwrap_or(rest.len());
     let (number, unit) = rest.split_at(end);
     let unit = unit.trim();
+    // More digits than any sum can have is "too large", whatever the separators.
+    if number.chars().filter(char::is_ascii_digit).count() > 28 {
+        return Err(ParseError::TooLarge);
+    }
     let plain = canonical(number, marked && unit.is_empty()).ok_or(ParseError::NotANumber)?;
     let mut value = decimal_from(&plain)?;
     if !unit.is_empty() {
@@ -165,6 +170,38 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
             .ok_or(ParseError::TooLarge)?;
     }
     Ok(if negative { -value } else { value })
+}
+
+/// Text typed in `lang` as `parse_number` reads it: English swaps the roles of "." and ","
+/// where one stands between digits ("1,500,000.5" → "1.500.000,5"), so that "15,000" is
+/// fifteen thousand to an English reader, as "15.000" is to an Indonesian one.
+fn as_indonesian(text: &str, lang: Lang) -> String {
+    if lang == Lang::Id {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let digit_next = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            match c {
+                '.' if digit_next => ',',
+                ',' if digit_next => '.',
+                _ => *c,
+            }
+        })
+        .collect()
+}
+
+/// `parse_number` for text typed in `lang`'s separators.
+pub fn parse_number_in(text: &str, lang: Lang) -> Result<Decimal, ParseError> {
+    parse_number(&as_indonesian(text, lang))
+}
+
+/// `parse_percent` for text typed in `lang`'s separators.
+pub fn parse_percent_in(text: &str, lang: Lang) -> Result<Decimal, ParseError> {
+    parse_percent(&as_indonesian(text, lang))
 }
 
 /// Reads a percentage as a ratio: "57,5%" and "57,5" both give 0.575.
@@ -183,6 +220,24 @@ pub fn parse_percent(text: &str) -> Result<Decimal, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_text_reads_with_english_separators() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(parse_number_in("15,000", Lang::En), Ok(d("15000")));
+        assert_eq!(
+            parse_number_in("3,024,000,000", Lang::En),
+            Ok(d("3024000000"))
+        );
+        assert_eq!(parse_number_in("1,500,000.5", Lang::En), Ok(d("1500000.5")));
+        assert_eq!(
+            parse_number_in("1.5 billion", Lang::En),
+            Ok(d("1500000000"))
+        );
+        assert_eq!(parse_number_in("3 jt.", Lang::En), Ok(d("3000000")));
+        assert_eq!(parse_percent_in("57.5", Lang::En), Ok(d("0.575")));
+        assert_eq!(parse_number_in("15.000", Lang::Id), Ok(d("15000")));
+    }
     use crate::locale::format::{decimal_id, rupiah, rupiah_in};
     use crate::locale::Lang;
 
@@ -264,6 +319,8 @@ mod tests {
             ("3 kg", UnknownUnit("kg".into())),
             ("50%", PercentNotAllowed),
             ("99999999999999999999999999999999", TooLarge),
+            ("1.000.000.000.000.000.000.000.000.000.000", TooLarge),
+            ("123,456,789,012,345,678,901,234,567,890", TooLarge),
             ("99999999999999999999 triliun", TooLarge),
         ];
         for (text, want) in cases {

@@ -12,6 +12,7 @@ use crate::ui::components::enrolment_panel::EnrolmentPanel;
 use crate::ui::components::file_panel::{ChartDownloads, FilePanel};
 use crate::ui::components::goal_seek::GoalSeek;
 use crate::ui::components::notices::Notices;
+use crate::ui::components::phone_bar::{PhoneBar, View};
 use crate::ui::components::preset_notes::PresetNotes;
 use crate::ui::components::print_brief::PrintBrief;
 use crate::ui::components::programme_panel::ProgrammePanel;
@@ -61,6 +62,9 @@ const BRIEF_MS: u32 = 400;
 
 /// Milliseconds the inputs must stay still before the working scenario is remembered.
 const AUTOSAVE_MS: u32 = 300;
+
+/// Milliseconds the inputs must stay still before the address bar shows the scenario.
+const ADDRESS_MS: u32 = 250;
 
 /// The three charts of an outcome, to be drawn at the size of their boxes.
 fn chart_requests(
@@ -158,6 +162,15 @@ fn Simulator(props: &SimulatorProps) -> Html {
         });
         move || drop(timer)
     });
+    // The address bar always holds what is on screen (replaced, never pushed), so copying
+    // it shares this scenario and a reload reopens it.
+    use_effect_with(state.valid.clone(), |valid| {
+        let valid = valid.clone();
+        let timer = gloo::timers::callback::Timeout::new(ADDRESS_MS, move || {
+            storage::replace_address(&share::encode(valid.scenario()));
+        });
+        move || drop(timer)
+    });
     {
         let latest = latest.clone();
         use_effect_with((), move |_| {
@@ -236,8 +249,27 @@ fn Simulator(props: &SimulatorProps) -> Html {
         })
     };
 
+    // On a phone, results and controls take turns; wider screens show both.
+    let view = use_state(|| View::Results);
+    let on_view = {
+        let view = view.clone();
+        Callback::from(move |v: View| view.set(v))
+    };
+    let presentation = state.presentation;
+    let chart_card = |chart: &Rc<Request>| {
+        html! {
+            <div class="chart-with-downloads">
+                <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} {presentation} />
+                <ChartDownloads request={chart.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
+            </div>
+        }
+    };
+    let (main_chart, other_charts) = charts
+        .split_first()
+        .map_or((None, &[][..]), |(m, o)| (Some(m), o));
+
     html! {
-        <div class={classes!("app", state.presentation.then_some("presentation"))}>
+        <div class={classes!("app", state.presentation.then_some("presentation"))} data-view={view.code()}>
             <a class="skip" href="#results">{ T::SkipToResults.get(lang) }</a>
             <header class="top">
                 <div class="brand">
@@ -254,31 +286,34 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     <button type="button" id="print" class="print-button" onclick={print}>{ T::Print.get(lang) }</button>
                 </div>
             </header>
+            <PhoneBar outcome={outcome.clone()} target={state.valid.target.clone()} view={*view} {lang} {on_view} />
             <div class="layout">
-                <aside class="controls" aria-label={T::Controls.get(lang)}>
+                <aside class="controls" id="controls" aria-label={T::Controls.get(lang)}>
+                    <SourcesPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} />
+                    <TargetPanel state={shared.clone()} on_action={on_action.clone()} />
                     <RegionPanel state={shared.clone()} on_action={on_action.clone()} />
                     <ProgrammePanel state={shared.clone()} on_action={on_action.clone()} />
-                    <SourcesPanel state={shared.clone()} on_action={on_action.clone()} />
-                    <EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} />
+                    <EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} />
                     <RiskPanel state={shared.clone()} on_action={on_action.clone()} />
-                    <TargetPanel state={shared.clone()} on_action={on_action.clone()} />
                 </aside>
                 <main id="results" aria-label={T::Results.get(lang)}>
-                    <h2 class="region-title">{ &state.valid.region.name }{ " — " }{ &state.valid.name }</h2>
-                    if let Some(notice) = &props.notice {
-                        <div class={classes!("banner", notice.error.then_some("error"), (!notice.error).then_some("info"))}
-                            role={if notice.error { "alert" } else { "status" }} id="link-notice"><p>{ notice.text(lang) }</p></div>
-                    }
-                    <Notices error={state.error.clone()} warnings={outcome.warnings.clone()} {lang} />
-                    <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
+                    <section class="answer" aria-label={T::Results.get(lang)}>
+                        <div class="answer-head">
+                            <h2 class="region-title">{ &state.valid.region.name }{ " — " }{ i18n::presets::scenario_name(&state.valid.name, lang) }</h2>
+                            <Notices error={state.error.clone()} warnings={outcome.warnings.clone()} {lang} />
+                        </div>
+                        if let Some(notice) = &props.notice {
+                            <div class={classes!("banner", notice.error.then_some("error"), (!notice.error).then_some("info"))}
+                                role={if notice.error { "alert" } else { "status" }} id="link-notice"><p>{ notice.text(lang) }</p></div>
+                        }
+                        <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
+                        if let Some(chart) = main_chart {
+                            <div class="main-chart">{ chart_card(chart) }</div>
+                        }
+                    </section>
                     <GoalSeek params={params.clone()} valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
                     <div class="charts">
-                        { for charts.iter().map(|chart| html! {
-                            <div class="chart-with-downloads">
-                                <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} presentation={state.presentation} />
-                                <ChartDownloads request={chart.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
-                            </div>
-                        }) }
+                        { for other_charts.iter().map(chart_card) }
                     </div>
                     <SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
                         on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} />

@@ -90,6 +90,36 @@ pub fn dana_desa_yield(params: &Parameters, sc: &Scenario, i: usize) -> Option<D
     Some(DanaDesaYield { yearly, workers })
 }
 
+/// What bapak asuh source `i` pays for: the workers its sponsors take on (ASN ×
+/// participation × workers per sponsor, whole workers) and what a year of their premiums
+/// costs at the first month's contribution.
+pub fn bapak_asuh_yield(params: &Parameters, sc: &Scenario, i: usize) -> Option<DanaDesaYield> {
+    let s = sc.sources.get(i)?;
+    let Amount::BapakAsuh {
+        participation,
+        workers_per_sponsor,
+    } = s.amount
+    else {
+        return None;
+    };
+    let workers = (Decimal::from(sc.region.asn) * participation * workers_per_sponsor)
+        .floor()
+        .to_u64()?;
+    let month = params
+        .contribution(
+            sc.horizon.start,
+            sc.programmes.declared_income,
+            sc.programmes.jht,
+            s.discount,
+        )
+        .total();
+    let yearly = (Decimal::from(workers) * month * Decimal::from(12)).round_dp(0);
+    Some(DanaDesaYield {
+        yearly,
+        workers: Some(workers),
+    })
+}
+
 /// The amounts a plan sets for source `i`: the years it pays in, as the reducer writes them.
 pub fn plan_amounts(plan: &Plan, i: usize) -> Vec<(i32, Decimal)> {
     plan.scenario

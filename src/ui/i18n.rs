@@ -14,12 +14,14 @@ pub mod compare;
 pub mod embed;
 pub mod files;
 pub mod goal_seek;
+pub mod presets;
 pub mod regions;
 pub mod saved;
 pub mod share;
 pub mod source_kind;
 pub mod sources;
 pub mod summary;
+pub mod table;
 
 use crate::engine::edit::Rule;
 use crate::engine::error::Problem;
@@ -46,6 +48,8 @@ pub enum T {
     Presentation,
     Controls,
     Results,
+    /// The phone's switch between results and controls.
+    Show,
     GroupRegion,
     GroupProgramme,
     GroupSources,
@@ -135,6 +139,7 @@ impl T {
             Presentation => ("Mode presentasi", "Presentation mode"),
             Controls => ("Pengaturan", "Controls"),
             Results => ("Hasil", "Results"),
+            Show => ("Tampilkan", "Show"),
             GroupRegion => ("Wilayah", "Region"),
             GroupProgramme => ("Program", "Programmes"),
             GroupSources => ("Sumber pendanaan", "Funding sources"),
@@ -446,6 +451,22 @@ pub fn input_error(lang: Lang, kind: InputError, min: &str, max: &str) -> String
         (InputError::Empty, Lang::En) => "This field cannot be empty.".into(),
         (InputError::OutOfRange, Lang::Id) => format!("Harus antara {min} dan {max}."),
         (InputError::OutOfRange, Lang::En) => format!("Must be between {min} and {max}."),
+    }
+}
+
+/// A typed number too large for `label`, with the largest it takes.
+pub fn too_large(label: &str, max: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{label} terlalu besar: paling banyak {max}."),
+        Lang::En => format!("{label} is too large: at most {max}."),
+    }
+}
+
+/// A fraction typed where `label` counts whole things ("2,5" workers).
+pub fn not_whole(label: &str, typed: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{label} harus bilangan bulat, misalnya 2 atau 3, bukan {typed}."),
+        Lang::En => format!("{label} must be a whole number, such as 2 or 3, not {typed}."),
     }
 }
 

@@ -20,6 +20,9 @@ const LANG_KEY: &str = "payung.lang";
 /// The scenario being worked on, so a reload or a closed tab loses nothing.
 const CURRENT_KEY: &str = "payung.current";
 
+/// The key prefix of a control group's open or closed state (`ui::components::group`).
+const OPEN_PREFIX: &str = "payung.open.";
+
 /// The key prefix of the app's saved scenarios; the version changes with the entry format.
 pub const SAVED_PREFIX: &str = "payung.saved.v1.";
 
@@ -84,6 +87,46 @@ pub fn load_lang() -> Option<Lang> {
     let text = local_storage().ok()?.get_item(LANG_KEY).ok()??;
     let code: String = serde_json::from_str(&text).ok()?;
     Lang::from_code(&code)
+}
+
+/// Puts `fragment` (a share link's `s=…`) into the address bar in place of the current
+/// entry: `history.replaceState`, never a new history entry, and no `hashchange` event.
+/// Returns false when the browser refused (the address then keeps what it had).
+pub fn replace_address(fragment: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(history) = window.history() else {
+        return false;
+    };
+    let here = window.location().href().unwrap_or_default();
+    let base = here.split('#').next().unwrap_or_default();
+    let url = format!("{base}#{fragment}");
+    if url == here {
+        return true;
+    }
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .is_ok()
+}
+
+/// Whether the control group `key` was left open, if the user ever toggled it.
+pub fn load_open(key: &str) -> Option<bool> {
+    let text = local_storage()
+        .ok()?
+        .get_item(&format!("{OPEN_PREFIX}{key}"))
+        .ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Remembers whether the control group `key` is open; a refusal only means it is forgotten.
+pub fn save_open(key: &str, open: bool) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.set_item(
+            &format!("{OPEN_PREFIX}{key}"),
+            if open { "true" } else { "false" },
+        );
+    }
 }
 
 /// Remembers the language; returns false if the browser refused.

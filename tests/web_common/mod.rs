@@ -17,10 +17,23 @@ pub fn mount_point() -> Element {
     div
 }
 
-/// A mount point with nothing remembered from an earlier test: LocalStorage is emptied first.
+/// A mount point with nothing remembered from an earlier test: LocalStorage is emptied
+/// and the address loses the scenario an earlier app wrote into it (`#s=…`).
 pub fn clean_mount_point() -> Element {
     use gloo::storage::Storage;
     gloo::storage::LocalStorage::clear();
+    let window = gloo::utils::window();
+    let location = window.location();
+    let bare = format!(
+        "{}{}",
+        location.pathname().unwrap(),
+        location.search().unwrap()
+    );
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare))
+        .unwrap();
     mount_point()
 }
 

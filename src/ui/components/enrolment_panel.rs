@@ -1,7 +1,9 @@
 //! Pendaftaran & verifikasi: the list, the verification yield and capacity, and lapses.
 
+use super::group::Group;
 use super::scenario_field::scenario_field;
-use crate::ui::i18n::T;
+use crate::engine::outcome::Warning;
+use crate::ui::i18n::{warning, T};
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -11,6 +13,9 @@ use yew::prelude::*;
 pub struct Props {
     pub state: Rc<State>,
     pub on_action: Callback<Action>,
+    /// The simulation's warnings: verification holding enrolment back is shown here.
+    #[prop_or_default]
+    pub warnings: Vec<Warning>,
 }
 
 #[component]
@@ -26,16 +31,18 @@ pub fn EnrolmentPanel(props: &Props) -> Html {
     };
     let f = |field| scenario_field(state, field, &props.on_action, Html::default());
     html! {
-        <details class="group">
-            <summary><h2>{ T::GroupEnrolment.get(state.lang) }</h2></summary>
+        <Group key_name="enrolment" title={T::GroupEnrolment.get(state.lang)} open=false>
             { f(Field::Listed) }
             { f(Field::VerificationYield) }
             { f(Field::VerificationPerMonth) }
+            { for props.warnings.iter().filter(|w| matches!(w, Warning::VerificationBinding { .. })).map(|w| html! {
+                <ul class="field-warnings" id="verification-warning"><li role="status">{ warning(w, state.lang) }</li></ul>
+            }) }
             { f(Field::LapseRate) }
             <div class="field checkbox">
                 <input id="reenrol" type="checkbox" checked={state.scenario.enrolment.reenrol} onchange={on_reenrol} />
                 <label for="reenrol">{ T::Reenrol.get(state.lang) }</label>
             </div>
-        </details>
+        </Group>
     }
 }

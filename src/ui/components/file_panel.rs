@@ -305,6 +305,7 @@ pub fn FilePanel(props: &Props) -> Html {
         },
     };
 
+    let failed = matches!(&*status, Status::Failed(_) | Status::Unreadable);
     html! {
         <section class={classes!("group", "file-panel", dragging.then_some("dragging"))}
             aria-labelledby="file-title"
@@ -317,7 +318,8 @@ pub fn FilePanel(props: &Props) -> Html {
             <div class="file-import">
                 <label for="import-json">{ text(Text::Import, lang) }</label>
                 <input id="import-json" type="file" accept=".json,application/json"
-                    onchange={on_pick} aria-describedby="import-hint" />
+                    onchange={on_pick} aria-describedby={if failed { "import-error import-hint" } else { "import-hint" }}
+                    aria-invalid={failed.then_some("true")} />
             </div>
             <p id="import-hint" class="muted">{ text(Text::DropHint, lang) }</p>
             { message }

@@ -8,7 +8,7 @@
 use crate::engine::scenario::limits::Bounds;
 use crate::locale::Lang;
 use crate::locale::{format, parse};
-use crate::ui::i18n::{input_error, parse_error, unit, InputError, T};
+use crate::ui::i18n::{input_error, not_whole, parse_error, too_large, unit, InputError, T};
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -50,21 +50,36 @@ fn scale(display: Display) -> Decimal {
     }
 }
 
+/// Whether the field counts whole things (workers, years, months), so "2,5" is refused
+/// rather than quietly cut to 2.
+fn counts_whole(display: Display) -> bool {
+    matches!(
+        display,
+        Display::Workers
+            | Display::Count
+            | Display::Year
+            | Display::Month
+            | Display::Months
+            | Display::Years
+    )
+}
+
 /// Reads typed text into scenario units (percent fields into ratios).
-fn parse_shown(raw: &str, display: Display) -> Result<Decimal, parse::ParseError> {
+fn parse_shown(raw: &str, display: Display, lang: Lang) -> Result<Decimal, parse::ParseError> {
     if display == Display::Percent {
-        parse::parse_percent(raw)
+        parse::parse_percent_in(raw, lang)
     } else {
-        parse::parse_number(raw)
+        parse::parse_number_in(raw, lang)
     }
 }
 
-/// The typed field's text for a value (Indonesian digits: "3.024.000.000", "57,5").
-fn text_of(value: Decimal, display: Display) -> String {
+/// The typed field's text for a value, in the language's digits: "3.024.000.000" and
+/// "57,5" in Indonesian, "3,024,000,000" and "57.5" in English.
+fn text_of(value: Decimal, display: Display, lang: Lang) -> String {
     let shown = (value * scale(display)).normalize();
     match display {
         Display::Year | Display::Month => shown.to_string(),
-        _ => format::decimal_id(shown),
+        _ => format::decimal(shown, shown.scale(), lang),
     }
 }
 
@@ -73,8 +88,8 @@ pub fn words(value: Decimal, display: Display, lang: Lang) -> String {
     match display {
         Display::Rupiah | Display::RupiahPerMonth => format::rupiah_compact(value, lang),
         Display::Percent => format::percent(value, lang),
-        Display::Year | Display::Month | Display::Count => text_of(value, display),
-        _ => format!("{} {}", text_of(value, display), unit(display, lang)),
+        Display::Year | Display::Month | Display::Count => text_of(value, display, lang),
+        _ => format!("{} {}", text_of(value, display, lang), unit(display, lang)),
     }
 }
 
@@ -117,19 +132,23 @@ fn nice_ceiling(x: f64) -> f64 {
 
 #[component]
 pub fn NumberField(props: &Props) -> Html {
-    let text = use_state(|| text_of(props.value, props.display));
+    let text = use_state(|| text_of(props.value, props.display, props.lang));
     let error = use_state(|| None::<String>);
     let pending = use_mut_ref(|| Rc::new(Cell::new(None::<Decimal>)));
     let frame = use_mut_ref(|| Rc::new(RefCell::new(None::<AnimationFrame>)));
 
-    // When the value changes from elsewhere (slider, reset, preset), show it.
+    // When the value changes from elsewhere (slider, reset, preset), show it; when the
+    // language changes, write it in the new language's digits.
     {
         let text = text.clone();
         let error = error.clone();
         let display = props.display;
-        use_effect_with(props.value, move |value| {
-            if parse_shown(&text, display).ok() != Some(*value) {
-                text.set(text_of(*value, display));
+        let lang = use_mut_ref(|| props.lang);
+        use_effect_with((props.value, props.lang), move |(value, now)| {
+            let relang = *lang.borrow() != *now;
+            *lang.borrow_mut() = *now;
+            if relang || parse_shown(&text, display, *now).ok() != Some(*value) {
+                text.set(text_of(*value, display, *now));
                 error.set(None);
             }
         });
@@ -140,15 +159,22 @@ pub fn NumberField(props: &Props) -> Html {
         let bounds = props.bounds;
         let lang = props.lang;
         let display = props.display;
-        move |raw: &str| -> Result<Decimal, String> {
+        let label = props.label.clone();
+        Rc::new(move |raw: &str| -> Result<Decimal, String> {
             let fmt = |d: Decimal| words(d, display, lang);
-            let parsed = match parse_shown(raw, display) {
+            let parsed = match parse_shown(raw, display, lang) {
                 Ok(v) => v,
                 Err(e) if raw.trim().is_empty() || e == parse::ParseError::Empty => {
                     return Err(input_error(lang, InputError::Empty, "", ""))
                 }
+                Err(parse::ParseError::TooLarge) => {
+                    return Err(too_large(&label, &fmt(bounds.max), lang))
+                }
                 Err(e) => return Err(parse_error(&e, lang)),
             };
+            if counts_whole(display) && !(parsed * s).fract().is_zero() {
+                return Err(not_whole(&label, raw.trim(), lang));
+            }
             if parsed < bounds.min || parsed > bounds.max {
                 return Err(input_error(
                     lang,
@@ -158,10 +184,11 @@ pub fn NumberField(props: &Props) -> Html {
                 ));
             }
             Ok(parsed)
-        }
+        })
     };
 
     let oninput = {
+        let check = check.clone();
         let text = text.clone();
         let error = error.clone();
         let on_change = props.on_change.clone();
@@ -251,6 +278,7 @@ pub fn NumberField(props: &Props) -> Html {
                 }
                 <span class="typed">
                     <input type="text" inputmode="decimal" id={text_id} value={(*text).clone()}
+                        style={format!("--chars:{}", text.chars().count().clamp(4, 24))}
                         aria-invalid={message.is_some().then_some("true")}
                         aria-describedby={message.is_some().then(|| err_id.clone())}
                         {oninput} {onchange} />

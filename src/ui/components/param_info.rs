@@ -23,7 +23,7 @@ pub fn ParamInfo(props: &Props) -> Html {
     let value = p.at(props.month);
     let write = |value: rust_decimal::Decimal| match p.unit {
         Unit::Ratio => format::percent(value, lang),
-        Unit::Rupiah | Unit::RupiahPerMonth => format::rupiah(value),
+        Unit::Rupiah | Unit::RupiahPerMonth => format::rupiah_in(value, lang),
         Unit::Months => format!("{value} {}", T::Months.get(lang)),
         Unit::Multiple => format!("{value}×"),
     };

@@ -44,8 +44,8 @@ fn svg_src(svg: &str) -> String {
     format!("data:image/svg+xml;charset=utf-8,{encoded}")
 }
 
-fn whole(x: rust_decimal::Decimal) -> String {
-    format::rupiah(x)
+fn whole(x: rust_decimal::Decimal, lang: Lang) -> String {
+    format::rupiah_in(x, lang)
 }
 
 #[component]
@@ -80,15 +80,22 @@ pub fn PrintBrief(props: &Props) -> Html {
             ),
         ),
         (T::CardTarget.get(lang), reached),
-        (T::CardCostHorizon.get(lang), whole(o.totals.contributions)),
+        (
+            T::CardCostHorizon.get(lang),
+            whole(o.totals.contributions, lang),
+        ),
         (
             T::CardPerWorkerYear.get(lang),
             o.totals
                 .cost_per_worker_year
-                .map(whole)
+                .map(|x| whole(x, lang))
                 .unwrap_or_else(|| "—".into()),
         ),
-        (T::CardBenefits.get(lang), whole(o.totals.benefits_paid)),
+        // An estimate: rounded to a tenth of a juta/miliar, never to the Rupiah.
+        (
+            T::CardBenefits.get(lang),
+            format!("≈ {}", format::rupiah_compact(o.totals.benefits_paid, lang)),
+        ),
     ];
     let refs = |param: &crate::engine::Parameter| {
         param
@@ -102,30 +109,31 @@ pub fn PrintBrief(props: &Props) -> Html {
             format!(
                 "JKK {} × {}",
                 format::percent(p.jkk_rate.at(start), lang),
-                format::rupiah(sc.programmes.declared_income)
+                format::rupiah_in(sc.programmes.declared_income, lang)
             ),
-            format::rupiah(cost.jkk),
+            format::rupiah_in(cost.jkk, lang),
             refs(&p.jkk_rate),
         ),
         (
             "JKM".to_string(),
-            format::rupiah(cost.jkm),
+            format::rupiah_in(cost.jkm, lang),
             refs(&p.jkm_contribution),
         ),
         (
             format!("JHT{}", if sc.programmes.jht { "" } else { " (—)" }),
-            format::rupiah(cost.jht),
+            format::rupiah_in(cost.jht, lang),
             refs(&p.jht_rate),
         ),
         (
             T::CostPerWorker.get(lang).to_string(),
-            format::rupiah(cost.total()),
+            format::rupiah_in(cost.total(), lang),
             String::new(),
         ),
         (
             T::BriefDeathBenefit.get(lang).to_string(),
-            format::rupiah(
+            format::rupiah_in(
                 p.jkm_lump_sum.at(start) + p.jkm_periodic.at(start) + p.funeral_benefit.at(start),
+                lang,
             ),
             refs(&p.jkm_lump_sum),
         ),
@@ -152,7 +160,7 @@ pub fn PrintBrief(props: &Props) -> Html {
             <header class="brief-head">
                 <div>
                     <h1>{ T::BriefTitle.get(lang) }</h1>
-                    <p class="brief-region"><strong>{ &sc.region.name }</strong>{ " — " }{ &sc.name }</p>
+                    <p class="brief-region"><strong>{ &sc.region.name }</strong>{ " — " }{ crate::ui::i18n::presets::scenario_name(&sc.name, lang) }</p>
                 </div>
                 <p class="brief-date">{ T::BriefPrinted.get(lang) }{ ": " }{ today(lang) }<br/>{"Payung ☂"}</p>
             </header>
@@ -175,8 +183,8 @@ pub fn PrintBrief(props: &Props) -> Html {
                             { for o.years.iter().map(|y| html! {
                                 <tr>
                                     <td>{ y.year }{ if y.months < 12 { format!(" ({})", y.months) } else { String::new() } }</td>
-                                    { for y.contributions_by_source.iter().map(|c| html! { <td>{ whole(*c) }</td> }) }
-                                    <td><strong>{ whole(y.contributions_total) }</strong></td>
+                                    { for y.contributions_by_source.iter().map(|c| html! { <td>{ whole(*c, lang) }</td> }) }
+                                    <td><strong>{ whole(y.contributions_total, lang) }</strong></td>
                                 </tr>
                             }) }
                         </tbody>

@@ -1,6 +1,7 @@
 //! Program: JKK+JKM (always together), the JHT switch, the declared income, and a live
 //! breakdown of what one worker-month costs, each rate with its legal source.
 
+use super::group::Group;
 use super::param_info::ParamInfo;
 use super::scenario_field::{jht_switch, number_input, scenario_field};
 use crate::engine::scenario::Scheme;
@@ -63,8 +64,7 @@ pub fn ProgrammePanel(props: &Props) -> Html {
         (&p.jkk_rate, &p.jkm_contribution, &p.jht_rate)
     };
     html! {
-        <details class="group" open=true>
-            <summary><h2>{ T::GroupProgramme.get(lang) }</h2></summary>
+        <Group key_name="programme" title={T::GroupProgramme.get(lang)}>
             <div class="field checkbox">
                 <input id="jkk-jkm" type="checkbox" checked=true disabled=true />
                 <label for="jkk-jkm">{ T::JkkJkm.get(lang) }{" — "}{ T::JkkJkmFixed.get(lang) }</label>
@@ -94,15 +94,15 @@ pub fn ProgrammePanel(props: &Props) -> Html {
             <table class="cost-breakdown" aria-label={T::CostPerWorker.get(lang)}>
                 <caption>{ T::CostPerWorker.get(lang) }</caption>
                 <tbody>
-                    <tr><th scope="row">{"JKK "}{ info(jkk_param) }</th><td>{ format::rupiah(cost.jkk) }</td></tr>
-                    <tr><th scope="row">{"JKM "}{ info(jkm_param) }</th><td>{ format::rupiah(cost.jkm) }</td></tr>
+                    <tr><th scope="row">{"JKK "}{ info(jkk_param) }</th><td>{ format::rupiah_in(cost.jkk, lang) }</td></tr>
+                    <tr><th scope="row">{"JKM "}{ info(jkm_param) }</th><td>{ format::rupiah_in(cost.jkm, lang) }</td></tr>
                     if sc.programmes.jht {
-                        <tr><th scope="row">{"JHT "}{ info(jht_param) }</th><td>{ format::rupiah(cost.jht) }</td></tr>
+                        <tr><th scope="row">{"JHT "}{ info(jht_param) }</th><td>{ format::rupiah_in(cost.jht, lang) }</td></tr>
                     }
                     <tr class="total"><th scope="row">{ T::CostTotal.get(lang) }</th>
-                        <td id="cost-per-worker">{ format::rupiah(cost.total()) }</td></tr>
+                        <td id="cost-per-worker">{ format::rupiah_in(cost.total(), lang) }</td></tr>
                 </tbody>
             </table>
-        </details>
+        </Group>
     }
 }

@@ -1,8 +1,10 @@
 //! Wilayah: the preset, the region's name and its workers, desa, kelurahan and ASN.
 
+use super::group::Group;
 use super::region_picker::RegionPicker;
-use super::scenario_field::{field_problem, scenario_field};
+use super::scenario_field::{aria_invalid, field_problem, scenario_field};
 use crate::engine::presets;
+use crate::ui::i18n::presets as presets_text;
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
@@ -36,20 +38,20 @@ pub fn RegionPanel(props: &Props) -> Html {
     };
     let f = |field| scenario_field(state, field, &props.on_action, Html::default());
     html! {
-        <details class="group" open=true>
-            <summary><h2>{ T::GroupRegion.get(lang) }</h2></summary>
+        <Group key_name="region" title={T::GroupRegion.get(lang)}>
             <RegionPicker state={props.state.clone()} on_action={props.on_action.clone()} />
             <div class="field">
                 <label for="preset">{ T::Preset.get(lang) }</label>
                 <select id="preset" onchange={on_preset}>
                     { for presets::IDS.iter().filter_map(|id| presets::title(id).map(|t| (*id, t))).map(|(id, title)| html! {
-                        <option value={id} selected={id == state.scenario.preset}>{ title }</option>
+                        <option value={id} selected={id == state.scenario.preset}>{ presets_text::title(id, title, lang) }</option>
                     }) }
                 </select>
             </div>
             <div class="field">
                 <label for="region-name">{ T::RegionName.get(lang) }</label>
-                <input id="region-name" type="text" value={state.scenario.region.name.clone()} oninput={on_name} />
+                <input id="region-name" type="text" value={state.scenario.region.name.clone()} oninput={on_name}
+                    aria-invalid={aria_invalid(state, Field::RegionName)} />
             </div>
             { field_problem(state, Field::RegionName) }
             { f(Field::VulnerableWorkers) }
@@ -59,6 +61,6 @@ pub fn RegionPanel(props: &Props) -> Html {
             { f(Field::Asn) }
             { f(Field::StartYear) }
             { f(Field::HorizonYears) }
-        </details>
+        </Group>
     }
 }

@@ -1,6 +1,7 @@
 //! Asumsi risiko: the risk model's assumptions, and the benefit rules they feed, each with
 //! its legal source.
 
+use super::group::Group;
 use super::param_info::ParamInfo;
 use super::scenario_field::scenario_field;
 use crate::ui::i18n::T;
@@ -23,8 +24,7 @@ pub fn RiskPanel(props: &Props) -> Html {
     let info = |param: &crate::engine::Parameter| html! { <ParamInfo param={param.clone()} {month} {lang} /> };
     let f = |field, extra| scenario_field(state, field, &props.on_action, extra);
     html! {
-        <details class="group">
-            <summary><h2>{ T::GroupRisk.get(lang) }</h2></summary>
+        <Group key_name="risk" title={T::GroupRisk.get(lang)} open=false>
             { f(Field::DeathsPerThousand, info(&p.jkm_lump_sum)) }
             { f(Field::WorkDeathShare, info(&p.jkk_death_multiple)) }
             { f(Field::AccidentsPerThousand, Html::default()) }
@@ -33,6 +33,6 @@ pub fn RiskPanel(props: &Props) -> Html {
             { f(Field::ClaimLag, Html::default()) }
             { f(Field::ScholarshipShare, html! { <>{ info(&p.scholarship_maximum) }{ info(&p.scholarship_min_membership) }</> }) }
             { f(Field::JhtReturn, Html::default()) }
-        </details>
+        </Group>
     }
 }

@@ -247,7 +247,7 @@ pub fn SavedPanel(props: &Props) -> Html {
                         <div class="saved-main">
                             <span class="saved-name">{ text(Text::Current, lang) }</span>
                             { " " }
-                            <span class="muted">{ &props.scenario.name }</span>
+                            <span class="muted">{ crate::ui::i18n::presets::scenario_name(&props.scenario.name, lang) }</span>
                         </div>
                     </li>
                     { for model.list.entries().iter().map(item) }

@@ -3,8 +3,10 @@
 //! switch. The full app and the embed both make their inputs here.
 
 use super::number_field::NumberField;
+use crate::engine::error::Problem;
+use crate::engine::ScenarioError;
 use crate::ui::i18n::{field_label, problem_message, T};
-use crate::ui::state::{display, Action, Field, State};
+use crate::ui::state::{display, Action, Field, SourceField, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -22,12 +24,41 @@ pub fn field_id(field: Field) -> String {
     id.trim_end_matches('-').to_string()
 }
 
+/// Whether the scenario's problem `e` is about `field`: the field it names, and the other
+/// fields whose change can cause it (a start year past the target year marks the start,
+/// the horizon and the target; a last year before the first marks both years).
+pub fn concerns(e: &ScenarioError, field: Field) -> bool {
+    e.field == field
+        || match (&e.problem, field) {
+            (Problem::TargetOutsideHorizon { .. }, Field::StartYear | Field::HorizonYears) => true,
+            (Problem::LastBeforeFirst { .. }, Field::Source(i, SourceField::FirstYear)) => {
+                e.field == Field::Source(i, SourceField::LastYear)
+            }
+            _ => false,
+        }
+}
+
+/// The scenario's problem with `field`, if it has one.
+pub fn problem_with(state: &State, field: Field) -> Option<&ScenarioError> {
+    state.error.as_ref().filter(|e| concerns(e, field))
+}
+
+/// `aria-invalid` for an input of `field`: "true" while the scenario's problem is about it.
+pub fn aria_invalid(state: &State, field: Field) -> Option<AttrValue> {
+    problem_with(state, field).map(|_| AttrValue::from("true"))
+}
+
+/// The DOM id of the message beside `field`'s input.
+pub fn error_id(field: Field) -> String {
+    format!("{}-error", field_id(field))
+}
+
 /// The validation message for an input that is not a number (a name, a choice, a
 /// checkbox), to place beside it; nothing when the scenario's problem is elsewhere.
 pub fn field_problem(state: &State, field: Field) -> Html {
-    match state.error.as_ref().filter(|e| e.field == field) {
+    match problem_with(state, field) {
         Some(e) => html! {
-            <p class="field-error" role="alert">{ problem_message(e.field, &e.problem, state.lang) }</p>
+            <p class="field-error" role="alert" id={error_id(field)}>{ problem_message(e.field, &e.problem, state.lang) }</p>
         },
         None => Html::default(),
     }
@@ -41,10 +72,7 @@ pub fn scenario_field(
     on_action: &Callback<Action>,
     info: Html,
 ) -> Html {
-    let problem = state
-        .error
-        .as_ref()
-        .filter(|e| e.field == field)
+    let problem = problem_with(state, field)
         .map(|e| AttrValue::from(problem_message(e.field, &e.problem, state.lang)));
     let label = field_label(field, state.lang).to_string();
     number_input(state, field, on_action, label, problem, info)

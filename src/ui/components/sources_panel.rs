@@ -1,16 +1,21 @@
 //! Sumber pendanaan: add, remove and reorder funding sources of every kind, with the
 //! fields each kind needs. List order is priority order.
 
+use super::group::Group;
 use super::param_info::ParamInfo;
-use super::scenario_field::{field_problem, number_input, scenario_field};
+use super::scenario_field::{
+    aria_invalid, error_id, field_problem, number_input, problem_with, scenario_field,
+};
 use super::source_years::source_years;
 use crate::engine::edit::Rule;
 use crate::engine::error::Problem;
+use crate::engine::outcome::Warning;
+use crate::engine::scenario::limits::MAX_SOURCES;
 use crate::engine::scenario::{CoFundPart, SourceKind};
-use crate::ui::budgets::dana_desa_yield;
+use crate::ui::budgets::{bapak_asuh_yield, dana_desa_yield};
 use crate::ui::i18n::source_kind::source_kind_name;
 use crate::ui::i18n::sources::{self as words, SourceText};
-use crate::ui::i18n::{field_label, problem_message, rule_name, T};
+use crate::ui::i18n::{field_label, problem_message, rule_name, warning, T};
 use crate::ui::state::{Action, Field, SourceField, State};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -20,6 +25,19 @@ use yew::prelude::*;
 pub struct Props {
     pub state: Rc<State>,
     pub on_action: Callback<Action>,
+    /// The simulation's warnings: each one about a source is shown in that source's card.
+    #[prop_or_default]
+    pub warnings: Vec<Warning>,
+}
+
+/// The source a warning is about, if it is about one.
+fn warned_source(w: &Warning) -> Option<&str> {
+    match w {
+        Warning::DanaDesaAboveCap { source, .. }
+        | Warning::BudgetUnspent { source, .. }
+        | Warning::CoverLost { source, .. } => Some(source),
+        Warning::VerificationBinding { .. } => None,
+    }
 }
 
 fn kind_from_key(key: &str) -> Option<SourceKind> {
@@ -117,9 +135,28 @@ fn co_share_problem(state: &State, i: usize) -> Option<AttrValue> {
     (mine || shared).then(|| AttrValue::from(problem_message(e.field, &e.problem, state.lang)))
 }
 
-fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
+fn source_card(
+    state: &State,
+    i: usize,
+    on_action: &Callback<Action>,
+    warnings: &[Warning],
+) -> Html {
     let lang = state.lang;
     let s = &state.scenario.sources[i];
+    let mine: Vec<&Warning> = warnings
+        .iter()
+        .filter(|w| warned_source(w) == Some(s.name.as_str()))
+        .collect();
+    // A Dana Desa share above the legal cap marks the share field itself.
+    let share = Field::Source(i, SourceField::DanaDesaShare);
+    let share_problem = problem_with(state, share)
+        .map(|e| problem_message(e.field, &e.problem, lang))
+        .or_else(|| {
+            mine.iter()
+                .find(|w| matches!(w, Warning::DanaDesaAboveCap { .. }))
+                .map(|w| warning(w, lang))
+        })
+        .map(AttrValue::from);
     let co_funds = s.co_funding().is_some();
     let f = |field: SourceField| {
         scenario_field(state, Field::Source(i, field), on_action, Html::default())
@@ -179,13 +216,20 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
             <div class="source-head">
                 <span class="priority" title={T::MoveUp.get(lang)}>{ i + 1 }</span>
                 <label class="sr-only" for={id("name")}>{ T::SourceName.get(lang) }</label>
-                <input id={id("name")} class="source-name" type="text" value={s.name.clone()} oninput={on_name} />
+                <input id={id("name")} class="source-name" type="text" value={s.name.clone()} oninput={on_name}
+                    aria-invalid={aria_invalid(state, Field::Source(i, SourceField::Name))}
+                    aria-describedby={aria_invalid(state, Field::Source(i, SourceField::Name)).map(|_| error_id(Field::Source(i, SourceField::Name)))} />
                 <button type="button" class="icon" aria-label={format!("{}: {}", T::MoveUp.get(lang), s.name)}
                     disabled={i == 0} onclick={up}>{"↑"}</button>
                 <button type="button" class="icon danger" aria-label={format!("{}: {}", T::Remove.get(lang), s.name)}
                     onclick={remove}>{"✕"}</button>
             </div>
             { field_problem(state, Field::Source(i, SourceField::Name)) }
+            if !mine.is_empty() {
+                <ul class="field-warnings" id={id("warnings")}>
+                    { for mine.iter().map(|w| html! { <li role="status">{ warning(w, lang) }</li> }) }
+                </ul>
+            }
             <div class="field">
                 <label for={id("kind")}>{ T::SourceKind.get(lang) }</label>
                 <select id={id("kind")} onchange={on_kind}>
@@ -210,7 +254,7 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                 Rule::Rupiah => html! {<>{ f(SourceField::Yearly) }{ source_years(state, i, on_action) }</>},
                 Rule::Workers => f(SourceField::PledgedWorkers),
                 Rule::DanaDesa => html! {<>
-                    { scenario_field(state, Field::Source(i, SourceField::DanaDesaShare), on_action,
+                    { number_input(state, share, on_action, field_label(share, lang).to_string(), share_problem,
                         html! { <ParamInfo param={state.params.dana_desa_blt_cap.clone()} {month} {lang} /> }) }
                     { scenario_field(state, Field::Source(i, SourceField::PerDesa), on_action,
                         html! { <ParamInfo param={state.params.dana_desa_per_desa.clone()} {month} {lang} /> }) }
@@ -218,7 +262,12 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                         <p class="note yield" id={id("yield")}>{ words::dana_desa_yield(&y, lang) }</p>
                     }
                 </>},
-                Rule::BapakAsuh => html! {<>{ f(SourceField::Participation) }{ f(SourceField::WorkersPerSponsor) }</>},
+                Rule::BapakAsuh => html! {<>
+                    { f(SourceField::Participation) }{ f(SourceField::WorkersPerSponsor) }
+                    if let Some(y) = bapak_asuh_yield(&state.params, &state.scenario, i) {
+                        <p class="note yield" id={id("yield")}>{ words::bapak_asuh_yield(&y, lang) }</p>
+                    }
+                </>},
                 Rule::CoFund => co_fund_fields(state, i, on_action),
             } }
             // A co-funder enrols nobody: no starting cover, growth, cap or discount of its own.
@@ -281,14 +330,15 @@ pub fn SourcesPanel(props: &Props) -> Html {
     // Only desa receive Dana Desa: a region without desa is not offered it.
     let no_desa = state.scenario.region.desa == 0;
     let offered = |k: SourceKind| !(no_desa && k == SourceKind::DanaDesa);
+    // The list is full: the add button says why it does nothing.
+    let full = state.scenario.sources.len() >= MAX_SOURCES as usize;
     html! {
-        <details class="group" open=true>
-            <summary><h2>{ T::GroupSources.get(lang) }</h2></summary>
+        <Group key_name="sources" title={T::GroupSources.get(lang)}>
             if state.scenario.sources.is_empty() {
                 <p class="note">{ T::NoSources.get(lang) }</p>
             }
             <ol class="sources">
-                { for (0..state.scenario.sources.len()).map(|i| source_card(state, i, &props.on_action)) }
+                { for (0..state.scenario.sources.len()).map(|i| source_card(state, i, &props.on_action, &props.warnings)) }
             </ol>
             <div class="add-source">
                 <label for="new-source-kind">{ T::SourceKind.get(lang) }</label>
@@ -300,13 +350,17 @@ pub fn SourcesPanel(props: &Props) -> Html {
                         </option>
                     }) }
                 </select>
-                <button type="button" id="add-source" onclick={on_add} disabled={!offered(*chosen)}>
+                <button type="button" id="add-source" onclick={on_add} disabled={full || !offered(*chosen)}
+                    aria-describedby={full.then_some("sources-full")}>
                     { "+ " }{ T::AddSource.get(lang) }
                 </button>
+                if full {
+                    <p class="note" id="sources-full" role="status">{ words::sources_full(MAX_SOURCES, lang) }</p>
+                }
                 if no_desa {
                     <p class="note" id="no-desa">{ SourceText::NoDesa.get(lang) }</p>
                 }
             </div>
-        </details>
+        </Group>
     }
 }

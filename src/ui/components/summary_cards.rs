@@ -1,12 +1,15 @@
 //! The headline figures: coverage against the target, when the target is reached, cost,
-//! who pays, Rp per protected worker-year, and what families get back.
+//! who pays, Rp per protected worker-year, and what families can expect back (an estimate,
+//! rounded and marked as such).
 
 use crate::charts::PALETTE;
 use crate::engine::outcome::{ratio, Outcome};
 use crate::engine::Scenario;
 use crate::locale::format;
 use crate::locale::Lang;
-use crate::ui::i18n::summary::{covered_of, target_by, target_status};
+use crate::ui::i18n::summary::{
+    covered_of, expected_deaths, per_worker_year, target_by, target_status,
+};
 use crate::ui::i18n::{month_name, T};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -46,6 +49,11 @@ pub fn SummaryCards(props: &Props) -> Html {
         .unwrap_or_default();
     let vs_target = target_by(target, lang);
     let of_workers = covered_of(last.covered, last.population, lang);
+    let per_worker = o
+        .totals
+        .cost_per_worker_year
+        .map(|r| per_worker_year(&format::rupiah_in(r, lang), lang))
+        .unwrap_or_default();
     html! {
         <section class="cards" aria-label={T::Results.get(lang)}>
             <div class="card" id="card-coverage">
@@ -64,10 +72,10 @@ pub fn SummaryCards(props: &Props) -> Html {
             <div class="card" id="card-cost">
                 <h3>{ T::CardCostYear.get(lang) }{ format!(" ({})", first_year.0) }</h3>
                 <p class="big">{ format::rupiah_compact(first_year.1, lang) }</p>
-                <h3>{ T::CardCostHorizon.get(lang) }</h3>
-                <p>{ format::rupiah_compact(total, lang) }</p>
+                <p>{ T::CardCostHorizon.get(lang) }{ ": " }{ format::rupiah_compact(total, lang) }</p>
+                <p id="card-per-worker">{ per_worker }</p>
             </div>
-            <div class="card" id="card-shares">
+            <div class="card wide" id="card-shares">
                 <h3>{ T::CardShares.get(lang) }</h3>
                 if o.source_names.is_empty() {
                     <p class="muted">{ T::NoSources.get(lang) }</p>
@@ -85,14 +93,10 @@ pub fn SummaryCards(props: &Props) -> Html {
                     }) }
                 </ul>
             </div>
-            <div class="card" id="card-per-worker">
-                <h3>{ T::CardPerWorkerYear.get(lang) }</h3>
-                <p class="big">{ o.totals.cost_per_worker_year.map(format::rupiah).unwrap_or_else(|| "—".into()) }</p>
-            </div>
             <div class="card" id="card-benefits">
                 <h3>{ T::CardBenefits.get(lang) }</h3>
-                <p class="big">{ format::rupiah_compact(o.totals.benefits_paid, lang) }</p>
-                <p>{ format!("{} {}", format::number_f64(o.totals.expected_deaths, lang), T::ExpectedDeaths.get(lang)) }</p>
+                <p class="big">{ format!("≈ {}", format::rupiah_compact(o.totals.benefits_paid, lang)) }</p>
+                <p>{ expected_deaths(o.totals.expected_deaths, lang) }</p>
             </div>
         </section>
     }

@@ -1,5 +1,6 @@
 //! Target: the coverage ratio and the year it should be reached.
 
+use super::group::Group;
 use super::scenario_field::scenario_field;
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, State};
@@ -16,10 +17,9 @@ pub struct Props {
 pub fn TargetPanel(props: &Props) -> Html {
     let state = &props.state;
     html! {
-        <details class="group" open=true>
-            <summary><h2>{ T::GroupTarget.get(state.lang) }</h2></summary>
+        <Group key_name="target" title={T::GroupTarget.get(state.lang)}>
             { scenario_field(state, Field::TargetCoverage, &props.on_action, Html::default()) }
             { scenario_field(state, Field::TargetYear, &props.on_action, Html::default()) }
-        </details>
+        </Group>
     }
 }

@@ -89,10 +89,10 @@ pub fn file_message(err: &ImportError, lang: Lang) -> String {
             "This JSON file is not a Payung scenario. Choose a .json file downloaded from Payung.".to_string()
         }
         (ImportError::NewerVersion { found, supported }, Lang::Id) => format!(
-            "Berkas dibuat oleh versi Payung yang lebih baru (schema_version {found}; versi ini membaca sampai {supported}). Muat ulang halaman untuk mendapatkan versi terbaru."
+            "Berkas dibuat oleh versi Payung yang lebih baru (format {found}; versi ini membaca sampai format {supported}). Muat ulang halaman untuk mendapatkan versi terbaru."
         ),
         (ImportError::NewerVersion { found, supported }, Lang::En) => format!(
-            "The file was made by a newer version of Payung (schema_version {found}; this version reads up to {supported}). Reload the page to get the latest version."
+            "The file was made by a newer version of Payung (format {found}; this version reads up to format {supported}). Reload the page to get the latest version."
         ),
     }
 }

@@ -28,7 +28,7 @@ pub fn question(target: &Target, lang: Lang) -> String {
 /// The yearly amount source `name` needs, and when the target is then reached.
 pub fn budget_answer(name: &str, a: &BudgetAnswer, lang: Lang) -> String {
     let compact = format::rupiah_compact(a.yearly_amount, lang);
-    let exact = format::rupiah(a.yearly_amount);
+    let exact = format::rupiah_in(a.yearly_amount, lang);
     let month = month_name(a.reached.month, lang);
     let year = a.reached.year;
     match lang {
@@ -217,7 +217,7 @@ mod tests {
         );
         assert_eq!(
             budget_answer("APBD Kota", &answer, Lang::En),
-            "APBD Kota needs Rp 3.0 miliar a year (Rp 3.024.000.000); the target is reached in March 2028."
+            "APBD Kota needs Rp 3.0 billion a year (Rp 3,024,000,000); the target is reached in March 2028."
         );
         assert_eq!(
             why_unreachable(&Unreachable::SourceInactive { year: 2027 }, Lang::En),

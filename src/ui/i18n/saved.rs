@@ -40,6 +40,8 @@ pub enum Text {
     NotJson,
     NotAnEntry,
     BadScenario,
+    BadScenarioSomewhere,
+    Nameless,
     EmptyName,
     NameTooLong,
     NotFound,
@@ -105,12 +107,20 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
         ),
         NotJson => ("bukan JSON", "not JSON"),
         NotAnEntry => (
-            "bukan entri skenario ({detail})",
-            "not a saved scenario ({detail})",
+            "isinya bukan skenario tersimpan",
+            "what is stored is not a saved scenario",
         ),
         BadScenario => (
-            "isian skenario salah di {detail}",
-            "the scenario is wrong at {detail}",
+            "isian «{detail}» dalam skenarionya rusak",
+            "its «{detail}» is damaged",
+        ),
+        BadScenarioSomewhere => (
+            "skenarionya rusak",
+            "its scenario is damaged",
+        ),
+        Nameless => (
+            "Sebuah skenario tersimpan tanpa nama yang terbaca",
+            "A saved scenario whose name cannot be read",
         ),
         EmptyName => ("Beri nama skenario ini.", "Give the scenario a name."),
         NameTooLong => (
@@ -173,7 +183,10 @@ pub fn entry_message(e: &EntryError, name: &str, lang: Lang) -> String {
         ),
         EntryError::Unreadable(detail) => fill(
             text(Text::Unreadable, lang),
-            &[("name", name), ("detail", &detail.to_string())],
+            &[
+                ("name", name),
+                ("detail", &super::files::file_message(detail, lang)),
+            ],
         ),
         EntryError::Unwritable(d) => fill(text(Text::Unwritable, lang), &[("detail", d)]),
     }
@@ -181,14 +194,27 @@ pub fn entry_message(e: &EntryError, name: &str, lang: Lang) -> String {
 
 /// An unreadable entry, for the list of skipped ones.
 pub fn problem_message(p: &EntryProblem, lang: Lang) -> String {
+    // The reader knows an entry by its name, and a field by its label: never by the
+    // storage id or a JSON path.
     let reason = match &p.kind {
         ProblemKind::NotJson => text(Text::NotJson, lang).to_string(),
-        ProblemKind::NotAnEntry(path) => fill(text(Text::NotAnEntry, lang), &[("detail", path)]),
-        ProblemKind::BadScenario(path) => fill(text(Text::BadScenario, lang), &[("detail", path)]),
+        ProblemKind::NotAnEntry(_) => text(Text::NotAnEntry, lang).to_string(),
+        ProblemKind::BadScenario(path) => {
+            let field = path
+                .strip_prefix("scenario.")
+                .and_then(crate::engine::field::Field::from_path);
+            match field {
+                Some(f) => fill(
+                    text(Text::BadScenario, lang),
+                    &[("detail", &crate::ui::i18n::field_name(f, lang))],
+                ),
+                None => text(Text::BadScenarioSomewhere, lang).to_string(),
+            }
+        }
     };
     match &p.name {
-        Some(name) => format!("“{name}” ({}): {reason}", p.id),
-        None => format!("{}: {reason}", p.id),
+        Some(name) => format!("“{name}”: {reason}"),
+        None => format!("{}: {reason}", text(Text::Nameless, lang)),
     }
 }
 

@@ -99,6 +99,26 @@ pub fn dana_desa_yield(y: &DanaDesaYield, lang: Lang) -> String {
     }
 }
 
+/// "≈ 1.400 pekerja ≈ Rp 282,2 juta/tahun": what a bapak asuh source's sponsors take on.
+pub fn bapak_asuh_yield(y: &DanaDesaYield, lang: Lang) -> String {
+    let amount = format::rupiah_compact(y.yearly, lang);
+    let workers = format::number(y.workers.unwrap_or_default(), lang);
+    match lang {
+        Lang::Id => format!("≈ {workers} pekerja ≈ {amount}/tahun dengan iuran saat ini"),
+        Lang::En => format!("≈ {workers} workers ≈ {amount} a year at today's contribution"),
+    }
+}
+
+/// Why no source can be added: the list is full.
+pub fn sources_full(max: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Id => {
+            format!("Paling banyak {max} sumber pendanaan; hapus satu untuk menambah yang lain.")
+        }
+        Lang::En => format!("At most {max} funding sources; remove one to add another."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,7 +133,7 @@ mod tests {
             dana_desa_yield(&y, Lang::Id),
             "≈ Rp 99,6 juta/tahun ≈ 494 pekerja selama setahun dengan iuran saat ini"
         );
-        assert!(dana_desa_yield(&y, Lang::En).starts_with("≈ Rp 99.6 juta a year ≈ 494 workers"));
+        assert!(dana_desa_yield(&y, Lang::En).starts_with("≈ Rp 99.6 million a year ≈ 494 workers"));
         assert_eq!(prorated(3, Lang::Id), "pro-rata 3/12 bulan");
         assert_eq!(year_label(2027, Lang::En), "Amount 2027");
     }

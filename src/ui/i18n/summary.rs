@@ -19,6 +19,33 @@ pub fn covered_of(covered: u64, population: u64, lang: Lang) -> String {
     }
 }
 
+/// "Rp 201.600 per pekerja-tahun terlindungi": the cost of one protected worker-year.
+pub fn per_worker_year(amount: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{amount} per pekerja-tahun terlindungi"),
+        Lang::En => format!("{amount} per protected worker-year"),
+    }
+}
+
+/// "≈ 700 kematian (perkiraan)": an expected count, rounded to two significant digits
+/// (a model's estimate, not a count to the person), and said to be one.
+pub fn expected_deaths(expected: f64, lang: Lang) -> String {
+    let n = format::number_f64(round_estimate(expected), lang);
+    match lang {
+        Lang::Id => format!("≈ {n} kematian (perkiraan)"),
+        Lang::En => format!("≈ {n} deaths (estimate)"),
+    }
+}
+
+/// An estimate rounded to two significant digits: 701.3 → 700, 12.6 → 13, 0.4 → 0.
+pub fn round_estimate(x: f64) -> f64 {
+    if !x.is_finite() || x.abs() < 10.0 {
+        return x.round();
+    }
+    let step = 10f64.powi(x.abs().log10().floor() as i32 - 1);
+    (x / step).round() * step
+}
+
 /// "target 60,0% pada 2030": the coverage aimed at and its year.
 pub fn target_by(target: &Target, lang: Lang) -> String {
     let coverage = format::percent(target.coverage, lang);
@@ -58,6 +85,22 @@ pub fn target_status(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn estimates_keep_two_significant_digits_and_say_so() {
+        assert_eq!(round_estimate(701.3), 700.0);
+        assert_eq!(round_estimate(12.6), 13.0);
+        assert_eq!(round_estimate(4.4), 4.0);
+        assert_eq!(round_estimate(15_490.0), 15_000.0);
+        assert_eq!(
+            expected_deaths(701.3, Lang::Id),
+            "≈ 700 kematian (perkiraan)"
+        );
+        assert_eq!(
+            expected_deaths(1_260.0, Lang::En),
+            "≈ 1,300 deaths (estimate)"
+        );
+    }
     use rust_decimal::Decimal;
 
     #[test]

@@ -1,0 +1,36 @@
+// The address bar always holds the scenario on screen: edits replace the address (no new
+// history entries), and opening the copied address elsewhere shows the same headline.
+import { assert, openApp, waitFor, textOf } from './lib.mjs';
+
+const headline = async (page) =>
+  (await textOf(page, '#card-coverage')).replace(/\s+/g, ' ').trim() + ' | ' + (await textOf(page, '#card-cost')).replace(/\s+/g, ' ').trim();
+
+export async function testAddressFollowsEdits({ page, browser, baseURL }) {
+  await openApp(page, '/');
+  await waitFor(page, () => location.hash.startsWith('#s='), undefined, { message: 'the scenario in the address' });
+  const before = await page.evaluate(() => ({ href: location.href, length: history.length }));
+  await page.fill('#f-source-0-yearly-text', '5.500.000.000');
+  await waitFor(page, (old) => location.href !== old, before.href, { message: 'the address to change after an edit' });
+  const after = await page.evaluate(() => ({ href: location.href, length: history.length }));
+  assert.equal(after.length, before.length, 'editing adds no history entries (replaceState, not pushState)');
+  assert.match(after.href, /#s=\d+\./);
+  const here = await headline(page);
+
+  // A fresh browser (no storage) opening the copied address shows the same headline.
+  const other = await browser.newContext({ baseURL, locale: 'id-ID', timezoneId: 'Asia/Jakarta', viewport: { width: 1280, height: 900 } });
+  try {
+    const second = await other.newPage();
+    await openApp(second, after.href);
+    await waitFor(second, () => document.querySelector('#card-coverage'), undefined, { message: 'the headline in the new page' });
+    assert.equal(await headline(second), here);
+    assert.equal(await second.inputValue('#f-source-0-yearly-text'), '5.500.000.000');
+  } finally {
+    await other.close();
+  }
+
+  // Reloading keeps what is on screen.
+  await page.reload();
+  await waitFor(page, () => document.querySelector('#card-coverage'), undefined, { message: 'the headline after reload' });
+  assert.equal(await headline(page), here);
+  assert.equal(await page.inputValue('#f-source-0-yearly-text'), '5.500.000.000');
+}

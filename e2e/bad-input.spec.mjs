@@ -1,0 +1,133 @@
+// Every bad input gets a message beside its field, in the user's language, naming the
+// field and the valid range or form, with aria-invalid="true" on the field; the charts
+// keep the last valid scenario. One test per input from issue 10's list.
+import { readFile } from 'node:fs/promises';
+import { assert, openApp, waitFor, waitForText, expectVisible, textOf } from './lib.mjs';
+
+const ready = async (page) => {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+};
+const invalid = (page, selector) =>
+  waitFor(page, (s) => document.querySelector(s)?.getAttribute('aria-invalid') === 'true', selector,
+    { message: `${selector} to be marked aria-invalid` });
+
+export async function testAThirtyDigitBudgetIsTooLargeNotNotANumber({ page }) {
+  await ready(page);
+  const field = '#f-source-0-yearly-text';
+  const before = await textOf(page, '#card-cost');
+  await page.fill(field, '123456789012345678901234567890');
+  await page.press(field, 'Enter');
+  const message = await waitForText(page, /terlalu besar: paling banyak Rp/, { selector: '.field.invalid .field-error' });
+  assert.match(message, /Anggaran per tahun/);
+  assert.doesNotMatch(message, /Bukan angka/);
+  await invalid(page, field);
+  assert.equal(await textOf(page, '#card-cost'), before, 'the last valid numbers stay');
+  // The whole number fits the field: nothing is cut off.
+  await page.fill(field, '47.289.900.000');
+  const clipped = await page.evaluate((s) => { const i = document.querySelector(s); return i.scrollWidth - i.clientWidth; }, field);
+  assert.ok(clipped <= 0, `the budget field cuts ${clipped}px of "47.289.900.000"`);
+}
+
+export async function testAFractionOfAWorkerIsRefused({ page }) {
+  await ready(page);
+  const field = '#f-startingcover-0-text';
+  const before = await page.inputValue(field);
+  await page.fill(field, '2,5');
+  await page.press(field, 'Enter');
+  const message = await waitForText(page, /harus bilangan bulat/, { selector: '.field.invalid .field-error' });
+  assert.match(message, /bukan 2,5/);
+  await invalid(page, field);
+  // English names the form in English.
+  await page.click('#toggle-lang');
+  await page.fill(field, '2.5');
+  await page.press(field, 'Enter');
+  await waitForText(page, /must be a whole number, such as 2 or 3, not 2\.5/, { selector: '.field.invalid .field-error' });
+  assert.notEqual(before, '2');
+}
+
+export async function testAStartYearPastTheTargetSaysSo({ page }) {
+  await ready(page);
+  const target = await page.inputValue('#f-targetyear-text');
+  await page.fill('#f-startyear-text', String(Number(target) + 2));
+  await waitForText(page, new RegExp(`Tahun target ${target} di luar horizon`), { selector: '#scenario-error' });
+  await invalid(page, '#f-startyear-text');
+  await invalid(page, '#f-targetyear-text');
+  assert.equal(await page.inputValue('#f-targetyear-text'), target, 'the target year is not moved');
+}
+
+export async function testTheThirteenthSourceSaysWhyNot({ page }) {
+  await ready(page);
+  let n = await page.evaluate(() => document.querySelectorAll('.source-card').length);
+  while (n < 12) {
+    await page.click('#add-source');
+    n += 1;
+    await waitFor(page, (k) => document.querySelectorAll('.source-card').length === k, n, { message: `${n} sources` });
+  }
+  assert.equal(await page.isDisabled('#add-source'), true);
+  assert.equal(await page.getAttribute('#add-source', 'aria-describedby'), 'sources-full');
+  assert.match(await textOf(page, '#sources-full'), /Paling banyak 12 sumber pendanaan/);
+}
+
+export async function testADuplicateNameAndALastYearBeforeTheFirstMarkTheirFields({ page }) {
+  await ready(page);
+  const first = await page.inputValue('#src-0-name');
+  await page.fill('#src-1-name', first);
+  await invalid(page, '#src-1-name');
+  await waitForText(page, 'dipakai lebih dari sekali', { selector: '.source-card:nth-child(2) .field-error' });
+  await page.fill('#src-1-name', 'Dana Desa');
+  await waitFor(page, () => !document.querySelector('#scenario-error'), undefined, { message: 'the name problem to clear' });
+
+  await page.uncheck('#src-0-open');
+  const firstYear = Number(await page.inputValue('#f-source-0-firstyear-text'));
+  await page.fill('#f-source-0-lastyear-text', String(firstYear + 1));
+  await page.fill('#f-source-0-firstyear-text', String(firstYear + 2));
+  await waitForText(page, 'sebelum tahun pertama', { selector: '#scenario-error' });
+  await invalid(page, '#f-source-0-lastyear-text');
+  await invalid(page, '#f-source-0-firstyear-text');
+}
+
+/** The current scenario as the app exports it. */
+async function exported(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
+}
+
+export async function testBadImportsAreToldInTheUsersWords({ page }) {
+  await ready(page);
+  const scenario = await exported(page);
+  const files = [
+    ['negative.json', { ...scenario, region: { ...scenario.region, vulnerable_workers: -5 } }, /Pekerja rentan|pekerja/],
+    ['newer.json', { ...scenario, schema_version: 99 }, /versi Payung yang lebih baru|lebih baru/],
+  ];
+  for (const [name, json, expected] of files) {
+    await page.setInputFiles('#import-json', { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+    const message = await waitForText(page, expected, { selector: '#import-error' });
+    assert.doesNotMatch(message, /invalid value|expected|region\.|schema_version|\bat line\b/, message);
+    await invalid(page, '#import-json');
+  }
+}
+
+export async function testACorruptSavedEntryIsNamedByItsName({ page }) {
+  await openApp(page, '/');
+  await page.evaluate(() => {
+    localStorage.setItem('payung.saved.v1.zz9', JSON.stringify({
+      id: 'zz9', name: 'Opsi Rusak', saved_at: '2026-01-01T00:00:00+07:00', schema_version: 1,
+      scenario: { schema_version: 1, region: { vulnerable_workers: 'banyak' } },
+    }));
+  });
+  await page.reload();
+  await ready(page);
+  await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+  const text = await waitForText(page, '“Opsi Rusak”', { selector: '#saved' });
+  assert.doesNotMatch(text, /zz9/);
+  assert.doesNotMatch(text, /scenario\.|region\./);
+}
+
+export async function testTheBapakAsuhCardSaysWhatItYields({ page }) {
+  await ready(page);
+  const index = await page.evaluate(() => [...document.querySelectorAll('.source-card select[id$="-kind"]')].findIndex((s) => s.value === 'bapak_asuh'));
+  assert.ok(index >= 0, 'Ambon has a bapak asuh source');
+  await expectVisible(page, `#src-${index}-yield`);
+  assert.match(await textOf(page, `#src-${index}-yield`), /≈ [\d.]+ pekerja ≈ Rp [\d,]+ (juta|miliar)\/tahun/);
+}

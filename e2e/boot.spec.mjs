@@ -1,0 +1,54 @@
+// The loading screen: static HTML in index.html, in the browser's language, with the wasm
+// download's progress, and a plain message where WebAssembly cannot run.
+import path from 'node:path';
+import { assert, openApp, waitFor, expectVisible, textOf } from './lib.mjs';
+
+export async function testLoadingScreenShowsProgressInTheBrowsersLanguage({ browser, baseURL, artifacts }) {
+  const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    // A slow line (about 4 Mbit/s), so the download takes a few seconds.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 500_000, uploadThroughput: 500_000 });
+    await page.goto('/', { waitUntil: 'commit' });
+    const seen = await waitFor(page, () => {
+      const p = document.querySelector('#boot-progress');
+      return p && p.max > 1 && p.value > 0 && p.value < p.max ? { text: document.querySelector('#boot').innerText, lang: document.documentElement.lang } : false;
+    }, undefined, { timeout: 20_000, message: 'the loading screen to show partial progress' });
+    assert.equal(seen.lang, 'en');
+    assert.match(seen.text, /Loading the simulator/);
+    assert.match(seen.text, /\d\.\d MB of \d\.\d MB/);
+    assert.doesNotMatch(seen.text, /Memuat/);
+    await page.screenshot({ path: path.join(artifacts, 'loading-screen-en.png') });
+    await waitFor(page, () => document.querySelector('.app') && !document.querySelector('#boot'), undefined,
+      { timeout: 30_000, message: 'the app to replace the loading screen' });
+  } finally {
+    await context.close();
+  }
+}
+
+export async function testNoWebAssemblySaysSo({ page, artifacts }) {
+  await page.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
+  await page.goto('/');
+  await expectVisible(page, '#boot-failed');
+  const text = await textOf(page, '#boot');
+  assert.match(text, /tidak dapat berjalan di peramban ini/);
+  assert.doesNotMatch(text, /cannot run/);
+  assert.equal(await page.evaluate(() => document.querySelector('#boot-loading').hidden), true);
+  await page.screenshot({ path: path.join(artifacts, 'no-webassembly-id.png') });
+}
+
+export async function testAWasmThatWillNotInstantiateSaysSo({ page, context }) {
+  await context.route(/\.wasm$/, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm at all') }));
+  await page.goto('/');
+  await expectVisible(page, '#boot-failed');
+  assert.match(await textOf(page, '#boot'), /WebAssembly/);
+}
+
+export async function testTheAppRemovesTheLoadingScreen({ page }) {
+  await openApp(page, '/');
+  await waitFor(page, () => !document.querySelector('#boot'), undefined, { message: 'no loading screen once the app runs' });
+}

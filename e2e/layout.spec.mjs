@@ -1,0 +1,104 @@
+// The first screen answers: at 1366×768, and at 1920×1080 in presentation mode, the headline
+// figures and the main chart are on screen without scrolling; on a phone a sticky summary
+// stays in sight and a switch shows the controls. Screenshots of each width (and the
+// printed page's media) land in target/e2e-artifacts/ for a person to look at.
+import path from 'node:path';
+import { assert, openApp, waitFor } from './lib.mjs';
+
+/** Saves what the window shows (not the whole page) as <artifacts>/<name>.png. */
+const shot = (page, artifacts, name, fullPage = false) =>
+  page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
+
+const charts = (page) =>
+  waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+
+/** Asserts that each selector's box lies wholly inside the window (no scrolling needed). */
+async function assertInFirstViewport(page, selectors, where) {
+  for (const selector of selectors) {
+    const box = await page.evaluate((s) => {
+      const el = document.querySelector(s);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, w: innerWidth, h: innerHeight };
+    }, selector);
+    assert.ok(box, `${selector} is missing at ${where}`);
+    assert.ok(box.top >= 0 && box.bottom <= box.h, `${selector} spans ${box.top.toFixed(0)}–${box.bottom.toFixed(0)} px, window ${box.h} px, at ${where}`);
+    assert.ok(box.left >= 0 && box.right <= box.w, `${selector} spans x ${box.left.toFixed(0)}–${box.right.toFixed(0)}, window ${box.w} px, at ${where}`);
+  }
+}
+
+const HEADLINE = ['#card-coverage', '#card-cost', '#card-shares', '.main-chart .chart'];
+
+export async function testLaptopFirstScreen({ page, artifacts }) {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, '/');
+  await charts(page);
+  await shot(page, artifacts, 'first-screen-1366');
+  await assertInFirstViewport(page, HEADLINE, '1366×768');
+  // The controls scroll on their own: the page is not made long by them.
+  const panel = await page.evaluate(() => {
+    const c = document.querySelector('.controls');
+    return { scroll: c.scrollHeight, client: c.clientHeight, overflow: getComputedStyle(c).overflowY };
+  });
+  assert.equal(panel.overflow, 'auto');
+  assert.ok(panel.client <= 768, `the control panel is ${panel.client} px tall`);
+  // Most-used first: the sources (budgets) and the target lead the panel.
+  const order = await page.evaluate(() => [...document.querySelectorAll('.controls > details.group')].map((d) => d.id));
+  assert.deepEqual(order.slice(0, 2), ['group-sources', 'group-target']);
+  // English words are longer: the answer still fits.
+  await page.click('#toggle-lang');
+  await waitFor(page, () => document.documentElement.lang === 'en', undefined, { message: 'English' });
+  await shot(page, artifacts, 'first-screen-1366-english');
+  await assertInFirstViewport(page, HEADLINE, '1366×768 in English');
+  await shot(page, artifacts, 'first-screen-1366');
+}
+
+export async function testProjectorFirstScreen({ page, artifacts }) {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page, '/');
+  await charts(page);
+  await page.click('#toggle-presentation');
+  await waitFor(page, () => document.querySelector('.app.presentation'), undefined, { message: 'presentation mode' });
+  await shot(page, artifacts, 'first-screen-1920-presentation');
+  await assertInFirstViewport(page, HEADLINE, '1920×1080 presentation');
+  await shot(page, artifacts, 'first-screen-1920-presentation');
+}
+
+export async function testTabletFirstScreen({ page, artifacts }) {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await openApp(page, '/');
+  await charts(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at 768px`);
+  await shot(page, artifacts, 'first-screen-768');
+}
+
+export async function testPhoneSummaryAndSwitch({ page, artifacts }) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page, '/');
+  await charts(page);
+  await assertInFirstViewport(page, ['#phone-bar', '#card-coverage'], '360×740');
+  await shot(page, artifacts, 'phone-first-screen');
+  // Switch to the controls: the budget field is on the first screen, the summary stays.
+  await page.click('#show-controls');
+  await waitFor(page, () => document.querySelector('#f-source-0-yearly-text')?.offsetParent, undefined,
+    { message: 'the budget field after switching to the controls' });
+  await assertInFirstViewport(page, ['#phone-bar', '#f-source-0-yearly-text'], '360×740 controls');
+  assert.equal(await page.evaluate(() => document.querySelector('main').offsetParent), null, 'results hidden');
+  // Editing keeps the summary in sight while scrolling through the controls.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const bar = await page.evaluate(() => document.querySelector('#phone-bar').getBoundingClientRect().top);
+  assert.ok(bar >= 0 && bar < 5, `the summary bar is at ${bar}px after scrolling`);
+  await shot(page, artifacts, 'phone-controls');
+  await page.click('#show-results');
+  await waitFor(page, () => document.querySelector('#card-coverage')?.offsetParent, undefined, { message: 'results again' });
+}
+
+export async function testPrintedPage({ page, artifacts }) {
+  await openApp(page, '/');
+  await charts(page);
+  await waitFor(page, () => document.querySelector('.brief'), undefined, { message: 'the printed brief' });
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await shot(page, artifacts, 'printed-page', true);
+}
