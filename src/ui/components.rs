@@ -9,6 +9,7 @@ pub mod enrolment_panel;
 pub mod file_panel;
 pub mod goal_plan;
 pub mod goal_seek;
+pub mod groups_panel;
 pub mod notices;
 pub mod number_field;
 pub mod param_info;

@@ -1,5 +1,6 @@
 //! The yearly results table: the same columns as the CLI's CSV, formatted for reading.
 
+use super::groups_panel::GroupCoverage;
 use crate::engine::report;
 use crate::engine::Outcome;
 use crate::locale::format;
@@ -50,6 +51,7 @@ pub fn ResultsTable(props: &Props) -> Html {
                     </tbody>
                 </table>
             </div>
+            <GroupCoverage outcome={props.outcome.clone()} lang={props.lang} />
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! Sumber pendanaan: add, remove and reorder funding sources of every kind, with the
 //! fields each kind needs. List order is priority order.
 
+use super::groups_panel::source_groups;
 use super::param_info::ParamInfo;
 use super::scenario_field::{field_problem, number_input, scenario_field};
 use super::source_years::source_years;
@@ -206,6 +207,7 @@ fn source_card(state: &State, i: usize, on_action: &Callback<Action>) -> Html {
                 </div>
             }
             { field_problem(state, Field::Source(i, SourceField::Rule)) }
+            { source_groups(state, i, on_action) }
             { match rule {
                 Rule::Rupiah => html! {<>{ f(SourceField::Yearly) }{ source_years(state, i, on_action) }</>},
                 Rule::Workers => f(SourceField::PledgedWorkers),
