@@ -355,6 +355,8 @@ impl<'a> Run<'a> {
         let m = month.m;
         let mut by_source = vec![Decimal::ZERO; self.left.len()];
         let mut programmes: Option<Contribution> = None;
+        // Contributions by group are kept only for scenarios that declare groups.
+        let by_group = !self.sc.groups.is_empty();
         for (g, pool) in self.pools.iter().enumerate() {
             // Every paying source pays either the full or the discounted rate: split the
             // programmes once per rate instead of once per source.
@@ -366,7 +368,9 @@ impl<'a> Run<'a> {
                 }
                 let cost = Decimal::from(workers) * pool.plans[i].cost[m].total();
                 by_source[i] += cost;
-                paid += cost;
+                if by_group {
+                    paid += cost;
+                }
                 if self.sc.sources[i].discount {
                     at_discount += workers;
                 } else {
@@ -388,11 +392,15 @@ impl<'a> Run<'a> {
                         };
                         let due = funding::co_funded(helper, base, pool.workers[j]);
                         by_source[i] += due;
-                        paid += due;
+                        if by_group {
+                            paid += due;
+                        }
                     }
                 }
             }
-            self.paid_by_group[g] += paid;
+            if by_group {
+                self.paid_by_group[g] += paid;
+            }
             let split = funding::split_by_programme(&pool.costs, m, at_full, at_discount);
             programmes = Some(match programmes {
                 None => split,

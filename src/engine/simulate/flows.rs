@@ -43,13 +43,11 @@ impl Run<'_> {
         total
     }
 
-    /// Each group's share of this month's verification capacity: in proportion to its
-    /// entries still to check, the rounding remainder to groups in list order.
+    /// Each group's share of this month's verification capacity (several groups): in
+    /// proportion to its entries still to check, the rounding remainder to groups in list
+    /// order.
     fn verification_shares(&self) -> Vec<u64> {
         let capacity = self.sc.enrolment.verification_per_month;
-        if self.pools.len() == 1 {
-            return vec![capacity];
-        }
         let pending: Vec<u64> = self.pools.iter().map(|p| p.relist + p.list).collect();
         let total: u64 = pending.iter().sum();
         if total == 0 {
@@ -71,9 +69,15 @@ impl Run<'_> {
     /// Step 3: in each group, lapsed workers who may re-enrol are re-checked first (they are
     /// known to be eligible); then raw list entries, of which only the yield is eligible.
     pub(super) fn verify(&mut self) {
-        let shares = self.verification_shares();
         let verification_yield = self.sc.enrolment.verification_yield;
-        for (pool, capacity) in self.pools.iter_mut().zip(shares) {
+        // One group has the whole capacity (no allocation on the common path).
+        let shares = match self.pools.len() {
+            1 => None,
+            _ => Some(self.verification_shares()),
+        };
+        let whole = self.sc.enrolment.verification_per_month;
+        for (g, pool) in self.pools.iter_mut().enumerate() {
+            let capacity = shares.as_ref().map_or(whole, |s| s[g]);
             let rechecked = capacity.min(pool.relist);
             pool.relist -= rechecked;
             let checked = (capacity - rechecked).min(pool.list);
