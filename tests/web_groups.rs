@@ -31,6 +31,11 @@ async fn a_group_is_added_a_source_limited_to_it_and_coverage_shown_by_group() {
     assert_eq!(input(&root, "#group-0-name").value(), "Pekerja rentan");
     assert_eq!(input(&root, "#group-1-name").value(), "Kelompok baru");
     assert!(root.query_selector("#set-per-group").unwrap().is_some());
+    // The region's workers are the groups' sum: shown, set per group.
+    until("the region's workers as the sum", || {
+        text(&root, "#region-workers-sum").contains("71.000")
+    })
+    .await;
     assert!(input(&root, "#source-0-group-0").checked());
     assert!(input(&root, "#source-0-group-1").checked());
     until("coverage by group", || {

@@ -52,6 +52,19 @@ impl GroupText {
     }
 }
 
+/// "Pekerja rentan: 71.000 (jumlah semua kelompok)", where the region's workers are the
+/// groups' sum.
+pub fn sum_of_groups(workers: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Pekerja rentan: {workers} (jumlah semua kelompok; ubah per kelompok di Kelompok pekerja)"
+        ),
+        Lang::En => format!(
+            "Vulnerable workers: {workers} (all groups together; set them per group under Worker groups)"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
