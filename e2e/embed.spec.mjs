@@ -96,7 +96,7 @@ export async function test({ page, screenshot }) {
 
   // The full-simulator link carries the changed scenario and opens a new tab safely.
   const open = ambon.locator('#embed-open');
-  assert.match(await open.getAttribute('href'), /^\.\/#s=2\.[A-Za-z0-9_-]+$/);
+  assert.match(await open.getAttribute('href'), /^\.\/#s=3\.[A-Za-z0-9_-]+$/);
   assert.equal(await open.getAttribute('target'), '_blank');
   assert.match(await open.getAttribute('rel'), /noopener/);
   await screenshot('embed-explainer');

@@ -48,7 +48,7 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
   await page.locator('.saved-item', { hasText: 'Opsi B' }).locator('.saved-open').click();
   await waitForText(page, 'Opsi B: APBD 6 miliar', { selector: '.region-title' });
   const link = await page.inputValue('#share-link');
-  assert.match(link, /#s=2\./);
+  assert.match(link, /#s=3\./);
   const cards = await textOf(page, '.cards');
   const table = await contentOf(page, '#yearly-table');
   const fresh = await browser.newContext({ baseURL });
@@ -80,7 +80,7 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
 
   // A corrupted link: a message saying what was wrong, the work in progress (Opsi B) still
   // open rather than replaced, saved scenarios untouched.
-  const broken = link.replace(/s=2\.(.{10})/, (m, head) => `s=2.${head.split('').reverse().join('')}`);
+  const broken = link.replace(/s=(\d+)\.(.{10})/, (m, edition, head) => `s=${edition}.${head.split('').reverse().join('')}`);
   await page.goto(broken);
   await ready(page);
   await waitFor(page, () => document.querySelector('#link-notice'), undefined, { message: 'the link notice' });
@@ -100,7 +100,7 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
   await page.goto(link.slice(0, link.length - 25));
   await ready(page);
   await waitFor(page, () => document.querySelector('#link-notice'), undefined, { message: 'the truncated-link notice' });
-  await page.goto(link.replace('s=2.', 's=9.'));
+  await page.goto(link.replace(/s=\d+\./, 's=9.'));
   await ready(page);
   await waitForText(page, 'versi', { selector: '#link-notice' });
 }

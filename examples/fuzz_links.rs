@@ -152,6 +152,7 @@ fn edits(base: &Scenario) -> Vec<Scenario> {
         by_year: Default::default(),
         cap_workers: Some(5_000),
         discount: true,
+        groups: Vec::new(),
     });
     more.risk.claim_lag_months = 9;
     out.push(more);

@@ -33,7 +33,7 @@ pub mod validate;
 
 pub use calendar::YearMonth;
 pub use error::{Problem, ScenarioError};
-pub use field::{Field, SourceField};
+pub use field::{Field, GroupField, SourceField};
 pub use outcome::{ratio, MonthResult, Outcome, Totals, Warning, YearResult};
 pub use parameters::{Parameter, Parameters};
 pub use scenario::{Scenario, ValidScenario, SCHEMA_VERSION};

@@ -78,6 +78,7 @@ fn first_year_benefits(months_of_membership: u32, scholarship_share: Decimal) ->
         source: "APBD".into(),
         workers: 10_000,
         months_of_membership,
+        group: None,
     }];
     sc.risk.claim_lag_months = 0;
     sc.risk.scholarship_share = scholarship_share;

@@ -346,3 +346,21 @@ fn cli_plan_refuses_a_source_not_paid_in_rupiah_in_one_line() {
         "several with --plan",
     );
 }
+
+#[test]
+fn run_prints_coverage_by_group_for_a_scenario_with_groups() {
+    // Kab. Mukomuko 2024: two groups, one APBD line, Rp880.048.800 to the Rupiah.
+    let csv = stdout_ok(&["run", "examples/mukomuko-2024.json"]);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = |col: &str| row[header.iter().position(|h| *h == col).unwrap()];
+    assert_eq!(at("contributions_total"), "880048800");
+    assert_eq!(at("covered_group_nelayan"), "1593");
+    assert_eq!(at("covered_group_ketua_rt_rw_dan_pegawai_masjid"), "3450");
+    assert_eq!(at("contributions_group_nelayan"), "321148800");
+    assert_eq!(
+        at("contributions_group_ketua_rt_rw_dan_pegawai_masjid"),
+        "558900000"
+    );
+}

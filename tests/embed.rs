@@ -466,7 +466,7 @@ fn unchanged_presets_embed_by_name_and_changed_ones_by_payload() {
     let config = EmbedConfig::default().with_scenario(&sc);
     assert_eq!(config.preset, "bontang");
     let payload = config.share.clone().unwrap();
-    assert!(payload.starts_with("2."), "{payload}");
+    assert!(payload.starts_with("3."), "{payload}");
     assert_eq!(start(&config, &p).unwrap().valid.scenario(), &sc);
 
     // A scenario from a preset this build does not know falls back to the default.

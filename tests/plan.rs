@@ -9,7 +9,7 @@
 mod common;
 
 use common::params;
-use payung::engine::plan::{solve_plan, Plan, PlanError, PlanYear};
+use payung::engine::plan::{solve_plan, Limit, Plan, PlanError, PlanYear};
 use payung::engine::scenario::Amount;
 use payung::engine::{presets, simulate, Outcome, Parameters, Scenario, YearMonth};
 use proptest::prelude::*;
@@ -142,9 +142,46 @@ fn when_verification_binds_the_plan_says_how_far_short_and_buys_no_idle_places()
     for y in short {
         let s = y.short.as_ref().unwrap();
         assert!(s.reachable_workers < s.wanted_workers, "{}", y.year);
+        assert_eq!(s.limit, Limit::Verification, "{}", y.year);
     }
     assert!(!plan.met);
     check_plan(&p, &plan, 0).unwrap();
+}
+
+/// The limits a short year names, each from a scenario where only it can bind.
+#[test]
+fn a_short_year_says_what_limits_it() {
+    let p = params();
+    let limits = |sc: Scenario| -> Vec<Limit> {
+        plan_for(&p, sc, "APBD Kota Ambon")
+            .years
+            .iter()
+            .filter_map(|y| y.short.as_ref().map(|s| s.limit))
+            .collect()
+    };
+    // The list runs out: a small list, every entry checked at once, half of them eligible.
+    let mut sc = presets::load("ambon").unwrap();
+    sc.region.worker_growth = Decimal::ZERO;
+    sc.enrolment.listed = 1_000;
+    sc.enrolment.verification_per_month = 1_000_000;
+    sc.enrolment.verification_yield = Decimal::new(5, 1);
+    sc.enrolment.reenrol = false;
+    sc.target.coverage = Decimal::ONE;
+    let found = limits(sc);
+    assert!(
+        !found.is_empty() && found.iter().all(|l| *l == Limit::List),
+        "{found:?}"
+    );
+    // A cap: the source may hold no more than it holds at the start.
+    let mut sc = presets::load("ambon").unwrap();
+    let held: u64 = sc.region.covered_at_start.iter().map(|c| c.workers).sum();
+    sc.sources[0].cap_workers = Some(held);
+    sc.target.coverage = Decimal::ONE;
+    let found = limits(sc);
+    assert!(
+        !found.is_empty() && found.iter().all(|l| *l == Limit::Cap),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -57,6 +57,7 @@ fn source(i: usize, start_year: i32) -> impl Strategy<Value = FundingSource> {
                     by_year: Default::default(),
                     cap_workers: cap,
                     discount: discount && !kind.is_public_budget(),
+                    groups: Vec::new(),
                 }
             },
         )
@@ -99,7 +100,7 @@ prop_compose! {
         sc.region.desa = desa;
         sc.region.asn = asn;
         let covered = workers * covered_share / 100;
-        sc.region.covered_at_start = vec![StartingCover { source: sources[0].name.clone(), workers: covered, months_of_membership: 12 }];
+        sc.region.covered_at_start = vec![StartingCover { source: sources[0].name.clone(), workers: covered, months_of_membership: 12, group: None }];
         sc.sources = sources;
         // Only desa receive Dana Desa: a region with a Dana Desa source has at least one.
         if sc.sources.iter().any(|s| s.kind == SourceKind::DanaDesa) {
@@ -206,6 +207,37 @@ proptest! {
                 let below = simulate(&p, &with_amount(&valid, i, answer.yearly_amount - Decimal::ONE));
                 prop_assert!(!below.target_met);
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        rng_seed: RngSeed::Fixed(20261130),
+        ..ProptestConfig::with_cases(100)
+    })]
+
+    /// Schema version 3: a version 2 scenario (no groups) and the same scenario with its one
+    /// implicit group declared give the same numbers, and the v2 file migrates unchanged.
+    #[test]
+    fn a_version_2_scenario_and_its_one_group_version_3_agree(sc in scenario()) {
+        let mut v2 = serde_json::to_value(&sc).unwrap();
+        v2["schema_version"] = 2.into();
+        let migrated = payung::engine::import::scenario_from_json(&v2.to_string()).unwrap();
+        prop_assert_eq!(&migrated, &sc);
+        let mut one = sc.clone();
+        one.groups = sc.effective_groups();
+        one.groups[0].name = "Semua pekerja".into();
+        let (a, b) = (simulate(&params(), &valid(sc)), simulate(&params(), &valid(one)));
+        prop_assert_eq!(&a.months, &b.months);
+        prop_assert_eq!(&a.warnings, &b.warnings);
+        for (x, y) in a.years.iter().zip(&b.years) {
+            let mut y = y.clone();
+            prop_assert_eq!(&y.covered_by_group_end, &vec![y.workers_covered_end]);
+            y.covered_by_group_end.clear();
+            y.population_by_group_end.clear();
+            y.contributions_by_group.clear();
+            prop_assert_eq!(x, &y);
         }
     }
 }

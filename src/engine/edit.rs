@@ -6,6 +6,8 @@
 //! not validate; the caller validates the result. This module knows no language: a new
 //! source's name comes from the caller.
 
+mod groups;
+
 use super::calendar::YearMonth;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, CoFundPart, FundingSource, Scenario, SourceKind};
@@ -118,6 +120,7 @@ impl Scenario {
             by_year: Default::default(),
             cap_workers: None,
             discount: false,
+            groups: Vec::new(),
         });
         self.renumber_priorities();
         Some(self.sources.len() - 1)

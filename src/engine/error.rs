@@ -85,4 +85,19 @@ pub enum Problem {
     /// Only desa receive Dana Desa.
     #[error("only desa receive Dana Desa, and this region has no desa")]
     DanaDesaWithoutDesa,
+    /// Too many worker groups.
+    #[error("at most {max} worker groups")]
+    TooManyGroups { max: u32 },
+    /// Two worker groups share a name.
+    #[error("the name `{name}` is used by more than one worker group")]
+    DuplicateGroup { name: String },
+    /// A reference to a worker group that does not exist.
+    #[error("there is no worker group named `{name}`")]
+    UnknownGroup { name: String },
+    /// The region's vulnerable workers are not the sum of its groups.
+    #[error("the worker groups add up to {groups} workers, not the region's {population}")]
+    GroupsTotal { groups: u64, population: u64 },
+    /// Workers covered at the start by a source that does not pay for their group.
+    #[error("`{source_name}` does not pay for the worker group `{group}`")]
+    SourceNotForGroup { source_name: String, group: String },
 }

@@ -30,6 +30,8 @@ pub enum Field {
     CoverSource(usize),
     /// The months of membership of the i-th entry of `region.covered_at_start`.
     CoverMonths(usize),
+    /// The worker group of the i-th entry of `region.covered_at_start`.
+    CoverGroup(usize),
     StartYear,
     StartMonth,
     HorizonYears,
@@ -41,6 +43,10 @@ pub enum Field {
     DeclaredIncome,
     /// The list of funding sources as a whole (its length).
     Sources,
+    /// The list of worker groups as a whole (its length).
+    Groups,
+    /// A field of the i-th worker group.
+    Group(usize, GroupField),
     Source(usize, SourceField),
     /// Workers covered at the start whom the i-th source pays for (all its entries).
     StartingCover(usize),
@@ -88,11 +94,48 @@ pub enum SourceField {
     CoFundPart,
     /// The amount set for one fiscal year (`by_year`), overriding `yearly` and growth.
     ByYear(i32),
+    /// The worker groups it may pay for (empty: all).
+    Groups,
+}
+
+/// A field of one worker group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GroupField {
+    Name,
+    Workers,
+    Scheme,
+    DeclaredIncome,
+    Transport,
+    RiskFactor,
+}
+
+impl GroupField {
+    /// Every field of a group, in the order the controls show them.
+    pub const ALL: [GroupField; 6] = [
+        GroupField::Name,
+        GroupField::Workers,
+        GroupField::Scheme,
+        GroupField::DeclaredIncome,
+        GroupField::Transport,
+        GroupField::RiskFactor,
+    ];
+
+    /// The path below `groups[g].`.
+    fn path(self) -> &'static str {
+        match self {
+            GroupField::Name => "name",
+            GroupField::Workers => "workers",
+            GroupField::Scheme => "scheme",
+            GroupField::DeclaredIncome => "declared_income",
+            GroupField::Transport => "transport",
+            GroupField::RiskFactor => "risk_factor",
+        }
+    }
 }
 
 impl SourceField {
     /// Every field of a source, in the order the controls show them.
-    pub const ALL: [SourceField; 19] = [
+    pub const ALL: [SourceField; 20] = [
         SourceField::Name,
         SourceField::Kind,
         SourceField::Priority,
@@ -112,6 +155,7 @@ impl SourceField {
         SourceField::Growth,
         SourceField::Cap,
         SourceField::Discount,
+        SourceField::Groups,
     ];
 
     /// The path below `sources[i].`.
@@ -133,6 +177,7 @@ impl SourceField {
             SourceField::Growth => "growth",
             SourceField::Cap => "cap_workers",
             SourceField::Discount => "discount",
+            SourceField::Groups => "groups",
             SourceField::CoShare => "amount.share",
             SourceField::CoFundOf => "amount.of",
             SourceField::CoFundPart => "amount.part",
@@ -223,15 +268,24 @@ impl Field {
     /// Every field `sc` has, in the order of the controls (and of validation).
     pub fn all(sc: &Scenario) -> Vec<Field> {
         let mut out: Vec<Field> = REGION.to_vec();
-        for i in 0..sc.region.covered_at_start.len() {
+        for (i, cover) in sc.region.covered_at_start.iter().enumerate() {
             out.extend([Field::CoverSource(i), Field::CoverMonths(i)]);
+            if cover.group.is_some() {
+                out.push(Field::CoverGroup(i));
+            }
         }
         out.extend(HORIZON);
+        out.push(Field::Groups);
+        for g in 0..sc.groups.len() {
+            out.extend(GroupField::ALL.map(|f| Field::Group(g, f)));
+        }
         for i in 0..sc.sources.len() {
             for f in SourceField::ALL {
                 let field = Field::Source(i, f);
-                // Amount fields exist only under their rule; the optional ones always do.
-                if f.path().starts_with("amount.") && field.value(sc).is_none() {
+                // Amount fields exist only under their rule; the optional ones always do; a
+                // source's groups only when it names some.
+                let absent = f.path().starts_with("amount.") || f == SourceField::Groups;
+                if absent && field.value(sc).is_none() {
                     continue;
                 }
                 out.push(field);
@@ -251,8 +305,16 @@ impl Field {
     pub fn unit(&self) -> Unit {
         use Field::*;
         match self {
-            SchemaVersion | Desa | Kelurahan | Asn | Sources => Unit::Count,
-            Name | Preset | RegionName | CoverSource(_) => Unit::Text,
+            SchemaVersion | Desa | Kelurahan | Asn | Sources | Groups => Unit::Count,
+            Name | Preset | RegionName | CoverSource(_) | CoverGroup(_) => Unit::Text,
+            Group(_, f) => match f {
+                GroupField::Name => Unit::Text,
+                GroupField::Workers => Unit::Workers,
+                GroupField::Scheme => Unit::Choice,
+                GroupField::DeclaredIncome => Unit::RupiahPerMonth,
+                GroupField::Transport => Unit::Flag,
+                GroupField::RiskFactor => Unit::Count,
+            },
             RegionKind => Unit::Choice,
             VulnerableWorkers | StartingCover(_) | Listed | VerificationPerMonth => Unit::Workers,
             WorkerGrowth | VerificationYield | LapseRate | WorkDeathShare | ClaimShare
@@ -267,7 +329,7 @@ impl Field {
             AccidentCost => Unit::Rupiah,
             DeathsPerThousand | AccidentsPerThousand => Unit::PerThousand,
             Source(_, f) => match f {
-                SourceField::Name => Unit::Text,
+                SourceField::Name | SourceField::Groups => Unit::Text,
                 SourceField::Kind | SourceField::Rule | SourceField::CoFundPart => Unit::Choice,
                 SourceField::CoFundOf => Unit::Text,
                 SourceField::Priority | SourceField::WorkersPerSponsor => Unit::Count,
@@ -298,10 +360,13 @@ impl Field {
             StartYear => YEAR,
             StartMonth => MONTH,
             HorizonYears => HORIZON_YEARS,
-            DeclaredIncome => Bounds {
+            DeclaredIncome | Group(_, GroupField::DeclaredIncome) => Bounds {
                 min: params.income_minimum.at(sc.horizon.start),
                 max: params.income_maximum.at(sc.horizon.start),
             },
+            Group(_, GroupField::Workers) => GROUP_WORKERS,
+            Group(_, GroupField::RiskFactor) => RISK_FACTOR,
+            Group(_, GroupField::Name | GroupField::Scheme | GroupField::Transport) => return None,
             Listed => LISTED,
             VerificationYield => VERIFICATION_YIELD,
             VerificationPerMonth => VERIFICATION_PER_MONTH,
@@ -341,11 +406,13 @@ impl Field {
                 | SourceField::Rule
                 | SourceField::CoFundOf
                 | SourceField::CoFundPart
+                | SourceField::Groups
                 | SourceField::Discount => return None,
             },
             // The number of sources has its own problem (`TooManySources`).
             SchemaVersion | Name | Preset | RegionName | RegionKind | CoverSource(_)
-            | CoverMonths(_) | Jht | Scheme | Transport | Sources | Reenrol => return None,
+            | CoverMonths(_) | CoverGroup(_) | Jht | Scheme | Transport | Sources | Groups
+            | Reenrol => return None,
         };
         Some(fixed)
     }

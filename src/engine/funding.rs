@@ -3,7 +3,7 @@
 
 use super::calendar::YearMonth;
 use super::parameters::{Contribution, Parameters};
-use super::scenario::{Amount, CoFundPart, FundingSource, Scenario};
+use super::scenario::{Amount, CoFundPart, FundingSource, Programmes, Scenario};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -46,7 +46,11 @@ pub struct YearCosts {
 
 impl YearCosts {
     pub fn new(params: &Parameters, scenario: &Scenario, year: i32) -> Self {
-        let programmes = &scenario.programmes;
+        Self::for_programmes(params, &scenario.programmes, year)
+    }
+
+    /// The costs of one worker group's package (its scheme, income and window).
+    pub fn for_programmes(params: &Parameters, programmes: &Programmes, year: i32) -> Self {
         let at = |m: usize, discount| {
             params.contribution_for(YearMonth::new(year, m as u8 + 1), programmes, discount)
         };
@@ -148,18 +152,27 @@ pub fn year_plan(
     plan
 }
 
-/// Every source's plan for fiscal `year`, with co-funding applied: where a co-funder pays in
-/// a month, the sources it helps pay only the rest of each worker's contribution.
+/// Every source's plan for fiscal `year` for the workers of `group` (at that group's
+/// `costs`), with co-funding applied: where a co-funder pays in a month, the sources it
+/// helps pay only the rest of each worker's contribution. A source (or co-funder) limited to
+/// other groups is idle for this one.
 pub fn year_plans(
     costs: &YearCosts,
     scenario: &Scenario,
+    group: &str,
     year: i32,
     first: YearMonth,
 ) -> Vec<YearPlan> {
     let sources = &scenario.sources;
     let mut plans: Vec<YearPlan> = sources
         .iter()
-        .map(|s| year_plan(costs, scenario, s, year, first))
+        .map(|s| {
+            if s.serves(group) {
+                year_plan(costs, scenario, s, year, first)
+            } else {
+                YearPlan::idle()
+            }
+        })
         .collect();
     for (j, helped) in sources.iter().enumerate() {
         for m in 0..12 {

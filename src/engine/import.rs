@@ -124,7 +124,19 @@ fn migrate(mut value: serde_json::Value) -> serde_json::Value {
     if version == Some(1) {
         v1_to_v2(&mut value);
     }
+    if matches!(version, Some(1 | 2)) {
+        v2_to_v3(&mut value);
+    }
     value
+}
+
+/// Version 3 added worker groups. A version 2 scenario has none, which version 3 reads as
+/// one implicit group (the region's vulnerable workers under `programmes`): the same
+/// numbers, so only the version changes.
+fn v2_to_v3(value: &mut Value) {
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema_version".into(), Value::from(3));
+    }
 }
 
 /// Version 1 gave a source that starts after January its whole yearly amount in its first
@@ -212,7 +224,7 @@ mod tests {
             Err(ImportError::NotAScenario)
         );
         let sc = presets::load("ambon").unwrap();
-        let newer = scenario_to_json(&sc).replace("\"schema_version\": 2", "\"schema_version\": 7");
+        let newer = scenario_to_json(&sc).replace("\"schema_version\": 3", "\"schema_version\": 7");
         assert!(matches!(
             scenario_from_json(&newer),
             Err(ImportError::NewerVersion { found: 7, .. })

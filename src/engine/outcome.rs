@@ -69,6 +69,15 @@ pub struct YearResult {
     pub cover_lost: u64,
     /// The same, by the source that could no longer pay for them.
     pub cover_lost_by_source: Vec<u64>,
+    /// Covered workers of each worker group at the year's last simulated month (empty when
+    /// the scenario declares no groups).
+    pub covered_by_group_end: Vec<u64>,
+    /// Each group's vulnerable workers then.
+    pub population_by_group_end: Vec<u64>,
+    /// Contributions paid for each group's workers in the year (all sources).
+    pub contributions_by_group: Vec<Rupiah>,
+    /// List entries and lapsed workers not yet checked at the year's end.
+    pub unchecked_end: u64,
 }
 
 /// Totals over the horizon.
@@ -114,6 +123,9 @@ pub enum Warning {
 pub struct Outcome {
     pub source_names: Vec<String>,
     pub source_kinds: Vec<SourceKind>,
+    /// The worker groups' names, in the order of the `*_by_group*` fields; empty when the
+    /// scenario declares no groups.
+    pub group_names: Vec<String>,
     pub months: Vec<MonthResult>,
     pub years: Vec<YearResult>,
     /// The first month coverage reached the target ratio, if it did.
@@ -271,6 +283,10 @@ impl YearSums {
             cost_per_worker_year: per_worker_year(contributions_total, s.worker_months),
             cover_lost: s.cover_lost.iter().sum(),
             cover_lost_by_source: s.cover_lost,
+            covered_by_group_end: Vec::new(),
+            population_by_group_end: Vec::new(),
+            contributions_by_group: Vec::new(),
+            unchecked_end: 0,
         }
     }
 }
@@ -304,9 +320,17 @@ pub(super) fn warnings(
     }
     // Less than one worker-year at the start's package cost could not have bought anyone:
     // not worth a warning (a budget rarely divides exactly into premiums).
-    let worker_year = params
-        .contribution_for(sc.horizon.start, &sc.programmes, false)
-        .total()
+    // With several groups, the cheapest group's worker-year.
+    let worker_year = sc
+        .effective_groups()
+        .iter()
+        .map(|g| {
+            params
+                .contribution_for(sc.horizon.start, &g.programmes(sc.programmes.jht), false)
+                .total()
+        })
+        .min()
+        .unwrap_or_default()
         * Decimal::from(12);
     for (i, s) in sc.sources.iter().enumerate() {
         let amount: Rupiah = years.iter().map(|y| y.unspent_by_source[i]).sum();

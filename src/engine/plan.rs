@@ -48,9 +48,27 @@ pub enum PlanError {
     NotRupiah { source_name: String },
 }
 
+/// What keeps a year below its step whatever the money, read off the run with unlimited
+/// money for the chosen sources at that year's end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    /// Verification capacity: entries were left to check, but not enough were checked.
+    Verification,
+    /// The list ran out: every entry was checked and too few were eligible.
+    List,
+    /// A source's cap (or the chosen sources' limits) left verified workers waiting.
+    Cap,
+    /// Workers lost cover at the year's start (a source that ended or shrank) whom no chosen
+    /// source could take; December's count itself was reachable.
+    LostCover,
+}
+
 /// How far a year falls short of its criterion whatever the money.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Shortfall {
+    /// What limits the year.
+    pub limit: Limit,
     /// Workers covered in December with unlimited money.
     pub reachable_workers: u64,
     /// Workers the year's step asks for in December.
@@ -177,11 +195,17 @@ fn ceiling(params: &Parameters, sc: &Scenario, outcome: &Outcome, year: i32) -> 
         .map(|m| m.population)
         .max()
         .unwrap_or(sc.region.vulnerable_workers);
-    let cost = (1..=12u8)
-        .map(|m| {
-            params
-                .contribution_for(YearMonth::new(year, m), &sc.programmes, false)
-                .total()
+    // The dearest group's package.
+    let cost = sc
+        .effective_groups()
+        .iter()
+        .flat_map(|g| {
+            let programmes = g.programmes(sc.programmes.jht);
+            (1..=12u8).map(move |m| {
+                params
+                    .contribution_for(YearMonth::new(year, m), &programmes, false)
+                    .total()
+            })
         })
         .max()
         .unwrap_or_default();
@@ -221,6 +245,22 @@ fn least(
     }
     sc.sources[index].by_year.insert(year, Decimal::from(high));
     Decimal::from(high)
+}
+
+/// What held `best` (the run with unlimited money) below `december` workers in `year`.
+fn limit(best: &Outcome, year: i32, december: u64) -> Limit {
+    let Some(y) = best.years.iter().find(|r| r.year == year) else {
+        return Limit::Verification;
+    };
+    if y.workers_covered_end >= december {
+        Limit::LostCover
+    } else if y.waitlist > 0 {
+        Limit::Cap
+    } else if y.unchecked_end == 0 {
+        Limit::List
+    } else {
+        Limit::Verification
+    }
 }
 
 /// Whether source `index` pays in fiscal `year` (a year inside the horizon).
@@ -307,6 +347,7 @@ pub fn solve_plan(
         if !goal.met_by(&best, year) {
             let possible = goal.at_most(&best, year);
             short = Some(Shortfall {
+                limit: limit(&best, year, goal.december),
                 reachable_workers: possible.december,
                 wanted_workers: goal.december,
                 lost_workers: possible.lost,

@@ -24,8 +24,13 @@ pub fn source_columns(outcome: &Outcome) -> Vec<String> {
 
 /// `<prefix>_<slug>` for each source, made unique.
 fn columns(outcome: &Outcome, prefix: &str) -> Vec<String> {
+    named_columns(&outcome.source_names, prefix)
+}
+
+/// `<prefix>_<slug>` for each name, made unique.
+fn named_columns(names: &[String], prefix: &str) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
-    for name in &outcome.source_names {
+    for name in names {
         let base = format!("{prefix}_{}", slug(name));
         let mut col = base.clone();
         let mut k = 2;
@@ -75,6 +80,10 @@ pub fn header(outcome: &Outcome) -> Vec<String> {
     // Each source's money for the year (the funding ledger), last so older readers keep
     // their column positions.
     cols.extend(columns(outcome, "budget"));
+    // With worker groups, each group's covered workers, workers and contributions.
+    for prefix in ["covered_group", "population_group", "contributions_group"] {
+        cols.extend(named_columns(&outcome.group_names, prefix));
+    }
     cols
 }
 
@@ -110,6 +119,9 @@ pub fn row(y: &YearResult) -> Vec<String> {
         y.cost_per_worker_year.map(rupiah).unwrap_or_default(),
     ]);
     r.extend(y.budget_by_source.iter().map(|b| rupiah(*b)));
+    r.extend(y.covered_by_group_end.iter().map(u64::to_string));
+    r.extend(y.population_by_group_end.iter().map(u64::to_string));
+    r.extend(y.contributions_by_group.iter().map(|c| rupiah(*c)));
     r
 }
 

@@ -45,11 +45,17 @@ pub struct Rates {
 
 impl Rates {
     pub fn from_scenario(scenario: &Scenario) -> Self {
+        Self::with_factor(scenario, Decimal::ONE)
+    }
+
+    /// The rates of a worker group whose deaths and accidents are `factor` times the
+    /// scenario's assumptions.
+    pub fn with_factor(scenario: &Scenario, factor: Decimal) -> Self {
         let r = &scenario.risk;
         Self {
-            deaths_per_worker_month: f(r.deaths_per_thousand) / 12_000.0,
+            deaths_per_worker_month: f(r.deaths_per_thousand * factor) / 12_000.0,
             work_death_share: f(r.work_death_share),
-            accidents_per_worker_month: f(r.accidents_per_thousand) / 12_000.0,
+            accidents_per_worker_month: f(r.accidents_per_thousand * factor) / 12_000.0,
             claim_share: f(r.claim_share),
             scholarship_share: f(r.scholarship_share),
         }
@@ -74,7 +80,16 @@ pub struct BenefitAmounts {
 
 impl BenefitAmounts {
     pub fn at(params: &Parameters, scenario: &Scenario, month: YearMonth) -> Self {
-        let income = scenario.programmes.declared_income;
+        Self::on_income(params, scenario, scenario.programmes.declared_income, month)
+    }
+
+    /// The amounts for a worker group declaring `income` (or paid it as a wage).
+    pub fn on_income(
+        params: &Parameters,
+        scenario: &Scenario,
+        income: Rupiah,
+        month: YearMonth,
+    ) -> Self {
         let funeral = params.funeral_benefit.at(month);
         let share = scenario.risk.scholarship_share;
         let scholarship = (params.scholarship_maximum.at(month) * share).round_dp(0);

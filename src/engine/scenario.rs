@@ -12,8 +12,10 @@ use std::collections::BTreeMap;
 
 /// The scenario JSON format this build writes. Older versions are migrated on read.
 /// Version 2 added per-year amounts (`by_year`) and gave a source's partial first year its
-/// own, pro-rated amount; version 1 files migrate to the same amounts.
-pub const SCHEMA_VERSION: u32 = 2;
+/// own, pro-rated amount; version 1 files migrate to the same amounts. Version 3 added worker
+/// groups (`groups`), sources limited to some groups and starting cover naming a group; a
+/// version 2 file has no groups (one implicit group) and opens with the same numbers.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One simulation's inputs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,6 +30,10 @@ pub struct Scenario {
     pub region: Region,
     pub horizon: Horizon,
     pub programmes: Programmes,
+    /// Worker groups, each with its own count, scheme, income and PP 50/2025 window. Empty:
+    /// one implicit group, the region's `vulnerable_workers` under `programmes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<WorkerGroup>,
     pub sources: Vec<FundingSource>,
     pub enrolment: Enrolment,
     pub risk: RiskAssumptions,
@@ -70,6 +76,52 @@ pub struct StartingCover {
     /// How long they have been members already (months); matters for scholarships.
     #[serde(default)]
     pub months_of_membership: u32,
+    /// The worker group they belong to (by name); none: the first group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+/// One group of a region's workers (fishers, tobacco workers, RT/RW heads…), with its own
+/// count, scheme, income or wage, PP 50/2025 window and risk. JHT stays a choice of the
+/// whole package (`programmes.jht`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerGroup {
+    /// Unique among the groups, e.g. "Nelayan".
+    pub name: String,
+    /// Workers in the group at the start.
+    pub workers: u64,
+    #[serde(default, skip_serializing_if = "Scheme::is_bpu")]
+    pub scheme: Scheme,
+    /// Declared monthly income (BPU) or the wage (wage earner), Rupiah per month.
+    pub declared_income: Rupiah,
+    /// Transport-sector workers: PP 50/2025's window January 2026 – March 2027.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub transport: bool,
+    /// Multiplies the scenario's death and accident rates for this group (1 = as assumed).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub risk_factor: Decimal,
+}
+
+fn one() -> Decimal {
+    Decimal::ONE
+}
+
+fn is_one(d: &Decimal) -> bool {
+    *d == Decimal::ONE
+}
+
+impl WorkerGroup {
+    /// The package this group pays: the scenario's JHT choice with the group's own scheme,
+    /// income and window.
+    pub fn programmes(&self, jht: bool) -> Programmes {
+        Programmes {
+            jht,
+            declared_income: self.declared_income,
+            scheme: self.scheme,
+            transport: self.transport,
+        }
+    }
 }
 
 /// The simulated period.
@@ -271,6 +323,10 @@ pub struct FundingSource {
     pub by_year: BTreeMap<i32, Rupiah>,
     /// At most this many workers, if set.
     pub cap_workers: Option<u64>,
+    /// The worker groups it may pay for, by name; empty: every group (DBHCHT pays only for
+    /// tobacco-sector workers, for example).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
     /// Whether the PP 50/2025 discount applies to its premiums (never for APBD/APBN).
     pub discount: bool,
 }
@@ -396,10 +452,43 @@ pub mod limits {
     pub const JHT_RETURN: Bounds = b((0, 3), (100, 3));
     pub const TARGET_COVERAGE: Bounds = b((1, 2), (100, 2));
     pub const MAX_SOURCES: u32 = 12;
+    pub const MAX_GROUPS: u32 = 8;
+    pub const GROUP_WORKERS: Bounds = b((1, 0), (10_000_000, 0));
+    pub const RISK_FACTOR: Bounds = b((1, 1), (100, 1));
     pub const MAX_NAME: u32 = 120;
 }
 
+impl FundingSource {
+    /// Whether this source may pay for workers of the group named `group`.
+    pub fn serves(&self, group: &str) -> bool {
+        self.groups.is_empty() || self.groups.iter().any(|g| g.trim() == group.trim())
+    }
+}
+
 impl Scenario {
+    /// The worker groups as the engine runs them: the declared ones, or one implicit group
+    /// (named after the region, all its vulnerable workers, under `programmes`).
+    pub fn effective_groups(&self) -> Vec<WorkerGroup> {
+        if !self.groups.is_empty() {
+            return self.groups.clone();
+        }
+        vec![WorkerGroup {
+            name: String::new(),
+            workers: self.region.vulnerable_workers,
+            scheme: self.programmes.scheme,
+            declared_income: self.programmes.declared_income,
+            transport: self.programmes.transport,
+            risk_factor: Decimal::ONE,
+        }]
+    }
+
+    /// The index of the worker group with this name (none for the implicit group).
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.groups
+            .iter()
+            .position(|g| g.name.trim() == name.trim())
+    }
+
     /// The index of the funding source with this name.
     pub fn source_index(&self, name: &str) -> Option<usize> {
         self.sources

@@ -1,13 +1,17 @@
 //! The monthly simulation: enrolment, funding by priority, lapses, contributions and
-//! expected benefits, over fiscal years. It cannot fail: the scenario is already valid.
+//! expected benefits, over fiscal years, for one or several worker groups. It cannot fail:
+//! the scenario is already valid.
 //!
-//! A `Run` holds the state carried from month to month. Each month runs these steps, one
-//! method each, in this order:
+//! A `Run` holds the state carried from month to month: one `Pool` per worker group (its
+//! population, list, re-list, waiting workers, carries, costs and workers by source) and,
+//! shared by all groups, each source's money left (`left[i]`) and cap. Each month runs these
+//! steps, one method each, in this order:
 //!
-//! 1. `open_year` (in January and in the horizon's first month): the population grows or
-//!    shrinks, each source's budget and costs for the fiscal year are set, and carried
-//!    workers are re-committed to their source, moved to sources with room, or lose cover;
-//! 2. `lapse`: a share of verified workers (covered and waiting) leave;
+//! 1. `open_year` (in January and in the horizon's first month): each group's population
+//!    grows or shrinks, each source's budget and each group's costs for the fiscal year are
+//!    set, and carried workers are re-committed to their source, moved to sources with room,
+//!    or lose cover;
+//! 2. `lapse`: a share of each group's verified workers (covered and waiting) leave;
 //! 3. `verify`: lapsed workers who may re-enrol are re-checked, then raw list entries;
 //! 4. `enrol`: verified workers are enrolled by funders in priority order, within caps and
 //!    the money left;
@@ -17,16 +21,30 @@
 //! 8. `close_year` (in December and in the horizon's last month): the year's result.
 //!
 //! `finish` then adds the totals and warnings. The result types live in `outcome`.
+//!
+//! **Several groups.** A source pays only for the groups it serves (`FundingSource::serves`);
+//! its money and its cap are shared by them. The rules, each reducing to the one-group rule:
+//! verification capacity is shared, each group getting a share in proportion to its entries
+//! still to check (re-checks and list; the rounding remainder to groups in list order), and
+//! within a group re-checks come first; sources enrol in priority order and, within a source,
+//! groups in list order; lapses, re-commitment and losses of cover work per (group, source)
+//! at that group's costs; no over-commitment is judged per source in money: a source holds
+//! no more workers, of all its groups, than its next year's money can carry from January at
+//! each group's cost. The starting list (`enrolment.listed`) is split over the groups in
+//! proportion to their workers. Tenure (for scholarships) is tracked over all covered
+//! workers together.
 
+mod flows;
 mod open_year;
+mod payments;
 
 use super::calendar::YearMonth;
-use super::enrolment::{remove_workers, Tenure};
-use super::funding::{self, affordable, split_by_programme, YearCosts, YearPlan};
+use super::enrolment::Tenure;
+use super::funding::{self, YearCosts, YearPlan};
 use super::outcome::{self, MonthResult, Outcome, Totals, YearResult, YearSums};
 use super::parameters::{Contribution, Parameters};
-use super::risk::{self, BenefitAmounts, ExpectedEvents, Rates};
-use super::scenario::{Scenario, ValidScenario};
+use super::risk::{BenefitAmounts, ExpectedEvents, Rates};
+use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -97,21 +115,15 @@ struct Events {
     benefits_paid: Rupiah,
 }
 
-/// The state of one simulation, carried from month to month.
-struct Run<'a> {
-    params: &'a Parameters,
-    sc: &'a Scenario,
-    /// Source indices in priority order (ties keep list order).
-    order: Vec<usize>,
+/// One worker group's state and its prices for the fiscal year.
+struct Pool {
+    /// The group's name ("" for the implicit group of a scenario without groups).
+    name: String,
+    /// Workers at the start, which growth applies to.
+    start_workers: u64,
+    programmes: Programmes,
     rates: Rates,
-    /// Months from an event to its benefit payment.
-    lag: usize,
-    /// Months of membership before a non-work death earns a scholarship.
-    min_tenure: i64,
-    monthly_lapse: Decimal,
-    monthly_return: Decimal,
-
-    /// Vulnerable workers this year.
+    /// Vulnerable workers of this group this year.
     population: u64,
     /// Covered workers by source.
     workers: Vec<u64>,
@@ -124,16 +136,55 @@ struct Run<'a> {
     /// Fractions of a worker carried to the next month's lapses and verification.
     lapse_carry: Decimal,
     yield_carry: Decimal,
-    tenure: Tenure,
-
-    /// This fiscal year's plan and uncommitted money, by source.
+    /// This fiscal year's plan by source, at this group's costs (idle where a source does
+    /// not serve the group).
     plans: Vec<YearPlan>,
-    /// The most workers each source may hold this year: what its next year's money can carry
-    /// from January (no limit in the horizon's last year, or when the source ends).
-    sustain: Vec<u64>,
-    left: Vec<Rupiah>,
     costs: YearCosts,
     amounts: BenefitAmounts,
+    /// What one worker of this group costs each source from next January (sustain rule).
+    next_first: Vec<Rupiah>,
+}
+
+impl Pool {
+    fn covered(&self) -> u64 {
+        self.workers.iter().sum()
+    }
+
+    fn unverified(&self) -> u64 {
+        self.population
+            .saturating_sub(self.covered() + self.waiting)
+    }
+}
+
+/// The state of one simulation, carried from month to month.
+struct Run<'a> {
+    params: &'a Parameters,
+    sc: &'a Scenario,
+    /// Source indices in priority order (ties keep list order).
+    order: Vec<usize>,
+    /// Months from an event to its benefit payment.
+    lag: usize,
+    /// Months of membership before a non-work death earns a scholarship.
+    min_tenure: i64,
+    monthly_lapse: Decimal,
+    monthly_return: Decimal,
+
+    pools: Vec<Pool>,
+    tenure: Tenure,
+
+    /// The most workers each source may hold this year (all its groups): its cap and what
+    /// its next fiscal year's money can carry from January (no limit in the horizon's last
+    /// year, or when the source ends). With several groups the money part is judged by
+    /// `next_budget` at each group's cost instead.
+    sustain: Vec<u64>,
+    /// Next fiscal year's money by source, where it limits this year (several groups only).
+    next_budget: Vec<Option<Rupiah>>,
+    /// This fiscal year's uncommitted money, by source, shared by the groups it serves.
+    left: Vec<Rupiah>,
+    /// This fiscal year's money by source.
+    budget: Vec<Rupiah>,
+    /// This fiscal year's cap by source (workers of all its groups).
+    cap: Vec<u64>,
     /// Benefits due, by month index, after the claim lag.
     pending: Vec<Rupiah>,
     jht_balance: Rupiah,
@@ -143,8 +194,29 @@ struct Run<'a> {
     binding_months: u32,
     first_binding: Option<YearMonth>,
     sums: YearSums,
+    /// Contributions paid for each group's workers this fiscal year.
+    paid_by_group: Vec<Rupiah>,
     months: Vec<MonthResult>,
     years: Vec<YearResult>,
+}
+
+/// `listed` entries split over groups in proportion to their workers, the remainder to the
+/// first group.
+fn split_list(listed: u64, groups: &[WorkerGroup]) -> Vec<u64> {
+    let total: u64 = groups.iter().map(|g| g.workers).sum();
+    let mut out: Vec<u64> = groups
+        .iter()
+        .map(|g| {
+            if total == 0 {
+                0
+            } else {
+                (u128::from(listed) * u128::from(g.workers) / u128::from(total)) as u64
+            }
+        })
+        .collect();
+    let given: u64 = out.iter().sum();
+    out[0] += listed - given;
+    out
 }
 
 impl<'a> Run<'a> {
@@ -158,20 +230,50 @@ impl<'a> Run<'a> {
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by_key(|&i| (sc.sources[i].priority, i));
 
-        let mut workers = vec![0u64; n];
+        let groups = sc.effective_groups();
+        let lists = split_list(sc.enrolment.listed, &groups);
+        let mut pools: Vec<Pool> = groups
+            .iter()
+            .zip(lists)
+            .map(|(g, list)| {
+                let programmes = g.programmes(sc.programmes.jht);
+                Pool {
+                    name: g.name.clone(),
+                    start_workers: g.workers,
+                    rates: Rates::with_factor(sc, g.risk_factor),
+                    costs: YearCosts::for_programmes(params, &programmes, start.year),
+                    amounts: BenefitAmounts::on_income(params, sc, g.declared_income, start),
+                    programmes,
+                    population: g.workers,
+                    workers: vec![0u64; n],
+                    waiting: 0,
+                    list,
+                    relist: 0,
+                    lapse_carry: Decimal::ZERO,
+                    yield_carry: Decimal::ZERO,
+                    plans: vec![YearPlan::idle(); n],
+                    next_first: vec![Decimal::ZERO; n],
+                }
+            })
+            .collect();
         let mut starting_cohorts = Vec::new();
         for s in &sc.region.covered_at_start {
             if let Some(i) = sc.source_index(&s.source) {
-                workers[i] += s.workers;
+                let g = s
+                    .group
+                    .as_deref()
+                    .and_then(|name| sc.group_index(name))
+                    .unwrap_or(0);
+                pools[g].workers[i] += s.workers;
                 starting_cohorts.push((-i64::from(s.months_of_membership), s.workers as f64));
             }
         }
+        let groups = pools.len();
 
         Self {
             params,
             sc,
             order,
-            rates: Rates::from_scenario(sc),
             lag,
             min_tenure: params
                 .scholarship_min_membership
@@ -180,19 +282,13 @@ impl<'a> Run<'a> {
                 .unwrap_or(36),
             monthly_lapse: sc.enrolment.lapse_rate / Decimal::from(12),
             monthly_return: sc.risk.jht_return / Decimal::from(12),
-            population: sc.region.vulnerable_workers,
-            workers,
-            waiting: 0,
-            list: sc.enrolment.listed,
-            relist: 0,
-            lapse_carry: Decimal::ZERO,
-            yield_carry: Decimal::ZERO,
+            pools,
             tenure: Tenure::new(starting_cohorts),
-            plans: vec![YearPlan::idle(); n],
             sustain: vec![u64::MAX; n],
+            next_budget: vec![None; n],
             left: vec![Decimal::ZERO; n],
-            costs: YearCosts::new(params, sc, start.year),
-            amounts: BenefitAmounts::at(params, sc, start),
+            budget: vec![Decimal::ZERO; n],
+            cap: vec![0; n],
             pending: vec![Decimal::ZERO; total_months + lag + 1],
             jht_balance: Decimal::ZERO,
             cumulative: Decimal::ZERO,
@@ -200,170 +296,58 @@ impl<'a> Run<'a> {
             binding_months: 0,
             first_binding: None,
             sums: YearSums::new(n),
+            paid_by_group: vec![Decimal::ZERO; groups],
             months: Vec::with_capacity(total_months),
             years: Vec::with_capacity(sc.horizon.years as usize + 1),
         }
     }
 
     fn covered(&self) -> u64 {
-        self.workers.iter().sum()
+        self.pools.iter().map(Pool::covered).sum()
     }
 
-    /// Step 2: a share of all verified workers (covered and waiting) leave; their sources
-    /// get back what they had committed for the rest of the year. Returns how many left.
-    fn lapse(&mut self, month: Month) -> u64 {
-        let covered_before = self.covered();
-        let known = covered_before + self.waiting;
-        // Fractions of a worker carry over to the next month, so small groups lapse too.
-        let expected = Decimal::from(known) * self.monthly_lapse + self.lapse_carry;
-        let lapses = floor_u64(expected).min(known);
-        self.lapse_carry = expected - Decimal::from(lapses);
-        let from_covered = if known == 0 {
-            0
-        } else {
-            ((u128::from(lapses) * u128::from(covered_before) * 2 + u128::from(known))
-                / (u128::from(known) * 2)) as u64
-        };
-        let from_covered = from_covered
-            .min(covered_before)
-            .max(lapses.saturating_sub(self.waiting));
-        self.waiting -= lapses - from_covered;
-        let per_source = remove_workers(&mut self.workers, &self.order, from_covered);
-        for (i, gone) in per_source.into_iter().enumerate() {
-            self.left[i] += Decimal::from(gone) * self.plans[i].remaining[month.m];
-        }
-        if self.sc.enrolment.reenrol {
-            self.relist += lapses;
-        }
-        lapses
+    fn population(&self) -> u64 {
+        self.pools.iter().map(|p| p.population).sum()
     }
 
-    /// Step 3: lapsed workers who may re-enrol are re-checked first (they are known to be
-    /// eligible); then raw list entries, of which only the yield is eligible.
-    fn verify(&mut self) {
-        let e = &self.sc.enrolment;
-        let rechecked = e.verification_per_month.min(self.relist);
-        self.relist -= rechecked;
-        let checked = (e.verification_per_month - rechecked).min(self.list);
-        self.list -= checked;
-        // Fractions of an eligible worker carry over, so small monthly capacities still find people.
-        let found = Decimal::from(checked) * e.verification_yield + self.yield_carry;
-        let eligible = rechecked + floor_u64(found);
-        self.yield_carry = found - Decimal::from(floor_u64(found));
-        let room = self
-            .population
-            .saturating_sub(self.covered() + self.waiting);
-        self.waiting += eligible.min(room);
+    fn waiting(&self) -> u64 {
+        self.pools.iter().map(|p| p.waiting).sum()
     }
 
-    /// Step 4: enrolment by priority, limited by verified workers, caps and the money left.
-    /// Counts the months in which verification, not money, held enrolment back. Returns
-    /// how many joined.
-    fn enrol(&mut self, month: Month) -> u64 {
-        let m = month.m;
-        let mut new_enrolments = 0u64;
-        for &i in &self.order {
-            let p = &self.plans[i];
-            if self.waiting == 0 {
-                break;
-            }
-            let room = p.cap.min(self.sustain[i]).saturating_sub(self.workers[i]);
-            if !p.funded[m] || room == 0 {
-                continue;
-            }
-            let want = room.min(self.waiting);
-            // The division that counts affordable workers runs only when money is short.
-            let take = if self.left[i] >= Decimal::from(want) * p.remaining[m] {
-                want
-            } else {
-                affordable(self.left[i], p.remaining[m]).min(want)
-            };
-            self.workers[i] += take;
-            self.left[i] -= Decimal::from(take) * p.remaining[m];
-            self.waiting -= take;
-            new_enrolments += take;
-        }
-        let unverified = self
-            .population
-            .saturating_sub(self.covered() + self.waiting);
-        // Verification binds when verified workers ran out while some source could pay for one more.
-        let money_for_more = || {
-            self.order.iter().any(|&i| {
-                let p = &self.plans[i];
-                p.funded[m]
-                    && p.cap.min(self.sustain[i]) > self.workers[i]
-                    && self.left[i] >= p.remaining[m]
-            })
-        };
-        if self.waiting == 0 && unverified > 0 && money_for_more() {
-            self.binding_months += 1;
-            self.first_binding.get_or_insert(month.date);
-        }
-        new_enrolments
+    /// Workers source `i` holds, of all groups.
+    fn held(&self, i: usize) -> u64 {
+        self.pools.iter().map(|p| p.workers[i]).sum()
     }
 
-    /// Step 5: each source pays for its covered workers; the JHT part earns its return.
-    fn pay(&mut self, month: Month) -> Payment {
-        let m = month.m;
-        // Every paying source pays either the full or the discounted rate: split the programmes
-        // once per rate instead of once per source.
-        let mut by_source = vec![Decimal::ZERO; self.workers.len()];
-        let (mut at_full, mut at_discount) = (0u64, 0u64);
-        for (i, &workers) in self.workers.iter().enumerate() {
-            if workers == 0 {
-                continue;
-            }
-            by_source[i] = Decimal::from(workers) * self.plans[i].cost[m].total();
-            if self.sc.sources[i].discount {
-                at_discount += workers;
-            } else {
-                at_full += workers;
-            }
-        }
-        // Co-funders pay their share of the workers they help (whose own sources' costs
-        // were lowered by as much when the year opened).
-        for (i, helper) in self.sc.sources.iter().enumerate() {
-            if !self.plans[i].funded[m] || helper.co_funding().is_none() {
-                continue;
-            }
-            for (j, helped) in self.sc.sources.iter().enumerate() {
-                if self.workers[j] > 0 && helper.co_funds(helped) {
-                    let base = if helped.discount {
-                        &self.costs.discounted[m]
-                    } else {
-                        &self.costs.full[m]
-                    };
-                    by_source[i] += funding::co_funded(helper, base, self.workers[j]);
-                }
-            }
-        }
-        let programmes = split_by_programme(&self.costs, m, at_full, at_discount);
-        self.cumulative += programmes.total();
-        self.jht_balance =
-            (self.jht_balance * (Decimal::ONE + self.monthly_return) + programmes.jht).round_dp(2);
-        Payment {
-            by_source,
-            programmes,
+    /// Covered workers by source, of all groups.
+    fn by_source(&self) -> Vec<u64> {
+        match self.pools.as_slice() {
+            [one] => one.workers.clone(),
+            pools => (0..self.left.len())
+                .map(|i| pools.iter().map(|p| p.workers[i]).sum())
+                .collect(),
         }
     }
 
-    /// Step 6: expected events among the covered, and the benefits they lead to, paid after
-    /// the claim lag.
-    fn expect_events(&mut self, month: Month, new_enrolments: u64) -> Events {
-        let t = month.t as usize;
-        let covered = self.covered();
-        let tenured = self.tenure.step(
-            i64::from(month.t),
-            covered - new_enrolments,
-            new_enrolments,
-            self.min_tenure,
-        );
-        let expected = risk::expected_events(&self.rates, covered, tenured);
-        self.pending[t + self.lag] +=
-            risk::expected_benefits_f64(&self.rates, &self.amounts, &expected);
-        Events {
-            expected,
-            benefits_paid: self.pending[t],
+    /// How many more workers of group `g` source `i` may hold: its cap and no
+    /// over-commitment (not the money left this year).
+    fn room(&self, g: usize, i: usize) -> u64 {
+        let room = self.cap[i]
+            .min(self.sustain[i])
+            .saturating_sub(self.held(i));
+        match self.next_budget[i] {
+            Some(budget) if room > 0 => {
+                let committed: Rupiah = self
+                    .pools
+                    .iter()
+                    .map(|p| Decimal::from(p.workers[i]) * p.next_first[i])
+                    .sum();
+                room.min(funding::affordable(
+                    budget - committed,
+                    self.pools[g].next_first[i],
+                ))
+            }
+            _ => room,
         }
     }
 
@@ -378,21 +362,23 @@ impl<'a> Run<'a> {
         events: Events,
     ) {
         let covered = self.covered();
-        let unverified = self.population.saturating_sub(covered + self.waiting);
+        let population = self.population();
+        let waiting = self.waiting();
+        let unverified = population.saturating_sub(covered + waiting);
         if self.target_reached.is_none()
-            && Decimal::from(covered) >= self.sc.target.coverage * Decimal::from(self.population)
+            && Decimal::from(covered) >= self.sc.target.coverage * Decimal::from(population)
         {
             self.target_reached = Some(month.date);
         }
 
         let result = MonthResult {
             date: month.date,
-            population: self.population,
+            population,
             covered,
-            covered_by_source: self.workers.clone(),
+            covered_by_source: self.by_source(),
             new_enrolments,
             lapses,
-            waiting: self.waiting,
+            waiting,
             unverified,
             contributions_by_source: payment.by_source,
             contributions: payment.programmes,
@@ -407,21 +393,30 @@ impl<'a> Run<'a> {
 
     /// Step 8: the fiscal year's result from its sums and its last month.
     fn close_year(&mut self, year: i32) {
-        let sums = std::mem::replace(&mut self.sums, YearSums::new(self.workers.len()));
+        let sums = std::mem::replace(&mut self.sums, YearSums::new(self.left.len()));
         let last = &self.months[self.months.len() - 1];
         // A co-funder's money for the year is what fell due.
         let budgets = self
-            .plans
+            .budget
             .iter()
             .zip(&self.sc.sources)
             .zip(sums.paid_by_source())
-            .map(|((p, s), paid)| match s.co_funding() {
+            .map(|((b, s), paid)| match s.co_funding() {
                 Some(_) => *paid,
-                None => p.budget,
+                None => *b,
             })
             .collect();
-        self.years
-            .push(sums.close(year, last, budgets, &self.left, self.jht_balance));
+        let mut result = sums.close(year, last, budgets, &self.left, self.jht_balance);
+        result.unchecked_end = self.pools.iter().map(|p| p.list + p.relist).sum();
+        let groups = self.pools.len();
+        let paid = std::mem::replace(&mut self.paid_by_group, vec![Decimal::ZERO; groups]);
+        // By group only when the scenario declares groups.
+        if !self.sc.groups.is_empty() {
+            result.covered_by_group_end = self.pools.iter().map(Pool::covered).collect();
+            result.population_by_group_end = self.pools.iter().map(|p| p.population).collect();
+            result.contributions_by_group = paid;
+        }
+        self.years.push(result);
     }
 
     /// After the last month: totals over the horizon and the warnings.
@@ -439,6 +434,7 @@ impl<'a> Run<'a> {
         Outcome {
             source_names: sc.sources.iter().map(|s| s.name.clone()).collect(),
             source_kinds: sc.sources.iter().map(|s| s.kind).collect(),
+            group_names: sc.groups.iter().map(|g| g.name.clone()).collect(),
             months: self.months,
             years: self.years,
             target_reached: self.target_reached,

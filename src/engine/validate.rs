@@ -2,7 +2,7 @@
 //! the rules that tie fields together. The first problem found is returned with its field.
 
 use super::error::{Problem, ScenarioError};
-use super::field::{Field, SourceField};
+use super::field::{Field, GroupField, SourceField};
 use super::parameters::Parameters;
 use super::scenario::{
     limits, Amount, CoFundPart, Scenario, SourceKind, ValidScenario, SCHEMA_VERSION,
@@ -48,7 +48,7 @@ impl Scenario {
 
     /// Checks one field: its range from `Field::bounds`, and the rules that tie it to others.
     fn check(&self, field: Field, params: &Parameters, c: &mut Checker) {
-        use limits::{MAX_NAME, MAX_SOURCES};
+        use limits::{MAX_GROUPS, MAX_NAME, MAX_SOURCES};
         match field {
             Field::SchemaVersion if self.schema_version > SCHEMA_VERSION => c.fail(
                 field,
@@ -82,6 +82,69 @@ impl Scenario {
                         population,
                     };
                     c.fail(field, problem);
+                }
+                let groups = self
+                    .groups
+                    .iter()
+                    .fold(0u64, |sum, g| sum.saturating_add(g.workers));
+                if !self.groups.is_empty() && groups != population {
+                    c.fail(field, Problem::GroupsTotal { groups, population });
+                }
+            }
+            Field::Groups if self.groups.len() > MAX_GROUPS as usize => {
+                c.fail(field, Problem::TooManyGroups { max: MAX_GROUPS })
+            }
+            Field::Group(g, GroupField::Name) => {
+                let name = &self.groups[g].name;
+                c.text(field, name);
+                if self.group_index(name) != Some(g) {
+                    let name = name.clone();
+                    c.fail(field, Problem::DuplicateGroup { name });
+                }
+            }
+            Field::Group(g, GroupField::Workers) => {
+                self.range(field, params, c);
+                let covered = self
+                    .region
+                    .covered_at_start
+                    .iter()
+                    .filter(|s| self.cover_group(s.group.as_deref()) == g)
+                    .fold(0u64, |sum, s| sum.saturating_add(s.workers));
+                let population = self.groups[g].workers;
+                if covered > population {
+                    let problem = Problem::MoreCoveredThanWorkers {
+                        covered,
+                        population,
+                    };
+                    c.fail(field, problem);
+                }
+            }
+            Field::Source(i, SourceField::Groups) => {
+                let unknown = self.sources[i]
+                    .groups
+                    .iter()
+                    .find(|name| self.group_index(name).is_none());
+                if let Some(name) = unknown {
+                    let name = name.clone();
+                    c.fail(field, Problem::UnknownGroup { name });
+                }
+            }
+            Field::CoverGroup(i) => {
+                let cover = &self.region.covered_at_start[i];
+                if let Some(name) = &cover.group {
+                    if self.group_index(name).is_none() {
+                        let name = name.clone();
+                        c.fail(field, Problem::UnknownGroup { name });
+                    } else if self
+                        .source_index(&cover.source)
+                        .is_some_and(|s| !self.sources[s].serves(name))
+                    {
+                        let problem = Problem::SourceNotForGroup {
+                            source_name: cover.source.clone(),
+                            group: name.clone(),
+                        };
+                        c.fail(field, problem);
+                    }
                 }
             }
             Field::CoverSource(i) => {
@@ -200,6 +263,22 @@ impl Scenario {
             {
                 c.fail(field, Problem::NotForCoFunder)
             }
+            // Workers covered at the start with no group named are the first group's: the
+            // source must pay for it (said beside the source's starting cover).
+            Field::StartingCover(i) if !self.groups.is_empty() => {
+                let source = &self.sources[i];
+                let first = &self.groups[0].name;
+                let unpaid = self.region.covered_at_start.iter().any(|c| {
+                    c.group.is_none() && c.source.trim() == source.name.trim() && c.workers > 0
+                });
+                if unpaid && !source.serves(first) {
+                    let problem = Problem::SourceNotForGroup {
+                        source_name: source.name.clone(),
+                        group: first.clone(),
+                    };
+                    c.fail(field, problem);
+                }
+            }
             // Otherwise checked as a whole with the vulnerable workers.
             Field::StartingCover(_) => {}
             Field::TargetYear => {
@@ -212,6 +291,11 @@ impl Scenario {
             }
             _ => self.range(field, params, c),
         }
+    }
+
+    /// The index of the group a starting cover entry names (none: the first group).
+    fn cover_group(&self, name: Option<&str>) -> usize {
+        name.and_then(|n| self.group_index(n)).unwrap_or(0)
     }
 
     /// Fails when the field is a number outside `Field::bounds`.

@@ -7,7 +7,7 @@
 use crate::engine::funding::{growth_factor, rupiah_budget};
 use crate::engine::plan::Plan;
 use crate::engine::scenario::{Amount, Scenario};
-use crate::engine::{Outcome, Parameters};
+use crate::engine::Parameters;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -133,30 +133,6 @@ pub fn plan_amounts(plan: &Plan, i: usize) -> Vec<(i32, Decimal)> {
 pub fn plan_applied(sc: &Scenario, plan: &Plan, i: usize) -> bool {
     let planned: BTreeMap<i32, Decimal> = plan_amounts(plan, i).into_iter().collect();
     sc.sources.get(i).is_some_and(|s| s.by_year == planned)
-}
-
-/// What keeps a plan's year below its step, whatever the money.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Binding {
-    /// The source's cap on workers.
-    Cap,
-    /// Verification capacity or the list of candidates: too few verified workers to pay for.
-    Verification,
-}
-
-/// Reads off the plan's outcome why source `i` cannot cover more in `year`.
-pub fn binding(plan_outcome: &Outcome, plan: &Plan, i: usize, year: i32) -> Binding {
-    let cap = plan.scenario.sources.get(i).and_then(|s| s.cap_workers);
-    let covered = plan_outcome
-        .years
-        .iter()
-        .find(|y| y.year == year)
-        .and_then(|y| y.covered_by_source_end.get(i).copied())
-        .unwrap_or(0);
-    match cap {
-        Some(cap) if covered >= cap => Binding::Cap,
-        _ => Binding::Verification,
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod file_panel;
 pub mod goal_plan;
 pub mod goal_seek;
 pub mod group;
+pub mod groups_panel;
 pub mod notices;
 pub mod number_field;
 pub mod param_info;

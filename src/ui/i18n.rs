@@ -14,6 +14,7 @@ pub mod compare;
 pub mod embed;
 pub mod files;
 pub mod goal_seek;
+pub mod groups;
 pub mod presets;
 pub mod regions;
 pub mod saved;
@@ -25,7 +26,7 @@ pub mod table;
 
 use crate::engine::edit::Rule;
 use crate::engine::error::Problem;
-use crate::engine::field::{Field, SourceField, Unit};
+use crate::engine::field::{Field, GroupField, SourceField, Unit};
 use crate::engine::import::Shape;
 use crate::engine::outcome::Warning;
 use crate::engine::scenario::SourceKind;
@@ -366,6 +367,23 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
             SourceField::CoShare => ("Porsi iuran yang dibayar", "Share of the premium paid"),
             SourceField::CoFundOf => ("Membantu sumber", "Helps the source"),
             SourceField::CoFundPart => ("Bagian iuran", "Part of the premium"),
+            SourceField::Groups => ("Membayar untuk kelompok", "Pays for the groups"),
+        },
+        CoverGroup(_) => (
+            "Kelompok pekerja tercakup di awal",
+            "Group of workers covered at the start",
+        ),
+        Groups => ("Kelompok pekerja", "Worker groups"),
+        Group(_, f) => match f {
+            GroupField::Name => ("Nama kelompok", "Group name"),
+            GroupField::Workers => ("Jumlah pekerja kelompok", "Workers in the group"),
+            GroupField::Scheme => ("Skema iuran kelompok", "The group's contribution scheme"),
+            GroupField::DeclaredIncome => (
+                "Penghasilan atau upah kelompok",
+                "The group's declared income or wage",
+            ),
+            GroupField::Transport => ("Kelompok sektor transportasi", "Transport-sector group"),
+            GroupField::RiskFactor => ("Pengali risiko kelompok", "The group's risk multiplier"),
         },
     };
     lang.pick(id, en)
@@ -388,7 +406,11 @@ pub fn field_name(field: Field, lang: Lang) -> String {
         (Field::Source(i, _) | Field::StartingCover(i), Lang::En) => {
             format!("{label} (source {})", i + 1)
         }
-        (Field::CoverSource(i) | Field::CoverMonths(i), _) => format!("{label} ({})", i + 1),
+        (Field::CoverSource(i) | Field::CoverMonths(i) | Field::CoverGroup(i), _) => {
+            format!("{label} ({})", i + 1)
+        }
+        (Field::Group(g, _), Lang::Id) => format!("{label} (kelompok ke-{})", g + 1),
+        (Field::Group(g, _), Lang::En) => format!("{label} (group {})", g + 1),
         _ => label.to_string(),
     }
 }
@@ -660,6 +682,38 @@ pub fn problem_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::DanaDesaWithoutDesa, Lang::En) => {
             "Only desa receive Dana Desa, and this region has none (kelurahan receive none). Change the source's kind or the number of desa.".into()
         }
+        (Problem::TooManyGroups { max }, Lang::Id) => {
+            format!("Paling banyak {max} kelompok pekerja.")
+        }
+        (Problem::TooManyGroups { max }, Lang::En) => format!("At most {max} worker groups."),
+        (Problem::DuplicateGroup { name }, Lang::Id) => {
+            format!("Nama «{name}» dipakai lebih dari satu kelompok pekerja.")
+        }
+        (Problem::DuplicateGroup { name }, Lang::En) => {
+            format!("The name «{name}» is used by more than one worker group.")
+        }
+        (Problem::UnknownGroup { name }, Lang::Id) => {
+            format!("Tidak ada kelompok pekerja bernama «{name}».")
+        }
+        (Problem::UnknownGroup { name }, Lang::En) => {
+            format!("There is no worker group named «{name}».")
+        }
+        (Problem::GroupsTotal { groups, population }, Lang::Id) => format!(
+            "Jumlah pekerja semua kelompok ({}) harus sama dengan pekerja rentan wilayah ({}).",
+            format::number(*groups, lang),
+            format::number(*population, lang)
+        ),
+        (Problem::GroupsTotal { groups, population }, Lang::En) => format!(
+            "The worker groups add up to {} workers, not the region's {}.",
+            format::number(*groups, lang),
+            format::number(*population, lang)
+        ),
+        (Problem::SourceNotForGroup { source_name, group }, Lang::Id) => {
+            format!("{source_name} tidak membayar untuk kelompok «{group}».")
+        }
+        (Problem::SourceNotForGroup { source_name, group }, Lang::En) => {
+            format!("{source_name} does not pay for the group «{group}».")
+        }
     }
 }
 
@@ -837,6 +891,21 @@ mod tests {
                 helped: "APBD".into(),
                 total: Decimal::new(15, 1),
             },
+            Problem::TooManyGroups { max: 8 },
+            Problem::DuplicateGroup {
+                name: "Nelayan".into(),
+            },
+            Problem::UnknownGroup {
+                name: "Nelayan".into(),
+            },
+            Problem::GroupsTotal {
+                groups: 10,
+                population: 12,
+            },
+            Problem::SourceNotForGroup {
+                source_name: "DBHCHT".into(),
+                group: "Nelayan".into(),
+            },
         ];
         for p in &all {
             match p {
@@ -857,7 +926,12 @@ mod tests {
                 | Problem::DanaDesaWithoutDesa
                 | Problem::CoFundNotEnrolling { .. }
                 | Problem::NotForCoFunder
-                | Problem::CoFundOver { .. } => {}
+                | Problem::CoFundOver { .. }
+                | Problem::TooManyGroups { .. }
+                | Problem::DuplicateGroup { .. }
+                | Problem::UnknownGroup { .. }
+                | Problem::GroupsTotal { .. }
+                | Problem::SourceNotForGroup { .. } => {}
             }
         }
         all

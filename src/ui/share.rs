@@ -97,9 +97,9 @@ pub enum ShareLinkError {
 /// against (`data/links/v<N>/`). A link's numbers never depend on today's presets: when a
 /// preset changes, its scenario is frozen as a new edition and this number goes up, while
 /// links of every earlier edition keep opening against their own bases.
-pub const LINK_VERSION: u32 = 2;
+pub const LINK_VERSION: u32 = 3;
 
-/// The fragment (without `#`) that carries `scenario`, e.g. `s=2.eNqLVkp…`.
+/// The fragment (without `#`) that carries `scenario`, e.g. `s=3.eNqLVkp…`.
 pub fn encode(scenario: &Scenario) -> String {
     encode_in(scenario, LINK_VERSION)
 }
@@ -409,7 +409,7 @@ mod tests {
     fn an_unchanged_preset_is_a_few_bytes() {
         let sc = presets::load("ambon").unwrap();
         let link = encode(&sc);
-        assert!(link.starts_with("s=2."), "{link}");
+        assert!(link.starts_with("s=3."), "{link}");
         assert!(link.len() < 40, "{} characters: {link}", link.len());
         assert_eq!(decode(&link, &params()).unwrap().into_inner(), sc);
     }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::Reducible;
 
-pub use crate::engine::field::{Field, SourceField};
+pub use crate::engine::field::{Field, GroupField, SourceField};
 
 /// How a field is shown: its unit and whether it is a share shown in percent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +84,14 @@ pub enum Action {
     ClearByYear(usize, i32),
     AddSource(SourceKind),
     RemoveSource(usize),
+    /// Adds a worker group (turning the implicit one into the first group).
+    AddGroup,
+    RemoveGroup(usize),
+    SetGroupName(usize, String),
+    SetGroupScheme(usize, Scheme),
+    SetGroupTransport(usize, bool),
+    /// Lets source `.0` pay for group `.1`, or not.
+    SetSourceGroup(usize, usize, bool),
     /// Moves a source one place up (earlier priority) in the list.
     MoveUp(usize),
     LoadPreset(String),
@@ -212,6 +220,26 @@ impl Reducible for State {
                 }
             }
             Action::RemoveSource(i) => sc.remove_source(i),
+            Action::AddGroup => {
+                use crate::ui::i18n::groups::GroupText;
+                let (base, first) = (
+                    GroupText::NewName.get(next.lang),
+                    GroupText::FirstName.get(next.lang),
+                );
+                if sc.add_group(base, first, 1_000).is_none() {
+                    return self;
+                }
+            }
+            Action::RemoveGroup(g) => sc.remove_group(g),
+            Action::SetGroupName(g, name) => sc.rename_group(g, name),
+            Action::SetGroupScheme(g, scheme) => {
+                sc.set_group_scheme(g, scheme);
+                if scheme == Scheme::WageEarner {
+                    sc.set_group_transport(g, false);
+                }
+            }
+            Action::SetGroupTransport(g, on) => sc.set_group_transport(g, on),
+            Action::SetSourceGroup(i, g, on) => sc.set_source_group(i, g, on),
             Action::MoveUp(i) => sc.move_source_up(i),
             Action::LoadPreset(id) => {
                 let Ok(preset) = presets::load(&id) else {
@@ -305,6 +333,44 @@ mod tests {
         );
         let s = s.reduce(Action::ClearByYear(0, first));
         assert_eq!(s.valid.sources[0].by_year.len(), 1);
+    }
+
+    #[test]
+    fn groups_can_be_added_limited_renamed_and_removed() {
+        let s = state();
+        let workers = s.scenario.region.vulnerable_workers;
+        let s = s.reduce(Action::AddGroup);
+        assert_eq!(s.scenario.groups.len(), 2);
+        assert_eq!(s.scenario.groups[0].name, "Pekerja rentan");
+        assert_eq!(s.valid.region.vulnerable_workers, workers + 1_000);
+        let s = s.reduce(Action::SetSourceGroup(0, 0, false));
+        assert_eq!(
+            s.scenario.sources[0].groups,
+            vec!["Kelompok baru".to_string()]
+        );
+        // The source paid for the first group's starting cover: said beside that cover.
+        assert_eq!(
+            s.error.as_ref().map(|e| e.field),
+            Some(Field::StartingCover(0))
+        );
+        let s = s.reduce(Action::SetGroupName(1, "Nelayan".into()));
+        assert_eq!(s.scenario.sources[0].groups, vec!["Nelayan".to_string()]);
+        let s = s.reduce(Action::SetSourceGroup(0, 0, true));
+        assert!(s.valid.sources[0].groups.is_empty(), "all groups again");
+        let s = s.reduce(Action::Set(
+            Field::Group(1, GroupField::Workers),
+            Decimal::from(1_593),
+        ));
+        assert!(s.error.is_none(), "{:?}", s.error);
+        assert_eq!(s.valid.region.vulnerable_workers, workers + 1_593);
+        let s = s.reduce(Action::SetGroupName(1, String::new()));
+        assert_eq!(
+            s.error.as_ref().map(|e| e.field),
+            Some(Field::Group(1, GroupField::Name))
+        );
+        let s = s.reduce(Action::RemoveGroup(1));
+        assert!(s.error.is_none(), "{:?}", s.error);
+        assert_eq!(s.valid.region.vulnerable_workers, workers);
     }
 
     #[test]

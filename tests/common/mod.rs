@@ -38,6 +38,7 @@ pub fn source(name: &str, kind: SourceKind, priority: u32, yearly: i64) -> Fundi
         by_year: Default::default(),
         cap_workers: None,
         discount: false,
+        groups: Vec::new(),
     }
 }
 
@@ -46,6 +47,7 @@ pub fn cover(source: &str, workers: u64) -> StartingCover {
         source: source.into(),
         workers,
         months_of_membership: 0,
+        group: None,
     }
 }
 

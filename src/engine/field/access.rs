@@ -1,6 +1,6 @@
 //! Reading and writing a field's value on a scenario: the other half of the field table.
 
-use super::{Field, SourceField, Value};
+use super::{Field, GroupField, SourceField, Value};
 use crate::engine::scenario::{
     Amount, CoFundPart, RegionKind as Kind, Scenario, StartingCover as CoverEntry,
 };
@@ -36,14 +36,24 @@ impl Field {
                 .get(*i)?
                 .months_of_membership
                 .into()),
+            CoverGroup(i) => text(sc.region.covered_at_start.get(*i)?.group.as_deref()?),
+            Groups => n(sc.groups.len().into()),
+            Group(g, f) => {
+                let group = sc.groups.get(*g)?;
+                match f {
+                    GroupField::Name => text(&group.name),
+                    GroupField::Workers => n(group.workers.into()),
+                    GroupField::Scheme => Some(Value::Choice(scheme_key(group.scheme))),
+                    GroupField::DeclaredIncome => n(group.declared_income),
+                    GroupField::Transport => Some(Value::Flag(group.transport)),
+                    GroupField::RiskFactor => n(group.risk_factor),
+                }
+            }
             StartYear => n(sc.horizon.start.year.into()),
             StartMonth => n(sc.horizon.start.month.into()),
             HorizonYears => n(sc.horizon.years.into()),
             Jht => Some(Value::Flag(sc.programmes.jht)),
-            Scheme => Some(Value::Choice(match sc.programmes.scheme {
-                crate::engine::scenario::Scheme::Bpu => "bpu",
-                crate::engine::scenario::Scheme::WageEarner => "wage_earner",
-            })),
+            Scheme => Some(Value::Choice(scheme_key(sc.programmes.scheme))),
             Transport => Some(Value::Flag(sc.programmes.transport)),
             DeclaredIncome => n(sc.programmes.declared_income),
             Sources => n(sc.sources.len().into()),
@@ -119,6 +129,9 @@ impl Field {
                     (SourceField::Growth, _) => n(s.growth),
                     (SourceField::Cap, _) => s.cap_workers.map(|c| Value::Number(c.into())),
                     (SourceField::Discount, _) => Some(Value::Flag(s.discount)),
+                    (SourceField::Groups, _) if !s.groups.is_empty() => {
+                        Some(Value::Text(s.groups.join(", ")))
+                    }
                     _ => None,
                 }
             }
@@ -180,6 +193,7 @@ impl Field {
                             source: name,
                             workers: u,
                             months_of_membership: 12,
+                            group: None,
                         });
                     }
                 }
@@ -218,8 +232,30 @@ impl Field {
                     _ => {}
                 }
             }
-            SchemaVersion | Name | Preset | RegionName | RegionKind | CoverSource(_) | Jht
-            | Scheme | Transport | Sources | Reenrol => {}
+            Group(g, f) => {
+                if let Some(group) = sc.groups.get_mut(*g) {
+                    match f {
+                        GroupField::Workers => group.workers = u,
+                        GroupField::DeclaredIncome => group.declared_income = v.round(),
+                        GroupField::RiskFactor => group.risk_factor = v,
+                        GroupField::Name | GroupField::Scheme | GroupField::Transport => {}
+                    }
+                }
+                // The region's workers are the groups' sum.
+                if *f == GroupField::Workers {
+                    sc.region.vulnerable_workers = sc.groups.iter().map(|g| g.workers).sum();
+                }
+            }
+            SchemaVersion | Name | Preset | RegionName | RegionKind | CoverSource(_)
+            | CoverGroup(_) | Jht | Scheme | Transport | Sources | Groups | Reenrol => {}
         }
+    }
+}
+
+/// The serde key of a scheme.
+fn scheme_key(scheme: crate::engine::scenario::Scheme) -> &'static str {
+    match scheme {
+        crate::engine::scenario::Scheme::Bpu => "bpu",
+        crate::engine::scenario::Scheme::WageEarner => "wage_earner",
     }
 }

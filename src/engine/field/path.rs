@@ -1,6 +1,6 @@
 //! A field's path in the scenario JSON, both ways: what messages and the importer name.
 
-use super::{Field, SourceField, AFTER_SOURCES, HORIZON, REGION};
+use super::{Field, GroupField, SourceField, AFTER_SOURCES, HORIZON, REGION};
 
 impl Field {
     /// The field's path in the scenario JSON, e.g. `sources[1].first_month`.
@@ -19,6 +19,9 @@ impl Field {
             Asn => "region.asn",
             CoverSource(i) => return format!("region.covered_at_start[{i}].source"),
             CoverMonths(i) => return format!("region.covered_at_start[{i}].months_of_membership"),
+            CoverGroup(i) => return format!("region.covered_at_start[{i}].group"),
+            Groups => "groups",
+            Group(g, f) => return format!("groups[{g}].{}", f.path()),
             StartYear => "horizon.start.year",
             StartMonth => "horizon.start.month",
             HorizonYears => "horizon.years",
@@ -64,11 +67,18 @@ impl Field {
                 .map(|f| Field::Source(i, *f))
                 .collect()
         } else if let Some(i) = index("region.covered_at_start[") {
-            vec![Field::CoverSource(i), Field::CoverMonths(i)]
+            vec![
+                Field::CoverSource(i),
+                Field::CoverMonths(i),
+                Field::CoverGroup(i),
+            ]
+        } else if let Some(g) = index("groups[") {
+            GroupField::ALL.map(|f| Field::Group(g, f)).to_vec()
         } else {
             REGION
                 .iter()
                 .chain(&HORIZON)
+                .chain(&[Field::Groups])
                 .chain(&AFTER_SOURCES)
                 .copied()
                 .collect()

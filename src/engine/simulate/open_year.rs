@@ -1,6 +1,6 @@
-//! Step 1 of a month, when a fiscal year opens: the population for the year, each source's
-//! budget and costs, how many workers each source may hold (no over-commitment), and the
-//! re-commitment of carried workers.
+//! Step 1 of a month, when a fiscal year opens: each group's population for the year, each
+//! source's budget and each group's costs, how many workers each source may hold (no
+//! over-commitment), and the re-commitment of carried workers.
 
 use super::{round_u64, Month, Run};
 use crate::engine::enrolment::remove_workers;
@@ -14,14 +14,29 @@ impl Run<'_> {
         if month.t > 0 {
             self.grow(month.date.year);
         }
-        self.amounts = BenefitAmounts::at(self.params, self.sc, month.date);
-        self.costs = YearCosts::new(self.params, self.sc, month.date.year);
-        self.plans =
-            funding::year_plans(&self.costs, self.sc, month.date.year, self.sc.horizon.start);
-        for (left, plan) in self.left.iter_mut().zip(&self.plans) {
-            *left = plan.budget;
+        let (params, sc, year) = (self.params, self.sc, month.date.year);
+        for pool in &mut self.pools {
+            let income = pool.programmes.declared_income;
+            pool.amounts = BenefitAmounts::on_income(params, sc, income, month.date);
+            pool.costs = YearCosts::for_programmes(params, &pool.programmes, year);
+            pool.plans = funding::year_plans(&pool.costs, sc, &pool.name, year, sc.horizon.start);
         }
-        self.set_sustain(month.date.year);
+        // A source's money and cap are shared by its groups; a pledge of workers is worth
+        // most at the dearest group's cost.
+        for i in 0..self.left.len() {
+            let (mut budget, mut cap) = (Decimal::ZERO, 0u64);
+            for pool in &self.pools {
+                budget = budget.max(pool.plans[i].budget);
+                cap = cap.max(pool.plans[i].cap);
+            }
+            if self.pools.len() == 1 {
+                budget = self.pools[0].plans[i].budget;
+            }
+            self.budget[i] = budget;
+            self.left[i] = budget;
+            self.cap[i] = cap;
+        }
+        self.set_sustain(year);
         self.recommit(month.m);
     }
 
@@ -30,83 +45,111 @@ impl Run<'_> {
     /// shrinks. The horizon's last year has no next year to respect.
     fn set_sustain(&mut self, year: i32) {
         let next = year + 1;
+        self.next_budget.fill(None);
         if next > self.sc.horizon.last_month().year {
             self.sustain.fill(u64::MAX);
             return;
         }
-        let costs = YearCosts::new(self.params, self.sc, next);
-        let plans = funding::year_plans(&costs, self.sc, next, self.sc.horizon.start);
-        for (i, plan) in plans.iter().enumerate() {
-            self.sustain[i] = if plan.funded[0] {
-                plan.cap.min(affordable(plan.budget, plan.remaining[0]))
-            } else {
-                u64::MAX
-            };
+        let (params, sc) = (self.params, self.sc);
+        let single = self.pools.len() == 1;
+        self.sustain.fill(u64::MAX);
+        for pool in &mut self.pools {
+            let costs = YearCosts::for_programmes(params, &pool.programmes, next);
+            let plans = funding::year_plans(&costs, sc, &pool.name, next, sc.horizon.start);
+            for (i, plan) in plans.iter().enumerate() {
+                pool.next_first[i] = plan.remaining[0];
+                if !plan.funded[0] {
+                    continue;
+                }
+                if single {
+                    self.sustain[i] = plan.cap.min(affordable(plan.budget, plan.remaining[0]));
+                } else {
+                    self.sustain[i] = plan.cap;
+                    let budget = self.next_budget[i].get_or_insert(plan.budget);
+                    *budget = (*budget).max(plan.budget);
+                }
+            }
         }
     }
 
-    /// Sets this year's population: new workers add list entries; when it shrinks, the
-    /// workers beyond it leave, waiting ones first.
+    /// Sets this year's population of each group: new workers add list entries; when it
+    /// shrinks, the workers beyond it leave, waiting ones first.
     fn grow(&mut self, year: i32) {
         let sc = self.sc;
-        let grown = Decimal::from(sc.region.vulnerable_workers)
-            * funding::growth_factor(
-                sc.region.worker_growth,
-                (year - sc.horizon.start.year) as u32,
-            );
-        let grown = round_u64(grown).max(1);
-        if grown > self.population {
-            // Enough new list entries to yield the new workers.
-            self.list +=
-                round_u64(Decimal::from(grown - self.population) / sc.enrolment.verification_yield);
-        } else {
-            let known = self.covered() + self.waiting;
-            let excess = known.saturating_sub(grown);
-            let from_waiting = excess.min(self.waiting);
-            self.waiting -= from_waiting;
-            remove_workers(&mut self.workers, &self.order, excess - from_waiting);
+        let factor = funding::growth_factor(
+            sc.region.worker_growth,
+            (year - sc.horizon.start.year) as u32,
+        );
+        for pool in &mut self.pools {
+            let grown = round_u64(Decimal::from(pool.start_workers) * factor).max(1);
+            if grown > pool.population {
+                // Enough new list entries to yield the new workers.
+                pool.list += round_u64(
+                    Decimal::from(grown - pool.population) / sc.enrolment.verification_yield,
+                );
+            } else {
+                let known = pool.covered() + pool.waiting;
+                let excess = known.saturating_sub(grown);
+                let from_waiting = excess.min(pool.waiting);
+                pool.waiting -= from_waiting;
+                remove_workers(&mut pool.workers, &self.order, excess - from_waiting);
+            }
+            pool.population = grown;
         }
-        self.population = grown;
     }
 
     /// Carried workers stay with their source while it can pay for the rest of the year;
-    /// the others move to sources with room, in priority order, or lose cover.
+    /// the others move to sources with room (that serve their group), in priority order, or
+    /// lose cover.
     fn recommit(&mut self, m: usize) {
-        let mut excess = 0u64;
-        let mut shed = vec![0u64; self.workers.len()];
+        let n = self.left.len();
+        let groups = self.pools.len();
+        let mut kept = vec![0u64; n];
+        let mut shed = vec![vec![0u64; n]; groups];
+        let mut excess = vec![0u64; groups];
         for &i in &self.order {
-            let p = &self.plans[i];
-            let keep = if p.funded[m] {
-                self.workers[i]
-                    .min(p.cap)
-                    .min(affordable(self.left[i], p.remaining[m]))
-            } else {
-                0
-            };
-            shed[i] = self.workers[i] - keep;
-            excess += shed[i];
-            self.workers[i] = keep;
-            self.left[i] -= Decimal::from(keep) * p.remaining[m];
-        }
-        for &i in &self.order {
-            let p = &self.plans[i];
-            if excess == 0 || !p.funded[m] {
-                continue;
+            for (g, pool) in self.pools.iter_mut().enumerate() {
+                let p = &pool.plans[i];
+                let keep = if p.funded[m] {
+                    pool.workers[i]
+                        .min(self.cap[i] - kept[i])
+                        .min(affordable(self.left[i], p.remaining[m]))
+                } else {
+                    0
+                };
+                shed[g][i] = pool.workers[i] - keep;
+                excess[g] += shed[g][i];
+                pool.workers[i] = keep;
+                kept[i] += keep;
+                if keep > 0 {
+                    self.left[i] -= Decimal::from(keep) * p.remaining[m];
+                }
             }
-            let take = excess
-                .min(p.cap.min(self.sustain[i]).saturating_sub(self.workers[i]))
-                .min(affordable(self.left[i], p.remaining[m]));
-            self.workers[i] += take;
-            self.left[i] -= Decimal::from(take) * p.remaining[m];
-            excess -= take;
         }
-        self.waiting += excess;
+        for k in 0..self.order.len() {
+            let i = self.order[k];
+            for (g, excess) in excess.iter_mut().enumerate() {
+                let remaining = self.pools[g].plans[i].remaining[m];
+                if *excess == 0 || !self.pools[g].plans[i].funded[m] {
+                    continue;
+                }
+                let take = (*excess)
+                    .min(self.room(g, i))
+                    .min(affordable(self.left[i], remaining));
+                self.pools[g].workers[i] += take;
+                self.left[i] -= Decimal::from(take) * remaining;
+                *excess -= take;
+            }
+        }
         // Those who found no place are counted against the sources that dropped them, in
         // priority order.
-        for &i in &self.order {
-            let lost = shed[i].min(excess);
-            self.sums.cover_lost[i] += lost;
-            excess -= lost;
+        for (g, pool) in self.pools.iter_mut().enumerate() {
+            pool.waiting += excess[g];
+            for &i in &self.order {
+                let lost = shed[g][i].min(excess[g]);
+                self.sums.cover_lost[i] += lost;
+                excess[g] -= lost;
+            }
         }
     }
 }

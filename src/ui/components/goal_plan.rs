@@ -4,11 +4,11 @@
 //! amounts by year. Computed just after the inputs settle, like the flat answer.
 
 use crate::engine::plan::{solve_plan, Plan, PlanError};
-use crate::engine::{simulate, Outcome, Parameters, ValidScenario};
+use crate::engine::{Parameters, ValidScenario};
 use crate::locale::format;
 use crate::locale::Lang;
-use crate::ui::budgets::{binding, plan_amounts, plan_applied};
-use crate::ui::i18n::goal_seek::{plan_error, plan_meaning, shortfall, PlanText};
+use crate::ui::budgets::{plan_amounts, plan_applied};
+use crate::ui::i18n::goal_seek::{limit_word, plan_error, plan_meaning, shortfall, PlanText};
 use crate::ui::i18n::T;
 use crate::ui::state::Action;
 use gloo::timers::callback::Timeout;
@@ -29,13 +29,11 @@ pub struct Props {
 /// Milliseconds the inputs must stay still before the plan is made.
 const SETTLE_MS: u32 = 150;
 
-/// The plan and the run with it applied (which says what binds in a short year).
-type Answer = Result<Rc<(Plan, Outcome)>, PlanError>;
+/// The plan (each short year says what limits it).
+type Answer = Result<Rc<Plan>, PlanError>;
 
 fn make(params: &Parameters, valid: &ValidScenario, source: usize) -> Answer {
-    let plan = solve_plan(params, valid, &[source])?;
-    let outcome = simulate(params, &ValidScenario::trusted(plan.scenario.clone()));
-    Ok(Rc::new((plan, outcome)))
+    Ok(Rc::new(solve_plan(params, valid, &[source])?))
 }
 
 #[component]
@@ -60,7 +58,7 @@ pub fn GoalPlan(props: &Props) -> Html {
     let body = match &*answer {
         None => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
         Some(Err(e)) => html! { <p id="plan-error" class="note">{ plan_error(e, lang) }</p> },
-        Some(Ok(found)) => plan_view(props, &found.0, &found.1),
+        Some(Ok(plan)) => plan_view(props, plan),
     };
     html! {
         <div class="goal-plan" id="goal-plan">
@@ -70,7 +68,7 @@ pub fn GoalPlan(props: &Props) -> Html {
     }
 }
 
-fn plan_view(props: &Props, plan: &Plan, outcome: &Outcome) -> Html {
+fn plan_view(props: &Props, plan: &Plan) -> Html {
     let lang = props.lang;
     let sc = props.valid.scenario();
     let i = props.source;
@@ -88,12 +86,7 @@ fn plan_view(props: &Props, plan: &Plan, outcome: &Outcome) -> Html {
         .iter()
         .filter_map(|y| {
             let short = y.short.as_ref()?;
-            Some(shortfall(
-                y.year,
-                short,
-                binding(outcome, plan, i, y.year),
-                lang,
-            ))
+            Some(shortfall(y.year, short, lang))
         })
         .collect();
     let applied = plan_applied(sc, plan, i);
@@ -112,6 +105,7 @@ fn plan_view(props: &Props, plan: &Plan, outcome: &Outcome) -> Html {
                     <th scope="col" class="num">{ PlanText::Amount.get(lang) }</th>
                     <th scope="col" class="num">{ PlanText::CoverageEnd.get(lang) }</th>
                     <th scope="col" class="num">{ PlanText::Idle.get(lang) }</th>
+                    <th scope="col">{ PlanText::LimitColumn.get(lang) }</th>
                 </tr></thead>
                 <tbody>
                     { for plan.years.iter().map(|y| {
@@ -122,6 +116,7 @@ fn plan_view(props: &Props, plan: &Plan, outcome: &Outcome) -> Html {
                                 <td class="num plan-amount">{ amount.map(|a| format::whole_rupiah(a, lang)).unwrap_or_else(|| "—".into()) }</td>
                                 <td class="num">{ format::percent(y.coverage_end, lang) }</td>
                                 <td class="num">{ format::whole_rupiah(y.idle, lang) }</td>
+                                <td class="plan-limit">{ y.short.as_ref().map_or("—", |s| limit_word(s.limit, lang)) }</td>
                             </tr>
                         }
                     }) }

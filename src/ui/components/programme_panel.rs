@@ -1,11 +1,14 @@
 //! Program: JKK+JKM (always together), the JHT switch, the declared income, and a live
-//! breakdown of what one worker-month costs, each rate with its legal source.
+//! breakdown of what one worker-month costs, each rate with its legal source. Followed by
+//! the worker groups, which set scheme, income and window per group when there are any.
 
 use super::group::Group;
+use super::groups_panel::GroupsPanel;
 use super::param_info::ParamInfo;
 use super::scenario_field::{jht_switch, number_input, scenario_field};
 use crate::engine::scenario::Scheme;
 use crate::locale::format;
+use crate::ui::i18n::groups::GroupText;
 use crate::ui::i18n::{field_label, problem_message, T};
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
@@ -63,12 +66,19 @@ pub fn ProgrammePanel(props: &Props) -> Html {
     } else {
         (&p.jkk_rate, &p.jkm_contribution, &p.jht_rate)
     };
+    // With worker groups, scheme, income and window are each group's.
+    let grouped = !state.scenario.groups.is_empty();
     html! {
+        <>
         <Group key_name="programme" title={T::GroupProgramme.get(lang)}>
             <div class="field checkbox">
                 <input id="jkk-jkm" type="checkbox" checked=true disabled=true />
                 <label for="jkk-jkm">{ T::JkkJkm.get(lang) }{" — "}{ T::JkkJkmFixed.get(lang) }</label>
             </div>
+            if grouped {
+                { jht_switch(state, &props.on_action, info(jht_param)) }
+                <p class="note" id="set-per-group">{ GroupText::SetPerGroup.get(lang) }</p>
+            } else {
             <div class="field">
                 <label for="scheme">{ field_label(Field::Scheme, lang) }</label>
                 <select id="scheme" onchange={on_scheme}>
@@ -103,6 +113,9 @@ pub fn ProgrammePanel(props: &Props) -> Html {
                         <td id="cost-per-worker">{ format::rupiah_in(cost.total(), lang) }</td></tr>
                 </tbody>
             </table>
+            }
         </Group>
+        <GroupsPanel state={props.state.clone()} on_action={props.on_action.clone()} />
+        </>
     }
 }

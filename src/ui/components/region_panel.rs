@@ -1,10 +1,13 @@
-//! Wilayah: the preset, the region's name and its workers, desa, kelurahan and ASN.
+//! Wilayah: the preset, the region's name and its workers, desa, kelurahan and ASN. With
+//! worker groups the region's workers are their sum, shown but set per group.
 
 use super::group::Group;
 use super::region_picker::RegionPicker;
 use super::scenario_field::{aria_invalid, field_problem, scenario_field};
 use crate::engine::presets;
 use crate::ui::i18n::presets as presets_text;
+use crate::locale::format;
+use crate::ui::i18n::groups::sum_of_groups;
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
@@ -54,7 +57,13 @@ pub fn RegionPanel(props: &Props) -> Html {
                     aria-invalid={aria_invalid(state, Field::RegionName)} />
             </div>
             { field_problem(state, Field::RegionName) }
-            { f(Field::VulnerableWorkers) }
+            if state.scenario.groups.is_empty() {
+                { f(Field::VulnerableWorkers) }
+            } else {
+                <p class="note" id="region-workers-sum">{ sum_of_groups(
+                    &format::number(state.scenario.region.vulnerable_workers, lang), lang) }</p>
+                { field_problem(state, Field::VulnerableWorkers) }
+            }
             { f(Field::WorkerGrowth) }
             { f(Field::Desa) }
             { f(Field::Kelurahan) }

@@ -1,6 +1,7 @@
 //! The yearly results table: the same columns as the CLI's CSV, headed in the user's
 //! language and formatted for reading; estimates are rounded and marked "≈".
 
+use super::groups_panel::GroupCoverage;
 use crate::engine::report;
 use crate::engine::Outcome;
 use crate::locale::format;
@@ -79,6 +80,7 @@ pub fn ResultsTable(props: &Props) -> Html {
                     </tbody>
                 </table>
             </div>
+            <GroupCoverage outcome={props.outcome.clone()} lang={props.lang} />
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! fields each kind needs. List order is priority order.
 
 use super::group::Group;
+use super::groups_panel::source_groups;
 use super::param_info::ParamInfo;
 use super::scenario_field::{
     aria_invalid, error_id, field_problem, number_input, problem_with, scenario_field,
@@ -250,6 +251,7 @@ fn source_card(
                 </div>
             }
             { field_problem(state, Field::Source(i, SourceField::Rule)) }
+            { source_groups(state, i, on_action) }
             { match rule {
                 Rule::Rupiah => html! {<>{ f(SourceField::Yearly) }{ source_years(state, i, on_action) }</>},
                 Rule::Workers => f(SourceField::PledgedWorkers),

@@ -5,12 +5,11 @@
 
 use super::{month_name, T};
 
-use crate::engine::plan::{PlanError, Shortfall};
+use crate::engine::plan::{Limit, PlanError, Shortfall};
 use crate::engine::scenario::Target;
 use crate::engine::solve::{BudgetAnswer, CoverageAnswer, Unreachable};
 use crate::locale::format;
 use crate::locale::Lang;
-use crate::ui::budgets::Binding;
 use rust_decimal::Decimal;
 
 /// "Berapa anggaran yang dibutuhkan agar X% terlindungi pada tahun Y?"
@@ -97,6 +96,8 @@ pub enum PlanText {
     Amount,
     CoverageEnd,
     Idle,
+    /// The plan table's column saying what limits a short year.
+    LimitColumn,
     Apply,
     Applied,
     Caption,
@@ -111,6 +112,7 @@ impl PlanText {
             Amount => ("Pagu (Rp)", "Amount (Rp)"),
             CoverageEnd => ("Cakupan akhir tahun", "Coverage at year end"),
             Idle => ("Sisa dana", "Unspent"),
+            LimitColumn => ("Yang membatasi", "What limits it"),
             Apply => ("Terapkan rencana", "Apply the plan"),
             Applied => ("Rencana sudah diterapkan", "Plan applied"),
             Caption => (
@@ -147,20 +149,45 @@ pub fn plan_meaning(name: &str, target: &Target, met: bool, best: Decimal, lang:
     }
 }
 
-/// "2027: verifikasi membatasi: paling banyak N pekerja, bukan M; …": a year that no
-/// amount brings to its step.
-pub fn shortfall(year: i32, short: &Shortfall, binding: Binding, lang: Lang) -> String {
+/// What limits a short year, in a word or two for the plan table.
+pub fn limit_word(limit: Limit, lang: Lang) -> &'static str {
+    match limit {
+        Limit::Verification => lang.pick("kapasitas verifikasi", "verification capacity"),
+        Limit::List => lang.pick("daftar calon habis", "the list ran out"),
+        Limit::Cap => lang.pick("batas pekerja sumber", "a source's cap"),
+        Limit::LostCover => lang.pick("kehilangan perlindungan", "lost cover"),
+    }
+}
+
+/// "2027: kapasitas verifikasi membatasi: paling banyak N pekerja, bukan M; …": a year that
+/// no amount brings to its step, and what limits it (read from the engine's plan).
+pub fn shortfall(year: i32, short: &Shortfall, lang: Lang) -> String {
     let reach = format::number(short.reachable_workers, lang);
     let want = format::number(short.wanted_workers, lang);
-    let what = match binding {
-        Binding::Verification => lang.pick(
-            "verifikasi dan daftar calon peserta membatasi",
-            "verification and the list of candidates bind",
+    let what = match short.limit {
+        Limit::Verification => lang.pick(
+            "kapasitas verifikasi membatasi",
+            "verification capacity binds",
         ),
-        Binding::Cap => lang.pick(
-            "batas pekerja sumber ini membatasi",
-            "this source's cap on workers binds",
+        Limit::List => lang.pick(
+            "daftar calon peserta sudah habis diperiksa",
+            "the list of candidates has run out",
         ),
+        Limit::Cap => lang.pick(
+            "batas pekerja sumber dana membatasi",
+            "a source's cap on workers binds",
+        ),
+        Limit::LostCover => {
+            let lost = format::number(short.lost_workers, lang);
+            return match lang {
+                Lang::Id => format!(
+                    "{year}: {lost} pekerja kehilangan perlindungan di awal tahun berapa pun dananya (sumber yang berakhir atau berkurang)."
+                ),
+                Lang::En => format!(
+                    "{year}: {lost} workers lose cover at the year's start whatever the money (a source that ended or shrank)."
+                ),
+            };
+        }
     };
     match lang {
         Lang::Id => format!(
@@ -233,18 +260,31 @@ mod tests {
         };
         let met = plan_meaning("APBD Kota", &target, true, Decimal::ONE, Lang::Id);
         assert!(met.contains("100,0% pada Desember 2029"), "{met}");
-        let short = Shortfall {
+        let mut short = Shortfall {
+            limit: Limit::Verification,
             reachable_workers: 41_000,
             wanted_workers: 52_500,
             lost_workers: 0,
         };
         assert_eq!(
-            shortfall(2027, &short, Binding::Verification, Lang::Id),
-            "2027: verifikasi dan daftar calon peserta membatasi: paling banyak 41.000 pekerja, bukan 52.500; dana di atas ini akan menganggur."
+            shortfall(2027, &short, Lang::Id),
+            "2027: kapasitas verifikasi membatasi: paling banyak 41.000 pekerja, bukan 52.500; dana di atas ini akan menganggur."
         );
-        assert!(
-            shortfall(2027, &short, Binding::Cap, Lang::En).starts_with("2027: this source's cap")
-        );
+        short.limit = Limit::Cap;
+        assert!(shortfall(2027, &short, Lang::En).starts_with("2027: a source's cap"));
+        short.limit = Limit::List;
+        assert!(shortfall(2027, &short, Lang::En).contains("the list of candidates has run out"));
+        short.limit = Limit::LostCover;
+        short.lost_workers = 484;
+        assert!(shortfall(2027, &short, Lang::Id).contains("484 pekerja kehilangan"));
+        for limit in [
+            Limit::Verification,
+            Limit::List,
+            Limit::Cap,
+            Limit::LostCover,
+        ] {
+            assert_ne!(limit_word(limit, Lang::Id), limit_word(limit, Lang::En));
+        }
         let e = PlanError::NotRupiah {
             source_name: "Dana Desa".into(),
         };

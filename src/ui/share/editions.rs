@@ -36,6 +36,12 @@ pub fn frozen_base(edition: u64, id: &str) -> Option<&'static str> {
         (2, "kota-jambi") => include_str!("../../../data/links/v2/kota-jambi.json"),
         (2, "jambi-bkbk") => include_str!("../../../data/links/v2/jambi-bkbk.json"),
         (2, "custom") => include_str!("../../../data/links/v2/custom.json"),
+        (3, "ambon") => include_str!("../../../data/links/v3/ambon.json"),
+        (3, "maluku") => include_str!("../../../data/links/v3/maluku.json"),
+        (3, "bontang") => include_str!("../../../data/links/v3/bontang.json"),
+        (3, "kota-jambi") => include_str!("../../../data/links/v3/kota-jambi.json"),
+        (3, "jambi-bkbk") => include_str!("../../../data/links/v3/jambi-bkbk.json"),
+        (3, "custom") => include_str!("../../../data/links/v3/custom.json"),
         _ => return None,
     })
 }
