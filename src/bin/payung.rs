@@ -7,6 +7,7 @@ use payung::engine::import::{scenario_from_json, scenario_to_json};
 use payung::engine::plan::solve_plan;
 use payung::engine::scenario::RegionKind;
 use payung::engine::solve::{coverage_for_budget, solve_budget};
+use payung::engine::uncertainty::{self, Assumptions};
 use payung::engine::{presets, regions, report, simulate, Parameters, Scenario, ValidScenario};
 use rust_decimal::Decimal;
 use std::process::ExitCode;
@@ -37,6 +38,13 @@ enum Command {
         region: Option<String>,
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
+        /// Monte Carlo over the uncertain assumptions (data/uncertainty.toml): print
+        /// P10–P90 of coverage and cost per year and the chance of meeting the target.
+        #[arg(long)]
+        draws: Option<u32>,
+        /// The generator's seed: the same seed gives the same bands.
+        #[arg(long, default_value_t = 20261130, requires = "draws")]
+        seed: u64,
     },
     /// Print a preset's or a region's starting scenario JSON.
     Export {
@@ -74,6 +82,14 @@ enum Command {
         /// With --plan: also write the scenario with the plan applied to this file.
         #[arg(long, requires = "plan")]
         scenario_out: Option<String>,
+        /// The flat yearly amount that meets the target with this chance (0–1, e.g. 0.8),
+        /// over --draws Monte Carlo draws.
+        #[arg(long, conflicts_with_all = ["plan", "budget"])]
+        probability: Option<String>,
+        #[arg(long, default_value_t = 200, requires = "probability")]
+        draws: u32,
+        #[arg(long, default_value_t = 20261130, requires = "probability")]
+        seed: u64,
     },
     /// List the presets.
     Presets,
@@ -209,10 +225,15 @@ fn run(cli: Cli) -> Result<String, String> {
             preset,
             region,
             format,
+            draws,
+            seed,
         } => {
             let valid = load(&params, file, preset, region)?
                 .validate(&params)
                 .map_err(|e| e.to_string())?;
+            if let Some(draws) = draws {
+                return bands_csv(&params, &valid, draws, seed);
+            }
             let outcome = simulate(&params, &valid);
             Ok(match format {
                 Format::Csv => report::yearly_csv(&outcome),
@@ -231,6 +252,9 @@ fn run(cli: Cli) -> Result<String, String> {
             budget,
             plan,
             scenario_out,
+            probability,
+            draws,
+            seed,
         } => {
             let mut sc = load(&params, file, preset, region)?;
             if let Some(t) = target {
@@ -253,6 +277,30 @@ fn run(cli: Cli) -> Result<String, String> {
                 ([index], [name]) => (*index, name.clone()),
                 _ => return Err("--source: give one source, or several with --plan".into()),
             };
+            if let Some(p) = probability {
+                let p = parse_decimal("--probability", &p)?;
+                let assumptions = Assumptions::embedded().map_err(|e| e.to_string())?;
+                let amount = uncertainty::budget_for_probability(
+                    &params,
+                    &valid,
+                    &assumptions,
+                    index,
+                    p,
+                    draws,
+                    seed,
+                )
+                .map_err(|e| cli_error(&e))?;
+                return Ok(format!(
+                    "source,target,by,probability,draws,seed,yearly_amount\n\"{}\",{},{},{},{},{},{}\n",
+                    source.replace('"', "\"\""),
+                    valid.target.coverage,
+                    valid.target.year,
+                    p,
+                    draws,
+                    seed,
+                    amount
+                ));
+            }
             match budget {
                 Some(amount) => {
                     let amount = parse_decimal("--budget", &amount)?;
@@ -284,6 +332,45 @@ fn run(cli: Cli) -> Result<String, String> {
             }
         }
     }
+}
+
+/// An uncertainty error as one CLI line naming the flag it is about.
+fn cli_error(e: &uncertainty::UncertaintyError) -> String {
+    use uncertainty::UncertaintyError::{Draws, Probability};
+    match e {
+        Draws(_) | Probability => format!("--{e}"),
+        _ => format!("--probability: {e}"),
+    }
+}
+
+/// `run --draws`: P10–P90 of coverage and cost per year and the chance of meeting the target.
+fn bands_csv(
+    params: &Parameters,
+    valid: &ValidScenario,
+    draws: u32,
+    seed: u64,
+) -> Result<String, String> {
+    let assumptions = Assumptions::embedded().map_err(|e| e.to_string())?;
+    let bands =
+        uncertainty::bands(params, valid, &assumptions, draws, seed).map_err(|e| cli_error(&e))?;
+    let mut out = String::from("year");
+    for figure in ["coverage", "cost"] {
+        for p in uncertainty::PERCENTILES {
+            out += &format!(",{figure}_p{p}");
+        }
+    }
+    out += ",probability_target_met,draws,seed\n";
+    for (i, year) in bands.years.iter().enumerate() {
+        out += &year.to_string();
+        for c in bands.coverage[i] {
+            out += &format!(",{:.4}", c);
+        }
+        for c in bands.cost[i] {
+            out += &format!(",{}", c.round());
+        }
+        out += &format!(",{:.4},{},{}\n", bands.probability_target_met, draws, seed);
+    }
+    Ok(out)
 }
 
 /// `solve --plan`: the amount for each year as CSV, and optionally the planned scenario.
