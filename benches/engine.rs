@@ -5,12 +5,15 @@
 //! - `simulate/ambon_10y`: one region (the ambon preset) over 10 years in monthly steps;
 //! - `simulate/batch_500_regions_10y`: 500 deterministic variations of the presets
 //!   (population and budgets scaled), each over 10 years: one iteration is 500 region-decades;
-//! - `solve/ambon_budget_target_1_by_2029`: one goal-seek (`solve_budget`) on ambon.
+//! - `solve/ambon_budget_target_1_by_2029`: one goal-seek (`solve_budget`) on ambon;
+//! - `uncertainty/ambon_10y_1000_draws`: the Monte Carlo bands over 1,000 draws of ambon's
+//!   uncertain assumptions, 10 years each (issue 13's aim: ≤ 100 ms in wasm).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use payung::engine::plan::solve_plan;
 use payung::engine::scenario::Amount;
 use payung::engine::solve::solve_budget;
+use payung::engine::uncertainty::{self, Assumptions};
 use payung::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
 use rust_decimal::Decimal;
 use std::hint::black_box;
@@ -97,5 +100,30 @@ fn solve_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, simulate_benches, solve_benches);
+fn uncertainty_benches(c: &mut Criterion) {
+    let p = params();
+    let valid = ambon_decade(&p);
+    let assumptions = Assumptions::embedded().unwrap();
+    let mut group = c.benchmark_group("uncertainty");
+    group.sample_size(10);
+    group.bench_function("ambon_10y_1000_draws", |b| {
+        b.iter(|| {
+            uncertainty::bands(
+                black_box(&p),
+                black_box(&valid),
+                &assumptions,
+                1000,
+                20261130,
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    simulate_benches,
+    solve_benches,
+    uncertainty_benches
+);
 criterion_main!(benches);
