@@ -247,3 +247,48 @@ fn cli_lists_searches_and_runs_regions() {
     let out = payung(&["regions", "--search", "qqqq"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn cli_runs_a_province_and_the_nation_region_by_region() {
+    let out = payung(&["run", "--province", "81"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "code,name,province,year,population_end,workers_covered_end,coverage_ratio,contributions_total,contributions_apbd,contributions_dana_desa,unspent_total"
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    // Maluku's 11 kab/kota, five years each, all in Maluku.
+    assert_eq!(rows.len(), 11 * 5);
+    assert!(rows
+        .iter()
+        .all(|r| r[0].starts_with("81.") && r[2] == "Maluku"));
+    // Each row is that region's own starting scenario: Kota Ambon's first year matches a
+    // run of --region 81.71.
+    let ambon = String::from_utf8(payung(&["run", "--region", "81.71"]).stdout).unwrap();
+    let own: Vec<&str> = ambon.lines().nth(1).unwrap().split(',').collect();
+    let row = rows.iter().find(|r| r[0] == "81.71").unwrap();
+    assert_eq!(
+        (row[3], row[5], row[7]),
+        (own[0], own[3], own[9]),
+        "year, covered, contributions"
+    );
+
+    let out = payung(&["run", "--national"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().lines().count(),
+        1 + 514 * 5
+    );
+
+    let out = payung(&["run", "--province", "99"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("unknown province code `99`"));
+}

@@ -5,7 +5,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use payung::engine::import::{scenario_from_json, scenario_to_json};
 use payung::engine::plan::solve_plan;
-use payung::engine::scenario::RegionKind;
+use payung::engine::scenario::{RegionKind, SourceKind};
 use payung::engine::solve::{coverage_for_budget, solve_budget};
 use payung::engine::uncertainty::{self, Assumptions};
 use payung::engine::{presets, regions, report, simulate, Parameters, Scenario, ValidScenario};
@@ -36,6 +36,13 @@ enum Command {
         /// A kab/kota or province code (`payung regions`): its starting scenario.
         #[arg(long)]
         region: Option<String>,
+        /// Every kab/kota of this province, each from its starting scenario: CSV with a
+        /// region column.
+        #[arg(long, conflicts_with_all = ["file", "preset", "region", "draws"])]
+        province: Option<String>,
+        /// All 514 kab/kota, each from its starting scenario: CSV with a region column.
+        #[arg(long, conflicts_with_all = ["file", "preset", "region", "province", "draws"])]
+        national: bool,
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
         /// Monte Carlo over the uncertain assumptions (data/uncertainty.toml): print
@@ -224,10 +231,15 @@ fn run(cli: Cli) -> Result<String, String> {
             file,
             preset,
             region,
+            province,
+            national,
             format,
             draws,
             seed,
         } => {
+            if national || province.is_some() {
+                return regions_run_csv(&params, province.as_deref());
+            }
             let valid = load(&params, file, preset, region)?
                 .validate(&params)
                 .map_err(|e| e.to_string())?;
@@ -332,6 +344,60 @@ fn run(cli: Cli) -> Result<String, String> {
             }
         }
     }
+}
+
+/// `run --province P` / `run --national`: each kab/kota's starting scenario, run on its own
+/// (the province's own sources are not modelled here), one CSV row per region and year.
+fn regions_run_csv(params: &Parameters, province: Option<&str>) -> Result<String, String> {
+    let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
+    if let Some(code) = province {
+        catalogue.province(code.trim()).ok_or_else(|| {
+            format!(
+                "--province: unknown province code `{}` (see `payung regions`)",
+                code.trim()
+            )
+        })?;
+    }
+    let mut out = String::from(
+        "code,name,province,year,population_end,workers_covered_end,coverage_ratio,contributions_total,contributions_apbd,contributions_dana_desa,unspent_total\n",
+    );
+    for k in catalogue
+        .kabkota
+        .iter()
+        .filter(|k| province.is_none_or(|p| k.province_code == p.trim()))
+    {
+        let start = regions::starting_scenario(params, &k.code).map_err(|e| e.to_string())?;
+        let valid = start
+            .scenario
+            .validate(params)
+            .map_err(|e| format!("{}: {e}", k.name))?;
+        let outcome = simulate(params, &valid);
+        let by_kind = |y: &payung::engine::YearResult, kind: SourceKind| -> Decimal {
+            y.contributions_by_source
+                .iter()
+                .zip(&outcome.source_kinds)
+                .filter(|(_, k)| **k == kind)
+                .map(|(c, _)| *c)
+                .sum()
+        };
+        for y in &outcome.years {
+            out += &format!(
+                "{},{},{},{},{},{},{:.4},{},{},{},{}\n",
+                k.code,
+                k.name,
+                k.province,
+                y.year,
+                y.population_end,
+                y.workers_covered_end,
+                y.coverage_ratio,
+                y.contributions_total,
+                by_kind(y, SourceKind::ApbdKota),
+                by_kind(y, SourceKind::DanaDesa),
+                y.unspent_total
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// An uncertainty error as one CLI line naming the flag it is about.
