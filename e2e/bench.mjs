@@ -27,7 +27,8 @@ const browser = await chromium.launch({
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
 async function run(throttle) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // No service worker: its precaching would compete with the moves being timed.
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const t0 = Date.now();
