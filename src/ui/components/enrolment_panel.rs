@@ -36,7 +36,7 @@ pub fn EnrolmentPanel(props: &Props) -> Html {
             { f(Field::VerificationYield) }
             { f(Field::VerificationPerMonth) }
             { for props.warnings.iter().filter(|w| matches!(w, Warning::VerificationBinding { .. })).map(|w| html! {
-                <ul class="field-warnings" id="verification-warning"><li role="status">{ warning(w, state.lang) }</li></ul>
+                <ul class="field-warnings" id="verification-warning"><li><span role="status">{ warning(w, state.lang) }</span></li></ul>
             }) }
             { f(Field::LapseRate) }
             <div class="field checkbox">

@@ -228,7 +228,7 @@ fn source_card(
             { field_problem(state, Field::Source(i, SourceField::Name)) }
             if !mine.is_empty() {
                 <ul class="field-warnings" id={id("warnings")}>
-                    { for mine.iter().map(|w| html! { <li role="status">{ warning(w, lang) }</li> }) }
+                    { for mine.iter().map(|w| html! { <li><span role="status">{ warning(w, lang) }</span></li> }) }
                 </ul>
             }
             <div class="field">

@@ -23,7 +23,7 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
         Text::Placeholder => ("mis. sleman, kota amb, 64.74", "e.g. sleman, ambon city, 64.74"),
         Text::Hint => (
             "Memilih wilayah membuka skenario awal dari data: penduduk, desa, kelurahan, perkiraan pekerja rentan, dan satu sumber APBD untuk diisi.",
-            "Choosing a region opens a starting scenario from data: population, desa, kelurahan, estimated pekerja rentan, and one APBD source to fill in.",
+            "Choosing a region opens a starting scenario from data: population, villages (desa and kelurahan), the estimated number of vulnerable workers, and one APBD source to fill in.",
         ),
         Text::NoMatch => ("Tidak ada wilayah yang cocok.", "No region matches."),
         Text::Estimate => ("perkiraan", "estimate"),
@@ -135,7 +135,7 @@ pub fn estimate_note(place: Place<'_>, e: &Estimate, lang: Lang) -> String {
             name(place, lang)
         ),
         Lang::En => format!(
-            "The pekerja rentan of {} are an estimate: {population} residents (Dukcapil, December 2024) × {employed} × {informal} × {vulnerable} vulnerable (an estimate, matched to Kota Ambon's 70,000) = {workers}. Type your region's own count if you have one.",
+            "The vulnerable workers of {} are an estimate: {population} residents (Dukcapil, December 2024) × {employed} × {informal} × {vulnerable} vulnerable (an estimate, matched to Kota Ambon's 70,000) = {workers}. Type your region's own count if you have one.",
             name(place, lang)
         ),
     }
