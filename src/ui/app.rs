@@ -256,10 +256,10 @@ fn Simulator(props: &SimulatorProps) -> Html {
         Callback::from(move |v: View| view.set(v))
     };
     let presentation = state.presentation;
-    let chart_card = |chart: &Rc<Request>| {
+    let chart_card = |chart: &Rc<Request>, fit_height: bool| {
         html! {
             <div class="chart-with-downloads">
-                <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} {presentation} />
+                <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} {presentation} {fit_height} />
                 <ChartDownloads request={chart.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
             </div>
         }
@@ -308,12 +308,12 @@ fn Simulator(props: &SimulatorProps) -> Html {
                         }
                         <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
                         if let Some(chart) = main_chart {
-                            <div class="main-chart">{ chart_card(chart) }</div>
+                            <div class="main-chart">{ chart_card(chart, true) }</div>
                         }
                     </section>
                     <GoalSeek params={params.clone()} valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
                     <div class="charts">
-                        { for other_charts.iter().map(chart_card) }
+                        { for other_charts.iter().map(|c| chart_card(c, false)) }
                     </div>
                     <SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
                         on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} />

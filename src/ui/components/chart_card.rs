@@ -40,7 +40,15 @@ pub struct Props {
     /// as the comparison's charts are).
     #[prop_or_default]
     pub presentation: bool,
+    /// The layout sets the box's height (the main chart on the first screen): the chart is
+    /// drawn narrower when its natural height would not fit, so that it is shown at 1:1
+    /// rather than scaled down with its text.
+    #[prop_or_default]
+    pub fit_height: bool,
 }
+
+/// The narrowest a chart is drawn to fit a box's height.
+const FIT_MIN_WIDTH: u32 = 320;
 
 #[component]
 pub fn ChartCard(props: &Props) -> Html {
@@ -53,10 +61,30 @@ pub fn ChartCard(props: &Props) -> Html {
         width,
         text_px: text_px(width, presentation),
     };
+    let fit_height = measured.filter(|_| props.fit_height).map(|m| m.height);
     let chart = use_memo(
-        (props.request.clone(), size, *with_baseline),
-        |(request, size, with_baseline)| request.draw(*size, *with_baseline),
+        (props.request.clone(), size, *with_baseline, fit_height),
+        |(request, size, with_baseline, fit_height)| {
+            let chart = request.draw(*size, *with_baseline);
+            match *fit_height {
+                // Too tall for its box: draw it narrower (height follows width), once.
+                Some(h) if h >= 100 && chart.scene.height > h => {
+                    let width = (u64::from(size.width) * u64::from(h)
+                        / u64::from(chart.scene.height)) as u32;
+                    let width = width.max(FIT_MIN_WIDTH);
+                    Rc::new(request.draw(
+                        Size {
+                            width,
+                            text_px: size.text_px,
+                        },
+                        *with_baseline,
+                    ))
+                }
+                _ => Rc::new(chart),
+            }
+        },
     );
+    let chart = (*chart).clone();
     let code = chart.kind.code();
     let (title_id, unit_id, summary_id) = (
         format!("{code}-title"),

@@ -13,6 +13,8 @@ use yew::prelude::*;
 pub struct Measured {
     /// The width in whole CSS pixels.
     pub width: u32,
+    /// The height in whole CSS pixels (what a box with a height set by the layout allows).
+    pub height: u32,
     /// Whether the box is inside the page's presentation mode (`.presentation`).
     pub presentation: bool,
 }
@@ -27,11 +29,13 @@ pub fn use_width(node: NodeRef) -> Option<Measured> {
             let target = node.cast::<web_sys::Element>();
             let measure = move || {
                 if let Some(el) = node.cast::<web_sys::Element>() {
-                    let w = el.get_bounding_client_rect().width().floor();
+                    let rect = el.get_bounding_client_rect();
+                    let w = rect.width().floor();
                     if w >= 1.0 {
                         let presentation = el.closest(".presentation").ok().flatten().is_some();
                         width.set(Some(Measured {
                             width: w as u32,
+                            height: rect.height().floor() as u32,
                             presentation,
                         }));
                     }
