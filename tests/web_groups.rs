@@ -50,6 +50,17 @@ async fn a_group_is_added_a_source_limited_to_it_and_coverage_shown_by_group() {
     })
     .await;
 
+    // The group's risk is a multiplier typed in the language's digits ("1,5").
+    let risk = "#f-group-1-riskfactor";
+    type_into(&input(&root, &format!("{risk}-text")), "1,5");
+    until("the risk taken", || {
+        input(&root, risk)
+            .get_attribute("aria-valuetext")
+            .as_deref()
+            == Some("1,5 ×")
+    })
+    .await;
+
     // The first source stops paying for the first group, whose starting cover it paid:
     // a message beside that cover, in the user's language.
     click(&root, "#source-0-group-0");

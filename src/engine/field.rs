@@ -195,6 +195,8 @@ pub enum Unit {
     Workers,
     /// A plain count (desa, civil servants, a version number).
     Count,
+    /// A multiplier, 1 = as usual (a group's risk).
+    Multiple,
     /// A share, 1 = 100%.
     Ratio,
     PerThousand,
@@ -313,7 +315,7 @@ impl Field {
                 GroupField::Scheme => Unit::Choice,
                 GroupField::DeclaredIncome => Unit::RupiahPerMonth,
                 GroupField::Transport => Unit::Flag,
-                GroupField::RiskFactor => Unit::Count,
+                GroupField::RiskFactor => Unit::Multiple,
             },
             RegionKind => Unit::Choice,
             VulnerableWorkers | StartingCover(_) | Listed | VerificationPerMonth => Unit::Workers,

@@ -273,7 +273,9 @@ fn shown(display: Display, d: Decimal, lang: Lang) -> String {
             .map_or_else(|| d.to_string(), |m| month_name(m, lang).to_string()),
         Display::Months => format!("{} {}", whole(d), text(Text::Months, lang)),
         Display::Years => format!("{} {}", whole(d), text(Text::Years, lang)),
-        Display::PerThousand => format::decimal(d.normalize(), d.normalize().scale().min(2), lang),
+        Display::PerThousand | Display::Multiple => {
+            format::decimal(d.normalize(), d.normalize().scale().min(2), lang)
+        }
     }
 }
 

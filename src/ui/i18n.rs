@@ -428,6 +428,7 @@ pub fn unit(display: Display, lang: Lang) -> &'static str {
         Display::Months => ("bulan", "months"),
         Display::Years => ("tahun", "years"),
         Display::PerThousand => ("‰/tahun", "‰/year"),
+        Display::Multiple => ("×", "×"),
     };
     lang.pick(id, en)
 }

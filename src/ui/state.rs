@@ -25,6 +25,8 @@ pub enum Display {
     Months,
     Years,
     PerThousand,
+    /// A multiplier: "1,5×".
+    Multiple,
 }
 
 /// How the UI shows a field's number, from the field's unit.
@@ -35,6 +37,7 @@ pub fn display(field: Field) -> Display {
         Unit::Workers => Display::Workers,
         Unit::Ratio => Display::Percent,
         Unit::PerThousand => Display::PerThousand,
+        Unit::Multiple => Display::Multiple,
         Unit::Year => Display::Year,
         Unit::Month => Display::Month,
         Unit::Months => Display::Months,

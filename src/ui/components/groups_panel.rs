@@ -91,7 +91,7 @@ fn group_card(state: &State, g: usize, on_action: &Callback<Action>) -> Html {
             } else {
                 { scenario_field(state, income, on_action, Html::default()) }
             }
-            { field_problem(state, Field::Group(g, GroupField::RiskFactor)) }
+            { scenario_field(state, Field::Group(g, GroupField::RiskFactor), on_action, Html::default()) }
         </li>
     }
 }

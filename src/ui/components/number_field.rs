@@ -110,7 +110,7 @@ fn slider_range(props: &Props) -> (f64, f64, f64) {
     };
     let step = match props.display {
         Display::Percent => 0.5,
-        Display::PerThousand => 0.1,
+        Display::PerThousand | Display::Multiple => 0.1,
         _ if wide => nice_ceiling((max - min) / 500.0).max(1.0),
         _ => 1.0,
     };
