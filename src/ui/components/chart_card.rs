@@ -47,6 +47,18 @@ pub struct Props {
     pub fit_height: bool,
 }
 
+/// The media query of the phone layout in `styles/main.css`, where the main chart's box
+/// takes the chart's own height (so there is no height to fit).
+const PHONE_LAYOUT: &str = "(max-width: 800px)";
+
+fn phone_layout() -> bool {
+    gloo::utils::window()
+        .match_media(PHONE_LAYOUT)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
 /// The narrowest a chart is drawn to fit a box's height.
 const FIT_MIN_WIDTH: u32 = 320;
 
@@ -61,7 +73,9 @@ pub fn ChartCard(props: &Props) -> Html {
         width,
         text_px: text_px(width, presentation),
     };
-    let fit_height = measured.filter(|_| props.fit_height).map(|m| m.height);
+    let fit_height = measured
+        .filter(|_| props.fit_height && !phone_layout())
+        .map(|m| m.height);
     let chart = use_memo(
         (props.request.clone(), size, *with_baseline, fit_height),
         |(request, size, with_baseline, fit_height)| {
@@ -108,7 +122,7 @@ pub fn ChartCard(props: &Props) -> Html {
                 </label>
             }
             <div class="chart-svg" ref={boxed}>
-                { scene_view::render(&chart.scene, &format!("{title_id} {unit_id}"), &summary_id) }
+                { scene_view::render(&chart.scene, &format!("{title_id} {unit_id}"), &summary_id, chart.scene.width < width) }
             </div>
             <p class="chart-summary" id={summary_id}>{ &chart.summary }</p>
             <details class="chart-data">

@@ -9,13 +9,16 @@ use yew::Html;
 
 /// The scene as an `<svg>` labelled by the elements `labelled_by` and described by
 /// `described_by` (ids of the card's heading and summary).
-pub fn render(scene: &Scene, labelled_by: &str, described_by: &str) -> Html {
+/// `fitted`: the chart was drawn narrower than its box to fit the box's height, and is
+/// shown at that width (centred) rather than stretched.
+pub fn render(scene: &Scene, labelled_by: &str, described_by: &str, fitted: bool) -> Html {
     let mut svg = VTag::new("svg");
     svg.add_attribute("xmlns", "http://www.w3.org/2000/svg");
     svg.add_attribute("viewBox", format!("0 0 {} {}", scene.width, scene.height));
     svg.add_attribute("width", "100%");
-    // Never wider than drawn: a chart drawn narrower to fit its box's height stays at 1:1.
-    svg.add_attribute("style", format!("max-width: {}px", scene.width));
+    if fitted {
+        svg.add_attribute("style", format!("max-width: {}px", scene.width));
+    }
     svg.add_attribute("role", "img");
     svg.add_attribute("font-family", "sans-serif");
     svg.add_attribute("aria-labelledby", labelled_by.to_string());
