@@ -1,0 +1,150 @@
+//! How sure the answer is, as the app shows it: the Monte Carlo bands of the shown scenario
+//! (`engine::uncertainty::bands`), worked out only after the inputs settle, never on a
+//! slider move, and progressively: first a quick answer from `FIRST_DRAWS` draws, then,
+//! a moment later, the full `FULL_DRAWS`. A fixed seed makes the same scenario always
+//! show the same numbers.
+//!
+//! It holds no words and draws nothing; the summary card, the coverage chart and the
+//! tornado take what it gives.
+
+use crate::engine::uncertainty::{bands, Assumptions, Bands, UncertaintyError};
+use crate::engine::{Parameters, ValidScenario};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The seed of every run, so that the same scenario always gives the same bands.
+pub const SEED: u64 = 20_261_130;
+
+/// The draws of the quick first answer.
+pub const FIRST_DRAWS: u32 = 100;
+
+/// The draws of the refined answer.
+pub const FULL_DRAWS: u32 = 1_000;
+
+/// Milliseconds the inputs must stay still before the first answer is worked out.
+const SETTLE_MS: u32 = 250;
+
+/// Milliseconds between the first answer and the refined one, so that the page shows the
+/// first answer before the longer run starts.
+const REFINE_MS: u32 = 60;
+
+/// One run's answer, for the scenario it was worked out for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub valid: Rc<ValidScenario>,
+    pub bands: Result<Rc<Bands>, UncertaintyError>,
+}
+
+impl Run {
+    /// Whether this answer belongs to `valid` (else it is an older one, shown while the
+    /// new one is worked out).
+    pub fn is_for(&self, valid: &ValidScenario) -> bool {
+        *self.valid == *valid
+    }
+
+    /// Whether more draws will follow.
+    pub fn refining(&self) -> bool {
+        matches!(&self.bands, Ok(b) if b.draws < FULL_DRAWS)
+    }
+}
+
+/// The embedded assumptions, read once per app.
+#[hook]
+pub fn use_assumptions() -> Rc<Result<Assumptions, UncertaintyError>> {
+    use_memo((), |_| Assumptions::embedded())
+}
+
+fn run(
+    params: &Parameters,
+    valid: &Rc<ValidScenario>,
+    assumptions: &Result<Assumptions, UncertaintyError>,
+    draws: u32,
+) -> Run {
+    let bands = assumptions
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|a| bands(params, valid, a, draws, SEED))
+        .map(Rc::new);
+    Run {
+        valid: valid.clone(),
+        bands,
+    }
+}
+
+/// Milliseconds since the page opened, for the refined run's log line.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The latest answer: none before the first one; an older scenario's while a new one is
+/// being worked out (`Run::is_for` tells which).
+#[hook]
+pub fn use_bands(
+    params: Rc<Parameters>,
+    valid: Rc<ValidScenario>,
+    assumptions: Rc<Result<Assumptions, UncertaintyError>>,
+) -> Option<Run> {
+    let latest = use_state(|| None::<Run>);
+    {
+        let latest = latest.clone();
+        use_effect_with(valid, move |valid| {
+            let valid = valid.clone();
+            let refine: Rc<RefCell<Option<Timeout>>> = Rc::default();
+            let first = {
+                let refine = refine.clone();
+                Timeout::new(SETTLE_MS, move || {
+                    latest.set(Some(run(&params, &valid, &assumptions, FIRST_DRAWS)));
+                    let second = Timeout::new(REFINE_MS, move || {
+                        let start = now_ms();
+                        let full = run(&params, &valid, &assumptions, FULL_DRAWS);
+                        gloo::console::log!(format!(
+                            "payung: {FULL_DRAWS} draws in {:.0} ms",
+                            now_ms() - start
+                        ));
+                        latest.set(Some(full));
+                    });
+                    *refine.borrow_mut() = Some(second);
+                })
+            };
+            move || {
+                drop(first);
+                drop(refine.borrow_mut().take());
+            }
+        });
+    }
+    (*latest).clone()
+}
+
+/// What the headline card shows of the chance of reaching the target.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chance {
+    /// Not yet worked out for the shown scenario.
+    Pending,
+    Ready {
+        probability: rust_decimal::Decimal,
+        draws: u32,
+        refining: bool,
+    },
+    Failed(UncertaintyError),
+}
+
+impl Chance {
+    /// The chance for `valid` from the latest answer.
+    pub fn of(latest: Option<&Run>, valid: &ValidScenario) -> Self {
+        match latest.filter(|r| r.is_for(valid)) {
+            None => Chance::Pending,
+            Some(r) => match &r.bands {
+                Ok(b) => Chance::Ready {
+                    probability: b.probability_target_met,
+                    draws: b.draws,
+                    refining: r.refining(),
+                },
+                Err(e) => Chance::Failed(e.clone()),
+            },
+        }
+    }
+}
