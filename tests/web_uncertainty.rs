@@ -44,11 +44,20 @@ async fn the_chance_appears_after_settling_and_is_the_same_for_the_same_inputs()
     let original = year.value();
     let other = (original.parse::<i32>().unwrap() + 1).to_string();
     type_into(&year, &other);
-    until("the chance to be worked out again", || draws(&root).is_empty()).await;
+    until("the chance to be worked out again", || {
+        draws(&root).is_empty()
+    })
+    .await;
     until("the chance for the other year", || draws(&root) == "1000").await;
     type_into(&input(&root, "#f-targetyear-text"), &original);
-    until("the chance to be worked out again", || draws(&root).is_empty()).await;
-    until("the chance for the original year", || draws(&root) == "1000").await;
+    until("the chance to be worked out again", || {
+        draws(&root).is_empty()
+    })
+    .await;
+    until("the chance for the original year", || {
+        draws(&root) == "1000"
+    })
+    .await;
     assert_eq!(text(&root, "#target-chance-value"), first);
     assert_eq!(text(&root, "#target-chance"), label);
 }

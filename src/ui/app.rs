@@ -154,7 +154,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
             baseline.clone(),
             state.preset.region.name.clone(),
             state.valid.target.coverage,
-            bands,
+            bands.clone(),
             state.lang,
         ),
         |(outcome, baseline, name, target, bands, lang)| {
@@ -234,7 +234,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
     {
         let brief = brief.clone();
         let fresh_brief = fresh_brief.clone();
-        use_effect_with((state.valid.clone(), lang), move |_| {
+        // Prepared again when the bands arrive, so the printed chart carries them.
+        use_effect_with((state.valid.clone(), lang, bands), move |_| {
             let timer = gloo::timers::callback::Timeout::new(BRIEF_MS, move || {
                 brief.set(Some(fresh_brief()))
             });
@@ -318,7 +319,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
                             <div class={classes!("banner", notice.error.then_some("error"), (!notice.error).then_some("info"))}
                                 role={if notice.error { "alert" } else { "status" }} id="link-notice"><p>{ notice.text(lang) }</p></div>
                         }
-                        <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} {chance} />
+                        <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} chance={chance.clone()} />
                         if let Some(chart) = main_chart {
                             <div class="main-chart">{ chart_card(chart) }</div>
                         }
@@ -340,7 +341,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
             </div>
             if let Some(b) = &*brief {
                 <PrintBrief params={params.clone()} scenario={b.scenario.clone()} outcome={b.outcome.clone()}
-                    charts={b.charts.clone()} link={Some(b.link.clone())} qr_svg={b.qr.clone()} {lang} />
+                    charts={b.charts.clone()} link={Some(b.link.clone())} qr_svg={b.qr.clone()} {lang}
+                    chance={(b.scenario == *state.valid.scenario()).then(|| chance.clone())} />
             }
         </div>
     }

@@ -33,6 +33,15 @@ pub fn draws_note(draws: u32, refining: bool, lang: Lang) -> String {
     }
 }
 
+/// "1.000 simulasi" / "1,000 draws", for the printed brief.
+pub fn draws_short(draws: u32, lang: Lang) -> String {
+    let n = format::number(u64::from(draws), lang);
+    match lang {
+        Lang::Id => format!("{n} simulasi"),
+        Lang::En => format!("{n} draws"),
+    }
+}
+
 /// Why the chance could not be worked out.
 pub fn error(e: &UncertaintyError, lang: Lang) -> String {
     let what = match e {
