@@ -61,6 +61,7 @@ pub fn SummaryCards(props: &Props) -> Html {
         .map(|r| per_worker_year(&format::rupiah_in(r, lang), lang))
         .unwrap_or_default();
     html! {
+        <>
         <section class="cards" aria-label={T::Results.get(lang)}>
             <div class="card" id="card-coverage">
                 <h3>{ T::CardCoverage.get(lang) }</h3>
@@ -74,7 +75,6 @@ pub fn SummaryCards(props: &Props) -> Html {
                 if let Some(status) = status {
                     <p class={met_class} id="target-status">{ status }</p>
                 }
-                { chance_html(&props.chance, target.year, lang) }
             </div>
             <div class="card" id="card-cost">
                 <h3>{ T::CardCostYear.get(lang) }{ format!(" ({})", first_year.0) }</h3>
@@ -106,17 +106,20 @@ pub fn SummaryCards(props: &Props) -> Html {
                 <p>{ expected_deaths(o.totals.expected_deaths, lang) }</p>
             </div>
         </section>
+        { chance_html(&props.chance, target.year, lang) }
+        </>
     }
 }
 
-/// "Peluang mencapai target 2029: 72%", with how many draws it rests on.
+/// "Peluang mencapai target 2029: 72%", with how many draws it rests on: one line under
+/// the cards, so that the headline keeps its height and the main chart its room.
 fn chance_html(c: &Chance, year: i32, lang: Lang) -> Html {
     let label = chance_label(year, lang);
-    match c {
+    let line = match c {
         Chance::Pending => html! {
-            <p class="chance" id="target-chance" aria-busy="true">
+            <span id="target-chance" aria-busy="true">
                 { label }{ ": " }<span class="muted">{ T::Computing.get(lang) }</span>
-            </p>
+            </span>
         },
         Chance::Ready {
             probability,
@@ -124,14 +127,16 @@ fn chance_html(c: &Chance, year: i32, lang: Lang) -> Html {
             refining,
         } => html! {
             <>
-                <p class="chance" id="target-chance" data-draws={draws.to_string()}>
+                <span id="target-chance" data-draws={draws.to_string()}>
                     { label }{ ": " }<strong id="target-chance-value">{ chance(*probability, lang) }</strong>
-                </p>
-                <p class="muted" id="target-chance-note">{ draws_note(*draws, *refining, lang) }</p>
+                </span>
+                { " " }
+                <span class="muted" id="target-chance-note">{ draws_note(*draws, *refining, lang) }</span>
             </>
         },
         Chance::Failed(e) => html! {
-            <p class="chance bad" id="target-chance" role="alert">{ error(e, lang) }</p>
+            <span class="bad" id="target-chance" role="alert">{ error(e, lang) }</span>
         },
-    }
+    };
+    html! { <p class="chance-line" aria-live="polite">{ line }</p> }
 }
