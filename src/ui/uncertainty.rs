@@ -1,7 +1,9 @@
 //! How sure the answer is, as the app shows it: the Monte Carlo bands of the shown scenario
 //! (`engine::uncertainty::bands`), worked out only after the inputs settle, never on a
 //! slider move, and progressively: first a quick answer from `FIRST_DRAWS` draws, then,
-//! a moment later, the full `FULL_DRAWS`. A fixed seed makes the same scenario always
+//! a moment later, the full `FULL_DRAWS`, unless the first step shows that this device
+//! would freeze the page for more than `REFINE_BUDGET_MS` doing so (then the answer stays
+//! at `FIRST_DRAWS`, and says so). A fixed seed makes the same scenario and draws always
 //! show the same numbers.
 //!
 //! It holds no words and draws nothing; the summary card, the coverage chart and the
@@ -10,7 +12,7 @@
 use crate::engine::uncertainty::{bands, Assumptions, Bands, UncertaintyError};
 use crate::engine::{Parameters, ValidScenario};
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,11 +32,35 @@ const SETTLE_MS: u32 = 250;
 /// first answer before the longer run starts.
 const REFINE_MS: u32 = 60;
 
+/// The longest the refined run may hold the page, estimated from the first step's time.
+const REFINE_BUDGET_MS: f64 = 3_000.0;
+
+thread_local! {
+    /// The newest request for a run in this page. A page runs one Monte Carlo at a time,
+    /// the newest: where several simulators share a page (the browser tests mount one
+    /// per test), older ones stay pending instead of holding the page in turn.
+    static NEWEST: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A new ticket, which makes every earlier one stale.
+fn take_ticket() -> u64 {
+    NEWEST.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    })
+}
+
+fn is_newest(ticket: u64) -> bool {
+    NEWEST.with(|n| n.get() == ticket)
+}
+
 /// One run's answer, for the scenario it was worked out for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
     pub valid: Rc<ValidScenario>,
     pub bands: Result<Rc<Bands>, UncertaintyError>,
+    /// Whether a run with more draws follows.
+    pub more: bool,
 }
 
 impl Run {
@@ -46,7 +72,7 @@ impl Run {
 
     /// Whether more draws will follow.
     pub fn refining(&self) -> bool {
-        matches!(&self.bands, Ok(b) if b.draws < FULL_DRAWS)
+        self.more && self.bands.is_ok()
     }
 }
 
@@ -70,24 +96,23 @@ fn run(
     Run {
         valid: valid.clone(),
         bands,
+        more: false,
     }
 }
 
-/// `run`, with a line in the console saying how long it took ("payung: 1000 draws in
-/// 240 ms"), which the end-to-end test reports.
+/// `run` and how long it took in milliseconds, also logged in the console ("payung: 1000
+/// draws in 240 ms"), which the end-to-end test reports.
 fn timed(
     params: &Parameters,
     valid: &Rc<ValidScenario>,
     assumptions: &Result<Assumptions, UncertaintyError>,
     draws: u32,
-) -> Run {
+) -> (Run, f64) {
     let start = now_ms();
     let done = run(params, valid, assumptions, draws);
-    gloo::console::log!(format!(
-        "payung: {draws} draws in {:.0} ms",
-        now_ms() - start
-    ));
-    done
+    let ms = now_ms() - start;
+    gloo::console::log!(format!("payung: {draws} draws in {ms:.0} ms"));
+    (done, ms)
 }
 
 /// Milliseconds since the page opened, for the log line of a run.
@@ -110,15 +135,27 @@ pub fn use_bands(
         let latest = latest.clone();
         use_effect_with(valid, move |valid| {
             let valid = valid.clone();
+            let ticket = take_ticket();
             let refine: Rc<RefCell<Option<Timeout>>> = Rc::default();
             let first = {
                 let refine = refine.clone();
                 Timeout::new(SETTLE_MS, move || {
-                    latest.set(Some(timed(&params, &valid, &assumptions, FIRST_DRAWS)));
-                    let second = Timeout::new(REFINE_MS, move || {
-                        latest.set(Some(timed(&params, &valid, &assumptions, FULL_DRAWS)));
-                    });
-                    *refine.borrow_mut() = Some(second);
+                    if !is_newest(ticket) {
+                        return;
+                    }
+                    let (first, ms) = timed(&params, &valid, &assumptions, FIRST_DRAWS);
+                    let scale = f64::from(FULL_DRAWS) / f64::from(FIRST_DRAWS);
+                    let more = first.bands.is_ok() && ms * scale <= REFINE_BUDGET_MS;
+                    latest.set(Some(Run { more, ..first }));
+                    if more {
+                        let second = Timeout::new(REFINE_MS, move || {
+                            if !is_newest(ticket) {
+                                return;
+                            }
+                            latest.set(Some(timed(&params, &valid, &assumptions, FULL_DRAWS).0));
+                        });
+                        *refine.borrow_mut() = Some(second);
+                    }
                 })
             };
             move || {

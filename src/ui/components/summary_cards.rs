@@ -127,7 +127,7 @@ fn chance_html(c: &Chance, year: i32, lang: Lang) -> Html {
             refining,
         } => html! {
             <>
-                <span id="target-chance" data-draws={draws.to_string()}>
+                <span id="target-chance" data-draws={draws.to_string()} data-final={(!refining).to_string()}>
                     { label }{ ": " }<strong id="target-chance-value">{ chance(*probability, lang) }</strong>
                 </span>
                 { " " }
