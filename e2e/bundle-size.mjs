@@ -9,7 +9,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 
 const dir = process.argv[2] ?? 'dist';
-const budget = Number(process.env.PAYUNG_BUNDLE_BUDGET ?? 495_000);
+const budget = Number(process.env.PAYUNG_BUNDLE_BUDGET ?? 515_000);
 // The service worker and the offline helper are not part of the app's start-up.
 const files = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f) && f !== 'sw.js' && !f.startsWith('offline-'));
 let total = 0;

@@ -30,6 +30,7 @@ pub mod request;
 pub mod scene;
 pub mod text;
 
+use crate::engine::uncertainty::Bands;
 use crate::engine::Outcome;
 use crate::locale::Lang;
 use plotters::style::RGBColor;
@@ -219,14 +220,28 @@ pub fn draw(
     lang: Lang,
     size: Size,
 ) -> Chart {
+    draw_with_bands(kind, outcome, baseline, target, None, lang, size)
+}
+
+/// `draw`, with the coverage chart showing `bands` (P10–P90 and P25–P75 of coverage at
+/// each year's end) behind its line when given; the other charts ignore them.
+pub fn draw_with_bands(
+    kind: ChartKind,
+    outcome: &Outcome,
+    baseline: Option<Baseline>,
+    target: Decimal,
+    bands: Option<&Bands>,
+    lang: Lang,
+    size: Size,
+) -> Chart {
     let text = ChartText::new(kind, lang);
     match kind {
         ChartKind::Coverage => frame::chart(
             &text,
-            coverage::summary(outcome, target, lang),
+            coverage::summary_with_bands(outcome, target, bands, lang),
             coverage::table(outcome, &text),
             size,
-            |area, style| coverage::draw(area, style, outcome, target, &text, baseline),
+            |area, style| coverage::draw(area, style, outcome, target, &text, baseline, bands),
         ),
         ChartKind::Cost => frame::chart(
             &text,

@@ -22,5 +22,6 @@ pub mod saved;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod uncertainty;
 
 pub use app::App;

@@ -1,6 +1,7 @@
 //! The coverage chart: the vulnerable workers month by month, stacked as covered,
 //! verified but waiting for money, and not yet verified, with the target as a dashed
-//! line and a baseline scenario's covered workers as a faint line.
+//! line, a baseline scenario's covered workers as a faint line and, when the uncertain
+//! assumptions have been run, their 80% and 50% ranges as shaded bands behind the lines.
 //!
 //! `ChartText::series` order: covered, waiting, unverified, target.
 //! `ChartText::columns` order: year, vulnerable workers, covered, coverage, waiting,
@@ -9,8 +10,11 @@
 use super::axes::{axes, headroom, year_cell};
 use super::frame::{frame, note, Area, SceneResult, Style};
 use super::legend::{Entry, Swatch};
-use super::text::{coverage_empty, coverage_summary, ChartText, CoverageFacts};
-use super::{palette, tint, Baseline, Table, BASELINE};
+use super::text::{
+    coverage_empty, coverage_summary, spread_legend, spread_summary, ChartText, CoverageFacts,
+};
+use super::{palette, tint, Baseline, Table, AXIS, BASELINE};
+use crate::engine::uncertainty::Bands;
 use crate::engine::Outcome;
 use crate::engine::{ratio, MonthResult};
 use crate::locale::format;
@@ -27,6 +31,13 @@ const TARGET: usize = 3;
 /// Opacity of the stacked bands.
 const BAND_OPACITY: f64 = 0.45;
 
+/// Opacity of each uncertainty range; the 50% range lies on the 80% one, so it is darker.
+const SPREAD_OPACITY: f64 = 0.22;
+
+/// The columns of `Percentiles` (P10, P25, P50, P75, P90) that bound the 80% and the 50%
+/// range, with their roles in the scene.
+const SPREADS: [(usize, usize, &str); 2] = [(0, 4, "spread-80"), (1, 3, "spread-50")];
+
 /// Draws the coverage chart of `outcome` into `area`, with `target` as a ratio of the
 /// vulnerable workers and, if given, `baseline`'s covered workers for comparison.
 pub(crate) fn draw(
@@ -36,6 +47,7 @@ pub(crate) fn draw(
     target: Decimal,
     text: &ChartText,
     baseline: Option<Baseline>,
+    bands: Option<&Bands>,
 ) -> SceneResult {
     let lang = text.lang;
     let (covered_c, waiting_c, unverified_c) = (palette(0), palette(1), palette(3));
@@ -80,6 +92,16 @@ pub(crate) fn draw(
         entries.push(Entry::new(
             format!("{}: {}", text.baseline, b.name),
             Swatch::Line(BASELINE),
+        ));
+    }
+    let spreads = bands.map(|b| spread_points(outcome, b)).unwrap_or_default();
+    if !spreads.is_empty() {
+        entries.push(Entry::new(
+            spread_legend(lang),
+            Swatch::Fill {
+                fill: tint(AXIS, 1.0 - 2.0 * SPREAD_OPACITY),
+                edge: AXIS,
+            },
         ));
     }
     let plot = frame(area, style, entries.as_slice())?;
@@ -133,6 +155,7 @@ pub(crate) fn draw(
         .iter()
         .chain(&targets)
         .chain(&base)
+        .chain(spreads.iter().flat_map(|(_, upper, _)| upper))
         .map(|p| p.1)
         .chain(months.iter().map(|m| m.population as f64))
         .fold(0.0, f64::max);
@@ -183,6 +206,15 @@ pub(crate) fn draw(
             colour.mix(BAND_OPACITY).filled(),
         )))?;
     }
+    // The uncertain assumptions' ranges, behind the lines.
+    for (lower, upper, role) in &spreads {
+        style.role(role);
+        let outline: Vec<(f64, f64)> = upper.iter().chain(lower.iter().rev()).copied().collect();
+        chart.draw_series(std::iter::once(Polygon::new(
+            outline,
+            AXIS.mix(SPREAD_OPACITY).filled(),
+        )))?;
+    }
     style.role("series-unverified");
     chart.draw_series(LineSeries::new(all, unverified_c.stroke_width(1)))?;
     style.role("series-waiting");
@@ -201,6 +233,45 @@ pub(crate) fn draw(
         chart.draw_series(LineSeries::new(base, BASELINE.stroke_width(2)))?;
     }
     Ok(())
+}
+
+/// A range's lower and upper boundary and its role.
+type Spread = (Vec<(f64, f64)>, Vec<(f64, f64)>, &'static str);
+
+/// The 80% and 50% ranges of covered workers: from the first month (known, no spread)
+/// to each year's last month, the coverage percentiles times that month's workers. Empty
+/// when the bands are of other years than the outcome (an older scenario's).
+fn spread_points(outcome: &Outcome, bands: &Bands) -> Vec<Spread> {
+    let months = &outcome.months;
+    let Some(first) = months.first() else {
+        return Vec::new();
+    };
+    let mut at: Vec<(f64, f64, &[Decimal; 5])> = Vec::with_capacity(bands.years.len());
+    for (year, p) in bands.years.iter().zip(&bands.coverage) {
+        let Some((i, m)) = months
+            .iter()
+            .enumerate()
+            .rfind(|(_, m)| m.date.year == *year)
+        else {
+            return Vec::new();
+        };
+        at.push((i as f64, m.population as f64, p));
+    }
+    if at.is_empty() || bands.coverage.len() != bands.years.len() {
+        return Vec::new();
+    }
+    let start = (0.0, first.covered as f64);
+    let boundary = |column: usize| -> Vec<(f64, f64)> {
+        std::iter::once(start)
+            .chain(at.iter().map(|(x, population, p)| {
+                (*x, p[column].to_f64().unwrap_or(0.0).max(0.0) * population)
+            }))
+            .collect()
+    };
+    SPREADS
+        .iter()
+        .map(|&(low, high, role)| (boundary(low), boundary(high), role))
+        .collect()
 }
 
 /// Labelled months: a few "Okt 2023"-style ticks for short horizons, Januaries labelled
@@ -233,6 +304,30 @@ fn month_ticks(months: &[MonthResult]) -> (Vec<f64>, bool) {
         (vec![0.0], false)
     } else {
         (ticks, yearly)
+    }
+}
+
+/// `summary`, followed when `bands` are given by where coverage ends in 80% of the draws.
+pub fn summary_with_bands(
+    outcome: &Outcome,
+    target: Decimal,
+    bands: Option<&Bands>,
+    lang: Lang,
+) -> String {
+    let sentence = summary(outcome, target, lang);
+    let last = bands.and_then(|b| Some((b, *b.years.last()?, b.coverage.last()?)));
+    match last {
+        Some((b, year, p)) if b.years.len() == b.coverage.len() => {
+            let spread = spread_summary(
+                year,
+                &format::percent(p[0], lang),
+                &format::percent(p[4], lang),
+                &format::number(u64::from(b.draws), lang),
+                lang,
+            );
+            format!("{sentence} {spread}")
+        }
+        _ => sentence,
     }
 }
 

@@ -4,7 +4,8 @@
 //! It holds outcomes already computed; it must not know how the page measures or renders.
 
 use super::compare::{self, Compared};
-use super::{draw, Baseline, Chart, ChartKind, CompareKind, Size};
+use super::{draw_with_bands, Baseline, Chart, ChartKind, CompareKind, Size};
+use crate::engine::uncertainty::Bands;
 use crate::engine::Outcome;
 use crate::locale::Lang;
 use rust_decimal::Decimal;
@@ -13,11 +14,13 @@ use std::rc::Rc;
 /// The data of a chart.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
-    /// One outcome, its coverage target and, named, the outcome it is compared with.
+    /// One outcome, its coverage target, named, the outcome it is compared with and, if
+    /// worked out, the bands of its uncertain assumptions (drawn on the coverage chart).
     Outcome {
         outcome: Rc<Outcome>,
         baseline: Option<(String, Rc<Outcome>)>,
         target: Decimal,
+        bands: Option<Rc<Bands>>,
     },
     /// Two to four named outcomes side by side.
     Compare(Vec<(String, Rc<Outcome>)>),
@@ -64,6 +67,7 @@ impl Request {
                     outcome,
                     baseline,
                     target,
+                    bands,
                 },
                 kind,
             ) => {
@@ -74,7 +78,15 @@ impl Request {
                         name,
                         outcome: o.as_ref(),
                     });
-                draw(kind, outcome, baseline, *target, self.lang, size)
+                draw_with_bands(
+                    kind,
+                    outcome,
+                    baseline,
+                    *target,
+                    bands.as_deref(),
+                    self.lang,
+                    size,
+                )
             }
         }
     }

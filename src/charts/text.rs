@@ -416,3 +416,22 @@ pub fn compare_cost_summary(parts: &str, lang: Lang) -> String {
         Lang::En => format!("Cost over the horizon: {parts}."),
     }
 }
+
+/// The legend entry of the coverage chart's uncertainty bands.
+pub fn spread_legend(lang: Lang) -> &'static str {
+    lang.pick("Rentang 80% / 50%", "80% / 50% range")
+}
+
+/// The coverage chart's sentence about its bands: where coverage ends in 80% of `draws`.
+pub fn spread_summary(year: i32, low: &str, high: &str, draws: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Dalam 80% dari {draws} simulasi atas asumsi yang tidak pasti, cakupan akhir {year} \
+             antara {low} dan {high}."
+        ),
+        Lang::En => format!(
+            "In 80% of {draws} draws of the uncertain assumptions, coverage at the end of \
+             {year} is between {low} and {high}."
+        ),
+    }
+}

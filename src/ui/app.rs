@@ -2,6 +2,7 @@
 //! with `use_memo`, so each input change recomputes and redraws exactly once.
 
 use crate::charts::{ChartKind, Request, Size, Source};
+use crate::engine::uncertainty::Bands;
 use crate::engine::{presets, Outcome, Parameters, Scenario, ValidScenario};
 use crate::locale::Lang;
 use crate::ui::components::budget_ledger::BudgetLedger;
@@ -24,9 +25,11 @@ use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::components::summary_cards::SummaryCards;
 use crate::ui::components::target_panel::TargetPanel;
+use crate::ui::components::tornado_panel::TornadoPanel;
 use crate::ui::i18n::{self, T};
 use crate::ui::outcomes::use_outcomes;
 use crate::ui::state::{Action, State};
+use crate::ui::uncertainty::{use_assumptions, use_bands, Chance};
 use crate::ui::{embed, share, storage};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -71,6 +74,7 @@ fn chart_requests(
     outcome: &Rc<Outcome>,
     baseline: Option<(String, Rc<Outcome>)>,
     target: rust_decimal::Decimal,
+    bands: Option<Rc<Bands>>,
     lang: Lang,
 ) -> Vec<Rc<Request>> {
     ChartKind::RESULTS
@@ -83,6 +87,7 @@ fn chart_requests(
                     outcome: outcome.clone(),
                     baseline: baseline.clone(),
                     target,
+                    bands: bands.clone(),
                 },
             })
         })
@@ -137,17 +142,24 @@ fn Simulator(props: &SimulatorProps) -> Html {
     let state = use_reducer(move || (*initial).clone());
     let params = state.params.clone();
     let (outcome, baseline) = use_outcomes(&state);
+    // How sure the answer is: worked out once the inputs settle, so the bands lag the line
+    // during a drag and the chance says it is being worked out.
+    let assumptions = use_assumptions();
+    let latest_run = use_bands(params.clone(), state.valid.clone(), assumptions.clone());
+    let chance = Chance::of(latest_run.as_ref(), &state.valid);
+    let bands = latest_run.and_then(|r| r.bands.ok());
     let charts = use_memo(
         (
             outcome.clone(),
             baseline.clone(),
             state.preset.region.name.clone(),
             state.valid.target.coverage,
+            bands.clone(),
             state.lang,
         ),
-        |(outcome, baseline, name, target, lang)| {
+        |(outcome, baseline, name, target, bands, lang)| {
             let baseline = (**baseline).clone().map(|b| (name.clone(), Rc::new(b)));
-            chart_requests(outcome, baseline, *target, *lang)
+            chart_requests(outcome, baseline, *target, bands.clone(), *lang)
         },
     );
 
@@ -222,7 +234,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
     {
         let brief = brief.clone();
         let fresh_brief = fresh_brief.clone();
-        use_effect_with((state.valid.clone(), lang), move |_| {
+        // Prepared again when the bands arrive, so the printed chart carries them.
+        use_effect_with((state.valid.clone(), lang, bands), move |_| {
             let timer = gloo::timers::callback::Timeout::new(BRIEF_MS, move || {
                 brief.set(Some(fresh_brief()))
             });
@@ -306,12 +319,13 @@ fn Simulator(props: &SimulatorProps) -> Html {
                             <div class={classes!("banner", notice.error.then_some("error"), (!notice.error).then_some("info"))}
                                 role={if notice.error { "alert" } else { "status" }} id="link-notice"><p>{ notice.text(lang) }</p></div>
                         }
-                        <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} />
+                        <SummaryCards outcome={outcome.clone()} scenario={state.valid.scenario().clone()} {lang} chance={chance.clone()} />
                         if let Some(chart) = main_chart {
                             <div class="main-chart">{ chart_card(chart, true) }</div>
                         }
                     </section>
                     <GoalSeek params={params.clone()} valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
+                    <TornadoPanel params={params.clone()} valid={state.valid.clone()} {assumptions} {lang} />
                     <div class="charts">
                         { for other_charts.iter().map(|c| chart_card(c, false)) }
                     </div>
@@ -327,7 +341,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
             </div>
             if let Some(b) = &*brief {
                 <PrintBrief params={params.clone()} scenario={b.scenario.clone()} outcome={b.outcome.clone()}
-                    charts={b.charts.clone()} link={Some(b.link.clone())} qr_svg={b.qr.clone()} {lang} />
+                    charts={b.charts.clone()} link={Some(b.link.clone())} qr_svg={b.qr.clone()} {lang}
+                    chance={(b.scenario == *state.valid.scenario()).then(|| chance.clone())} />
             }
         </div>
     }

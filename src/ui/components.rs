@@ -29,3 +29,4 @@ pub mod source_years;
 pub mod sources_panel;
 pub mod summary_cards;
 pub mod target_panel;
+pub mod tornado_panel;

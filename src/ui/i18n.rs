@@ -4,7 +4,7 @@
 //! This file holds the language, the text shared across the app (`T`), field labels and
 //! units, and the messages for input, validation and simulation warnings. Each area with
 //! text of its own has a submodule: `compare`, `embed`, `files`, `goal_seek`, `saved`,
-//! `share`, `sources` and `summary`. Components take their words from here and hold none; the charts
+//! `share`, `sources`, `summary` and `uncertainty`. Components take their words from here and hold none; the charts
 //! own their words (`crate::charts::text`); numbers are put into words with
 //! `crate::locale::format`, and the language itself is `crate::locale::Lang`.
 //!
@@ -23,6 +23,7 @@ pub mod source_kind;
 pub mod sources;
 pub mod summary;
 pub mod table;
+pub mod uncertainty;
 
 use crate::engine::edit::Rule;
 use crate::engine::error::Problem;

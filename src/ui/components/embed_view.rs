@@ -109,6 +109,7 @@ fn requests(
                     outcome: outcome.clone(),
                     baseline: baseline.clone(),
                     target,
+                    bands: None,
                 },
             })
         })

@@ -1,13 +1,16 @@
 //! The one-page A4 brief for DPRD hearings: region and scenario, date, key figures, the
 //! three charts, the funding ledger in whole Rupiah, the main assumptions with their legal
-//! references, and the share link with its QR code. It is hidden on screen and is the only
+//! references, the chance of reaching the target when it has been worked out, and the
+//! share link with its QR code. It is hidden on screen and is the only
 //! thing printed (see `@media print` in styles/main.css).
 
 use crate::engine::outcome::{ratio, Outcome};
 use crate::engine::{Parameters, Scenario};
 use crate::locale::format;
 use crate::locale::Lang;
+use crate::ui::i18n::uncertainty::{chance, chance_label, draws_short};
 use crate::ui::i18n::{month_name, T};
+use crate::ui::uncertainty::Chance;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,6 +27,9 @@ pub struct Props {
     #[prop_or_default]
     pub qr_svg: Option<String>,
     pub lang: Lang,
+    /// The chance of reaching the target for this scenario, if known.
+    #[prop_or_default]
+    pub chance: Option<Chance>,
 }
 
 /// Today's date in words, from the browser's clock (the engine never reads one).
@@ -97,6 +103,21 @@ pub fn PrintBrief(props: &Props) -> Html {
             format!("≈ {}", format::rupiah_compact(o.totals.benefits_paid, lang)),
         ),
     ];
+    let mut figures: Vec<(String, String)> = figures
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    if let Some(Chance::Ready {
+        probability, draws, ..
+    }) = &props.chance
+    {
+        let value = format!(
+            "{} ({})",
+            chance(*probability, lang),
+            draws_short(*draws, lang)
+        );
+        figures.insert(3, (chance_label(sc.target.year, lang), value));
+    }
     let refs = |param: &crate::engine::Parameter| {
         param
             .references
@@ -165,7 +186,7 @@ pub fn PrintBrief(props: &Props) -> Html {
                 <p class="brief-date">{ T::BriefPrinted.get(lang) }{ ": " }{ today(lang) }<br/>{"Payung ☂"}</p>
             </header>
             <dl class="brief-figures">
-                { for figures.iter().map(|(k, v)| html! { <div><dt>{ *k }</dt><dd>{ v }</dd></div> }) }
+                { for figures.iter().map(|(k, v)| html! { <div><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>
             <div class="brief-charts">
                 { for props.charts.iter().map(|svg| html! { <div class="brief-chart"><img src={svg_src(svg)} alt="" /></div> }) }

@@ -1,6 +1,7 @@
 //! The headline figures: coverage against the target, when the target is reached, cost,
 //! who pays, Rp per protected worker-year, and what families can expect back (an estimate,
-//! rounded and marked as such).
+//! rounded and marked as such), and the chance of reaching the target over the uncertain
+//! assumptions (worked out by `ui::uncertainty` once the inputs settle).
 
 use crate::charts::PALETTE;
 use crate::engine::outcome::{ratio, Outcome};
@@ -10,7 +11,9 @@ use crate::locale::Lang;
 use crate::ui::i18n::summary::{
     covered_of, expected_deaths, per_worker_year, target_by, target_status,
 };
+use crate::ui::i18n::uncertainty::{chance, chance_label, draws_note, error};
 use crate::ui::i18n::{month_name, T};
+use crate::ui::uncertainty::Chance;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,6 +23,9 @@ pub struct Props {
     pub outcome: Rc<Outcome>,
     pub scenario: Scenario,
     pub lang: Lang,
+    /// The chance of reaching the target; pending until worked out.
+    #[prop_or(Chance::Pending)]
+    pub chance: Chance,
 }
 
 #[component]
@@ -55,6 +61,7 @@ pub fn SummaryCards(props: &Props) -> Html {
         .map(|r| per_worker_year(&format::rupiah_in(r, lang), lang))
         .unwrap_or_default();
     html! {
+        <>
         <section class="cards" aria-label={T::Results.get(lang)}>
             <div class="card" id="card-coverage">
                 <h3>{ T::CardCoverage.get(lang) }</h3>
@@ -99,5 +106,37 @@ pub fn SummaryCards(props: &Props) -> Html {
                 <p>{ expected_deaths(o.totals.expected_deaths, lang) }</p>
             </div>
         </section>
+        { chance_html(&props.chance, target.year, lang) }
+        </>
     }
+}
+
+/// "Peluang mencapai target 2029: 72%", with how many draws it rests on: one line under
+/// the cards, so that the headline keeps its height and the main chart its room.
+fn chance_html(c: &Chance, year: i32, lang: Lang) -> Html {
+    let label = chance_label(year, lang);
+    let line = match c {
+        Chance::Pending => html! {
+            <span id="target-chance" aria-busy="true">
+                { label }{ ": " }<span class="muted">{ T::Computing.get(lang) }</span>
+            </span>
+        },
+        Chance::Ready {
+            probability,
+            draws,
+            refining,
+        } => html! {
+            <>
+                <span id="target-chance" data-draws={draws.to_string()} data-final={(!refining).to_string()}>
+                    { label }{ ": " }<strong id="target-chance-value">{ chance(*probability, lang) }</strong>
+                </span>
+                { " " }
+                <span class="muted" id="target-chance-note">{ draws_note(*draws, *refining, lang) }</span>
+            </>
+        },
+        Chance::Failed(e) => html! {
+            <span class="bad" id="target-chance" role="alert">{ error(e, lang) }</span>
+        },
+    };
+    html! { <p class="chance-line" aria-live="polite">{ line }</p> }
 }

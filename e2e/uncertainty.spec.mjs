@@ -1,0 +1,51 @@
+// How sure the answer is: on Ambon the line under the headline cards shows "Peluang
+// mencapai target …" from 1,000 draws once the inputs settle, the coverage chart names its
+// 80% / 50% range, the printed brief carries the chance, and the "what moves the answer
+// most" table fills when opened. Prints how long the 100- and 1,000-draw steps took in the
+// page (its own performance.now() log lines), with screenshots of the answer, the chart
+// and the table.
+import path from 'node:path';
+import { assert, openApp, waitFor, textOf } from './lib.mjs';
+
+/** Saves a screenshot of the first element `selector` names as <name>.png in the artifacts. */
+async function shoot(page, artifacts, selector, name) {
+  const el = page.locator(selector).first();
+  await el.scrollIntoViewIfNeeded();
+  await el.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+export async function test({ page, artifacts }) {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const timings = [];
+  page.on('console', (m) => {
+    const found = /payung: (\d+) draws in (\d+) ms/.exec(m.text());
+    if (found) timings.push({ draws: Number(found[1]), ms: Number(found[2]) });
+  });
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelector('#target-chance')?.dataset.draws === '1000', undefined,
+    { timeout: 30_000, message: 'the chance from 1,000 draws' });
+  const chance = await textOf(page, '#target-chance');
+  assert.match(chance, /^Peluang mencapai target 20\d\d: \d{1,3}%$/, chance);
+  assert.match(await textOf(page, '#target-chance-note'), /1\.000 simulasi/);
+  await waitFor(page, () => document.querySelector('#chart-coverage')?.textContent.includes('Rentang 80% / 50%'),
+    undefined, { timeout: 30_000, message: 'the band legend on the coverage chart' });
+  const full = timings.filter((t) => t.draws === 1000);
+  const first = timings.filter((t) => t.draws === 100);
+  assert.ok(full.length > 0 && first.length > 0, 'the page logs the time of each step');
+  console.log(`uncertainty: ${chance}; in the page, 100 draws took ${first.map((t) => t.ms).join(', ')} ms, `
+    + `1,000 draws ${full.map((t) => t.ms).join(', ')} ms`);
+  // The printed brief carries it too (prepared once the inputs settle).
+  const value = chance.replace(/^.*: /, '');
+  await waitFor(page, (v) => document.querySelector('.brief-figures')?.textContent.includes(`${v} (1.000 simulasi)`),
+    value, { timeout: 30_000, message: 'the chance in the printed brief' });
+  assert.match(await page.evaluate(() => document.querySelector('.brief-figures').textContent),
+    /Peluang mencapai target 20\d\d\d{1,3}% \(1\.000 simulasi\)/);
+  await shoot(page, artifacts, '.answer', 'uncertainty-answer');
+  await shoot(page, artifacts, '#chart-coverage', 'uncertainty-coverage-chart');
+
+  // What moves the answer most: worked out once opened.
+  await page.click('#tornado summary');
+  await waitFor(page, () => document.querySelectorAll('#tornado-table tbody tr').length > 3, undefined,
+    { timeout: 30_000, message: 'the tornado table' });
+  await shoot(page, artifacts, '#tornado', 'uncertainty-tornado');
+}

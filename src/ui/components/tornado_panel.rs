@@ -1,0 +1,118 @@
+//! "Apa yang paling berpengaruh" / "What moves the answer most": a collapsible table of the
+//! uncertain assumptions, each at its low and its high value (the others at their most
+//! likely), sorted by how far they move coverage at the target year; with the total cost
+//! at each end. Worked out (`engine::uncertainty::tornado`) only while the section is open
+//! and once the inputs have settled.
+
+use crate::engine::uncertainty::{tornado, Assumptions, TornadoBar, UncertaintyError};
+use crate::engine::{Parameters, ValidScenario};
+use crate::locale::format;
+use crate::locale::Lang;
+use crate::ui::i18n::uncertainty::{error, TornadoText};
+use crate::ui::i18n::T;
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+use web_sys::Element;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub params: Rc<Parameters>,
+    pub valid: Rc<ValidScenario>,
+    pub assumptions: Rc<Result<Assumptions, UncertaintyError>>,
+    pub lang: Lang,
+}
+
+/// Milliseconds the inputs must stay still before the table is worked out.
+const SETTLE_MS: u32 = 250;
+
+type Bars = Result<Vec<TornadoBar>, UncertaintyError>;
+
+#[component]
+pub fn TornadoPanel(props: &Props) -> Html {
+    let lang = props.lang;
+    let open = use_state(|| false);
+    let bars = use_state(|| None::<Rc<Bars>>);
+    {
+        let bars = bars.clone();
+        let params = props.params.clone();
+        let assumptions = props.assumptions.clone();
+        use_effect_with((props.valid.clone(), *open), move |(valid, open)| {
+            bars.set(None);
+            let valid = valid.clone();
+            let timer = open.then(|| {
+                Timeout::new(SETTLE_MS, move || {
+                    let found = match &*assumptions {
+                        Ok(a) => tornado(&params, &valid, a),
+                        Err(e) => Err(e.clone()),
+                    };
+                    bars.set(Some(Rc::new(found)));
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let now = e.target_unchecked_into::<Element>().has_attribute("open");
+            if now != *open {
+                open.set(now);
+            }
+        })
+    };
+    let text = TornadoText::new(props.valid.target.year, lang);
+    let body = match (bars.as_deref(), &*props.assumptions) {
+        (_, _) if !*open => Html::default(),
+        (None, _) => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
+        (Some(Err(e)), _) => html! { <p class="bad" role="alert">{ error(e, lang) }</p> },
+        (Some(Ok(_)), Err(e)) => html! { <p class="bad" role="alert">{ error(e, lang) }</p> },
+        (Some(Ok(bars)), Ok(assumptions)) => table(bars, assumptions, &text, lang),
+    };
+    html! {
+        <details class="goal-seek tornado" id="tornado" {ontoggle}>
+            <summary><h2 id="tornado-title">{ text.title }</h2></summary>
+            <p class="muted">{ text.intro }</p>
+            <div aria-live="polite">{ body }</div>
+        </details>
+    }
+}
+
+/// The table, one row per assumption in the order of `bars`.
+fn table(bars: &[TornadoBar], assumptions: &Assumptions, text: &TornadoText, lang: Lang) -> Html {
+    let money = |x| format::rupiah_compact(x, lang);
+    let share = |x| format::percent(x, lang);
+    html! {
+        <div class="table-scroll">
+            <table id="tornado-table">
+                <thead><tr>
+                    <th scope="col">{ text.assumption }</th>
+                    <th scope="col">{ text.range }</th>
+                    <th scope="col">{ &text.coverage_low }</th>
+                    <th scope="col">{ &text.coverage_high }</th>
+                    <th scope="col">{ text.cost_low }</th>
+                    <th scope="col">{ text.cost_high }</th>
+                </tr></thead>
+                <tbody>
+                    { for bars.iter().map(|bar| {
+                        let a = assumptions.0.iter().find(|a| a.key == bar.key);
+                        let (name, basis) = a.map_or((bar.key.as_str(), ""), |a| match lang {
+                            Lang::Id => (a.description_id.as_str(), a.basis_id.as_str()),
+                            Lang::En => (a.description_en.as_str(), a.basis_en.as_str()),
+                        });
+                        html! {
+                            <tr data-key={bar.key.clone()}>
+                                <th scope="row">{ name }</th>
+                                <td>{ basis }</td>
+                                <td>{ share(bar.coverage_low) }</td>
+                                <td>{ share(bar.coverage_high) }</td>
+                                <td>{ money(bar.cost_low) }</td>
+                                <td>{ money(bar.cost_high) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

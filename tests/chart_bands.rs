@@ -1,0 +1,122 @@
+//! The coverage chart's uncertainty bands: with bands from the Monte Carlo run (Ambon, 100
+//! draws, a fixed seed) the 80% and 50% ranges are drawn as keyed shapes, named in the
+//! legend and the summary; without bands, or with bands of other years, nothing of them is
+//! drawn; the other charts ignore them. One snapshot shows the chart with its bands
+//! (`INSTA_UPDATE=always cargo test --test chart_bands` after an intended change).
+
+use payung::charts::{ChartKind, Request, Scene, Size, Source};
+use payung::engine::uncertainty::{bands, Assumptions, Bands};
+use payung::engine::{presets, simulate, Outcome, Parameters};
+use payung::locale::Lang;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+
+const SIZE: Size = Size {
+    width: 800,
+    text_px: 14,
+};
+
+/// Ambon's outcome, its target and its bands over 100 draws with a fixed seed.
+fn ambon() -> (Rc<Outcome>, Decimal, Rc<Bands>) {
+    let p = Parameters::embedded().unwrap();
+    let v = presets::load("ambon").unwrap().validate(&p).unwrap();
+    let a = Assumptions::embedded().unwrap();
+    let b = bands(&p, &v, &a, 100, 20_261_130).unwrap();
+    (Rc::new(simulate(&p, &v)), v.target.coverage, Rc::new(b))
+}
+
+fn request(kind: ChartKind, lang: Lang, bands: Option<Rc<Bands>>) -> Request {
+    let (outcome, target, _) = ambon();
+    Request {
+        kind,
+        lang,
+        source: Source::Outcome {
+            outcome,
+            baseline: None,
+            target,
+            bands,
+        },
+    }
+}
+
+/// The keys of the scene's shapes drawn for `role`.
+fn keys_of<'a>(scene: &'a Scene, role: &str) -> Vec<&'a str> {
+    scene
+        .items
+        .iter()
+        .map(|i| i.key.as_str())
+        .filter(|k| k.starts_with(&format!("{role}.")))
+        .collect()
+}
+
+fn legend_texts(scene: &Scene) -> Vec<String> {
+    scene
+        .items
+        .iter()
+        .filter(|i| i.key.starts_with("legend."))
+        .filter_map(|i| i.text.clone())
+        .collect()
+}
+
+#[test]
+fn bands_are_drawn_named_and_summarised() {
+    let (_, _, b) = ambon();
+    for (lang, legend, sentence) in [
+        (Lang::Id, "Rentang 80% / 50%", "Dalam 80% dari 100 simulasi"),
+        (Lang::En, "80% / 50% range", "In 80% of 100 draws"),
+    ] {
+        let chart = request(ChartKind::Coverage, lang, Some(b.clone())).draw(SIZE, true);
+        assert_eq!(keys_of(&chart.scene, "spread-80"), ["spread-80.polygon.0"]);
+        assert_eq!(keys_of(&chart.scene, "spread-50"), ["spread-50.polygon.0"]);
+        let texts = legend_texts(&chart.scene).join(" ");
+        assert!(texts.contains(legend), "{texts}");
+        assert!(chart.summary.contains(sentence), "{}", chart.summary);
+        // The ranges lie behind the coverage line.
+        let at = |key: &str| {
+            chart
+                .scene
+                .items
+                .iter()
+                .position(|i| i.key.starts_with(key))
+        };
+        assert!(at("spread-50").unwrap() < at("series-covered").unwrap());
+    }
+}
+
+#[test]
+fn nothing_of_them_is_drawn_without_bands_or_on_other_charts() {
+    let (_, _, b) = ambon();
+    let plain = request(ChartKind::Coverage, Lang::Id, None).draw(SIZE, true);
+    assert!(keys_of(&plain.scene, "spread-80").is_empty());
+    assert!(keys_of(&plain.scene, "spread-50").is_empty());
+    assert!(!legend_texts(&plain.scene).join(" ").contains("Rentang"));
+    assert!(!plain.summary.contains("simulasi"));
+    let cost = request(ChartKind::Cost, Lang::Id, Some(b)).draw(SIZE, true);
+    assert!(cost
+        .scene
+        .items
+        .iter()
+        .all(|i| !i.key.starts_with("spread")));
+}
+
+#[test]
+fn bands_of_other_years_are_not_drawn() {
+    let (_, _, b) = ambon();
+    let mut other = (*b).clone();
+    for y in &mut other.years {
+        *y += 50;
+    }
+    let chart = request(ChartKind::Coverage, Lang::En, Some(Rc::new(other))).draw(SIZE, true);
+    assert!(chart
+        .scene
+        .items
+        .iter()
+        .all(|i| !i.key.starts_with("spread")));
+}
+
+#[test]
+fn the_coverage_chart_with_bands() {
+    let (_, _, b) = ambon();
+    let chart = request(ChartKind::Coverage, Lang::Id, Some(b)).draw(SIZE, true);
+    insta::assert_snapshot!("coverage_bands_ambon_id", chart.to_svg());
+}
