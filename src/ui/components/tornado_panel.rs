@@ -83,7 +83,7 @@ fn table(bars: &[TornadoBar], assumptions: &Assumptions, text: &TornadoText, lan
     let money = |x| format::rupiah_compact(x, lang);
     let share = |x| format::percent(x, lang);
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table id="tornado-table">
                 <thead><tr>
                     <th scope="col">{ text.assumption }</th>
