@@ -114,6 +114,15 @@ fn opacity(attrs: &mut Vec<(&'static str, String)>, c: BackendColor) {
     }
 }
 
+/// `(fill, stroke)` attribute values: the colour filling the shape, or outlining it.
+fn fill_and_stroke(c: BackendColor, fill: bool) -> (String, String) {
+    if fill {
+        (colour(c), "none".to_string())
+    } else {
+        ("none".to_string(), colour(c))
+    }
+}
+
 fn points<I: IntoIterator<Item = BackendCoord>>(path: I) -> String {
     let mut out = String::new();
     for (x, y) in path {
@@ -195,11 +204,7 @@ impl DrawingBackend for Recorder {
         if c.alpha == 0.0 {
             return Ok(());
         }
-        let (fill, stroke) = if fill {
-            (colour(c), "none".to_string())
-        } else {
-            ("none".to_string(), colour(c))
-        };
+        let (fill, stroke) = fill_and_stroke(c, fill);
         let mut attrs = vec![
             ("x", upper_left.0.to_string()),
             ("y", upper_left.1.to_string()),
@@ -259,11 +264,7 @@ impl DrawingBackend for Recorder {
         if c.alpha == 0.0 {
             return Ok(());
         }
-        let (fill, stroke) = if fill {
-            (colour(c), "none".to_string())
-        } else {
-            ("none".to_string(), colour(c))
-        };
+        let (fill, stroke) = fill_and_stroke(c, fill);
         let mut attrs = vec![
             ("cx", center.0.to_string()),
             ("cy", center.1.to_string()),
