@@ -72,7 +72,7 @@ for f in tests/web*.rs tests/web*/main.rs; do
     WASM_TEST_ARGS+=(--test "${name%.rs}")
 done
 
-wasm_clippy() { in_wasm_env cargo clippy --target wasm32-unknown-unknown --lib --bin "$WEB_BIN" -- -D warnings; }
+wasm_clippy() { in_wasm_env cargo clippy --target wasm32-unknown-unknown --lib --bin "$WEB_BIN" --bin payung-worker -- -D warnings; }
 wasm_tests() { in_wasm_env cargo test --target wasm32-unknown-unknown "${WASM_TEST_ARGS[@]}"; }
 
 trunk_build() {

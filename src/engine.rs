@@ -18,6 +18,7 @@ pub mod error;
 pub mod field;
 pub mod funding;
 pub mod import;
+pub mod jobs;
 pub mod outcome;
 pub mod parameters;
 pub mod plan;

@@ -15,6 +15,7 @@ pub mod app;
 pub mod budgets;
 pub mod compare;
 pub mod components;
+pub mod compute;
 pub mod embed;
 pub mod i18n;
 pub mod outcomes;

@@ -8,10 +8,10 @@ use super::parameters::{Contribution, Parameters};
 use super::scenario::{Amount, Scenario, SourceKind};
 use super::Rupiah;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One simulated month.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonthResult {
     pub date: YearMonth,
     pub population: u64,
@@ -33,7 +33,7 @@ pub struct MonthResult {
 }
 
 /// One fiscal year (or the part of it inside the horizon).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct YearResult {
     pub year: i32,
     /// Simulated months in this year.
@@ -81,7 +81,7 @@ pub struct YearResult {
 }
 
 /// Totals over the horizon.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
     pub contributions: Rupiah,
     pub contributions_by_source: Vec<Rupiah>,
@@ -96,7 +96,7 @@ pub struct Totals {
 }
 
 /// A soft problem the user should see; the simulation still ran.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Warning {
     /// A Dana Desa share above the highest Dana Desa cap (BLT).
@@ -119,7 +119,7 @@ pub enum Warning {
 }
 
 /// Everything the UI, the CLI and the tests read.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     pub source_names: Vec<String>,
     pub source_kinds: Vec<SourceKind>,

@@ -26,10 +26,10 @@ use super::simulate::simulate;
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why a plan cannot be made for the chosen sources.
-#[derive(Clone, Debug, PartialEq, Serialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PlanError {
     /// No source was chosen.
@@ -50,7 +50,7 @@ pub enum PlanError {
 
 /// What keeps a year below its step whatever the money, read off the run with unlimited
 /// money for the chosen sources at that year's end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Limit {
     /// Verification capacity: entries were left to check, but not enough were checked.
@@ -65,7 +65,7 @@ pub enum Limit {
 }
 
 /// How far a year falls short of its criterion whatever the money.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Shortfall {
     /// What limits the year.
     pub limit: Limit,
@@ -79,7 +79,7 @@ pub struct Shortfall {
 }
 
 /// One fiscal year of the plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanYear {
     pub year: i32,
     /// The amount for each chosen source, in the order chosen (whole Rupiah; zero when the
@@ -96,7 +96,7 @@ pub struct PlanYear {
 }
 
 /// The answer: amounts by year, and the scenario with them written in.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     /// The chosen sources, by index, in order.
     pub sources: Vec<usize>,

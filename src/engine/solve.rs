@@ -12,10 +12,10 @@ use super::simulate::simulate;
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why no amount for the chosen source reaches the target.
-#[derive(Clone, Debug, PartialEq, Serialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Unreachable {
     /// The index does not name a source.
@@ -42,7 +42,7 @@ pub enum Unreachable {
 }
 
 /// The answer to "how much a year does this source need?".
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BudgetAnswer {
     pub source: usize,
     /// The smallest yearly amount, to the Rupiah (in the source's first year; later years grow).
@@ -51,7 +51,7 @@ pub struct BudgetAnswer {
 }
 
 /// The answer to "what does this yearly amount keep covered?".
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CoverageAnswer {
     pub source: usize,
     pub yearly_amount: Rupiah,

@@ -21,7 +21,7 @@ use rand::rngs::StdRng;
 use rand::SeedableRng;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The embedded assumptions file.
@@ -74,7 +74,7 @@ impl Assumption {
 }
 
 /// Why an uncertainty run cannot be made.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum UncertaintyError {
     #[error("uncertainty.toml: {0}")]
     Parse(String),
@@ -235,7 +235,7 @@ fn scale_money(sc: &mut Scenario, share: Decimal, which: impl Fn(SourceKind) -> 
 pub type Percentiles = [Decimal; 5];
 
 /// The Monte Carlo result.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bands {
     pub draws: u32,
     pub seed: u64,
@@ -338,7 +338,7 @@ pub fn bands(
 
 /// One bar of the tornado: coverage at the target year's end and total cost with the
 /// assumption at its low and at its high value, the others at their most likely values.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TornadoBar {
     pub key: String,
     pub coverage_low: Decimal,

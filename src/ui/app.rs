@@ -1,5 +1,7 @@
-//! The root component: one reducer holds the scenario; outcomes and charts are derived
-//! with `use_memo`, so each input change recomputes and redraws exactly once.
+//! The root component: one reducer holds the scenario; outcomes are worked out off the
+//! page's thread (`compute`, through `outcomes`) and charts derived from them with
+//! `use_memo`, so each answer redraws exactly once. Until the first outcome arrives the
+//! loading screen stays.
 
 use crate::charts::{ChartKind, Request, Size, Source};
 use crate::engine::uncertainty::Bands;
@@ -141,25 +143,27 @@ fn Simulator(props: &SimulatorProps) -> Html {
     let initial = props.state.clone();
     let state = use_reducer(move || (*initial).clone());
     let params = state.params.clone();
-    let (outcome, baseline) = use_outcomes(&state);
+    let outcomes = use_outcomes(&state);
     // How sure the answer is: worked out once the inputs settle, so the bands lag the line
     // during a drag and the chance says it is being worked out.
     let assumptions = use_assumptions();
-    let latest_run = use_bands(params.clone(), state.valid.clone(), assumptions.clone());
+    let latest_run = use_bands(state.valid.clone());
     let chance = Chance::of(latest_run.as_ref(), &state.valid);
     let bands = latest_run.and_then(|r| r.bands.ok());
     let charts = use_memo(
         (
-            outcome.clone(),
-            baseline.clone(),
+            outcomes.clone(),
             state.preset.region.name.clone(),
             state.valid.target.coverage,
             bands.clone(),
             state.lang,
         ),
-        |(outcome, baseline, name, target, bands, lang)| {
-            let baseline = (**baseline).clone().map(|b| (name.clone(), Rc::new(b)));
-            chart_requests(outcome, baseline, *target, bands.clone(), *lang)
+        |(outcomes, name, target, bands, lang)| match &outcomes.outcome {
+            Some(outcome) => {
+                let baseline = outcomes.baseline.clone().map(|b| (name.clone(), b));
+                chart_requests(outcome, baseline, *target, bands.clone(), *lang)
+            }
+            None => Vec::new(),
         },
     );
 
@@ -224,23 +228,28 @@ fn Simulator(props: &SimulatorProps) -> Html {
     // The printed brief (with its link and QR code) is prepared once the inputs settle, not
     // on every slider move; the print button prepares it at once and prints after rendering.
     let brief = use_state(|| None::<Rc<Brief>>);
+    let fresh = outcomes.fresh;
     let print_now = use_state(|| false);
     let fresh_brief = {
         let valid = state.valid.clone();
-        let outcome = outcome.clone();
+        let outcome = outcomes.outcome.clone();
         let charts = charts.clone();
-        move || Rc::new(Brief::new(&valid, outcome.clone(), &charts))
+        move || Some(Rc::new(Brief::new(&valid, outcome.clone()?, &charts)))
     };
     {
         let brief = brief.clone();
         let fresh_brief = fresh_brief.clone();
         // Prepared again when the bands arrive, so the printed chart carries them.
-        use_effect_with((state.valid.clone(), lang, bands), move |_| {
-            let timer = gloo::timers::callback::Timeout::new(BRIEF_MS, move || {
-                brief.set(Some(fresh_brief()))
-            });
-            move || drop(timer)
-        });
+        // Prepared for the shown scenario's own outcome, never an older one's.
+        use_effect_with(
+            (state.valid.clone(), lang, bands, fresh),
+            move |(.., fresh)| {
+                let timer = fresh.then(|| {
+                    gloo::timers::callback::Timeout::new(BRIEF_MS, move || brief.set(fresh_brief()))
+                });
+                move || drop(timer)
+            },
+        );
     }
     {
         let print_now = print_now.clone();
@@ -257,7 +266,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
         let brief = brief.clone();
         let print_now = print_now.clone();
         Callback::from(move |_| {
-            brief.set(Some(fresh_brief()));
+            brief.set(fresh_brief());
             print_now.set(true);
         })
     };
@@ -276,6 +285,10 @@ fn Simulator(props: &SimulatorProps) -> Html {
                 <ChartDownloads request={chart.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
             </div>
         }
+    };
+    // Until the first outcome arrives, the loading screen stays (it hides once `.app` shows).
+    let Some(outcome) = outcomes.outcome.clone() else {
+        return html! { <div class="app-starting" aria-busy="true"></div> };
     };
     let (main_chart, other_charts) = charts
         .split_first()
@@ -324,8 +337,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
                             <div class="main-chart">{ chart_card(chart, true) }</div>
                         }
                     </section>
-                    <GoalSeek params={params.clone()} valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
-                    <TornadoPanel params={params.clone()} valid={state.valid.clone()} {assumptions} {lang} />
+                    <GoalSeek valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
+                    <TornadoPanel valid={state.valid.clone()} {assumptions} {lang} />
                     <div class="charts">
                         { for other_charts.iter().map(|c| chart_card(c, false)) }
                     </div>

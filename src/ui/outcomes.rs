@@ -1,28 +1,69 @@
 //! The outcomes the app shows, derived from the state and never stored: the shown
-//! scenario's and its preset's (the faint baseline). The full app and the embed share it.
+//! scenario's and its preset's (the faint baseline), each worked out off the page's thread
+//! (`compute`). The full app and the embed share it.
 
-use crate::engine::{simulate, Outcome};
+use crate::engine::jobs::{Answer, Job};
+use crate::engine::Outcome;
+use crate::ui::compute::{use_job, Arrival, Done};
 use crate::ui::state::State;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The outcome of the shown scenario and of its preset (the faint baseline), each
-/// recomputed only when its own scenario changes. The full app and the embed share it.
+/// What the app shows of its outcomes.
+#[derive(Clone, PartialEq)]
+pub struct Outcomes {
+    /// The latest outcome: none before the first arrives; an older scenario's while the
+    /// shown one is worked out (`fresh` is false then).
+    pub outcome: Option<Rc<Outcome>>,
+    pub fresh: bool,
+    /// The preset's outcome, the faint baseline (none while it is worked out, or when the
+    /// preset is not valid).
+    pub baseline: Option<Rc<Outcome>>,
+}
+
+/// The outcome in a job's answer, shared.
 #[hook]
-pub fn use_outcomes(state: &State) -> (Rc<Outcome>, Rc<Option<Outcome>>) {
-    let outcome = {
-        let params = state.params.clone();
-        use_memo(state.valid.clone(), move |valid| simulate(&params, valid))
-    };
-    let baseline = {
+fn use_outcome_of(done: Option<Rc<Done>>) -> Option<Rc<Outcome>> {
+    let outcome = use_memo(done.map(Arrival), |done| {
+        done.as_ref().and_then(|d| match &d.0.answer {
+            Answer::Outcome(o) => Some(Rc::new((**o).clone())),
+            _ => None,
+        })
+    });
+    (*outcome).clone()
+}
+
+/// The outcome of the shown scenario and of its preset (the faint baseline), each asked for
+/// only when its own scenario changes. The full app and the embed share it.
+#[hook]
+pub fn use_outcomes(state: &State) -> Outcomes {
+    let job = use_memo(state.valid.clone(), |valid| {
+        Rc::new(Job::Outcome(valid.scenario().clone()))
+    });
+    let done = use_job(Some((*job).clone()));
+    let fresh = done.as_ref().is_some_and(|d| d.answers(&job));
+    let outcome = use_outcome_of(done);
+
+    let baseline_job = {
         let params = state.params.clone();
         use_memo(state.preset.clone(), move |preset| {
             (**preset)
                 .clone()
                 .validate(&params)
                 .ok()
-                .map(|v| simulate(&params, &v))
+                .map(|v| Rc::new(Job::Outcome(v.into_inner())))
         })
     };
-    (outcome, baseline)
+    let baseline_done = use_job((*baseline_job).clone());
+    let baseline = use_outcome_of(baseline_done.filter(|d| {
+        baseline_job
+            .as_ref()
+            .as_ref()
+            .is_some_and(|job| d.answers(job))
+    }));
+    Outcomes {
+        outcome,
+        fresh,
+        baseline,
+    }
 }

@@ -9,8 +9,10 @@ use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-/// A new, empty element at the end of the page's body, for one test to mount into.
+/// A new, empty element at the end of the page's body, for one test to mount into. The
+/// engine's jobs run inline: the test runner serves no worker script.
 pub fn mount_point() -> Element {
+    payung::ui::compute::inline::install();
     let doc = gloo::utils::document();
     let div = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&div).unwrap();

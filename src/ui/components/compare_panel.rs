@@ -2,14 +2,17 @@
 //! style and marker each), the headline figures with their differences from the first
 //! scenario, and "Apa yang berbeda", the inputs that differ.
 //!
-//! The component simulates what it is given; it holds no scenario state. What the tables
+//! The component has what it is given simulated (on the quick background lane, `compute`);
+//! it holds no scenario state. What the tables
 //! say (`summary_rows`, `differences`) is worked out in `ui::compare`, tested natively.
 
 use crate::charts::{compare, ChartKind, CompareKind, Request, Source};
-use crate::engine::{simulate, Outcome, Parameters, Scenario, ScenarioError};
+use crate::engine::jobs::{Answer, Job};
+use crate::engine::{Outcome, Parameters, Scenario, ScenarioError};
 use crate::locale::Lang;
 use crate::ui::compare::{differences, summary_rows, Difference, SummaryRow};
 use crate::ui::components::chart_card::ChartCard;
+use crate::ui::compute::{use_job, Arrival};
 use crate::ui::i18n::compare::{text, Text};
 use crate::ui::i18n::{scenario_error, T};
 use std::rc::Rc;
@@ -37,18 +40,45 @@ struct Drawn {
 #[component]
 pub fn ComparePanel(props: &Props) -> Html {
     let lang = props.lang;
-    let simulated = use_memo(
+    // Validated here, for the messages; simulated off the page's thread.
+    let checked = use_memo(
         (props.items.clone(), props.params.clone()),
         |(items, params)| {
             items
                 .iter()
-                .map(|(name, sc)| match sc.clone().validate(params) {
-                    Ok(valid) => Ok((name.clone(), Rc::new(simulate(params, &valid)), sc.clone())),
-                    Err(e) => Err((name.clone(), e)),
+                .map(|(name, sc)| {
+                    (
+                        name.clone(),
+                        sc.clone().validate(params).map(|_| sc.clone()),
+                    )
                 })
-                .collect::<Vec<Simulated>>()
+                .collect::<Vec<_>>()
         },
     );
+    let job = use_memo(checked.clone(), |checked| {
+        let valid = checked
+            .iter()
+            .filter_map(|(_, sc)| sc.as_ref().ok().cloned());
+        Rc::new(Job::Outcomes(valid.collect()))
+    });
+    let done = use_job(Some((*job).clone())).filter(|d| d.answers(&job));
+    let answered = done.is_some();
+    let simulated = use_memo((checked, done.map(Arrival)), |(checked, done)| {
+        let Some(Answer::Outcomes(outcomes)) = done.as_ref().map(|d| &d.0.answer) else {
+            return Vec::new();
+        };
+        let mut outcomes = outcomes.iter();
+        checked
+            .iter()
+            .filter_map(|(name, sc)| match sc {
+                Ok(sc) => match outcomes.next()? {
+                    Ok(o) => Some(Ok((name.clone(), Rc::new(o.clone()), sc.clone()))),
+                    Err(_) => None,
+                },
+                Err(e) => Some(Err((name.clone(), e.clone()))),
+            })
+            .collect::<Vec<Simulated>>()
+    });
     let drawn = use_memo((simulated.clone(), lang), |(simulated, lang)| {
         let lang = *lang;
         let ok: Vec<&(String, Rc<Outcome>, Scenario)> =
@@ -111,6 +141,9 @@ pub fn ComparePanel(props: &Props) -> Html {
                 <div class="banner error" role="alert">
                     { for failed.iter().map(|m| html! { <p>{ m }</p> }) }
                 </div>
+            }
+            if !answered {
+                <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p>
             }
             if names.len() >= 2 {
                 <div class="charts">

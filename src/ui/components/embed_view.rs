@@ -167,20 +167,22 @@ fn Embed(props: &EmbedProps) -> Html {
         let initial = setup.state.clone();
         use_reducer(move || (*initial).clone())
     };
-    let (outcome, baseline) = use_outcomes(&state);
+    let outcomes = use_outcomes(&state);
     let lang = state.lang;
     let drawn = use_memo(
         (
             config.charts.clone(),
-            outcome.clone(),
-            baseline.clone(),
+            outcomes.clone(),
             state.preset.region.name.clone(),
             state.valid.target.coverage,
             lang,
         ),
-        |(choices, outcome, baseline, name, target, lang)| {
-            let baseline = (**baseline).clone().map(|b| (name.clone(), Rc::new(b)));
-            requests(choices, outcome, baseline, *target, *lang)
+        |(choices, outcomes, name, target, lang)| match &outcomes.outcome {
+            Some(outcome) => {
+                let baseline = outcomes.baseline.clone().map(|b| (name.clone(), b));
+                requests(choices, outcome, baseline, *target, *lang)
+            }
+            None => Vec::new(),
         },
     );
 
@@ -240,10 +242,14 @@ fn Embed(props: &EmbedProps) -> Html {
                     <ul>{ for setup.notices.iter().map(|n| html! { <li>{ with_code(&notice_text(n, lang)) }</li> }) }</ul>
                 </aside>
             }
-            if !config.headlines.is_empty() {
-                <div class="embed-figures">
-                    { for config.headlines.iter().map(|h| headline(*h, &outcome, &state, lang)) }
-                </div>
+            if let Some(outcome) = &outcomes.outcome {
+                if !config.headlines.is_empty() {
+                    <div class="embed-figures">
+                        { for config.headlines.iter().map(|h| headline(*h, outcome, &state, lang)) }
+                    </div>
+                }
+            } else {
+                <p class="embed-busy muted" aria-busy="true">{ T::Computing.get(lang) }</p>
             }
             if !config.controls.is_empty() {
                 <div class="embed-controls">

@@ -3,22 +3,22 @@
 //! with what it means and where no money helps; one click writes it into the source's
 //! amounts by year. Computed just after the inputs settle, like the flat answer.
 
-use crate::engine::plan::{solve_plan, Plan, PlanError};
-use crate::engine::{Parameters, ValidScenario};
+use crate::engine::jobs::{Answer, Job};
+use crate::engine::plan::Plan;
+use crate::engine::ValidScenario;
 use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::budgets::{plan_amounts, plan_applied};
+use crate::ui::compute::use_settled_job;
 use crate::ui::i18n::goal_seek::{limit_word, plan_error, plan_meaning, shortfall, PlanText};
 use crate::ui::i18n::T;
 use crate::ui::state::Action;
-use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub params: Rc<Parameters>,
     pub valid: Rc<ValidScenario>,
     /// The chosen source.
     pub source: usize,
@@ -29,33 +29,21 @@ pub struct Props {
 /// Milliseconds the inputs must stay still before the plan is made.
 const SETTLE_MS: u32 = 150;
 
-/// The plan (each short year says what limits it).
-type Answer = Result<Rc<Plan>, PlanError>;
-
-fn make(params: &Parameters, valid: &ValidScenario, source: usize) -> Answer {
-    Ok(Rc::new(solve_plan(params, valid, &[source])?))
-}
-
 #[component]
 pub fn GoalPlan(props: &Props) -> Html {
     let lang = props.lang;
-    let answer = use_state(|| None::<Answer>);
-    {
-        let answer = answer.clone();
-        let params = props.params.clone();
-        use_effect_with(
-            (props.valid.clone(), props.source),
-            move |(valid, source)| {
-                answer.set(None);
-                let (valid, source) = (valid.clone(), *source);
-                let timer = Timeout::new(SETTLE_MS, move || {
-                    answer.set(Some(make(&params, &valid, source)));
-                });
-                move || drop(timer)
-            },
-        );
-    }
-    let body = match &*answer {
+    let job = use_memo((props.valid.clone(), props.source), |(valid, source)| {
+        Some(Rc::new(Job::Plan {
+            scenario: valid.scenario().clone(),
+            sources: vec![*source],
+        }))
+    });
+    let done = use_settled_job((*job).clone(), SETTLE_MS);
+    let answer = done.as_deref().and_then(|d| match &d.answer {
+        Answer::Plan(plan) => Some(&**plan),
+        _ => None,
+    });
+    let body = match answer {
         None => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
         Some(Err(e)) => html! { <p id="plan-error" class="note">{ plan_error(e, lang) }</p> },
         Some(Ok(plan)) => plan_view(props, plan),

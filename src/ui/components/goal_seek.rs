@@ -4,17 +4,16 @@
 //! amount, the plan by year for the same source (`GoalPlan`).
 
 use super::goal_plan::GoalPlan;
-use crate::engine::solve::{
-    coverage_for_budget, solve_budget, with_amount, BudgetAnswer, CoverageAnswer, Unreachable,
-};
-use crate::engine::{Parameters, ValidScenario};
+use crate::engine::jobs::{Answer, Job};
+use crate::engine::solve::with_amount;
+use crate::engine::ValidScenario;
 use crate::locale::Lang;
+use crate::ui::compute::use_settled_job;
 use crate::ui::i18n::goal_seek::{
     budget_answer, coverage_answer, question, why_unreachable, PlanText,
 };
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, SourceField};
-use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -22,13 +21,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub params: Rc<Parameters>,
     pub valid: Rc<ValidScenario>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
 }
-
-type Answer = (Result<BudgetAnswer, Unreachable>, Option<CoverageAnswer>);
 
 /// Milliseconds the inputs must stay still before the goal-seek runs.
 const SETTLE_MS: u32 = 120;
@@ -39,22 +35,18 @@ pub fn GoalSeek(props: &Props) -> Html {
     let sc = &props.valid;
     let source = use_state(|| 0usize);
     let index = (*source).min(sc.sources.len().saturating_sub(1));
-    let answer = use_state(|| None::<Answer>);
-    {
-        let answer = answer.clone();
-        let params = props.params.clone();
-        use_effect_with((props.valid.clone(), index), move |(valid, index)| {
-            answer.set(None);
-            let (valid, index) = (valid.clone(), *index);
-            let timer = Timeout::new(SETTLE_MS, move || {
-                let need = solve_budget(&params, &valid, index);
-                let current = current_amount(&valid, index)
-                    .and_then(|a| coverage_for_budget(&params, &valid, index, a).ok());
-                answer.set(Some((need, current)));
-            });
-            move || drop(timer)
-        });
-    }
+    let job = use_memo((props.valid.clone(), index), |(valid, index)| {
+        Some(Rc::new(Job::GoalSeek {
+            scenario: valid.scenario().clone(),
+            source: *index,
+            current: current_amount(valid, *index),
+        }))
+    });
+    let done = use_settled_job((*job).clone(), SETTLE_MS);
+    let answer = done.as_deref().and_then(|d| match &d.answer {
+        Answer::GoalSeek { need, current } => Some((need, current)),
+        _ => None,
+    });
     let on_source = {
         let source = source.clone();
         Callback::from(move |e: Event| {
@@ -68,7 +60,7 @@ pub fn GoalSeek(props: &Props) -> Html {
         })
     };
     let question = question(&sc.target, lang);
-    let body = match (&*answer, sc.sources.is_empty()) {
+    let body = match (answer, sc.sources.is_empty()) {
         (_, true) => html! { <p>{ T::NoSources.get(lang) }</p> },
         (None, _) => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
         (Some((need, current)), _) => {
@@ -126,7 +118,7 @@ pub fn GoalSeek(props: &Props) -> Html {
             }
             { body }
             if !sc.sources.is_empty() {
-                <GoalPlan params={props.params.clone()} valid={props.valid.clone()} source={index}
+                <GoalPlan valid={props.valid.clone()} source={index}
                     {lang} on_action={props.on_action.clone()} />
             }
         </section>

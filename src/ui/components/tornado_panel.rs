@@ -1,23 +1,23 @@
 //! "Apa yang paling berpengaruh" / "What moves the answer most": a collapsible table of the
 //! uncertain assumptions, each at its low and its high value (the others at their most
 //! likely), sorted by how far they move coverage at the target year; with the total cost
-//! at each end. Worked out (`engine::uncertainty::tornado`) only while the section is open
-//! and once the inputs have settled.
+//! at each end. Worked out (`engine::uncertainty::tornado`, on the slow background lane)
+//! only while the section is open and once the inputs have settled.
 
-use crate::engine::uncertainty::{tornado, Assumptions, TornadoBar, UncertaintyError};
-use crate::engine::{Parameters, ValidScenario};
+use crate::engine::jobs::{Answer, Job};
+use crate::engine::uncertainty::{Assumptions, TornadoBar, UncertaintyError};
+use crate::engine::ValidScenario;
 use crate::locale::format;
 use crate::locale::Lang;
+use crate::ui::compute::use_settled_job;
 use crate::ui::i18n::uncertainty::{error, TornadoText};
 use crate::ui::i18n::T;
-use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub params: Rc<Parameters>,
     pub valid: Rc<ValidScenario>,
     pub assumptions: Rc<Result<Assumptions, UncertaintyError>>,
     pub lang: Lang,
@@ -32,26 +32,14 @@ type Bars = Result<Vec<TornadoBar>, UncertaintyError>;
 pub fn TornadoPanel(props: &Props) -> Html {
     let lang = props.lang;
     let open = use_state(|| false);
-    let bars = use_state(|| None::<Rc<Bars>>);
-    {
-        let bars = bars.clone();
-        let params = props.params.clone();
-        let assumptions = props.assumptions.clone();
-        use_effect_with((props.valid.clone(), *open), move |(valid, open)| {
-            bars.set(None);
-            let valid = valid.clone();
-            let timer = open.then(|| {
-                Timeout::new(SETTLE_MS, move || {
-                    let found = match &*assumptions {
-                        Ok(a) => tornado(&params, &valid, a),
-                        Err(e) => Err(e.clone()),
-                    };
-                    bars.set(Some(Rc::new(found)));
-                })
-            });
-            move || drop(timer)
-        });
-    }
+    let job = use_memo((props.valid.clone(), *open), |(valid, open)| {
+        open.then(|| Rc::new(Job::Tornado(valid.scenario().clone())))
+    });
+    let done = use_settled_job((*job).clone(), SETTLE_MS);
+    let bars: Option<&Bars> = done.as_deref().and_then(|d| match &d.answer {
+        Answer::Tornado(bars) => Some(bars),
+        _ => None,
+    });
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
@@ -62,7 +50,7 @@ pub fn TornadoPanel(props: &Props) -> Html {
         })
     };
     let text = TornadoText::new(props.valid.target.year, lang);
-    let body = match (bars.as_deref(), &*props.assumptions) {
+    let body = match (bars, &*props.assumptions) {
         (_, _) if !*open => Html::default(),
         (None, _) => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
         (Some(Err(e)), _) => html! { <p class="bad" role="alert">{ error(e, lang) }</p> },

@@ -1,0 +1,264 @@
+//! Computation off the page's thread. Components ask for a `Job` (`use_job`) and get its
+//! `Answer` later; the page itself never runs the engine, so a slider or a typed field
+//! answers in the same frame whatever the scenario's size.
+//!
+//! Jobs go to one of two lanes, each a background thread (a Web Worker running
+//! `engine::jobs`, see `worker`): `Lane::Quick` for what follows every move (the outcome,
+//! the baseline, a comparison) and `Lane::Slow` for what is worked out once the inputs
+//! settle (goal-seek, plan, Monte Carlo, tornado), so a long Monte Carlo never delays a
+//! move's answer. Each lane's scheduler keeps at most one job in flight and, for each asker,
+//! one pending: a newer job replaces the pending one (stale inputs are dropped, never
+//! computed), and when the lane frees up the most urgent pending job starts.
+//!
+//! Where jobs run is installed once per page: `install_workers` (the app, `src/main.rs`) or
+//! `inline::install` (the component tests, which run jobs on the page's thread after a
+//! turn of the event loop). It knows nothing of what the answers are shown as.
+
+pub mod inline;
+pub mod worker;
+
+use crate::engine::jobs::{Answer, Job};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The background thread a job runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lane {
+    Quick,
+    Slow,
+}
+
+impl Lane {
+    fn of(job: &Job) -> Self {
+        match job {
+            Job::Outcome(_) | Job::Outcomes(_) => Lane::Quick,
+            Job::GoalSeek { .. } | Job::Plan { .. } | Job::Bands { .. } | Job::Tornado(_) => {
+                Lane::Slow
+            }
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How urgent a job is within its lane: lower first.
+fn urgency(job: &Job) -> u8 {
+    match job {
+        Job::Outcome(_) | Job::GoalSeek { .. } => 0,
+        Job::Outcomes(_) | Job::Plan { .. } => 1,
+        Job::Bands { .. } => 2,
+        Job::Tornado(_) => 3,
+    }
+}
+
+/// A job's answer, with the job it answers (which may be older than the asker's newest).
+#[derive(Debug, PartialEq)]
+pub struct Done {
+    pub job: Rc<Job>,
+    pub answer: Answer,
+    /// How long the background thread took, in milliseconds.
+    pub millis: f64,
+}
+
+/// Where a lane's jobs run. The answer to `start(ticket, job)` must come back through
+/// `answered(lane, ticket, answer, millis)`, after `start` has returned.
+pub trait Backend {
+    fn start(&self, ticket: u64, job: &Job);
+}
+
+type Asker = Rc<dyn Fn(Rc<Done>)>;
+
+/// One lane's scheduler.
+struct Scheduler {
+    backend: Box<dyn Backend>,
+    /// The job being worked on: its ticket, its asker and the job.
+    in_flight: Option<(u64, u64, Rc<Job>)>,
+    /// At most one job per asker, in the order asked.
+    pending: Vec<(u64, Rc<Job>)>,
+}
+
+impl Scheduler {
+    /// Starts the most urgent pending job if the lane is free.
+    fn next(&mut self, ticket: u64) -> bool {
+        if self.in_flight.is_some() {
+            return false;
+        }
+        let Some(k) = (0..self.pending.len()).min_by_key(|&k| urgency(&self.pending[k].1)) else {
+            return false;
+        };
+        let (asker, job) = self.pending.remove(k);
+        self.backend.start(ticket, &job);
+        self.in_flight = Some((ticket, asker, job));
+        true
+    }
+}
+
+/// The page's schedulers and askers.
+struct Compute {
+    lanes: Vec<Scheduler>,
+    askers: HashMap<u64, Asker>,
+    next_ticket: u64,
+    next_asker: u64,
+}
+
+thread_local! {
+    static COMPUTE: RefCell<Option<Compute>> = const { RefCell::new(None) };
+}
+
+/// Installs where each lane's jobs run (once per page; later calls change nothing).
+pub fn install(quick: Box<dyn Backend>, slow: Box<dyn Backend>) {
+    COMPUTE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            let lane = |backend| Scheduler {
+                backend,
+                in_flight: None,
+                pending: Vec::new(),
+            };
+            *c = Some(Compute {
+                lanes: vec![lane(quick), lane(slow)],
+                askers: HashMap::new(),
+                next_ticket: 1,
+                next_asker: 1,
+            });
+        }
+    });
+}
+
+/// Runs jobs in two Web Workers started from `loader` (the worker's loader script).
+pub fn install_workers(loader: &str) {
+    install(
+        Box::new(worker::Remote::spawn(loader, Lane::Quick)),
+        Box::new(worker::Remote::spawn(loader, Lane::Slow)),
+    );
+}
+
+fn with<R>(f: impl FnOnce(&mut Compute) -> R) -> Option<R> {
+    COMPUTE.with(|c| c.borrow_mut().as_mut().map(f))
+}
+
+fn new_asker(asker: Asker) -> u64 {
+    with(|c| {
+        let id = c.next_asker;
+        c.next_asker += 1;
+        c.askers.insert(id, asker);
+        id
+    })
+    .unwrap_or(0)
+}
+
+fn forget_asker(id: u64) {
+    with(|c| {
+        c.askers.remove(&id);
+        for lane in &mut c.lanes {
+            lane.pending.retain(|(a, _)| *a != id);
+        }
+    });
+}
+
+/// Asks for `job` on behalf of asker `id`: started at once if its lane is free, else it
+/// replaces the asker's pending job.
+fn ask(id: u64, job: Rc<Job>) {
+    with(|c| {
+        let lane = &mut c.lanes[Lane::of(&job).index()];
+        lane.pending.retain(|(a, _)| *a != id);
+        lane.pending.push((id, job));
+        if lane.next(c.next_ticket) {
+            c.next_ticket += 1;
+        }
+    });
+}
+
+/// A lane's answer to the job with `ticket`: handed to its asker, and the lane's next job
+/// started.
+pub fn answered(lane: Lane, ticket: u64, answer: Answer, millis: f64) {
+    let delivery = with(|c| {
+        let scheduler = &mut c.lanes[lane.index()];
+        let (asker, job) = match scheduler.in_flight.take() {
+            Some((t, asker, job)) if t == ticket => (asker, job),
+            other => {
+                scheduler.in_flight = other;
+                return None;
+            }
+        };
+        if scheduler.next(c.next_ticket) {
+            c.next_ticket += 1;
+        }
+        let done = Rc::new(Done {
+            job,
+            answer,
+            millis,
+        });
+        c.askers.get(&asker).map(|a| (a.clone(), done))
+    });
+    // Outside the borrow: the asker may ask again at once.
+    if let Some(Some((asker, done))) = delivery {
+        asker(done);
+    }
+}
+
+/// The latest answer for this component's job: `None` until the first arrives; while a
+/// newer job is worked out, the previous answer (`Done::job` says which job it answers).
+/// `None` as the job asks for nothing.
+#[hook]
+pub fn use_job(job: Option<Rc<Job>>) -> Option<Rc<Done>> {
+    let latest = use_state(|| None::<Rc<Done>>);
+    let id = {
+        let latest = latest.clone();
+        *use_memo((), move |_| {
+            new_asker(Rc::new(move |done| latest.set(Some(done))))
+        })
+    };
+    use_effect_with((), move |_| move || forget_asker(id));
+    use_effect_with(job, move |job| match job {
+        Some(job) => ask(id, job.clone()),
+        None => {
+            with(|c| {
+                for lane in &mut c.lanes {
+                    lane.pending.retain(|(a, _)| *a != id);
+                }
+            });
+        }
+    });
+    (*latest).clone()
+}
+
+impl Done {
+    /// Whether this answers `job` (else it is an older job's, shown meanwhile).
+    pub fn answers(&self, job: &Job) -> bool {
+        *self.job == *job
+    }
+}
+
+/// Asks for `job` once it has stayed the same for `settle_ms` milliseconds (so a drag asks
+/// nothing), and gives its answer only while it answers the current job: `None` meanwhile,
+/// which the asker shows as being worked out.
+#[hook]
+pub fn use_settled_job(job: Option<Rc<Job>>, settle_ms: u32) -> Option<Rc<Done>> {
+    let asked = use_state(|| None::<Rc<Job>>);
+    {
+        let asked = asked.clone();
+        use_effect_with(job.clone(), move |job| {
+            let job = job.clone();
+            let timer = gloo::timers::callback::Timeout::new(settle_ms, move || asked.set(job));
+            move || drop(timer)
+        });
+    }
+    let done = use_job((*asked).clone());
+    done.filter(|d| job.as_ref().is_some_and(|j| d.answers(j)))
+}
+
+/// One arrival of an answer, compared by identity: each arrival counts as new, without
+/// comparing whole outcomes (for `use_memo` keys).
+#[derive(Clone)]
+pub struct Arrival(pub Rc<Done>);
+
+impl PartialEq for Arrival {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
