@@ -1,7 +1,10 @@
-// UI benchmark (not a test): input-to-repaint over 100 slider moves, at normal speed and
-// with 4× CPU throttling; time to first render; sizes of the built .wasm and .js; and how
-// many chart elements each move touches (a MutationObserver on the charts: elements whose
-// attributes or text changed, plus every element added or removed, subtrees counted).
+// UI benchmark (not a test), at normal speed and with 4× CPU throttling: time to first
+// render; over 100 slider moves, echo (input → next painted frame) and fresh (input → the
+// frame showing the new headline and charts); echo during a drag of 30 steps, one per frame;
+// how many chart elements each move touches (a MutationObserver on the charts: elements
+// whose attributes or text changed, plus every element added or removed, subtrees counted);
+// the page's JS heap and wasm memory before and after 1,000 more moves; the sizes of the
+// built .wasm and .js, main thread and worker.
 // Usage: PAYUNG_BASE_URL=http://127.0.0.1:PORT/ PAYUNG_DIST=dist node e2e/bench.mjs
 import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,9 +29,11 @@ const browser = await chromium.launch({
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
-async function run(throttle) {
+async function run(throttle, memoryMoves) {
   // No service worker: its precaching would compete with the moves being timed.
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+  // boot.js announces the wasm instance; keep its memory to read its size later.
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__payungWasm = e.detail.wasm; }));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const t0 = Date.now();
@@ -36,9 +41,10 @@ async function run(throttle) {
   const firstRender = await page.waitForFunction(() => document.querySelectorAll('.chart svg').length === 3 && performance.now());
   const firstMs = await firstRender.jsonValue();
   const wall = Date.now() - t0;
-  // Each move: set the APBD slider, fire `input`, and time until the frame after the DOM
-  // changed has been painted (rAF, then a message posted from it runs after the paint).
-  const times = await page.evaluate(async (n) => {
+  // Each move: set the APBD slider and fire `input`. Echo: until the next frame has been
+  // painted (rAF, then a message posted from it runs after the paint). Fresh: until the frame
+  // in which the headline card shows the new answer (the charts are redrawn in the same render).
+  const timed = await page.evaluate(async (n) => {
     const slider = document.querySelector('#f-source-0-yearly');
     const card = document.querySelector('#card-coverage');
     const charts = document.querySelector('.charts');
@@ -48,8 +54,8 @@ async function run(throttle) {
     const handle = (records) => {
       for (const r of records) {
         if (r.type === 'childList') {
-          r.addedNodes.forEach((n) => { addedOrRemoved += count(n); });
-          r.removedNodes.forEach((n) => { addedOrRemoved += count(n); });
+          r.addedNodes.forEach((node) => { addedOrRemoved += count(node); });
+          r.removedNodes.forEach((node) => { addedOrRemoved += count(node); });
         } else {
           touched.add(r.type === 'characterData' ? r.target.parentElement : r.target);
         }
@@ -57,70 +63,94 @@ async function run(throttle) {
     };
     const observer = new MutationObserver(handle);
     observer.observe(charts, { subtree: true, attributes: true, childList: true, characterData: true });
-    const mutated = [];
-    const out = [];
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = resolve;
+      ch.port2.postMessage(0);
+    }));
     const max = Number(slider.max);
+    const move = (fraction) => {
+      slider.value = String(Math.round(max * fraction));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const echo = [], fresh = [], mutated = [];
     for (let i = 0; i < n; i++) {
       const before = card.innerText;
-      slider.value = String(Math.round(max * (0.15 + 0.7 * ((i * 37) % 100) / 100)));
+      move(0.15 + 0.7 * ((i * 37) % 100) / 100);
       const t = performance.now();
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => {
-        const check = () => requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => (card.innerText !== before ? resolve() : check());
-          ch.port2.postMessage(0);
-        });
-        check();
-      });
-      out.push(performance.now() - t);
+      await painted();
+      echo.push(performance.now() - t);
+      while (card.innerText === before) await painted();
+      fresh.push(performance.now() - t);
       handle(observer.takeRecords());
       mutated.push(touched.size + addedOrRemoved);
       touched.clear();
       addedOrRemoved = 0;
     }
-    // A drag: 20 small steps (0.5% of the range each) from the middle.
-    const dragged = [];
-    slider.value = String(Math.round(max * 0.5));
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
-    handle(observer.takeRecords());
-    touched.clear();
-    addedOrRemoved = 0;
-    for (let i = 1; i <= 20; i++) {
-      const before = card.innerText;
-      slider.value = String(Math.round(max * (0.5 + 0.005 * i)));
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => {
-        const check = () => requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => (card.innerText !== before ? resolve() : check());
-          ch.port2.postMessage(0);
-        });
-        check();
-      });
-      handle(observer.takeRecords());
-      dragged.push(touched.size + addedOrRemoved);
-      touched.clear();
-      addedOrRemoved = 0;
+    // A drag: 30 steps of 0.5% of the range, one per frame, without waiting for answers.
+    const dragEcho = [];
+    move(0.5);
+    await painted();
+    for (let i = 1; i <= 30; i++) {
+      move(0.5 + 0.005 * i);
+      const t = performance.now();
+      await painted();
+      dragEcho.push(performance.now() - t);
     }
     observer.disconnect();
-    return { out, mutated, dragged };
+    return { echo, fresh, mutated, dragEcho };
   }, moves);
+  // Memory after many moves (normal speed only): the page's JS heap and the wasm memory,
+  // after a garbage collection, before and after `memoryMoves` more moves.
+  let memory = null;
+  if (memoryMoves > 0) {
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      const wasm = await page.evaluate(() => window.__payungWasm?.memory?.buffer?.byteLength ?? 0);
+      return { jsHeap: heap.usedSize, wasm };
+    };
+    const before = await measure();
+    await page.evaluate(async (n) => {
+      const slider = document.querySelector('#f-source-0-yearly');
+      const card = document.querySelector('#card-coverage');
+      const max = Number(slider.max);
+      const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = resolve;
+        ch.port2.postMessage(0);
+      }));
+      for (let i = 0; i < n; i++) {
+        const before = card.innerText;
+        slider.value = String(Math.round(max * (0.15 + 0.7 * ((i * 53) % 100) / 100)));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        let frames = 0;
+        while (card.innerText === before && frames++ < 120) await painted();
+      }
+    }, memoryMoves);
+    memory = { moves: memoryMoves, before, after: await measure() };
+  }
   await page.close();
-  const { out, mutated, dragged } = times;
+  const { echo, fresh, mutated, dragEcho } = timed;
   return {
     throttle, firstRenderMs: Math.round(firstMs), wallMs: wall,
-    p50: pct(out, 0.5), p95: pct(out, 0.95), max: Math.max(...out),
+    echoP50: pct(echo, 0.5), echoP95: pct(echo, 0.95),
+    freshP50: pct(fresh, 0.5), freshP95: pct(fresh, 0.95), freshMax: Math.max(...fresh),
+    dragEchoP50: pct(dragEcho, 0.5), dragEchoP95: pct(dragEcho, 0.95),
     mutatedP50: pct(mutated, 0.5), mutatedMax: Math.max(...mutated),
-    dragP50: pct(dragged, 0.5), dragMax: Math.max(...dragged),
+    memory,
   };
 }
 
-const results = [await run(1), await run(4)];
+const results = [await run(1, 1000), await run(4, 0)];
 await browser.close();
 console.log(JSON.stringify({ sizes, results }, null, 2));
 console.log('\n| build file | raw | gzip -9 | brotli 11 |\n|---|---|---|---|');
 for (const s of sizes) console.log(`| ${s.file.replace(/-[0-9a-f]{16}/, '')} | ${s.raw} | ${s.gzip} | ${s.brotli} |`);
-console.log('\n| CPU | first render | input-to-repaint p50 | p95 | max | chart elements touched per move p50 / max | per drag step p50 / max |\n|---|---|---|---|---|---|---|');
-for (const r of results) console.log(`| ${r.throttle}× | ${r.firstRenderMs} ms | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.mutatedP50} / ${r.mutatedMax} | ${r.dragP50} / ${r.dragMax} |`);
+console.log('\n| CPU | first render | echo p50 / p95 | fresh p50 / p95 / max | drag echo p50 / p95 | chart elements touched per move p50 / max |\n|---|---|---|---|---|---|');
+const ms = (x) => `${x.toFixed(1)} ms`;
+for (const r of results) console.log(`| ${r.throttle}× | ${r.firstRenderMs} ms | ${ms(r.echoP50)} / ${ms(r.echoP95)} | ${ms(r.freshP50)} / ${ms(r.freshP95)} / ${ms(r.freshMax)} | ${ms(r.dragEchoP50)} / ${ms(r.dragEchoP95)} | ${r.mutatedP50} / ${r.mutatedMax} |`);
+for (const r of results.filter((r) => r.memory)) {
+  const { before, after, moves: n } = r.memory;
+  console.log(`\nMemory over ${n} more moves (${r.throttle}×, after garbage collection): JS heap ${before.jsHeap} → ${after.jsHeap} B; wasm memory ${before.wasm} → ${after.wasm} B`);
+}

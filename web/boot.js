@@ -90,7 +90,21 @@ async function start() {
     failed();
     return;
   }
-  boot.remove();
+  // The app shows its first screen once the engine's first answer arrives from its
+  // background thread; the loading screen stays until then.
+  progress.removeAttribute('value');
+  bytesText.textContent = '';
+  const shown = () => document.querySelector('.app, .embed, .fatal');
+  if (shown()) {
+    boot.remove();
+  } else {
+    new MutationObserver((_, observer) => {
+      if (shown()) {
+        observer.disconnect();
+        boot.remove();
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  }
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 }
 

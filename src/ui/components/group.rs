@@ -1,6 +1,7 @@
 //! A collapsible group of controls (`<details class="group">`) whose open or closed state
-//! is remembered in the browser, so the panel opens the way the user left it. It knows
-//! nothing of the fields inside it.
+//! is remembered in the browser, so the panel opens the way the user left it. A closed
+//! group renders only its title: its fields cost nothing on a slider move elsewhere. It
+//! knows nothing of the fields inside it.
 
 use crate::ui::storage;
 use web_sys::Element;
@@ -35,7 +36,7 @@ pub fn Group(props: &Props) -> Html {
     html! {
         <details class="group" id={format!("group-{}", props.key_name)} open={*open} {ontoggle}>
             <summary><h2>{ &props.title }</h2></summary>
-            { props.children.clone() }
+            if *open { { props.children.clone() } }
         </details>
     }
 }

@@ -2,8 +2,10 @@
 //! ("1.500.000", "1,5 miliar"), the unit, a reset to the preset value, and a message beside
 //! the field when the typed value is rejected. The last valid value keeps driving the app.
 //!
-//! Slider moves are coalesced to at most one update per animation frame (leading edge, then
-//! the newest value), so a dragged slider never queues stale work.
+//! A slider move shows at once in this field alone (its typed text), and the browser paints
+//! that before the app hears of it: the value is handed on just after the next paint, and
+//! moves made meanwhile only keep the newest value, so a dragged slider answers in the same
+//! frame and never queues stale work.
 
 use crate::engine::scenario::limits::Bounds;
 use crate::locale::Lang;
@@ -11,6 +13,7 @@ use crate::locale::{format, parse};
 use crate::ui::i18n::{input_error, not_whole, parse_error, too_large, unit, InputError, T};
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use std::cell::{Cell, RefCell};
@@ -210,30 +213,35 @@ pub fn NumberField(props: &Props) -> Html {
         })
     };
 
-    // The first move in a frame applies at once; later moves in the same frame only keep
-    // the newest value, applied once in the next animation frame.
+    // The move shows here at once; the app hears of it just after the next paint (a task
+    // queued from the next animation frame), with the newest value of the moves meanwhile.
     let on_slide = {
         let on_change = props.on_change.clone();
         let pending = pending.borrow().clone();
         let frame = frame.borrow().clone();
+        let text = text.clone();
+        let (display, lang) = (props.display, props.lang);
         Callback::from(move |e: InputEvent| {
             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
             let Some(v) = raw.parse::<f64>().ok().and_then(Decimal::from_f64) else {
                 return;
             };
-            if frame.borrow().is_some() {
-                pending.set(Some(v / s));
+            text.set(text_of(v / s, display, lang));
+            let queued = pending.replace(Some(v / s)).is_some();
+            if queued {
                 return;
             }
-            on_change.emit(v / s);
             let on_change = on_change.clone();
             let pending = pending.clone();
             let slot = frame.clone();
             let handle = request_animation_frame(move |_| {
                 slot.borrow_mut().take();
-                if let Some(v) = pending.take() {
-                    on_change.emit(v);
-                }
+                Timeout::new(0, move || {
+                    if let Some(v) = pending.take() {
+                        on_change.emit(v);
+                    }
+                })
+                .forget();
             });
             *frame.borrow_mut() = Some(handle);
         })

@@ -57,16 +57,21 @@ pub fn RegionPicker(props: &Props) -> Html {
         })
     };
 
-    // The note on the estimate, when the scenario is a region's and its count is still the estimate.
-    let current = catalogue
-        .all()
-        .into_iter()
-        .find(|p| p.name() == props.state.scenario.region.name);
-    let note = current.and_then(|place| {
-        let e = regions::estimate(params, catalogue, place, at);
-        (e.workers == props.state.scenario.region.vulnerable_workers)
-            .then(|| estimate_note(place, &e, lang))
-    });
+    // The note on the estimate, when the scenario is a region's and its count is still the
+    // estimate (worked out again only when one of those changes, not on every move).
+    let note = {
+        let region = &props.state.scenario.region;
+        let params = params.clone();
+        use_memo(
+            (region.name.clone(), region.vulnerable_workers, at, lang),
+            move |(name, workers, at, lang)| {
+                let place = catalogue.all().into_iter().find(|p| p.name() == *name)?;
+                let e = regions::estimate(&params, catalogue, place, *at);
+                (e.workers == *workers).then(|| estimate_note(place, &e, *lang))
+            },
+        )
+    };
+    let note = (*note).clone();
 
     html! {
         <div class="field region-picker">
