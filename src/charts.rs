@@ -245,10 +245,10 @@ pub fn draw_with_bands(
         ),
         ChartKind::Cost => frame::chart(
             &text,
-            cost::summary(outcome, lang),
+            cost::summary_with_bands(outcome, bands, lang),
             cost::table(outcome, &text),
             size,
-            |area, style| cost::draw(area, style, outcome, &text, baseline),
+            |area, style| cost::draw(area, style, outcome, &text, baseline, bands),
         ),
         ChartKind::Benefits => frame::chart(
             &text,

@@ -1,7 +1,7 @@
-//! The coverage chart's uncertainty bands: with bands from the Monte Carlo run (Ambon, 100
-//! draws, a fixed seed) the 80% and 50% ranges are drawn as keyed shapes, named in the
-//! legend and the summary; without bands, or with bands of other years, nothing of them is
-//! drawn; the other charts ignore them. One snapshot shows the chart with its bands
+//! The coverage and cost charts' uncertainty bands: with bands from the Monte Carlo run
+//! (Ambon, 100 draws, a fixed seed) the 80% and 50% ranges are drawn as keyed shapes, named
+//! in the legend and the summary; without bands, or with bands of other years, nothing of
+//! them is drawn; the benefits chart ignores them. One snapshot shows the chart with its bands
 //! (`INSTA_UPDATE=always cargo test --test chart_bands` after an intended change).
 
 use payung::charts::{ChartKind, Request, Scene, Size, Source};
@@ -91,8 +91,8 @@ fn nothing_of_them_is_drawn_without_bands_or_on_other_charts() {
     assert!(keys_of(&plain.scene, "spread-50").is_empty());
     assert!(!legend_texts(&plain.scene).join(" ").contains("Rentang"));
     assert!(!plain.summary.contains("simulasi"));
-    let cost = request(ChartKind::Cost, Lang::Id, Some(b)).draw(SIZE, true);
-    assert!(cost
+    let benefits = request(ChartKind::Benefits, Lang::Id, Some(b)).draw(SIZE, true);
+    assert!(benefits
         .scene
         .items
         .iter()
@@ -106,12 +106,46 @@ fn bands_of_other_years_are_not_drawn() {
     for y in &mut other.years {
         *y += 50;
     }
-    let chart = request(ChartKind::Coverage, Lang::En, Some(Rc::new(other))).draw(SIZE, true);
+    for kind in [ChartKind::Coverage, ChartKind::Cost] {
+        let chart = request(kind, Lang::En, Some(Rc::new(other.clone()))).draw(SIZE, true);
+        assert!(chart
+            .scene
+            .items
+            .iter()
+            .all(|i| !i.key.starts_with("spread")));
+        assert!(!chart.summary.contains("draws"), "{}", chart.summary);
+    }
+}
+
+#[test]
+fn the_cost_chart_shows_each_years_range_beside_its_bar() {
+    let (outcome, _, b) = ambon();
+    let years = outcome.years.len();
+    assert!(years >= 2);
+    for (lang, legend, sentence) in [
+        (Lang::Id, "Rentang 80% / 50%", "Dalam 80% dari 100 simulasi"),
+        (Lang::En, "80% / 50% range", "In 80% of 100 draws"),
+    ] {
+        let chart = request(ChartKind::Cost, lang, Some(b.clone())).draw(SIZE, true);
+        assert_eq!(keys_of(&chart.scene, "spread-80").len(), years);
+        assert_eq!(keys_of(&chart.scene, "spread-50").len(), years);
+        assert!(legend_texts(&chart.scene).join(" ").contains(legend));
+        assert!(chart.summary.contains(sentence), "{}", chart.summary);
+    }
+    // The first year's sentence names the range of the first year's cost.
+    let first = outcome.years[0].year;
+    let chart = request(ChartKind::Cost, Lang::En, Some(b.clone())).draw(SIZE, true);
     assert!(chart
-        .scene
-        .items
-        .iter()
-        .all(|i| !i.key.starts_with("spread")));
+        .summary
+        .contains(&format!("the cost of {first} is between")));
+    let low = payung::locale::format::rupiah_compact(b.cost[0][0], Lang::En);
+    assert!(
+        chart.summary.contains(&low),
+        "{} lacks {low}",
+        chart.summary
+    );
+    let plain = request(ChartKind::Cost, Lang::En, None).draw(SIZE, true);
+    assert!(keys_of(&plain.scene, "spread-80").is_empty());
 }
 
 #[test]

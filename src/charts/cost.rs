@@ -1,6 +1,8 @@
 //! The cost chart: each year's contributions as a bar stacked by funding source (in
 //! `outcome.source_names` order, one palette colour each), budget left unspent as a pale
-//! outlined segment on top, and a baseline scenario's yearly totals as faint markers.
+//! outlined segment on top, a baseline scenario's yearly totals as faint markers and, once
+//! the uncertain assumptions have been run, each year's 80% range of cost as a whisker
+//! with its 50% range as a box, beside the bar.
 //!
 //! `ChartText::series` order: unspent.
 //! `ChartText::columns` order: year, total, unspent (source columns go after the year).
@@ -9,8 +11,12 @@ use super::axes::{money, money_by_year, year_cell, year_range, year_span};
 use super::baseline::Markers;
 use super::frame::{frame, note, note_if_empty, Area, SceneResult, Style};
 use super::legend::{Entry, Swatch};
-use super::text::{cost_nothing, cost_summary, ChartText, CostFacts, LargestFunder};
-use super::{palette, Baseline, Table, AXIS, BASELINE, UNSPENT_FILL};
+use super::text::{
+    cost_nothing, cost_spread_summary, cost_summary, spread_legend, ChartText, CostFacts,
+    LargestFunder,
+};
+use super::{palette, tint, Baseline, Table, AXIS, BASELINE, UNSPENT_FILL};
+use crate::engine::uncertainty::{Bands, Percentiles};
 use crate::engine::Outcome;
 use crate::locale::format;
 use crate::locale::Lang;
@@ -22,6 +28,33 @@ const UNSPENT: usize = 0;
 /// Half the width of a bar, in years.
 const HALF_BAR: f64 = 0.35;
 
+/// Where a year's range stands (right of its bar) and half the width of its 50% box, in
+/// years.
+const SPREAD_AT: f64 = 0.43;
+const HALF_BOX: f64 = 0.05;
+
+/// Opacity of the 50% box.
+const BOX_OPACITY: f64 = 0.35;
+
+/// Each year's cost percentiles, when the bands are of the outcome's years (not an older
+/// scenario's).
+fn spreads<'a>(outcome: &Outcome, bands: Option<&'a Bands>) -> Option<Vec<(f64, &'a Percentiles)>> {
+    let b = bands?;
+    let same = b.years.len() == b.cost.len()
+        && b.years.len() == outcome.years.len()
+        && b.years
+            .iter()
+            .zip(&outcome.years)
+            .all(|(a, y)| *a == y.year);
+    same.then(|| {
+        b.years
+            .iter()
+            .zip(&b.cost)
+            .map(|(year, p)| (f64::from(*year), p))
+            .collect()
+    })
+}
+
 /// Draws the cost chart of `outcome` into `area`, with `baseline`'s yearly totals if given.
 pub(crate) fn draw(
     area: &Area,
@@ -29,7 +62,9 @@ pub(crate) fn draw(
     outcome: &Outcome,
     text: &ChartText,
     baseline: Option<Baseline>,
+    bands: Option<&Bands>,
 ) -> SceneResult {
+    let spreads = spreads(outcome, bands);
     let mut entries: Vec<Entry> = outcome
         .source_names
         .iter()
@@ -50,6 +85,15 @@ pub(crate) fn draw(
         entries.push(Entry::new(
             format!("{}: {}", text.baseline, b.name),
             Swatch::Marker(BASELINE),
+        ));
+    }
+    if spreads.is_some() {
+        entries.push(Entry::new(
+            spread_legend(text.lang),
+            Swatch::Fill {
+                fill: tint(AXIS, 1.0 - BOX_OPACITY),
+                edge: AXIS,
+            },
         ));
     }
     let plot = frame(area, style, entries.as_slice())?;
@@ -89,6 +133,10 @@ pub(crate) fn draw(
     }
     let base = Markers::yearly(baseline, (first, last), 0.0, |y| y.contributions_total);
     top = base.top(top);
+    let spreads = spreads.unwrap_or_default();
+    for (_, p) in &spreads {
+        top = top.max(money(p[4]));
+    }
 
     let mut chart = money_by_year(&plot, style, text, (first, last), top)?;
     for (i, source) in bars.into_iter().enumerate() {
@@ -107,12 +155,48 @@ pub(crate) fn draw(
             .map(|r| Rectangle::new(*r, AXIS.stroke_width(1))),
     )?;
     base.draw(&mut chart, style)?;
+    // The uncertain assumptions' ranges: P10–P90 as a whisker, P25–P75 as a box.
+    style.role("spread-80");
+    chart.draw_series(spreads.iter().map(|(x, p)| {
+        let x = x + SPREAD_AT;
+        PathElement::new(
+            vec![(x, money(p[0])), (x, money(p[4]))],
+            AXIS.stroke_width(1),
+        )
+    }))?;
+    style.role("spread-50");
+    chart.draw_series(spreads.iter().map(|(x, p)| {
+        let x = x + SPREAD_AT;
+        Rectangle::new(
+            [(x - HALF_BOX, money(p[1])), (x + HALF_BOX, money(p[3]))],
+            AXIS.mix(BOX_OPACITY).filled(),
+        )
+    }))?;
     note_if_empty(
         &chart.plotting_area().strip_coord_spec(),
         top,
         text.empty,
         style,
     )
+}
+
+/// `summary`, followed when `bands` are given by the first year's cost in 80% of the draws.
+pub fn summary_with_bands(outcome: &Outcome, bands: Option<&Bands>, lang: Lang) -> String {
+    let sentence = summary(outcome, lang);
+    match (spreads(outcome, bands), bands) {
+        (Some(years), Some(b)) if !years.is_empty() => {
+            let (year, p) = years[0];
+            let spread = cost_spread_summary(
+                year as i32,
+                &format::rupiah_compact(p[0], lang),
+                &format::rupiah_compact(p[4], lang),
+                &format::number(u64::from(b.draws), lang),
+                lang,
+            );
+            format!("{sentence} {spread}")
+        }
+        _ => sentence,
+    }
 }
 
 /// One sentence: the total, the largest funder and any unspent budget.

@@ -317,7 +317,11 @@ pub fn summary_with_bands(
     let sentence = summary(outcome, target, lang);
     let last = bands.and_then(|b| Some((b, *b.years.last()?, b.coverage.last()?)));
     match last {
-        Some((b, year, p)) if b.years.len() == b.coverage.len() => {
+        // Only bands of this outcome's years (not an older scenario's) are summarised.
+        Some((b, year, p))
+            if b.years.len() == b.coverage.len()
+                && b.years.iter().eq(outcome.years.iter().map(|y| &y.year)) =>
+        {
             let spread = spread_summary(
                 year,
                 &format::percent(p[0], lang),

@@ -422,6 +422,20 @@ pub fn spread_legend(lang: Lang) -> &'static str {
     lang.pick("Rentang 80% / 50%", "80% / 50% range")
 }
 
+/// The cost chart's sentence about its bands: the first year's cost in 80% of `draws`.
+pub fn cost_spread_summary(year: i32, low: &str, high: &str, draws: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Dalam 80% dari {draws} simulasi atas asumsi yang tidak pasti, biaya {year} antara \
+             {low} dan {high}."
+        ),
+        Lang::En => format!(
+            "In 80% of {draws} draws of the uncertain assumptions, the cost of {year} is \
+             between {low} and {high}."
+        ),
+    }
+}
+
 /// The coverage chart's sentence about its bands: where coverage ends in 80% of `draws`.
 pub fn spread_summary(year: i32, low: &str, high: &str, draws: &str, lang: Lang) -> String {
     match lang {

@@ -14,6 +14,7 @@ use crate::ui::components::embed_view::EmbedView;
 use crate::ui::components::enrolment_panel::EnrolmentPanel;
 use crate::ui::components::file_panel::{ChartDownloads, FilePanel};
 use crate::ui::components::goal_seek::GoalSeek;
+use crate::ui::components::later::Later;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::phone_bar::{PhoneBar, View};
 use crate::ui::components::preset_notes::PresetNotes;
@@ -317,10 +318,10 @@ fn Simulator(props: &SimulatorProps) -> Html {
                 <aside class="controls" id="controls" aria-label={T::Controls.get(lang)}>
                     <SourcesPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} />
                     <TargetPanel state={shared.clone()} on_action={on_action.clone()} />
-                    <RegionPanel state={shared.clone()} on_action={on_action.clone()} />
-                    <ProgrammePanel state={shared.clone()} on_action={on_action.clone()} />
-                    <EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} />
-                    <RiskPanel state={shared.clone()} on_action={on_action.clone()} />
+                    <Later><RegionPanel state={shared.clone()} on_action={on_action.clone()} /></Later>
+                    <Later><ProgrammePanel state={shared.clone()} on_action={on_action.clone()} /></Later>
+                    <Later><EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} /></Later>
+                    <Later><RiskPanel state={shared.clone()} on_action={on_action.clone()} /></Later>
                 </aside>
                 <main id="results" aria-label={T::Results.get(lang)}>
                     <section class="answer" aria-label={T::Results.get(lang)}>
@@ -337,19 +338,20 @@ fn Simulator(props: &SimulatorProps) -> Html {
                             <div class="main-chart">{ chart_card(chart, true) }</div>
                         }
                     </section>
-                    <GoalSeek valid={state.valid.clone()} {lang} on_action={on_action.clone()} />
-                    <TornadoPanel valid={state.valid.clone()} {assumptions} {lang} />
-                    <div class="charts">
+                    // Below the first screen: each section mounts in its own task (`Later`).
+                    <Later><GoalSeek valid={state.valid.clone()} {lang} on_action={on_action.clone()} /></Later>
+                    <Later><TornadoPanel valid={state.valid.clone()} {assumptions} {lang} /></Later>
+                    <Later><div class="charts">
                         { for other_charts.iter().map(|c| chart_card(c, false)) }
-                    </div>
-                    <SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
-                        on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} />
-                    <ResultsTable outcome={outcome.clone()} {lang} />
-                    <BudgetLedger outcome={outcome.clone()} {lang} />
-                    <EmbedGenerator scenario={state.valid.scenario().clone()} {lang} />
-                    <SharePanel valid={state.valid.clone()} {lang} />
-                    <FilePanel valid={state.valid.clone()} outcome={outcome.clone()} params={params.clone()} {lang} {on_import} />
-                    <PresetNotes preset={state.valid.preset.clone()} {lang} />
+                    </div></Later>
+                    <Later><SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
+                        on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} /></Later>
+                    <Later><ResultsTable outcome={outcome.clone()} {lang} /></Later>
+                    <Later><BudgetLedger outcome={outcome.clone()} {lang} /></Later>
+                    <Later><EmbedGenerator scenario={state.valid.scenario().clone()} {lang} /></Later>
+                    <Later><SharePanel valid={state.valid.clone()} {lang} /></Later>
+                    <Later><FilePanel valid={state.valid.clone()} outcome={outcome.clone()} params={params.clone()} {lang} {on_import} /></Later>
+                    <Later><PresetNotes preset={state.valid.preset.clone()} {lang} /></Later>
                 </main>
             </div>
             if let Some(b) = &*brief {

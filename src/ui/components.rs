@@ -11,6 +11,7 @@ pub mod goal_plan;
 pub mod goal_seek;
 pub mod group;
 pub mod groups_panel;
+pub mod later;
 pub mod notices;
 pub mod number_field;
 pub mod param_info;
