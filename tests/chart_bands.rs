@@ -118,7 +118,7 @@ fn bands_of_other_years_are_not_drawn() {
 }
 
 #[test]
-fn the_cost_chart_shows_each_years_range_beside_its_bar() {
+fn the_cost_chart_shows_each_years_range_over_its_bar() {
     let (outcome, _, b) = ambon();
     let years = outcome.years.len();
     assert!(years >= 2);
@@ -128,7 +128,8 @@ fn the_cost_chart_shows_each_years_range_beside_its_bar() {
     ] {
         let chart = request(ChartKind::Cost, lang, Some(b.clone())).draw(SIZE, true);
         assert_eq!(keys_of(&chart.scene, "spread-80").len(), years);
-        assert_eq!(keys_of(&chart.scene, "spread-50").len(), years);
+        // The 50% box: a white fill and its outline.
+        assert_eq!(keys_of(&chart.scene, "spread-50").len(), 2 * years);
         assert!(legend_texts(&chart.scene).join(" ").contains(legend));
         assert!(chart.summary.contains(sentence), "{}", chart.summary);
     }

@@ -1,8 +1,8 @@
 //! The cost chart: each year's contributions as a bar stacked by funding source (in
 //! `outcome.source_names` order, one palette colour each), budget left unspent as a pale
 //! outlined segment on top, a baseline scenario's yearly totals as faint markers and, once
-//! the uncertain assumptions have been run, each year's 80% range of cost as a whisker
-//! with its 50% range as a box, beside the bar.
+//! the uncertain assumptions have been run, each year's 80% range of cost as a capped
+//! whisker with its 50% range as a box, over the top of its bar.
 //!
 //! `ChartText::series` order: unspent.
 //! `ChartText::columns` order: year, total, unspent (source columns go after the year).
@@ -15,7 +15,7 @@ use super::text::{
     cost_nothing, cost_spread_summary, cost_summary, spread_legend, ChartText, CostFacts,
     LargestFunder,
 };
-use super::{palette, tint, Baseline, Table, AXIS, BASELINE, UNSPENT_FILL};
+use super::{palette, Baseline, Table, AXIS, BASELINE, UNSPENT_FILL};
 use crate::engine::uncertainty::{Bands, Percentiles};
 use crate::engine::Outcome;
 use crate::locale::format;
@@ -28,13 +28,12 @@ const UNSPENT: usize = 0;
 /// Half the width of a bar, in years.
 const HALF_BAR: f64 = 0.35;
 
-/// Where a year's range stands (right of its bar) and half the width of its 50% box, in
-/// years.
-const SPREAD_AT: f64 = 0.43;
-const HALF_BOX: f64 = 0.05;
+/// Half the width of a year's 50% box and of the caps of its 80% whisker, in years.
+const HALF_BOX: f64 = 0.1;
+const HALF_CAP: f64 = 0.16;
 
-/// Opacity of the 50% box.
-const BOX_OPACITY: f64 = 0.35;
+/// Opacity of the 50% box's white fill over the bar.
+const BOX_OPACITY: f64 = 0.75;
 
 /// Each year's cost percentiles, when the bands are of the outcome's years (not an older
 /// scenario's).
@@ -91,8 +90,8 @@ pub(crate) fn draw(
         entries.push(Entry::new(
             spread_legend(text.lang),
             Swatch::Fill {
-                fill: tint(AXIS, 1.0 - BOX_OPACITY),
-                edge: AXIS,
+                fill: WHITE,
+                edge: BLACK,
             },
         ));
     }
@@ -155,23 +154,36 @@ pub(crate) fn draw(
             .map(|r| Rectangle::new(*r, AXIS.stroke_width(1))),
     )?;
     base.draw(&mut chart, style)?;
-    // The uncertain assumptions' ranges: P10–P90 as a whisker, P25–P75 as a box.
+    // The uncertain assumptions' ranges over each bar's top: P10–P90 as a capped whisker,
+    // P25–P75 as a box.
     style.role("spread-80");
     chart.draw_series(spreads.iter().map(|(x, p)| {
-        let x = x + SPREAD_AT;
+        let (low, high) = (money(p[0]), money(p[4]));
         PathElement::new(
-            vec![(x, money(p[0])), (x, money(p[4]))],
-            AXIS.stroke_width(1),
+            vec![
+                (x - HALF_CAP, low),
+                (x + HALF_CAP, low),
+                (*x, low),
+                (*x, high),
+                (x - HALF_CAP, high),
+                (x + HALF_CAP, high),
+            ],
+            BLACK.stroke_width(2),
         )
     }))?;
     style.role("spread-50");
-    chart.draw_series(spreads.iter().map(|(x, p)| {
-        let x = x + SPREAD_AT;
-        Rectangle::new(
-            [(x - HALF_BOX, money(p[1])), (x + HALF_BOX, money(p[3]))],
-            AXIS.mix(BOX_OPACITY).filled(),
-        )
-    }))?;
+    let boxes =
+        |p: &Percentiles, x: f64| [(x - HALF_BOX, money(p[1])), (x + HALF_BOX, money(p[3]))];
+    chart.draw_series(
+        spreads
+            .iter()
+            .map(|(x, p)| Rectangle::new(boxes(p, *x), WHITE.mix(BOX_OPACITY).filled())),
+    )?;
+    chart.draw_series(
+        spreads
+            .iter()
+            .map(|(x, p)| Rectangle::new(boxes(p, *x), BLACK.stroke_width(1))),
+    )?;
     note_if_empty(
         &chart.plotting_area().strip_coord_spec(),
         top,
