@@ -289,7 +289,12 @@ fn Simulator(props: &SimulatorProps) -> Html {
     };
     // Until the first outcome arrives, the loading screen stays (it hides once `.app` shows).
     let Some(outcome) = outcomes.outcome.clone() else {
-        return html! { <div class="app-starting" aria-busy="true"></div> };
+        return match &outcomes.failed {
+            Some(why) => html! {
+                <main class="fatal" role="alert"><p>{ T::EngineFailed.get(lang) }{ " " }{ why }</p></main>
+            },
+            None => html! { <div class="app-starting" aria-busy="true"></div> },
+        };
     };
     let (main_chart, other_charts) = charts
         .split_first()

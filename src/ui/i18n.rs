@@ -104,6 +104,8 @@ pub enum T {
     Applied,
     Unreachable,
     Computing,
+    /// The engine's background thread could not answer (with its reason after it).
+    EngineFailed,
     Warnings,
     PresetNotes,
     InvalidShown,
@@ -226,6 +228,10 @@ impl T {
             Applied => ("Sudah diterapkan", "Applied"),
             Unreachable => ("Tidak dapat dicapai", "Unreachable"),
             Computing => ("Menghitung…", "Computing…"),
+            EngineFailed => (
+                "Mesin hitung tidak dapat menjawab. Muat ulang halaman; skenario Anda tersimpan. Alasannya:",
+                "The engine could not answer. Reload the page; your scenario is saved. The reason:",
+            ),
             Warnings => ("Perhatian", "Warnings"),
             PresetNotes => ("Sumber data preset", "Where the preset figures come from"),
             InvalidShown => (

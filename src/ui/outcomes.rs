@@ -16,6 +16,9 @@ pub struct Outcomes {
     /// shown one is worked out (`fresh` is false then).
     pub outcome: Option<Rc<Outcome>>,
     pub fresh: bool,
+    /// Why the engine could not work out the shown scenario (a mismatch of builds between
+    /// the page and its background thread; never expected).
+    pub failed: Option<String>,
     /// The preset's outcome, the faint baseline (none while it is worked out, or when the
     /// preset is not valid).
     pub baseline: Option<Rc<Outcome>>,
@@ -42,6 +45,10 @@ pub fn use_outcomes(state: &State) -> Outcomes {
     });
     let done = use_job(Some((*job).clone()));
     let fresh = done.as_ref().is_some_and(|d| d.answers(&job));
+    let failed = done.as_ref().and_then(|d| match &d.answer {
+        Answer::Invalid(why) => Some(why.clone()),
+        _ => None,
+    });
     let outcome = use_outcome_of(done);
 
     let baseline_job = {
@@ -64,6 +71,7 @@ pub fn use_outcomes(state: &State) -> Outcomes {
     Outcomes {
         outcome,
         fresh,
+        failed,
         baseline,
     }
 }
