@@ -5,7 +5,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use payung::engine::import::{scenario_from_json, scenario_to_json};
 use payung::engine::plan::solve_plan;
-use payung::engine::scenario::{RegionKind, SourceKind};
+use payung::engine::scenario::RegionKind;
 use payung::engine::solve::{coverage_for_budget, solve_budget};
 use payung::engine::uncertainty::{self, Assumptions};
 use payung::engine::{presets, regions, report, simulate, Parameters, Scenario, ValidScenario};
@@ -33,14 +33,16 @@ enum Command {
         file: Option<String>,
         #[arg(long)]
         preset: Option<String>,
-        /// A kab/kota or province code (`payung regions`): its starting scenario.
+        /// A kab/kota code (`payung regions`): its starting scenario; a province code: its
+        /// starting province plan, as --province.
         #[arg(long)]
         region: Option<String>,
-        /// Every kab/kota of this province, each from its starting scenario: CSV with a
-        /// region column.
+        /// A province's starting plan (its APBD line shared among its kab/kota, each on its
+        /// starting scenario): CSV with a region column, the province then each kab/kota.
         #[arg(long, conflicts_with_all = ["file", "preset", "region", "draws"])]
         province: Option<String>,
-        /// All 514 kab/kota, each from its starting scenario: CSV with a region column.
+        /// Every province's starting plan, 38 provinces and 514 kab/kota, with the UCJ path:
+        /// CSV with a region column.
         #[arg(long, conflicts_with_all = ["file", "preset", "region", "province", "draws"])]
         national: bool,
         #[arg(long, value_enum, default_value = "csv")]
@@ -53,13 +55,20 @@ enum Command {
         #[arg(long, default_value_t = 20261130, requires = "draws")]
         seed: u64,
     },
-    /// Print a preset's or a region's starting scenario JSON.
+    /// Print a preset's or a kab/kota's starting scenario JSON, or a province's or the
+    /// nation's starting plan JSON.
     Export {
         #[arg(long)]
         preset: Option<String>,
-        /// A kab/kota or province code (`payung regions`).
+        /// A kab/kota code (its scenario) or a province code (its plan).
         #[arg(long)]
         region: Option<String>,
+        /// A province code: its starting plan.
+        #[arg(long, conflicts_with_all = ["preset", "region"])]
+        province: Option<String>,
+        /// The national starting plan.
+        #[arg(long, conflicts_with_all = ["preset", "region", "province"])]
+        national: bool,
     },
     /// Goal-seek: the yearly amount a source needs, or what an amount keeps covered.
     Solve {
@@ -223,7 +232,15 @@ fn run(cli: Cli) -> Result<String, String> {
             .map(|p| format!("{}\t{}\n", p.id, p.title))
             .collect()),
         Command::Regions { search } => regions_csv(&params, search.as_deref()),
-        Command::Export { preset, region } => {
+        Command::Export {
+            preset,
+            region,
+            province,
+            national,
+        } => {
+            if let Some(plan) = plan_for(&params, None, region.as_deref(), province, national)? {
+                return Ok(regions::plan_to_json(&plan) + "\n");
+            }
             let sc = load(&params, None, preset, region)?;
             Ok(scenario_to_json(&sc) + "\n")
         }
@@ -237,8 +254,17 @@ fn run(cli: Cli) -> Result<String, String> {
             draws,
             seed,
         } => {
-            if national || province.is_some() {
-                return regions_run_csv(&params, province.as_deref());
+            if let Some(plan) = plan_for(
+                &params,
+                file.as_deref(),
+                region.as_deref(),
+                province,
+                national,
+            )? {
+                if draws.is_some() {
+                    return Err("--draws: not available for a province or national plan".into());
+                }
+                return run_plan(&params, &plan, format);
             }
             let valid = load(&params, file, preset, region)?
                 .validate(&params)
@@ -346,58 +372,75 @@ fn run(cli: Cli) -> Result<String, String> {
     }
 }
 
-/// `run --province P` / `run --national`: each kab/kota's starting scenario, run on its own
-/// (the province's own sources are not modelled here), one CSV row per region and year.
-fn regions_run_csv(params: &Parameters, province: Option<&str>) -> Result<String, String> {
+/// The province or national plan the arguments name, if they name one: `--national`,
+/// `--province P`, `--region P` with a province code, or a plan file (with a `scope`).
+fn plan_for(
+    params: &Parameters,
+    file: Option<&str>,
+    region: Option<&str>,
+    province: Option<String>,
+    national: bool,
+) -> Result<Option<regions::Plan>, String> {
     let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
-    if let Some(code) = province {
-        catalogue.province(code.trim()).ok_or_else(|| {
-            format!(
-                "--province: unknown province code `{}` (see `payung regions`)",
-                code.trim()
-            )
-        })?;
+    if national {
+        return regions::NationalScenario::starting()
+            .map(|n| Some(regions::Plan::National(n)))
+            .map_err(|e| e.to_string());
     }
-    let mut out = String::from(
-        "code,name,province,year,population_end,workers_covered_end,coverage_ratio,contributions_total,contributions_apbd,contributions_dana_desa,unspent_total\n",
-    );
-    for k in catalogue
-        .kabkota
-        .iter()
-        .filter(|k| province.is_none_or(|p| k.province_code == p.trim()))
-    {
-        let start = regions::starting_scenario(params, &k.code).map_err(|e| e.to_string())?;
-        let valid = start
-            .scenario
-            .validate(params)
-            .map_err(|e| format!("{}: {e}", k.name))?;
-        let outcome = simulate(params, &valid);
-        let by_kind = |y: &payung::engine::YearResult, kind: SourceKind| -> Decimal {
-            y.contributions_by_source
-                .iter()
-                .zip(&outcome.source_kinds)
-                .filter(|(_, k)| **k == kind)
-                .map(|(c, _)| *c)
-                .sum()
-        };
-        for y in &outcome.years {
-            out += &format!(
-                "{},{},{},{},{},{},{:.4},{},{},{},{}\n",
-                k.code,
-                k.name,
-                k.province,
-                y.year,
-                y.population_end,
-                y.workers_covered_end,
-                y.coverage_ratio,
-                y.contributions_total,
-                by_kind(y, SourceKind::ApbdKota),
-                by_kind(y, SourceKind::DanaDesa),
-                y.unspent_total
-            );
+    let (flag, code) = match (province, region) {
+        (Some(code), _) => ("--province", code),
+        (None, Some(code)) => ("--region", code.to_string()),
+        (None, None) => {
+            let Some(path) = file else { return Ok(None) };
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            let is_plan = serde_json::from_str::<serde_json::Value>(&text)
+                .is_ok_and(|v| v.get("scope").is_some());
+            if !is_plan {
+                return Ok(None);
+            }
+            return regions::plan_from_json(&text, catalogue)
+                .map(Some)
+                .map_err(|e| format!("{path}: {e}"));
+        }
+    };
+    match catalogue.place(&code).map_err(|e| format!("{flag}: {e}"))? {
+        regions::Place::Province(p) => {
+            regions::ProvinceScenario::starting(params, catalogue, &p.code)
+                .map(|p| Some(regions::Plan::Province(p)))
+                .map_err(|e| format!("{flag}: {e}"))
+        }
+        regions::Place::KabKota(k) if flag == "--province" => Err(format!(
+            "--province: `{}` is a kab/kota ({}), not a province; use --region",
+            k.code, k.name
+        )),
+        regions::Place::KabKota(_) => Ok(None),
+    }
+}
+
+/// Validates and runs a plan: CSV with a region column (the province or nation first), or
+/// the whole outcome as JSON.
+fn run_plan(params: &Parameters, plan: &regions::Plan, format: Format) -> Result<String, String> {
+    let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
+    let json =
+        |v: Result<String, serde_json::Error>| v.map(|t| t + "\n").map_err(|e| e.to_string());
+    match plan {
+        regions::Plan::Province(p) => {
+            let valid = p.validate(params, catalogue).map_err(|e| e.to_string())?;
+            let outcome = regions::run_province(params, &valid);
+            match format {
+                Format::Csv => Ok(regions::table::province_csv(&outcome)),
+                Format::Json => json(serde_json::to_string_pretty(&outcome)),
+            }
+        }
+        regions::Plan::National(n) => {
+            let valid = n.validate(params, catalogue).map_err(|e| e.to_string())?;
+            let outcome = regions::run_national(params, &valid);
+            match format {
+                Format::Csv => Ok(regions::table::national_csv(&outcome)),
+                Format::Json => json(serde_json::to_string_pretty(&outcome)),
+            }
         }
     }
-    Ok(out)
 }
 
 /// An uncertainty error as one CLI line naming the flag it is about.
