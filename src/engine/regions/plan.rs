@@ -5,7 +5,7 @@
 
 use super::ucj::{PathPoint, Ucj, UcjData};
 use crate::engine::calendar::YearMonth;
-use crate::engine::scenario::{Programmes, Scenario, Target};
+use crate::engine::scenario::{Programmes, Scenario, SourceKind, Target};
 use crate::engine::{ratio, Outcome, Parameters, Rupiah, ScenarioError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -118,7 +118,7 @@ impl RegionResult {
                     .zip(&outcome.source_kinds)
                     .enumerate()
                 {
-                    by_payer.add(super::province::payer(*kind), *paid);
+                    by_payer.add(payer(*kind), *paid);
                     if i >= own {
                         from_province += paid;
                     }
@@ -182,7 +182,7 @@ impl RegionResult {
                 y
             })
             .collect();
-        let target_reached = super::province::reached(months, target.coverage, start);
+        let target_reached = reached(months, target.coverage, start);
         let below =
             |y: &RegionYear| Decimal::from(y.covered) < target.coverage * Decimal::from(y.workers);
         let judged: Vec<&RegionYear> = years.iter().filter(|y| y.year >= target.year).collect();
@@ -340,4 +340,24 @@ pub enum PlanError {
     /// The embedded tables or presets could not be read (caught by tests).
     #[error("embedded data: {0}")]
     Data(String),
+}
+
+/// Whose money a source of this kind is.
+pub fn payer(kind: SourceKind) -> Payer {
+    match kind {
+        SourceKind::ApbdProvinsi => Payer::Province,
+        SourceKind::ApbdKota | SourceKind::Dbhcht | SourceKind::DbhSawit => Payer::KabKota,
+        SourceKind::DanaDesa => Payer::Desa,
+        SourceKind::BapakAsuh | SourceKind::Csr | SourceKind::Baznas | SourceKind::Other => {
+            Payer::Other
+        }
+    }
+}
+
+/// The first month `covered` reached `target` × pekerja rentan, from `start`.
+fn reached(months: &[(u64, u64)], target: Decimal, start: YearMonth) -> Option<YearMonth> {
+    months
+        .iter()
+        .position(|&(c, p)| Decimal::from(c) >= target * Decimal::from(p))
+        .map(|i| start.plus_months(i as u32))
 }

@@ -7,10 +7,9 @@
 //! province's figures are the sums of its kab/kota's. Nothing here simulates a month. This
 //! module knows nothing of how a plan is shown or stored.
 
-use super::plan::{Payer, PlanError, RegionResult, UcjPath};
+use super::plan::{PlanError, RegionResult, UcjPath};
 use super::ucj::{Ucj, UcjData};
 use super::{Catalogue, KabKota, Province};
-use crate::engine::calendar::YearMonth;
 use crate::engine::scenario::{
     limits, Amount, CoFundPart, FundingSource, Horizon, Programmes, Scenario, SourceKind, Target,
 };
@@ -73,7 +72,8 @@ pub enum ProvinceAmount {
     /// Bantuan keuangan khusus (BKBK) to every desa, Rupiah per desa per year, which the
     /// desa spend on premiums (Jambi, Pergub 16/2022). Counted as the province's money.
     Bkbk { per_desa: Rupiah },
-    /// A share of every premium the kab/kota's sources pay (ratio, 0.5 = half).
+    /// A share of every premium paid in each kab/kota, by its own sources and by the
+    /// province's other sources alike (ratio, 0.5 = half); their money then covers more.
     CoFund { share: Decimal },
     /// The whole premium of up to this many workers in each named kab/kota (by code).
     Quota { workers: BTreeMap<String, u64> },
@@ -562,28 +562,4 @@ pub(super) fn monthly(outcomes: &[Outcome]) -> Vec<(u64, u64)> {
             })
         })
         .collect()
-}
-
-/// Whose money a source of this kind is.
-pub fn payer(kind: SourceKind) -> Payer {
-    match kind {
-        SourceKind::ApbdProvinsi => Payer::Province,
-        SourceKind::ApbdKota | SourceKind::Dbhcht | SourceKind::DbhSawit => Payer::KabKota,
-        SourceKind::DanaDesa => Payer::Desa,
-        SourceKind::BapakAsuh | SourceKind::Csr | SourceKind::Baznas | SourceKind::Other => {
-            Payer::Other
-        }
-    }
-}
-
-/// The first month `covered` reached `target` × pekerja rentan, from `start`.
-pub(super) fn reached(
-    months: &[(u64, u64)],
-    target: Decimal,
-    start: YearMonth,
-) -> Option<YearMonth> {
-    months
-        .iter()
-        .position(|&(c, p)| Decimal::from(c) >= target * Decimal::from(p))
-        .map(|i| start.plus_months(i as u32))
 }
