@@ -92,6 +92,9 @@ pub struct RegionResult {
     /// Reached, and at or above the target at the end of the target year and every later one.
     pub target_met: bool,
     pub years: Vec<RegionYear>,
+    /// Whether the pekerja rentan are (or include) the tables' estimate: a kab/kota on its
+    /// starting scenario, or a sum over one.
+    pub workers_estimated: bool,
     /// Universal Coverage Jamsostek, for provinces and the nation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ucj: Option<UcjPath>,
@@ -105,6 +108,7 @@ impl RegionResult {
         sc: &Scenario,
         outcome: &Outcome,
         own: usize,
+        workers_estimated: bool,
     ) -> RegionResult {
         let years = outcome
             .years
@@ -142,6 +146,7 @@ impl RegionResult {
             target_reached: outcome.target_reached,
             target_met: outcome.target_met,
             years,
+            workers_estimated,
             ucj: None,
         }
     }
@@ -195,6 +200,7 @@ impl RegionResult {
             target_reached,
             target_met,
             years,
+            workers_estimated: parts.iter().any(|p| p.workers_estimated),
             ucj: None,
         }
     }

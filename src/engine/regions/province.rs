@@ -109,6 +109,8 @@ pub(super) struct Member {
     pub own: usize,
     /// Which province source each of those is.
     pub province_sources: Vec<usize>,
+    /// Whether it runs its starting scenario (pekerja rentan estimated from the tables).
+    pub estimated: bool,
 }
 
 impl ValidProvince {
@@ -251,6 +253,7 @@ impl ProvinceScenario {
                 scenario,
                 own,
                 province_sources,
+                estimated: !custom.contains_key(k.code.as_str()),
             });
         }
         let package = presets::load("custom")
@@ -319,7 +322,9 @@ pub(super) fn run_with_months(
         .members
         .iter()
         .zip(&outcomes)
-        .map(|(m, o)| RegionResult::of_outcome(&m.code, &m.name, &m.scenario, o, m.own))
+        .map(|(m, o)| {
+            RegionResult::of_outcome(&m.code, &m.name, &m.scenario, o, m.own, m.estimated)
+        })
         .collect();
     let months = monthly(&outcomes);
     let years = plan.horizon.years as usize;

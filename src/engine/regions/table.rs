@@ -7,7 +7,7 @@ use super::plan::RegionResult;
 use super::province::ProvinceOutcome;
 
 /// The CSV header.
-pub const HEADER: &str = "region,code,level,year,workers,covered,coverage_ratio,target,target_reached,contributions_total,paid_province,paid_kab_kota,paid_desa,paid_other,from_province_sources,unspent_total,ucj,ucj_target,ucj_target_interpolated,ucj_gap_members,ucj_gap_cost,ucj_estimate\n";
+pub const HEADER: &str = "region,code,level,year,workers,covered,coverage_ratio,target,target_reached,contributions_total,paid_province,paid_kab_kota,paid_desa,paid_other,from_province_sources,unspent_total,workers_estimate,ucj,ucj_target,ucj_target_interpolated,ucj_gap_members,ucj_gap_cost,ucj_estimate\n";
 
 /// A province's result: the province, then each kab/kota.
 pub fn province_csv(outcome: &ProvinceOutcome) -> String {
@@ -58,7 +58,7 @@ fn rows(out: &mut String, r: &RegionResult, level: &str) {
             })
             .unwrap_or_else(|| ",,,,,".to_string());
         out.push_str(&format!(
-            "{name},{},{level},{},{},{},{:.4},{},{reached},{},{},{},{},{},{},{},{ucj}\n",
+            "{name},{},{level},{},{},{},{:.4},{},{reached},{},{},{},{},{},{},{},{},{ucj}\n",
             r.code,
             y.year,
             y.workers,
@@ -72,6 +72,7 @@ fn rows(out: &mut String, r: &RegionResult, level: &str) {
             y.by_payer.other.round_dp(0),
             y.from_province_sources.round_dp(0),
             y.unspent.round_dp(0),
+            r.workers_estimated,
         ));
     }
 }
