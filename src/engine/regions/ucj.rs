@@ -4,7 +4,8 @@
 //!
 //! A province's workers are BPS's count where `provinces.csv` has one, else its population ×
 //! the national employed share; its active members are Kemnaker's December 2023 count where
-//! known, else its workers × the national UCJ. Each estimated figure says so. This module
+//! known, else its workers × the national UCJ. Each estimated figure says so. Workers are
+//! held at that count over the horizon (no growth is published). This module
 //! knows nothing of the simulation or of how a figure is shown.
 
 use super::{Province, RegionError};
