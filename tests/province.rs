@@ -296,6 +296,11 @@ fn a_bad_province_plan_names_what_is_wrong() {
         PlanError::Horizon { code, .. } if code == "81.71"
     ));
 
+    let mut plan = base.clone();
+    plan.target.year = 2040;
+    let err = plan.validate(&params, cat).unwrap_err().to_string();
+    assert!(err.contains("target") && err.contains("2040"), "{err}");
+
     let mut plan = base;
     plan.province = "99".into();
     assert_eq!(

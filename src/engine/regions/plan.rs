@@ -326,8 +326,8 @@ pub enum PlanError {
     /// A kab/kota or province given twice.
     #[error("region `{0}` is given twice")]
     Duplicate(String),
-    /// A province's own source is out of range.
-    #[error("province source `{name}`: {problem}")]
+    /// A province's own source, or the plan's horizon or target, is out of range.
+    #[error("province plan `{name}`: {problem}")]
     Source { name: String, problem: String },
     /// A kab/kota's scenario, with the province's sources added, failed validation.
     #[error("{code} {name}: {error}")]

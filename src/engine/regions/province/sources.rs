@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 impl ProvinceScenario {
-    /// The province's own sources, each on its own terms.
+    /// The plan's horizon and target, and the province's own sources, each on its own terms.
     pub(super) fn check_sources(
         &self,
         catalogue: &Catalogue,
@@ -31,6 +31,30 @@ impl ProvinceScenario {
                 Ok(())
             }
         };
+        let h = &self.horizon;
+        let last =
+            h.start.year + (i32::from(h.start.month) - 1 + h.years.max(1) as i32 * 12 - 1) / 12;
+        within(
+            "horizon",
+            "years",
+            Decimal::from(h.years),
+            limits::HORIZON_YEARS,
+        )?;
+        within(
+            "target",
+            "coverage",
+            self.target.coverage,
+            limits::TARGET_COVERAGE,
+        )?;
+        if self.target.year < h.start.year || self.target.year > last {
+            return Err(bad(
+                "target",
+                format!(
+                    "year {} is outside the horizon {}–{last}",
+                    self.target.year, h.start.year
+                ),
+            ));
+        }
         if self.sources.len() > limits::MAX_SOURCES as usize {
             return Err(bad(
                 "sources",
