@@ -7,14 +7,17 @@
 //!   (population and budgets scaled), each over 10 years: one iteration is 500 region-decades;
 //! - `solve/ambon_budget_target_1_by_2029`: one goal-seek (`solve_budget`) on ambon;
 //! - `uncertainty/ambon_10y_1000_draws`: the Monte Carlo bands over 1,000 draws of ambon's
-//!   uncertain assumptions, 10 years each (issue 13's aim: ≤ 100 ms in wasm).
+//!   uncertain assumptions, 10 years each (issue 13's aim: ≤ 100 ms in wasm);
+//! - `regions/national_5y`: the national starting plan, 38 provinces and 514 kab/kota over
+//!   five years (`run_national` on a validated plan); `regions/national_validate` builds and
+//!   validates that plan (514 starting scenarios); `regions/maluku_5y` one province (11 kab/kota).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use payung::engine::plan::solve_plan;
 use payung::engine::scenario::Amount;
 use payung::engine::solve::solve_budget;
 use payung::engine::uncertainty::{self, Assumptions};
-use payung::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
+use payung::engine::{presets, regions, simulate, Parameters, Scenario, ValidScenario};
 use rust_decimal::Decimal;
 use std::hint::black_box;
 
@@ -120,10 +123,34 @@ fn uncertainty_benches(c: &mut Criterion) {
     group.finish();
 }
 
+fn regions_benches(c: &mut Criterion) {
+    let p = params();
+    let catalogue = regions::catalogue().unwrap();
+    let national = regions::NationalScenario::starting().unwrap();
+    let valid = national.validate(&p, catalogue).unwrap();
+    let maluku = regions::ProvinceScenario::starting(&p, catalogue, "81")
+        .unwrap()
+        .validate(&p, catalogue)
+        .unwrap();
+    let mut group = c.benchmark_group("regions");
+    group.sample_size(10);
+    group.bench_function("national_5y", |b| {
+        b.iter(|| regions::run_national(black_box(&p), black_box(&valid)))
+    });
+    group.bench_function("national_validate", |b| {
+        b.iter(|| black_box(&national).validate(&p, catalogue))
+    });
+    group.bench_function("maluku_5y", |b| {
+        b.iter(|| regions::run_province(black_box(&p), black_box(&maluku)))
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     simulate_benches,
     solve_benches,
-    uncertainty_benches
+    uncertainty_benches,
+    regions_benches
 );
 criterion_main!(benches);

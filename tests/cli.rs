@@ -364,3 +364,79 @@ fn run_prints_coverage_by_group_for_a_scenario_with_groups() {
         "558900000"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Province and national plans
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn cli_province_and_national_plans_print_one_row_per_region_and_year() {
+    let csv = stdout_ok(&["run", "--province", "81"]);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(&header[..4], ["region", "code", "level", "year"]);
+    for payer in ["paid_province", "paid_kab_kota", "paid_desa", "paid_other"] {
+        assert!(header.contains(&payer), "{payer}");
+    }
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    // Maluku, then its 11 kab/kota, five years each.
+    assert_eq!(rows.len(), (1 + 11) * 5);
+    assert!(rows[..5]
+        .iter()
+        .all(|r| r[0] == "Provinsi Maluku" && r[1] == "81" && r[2] == "provinsi"));
+    assert!(rows[5..]
+        .iter()
+        .all(|r| r[1].starts_with("81.") && r[2] == "kabkota"));
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    // The province's covered workers are its kab/kota's, year by year.
+    for year in 0..5 {
+        let kab: u64 = rows[5..]
+            .iter()
+            .skip(year)
+            .step_by(5)
+            .map(|r| r[col("covered")].parse::<u64>().unwrap())
+            .sum();
+        assert_eq!(rows[year][col("covered")].parse::<u64>().unwrap(), kab);
+    }
+    // A province code given to --region runs the same plan.
+    assert_eq!(stdout_ok(&["run", "--region", "81"]), csv);
+    // The exported plan runs to the same figures.
+    let plan = stdout_ok(&["export", "--province", "81"]);
+    assert!(plan.contains("\"scope\": \"province\""));
+    let path = temp_file("maluku-plan.json", &plan);
+    assert_eq!(stdout_ok(&["run", &path]), csv);
+    let json = stdout_ok(&["run", "--province", "81", "--format", "json"]);
+    let outcome: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(outcome["kabkota"].as_array().unwrap().len(), 11);
+
+    let national = stdout_ok(&["run", "--national"]);
+    assert_eq!(national.lines().count(), 1 + (1 + 38 + 514) * 5);
+    assert!(national
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("Indonesia,ID,nasional,"));
+}
+
+#[test]
+fn cli_unknown_or_malformed_region_codes_are_one_line_and_exit_2() {
+    assert_one_line_error(&["run", "--region", "99.99"], "unknown region code `99.99`");
+    assert_one_line_error(
+        &["run", "--region", "ambon"],
+        "malformed region code `ambon`",
+    );
+    assert_one_line_error(&["run", "--region", "8"], "malformed region code `8`");
+    assert_one_line_error(&["run", "--province", "99"], "unknown region code `99`");
+    assert_one_line_error(
+        &["run", "--province", "81.7"],
+        "malformed region code `81.7`",
+    );
+    assert_one_line_error(&["run", "--province", "81.71"], "`81.71` is a kab/kota");
+    assert_one_line_error(
+        &["export", "--province", "x1"],
+        "malformed region code `x1`",
+    );
+    let plan = stdout_ok(&["export", "--province", "81"]).replace("\"81\"", "\"97\"");
+    let path = temp_file("unknown-province-plan.json", &plan);
+    assert_one_line_error(&["run", &path], "unknown region code `97`");
+}

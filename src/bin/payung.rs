@@ -5,13 +5,16 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use payung::engine::import::{scenario_from_json, scenario_to_json};
 use payung::engine::plan::solve_plan;
-use payung::engine::scenario::{RegionKind, SourceKind};
 use payung::engine::solve::{coverage_for_budget, solve_budget};
 use payung::engine::uncertainty::{self, Assumptions};
 use payung::engine::{presets, regions, report, simulate, Parameters, Scenario, ValidScenario};
 use rust_decimal::Decimal;
 use std::process::ExitCode;
 use std::str::FromStr;
+
+#[path = "payung/regions_cli.rs"]
+mod regions_cli;
+use regions_cli::{plan_for, regions_csv, run_plan};
 
 #[derive(Parser)]
 #[command(
@@ -33,14 +36,16 @@ enum Command {
         file: Option<String>,
         #[arg(long)]
         preset: Option<String>,
-        /// A kab/kota or province code (`payung regions`): its starting scenario.
+        /// A kab/kota code (`payung regions`): its starting scenario; a province code: its
+        /// starting province plan, as --province.
         #[arg(long)]
         region: Option<String>,
-        /// Every kab/kota of this province, each from its starting scenario: CSV with a
-        /// region column.
+        /// A province's starting plan (its APBD line shared among its kab/kota, each on its
+        /// starting scenario): CSV with a region column, the province then each kab/kota.
         #[arg(long, conflicts_with_all = ["file", "preset", "region", "draws"])]
         province: Option<String>,
-        /// All 514 kab/kota, each from its starting scenario: CSV with a region column.
+        /// Every province's starting plan, 38 provinces and 514 kab/kota, with the UCJ path:
+        /// CSV with a region column.
         #[arg(long, conflicts_with_all = ["file", "preset", "region", "province", "draws"])]
         national: bool,
         #[arg(long, value_enum, default_value = "csv")]
@@ -53,13 +58,20 @@ enum Command {
         #[arg(long, default_value_t = 20261130, requires = "draws")]
         seed: u64,
     },
-    /// Print a preset's or a region's starting scenario JSON.
+    /// Print a preset's or a kab/kota's starting scenario JSON, or a province's or the
+    /// nation's starting plan JSON.
     Export {
         #[arg(long)]
         preset: Option<String>,
-        /// A kab/kota or province code (`payung regions`).
+        /// A kab/kota code (its scenario) or a province code (its plan).
         #[arg(long)]
         region: Option<String>,
+        /// A province code: its starting plan.
+        #[arg(long, conflicts_with_all = ["preset", "region"])]
+        province: Option<String>,
+        /// The national starting plan.
+        #[arg(long, conflicts_with_all = ["preset", "region", "province"])]
+        national: bool,
     },
     /// Goal-seek: the yearly amount a source needs, or what an amount keeps covered.
     Solve {
@@ -168,48 +180,6 @@ fn load(
     }
 }
 
-/// `payung regions`: code, kind, name, province, population, desa, kelurahan and the
-/// estimated pekerja rentan, as CSV.
-fn regions_csv(params: &Parameters, search: Option<&str>) -> Result<String, String> {
-    let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
-    let places = match search {
-        Some(q) => catalogue.search(q, usize::MAX),
-        None => catalogue.all(),
-    };
-    if places.is_empty() {
-        return Err(format!(
-            "--search: no kab/kota or province matches `{}`",
-            search.unwrap_or_default()
-        ));
-    }
-    let at = presets::load("custom")
-        .map_err(|e| e.to_string())?
-        .horizon
-        .start;
-    let mut out =
-        String::from("code,kind,name,province,population,desa,kelurahan,pekerja_rentan_estimate\n");
-    for place in places {
-        let estimate = regions::estimate(params, catalogue, place, at);
-        let kind = match place.kind() {
-            RegionKind::Kota => "kota",
-            RegionKind::Kabupaten => "kabupaten",
-            RegionKind::Provinsi => "provinsi",
-        };
-        out += &format!(
-            "{},{},{},{},{},{},{},{}\n",
-            place.code(),
-            kind,
-            place.name(),
-            place.province_name(),
-            place.population(),
-            place.desa(),
-            place.kelurahan(),
-            estimate.workers
-        );
-    }
-    Ok(out)
-}
-
 fn parse_decimal(field: &str, text: &str) -> Result<Decimal, String> {
     Decimal::from_str(text.trim()).map_err(|_| format!("{field}: `{text}` is not a number"))
 }
@@ -223,7 +193,15 @@ fn run(cli: Cli) -> Result<String, String> {
             .map(|p| format!("{}\t{}\n", p.id, p.title))
             .collect()),
         Command::Regions { search } => regions_csv(&params, search.as_deref()),
-        Command::Export { preset, region } => {
+        Command::Export {
+            preset,
+            region,
+            province,
+            national,
+        } => {
+            if let Some(plan) = plan_for(&params, None, region.as_deref(), province, national)? {
+                return Ok(regions::plan_to_json(&plan) + "\n");
+            }
             let sc = load(&params, None, preset, region)?;
             Ok(scenario_to_json(&sc) + "\n")
         }
@@ -237,8 +215,17 @@ fn run(cli: Cli) -> Result<String, String> {
             draws,
             seed,
         } => {
-            if national || province.is_some() {
-                return regions_run_csv(&params, province.as_deref());
+            if let Some(plan) = plan_for(
+                &params,
+                file.as_deref(),
+                region.as_deref(),
+                province,
+                national,
+            )? {
+                if draws.is_some() {
+                    return Err("--draws: not available for a province or national plan".into());
+                }
+                return run_plan(&params, &plan, format);
             }
             let valid = load(&params, file, preset, region)?
                 .validate(&params)
@@ -344,60 +331,6 @@ fn run(cli: Cli) -> Result<String, String> {
             }
         }
     }
-}
-
-/// `run --province P` / `run --national`: each kab/kota's starting scenario, run on its own
-/// (the province's own sources are not modelled here), one CSV row per region and year.
-fn regions_run_csv(params: &Parameters, province: Option<&str>) -> Result<String, String> {
-    let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
-    if let Some(code) = province {
-        catalogue.province(code.trim()).ok_or_else(|| {
-            format!(
-                "--province: unknown province code `{}` (see `payung regions`)",
-                code.trim()
-            )
-        })?;
-    }
-    let mut out = String::from(
-        "code,name,province,year,population_end,workers_covered_end,coverage_ratio,contributions_total,contributions_apbd,contributions_dana_desa,unspent_total\n",
-    );
-    for k in catalogue
-        .kabkota
-        .iter()
-        .filter(|k| province.is_none_or(|p| k.province_code == p.trim()))
-    {
-        let start = regions::starting_scenario(params, &k.code).map_err(|e| e.to_string())?;
-        let valid = start
-            .scenario
-            .validate(params)
-            .map_err(|e| format!("{}: {e}", k.name))?;
-        let outcome = simulate(params, &valid);
-        let by_kind = |y: &payung::engine::YearResult, kind: SourceKind| -> Decimal {
-            y.contributions_by_source
-                .iter()
-                .zip(&outcome.source_kinds)
-                .filter(|(_, k)| **k == kind)
-                .map(|(c, _)| *c)
-                .sum()
-        };
-        for y in &outcome.years {
-            out += &format!(
-                "{},{},{},{},{},{},{:.4},{},{},{},{}\n",
-                k.code,
-                k.name,
-                k.province,
-                y.year,
-                y.population_end,
-                y.workers_covered_end,
-                y.coverage_ratio,
-                y.contributions_total,
-                by_kind(y, SourceKind::ApbdKota),
-                by_kind(y, SourceKind::DanaDesa),
-                y.unspent_total
-            );
-        }
-    }
-    Ok(out)
 }
 
 /// An uncertainty error as one CLI line naming the flag it is about.

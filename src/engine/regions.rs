@@ -3,12 +3,30 @@
 //! found by code or by a typed search, and the starting scenario each one opens with
 //! (`regions/start.rs`).
 //!
+//! Above a single region: province plans (`regions/province.rs`: the province's own sources
+//! over its kab/kota's scenarios), the national plan (`regions/national.rs`), what they
+//! share (`regions/plan.rs`), Universal Coverage Jamsostek (`regions/ucj.rs`) and their JSON
+//! (`regions/file.rs`). Every kab/kota runs through the single-region `simulate`.
+//!
 //! This module knows the tables and the estimate of pekerja rentan; it knows nothing of
 //! how a region is shown or picked on screen.
 
+pub mod file;
+pub mod national;
+pub mod plan;
+pub mod province;
 mod start;
+pub mod table;
+pub mod ucj;
 
+pub use file::{plan_from_json, plan_to_json, Plan, PlanFileError};
+pub use national::{run_national, NationalOutcome, NationalScenario, ValidNational};
+pub use plan::{ByPayer, Payer, PlanError, RegionResult, RegionYear, UcjPath, UcjYear};
+pub use province::{
+    run_province, ProvinceAmount, ProvinceOutcome, ProvinceScenario, ProvinceSource, ValidProvince,
+};
 pub use start::{estimate, starting_scenario, Basis, Estimate, StartingPoint};
+pub use ucj::{ucj_data, PathPoint, Ucj, UcjData};
 
 use super::scenario::RegionKind;
 use rust_decimal::Decimal;
@@ -149,6 +167,20 @@ pub enum RegionError {
     /// No kab/kota or province has this code.
     #[error("unknown region code `{0}` (see `payung regions`)")]
     Unknown(String),
+    /// Not a code at all: a province is two digits (`81`), a kab/kota `PP.KK` (`81.71`).
+    #[error(
+        "malformed region code `{0}`: a province is two digits (81), a kab/kota two pairs (81.71)"
+    )]
+    BadCode(String),
+}
+
+/// Whether `code` has the shape of a Kemendagri code: `PP` or `PP.KK`, digits only.
+pub fn is_code(code: &str) -> bool {
+    let pair = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    match code.split_once('.') {
+        Some((p, k)) => pair(p) && pair(k),
+        None => pair(code),
+    }
 }
 
 fn read<T: for<'de> Deserialize<'de>>(
@@ -172,6 +204,16 @@ impl Catalogue {
     /// The province with this code.
     pub fn province(&self, code: &str) -> Option<&Province> {
         self.provinces.iter().find(|p| p.code == code)
+    }
+
+    /// The kab/kota or province with this code, or why there is none (malformed, unknown).
+    pub fn place(&self, code: &str) -> Result<Place<'_>, RegionError> {
+        let code = code.trim();
+        if !is_code(code) {
+            return Err(RegionError::BadCode(code.to_string()));
+        }
+        self.find(code)
+            .ok_or_else(|| RegionError::Unknown(code.to_string()))
     }
 
     /// The kab/kota or province with this code (`81.71`, `81`).

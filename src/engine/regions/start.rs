@@ -102,9 +102,7 @@ pub fn estimate(
 /// The starting scenario of the kab/kota or province with `code`.
 pub fn starting_scenario(params: &Parameters, code: &str) -> Result<StartingPoint, RegionError> {
     let catalogue = super::catalogue()?;
-    let place = catalogue
-        .find(code)
-        .ok_or_else(|| RegionError::Unknown(code.trim().to_string()))?;
+    let place = catalogue.place(code)?;
     let mut sc = presets::load("custom")
         .map_err(|e| RegionError::Malformed("presets/custom.json", e.to_string()))?;
     let start = sc.horizon.start;

@@ -1,0 +1,172 @@
+//! The national plan: all 38 provinces, each with its own sources over its kab/kota (514 in
+//! all), and the nation's figures as the sums of the provinces', with the Universal Coverage
+//! Jamsostek path (the RPJMN targets) and the cost of the members still short of it, by
+//! province. Nothing here simulates a month; it knows nothing of how results are shown.
+
+use super::plan::{PlanError, RegionResult, UcjPath};
+use super::province::{self, ProvinceOutcome, ProvinceScenario, ValidProvince};
+use super::Catalogue;
+use crate::engine::scenario::{Horizon, Target};
+use crate::engine::Parameters;
+use serde::{Deserialize, Serialize};
+
+/// The code of the nation's own result row.
+pub const NATION_CODE: &str = "ID";
+
+/// Every province of Indonesia, as one plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationalScenario {
+    /// `plan::PLAN_SCHEMA_VERSION` when written.
+    pub schema_version: u32,
+    pub name: String,
+    /// Every province and kab/kota runs over this horizon.
+    pub horizon: Horizon,
+    /// The national goal (pekerja rentan covered), also each starting province's goal.
+    pub target: Target,
+    /// Provinces whose plan is not their starting one (`ProvinceScenario::starting` over this
+    /// horizon and target); their horizon must be this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provinces: Vec<ProvinceScenario>,
+}
+
+/// A national plan that passed validation, ready to run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidNational {
+    name: String,
+    target: Target,
+    horizon: Horizon,
+    provinces: Vec<ValidProvince>,
+}
+
+impl ValidNational {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The provinces, in code order.
+    pub fn provinces(&self) -> &[ValidProvince] {
+        &self.provinces
+    }
+}
+
+/// What running the national plan produced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NationalOutcome {
+    /// The sums of the provinces (code `ID`), with the UCJ path summed.
+    pub nation: RegionResult,
+    /// Each province with its kab/kota, in code order.
+    pub provinces: Vec<ProvinceOutcome>,
+}
+
+impl NationalScenario {
+    /// Every province's starting plan over the `custom` preset's horizon and target.
+    pub fn starting() -> Result<NationalScenario, PlanError> {
+        let custom =
+            crate::engine::presets::load("custom").map_err(|e| PlanError::Data(e.to_string()))?;
+        Ok(NationalScenario {
+            schema_version: super::plan::PLAN_SCHEMA_VERSION,
+            name: "Indonesia".into(),
+            horizon: custom.horizon,
+            target: custom.target,
+            provinces: Vec::new(),
+        })
+    }
+
+    /// Checks every province's plan (the starting one where none is given).
+    pub fn validate(
+        &self,
+        params: &Parameters,
+        catalogue: &Catalogue,
+    ) -> Result<ValidNational, PlanError> {
+        for (i, p) in self.provinces.iter().enumerate() {
+            let code = p.province.trim();
+            if catalogue.province(code).is_none() {
+                return Err(PlanError::UnknownProvince(code.to_string()));
+            }
+            if self.provinces[..i]
+                .iter()
+                .any(|o| o.province.trim() == code)
+            {
+                return Err(PlanError::Duplicate(code.to_string()));
+            }
+            if p.horizon != self.horizon {
+                return Err(PlanError::Horizon {
+                    code: code.to_string(),
+                    start: self.horizon.start,
+                    years: self.horizon.years,
+                });
+            }
+        }
+        let provinces = catalogue
+            .provinces
+            .iter()
+            .map(|row| {
+                let given = self
+                    .provinces
+                    .iter()
+                    .find(|p| p.province.trim() == row.code);
+                match given {
+                    Some(p) => p.validate(params, catalogue),
+                    None => self
+                        .starting_province(params, catalogue, &row.code)?
+                        .validate(params, catalogue),
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(ValidNational {
+            name: self.name.clone(),
+            target: self.target.clone(),
+            horizon: self.horizon.clone(),
+            provinces,
+        })
+    }
+
+    /// Province `code`'s starting plan over this plan's horizon and target.
+    pub fn starting_province(
+        &self,
+        params: &Parameters,
+        catalogue: &Catalogue,
+        code: &str,
+    ) -> Result<ProvinceScenario, PlanError> {
+        let mut p = ProvinceScenario::starting(params, catalogue, code)?;
+        p.horizon = self.horizon.clone();
+        p.target = self.target.clone();
+        for s in &mut p.sources {
+            s.first_year = self.horizon.start.year;
+        }
+        Ok(p)
+    }
+}
+
+/// Runs every province of a valid national plan and sums them.
+pub fn run_national(params: &Parameters, plan: &ValidNational) -> NationalOutcome {
+    let mut months: Vec<(u64, u64)> = Vec::new();
+    let mut provinces = Vec::with_capacity(plan.provinces.len());
+    for p in &plan.provinces {
+        let (outcome, own) = province::run_with_months(params, p);
+        if months.is_empty() {
+            months = own;
+        } else {
+            for (sum, (c, w)) in months.iter_mut().zip(own) {
+                sum.0 += c;
+                sum.1 += w;
+            }
+        }
+        provinces.push(outcome);
+    }
+    let parts: Vec<RegionResult> = provinces.iter().map(|p| p.province.clone()).collect();
+    let mut nation = RegionResult::sum(
+        NATION_CODE,
+        &plan.name,
+        &plan.target,
+        &parts,
+        &months,
+        plan.horizon.start,
+    );
+    let paths: Vec<&UcjPath> = provinces
+        .iter()
+        .filter_map(|p| p.province.ucj.as_ref())
+        .collect();
+    nation.ucj = UcjPath::sum(&paths);
+    NationalOutcome { nation, provinces }
+}
