@@ -6,6 +6,7 @@
 
 use super::parameters::Parameters;
 use super::plan::{solve_plan, Plan, PlanError};
+use super::regions::{self, run_national, NationalOutcome, NationalScenario};
 use super::scenario::Scenario;
 use super::solve::{coverage_for_budget, solve_budget, BudgetAnswer, CoverageAnswer, Unreachable};
 use super::uncertainty::{bands, tornado, Assumptions, Bands, TornadoBar, UncertaintyError};
@@ -39,6 +40,8 @@ pub enum Job {
     },
     /// Which assumption moves the answer most.
     Tornado(Scenario),
+    /// Every province and kab/kota of Indonesia on its starting plan.
+    National,
 }
 
 /// A job's answer.
@@ -54,6 +57,8 @@ pub enum Answer {
     Plan(Box<Result<Plan, PlanError>>),
     Bands(Box<Result<Bands, UncertaintyError>>),
     Tornado(Result<Vec<TornadoBar>, UncertaintyError>),
+    /// The national plan's results, or why the embedded regions could not be run.
+    National(Box<Result<NationalOutcome, String>>),
     /// The job's scenario is not valid here (the caller validates before asking, so this
     /// means a mismatch of parameters between caller and engine).
     Invalid(String),
@@ -130,6 +135,16 @@ impl Engine {
             Job::Tornado(scenario) => answer(scenario, &|v| {
                 Answer::Tornado(self.assumptions().and_then(|a| tornado(p, v, a)))
             }),
+            Job::National => Answer::National(Box::new(self.national())),
         }
+    }
+
+    /// The national plan: each province's starting plan over its kab/kota.
+    fn national(&self) -> Result<NationalOutcome, String> {
+        let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
+        let plan = NationalScenario::starting()
+            .and_then(|n| n.validate(&self.params, catalogue))
+            .map_err(|e| e.to_string())?;
+        Ok(run_national(&self.params, &plan))
     }
 }

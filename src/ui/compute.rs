@@ -34,9 +34,11 @@ impl Lane {
     fn of(job: &Job) -> Self {
         match job {
             Job::Outcome(_) | Job::Outcomes(_) => Lane::Quick,
-            Job::GoalSeek { .. } | Job::Plan { .. } | Job::Bands { .. } | Job::Tornado(_) => {
-                Lane::Slow
-            }
+            Job::GoalSeek { .. }
+            | Job::Plan { .. }
+            | Job::Bands { .. }
+            | Job::Tornado(_)
+            | Job::National => Lane::Slow,
         }
     }
 
@@ -49,7 +51,7 @@ impl Lane {
 fn urgency(job: &Job) -> u8 {
     match job {
         Job::Outcome(_) | Job::GoalSeek { .. } => 0,
-        Job::Outcomes(_) | Job::Plan { .. } => 1,
+        Job::Outcomes(_) | Job::Plan { .. } | Job::National => 1,
         Job::Bands { .. } => 2,
         Job::Tornado(_) => 3,
     }
