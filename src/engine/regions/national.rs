@@ -40,6 +40,7 @@ pub struct ValidNational {
 }
 
 impl ValidNational {
+    /// The plan's name, which names the nation's result row.
     pub fn name(&self) -> &str {
         &self.name
     }

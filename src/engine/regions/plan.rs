@@ -38,6 +38,7 @@ pub struct ByPayer {
 }
 
 impl ByPayer {
+    /// Every payer's part together: the year's contributions.
     pub fn total(&self) -> Rupiah {
         self.province + self.kab_kota + self.desa + self.other
     }

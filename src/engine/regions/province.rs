@@ -114,9 +114,11 @@ pub(super) struct Member {
 }
 
 impl ValidProvince {
+    /// The province's Kemendagri code, for the result rows and drill-down.
     pub fn code(&self) -> &str {
         &self.code
     }
+    /// "Provinsi …", as its result row is named.
     pub fn name(&self) -> &str {
         &self.name
     }
