@@ -15,6 +15,7 @@ use crate::ui::components::enrolment_panel::EnrolmentPanel;
 use crate::ui::components::file_panel::{ChartDownloads, FilePanel};
 use crate::ui::components::goal_seek::GoalSeek;
 use crate::ui::components::later::Later;
+use crate::ui::components::national_panel::NationalPanel;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::phone_bar::{PhoneBar, View};
 use crate::ui::components::preset_notes::PresetNotes;
@@ -349,6 +350,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     <Later><div class="charts">
                         { for other_charts.iter().map(|c| chart_card(c, false)) }
                     </div></Later>
+                    <Later><NationalPanel {lang} on_action={on_action.clone()} /></Later>
                     <Later><SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
                         on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} /></Later>
                     <Later><ResultsTable outcome={outcome.clone()} {lang} /></Later>

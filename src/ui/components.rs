@@ -12,6 +12,7 @@ pub mod goal_seek;
 pub mod group;
 pub mod groups_panel;
 pub mod later;
+pub mod national_panel;
 pub mod notices;
 pub mod number_field;
 pub mod param_info;

@@ -15,6 +15,7 @@ pub mod embed;
 pub mod files;
 pub mod goal_seek;
 pub mod groups;
+pub mod national;
 pub mod presets;
 pub mod regions;
 pub mod saved;
