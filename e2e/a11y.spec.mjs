@@ -24,6 +24,8 @@ export async function testMainViews({ page }) {
   await audit(page, 'default');
 
   await openAll(page);
+  // Opening "Seluruh Indonesia" runs the nation: audit its map and table too.
+  await waitFor(page, () => document.querySelectorAll('#national .tile').length === 38, undefined, { timeout: 60_000, message: 'the national map' });
   await audit(page, 'every section open');
 
   await page.click('#toggle-lang');
