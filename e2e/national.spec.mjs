@@ -4,6 +4,8 @@
 import { assert, openApp, waitFor, waitForText, expectCount } from './lib.mjs';
 
 export async function test({ page, screenshot }) {
+  const timing = [];
+  page.on('console', (m) => { if (m.text().startsWith('payung: national plan')) timing.push(m.text()); });
   await openApp(page, '/');
   await page.locator('#national > summary').click();
   // 38 tiles and 38 rows once the 514 kab/kota are run.
@@ -11,6 +13,7 @@ export async function test({ page, screenshot }) {
   await expectCount(page, '#national-table tbody tr', 38);
   await waitForText(page, 'Indonesia:', { selector: '#national-summary' });
   await waitForText(page, 'pekerja rentan (perkiraan)', { selector: '#national-summary' });
+  console.log(`national: ${timing.join('; ') || 'no timing logged'}`);
   // While the nation is shown the rest of the page still answers a slider.
   const before = await page.textContent('#card-coverage');
   await page.fill('#f-source-0-yearly-text', '9.000.000.000');

@@ -182,6 +182,12 @@ pub fn NationalPanel(props: &Props) -> Html {
     let sort = use_state(|| (Column::Coverage, false));
     let job = use_memo(*open, |open| open.then(|| Rc::new(Job::National)));
     let done = use_job((*job).clone());
+    // How long the background thread took, for the end-to-end test's report.
+    use_effect_with(done.as_ref().map(|d| d.millis), |millis| {
+        if let Some(ms) = millis {
+            gloo::console::log!(format!("payung: national plan in {ms:.0} ms"));
+        }
+    });
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
