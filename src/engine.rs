@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod edit;
 pub mod enrolment;
 pub mod error;
+mod exact;
 pub mod field;
 pub mod funding;
 pub mod import;

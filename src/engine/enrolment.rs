@@ -3,12 +3,12 @@
 //! nothing of money, prices or risk.
 
 /// Removes `count` covered workers, spread over sources in proportion to what they hold.
-/// Returns how many each source lost.
-pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64) -> Vec<u64> {
+/// Writes how many each source lost into `gone` (as long as `workers`).
+pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64, gone: &mut [u64]) {
     let total: u64 = workers.iter().sum();
-    let mut gone = vec![0u64; workers.len()];
+    gone.fill(0);
     if total == 0 || count == 0 {
-        return gone;
+        return;
     }
     let count = count.min(total);
     let mut removed = 0;
@@ -26,10 +26,9 @@ pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64) -
         gone[i] += extra;
         removed += extra;
     }
-    for i in 0..workers.len() {
-        workers[i] -= gone[i];
+    for (w, g) in workers.iter_mut().zip(gone.iter()) {
+        *w -= g;
     }
-    gone
 }
 
 /// Tenure of the covered cohort, for the 36-month scholarship rule. Cohorts are kept in
@@ -89,14 +88,16 @@ mod tests {
     fn removals_follow_shares_and_the_remainder_comes_from_the_lowest_priority() {
         // Sources 0 and 1 hold 2 and 1 workers; source 1 comes first.
         let mut workers = vec![2, 1];
-        let gone = remove_workers(&mut workers, &[1, 0], 2);
+        let mut gone = vec![9, 9];
+        remove_workers(&mut workers, &[1, 0], 2, &mut gone);
         assert_eq!(
             gone,
             vec![2, 0],
             "shares 1 and 0, the remainder from source 0"
         );
         assert_eq!(workers, vec![0, 1]);
-        assert_eq!(remove_workers(&mut workers, &[1, 0], 5), vec![0, 1]);
+        remove_workers(&mut workers, &[1, 0], 5, &mut gone);
+        assert_eq!(gone, vec![0, 1]);
         assert_eq!(workers, vec![0, 0]);
     }
 
