@@ -2,6 +2,8 @@
 //! proportion to what they hold, and how long the covered cohort has been members. It knows
 //! nothing of money, prices or risk.
 
+use super::exact::mul_div;
+
 /// Removes `count` covered workers, spread over sources in proportion to what they hold.
 /// Writes how many each source lost into `gone` (as long as `workers`).
 pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64, gone: &mut [u64]) {
@@ -13,7 +15,7 @@ pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64, g
     let count = count.min(total);
     let mut removed = 0;
     for &i in order {
-        let share = (u128::from(count) * u128::from(workers[i]) / u128::from(total)) as u64;
+        let share = mul_div(count, workers[i], total);
         gone[i] = share;
         removed += share;
     }

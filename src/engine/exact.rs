@@ -21,8 +21,19 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub(super) const MAX_MONEY_SCALE: u32 = 12;
 
 /// `10^n` for `n` up to 38.
+const POW10: [u128; 39] = {
+    let mut table = [1u128; 39];
+    let mut n = 1;
+    while n < 39 {
+        table[n] = table[n - 1] * 10;
+        n += 1;
+    }
+    table
+};
+
+/// `10^n`, when it fits.
 fn pow10(n: u32) -> Option<u128> {
-    10u128.checked_pow(n)
+    POW10.get(n as usize).copied()
 }
 
 /// Money of one run as integer units of 10^-scale Rupiah.
@@ -50,12 +61,15 @@ impl Units {
     /// `amount` in units: exact when its decimals fit, else rounded half to even; saturates
     /// beyond the integer range (far beyond any valid amount).
     pub(super) fn of(self, amount: Decimal) -> i128 {
+        if amount.scale() == self.scale {
+            return amount.mantissa();
+        }
         let amount = if amount.scale() > self.scale {
             amount.round_dp_with_strategy(self.scale, RoundingStrategy::MidpointNearestEven)
         } else {
             amount
         };
-        let shift = pow10(self.scale - amount.scale()).unwrap_or(1) as i128;
+        let shift = POW10[(self.scale - amount.scale()) as usize] as i128;
         amount.mantissa().saturating_mul(shift)
     }
 
@@ -91,6 +105,23 @@ pub(super) fn affordable(money: i128, per_worker: i128) -> u64 {
         return 0;
     }
     u64::try_from(money / per_worker).unwrap_or(u64::MAX)
+}
+
+/// `a × b / c` rounded down (`c` > 0), in 64 bits when the product fits (the division is
+/// then several times cheaper), else in 128.
+pub(super) fn mul_div(a: u64, b: u64, c: u64) -> u64 {
+    match a.checked_mul(b) {
+        Some(product) => product / c,
+        None => (u128::from(a) * u128::from(b) / u128::from(c)) as u64,
+    }
+}
+
+/// `a × b / c` rounded half up (`c` > 0), as `(2ab + c) / 2c`.
+pub(super) fn mul_div_half_up(a: u64, b: u64, c: u64) -> u64 {
+    match a.checked_mul(b) {
+        Some(product) => product / c + u64::from(2 * u128::from(product % c) >= u128::from(c)),
+        None => ((2 * u128::from(a) * u128::from(b) + u128::from(c)) / (2 * u128::from(c))) as u64,
+    }
 }
 
 /// The largest mantissa a `Decimal` holds, plus one.
@@ -139,9 +170,13 @@ impl Dec {
         if mantissa < LIMIT {
             return Some(Self { mantissa, scale });
         }
-        for drop in 1..=scale {
+        // rust_decimal's first estimate of the decimals to drop, never more than needed.
+        let over = 128 - mantissa.leading_zeros() - 96;
+        let first = ((over - 1) * 77 >> 8) + 1;
+        for drop in first..=scale {
             let p = pow10(drop)?;
-            let (q, r) = (mantissa / p, mantissa % p);
+            let q = mantissa / p;
+            let r = mantissa - q * p;
             let up = r > p / 2 || (r == p / 2 && q % 2 == 1);
             let q = q + u128::from(up);
             if q < LIMIT {
@@ -218,7 +253,8 @@ impl Dec {
         let Some(p) = pow10(self.scale - dp) else {
             return Self::from_decimal(self.to_decimal().round_dp(dp));
         };
-        let (q, r) = (self.mantissa / p, self.mantissa % p);
+        let q = self.mantissa / p;
+        let r = self.mantissa - q * p;
         let up = r > p / 2 || (r == p / 2 && q % 2 == 1);
         Dec {
             mantissa: q + u128::from(up),
@@ -288,6 +324,16 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn products_over_a_divisor_match_128_bits(a in any::<u64>(), b in any::<u64>(), c in 1u64..) {
+            let (a, b) = (a >> (a % 64), b >> (b % 64));
+            let wide = u128::from(a) * u128::from(b);
+            prop_assume!(wide / u128::from(c) < u128::from(u64::MAX));
+            prop_assert_eq!(u128::from(mul_div(a, b, c)), wide / u128::from(c));
+            let half_up = (2 * wide + u128::from(c)) / (2 * u128::from(c));
+            prop_assert_eq!(u128::from(mul_div_half_up(a, b, c)), half_up);
+        }
+
         #[test]
         fn sums_products_and_rounding_match_decimal(
             (m1, s1) in (0u128..(1u128 << 96), 0u32..=28),

@@ -71,6 +71,9 @@ impl YearCosts {
 
 /// `(1 + growth)^years`, exactly.
 pub fn growth_factor(growth: Decimal, years: u32) -> Decimal {
+    if growth.is_zero() {
+        return Decimal::ONE;
+    }
     let step = Decimal::ONE + growth;
     (0..years).fold(Decimal::ONE, |acc, _| acc * step)
 }
@@ -174,6 +177,10 @@ pub fn year_plans(
             }
         })
         .collect();
+    // Without co-funders no plan changes.
+    if sources.iter().all(|s| s.co_funding().is_none()) {
+        return plans;
+    }
     for (j, helped) in sources.iter().enumerate() {
         for m in 0..12 {
             let (mut all, mut jht) = (Decimal::ZERO, Decimal::ZERO);

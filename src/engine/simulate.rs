@@ -53,6 +53,24 @@ use rust_decimal::Decimal;
 
 /// Runs the scenario month by month.
 pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
+    simulate_until(params, valid, Stop::Never)
+}
+
+/// Where a goal-seek may stop a run early: the months after are missing from the outcome,
+/// and everything a goal-seek reads up to there is as in the whole run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// Run the whole horizon.
+    Never,
+    /// Stop at the first year end, from the target year on, below the target: the outcome
+    /// cannot meet the target any more (`target_met` is false either way).
+    Missed,
+    /// Stop when this fiscal year closes (later years still set this year's limits).
+    After(i32),
+}
+
+/// Runs the scenario month by month until `stop`.
+pub fn simulate_until(params: &Parameters, valid: &ValidScenario, stop: Stop) -> Outcome {
     let mut run = Run::new(params, valid);
     let total = valid.horizon.months();
     for t in 0..total {
@@ -67,7 +85,16 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
         let events = run.expect_events(month, new_enrolments);
         run.record(month, lapses, new_enrolments, programmes, events);
         if month.closes_year() {
-            run.close_year(month.date.year);
+            let year = month.date.year;
+            run.close_year(year);
+            let stopped = match stop {
+                Stop::Never => false,
+                Stop::Missed => year >= valid.target.year && !run.year_end_meets_target(),
+                Stop::After(last) => year >= last,
+            };
+            if stopped {
+                break;
+            }
         }
     }
     run.finish()
@@ -392,6 +419,13 @@ impl<'a> Run<'a> {
             (Some(a), Some(b)) => a >= b,
             _ => Decimal::from(covered) >= self.sc.target.coverage * Decimal::from(population),
         }
+    }
+
+    /// Whether the last closed year ended at or above the target.
+    fn year_end_meets_target(&self) -> bool {
+        self.years
+            .last()
+            .is_some_and(|y| self.meets_target(y.workers_covered_end, y.population_end))
     }
 
     /// Step 7: the month's result, the first month the target was reached, and the

@@ -3,7 +3,7 @@
 
 use super::{Month, Run};
 use crate::engine::enrolment::remove_workers;
-use crate::engine::exact::affordable;
+use crate::engine::exact::{affordable, mul_div, mul_div_half_up};
 
 impl Run<'_> {
     /// Step 2: a share of each group's verified workers (covered and waiting) leave; their
@@ -21,8 +21,8 @@ impl Run<'_> {
             let from_covered = if known == 0 {
                 0
             } else {
-                ((u128::from(lapses) * u128::from(covered_before) * 2 + u128::from(known))
-                    / (u128::from(known) * 2)) as u64
+                // The lapses' share of the covered, rounded half up.
+                mul_div_half_up(lapses, covered_before, known)
             };
             let from_covered = from_covered
                 .min(covered_before)
@@ -54,7 +54,7 @@ impl Run<'_> {
         }
         let mut shares: Vec<u64> = pending
             .iter()
-            .map(|&p| (u128::from(capacity) * u128::from(p) / u128::from(total)) as u64)
+            .map(|&p| mul_div(capacity, p, total))
             .collect();
         let mut rest = capacity - shares.iter().sum::<u64>();
         for (share, &p) in shares.iter_mut().zip(&pending) {
