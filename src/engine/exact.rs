@@ -172,7 +172,7 @@ impl Dec {
         }
         // rust_decimal's first estimate of the decimals to drop, never more than needed.
         let over = 128 - mantissa.leading_zeros() - 96;
-        let first = ((over - 1) * 77 >> 8) + 1;
+        let first = (((over - 1) * 77) >> 8) + 1;
         for drop in first..=scale {
             let p = pow10(drop)?;
             let q = mantissa / p;
