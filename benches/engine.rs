@@ -1,4 +1,5 @@
-//! Engine benchmarks (issue 2's aims: ≤ 20 µs per region-decade, ≤ 5 ms per goal-seek).
+//! Engine benchmarks (issue 11's aims: ≤ 20 µs per region-decade, ≤ 10 ms for 514 region-decades,
+//! ≤ 0.5 ms per flat goal-seek, ≤ 5 ms per plan by year).
 //!
 //! `cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3`
 //!

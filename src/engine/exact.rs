@@ -276,10 +276,14 @@ impl Dec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
+    #[cfg(not(target_arch = "wasm32"))]
     use rust_decimal::prelude::ToPrimitive;
     use std::str::FromStr;
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn dec(m: u128, s: u32) -> Decimal {
         Decimal::from_i128_with_scale(m as i128, s)
     }
@@ -323,6 +327,7 @@ mod tests {
         assert_eq!(affordable(5, 0), u64::MAX);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         #[test]
         fn products_over_a_divisor_match_128_bits(a in any::<u64>(), b in any::<u64>(), c in 1u64..) {

@@ -22,6 +22,11 @@
 //!
 //! `finish` then adds the totals and warnings. The result types live in `outcome`.
 //!
+//! **Integers inside.** The steps add and compare integers only: money is `exact::Units`
+//! (i128 counts of 10^-scale Rupiah), read once a year from `funding`'s `Decimal` plans
+//! (`prices`); the carried fractions and the JHT balance are `exact::Dec`, which round as
+//! `Decimal` does. `tests/integer_engine.rs` reconciles the result with `Decimal` prices.
+//!
 //! **Several groups.** A source pays only for the groups it serves (`FundingSource::serves`);
 //! its money and its cap are shared by them. The rules, each reducing to the one-group rule:
 //! verification capacity is shared, each group getting a share in proportion to its entries
@@ -38,13 +43,14 @@ mod flows;
 mod open_year;
 mod payments;
 mod prices;
+mod records;
 
 use super::calendar::YearMonth;
 use super::enrolment::Tenure;
 use super::exact::{Dec, Units};
 use super::funding::{YearCosts, YearPlan};
-use super::outcome::{self, MonthResult, Outcome, Totals, YearResult, YearSums};
-use super::parameters::{Contribution, Parameters};
+use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
+use super::parameters::Parameters;
 use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
 use prices::YearPrices;
@@ -407,143 +413,6 @@ impl<'a> Run<'a> {
             _ => room,
         }
     }
-
-    /// Whether `covered` of `population` is at least the target ratio (exactly, as
-    /// `covered >= coverage × population` in `Decimal`).
-    fn meets_target(&self, covered: u64, population: u64) -> bool {
-        let (numerator, scale) = self.target;
-        let scaled = 10u128
-            .checked_pow(scale)
-            .and_then(|p| u128::from(covered).checked_mul(p));
-        match (scaled, numerator.checked_mul(u128::from(population))) {
-            (Some(a), Some(b)) => a >= b,
-            _ => Decimal::from(covered) >= self.sc.target.coverage * Decimal::from(population),
-        }
-    }
-
-    /// Whether the last closed year ended at or above the target.
-    fn year_end_meets_target(&self) -> bool {
-        self.years
-            .last()
-            .is_some_and(|y| self.meets_target(y.workers_covered_end, y.population_end))
-    }
-
-    /// Step 7: the month's result, the first month the target was reached, and the
-    /// fiscal year's running sums.
-    fn record(
-        &mut self,
-        month: Month,
-        lapses: u64,
-        new_enrolments: u64,
-        programmes: prices::Programmes,
-        events: Events,
-    ) {
-        let covered = self.covered();
-        let population = self.population();
-        let waiting = self.waiting();
-        let unverified = population.saturating_sub(covered + waiting);
-        if self.target_reached.is_none() && self.meets_target(covered, population) {
-            self.target_reached = Some(month.date);
-        }
-        let u = self.units;
-        let result = MonthResult {
-            date: month.date,
-            population,
-            covered,
-            covered_by_source: self.by_source(),
-            new_enrolments,
-            lapses,
-            waiting,
-            unverified,
-            contributions_by_source: self.paid.iter().map(|&p| u.rupiah(p)).collect(),
-            contributions: Contribution {
-                jkk: u.rupiah(programmes[0]),
-                jkm: u.rupiah(programmes[1]),
-                jht: u.rupiah(programmes[2]),
-            },
-            expected_deaths: events.expected.deaths,
-            expected_accidents: events.expected.accidents,
-            benefits_paid: u.rupiah(events.benefits_paid),
-            cumulative_cost: u.rupiah(self.cumulative),
-        };
-        self.sums
-            .add(&result, &self.paid, programmes, events.benefits_paid);
-        self.months.push(result);
-    }
-
-    /// Step 8: the fiscal year's result from its sums and its last month.
-    fn close_year(&mut self, year: i32) {
-        let sums = std::mem::replace(&mut self.sums, YearSums::new(self.left.len()));
-        let last = &self.months[self.months.len() - 1];
-        let u = self.units;
-        // A co-funder's money for the year is what fell due.
-        let budgets = self
-            .budget
-            .iter()
-            .zip(&self.sc.sources)
-            .zip(sums.paid_by_source())
-            .map(|((b, s), paid)| match s.co_funding() {
-                Some(_) => u.rupiah(*paid),
-                None => u.rupiah(*b),
-            })
-            .collect();
-        let jht = self.jht_balance.to_decimal();
-        let mut result = sums.close(year, last, u, budgets, &self.left, jht);
-        result.unchecked_end = self.pools.iter().map(|p| p.list + p.relist).sum();
-        // By group only when the scenario declares groups.
-        if !self.sc.groups.is_empty() {
-            result.covered_by_group_end = self.pools.iter().map(Pool::covered).collect();
-            result.population_by_group_end = self.pools.iter().map(|p| p.population).collect();
-            result.contributions_by_group =
-                self.paid_by_group.iter().map(|&p| u.rupiah(p)).collect();
-        }
-        self.paid_by_group.fill(0);
-        self.years.push(result);
-    }
-
-    /// After the last month: totals over the horizon and the warnings.
-    fn finish(self) -> Outcome {
-        let sc = self.sc;
-        let totals = Totals::over(&self.years, sc.sources.len(), self.jht_balance.to_decimal());
-        let warnings = outcome::warnings(
-            self.params,
-            sc,
-            &self.years,
-            self.binding_months,
-            self.first_binding,
-        );
-        let (target_met, target_fell_below) = held(sc, &self.years, self.target_reached);
-        Outcome {
-            source_names: sc.sources.iter().map(|s| s.name.clone()).collect(),
-            source_kinds: sc.sources.iter().map(|s| s.kind).collect(),
-            group_names: sc.groups.iter().map(|g| g.name.clone()).collect(),
-            months: self.months,
-            years: self.years,
-            target_reached: self.target_reached,
-            target_met,
-            target_fell_below,
-            totals,
-            warnings,
-        }
-    }
-}
-
-/// Whether the target is met: reached, and at or above it at the end of the target year and
-/// of every later fiscal year in the horizon (coverage is judged at each year's end, as
-/// budgets are). Also the first such year end, after it was reached, that fell below it.
-fn held(sc: &Scenario, years: &[YearResult], reached: Option<YearMonth>) -> (bool, Option<i32>) {
-    let below = |y: &YearResult| {
-        Decimal::from(y.workers_covered_end) < sc.target.coverage * Decimal::from(y.population_end)
-    };
-    let judged: Vec<&YearResult> = years.iter().filter(|y| y.year >= sc.target.year).collect();
-    let fell = reached.and_then(|r| {
-        judged
-            .iter()
-            .find(|y| y.year >= r.year && below(y))
-            .map(|y| y.year)
-    });
-    let met = reached.is_some() && !judged.is_empty() && !judged.iter().any(|y| below(y));
-    (met, fell)
 }
 
 fn round_u64(x: Decimal) -> u64 {
