@@ -1,11 +1,16 @@
-//! Engine benchmarks (issue 2's aims: ≤ 20 µs per region-decade, ≤ 5 ms per goal-seek).
+//! Engine benchmarks (issue 11's aims: ≤ 20 µs per region-decade, ≤ 10 ms for 514 region-decades,
+//! ≤ 0.5 ms per flat goal-seek, ≤ 5 ms per plan by year).
 //!
 //! `cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3`
 //!
 //! - `simulate/ambon_10y`: one region (the ambon preset) over 10 years in monthly steps;
 //! - `simulate/batch_500_regions_10y`: 500 deterministic variations of the presets
 //!   (population and budgets scaled), each over 10 years: one iteration is 500 region-decades;
+//! - `simulate/national_514_regions_10y`: every kab/kota's starting scenario
+//!   (`regions::starting_scenario`, as `payung run --national`), each over 10 years: one
+//!   iteration is 514 region-decades (issue 11's aim: ≤ 10 ms);
 //! - `solve/ambon_budget_target_1_by_2029`: one goal-seek (`solve_budget`) on ambon;
+//! - `solve/ambon_plan_by_year_target_1_by_2029`: one plan by year (`solve_plan`) on ambon;
 //! - `uncertainty/ambon_10y_1000_draws`: the Monte Carlo bands over 1,000 draws of ambon's
 //!   uncertain assumptions, 10 years each (issue 13's aim: ≤ 100 ms in wasm);
 //! - `regions/national_5y`: the national starting plan, 38 provinces and 514 kab/kota over
@@ -58,10 +63,27 @@ fn batch(p: &Parameters) -> Vec<ValidScenario> {
         .collect()
 }
 
+/// Every kab/kota's starting scenario over 10 years.
+fn national(p: &Parameters) -> Vec<ValidScenario> {
+    let catalogue = regions::catalogue().expect("the regions tables parse");
+    catalogue
+        .kabkota
+        .iter()
+        .map(|k| {
+            let mut sc = regions::starting_scenario(p, &k.code)
+                .unwrap_or_else(|e| panic!("{}: {e}", k.code))
+                .scenario;
+            sc.horizon.years = 10;
+            sc.validate(p).unwrap_or_else(|e| panic!("{}: {e}", k.code))
+        })
+        .collect()
+}
+
 fn simulate_benches(c: &mut Criterion) {
     let p = params();
     let one = ambon_decade(&p);
     let many = batch(&p);
+    let all = national(&p);
 
     let mut group = c.benchmark_group("simulate");
     group.throughput(Throughput::Elements(1));
@@ -74,6 +96,16 @@ fn simulate_benches(c: &mut Criterion) {
         b.iter(|| {
             let mut covered = 0u64;
             for sc in &many {
+                covered += simulate(black_box(&p), black_box(sc)).last_month().covered;
+            }
+            covered
+        })
+    });
+    group.throughput(Throughput::Elements(all.len() as u64));
+    group.bench_function("national_514_regions_10y", |b| {
+        b.iter(|| {
+            let mut covered = 0u64;
+            for sc in &all {
                 covered += simulate(black_box(&p), black_box(sc)).last_month().covered;
             }
             covered

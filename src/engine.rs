@@ -8,13 +8,16 @@
 //! The web app, the CLI and the tests all go through `Scenario::validate` and then
 //! `simulate`, which cannot fail once a scenario is valid.
 //!
-//! Money is `Rupiah` (a `Decimal`); expected counts of deaths and accidents are `f64`
-//! inside the statistical part of `risk`, and converted to Rupiah at named points.
+//! Money is `Rupiah` (a `Decimal`) at every public boundary; inside the monthly loop it is
+//! integer units (`exact`), read from the `Decimal` prices once a year and turned back into
+//! `Decimal` for the outcome, with the same numbers. Expected counts of deaths and accidents
+//! are `f64` inside the statistical part of `risk`, and converted to Rupiah at named points.
 
 pub mod calendar;
 pub mod edit;
 pub mod enrolment;
 pub mod error;
+mod exact;
 pub mod field;
 pub mod funding;
 pub mod import;

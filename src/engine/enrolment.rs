@@ -2,18 +2,20 @@
 //! proportion to what they hold, and how long the covered cohort has been members. It knows
 //! nothing of money, prices or risk.
 
+use super::exact::mul_div;
+
 /// Removes `count` covered workers, spread over sources in proportion to what they hold.
-/// Returns how many each source lost.
-pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64) -> Vec<u64> {
+/// Writes how many each source lost into `gone` (as long as `workers`).
+pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64, gone: &mut [u64]) {
     let total: u64 = workers.iter().sum();
-    let mut gone = vec![0u64; workers.len()];
+    gone.fill(0);
     if total == 0 || count == 0 {
-        return gone;
+        return;
     }
     let count = count.min(total);
     let mut removed = 0;
     for &i in order {
-        let share = (u128::from(count) * u128::from(workers[i]) / u128::from(total)) as u64;
+        let share = mul_div(count, workers[i], total);
         gone[i] = share;
         removed += share;
     }
@@ -26,10 +28,9 @@ pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64) -
         gone[i] += extra;
         removed += extra;
     }
-    for i in 0..workers.len() {
-        workers[i] -= gone[i];
+    for (w, g) in workers.iter_mut().zip(gone.iter()) {
+        *w -= g;
     }
-    gone
 }
 
 /// Tenure of the covered cohort, for the 36-month scholarship rule. Cohorts are kept in
@@ -89,14 +90,16 @@ mod tests {
     fn removals_follow_shares_and_the_remainder_comes_from_the_lowest_priority() {
         // Sources 0 and 1 hold 2 and 1 workers; source 1 comes first.
         let mut workers = vec![2, 1];
-        let gone = remove_workers(&mut workers, &[1, 0], 2);
+        let mut gone = vec![9, 9];
+        remove_workers(&mut workers, &[1, 0], 2, &mut gone);
         assert_eq!(
             gone,
             vec![2, 0],
             "shares 1 and 0, the remainder from source 0"
         );
         assert_eq!(workers, vec![0, 1]);
-        assert_eq!(remove_workers(&mut workers, &[1, 0], 5), vec![0, 1]);
+        remove_workers(&mut workers, &[1, 0], 5, &mut gone);
+        assert_eq!(gone, vec![0, 1]);
         assert_eq!(workers, vec![0, 0]);
     }
 

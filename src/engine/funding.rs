@@ -71,6 +71,9 @@ impl YearCosts {
 
 /// `(1 + growth)^years`, exactly.
 pub fn growth_factor(growth: Decimal, years: u32) -> Decimal {
+    if growth.is_zero() {
+        return Decimal::ONE;
+    }
     let step = Decimal::ONE + growth;
     (0..years).fold(Decimal::ONE, |acc, _| acc * step)
 }
@@ -174,6 +177,10 @@ pub fn year_plans(
             }
         })
         .collect();
+    // Without co-funders no plan changes.
+    if sources.iter().all(|s| s.co_funding().is_none()) {
+        return plans;
+    }
     for (j, helped) in sources.iter().enumerate() {
         for m in 0..12 {
             let (mut all, mut jht) = (Decimal::ZERO, Decimal::ZERO);
@@ -214,10 +221,11 @@ pub fn co_funded(helper: &FundingSource, base: &Contribution, workers: u64) -> R
     }
 }
 
-/// How many workers `money` pays for at `per_worker` each (all of them when free).
+/// How many workers `money` pays for at `per_worker` each (all of them when free): the
+/// `Decimal` definition of the monthly loop's `exact::affordable`.
 /// Exact integer division of the two decimals' mantissas at a common scale; the slower
 /// Decimal division is only the fallback for values too large to align.
-pub(super) fn affordable(money: Rupiah, per_worker: Rupiah) -> u64 {
+pub fn affordable(money: Rupiah, per_worker: Rupiah) -> u64 {
     if per_worker <= Decimal::ZERO {
         return u64::MAX;
     }
@@ -236,14 +244,10 @@ pub(super) fn affordable(money: Rupiah, per_worker: Rupiah) -> u64 {
     }
 }
 
-/// Contributions by programme for `full` workers at the full rate and `discounted` workers
+/// Contributions by programme (the `Decimal` definition that the monthly loop's integer
+/// sums reconcile with) for `full` workers at the full rate and `discounted` workers
 /// at the PP 50/2025 rate, in calendar month index `m`.
-pub(super) fn split_by_programme(
-    costs: &YearCosts,
-    m: usize,
-    full: u64,
-    discounted: u64,
-) -> Contribution {
+pub fn split_by_programme(costs: &YearCosts, m: usize, full: u64, discounted: u64) -> Contribution {
     let (f, d) = (Decimal::from(full), Decimal::from(discounted));
     let (cf, cd) = (costs.full[m], costs.discounted[m]);
     Contribution {

@@ -4,6 +4,7 @@
 //! scenario and its years. It knows nothing of how a month is simulated.
 
 use super::calendar::YearMonth;
+use super::exact::Units;
 use super::parameters::{Contribution, Parameters};
 use super::scenario::{Amount, Scenario, SourceKind};
 use super::Rupiah;
@@ -191,17 +192,18 @@ impl Totals {
     }
 }
 
-/// A fiscal year's running sums, month by month, until it closes.
+/// A fiscal year's running sums, month by month, until it closes. Money is in the run's
+/// integer units (`exact::Units`).
 #[derive(Default)]
 pub(super) struct YearSums {
     months: u32,
     new_enrolments: u64,
     lapses: u64,
-    contributions: Vec<Rupiah>,
-    programmes: Contribution,
+    contributions: Vec<i128>,
+    programmes: [i128; 3],
     deaths: f64,
     accidents: f64,
-    benefits: Rupiah,
+    benefits: i128,
     worker_months: u64,
     /// Workers who lost cover when the year opened, by the source that dropped them.
     pub(super) cover_lost: Vec<u64>,
@@ -210,51 +212,55 @@ pub(super) struct YearSums {
 impl YearSums {
     pub(super) fn new(sources: usize) -> Self {
         Self {
-            contributions: vec![Decimal::ZERO; sources],
+            contributions: vec![0; sources],
             cover_lost: vec![0; sources],
             ..Default::default()
         }
     }
 
-    /// What each source has paid so far this year.
-    pub(super) fn paid_by_source(&self) -> &[Rupiah] {
+    /// What each source has paid so far this year, in units.
+    pub(super) fn paid_by_source(&self) -> &[i128] {
         &self.contributions
     }
 
-    /// Adds a simulated month of this year.
-    pub(super) fn add(&mut self, month: &MonthResult) {
+    /// Adds a simulated month of this year: its counts, and what it paid by source, by
+    /// programme and in benefits (units).
+    pub(super) fn add(
+        &mut self,
+        month: &MonthResult,
+        paid: &[i128],
+        programmes: [i128; 3],
+        benefits: i128,
+    ) {
         self.months += 1;
         self.new_enrolments += month.new_enrolments;
         self.lapses += month.lapses;
-        for (sum, paid) in self
-            .contributions
-            .iter_mut()
-            .zip(&month.contributions_by_source)
-        {
+        for (sum, paid) in self.contributions.iter_mut().zip(paid) {
             *sum += paid;
         }
-        self.programmes.jkk += month.contributions.jkk;
-        self.programmes.jkm += month.contributions.jkm;
-        self.programmes.jht += month.contributions.jht;
+        for (sum, paid) in self.programmes.iter_mut().zip(programmes) {
+            *sum += paid;
+        }
         self.deaths += month.expected_deaths;
         self.accidents += month.expected_accidents;
-        self.benefits += month.benefits_paid;
+        self.benefits += benefits;
         self.worker_months += month.covered;
     }
 
     /// The year's result, from its sums, its last month, each source's budget and the money
-    /// it left, and the JHT balance.
+    /// it left (units), and the JHT balance.
     pub(super) fn close(
         self,
         year: i32,
         last: &MonthResult,
+        units: Units,
         budget_by_source: Vec<Rupiah>,
-        left: &[Rupiah],
+        left: &[i128],
         jht: Rupiah,
     ) -> YearResult {
         let s = self;
-        let contributions_total: Rupiah = s.contributions.iter().sum();
-        let unspent_by_source: Vec<Rupiah> = left.iter().map(|l| l.round_dp(0)).collect();
+        let contributions_total = units.rupiah(s.contributions.iter().sum());
+        let unspent: Vec<Rupiah> = left.iter().map(|&l| units.rounded(l)).collect();
         YearResult {
             year,
             months: s.months,
@@ -267,16 +273,16 @@ impl YearSums {
             waitlist: last.waiting,
             unverified: last.unverified,
             contributions_total,
-            contributions_by_source: s.contributions,
-            contributions_jkk: s.programmes.jkk,
-            contributions_jkm: s.programmes.jkm,
-            contributions_jht: s.programmes.jht,
+            contributions_by_source: s.contributions.iter().map(|&c| units.rupiah(c)).collect(),
+            contributions_jkk: units.rupiah(s.programmes[0]),
+            contributions_jkm: units.rupiah(s.programmes[1]),
+            contributions_jht: units.rupiah(s.programmes[2]),
             budget_by_source,
-            unspent_total: unspent_by_source.iter().sum(),
-            unspent_by_source,
+            unspent_total: unspent.iter().sum(),
+            unspent_by_source: unspent,
             expected_deaths: s.deaths,
             expected_accidents: s.accidents,
-            benefits_paid: s.benefits,
+            benefits_paid: units.rupiah(s.benefits),
             jht_balance_end: jht,
             cumulative_cost: last.cumulative_cost,
             worker_months: s.worker_months,

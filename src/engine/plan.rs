@@ -22,7 +22,7 @@ use super::calendar::YearMonth;
 use super::outcome::Outcome;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::simulate::simulate;
+use super::simulate::{simulate, simulate_until, Stop};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -224,11 +224,14 @@ fn least(
     goal: &Goal,
     high: Rupiah,
 ) -> Rupiah {
+    // The goal is judged at `year`'s end: the run stops there (the next year, in the
+    // scenario, still limits whom this year may enrol).
     let meets = |amount: i128, sc: &mut Scenario| {
         sc.sources[index]
             .by_year
             .insert(year, Decimal::from(amount));
-        goal.met_by(&run(params, sc), year)
+        let valid = ValidScenario::trusted(sc.clone());
+        goal.met_by(&simulate_until(params, &valid, Stop::After(year)), year)
     };
     if meets(0, sc) {
         return Decimal::ZERO;

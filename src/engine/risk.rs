@@ -105,6 +105,26 @@ impl BenefitAmounts {
     }
 }
 
+/// `BenefitAmounts` as `f64`, read once a year for the statistical estimate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AmountsF64 {
+    pub jkm_death: f64,
+    pub jkk_death: f64,
+    pub scholarship: f64,
+    pub accident: f64,
+}
+
+impl AmountsF64 {
+    pub fn of(amounts: &BenefitAmounts) -> Self {
+        Self {
+            jkm_death: f(amounts.jkm_death),
+            jkk_death: f(amounts.jkk_death),
+            scholarship: f(amounts.scholarship),
+            accident: f(amounts.accident),
+        }
+    }
+}
+
 /// The expected Rupiah that events in one month will cost once claimed and paid, computed
 /// in `f64` (a statistical estimate) and returned as whole Rupiah.
 pub fn expected_benefits_f64(
@@ -112,14 +132,27 @@ pub fn expected_benefits_f64(
     amounts: &BenefitAmounts,
     events: &ExpectedEvents,
 ) -> Rupiah {
+    Decimal::from(expected_whole_rupiah_f64(
+        rates,
+        &AmountsF64::of(amounts),
+        events,
+    ))
+}
+
+/// `expected_benefits_f64` as a whole number of Rupiah, for the integer monthly loop.
+pub fn expected_whole_rupiah_f64(
+    rates: &Rates,
+    amounts: &AmountsF64,
+    events: &ExpectedEvents,
+) -> i64 {
     let non_work = events.deaths - events.work_deaths;
     let claimed = rates.claim_share;
     let rupiah =
-        non_work * claimed * (f(amounts.jkm_death) + events.tenured_share * f(amounts.scholarship))
-            + events.work_deaths * claimed * f(amounts.jkk_death)
-            + events.accidents * f(amounts.accident);
+        non_work * claimed * (amounts.jkm_death + events.tenured_share * amounts.scholarship)
+            + events.work_deaths * claimed * amounts.jkk_death
+            + events.accidents * amounts.accident;
     // `as` saturates, so even an absurd estimate cannot panic.
-    Decimal::from(rupiah.round() as i64)
+    rupiah.round() as i64
 }
 
 #[cfg(test)]

@@ -22,6 +22,11 @@
 //!
 //! `finish` then adds the totals and warnings. The result types live in `outcome`.
 //!
+//! **Integers inside.** The steps add and compare integers only: money is `exact::Units`
+//! (i128 counts of 10^-scale Rupiah), read once a year from `funding`'s `Decimal` plans
+//! (`prices`); the carried fractions and the JHT balance are `exact::Dec`, which round as
+//! `Decimal` does. `tests/integer_engine.rs` reconciles the result with `Decimal` prices.
+//!
 //! **Several groups.** A source pays only for the groups it serves (`FundingSource::serves`);
 //! its money and its cap are shared by them. The rules, each reducing to the one-group rule:
 //! verification capacity is shared, each group getting a share in proportion to its entries
@@ -37,20 +42,41 @@
 mod flows;
 mod open_year;
 mod payments;
+mod prices;
+mod records;
 
 use super::calendar::YearMonth;
 use super::enrolment::Tenure;
-use super::funding::{self, YearCosts, YearPlan};
-use super::outcome::{self, MonthResult, Outcome, Totals, YearResult, YearSums};
-use super::parameters::{Contribution, Parameters};
-use super::risk::{BenefitAmounts, ExpectedEvents, Rates};
+use super::exact::{Dec, Units};
+use super::funding::{YearCosts, YearPlan};
+use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
+use super::parameters::Parameters;
+use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
-use super::Rupiah;
+use prices::YearPrices;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// Runs the scenario month by month.
 pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
+    simulate_until(params, valid, Stop::Never)
+}
+
+/// Where a goal-seek may stop a run early: the months after are missing from the outcome,
+/// and everything a goal-seek reads up to there is as in the whole run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// Run the whole horizon.
+    Never,
+    /// Stop at the first year end, from the target year on, below the target: the outcome
+    /// cannot meet the target any more (`target_met` is false either way).
+    Missed,
+    /// Stop when this fiscal year closes (later years still set this year's limits).
+    After(i32),
+}
+
+/// Runs the scenario month by month until `stop`.
+pub fn simulate_until(params: &Parameters, valid: &ValidScenario, stop: Stop) -> Outcome {
     let mut run = Run::new(params, valid);
     let total = valid.horizon.months();
     for t in 0..total {
@@ -61,11 +87,20 @@ pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
         let lapses = run.lapse(month);
         run.verify();
         let new_enrolments = run.enrol(month);
-        let payment = run.pay(month);
+        let programmes = run.pay(month);
         let events = run.expect_events(month, new_enrolments);
-        run.record(month, lapses, new_enrolments, payment, events);
+        run.record(month, lapses, new_enrolments, programmes, events);
         if month.closes_year() {
-            run.close_year(month.date.year);
+            let year = month.date.year;
+            run.close_year(year);
+            let stopped = match stop {
+                Stop::Never => false,
+                Stop::Missed => year >= valid.target.year && !run.year_end_meets_target(),
+                Stop::After(last) => year >= last,
+            };
+            if stopped {
+                break;
+            }
         }
     }
     run.finish()
@@ -103,16 +138,10 @@ impl Month {
     }
 }
 
-/// What the sources pay in one month.
-struct Payment {
-    by_source: Vec<Rupiah>,
-    programmes: Contribution,
-}
-
-/// One month's expected events and the benefits paid in it (for earlier events).
+/// One month's expected events and the benefits paid in it (for earlier events), in units.
 struct Events {
     expected: ExpectedEvents,
-    benefits_paid: Rupiah,
+    benefits_paid: i128,
 }
 
 /// One worker group's state and its prices for the fiscal year.
@@ -134,15 +163,16 @@ struct Pool {
     /// Lapsed workers waiting to be re-checked.
     relist: u64,
     /// Fractions of a worker carried to the next month's lapses and verification.
-    lapse_carry: Decimal,
-    yield_carry: Decimal,
-    /// This fiscal year's plan by source, at this group's costs (idle where a source does
+    lapse_carry: Dec,
+    yield_carry: Dec,
+    /// This fiscal year's prices by source, at this group's costs (idle where a source does
     /// not serve the group).
-    plans: Vec<YearPlan>,
-    costs: YearCosts,
-    amounts: BenefitAmounts,
+    prices: YearPrices,
+    /// Next fiscal year's costs and plans, read for the sustain rule and kept for January.
+    next_year: Option<(i32, YearCosts, Vec<YearPlan>)>,
+    amounts: AmountsF64,
     /// What one worker of this group costs each source from next January (sustain rule).
-    next_first: Vec<Rupiah>,
+    next_first: Vec<i128>,
 }
 
 impl Pool {
@@ -156,18 +186,24 @@ impl Pool {
     }
 }
 
-/// The state of one simulation, carried from month to month.
+/// The state of one simulation, carried from month to month. Money is in `units`.
 struct Run<'a> {
     params: &'a Parameters,
     sc: &'a Scenario,
+    units: Units,
     /// Source indices in priority order (ties keep list order).
     order: Vec<usize>,
     /// Months from an event to its benefit payment.
     lag: usize,
     /// Months of membership before a non-work death earns a scholarship.
     min_tenure: i64,
-    monthly_lapse: Decimal,
-    monthly_return: Decimal,
+    /// The yearly lapse rate over twelve, as `Decimal` divides it.
+    monthly_lapse: Dec,
+    verification_yield: Dec,
+    /// One plus the JHT return over twelve.
+    jht_growth: Dec,
+    /// The target ratio as `numerator / 10^scale`.
+    target: (u128, u32),
 
     pools: Vec<Pool>,
     tenure: Tenure,
@@ -178,24 +214,28 @@ struct Run<'a> {
     /// `next_budget` at each group's cost instead.
     sustain: Vec<u64>,
     /// Next fiscal year's money by source, where it limits this year (several groups only).
-    next_budget: Vec<Option<Rupiah>>,
+    next_budget: Vec<Option<i128>>,
     /// This fiscal year's uncommitted money, by source, shared by the groups it serves.
-    left: Vec<Rupiah>,
+    left: Vec<i128>,
     /// This fiscal year's money by source.
-    budget: Vec<Rupiah>,
+    budget: Vec<i128>,
     /// This fiscal year's cap by source (workers of all its groups).
     cap: Vec<u64>,
     /// Benefits due, by month index, after the claim lag.
-    pending: Vec<Rupiah>,
-    jht_balance: Rupiah,
-    cumulative: Rupiah,
+    pending: Vec<i128>,
+    jht_balance: Dec,
+    cumulative: i128,
+    /// This month's contributions by source (reused month to month).
+    paid: Vec<i128>,
+    /// Workers each source lost in a removal (reused).
+    gone: Vec<u64>,
 
     target_reached: Option<YearMonth>,
     binding_months: u32,
     first_binding: Option<YearMonth>,
     sums: YearSums,
     /// Contributions paid for each group's workers this fiscal year.
-    paid_by_group: Vec<Rupiah>,
+    paid_by_group: Vec<i128>,
     months: Vec<MonthResult>,
     years: Vec<YearResult>,
 }
@@ -219,6 +259,17 @@ fn split_list(listed: u64, groups: &[WorkerGroup]) -> Vec<u64> {
     out
 }
 
+/// The money scale that holds every amount of the scenario: co-funding shares and amounts
+/// set by year may have decimals; everything else is billed or rounded to whole Rupiah.
+fn money_units(sc: &Scenario) -> Units {
+    let shares = sc
+        .sources
+        .iter()
+        .filter_map(|s| s.co_funding().map(|c| c.0));
+    let by_year = sc.sources.iter().flat_map(|s| s.by_year.values().copied());
+    Units::holding(shares.chain(by_year))
+}
+
 impl<'a> Run<'a> {
     fn new(params: &'a Parameters, valid: &'a ValidScenario) -> Self {
         let sc = valid.scenario();
@@ -226,6 +277,7 @@ impl<'a> Run<'a> {
         let start = sc.horizon.start;
         let total_months = sc.horizon.months() as usize;
         let lag = sc.risk.claim_lag_months as usize;
+        let units = money_units(sc);
 
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by_key(|&i| (sc.sources[i].priority, i));
@@ -241,18 +293,23 @@ impl<'a> Run<'a> {
                     name: g.name.clone(),
                     start_workers: g.workers,
                     rates: Rates::with_factor(sc, g.risk_factor),
-                    costs: YearCosts::for_programmes(params, &programmes, start.year),
-                    amounts: BenefitAmounts::on_income(params, sc, g.declared_income, start),
+                    amounts: AmountsF64::of(&BenefitAmounts::on_income(
+                        params,
+                        sc,
+                        g.declared_income,
+                        start,
+                    )),
                     programmes,
                     population: g.workers,
                     workers: vec![0u64; n],
                     waiting: 0,
                     list,
                     relist: 0,
-                    lapse_carry: Decimal::ZERO,
-                    yield_carry: Decimal::ZERO,
-                    plans: vec![YearPlan::idle(); n],
-                    next_first: vec![Decimal::ZERO; n],
+                    lapse_carry: Dec::ZERO,
+                    yield_carry: Dec::ZERO,
+                    prices: YearPrices::idle(n),
+                    next_year: None,
+                    next_first: vec![0; n],
                 }
             })
             .collect();
@@ -269,10 +326,12 @@ impl<'a> Run<'a> {
             }
         }
         let groups = pools.len();
+        let target = Dec::from_decimal(sc.target.coverage);
 
         Self {
             params,
             sc,
+            units,
             order,
             lag,
             min_tenure: params
@@ -280,23 +339,27 @@ impl<'a> Run<'a> {
                 .at(start)
                 .to_i64()
                 .unwrap_or(36),
-            monthly_lapse: sc.enrolment.lapse_rate / Decimal::from(12),
-            monthly_return: sc.risk.jht_return / Decimal::from(12),
+            monthly_lapse: Dec::from_decimal(sc.enrolment.lapse_rate / Decimal::from(12)),
+            verification_yield: Dec::from_decimal(sc.enrolment.verification_yield),
+            jht_growth: Dec::from_decimal(Decimal::ONE + sc.risk.jht_return / Decimal::from(12)),
+            target: target.parts(),
             pools,
             tenure: Tenure::new(starting_cohorts),
             sustain: vec![u64::MAX; n],
             next_budget: vec![None; n],
-            left: vec![Decimal::ZERO; n],
-            budget: vec![Decimal::ZERO; n],
+            left: vec![0; n],
+            budget: vec![0; n],
             cap: vec![0; n],
-            pending: vec![Decimal::ZERO; total_months + lag + 1],
-            jht_balance: Decimal::ZERO,
-            cumulative: Decimal::ZERO,
+            pending: vec![0; total_months + lag + 1],
+            jht_balance: Dec::ZERO,
+            cumulative: 0,
+            paid: vec![0; n],
+            gone: vec![0; n],
             target_reached: None,
             binding_months: 0,
             first_binding: None,
             sums: YearSums::new(n),
-            paid_by_group: vec![Decimal::ZERO; groups],
+            paid_by_group: vec![0; groups],
             months: Vec::with_capacity(total_months),
             years: Vec::with_capacity(sc.horizon.years as usize + 1),
         }
@@ -337,12 +400,12 @@ impl<'a> Run<'a> {
             .saturating_sub(self.held(i));
         match self.next_budget[i] {
             Some(budget) if room > 0 => {
-                let committed: Rupiah = self
+                let committed: i128 = self
                     .pools
                     .iter()
-                    .map(|p| Decimal::from(p.workers[i]) * p.next_first[i])
+                    .map(|p| i128::from(p.workers[i]) * p.next_first[i])
                     .sum();
-                room.min(funding::affordable(
+                room.min(super::exact::affordable(
                     budget - committed,
                     self.pools[g].next_first[i],
                 ))
@@ -350,124 +413,8 @@ impl<'a> Run<'a> {
             _ => room,
         }
     }
-
-    /// Step 7: the month's result, the first month the target was reached, and the
-    /// fiscal year's running sums.
-    fn record(
-        &mut self,
-        month: Month,
-        lapses: u64,
-        new_enrolments: u64,
-        payment: Payment,
-        events: Events,
-    ) {
-        let covered = self.covered();
-        let population = self.population();
-        let waiting = self.waiting();
-        let unverified = population.saturating_sub(covered + waiting);
-        if self.target_reached.is_none()
-            && Decimal::from(covered) >= self.sc.target.coverage * Decimal::from(population)
-        {
-            self.target_reached = Some(month.date);
-        }
-
-        let result = MonthResult {
-            date: month.date,
-            population,
-            covered,
-            covered_by_source: self.by_source(),
-            new_enrolments,
-            lapses,
-            waiting,
-            unverified,
-            contributions_by_source: payment.by_source,
-            contributions: payment.programmes,
-            expected_deaths: events.expected.deaths,
-            expected_accidents: events.expected.accidents,
-            benefits_paid: events.benefits_paid,
-            cumulative_cost: self.cumulative,
-        };
-        self.sums.add(&result);
-        self.months.push(result);
-    }
-
-    /// Step 8: the fiscal year's result from its sums and its last month.
-    fn close_year(&mut self, year: i32) {
-        let sums = std::mem::replace(&mut self.sums, YearSums::new(self.left.len()));
-        let last = &self.months[self.months.len() - 1];
-        // A co-funder's money for the year is what fell due.
-        let budgets = self
-            .budget
-            .iter()
-            .zip(&self.sc.sources)
-            .zip(sums.paid_by_source())
-            .map(|((b, s), paid)| match s.co_funding() {
-                Some(_) => *paid,
-                None => *b,
-            })
-            .collect();
-        let mut result = sums.close(year, last, budgets, &self.left, self.jht_balance);
-        result.unchecked_end = self.pools.iter().map(|p| p.list + p.relist).sum();
-        let groups = self.pools.len();
-        let paid = std::mem::replace(&mut self.paid_by_group, vec![Decimal::ZERO; groups]);
-        // By group only when the scenario declares groups.
-        if !self.sc.groups.is_empty() {
-            result.covered_by_group_end = self.pools.iter().map(Pool::covered).collect();
-            result.population_by_group_end = self.pools.iter().map(|p| p.population).collect();
-            result.contributions_by_group = paid;
-        }
-        self.years.push(result);
-    }
-
-    /// After the last month: totals over the horizon and the warnings.
-    fn finish(self) -> Outcome {
-        let sc = self.sc;
-        let totals = Totals::over(&self.years, sc.sources.len(), self.jht_balance);
-        let warnings = outcome::warnings(
-            self.params,
-            sc,
-            &self.years,
-            self.binding_months,
-            self.first_binding,
-        );
-        let (target_met, target_fell_below) = held(sc, &self.years, self.target_reached);
-        Outcome {
-            source_names: sc.sources.iter().map(|s| s.name.clone()).collect(),
-            source_kinds: sc.sources.iter().map(|s| s.kind).collect(),
-            group_names: sc.groups.iter().map(|g| g.name.clone()).collect(),
-            months: self.months,
-            years: self.years,
-            target_reached: self.target_reached,
-            target_met,
-            target_fell_below,
-            totals,
-            warnings,
-        }
-    }
-}
-
-/// Whether the target is met: reached, and at or above it at the end of the target year and
-/// of every later fiscal year in the horizon (coverage is judged at each year's end, as
-/// budgets are). Also the first such year end, after it was reached, that fell below it.
-fn held(sc: &Scenario, years: &[YearResult], reached: Option<YearMonth>) -> (bool, Option<i32>) {
-    let below = |y: &YearResult| {
-        Decimal::from(y.workers_covered_end) < sc.target.coverage * Decimal::from(y.population_end)
-    };
-    let judged: Vec<&YearResult> = years.iter().filter(|y| y.year >= sc.target.year).collect();
-    let fell = reached.and_then(|r| {
-        judged
-            .iter()
-            .find(|y| y.year >= r.year && below(y))
-            .map(|y| y.year)
-    });
-    let met = reached.is_some() && !judged.is_empty() && !judged.iter().any(|y| below(y));
-    (met, fell)
 }
 
 fn round_u64(x: Decimal) -> u64 {
     x.round().to_u64().unwrap_or(0)
-}
-
-fn floor_u64(x: Decimal) -> u64 {
-    x.floor().to_u64().unwrap_or(0)
 }

@@ -8,7 +8,7 @@ use super::calendar::YearMonth;
 use super::outcome::{self, Outcome};
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::simulate::simulate;
+use super::simulate::{simulate, simulate_until, Stop};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -125,9 +125,13 @@ pub fn solve_budget(
     let year = scenario.target.year;
     // The whole horizon runs: the target must be held after its year too.
     let run = |amount: Rupiah| simulate(params, &with_amount(scenario, index, amount));
+    // A step that only needs to know whether the target is met stops once it cannot be.
+    let check = |amount: Rupiah| {
+        simulate_until(params, &with_amount(scenario, index, amount), Stop::Missed)
+    };
     let met = |o: &Outcome| o.target_met;
 
-    let zero = run(Decimal::ZERO);
+    let zero = check(Decimal::ZERO);
     if let (true, Some(reached)) = (met(&zero), zero.target_reached) {
         return Ok(BudgetAnswer {
             source: index,
@@ -152,7 +156,7 @@ pub fn solve_budget(
     let mut best = top;
     while high - low > 1 {
         let mid = low + (high - low) / 2;
-        let outcome = run(Decimal::from(mid));
+        let outcome = check(Decimal::from(mid));
         if met(&outcome) {
             high = mid;
             best = outcome;

@@ -1,10 +1,9 @@
 //! Steps 2–4 of a month, group by group: lapses, verification and enrolment. Money is
 //! shared by the groups a source serves (`Run::left`); everything else here is per group.
 
-use super::{floor_u64, Month, Run};
+use super::{Month, Run};
 use crate::engine::enrolment::remove_workers;
-use crate::engine::funding::affordable;
-use rust_decimal::Decimal;
+use crate::engine::exact::{affordable, mul_div, mul_div_half_up};
 
 impl Run<'_> {
     /// Step 2: a share of each group's verified workers (covered and waiting) leave; their
@@ -16,23 +15,23 @@ impl Run<'_> {
             let covered_before = pool.covered();
             let known = covered_before + pool.waiting;
             // Fractions of a worker carry over to the next month, so small groups lapse too.
-            let expected = Decimal::from(known) * self.monthly_lapse + pool.lapse_carry;
-            let lapses = floor_u64(expected).min(known);
-            pool.lapse_carry = expected - Decimal::from(lapses);
+            let expected = self.monthly_lapse.times_plus(known, pool.lapse_carry);
+            let lapses = expected.floor().min(known);
+            pool.lapse_carry = expected.minus_whole(lapses);
             let from_covered = if known == 0 {
                 0
             } else {
-                ((u128::from(lapses) * u128::from(covered_before) * 2 + u128::from(known))
-                    / (u128::from(known) * 2)) as u64
+                // The lapses' share of the covered, rounded half up.
+                mul_div_half_up(lapses, covered_before, known)
             };
             let from_covered = from_covered
                 .min(covered_before)
                 .max(lapses.saturating_sub(pool.waiting));
             pool.waiting -= lapses - from_covered;
-            let per_source = remove_workers(&mut pool.workers, &self.order, from_covered);
-            for (i, gone) in per_source.into_iter().enumerate() {
+            remove_workers(&mut pool.workers, &self.order, from_covered, &mut self.gone);
+            for (i, &gone) in self.gone.iter().enumerate() {
                 if gone > 0 {
-                    self.left[i] += Decimal::from(gone) * pool.plans[i].remaining[month.m];
+                    self.left[i] += i128::from(gone) * pool.prices.plans[i].remaining[month.m];
                 }
             }
             if self.sc.enrolment.reenrol {
@@ -55,7 +54,7 @@ impl Run<'_> {
         }
         let mut shares: Vec<u64> = pending
             .iter()
-            .map(|&p| (u128::from(capacity) * u128::from(p) / u128::from(total)) as u64)
+            .map(|&p| mul_div(capacity, p, total))
             .collect();
         let mut rest = capacity - shares.iter().sum::<u64>();
         for (share, &p) in shares.iter_mut().zip(&pending) {
@@ -69,7 +68,7 @@ impl Run<'_> {
     /// Step 3: in each group, lapsed workers who may re-enrol are re-checked first (they are
     /// known to be eligible); then raw list entries, of which only the yield is eligible.
     pub(super) fn verify(&mut self) {
-        let verification_yield = self.sc.enrolment.verification_yield;
+        let verification_yield = self.verification_yield;
         // One group has the whole capacity (no allocation on the common path).
         let shares = match self.pools.len() {
             1 => None,
@@ -84,9 +83,10 @@ impl Run<'_> {
             pool.list -= checked;
             // Fractions of an eligible worker carry over, so small monthly capacities still
             // find people.
-            let found = Decimal::from(checked) * verification_yield + pool.yield_carry;
-            let eligible = rechecked + floor_u64(found);
-            pool.yield_carry = found - Decimal::from(floor_u64(found));
+            let found = verification_yield.times_plus(checked, pool.yield_carry);
+            let whole = found.floor();
+            let eligible = rechecked + whole;
+            pool.yield_carry = found.minus_whole(whole);
             let room = pool
                 .population
                 .saturating_sub(pool.covered() + pool.waiting);
@@ -103,7 +103,7 @@ impl Run<'_> {
         for k in 0..self.order.len() {
             let i = self.order[k];
             for g in 0..self.pools.len() {
-                if self.pools[g].waiting == 0 || !self.pools[g].plans[i].funded[m] {
+                if self.pools[g].waiting == 0 || !self.pools[g].prices.plans[i].funded[m] {
                     continue;
                 }
                 let room = self.room(g, i);
@@ -111,16 +111,16 @@ impl Run<'_> {
                     continue;
                 }
                 let pool = &mut self.pools[g];
-                let remaining = pool.plans[i].remaining[m];
+                let remaining = pool.prices.plans[i].remaining[m];
                 let want = room.min(pool.waiting);
                 // The division that counts affordable workers runs only when money is short.
-                let take = if self.left[i] >= Decimal::from(want) * remaining {
+                let take = if self.left[i] >= i128::from(want) * remaining {
                     want
                 } else {
                     affordable(self.left[i], remaining).min(want)
                 };
                 pool.workers[i] += take;
-                self.left[i] -= Decimal::from(take) * remaining;
+                self.left[i] -= i128::from(take) * remaining;
                 pool.waiting -= take;
                 new_enrolments += take;
             }
@@ -135,7 +135,7 @@ impl Run<'_> {
             pool.waiting == 0
                 && pool.unverified() > 0
                 && self.order.iter().any(|&i| {
-                    let p = &pool.plans[i];
+                    let p = &pool.prices.plans[i];
                     p.funded[m] && self.room(g, i) > 0 && self.left[i] >= p.remaining[m]
                 })
         });

@@ -2,11 +2,32 @@
 //! source's budget and each group's costs, how many workers each source may hold (no
 //! over-commitment), and the re-commitment of carried workers.
 
-use super::{round_u64, Month, Run};
+use super::prices::YearPrices;
+use super::{round_u64, Month, Pool, Run};
 use crate::engine::enrolment::remove_workers;
-use crate::engine::funding::{self, affordable, YearCosts};
-use crate::engine::risk::BenefitAmounts;
+use crate::engine::exact::affordable;
+use crate::engine::funding::{self, YearCosts, YearPlan};
+use crate::engine::parameters::Parameters;
+use crate::engine::risk::{AmountsF64, BenefitAmounts};
+use crate::engine::scenario::Scenario;
 use rust_decimal::Decimal;
+
+/// A group's costs and plans for fiscal `year` (kept from the year before when read then).
+fn year_plans(
+    params: &Parameters,
+    sc: &Scenario,
+    pool: &mut Pool,
+    year: i32,
+) -> (YearCosts, Vec<YearPlan>) {
+    match pool.next_year.take() {
+        Some((y, costs, plans)) if y == year => (costs, plans),
+        _ => {
+            let costs = YearCosts::for_programmes(params, &pool.programmes, year);
+            let plans = funding::year_plans(&costs, sc, &pool.name, year, sc.horizon.start);
+            (costs, plans)
+        }
+    }
+}
 
 impl Run<'_> {
     /// Step 1: the fiscal year's population, budgets and commitments.
@@ -17,20 +38,21 @@ impl Run<'_> {
         let (params, sc, year) = (self.params, self.sc, month.date.year);
         for pool in &mut self.pools {
             let income = pool.programmes.declared_income;
-            pool.amounts = BenefitAmounts::on_income(params, sc, income, month.date);
-            pool.costs = YearCosts::for_programmes(params, &pool.programmes, year);
-            pool.plans = funding::year_plans(&pool.costs, sc, &pool.name, year, sc.horizon.start);
+            pool.amounts =
+                AmountsF64::of(&BenefitAmounts::on_income(params, sc, income, month.date));
+            let (costs, plans) = year_plans(params, sc, pool, year);
+            pool.prices = YearPrices::of(self.units, sc, &costs, &plans);
         }
         // A source's money and cap are shared by its groups; a pledge of workers is worth
         // most at the dearest group's cost.
         for i in 0..self.left.len() {
-            let (mut budget, mut cap) = (Decimal::ZERO, 0u64);
+            let (mut budget, mut cap) = (0i128, 0u64);
             for pool in &self.pools {
-                budget = budget.max(pool.plans[i].budget);
-                cap = cap.max(pool.plans[i].cap);
+                budget = budget.max(pool.prices.plans[i].budget);
+                cap = cap.max(pool.prices.plans[i].cap);
             }
             if self.pools.len() == 1 {
-                budget = self.pools[0].plans[i].budget;
+                budget = self.pools[0].prices.plans[i].budget;
             }
             self.budget[i] = budget;
             self.left[i] = budget;
@@ -50,25 +72,27 @@ impl Run<'_> {
             self.sustain.fill(u64::MAX);
             return;
         }
-        let (params, sc) = (self.params, self.sc);
+        let (params, sc, u) = (self.params, self.sc, self.units);
         let single = self.pools.len() == 1;
         self.sustain.fill(u64::MAX);
         for pool in &mut self.pools {
             let costs = YearCosts::for_programmes(params, &pool.programmes, next);
             let plans = funding::year_plans(&costs, sc, &pool.name, next, sc.horizon.start);
             for (i, plan) in plans.iter().enumerate() {
-                pool.next_first[i] = plan.remaining[0];
+                let (first, budget) = (u.of(plan.remaining[0]), u.of(plan.budget));
+                pool.next_first[i] = first;
                 if !plan.funded[0] {
                     continue;
                 }
                 if single {
-                    self.sustain[i] = plan.cap.min(affordable(plan.budget, plan.remaining[0]));
+                    self.sustain[i] = plan.cap.min(affordable(budget, first));
                 } else {
                     self.sustain[i] = plan.cap;
-                    let budget = self.next_budget[i].get_or_insert(plan.budget);
-                    *budget = (*budget).max(plan.budget);
+                    let most = self.next_budget[i].get_or_insert(budget);
+                    *most = (*most).max(budget);
                 }
             }
+            pool.next_year = Some((next, costs, plans));
         }
     }
 
@@ -92,7 +116,8 @@ impl Run<'_> {
                 let excess = known.saturating_sub(grown);
                 let from_waiting = excess.min(pool.waiting);
                 pool.waiting -= from_waiting;
-                remove_workers(&mut pool.workers, &self.order, excess - from_waiting);
+                let gone = &mut self.gone;
+                remove_workers(&mut pool.workers, &self.order, excess - from_waiting, gone);
             }
             pool.population = grown;
         }
@@ -109,7 +134,7 @@ impl Run<'_> {
         let mut excess = vec![0u64; groups];
         for &i in &self.order {
             for (g, pool) in self.pools.iter_mut().enumerate() {
-                let p = &pool.plans[i];
+                let p = &pool.prices.plans[i];
                 let keep = if p.funded[m] {
                     pool.workers[i]
                         .min(self.cap[i] - kept[i])
@@ -122,22 +147,22 @@ impl Run<'_> {
                 pool.workers[i] = keep;
                 kept[i] += keep;
                 if keep > 0 {
-                    self.left[i] -= Decimal::from(keep) * p.remaining[m];
+                    self.left[i] -= i128::from(keep) * p.remaining[m];
                 }
             }
         }
         for k in 0..self.order.len() {
             let i = self.order[k];
             for (g, excess) in excess.iter_mut().enumerate() {
-                let remaining = self.pools[g].plans[i].remaining[m];
-                if *excess == 0 || !self.pools[g].plans[i].funded[m] {
+                let remaining = self.pools[g].prices.plans[i].remaining[m];
+                if *excess == 0 || !self.pools[g].prices.plans[i].funded[m] {
                     continue;
                 }
                 let take = (*excess)
                     .min(self.room(g, i))
                     .min(affordable(self.left[i], remaining));
                 self.pools[g].workers[i] += take;
-                self.left[i] -= Decimal::from(take) * remaining;
+                self.left[i] -= i128::from(take) * remaining;
                 *excess -= take;
             }
         }

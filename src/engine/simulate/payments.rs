@@ -2,34 +2,32 @@
 //! group's costs, co-funders included), and the expected events among the covered with the
 //! benefits they lead to. It knows nothing of enrolment or of how budgets are set.
 
-use super::{Events, Month, Payment, Run};
-use crate::engine::funding;
-use crate::engine::parameters::Contribution;
+use super::prices::Programmes;
+use super::{Events, Month, Run};
+use crate::engine::exact::Dec;
 use crate::engine::risk::{self, ExpectedEvents};
-use rust_decimal::Decimal;
 
 impl Run<'_> {
-    /// Step 5: each source pays for its covered workers; the JHT part earns its return.
-    pub(super) fn pay(&mut self, month: Month) -> Payment {
+    /// Step 5: each source pays for its covered workers (into `paid`); the JHT part earns
+    /// its return. Returns the month's contributions by programme.
+    pub(super) fn pay(&mut self, month: Month) -> Programmes {
         let m = month.m;
-        let mut by_source = vec![Decimal::ZERO; self.left.len()];
-        let mut programmes: Option<Contribution> = None;
+        self.paid.fill(0);
+        let mut programmes: Programmes = [0; 3];
         // Contributions by group are kept only for scenarios that declare groups.
         let by_group = !self.sc.groups.is_empty();
         for (g, pool) in self.pools.iter().enumerate() {
             // Every paying source pays either the full or the discounted rate: split the
             // programmes once per rate instead of once per source.
             let (mut at_full, mut at_discount) = (0u64, 0u64);
-            let mut paid = Decimal::ZERO;
+            let mut paid = 0i128;
             for (i, &workers) in pool.workers.iter().enumerate() {
                 if workers == 0 {
                     continue;
                 }
-                let cost = Decimal::from(workers) * pool.plans[i].cost[m].total();
-                by_source[i] += cost;
-                if by_group {
-                    paid += cost;
-                }
+                let cost = i128::from(workers) * pool.prices.plans[i].cost[m];
+                self.paid[i] += cost;
+                paid += cost;
                 if self.sc.sources[i].discount {
                     at_discount += workers;
                 } else {
@@ -38,46 +36,34 @@ impl Run<'_> {
             }
             // Co-funders pay their share of the workers they help (whose own sources' costs
             // were lowered by as much when the year opened).
-            for (i, helper) in self.sc.sources.iter().enumerate() {
-                if !pool.plans[i].funded[m] || helper.co_funding().is_none() {
-                    continue;
-                }
-                for (j, helped) in self.sc.sources.iter().enumerate() {
-                    if pool.workers[j] > 0 && helper.co_funds(helped) {
-                        let base = if helped.discount {
-                            &pool.costs.discounted[m]
-                        } else {
-                            &pool.costs.full[m]
-                        };
-                        let due = funding::co_funded(helper, base, pool.workers[j]);
-                        by_source[i] += due;
-                        if by_group {
-                            paid += due;
-                        }
-                    }
+            for c in &pool.prices.co_funds {
+                let workers = pool.workers[c.helped];
+                if workers > 0 && pool.prices.plans[c.helper].funded[m] {
+                    let due = i128::from(workers) * c.due[m];
+                    self.paid[c.helper] += due;
+                    paid += due;
                 }
             }
             if by_group {
                 self.paid_by_group[g] += paid;
             }
-            let split = funding::split_by_programme(&pool.costs, m, at_full, at_discount);
-            programmes = Some(match programmes {
-                None => split,
-                Some(sum) => Contribution {
-                    jkk: sum.jkk + split.jkk,
-                    jkm: sum.jkm + split.jkm,
-                    jht: sum.jht + split.jht,
-                },
-            });
+            let (f, d) = (i128::from(at_full), i128::from(at_discount));
+            let (cf, cd) = (&pool.prices.full[m], &pool.prices.discounted[m]);
+            for k in 0..3 {
+                programmes[k] += f * cf[k] + d * cd[k];
+            }
         }
-        let programmes = programmes.unwrap_or_default();
-        self.cumulative += programmes.total();
-        self.jht_balance =
-            (self.jht_balance * (Decimal::ONE + self.monthly_return) + programmes.jht).round_dp(2);
-        Payment {
-            by_source,
-            programmes,
+        self.cumulative += programmes.iter().sum::<i128>();
+        let jht = programmes[2];
+        if !(self.jht_balance.is_zero() && jht == 0) {
+            let paid_in = Dec::from_decimal(self.units.rupiah(jht));
+            self.jht_balance = self
+                .jht_balance
+                .mul(self.jht_growth)
+                .add(paid_in)
+                .round_dp(2);
         }
+        programmes
     }
 
     /// Step 6: expected events among the covered, and the benefits they lead to, paid after
@@ -94,8 +80,8 @@ impl Run<'_> {
         let mut expected: Option<ExpectedEvents> = None;
         for pool in &self.pools {
             let events = risk::expected_events(&pool.rates, pool.covered(), tenured);
-            self.pending[t + self.lag] +=
-                risk::expected_benefits_f64(&pool.rates, &pool.amounts, &events);
+            let benefits = risk::expected_whole_rupiah_f64(&pool.rates, &pool.amounts, &events);
+            self.pending[t + self.lag] += self.units.whole(benefits);
             expected = Some(match expected {
                 None => events,
                 Some(sum) => ExpectedEvents {

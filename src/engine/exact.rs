@@ -1,0 +1,375 @@
+//! Exact integer arithmetic for the monthly loop, so that it does no `Decimal` arithmetic
+//! and still gives the `Decimal` definitions' numbers to the last digit.
+//!
+//! - `Units`: money as `i128` counts of 10^-scale Rupiah, one scale per run, chosen so that
+//!   every amount of the run is a whole number of units (whole Rupiah unless a co-funding
+//!   share or an amount set by year has decimals). Sums, differences and products by a
+//!   worker count are then exact, as they are in `Decimal` at these sizes.
+//! - `Dec`: a non-negative decimal kept as an integer mantissa and a scale that rounds
+//!   exactly as `rust_decimal` does (a mantissa of at most 96 bits; when a sum or a product
+//!   needs more, the fewest decimals are dropped, rounding half to even). The loop's carried
+//!   fractions of a worker (the lapse rate is a twelfth of a yearly rate, which `Decimal`
+//!   rounds at its 28th decimal) and the JHT balance are `Dec`, so they round where the
+//!   definitions round. When a value leaves the integer range the step is done in `Decimal`
+//!   itself, which gives the same result by definition.
+//!
+//! It knows nothing of scenarios, workers or outcomes.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The most decimals a run keeps for money (far below a sen).
+pub(super) const MAX_MONEY_SCALE: u32 = 12;
+
+/// `10^n` for `n` up to 38.
+const POW10: [u128; 39] = {
+    let mut table = [1u128; 39];
+    let mut n = 1;
+    while n < 39 {
+        table[n] = table[n - 1] * 10;
+        n += 1;
+    }
+    table
+};
+
+/// `10^n`, when it fits.
+fn pow10(n: u32) -> Option<u128> {
+    POW10.get(n as usize).copied()
+}
+
+/// Money of one run as integer units of 10^-scale Rupiah.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Units {
+    scale: u32,
+    one: i128,
+}
+
+impl Units {
+    /// Units of 10^-`scale` Rupiah (at most `MAX_MONEY_SCALE`).
+    pub(super) fn new(scale: u32) -> Self {
+        let scale = scale.min(MAX_MONEY_SCALE);
+        Self {
+            scale,
+            one: 10i128.pow(scale),
+        }
+    }
+
+    /// The scale that holds every one of `amounts` exactly (within `MAX_MONEY_SCALE`).
+    pub(super) fn holding(amounts: impl IntoIterator<Item = Decimal>) -> Self {
+        Self::new(amounts.into_iter().map(|d| d.scale()).max().unwrap_or(0))
+    }
+
+    /// `amount` in units: exact when its decimals fit, else rounded half to even; saturates
+    /// beyond the integer range (far beyond any valid amount).
+    pub(super) fn of(self, amount: Decimal) -> i128 {
+        if amount.scale() == self.scale {
+            return amount.mantissa();
+        }
+        let amount = if amount.scale() > self.scale {
+            amount.round_dp_with_strategy(self.scale, RoundingStrategy::MidpointNearestEven)
+        } else {
+            amount
+        };
+        let shift = POW10[(self.scale - amount.scale()) as usize] as i128;
+        amount.mantissa().saturating_mul(shift)
+    }
+
+    /// Whole Rupiah in units.
+    pub(super) fn whole(self, rupiah: i64) -> i128 {
+        i128::from(rupiah) * self.one
+    }
+
+    /// Units back to Rupiah, exactly.
+    pub(super) fn rupiah(self, units: i128) -> Decimal {
+        Decimal::try_from_i128_with_scale(units, self.scale).unwrap_or(if units < 0 {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        })
+    }
+
+    /// Units rounded to whole Rupiah, half to even (as `Decimal::round_dp(0)`).
+    pub(super) fn rounded(self, units: i128) -> Decimal {
+        let (q, r) = (units.div_euclid(self.one), units.rem_euclid(self.one));
+        let twice = 2 * r;
+        let up = twice > self.one || (twice == self.one && q % 2 != 0);
+        Decimal::from_i128_with_scale(q + i128::from(up), 0)
+    }
+}
+
+/// How many workers `money` pays for at `per_worker` each (all of them when free).
+pub(super) fn affordable(money: i128, per_worker: i128) -> u64 {
+    if per_worker <= 0 {
+        return u64::MAX;
+    }
+    if money <= 0 {
+        return 0;
+    }
+    u64::try_from(money / per_worker).unwrap_or(u64::MAX)
+}
+
+/// `a × b / c` rounded down (`c` > 0), in 64 bits when the product fits (the division is
+/// then several times cheaper), else in 128.
+pub(super) fn mul_div(a: u64, b: u64, c: u64) -> u64 {
+    match a.checked_mul(b) {
+        Some(product) => product / c,
+        None => (u128::from(a) * u128::from(b) / u128::from(c)) as u64,
+    }
+}
+
+/// `a × b / c` rounded half up (`c` > 0), as `(2ab + c) / 2c`.
+pub(super) fn mul_div_half_up(a: u64, b: u64, c: u64) -> u64 {
+    match a.checked_mul(b) {
+        Some(product) => product / c + u64::from(2 * u128::from(product % c) >= u128::from(c)),
+        None => ((2 * u128::from(a) * u128::from(b) + u128::from(c)) / (2 * u128::from(c))) as u64,
+    }
+}
+
+/// The largest mantissa a `Decimal` holds, plus one.
+const LIMIT: u128 = 1 << 96;
+
+/// A non-negative decimal `mantissa × 10^-scale` that rounds as `rust_decimal` does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Dec {
+    mantissa: u128,
+    scale: u32,
+}
+
+impl Dec {
+    pub(super) const ZERO: Dec = Dec {
+        mantissa: 0,
+        scale: 0,
+    };
+
+    /// A non-negative `Decimal` (a negative one counts as zero: carries never are).
+    pub(super) fn from_decimal(d: Decimal) -> Self {
+        if d.is_sign_negative() {
+            return Self::ZERO;
+        }
+        Self {
+            mantissa: d.mantissa().unsigned_abs(),
+            scale: d.scale(),
+        }
+    }
+
+    pub(super) fn to_decimal(self) -> Decimal {
+        // Always within range: every `Dec` is a `Decimal`'s value.
+        Decimal::from_i128_with_scale(self.mantissa as i128, self.scale)
+    }
+
+    /// A whole number.
+    pub(super) fn whole(n: u64) -> Self {
+        Self {
+            mantissa: u128::from(n),
+            scale: 0,
+        }
+    }
+
+    /// The mantissa rounded to fit 96 bits by dropping the fewest decimals, half to even,
+    /// as `rust_decimal` does after a sum or a product; `None` when it cannot.
+    fn fit(mantissa: u128, scale: u32) -> Option<Self> {
+        if mantissa < LIMIT {
+            return Some(Self { mantissa, scale });
+        }
+        // rust_decimal's first estimate of the decimals to drop, never more than needed.
+        let over = 128 - mantissa.leading_zeros() - 96;
+        let first = (((over - 1) * 77) >> 8) + 1;
+        for drop in first..=scale {
+            let p = pow10(drop)?;
+            let q = mantissa / p;
+            let r = mantissa - q * p;
+            let up = r > p / 2 || (r == p / 2 && q % 2 == 1);
+            let q = q + u128::from(up);
+            if q < LIMIT {
+                return Some(Self {
+                    mantissa: q,
+                    scale: scale - drop,
+                });
+            }
+        }
+        None
+    }
+
+    /// `self + other`, as `Decimal` adds.
+    pub(super) fn add(self, other: Dec) -> Dec {
+        if self.mantissa == 0 {
+            return other;
+        }
+        if other.mantissa == 0 {
+            return self;
+        }
+        let scale = self.scale.max(other.scale);
+        let exact = pow10(scale - self.scale)
+            .and_then(|p| self.mantissa.checked_mul(p))
+            .zip(pow10(scale - other.scale).and_then(|p| other.mantissa.checked_mul(p)))
+            .and_then(|(a, b)| a.checked_add(b))
+            .and_then(|sum| Self::fit(sum, scale));
+        exact.unwrap_or_else(|| Self::from_decimal(self.to_decimal() + other.to_decimal()))
+    }
+
+    /// `self × other`, as `Decimal` multiplies.
+    pub(super) fn mul(self, other: Dec) -> Dec {
+        if self.mantissa == 0 || other.mantissa == 0 {
+            return Self::ZERO;
+        }
+        let scale = self.scale + other.scale;
+        let exact = (scale <= 28)
+            .then(|| self.mantissa.checked_mul(other.mantissa))
+            .flatten()
+            .and_then(|product| Self::fit(product, scale));
+        exact.unwrap_or_else(|| Self::from_decimal(self.to_decimal() * other.to_decimal()))
+    }
+
+    /// `count × self + carry`: the expected whole and fractional workers of a month.
+    pub(super) fn times_plus(self, count: u64, carry: Dec) -> Dec {
+        Self::whole(count).mul(self).add(carry)
+    }
+
+    /// The whole part (`floor`).
+    pub(super) fn floor(self) -> u64 {
+        let p = pow10(self.scale).unwrap_or(u128::MAX);
+        u64::try_from(self.mantissa / p).unwrap_or(u64::MAX)
+    }
+
+    /// `self - n` for a whole `n` at most `self` (as `Decimal` subtracts).
+    pub(super) fn minus_whole(self, n: u64) -> Dec {
+        if n == 0 {
+            return self;
+        }
+        let exact = pow10(self.scale)
+            .and_then(|p| u128::from(n).checked_mul(p))
+            .and_then(|whole| self.mantissa.checked_sub(whole))
+            .map(|mantissa| Dec {
+                mantissa,
+                scale: self.scale,
+            });
+        exact.unwrap_or_else(|| Self::from_decimal(self.to_decimal() - Decimal::from(n)))
+    }
+
+    /// Rounded to `dp` decimals, half to even (as `Decimal::round_dp`).
+    pub(super) fn round_dp(self, dp: u32) -> Dec {
+        if self.scale <= dp {
+            return self;
+        }
+        let Some(p) = pow10(self.scale - dp) else {
+            return Self::from_decimal(self.to_decimal().round_dp(dp));
+        };
+        let q = self.mantissa / p;
+        let r = self.mantissa - q * p;
+        let up = r > p / 2 || (r == p / 2 && q % 2 == 1);
+        Dec {
+            mantissa: q + u128::from(up),
+            scale: dp,
+        }
+    }
+
+    /// The mantissa and the scale.
+    pub(super) fn parts(self) -> (u128, u32) {
+        (self.mantissa, self.scale)
+    }
+
+    /// Whether it is zero.
+    pub(super) fn is_zero(self) -> bool {
+        self.mantissa == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    use proptest::prelude::*;
+    #[cfg(not(target_arch = "wasm32"))]
+    use rust_decimal::prelude::ToPrimitive;
+    use std::str::FromStr;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn dec(m: u128, s: u32) -> Decimal {
+        Decimal::from_i128_with_scale(m as i128, s)
+    }
+
+    #[test]
+    fn a_twelfth_of_ten_percent_rounds_where_decimal_rounds() {
+        let rate = Decimal::from_str("0.10").unwrap() / Decimal::from(12);
+        let mut carry_d = Decimal::ZERO;
+        let mut carry = Dec::ZERO;
+        let r = Dec::from_decimal(rate);
+        for (k, known) in [120u64, 1200, 950, 77_777, 5_000_000, 3, 0, 12_345_678]
+            .into_iter()
+            .enumerate()
+        {
+            let expected_d = Decimal::from(known) * rate + carry_d;
+            let expected = r.times_plus(known, carry);
+            assert_eq!(expected.to_decimal(), expected_d, "step {k}");
+            assert_eq!(
+                expected.to_decimal().scale(),
+                expected_d.scale(),
+                "step {k}"
+            );
+            let whole = expected.floor();
+            assert_eq!(Decimal::from(whole), expected_d.floor());
+            carry_d = expected_d - Decimal::from(whole);
+            carry = expected.minus_whole(whole);
+            assert_eq!(carry.to_decimal(), carry_d);
+        }
+    }
+
+    #[test]
+    fn money_units_round_trip_and_round_half_to_even() {
+        let u = Units::new(2);
+        let d = Decimal::from_str("15120.5").unwrap();
+        assert_eq!(u.of(d), 1_512_050);
+        assert_eq!(u.rupiah(u.of(d)), d);
+        assert_eq!(u.rounded(1_512_050), Decimal::from(15_120));
+        assert_eq!(u.rounded(1_512_150), Decimal::from(15_122));
+        assert_eq!(u.rounded(-150), Decimal::from(-2));
+        assert_eq!(affordable(7_012_051_199, 201_600), 34_781);
+        assert_eq!(affordable(5, 0), u64::MAX);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest! {
+        #[test]
+        fn products_over_a_divisor_match_128_bits(a in any::<u64>(), b in any::<u64>(), c in 1u64..) {
+            let (a, b) = (a >> (a % 64), b >> (b % 64));
+            let wide = u128::from(a) * u128::from(b);
+            prop_assume!(wide / u128::from(c) < u128::from(u64::MAX));
+            prop_assert_eq!(u128::from(mul_div(a, b, c)), wide / u128::from(c));
+            let half_up = (2 * wide + u128::from(c)) / (2 * u128::from(c));
+            prop_assert_eq!(u128::from(mul_div_half_up(a, b, c)), half_up);
+        }
+
+        #[test]
+        fn sums_products_and_rounding_match_decimal(
+            (m1, s1) in (0u128..(1u128 << 96), 0u32..=28),
+            (m2, s2) in (0u128..(1u128 << 96), 0u32..=28),
+            count in 0u64..100_000_000,
+            small in 0u128..1_000_000_000_000_000u128,
+            dp in 0u32..=4,
+        ) {
+            let (a, b) = (dec(m1, s1), dec(m2, s2));
+            let (x, y) = (Dec::from_decimal(a), Dec::from_decimal(b));
+            if let Some(expected) = a.checked_add(b) {
+                let sum = x.add(y).to_decimal();
+                prop_assert_eq!(sum, expected);
+                prop_assert_eq!(sum.scale(), expected.scale());
+            }
+            let c = dec(small, s2);
+            if let Some(expected) = a.checked_mul(c) {
+                let product = x.mul(Dec::from_decimal(c)).to_decimal();
+                prop_assert_eq!(product, expected);
+                prop_assert_eq!(product.scale(), expected.scale());
+            }
+            if let Some(expected) = Decimal::from(count).checked_mul(b).and_then(|p| p.checked_add(a)) {
+                let t = Dec::from_decimal(b).times_plus(count, x).to_decimal();
+                prop_assert_eq!(t, expected);
+                prop_assert_eq!(t.scale(), expected.scale());
+            }
+            prop_assert_eq!(Dec::from_decimal(a).round_dp(dp).to_decimal(), a.round_dp(dp));
+            if let Some(whole) = a.floor().to_u64() {
+                prop_assert_eq!(Dec::from_decimal(a).floor(), whole);
+                prop_assert_eq!(Dec::from_decimal(a).minus_whole(whole).to_decimal(), a - a.floor());
+            }
+        }
+    }
+}
