@@ -57,12 +57,17 @@ async function cards(page) {
   return textOf(page, '.cards');
 }
 
+// A first load here downloads the app, its engine's thread and the service worker's copy of
+// every file at once, from a fresh server on a machine running two browsers: allow longer
+// than the suite's usual 10 s for a page to load.
+const LOAD_MS = 30_000;
+
 export async function testOffline({ browser, screenshot }) {
   const dir = await copyBuild(DIST);
   const server = await serve(dir);
   const { context, page, problems } = await offlineContext(browser, server.url);
   try {
-    await openApp(page, '/');
+    await openApp(page, '/', { timeout: LOAD_MS });
     const before = await cards(page);
     const link = await page.inputValue('#share-link');
     await offlineReady(page);
@@ -71,7 +76,7 @@ export async function testOffline({ browser, screenshot }) {
     await server.stop();
     const asked = server.requests.length;
     await page.reload();
-    await openApp(page, page.url());
+    await openApp(page, page.url(), { timeout: LOAD_MS });
     assert.equal(await cards(page), before, 'the same figures offline');
 
     // The app works: a new budget changes the cards.
@@ -83,8 +88,8 @@ export async function testOffline({ browser, screenshot }) {
 
     // A share link opens offline too, with its own numbers.
     const other = await context.newPage();
-    await other.goto(link);
-    await openApp(other, link);
+    await other.goto(link, { timeout: LOAD_MS });
+    await openApp(other, link, { timeout: LOAD_MS });
     assert.equal(await cards(other), before, 'the link opens offline with the same figures');
     assert.equal(server.requests.length, asked, 'nothing reached the stopped server');
   } finally {
@@ -100,7 +105,7 @@ export async function testUpdateOffered({ browser, screenshot }) {
   const server = await serve(dir);
   const { context, page, problems } = await offlineContext(browser, server.url);
   try {
-    await openApp(page, '/');
+    await openApp(page, '/', { timeout: LOAD_MS });
     await offlineReady(page);
     await page.fill('#saved-name', 'Opsi sebelum pembaruan');
     await page.click('#saved-save');
@@ -117,7 +122,7 @@ export async function testUpdateOffered({ browser, screenshot }) {
 
     // The next visit finds it and offers it, without reloading the open page.
     await page.reload();
-    await openApp(page, page.url());
+    await openApp(page, page.url(), { timeout: LOAD_MS });
     await page.evaluate(() => { window.payungSessionMarker = 'still open'; });
     await expectVisible(page, '#update-banner', { timeout: 20_000 });
     await waitForText(page, 'Versi baru tersedia', { selector: '#update-banner' });
@@ -126,7 +131,7 @@ export async function testUpdateOffered({ browser, screenshot }) {
 
     // Accepting reloads into the new build; the saved scenario is still there.
     await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
-    await openApp(page, page.url());
+    await openApp(page, page.url(), { timeout: LOAD_MS });
     const newCaches = await page.evaluate(() => caches.keys());
     assert.ok(newCaches.some((k) => k.endsWith('-next')), `new cache in use: ${newCaches}`);
     assert.ok(!newCaches.some((k) => oldCaches.includes(k)), `old cache removed: ${newCaches}`);
