@@ -19,6 +19,18 @@ pub struct Props {
     pub children: Html,
 }
 
+/// A `<details>` element's `toggle` handler that keeps `open` equal to whether it is open
+/// (for sections whose content is worked out only while they are open).
+pub fn track_open(open: &UseStateHandle<bool>) -> Callback<Event> {
+    let open = open.clone();
+    Callback::from(move |e: Event| {
+        let now = e.target_unchecked_into::<Element>().has_attribute("open");
+        if now != *open {
+            open.set(now);
+        }
+    })
+}
+
 #[component]
 pub fn Group(props: &Props) -> Html {
     let key = props.key_name.clone();

@@ -5,6 +5,7 @@
 //! coverage drawn as a bar (sorted by coverage, a ranked bar chart). Choosing a province
 //! (tile or row) drills down to its kab/kota; "Buka" opens one region's own scenario.
 
+use super::group::track_open;
 use crate::engine::jobs::{Answer, Job};
 use crate::engine::regions::{self, NationalOutcome, RegionResult};
 use crate::engine::Rupiah;
@@ -18,7 +19,6 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::rc::Rc;
-use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -188,15 +188,7 @@ pub fn NationalPanel(props: &Props) -> Html {
             gloo::console::log!(format!("payung: national plan in {ms:.0} ms"));
         }
     });
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let now = e.target_unchecked_into::<Element>().has_attribute("open");
-            if now != *open {
-                open.set(now);
-            }
-        })
-    };
+    let ontoggle = track_open(&open);
     let body = match done.as_deref().map(|d| &d.answer) {
         _ if !*open => Html::default(),
         Some(Answer::National(result)) => match &**result {

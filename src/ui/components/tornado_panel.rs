@@ -4,6 +4,7 @@
 //! at each end. Worked out (`engine::uncertainty::tornado`, on the slow background lane)
 //! only while the section is open and once the inputs have settled.
 
+use super::group::track_open;
 use crate::engine::jobs::{Answer, Job};
 use crate::engine::uncertainty::{Assumptions, TornadoBar, UncertaintyError};
 use crate::engine::ValidScenario;
@@ -13,7 +14,6 @@ use crate::ui::compute::use_settled_job;
 use crate::ui::i18n::uncertainty::{error, TornadoText};
 use crate::ui::i18n::T;
 use std::rc::Rc;
-use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -40,15 +40,7 @@ pub fn TornadoPanel(props: &Props) -> Html {
         Answer::Tornado(bars) => Some(bars),
         _ => None,
     });
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let now = e.target_unchecked_into::<Element>().has_attribute("open");
-            if now != *open {
-                open.set(now);
-            }
-        })
-    };
+    let ontoggle = track_open(&open);
     let text = TornadoText::new(props.valid.target.year, lang);
     let body = match (bars, &*props.assumptions) {
         (_, _) if !*open => Html::default(),
