@@ -1,8 +1,9 @@
 // UI benchmark (not a test), at normal speed and with 4× CPU throttling: time to first
 // render; over 100 slider moves, echo (input → next painted frame) and fresh (input → the
 // frame showing the new headline and charts); echo during a drag of 30 steps, one per frame;
-// how many chart elements each move touches (a MutationObserver on the charts: elements
-// whose attributes or text changed, plus every element added or removed, subtrees counted);
+// how many chart elements each move touches (a MutationObserver on every chart: elements
+// whose attributes or text changed, plus every element added or removed, subtrees counted;
+// charts out of sight follow once the moves settle, so these are the charts in sight);
 // the page's JS heap and wasm memory before and after 1,000 more moves; the sizes of the
 // built .wasm and .js, main thread and worker.
 // Usage: PAYUNG_BASE_URL=http://127.0.0.1:PORT/ PAYUNG_DIST=dist node e2e/bench.mjs
@@ -47,7 +48,6 @@ async function run(throttle, memoryMoves) {
   const timed = await page.evaluate(async (n) => {
     const slider = document.querySelector('#f-source-0-yearly');
     const card = document.querySelector('#card-coverage');
-    const charts = document.querySelector('.charts');
     const touched = new Set();
     const count = (node) => (node.nodeType === 1 ? 1 + node.querySelectorAll('*').length : 0);
     let addedOrRemoved = 0;
@@ -62,7 +62,9 @@ async function run(throttle, memoryMoves) {
       }
     };
     const observer = new MutationObserver(handle);
-    observer.observe(charts, { subtree: true, attributes: true, childList: true, characterData: true });
+    for (const chart of document.querySelectorAll('.chart')) {
+      observer.observe(chart, { subtree: true, attributes: true, childList: true, characterData: true });
+    }
     const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
       const ch = new MessageChannel();
       ch.port1.onmessage = resolve;

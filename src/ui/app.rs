@@ -9,12 +9,12 @@ use crate::engine::{presets, Outcome, Parameters, Scenario, ValidScenario};
 use crate::locale::Lang;
 use crate::ui::components::budget_ledger::BudgetLedger;
 use crate::ui::components::chart_card::ChartCard;
+use crate::ui::components::deferred::Deferred;
 use crate::ui::components::embed_generator::EmbedGenerator;
 use crate::ui::components::embed_view::EmbedView;
 use crate::ui::components::enrolment_panel::EnrolmentPanel;
 use crate::ui::components::file_panel::{ChartDownloads, FilePanel};
 use crate::ui::components::goal_seek::GoalSeek;
-use crate::ui::components::later::Later;
 use crate::ui::components::national_panel::NationalPanel;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::phone_bar::{PhoneBar, View};
@@ -209,10 +209,11 @@ fn Simulator(props: &SimulatorProps) -> Html {
         }
     });
 
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
+    // One callback for the app's lifetime, so that inputs whose own values did not change
+    // are left alone on a move elsewhere (their props compare equal).
+    let on_action = use_callback(state.dispatcher(), |a: Action, dispatcher| {
+        dispatcher.dispatch(a)
+    });
     let toggle_lang = {
         let on_action = on_action.clone();
         let next = if lang == Lang::Id { Lang::En } else { Lang::Id };
@@ -280,6 +281,13 @@ fn Simulator(props: &SimulatorProps) -> Html {
         Callback::from(move |v: View| view.set(v))
     };
     let presentation = state.presentation;
+    // Sections out of sight show another scenario or language at once, with its answer:
+    // the epoch they are given moves on when the answer for the state's epoch is here.
+    let answered = use_mut_ref(|| state.epoch);
+    if outcomes.fresh {
+        *answered.borrow_mut() = state.epoch;
+    }
+    let epoch = *answered.borrow();
     let chart_card = |chart: &Rc<Request>, fit_height: bool| {
         html! {
             <div class="chart-with-downloads">
@@ -324,10 +332,10 @@ fn Simulator(props: &SimulatorProps) -> Html {
                 <aside class="controls" id="controls" aria-label={T::Controls.get(lang)}>
                     <SourcesPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} />
                     <TargetPanel state={shared.clone()} on_action={on_action.clone()} />
-                    <Later><RegionPanel state={shared.clone()} on_action={on_action.clone()} /></Later>
-                    <Later><ProgrammePanel state={shared.clone()} on_action={on_action.clone()} /></Later>
-                    <Later><EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} /></Later>
-                    <Later><RiskPanel state={shared.clone()} on_action={on_action.clone()} /></Later>
+                    <Deferred {epoch}><RegionPanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
+                    <Deferred {epoch}><ProgrammePanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
+                    <Deferred {epoch}><EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} /></Deferred>
+                    <Deferred {epoch}><RiskPanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
                 </aside>
                 <main id="results" aria-label={T::Results.get(lang)}>
                     <section class="answer" aria-label={T::Results.get(lang)}>
@@ -344,21 +352,22 @@ fn Simulator(props: &SimulatorProps) -> Html {
                             <div class="main-chart">{ chart_card(chart, true) }</div>
                         }
                     </section>
-                    // Below the first screen: each section mounts in its own task (`Later`).
-                    <Later><GoalSeek valid={state.valid.clone()} {lang} on_action={on_action.clone()} /></Later>
-                    <Later><TornadoPanel valid={state.valid.clone()} {assumptions} {lang} /></Later>
-                    <Later><div class="charts">
+                    // Below the first screen: each section mounts in its own task and follows changes
+                    // only while in sight or once they settle (`Deferred`).
+                    <Deferred {epoch}><GoalSeek valid={state.valid.clone()} {lang} on_action={on_action.clone()} /></Deferred>
+                    <Deferred {epoch}><TornadoPanel valid={state.valid.clone()} {assumptions} {lang} /></Deferred>
+                    <Deferred {epoch}><div class="charts">
                         { for other_charts.iter().map(|c| chart_card(c, false)) }
-                    </div></Later>
-                    <Later><NationalPanel {lang} on_action={on_action.clone()} /></Later>
-                    <Later><SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
-                        on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} /></Later>
-                    <Later><ResultsTable outcome={outcome.clone()} {lang} /></Later>
-                    <Later><BudgetLedger outcome={outcome.clone()} {lang} /></Later>
-                    <Later><EmbedGenerator scenario={state.valid.scenario().clone()} {lang} /></Later>
-                    <Later><SharePanel valid={state.valid.clone()} {lang} /></Later>
-                    <Later><FilePanel valid={state.valid.clone()} outcome={outcome.clone()} params={params.clone()} {lang} {on_import} /></Later>
-                    <Later><PresetNotes preset={state.valid.preset.clone()} {lang} /></Later>
+                    </div></Deferred>
+                    <Deferred {epoch}><NationalPanel {lang} on_action={on_action.clone()} /></Deferred>
+                    <Deferred {epoch}><SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
+                        on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} /></Deferred>
+                    <Deferred {epoch}><ResultsTable outcome={outcome.clone()} {lang} /></Deferred>
+                    <Deferred {epoch}><BudgetLedger outcome={outcome.clone()} {lang} /></Deferred>
+                    <Deferred {epoch}><EmbedGenerator scenario={state.valid.scenario().clone()} {lang} /></Deferred>
+                    <Deferred {epoch}><SharePanel valid={state.valid.clone()} {lang} /></Deferred>
+                    <Deferred {epoch}><FilePanel valid={state.valid.clone()} outcome={outcome.clone()} params={params.clone()} {lang} {on_import} /></Deferred>
+                    <Deferred {epoch}><PresetNotes preset={state.valid.preset.clone()} {lang} /></Deferred>
                 </main>
             </div>
             if let Some(b) = &*brief {

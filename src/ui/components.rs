@@ -3,15 +3,16 @@
 pub mod budget_ledger;
 pub mod chart_card;
 pub mod compare_panel;
+pub mod deferred;
 pub mod embed_generator;
 pub mod embed_view;
 pub mod enrolment_panel;
+pub mod field_input;
 pub mod file_panel;
 pub mod goal_plan;
 pub mod goal_seek;
 pub mod group;
 pub mod groups_panel;
-pub mod later;
 pub mod national_panel;
 pub mod notices;
 pub mod number_field;

@@ -47,7 +47,7 @@ pub fn display(field: Field) -> Display {
 }
 
 /// Everything the user can change, and what the app remembers about it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct State {
     pub params: Rc<Parameters>,
     /// The scenario as edited (may fail validation across fields).
@@ -60,6 +60,28 @@ pub struct State {
     pub preset: Rc<Scenario>,
     pub lang: Lang,
     pub presentation: bool,
+    /// Counts the changes other than a field's new value (another scenario, the language,
+    /// a source added...): sections out of sight show those at once, while they let a
+    /// dragged slider's values settle first (`components::deferred`).
+    pub epoch: u32,
+}
+
+/// Compared often (every panel's props): what changes on a move first, and shared parts by
+/// address before by content (the parameters never change while the app runs).
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T: PartialEq>(a: &Rc<T>, b: &Rc<T>) -> bool {
+            Rc::ptr_eq(a, b) || a == b
+        }
+        self.epoch == other.epoch
+            && self.lang == other.lang
+            && self.presentation == other.presentation
+            && self.scenario == other.scenario
+            && self.error == other.error
+            && same(&self.valid, &other.valid)
+            && same(&self.preset, &other.preset)
+            && same(&self.params, &other.params)
+    }
 }
 
 /// The user's intentions.
@@ -119,6 +141,7 @@ impl State {
             preset: Rc::new(preset),
             lang,
             presentation: false,
+            epoch: 0,
         }
     }
 
@@ -157,6 +180,9 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        if !matches!(action, Action::Set(..)) {
+            next.epoch = next.epoch.wrapping_add(1);
+        }
         let sc = &mut next.scenario;
         match action {
             Action::Set(field, value) => {

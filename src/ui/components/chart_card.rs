@@ -1,6 +1,6 @@
 //! One chart as a card: its title and unit once, a switch for the baseline, the chart
 //! drawn for the width of its box and rendered shape by shape (`scene_view`), a
-//! one-sentence summary and a "show data" table.
+//! one-sentence summary and a "show data" table (made only while open).
 //!
 //! The card measures its box (`measure`) and draws the chart at that width in CSS pixels,
 //! with text at the size it is read at, again whenever the box is resized; a new request
@@ -10,6 +10,7 @@
 mod measure;
 mod scene_view;
 
+use super::group::track_open;
 use crate::charts::{Request, Size};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -105,6 +106,8 @@ pub fn ChartCard(props: &Props) -> Html {
         format!("{code}-unit"),
         format!("{code}-summary"),
     );
+    // The data table is made only while it is open.
+    let data_open = use_state_eq(|| false);
     let toggle = {
         let with_baseline = with_baseline.clone();
         Callback::from(move |_: Event| with_baseline.set(!*with_baseline))
@@ -125,18 +128,20 @@ pub fn ChartCard(props: &Props) -> Html {
                 { scene_view::render(&chart.scene, &format!("{title_id} {unit_id}"), &summary_id, chart.scene.width < width) }
             </div>
             <p class="chart-summary" id={summary_id}>{ &chart.summary }</p>
-            <details class="chart-data">
+            <details class="chart-data" open={*data_open} ontoggle={track_open(&data_open)}>
                 <summary>{ &props.show_data }</summary>
-                <div class="table-scroll" tabindex="0">
-                    <table>
-                        <thead><tr>{ for chart.table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                        <tbody>
-                            { for chart.table.rows.iter().map(|r| html! {
-                                <tr>{ for r.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
+                if *data_open {
+                    <div class="table-scroll" tabindex="0">
+                        <table>
+                            <thead><tr>{ for chart.table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                            <tbody>
+                                { for chart.table.rows.iter().map(|r| html! {
+                                    <tr>{ for r.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
             </details>
         </figure>
     }

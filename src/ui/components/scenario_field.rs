@@ -2,11 +2,11 @@
 //! come from the field, and whose changes go to the reducer as `Action::Set`; and the JHT
 //! switch. The full app and the embed both make their inputs here.
 
-use super::number_field::NumberField;
+use super::field_input::FieldInput;
 use crate::engine::error::Problem;
 use crate::engine::ScenarioError;
 use crate::ui::i18n::{field_label, problem_message, T};
-use crate::ui::state::{display, Action, Field, SourceField, State};
+use crate::ui::state::{Action, Field, SourceField, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -93,19 +93,16 @@ pub fn number_input(
     ) else {
         return Html::default();
     };
-    let preset = field.get(&state.preset);
-    let on_action = on_action.clone();
     html! {
-        <NumberField
-            id={field_id(field)}
-            {label}
+        <FieldInput
+            {field}
+            label={AttrValue::from(label)}
             {value}
-            {preset}
+            preset={field.get(&state.preset)}
             {bounds}
-            display={display(field)}
             {problem}
             lang={state.lang}
-            on_change={Callback::from(move |v| on_action.emit(Action::Set(field, v)))}
+            on_action={on_action.clone()}
             {info}
         />
     }

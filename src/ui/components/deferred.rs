@@ -1,0 +1,181 @@
+//! A section that follows the app's changes only while the user can see it. It mounts one
+//! task after its place in the page (so a large first render is cut into short tasks: the
+//! first screen paints at once and each section below follows in its own task). After
+//! that, while its content is on screen or near it, a change reaches it at once; while it
+//! is out of sight (scrolled away, or hidden on a phone), changes wait until they settle
+//! (`SETTLE_MS` without a new one), or until it comes into sight, whichever is first, unless
+//! the change is of another kind (a new `epoch`: another scenario, the language), which
+//! shows at once. So a slider dragged at the top of the page costs nothing in the tables
+//! and charts below it.
+//!
+//! It knows nothing of what it holds; its content is one element (a section), observed
+//! with an `IntersectionObserver`. The wrapper is `display: contents`, so layout and
+//! styles see the section as if it were not wrapped.
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+use yew::prelude::*;
+
+/// Milliseconds without a change before content out of sight catches up.
+pub const SETTLE_MS: u32 = 300;
+
+/// How far outside the viewport content counts as in sight, so that it is up to date
+/// before it is scrolled into view.
+const NEAR: &str = "300px 0px";
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    #[prop_or_default]
+    pub children: Html,
+    /// A change of this number is shown at once, in sight or not (the app's `State::epoch`:
+    /// another scenario, the language); other changes wait while out of sight.
+    #[prop_or_default]
+    pub epoch: u32,
+}
+
+pub enum Msg {
+    /// The first task after mounting has come: show the content.
+    Mount,
+    /// The content came into sight, or went out of it.
+    InSight(bool),
+    /// No change for `SETTLE_MS`: catch up.
+    Settled,
+}
+
+/// The observer of the content's element and the closure it calls (kept alive with it).
+struct Watch {
+    observer: IntersectionObserver,
+    target: Element,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+pub struct Deferred {
+    mounted: bool,
+    in_sight: bool,
+    /// Whether the content shows older props than the latest.
+    behind: bool,
+    settle: Option<Timeout>,
+    wrapper: NodeRef,
+    watch: Option<Watch>,
+    _mount: Option<Timeout>,
+}
+
+impl Component for Deferred {
+    type Message = Msg;
+    type Properties = Props;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let link = ctx.link().clone();
+        Self {
+            mounted: false,
+            in_sight: false,
+            behind: false,
+            settle: None,
+            wrapper: NodeRef::default(),
+            watch: None,
+            _mount: Some(Timeout::new(0, move || link.send_message(Msg::Mount))),
+        }
+    }
+
+    fn changed(&mut self, ctx: &Context<Self>, old: &Props) -> bool {
+        if !self.mounted {
+            return false; // the first render takes the latest props anyway
+        }
+        if self.in_sight || ctx.props().epoch != old.epoch {
+            self.behind = false;
+            self.settle = None;
+            return true;
+        }
+        self.behind = true;
+        let link = ctx.link().clone();
+        self.settle = Some(Timeout::new(SETTLE_MS, move || {
+            link.send_message(Msg::Settled)
+        }));
+        false
+    }
+
+    fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Mount => {
+                self.mounted = true;
+                true
+            }
+            Msg::InSight(now) => {
+                let moved = self.in_sight != now;
+                self.in_sight = now;
+                self.catch_up(now) || moved
+            }
+            Msg::Settled => self.catch_up(true),
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        html! {
+            <div class="deferred" ref={self.wrapper.clone()} data-in-sight={self.in_sight.to_string()}>
+                if self.mounted { { ctx.props().children.clone() } }
+            </div>
+        }
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
+        // Watch the content's element, again if a render replaced it.
+        let Some(target) = self
+            .wrapper
+            .cast::<Element>()
+            .and_then(|w| w.first_element_child())
+        else {
+            return;
+        };
+        if self.watch.as_ref().is_some_and(|w| w.target == target) {
+            return;
+        }
+        self.watch = watch(&target, ctx.link().clone());
+        // Without an observer, treat it as always in sight: it then simply follows.
+        self.in_sight |= self.watch.is_none();
+    }
+}
+
+impl Deferred {
+    /// Shows the latest props if `now` and they are not shown yet.
+    fn catch_up(&mut self, now: bool) -> bool {
+        if now && self.behind {
+            self.behind = false;
+            self.settle = None;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Tells `link` whenever `target` comes into sight or goes out of it.
+fn watch(target: &Element, link: html::Scope<Deferred>) -> Option<Watch> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The last entry is the newest state.
+        if let Some(entry) = entries
+            .iter()
+            .last()
+            .and_then(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+        {
+            link.send_message(Msg::InSight(entry.is_intersecting()));
+        }
+    });
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin(NEAR);
+    let observer =
+        IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    observer.observe(target);
+    Some(Watch {
+        observer,
+        target: target.clone(),
+        _callback: callback,
+    })
+}

@@ -1,0 +1,47 @@
+//! The input of one scenario field: a `NumberField` whose changes go to the reducer as
+//! `Action::Set`. Its change handler is made once per field and reducer, so a move
+//! elsewhere in the page leaves this input alone (its props compare equal).
+
+use super::number_field::NumberField;
+use crate::engine::scenario::limits::Bounds;
+use crate::locale::Lang;
+use crate::ui::state::{display, Action, Field};
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub field: Field,
+    pub label: AttrValue,
+    pub value: Decimal,
+    pub preset: Option<Decimal>,
+    pub bounds: Bounds,
+    pub problem: Option<AttrValue>,
+    pub lang: Lang,
+    pub info: Html,
+    /// The reducer's dispatch; stable for the app's lifetime.
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn FieldInput(props: &Props) -> Html {
+    let on_change = use_callback(
+        (props.field, props.on_action.clone()),
+        |v: Decimal, (field, on_action)| on_action.emit(Action::Set(*field, v)),
+    );
+    let id = super::scenario_field::field_id(props.field);
+    html! {
+        <NumberField
+            {id}
+            label={props.label.clone()}
+            value={props.value}
+            preset={props.preset}
+            bounds={props.bounds}
+            display={display(props.field)}
+            problem={props.problem.clone()}
+            lang={props.lang}
+            {on_change}
+            info={props.info.clone()}
+        />
+    }
+}
