@@ -18,6 +18,9 @@ async function audit(page, view) {
 
 const openAll = (page) => page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
 
+// Five whole-page audits and a national plan: more than the usual time limit on a busy machine.
+export const slow = ['testMainViews'];
+
 export async function testMainViews({ page }) {
   await openApp(page, '/');
   await charts(page);

@@ -43,7 +43,7 @@ export async function testLaptopFirstScreen({ page, artifacts }) {
   assert.equal(panel.overflow, 'auto');
   assert.ok(panel.client <= 768, `the control panel is ${panel.client} px tall`);
   // Most-used first: the sources (budgets) and the target lead the panel.
-  const order = await page.evaluate(() => [...document.querySelectorAll('.controls > details.group')].map((d) => d.id));
+  const order = await page.evaluate(() => [...document.querySelectorAll('.controls > details.group, .controls > .deferred > details.group')].map((d) => d.id));
   assert.deepEqual(order.slice(0, 2), ['group-sources', 'group-target']);
   // English words are longer: the answer still fits.
   await page.click('#toggle-lang');

@@ -1,5 +1,6 @@
 // Registers every exported async function named `test` or `test…` in e2e/*.spec.mjs as a
-// @playwright/test test named "<spec> › <export>", called with
+// @playwright/test test named "<spec> › <export>" (with three times the time limit when the
+// spec lists it in `export const slow = [...]`), called with
 // ctx = { page, context, browser, baseURL, name, artifacts, screenshot, allowConsoleError }.
 //
 // Besides throwing, a test fails when, during it:
@@ -36,6 +37,7 @@ for (const file of specs) {
   for (const [exportName, fn] of Object.entries(mod)) {
     if (typeof fn !== 'function' || !/^test($|[A-Z_0-9])/.test(exportName)) continue;
     test(`${spec} › ${exportName}`, async ({ page, context, browser, baseURL }, testInfo) => {
+      if (mod.slow?.includes(exportName)) test.slow();
       expect(baseURL, 'PAYUNG_BASE_URL is not set (scripts/test.sh sets it)').toBeTruthy();
       const origin = new URL(baseURL).origin;
       const allowed = allowedFor(origin);

@@ -56,7 +56,11 @@ async fn jht_raises_the_cost_and_english_replaces_indonesian() {
         text(&root, "#card-coverage").contains("Coverage at the end")
     })
     .await;
-    assert!(text(&root, "#chart-cost").contains("Yearly cost by funding source"));
+    // The charts below the first screen mount a few tasks after the first controls.
+    until("the cost chart in English", || {
+        text(&root, "#chart-cost").contains("Yearly cost by funding source")
+    })
+    .await;
     lang.click();
 }
 

@@ -330,8 +330,10 @@ fn Simulator(props: &SimulatorProps) -> Html {
             <PhoneBar outcome={outcome.clone()} target={state.valid.target.clone()} view={*view} {lang} {on_view} />
             <div class="layout">
                 <aside class="controls" id="controls" aria-label={T::Controls.get(lang)}>
-                    <SourcesPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} />
-                    <TargetPanel state={shared.clone()} on_action={on_action.clone()} />
+                    // Even the first controls mount a task after the answer, so that the
+                    // answer paints first and no task is long (`Deferred`).
+                    <Deferred {epoch}><SourcesPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} /></Deferred>
+                    <Deferred {epoch}><TargetPanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
                     <Deferred {epoch}><RegionPanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
                     <Deferred {epoch}><ProgrammePanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
                     <Deferred {epoch}><EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} /></Deferred>

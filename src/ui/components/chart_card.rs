@@ -15,9 +15,6 @@ use crate::charts::{Request, Size};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The width drawn before the box is measured (the first render only).
-const UNMEASURED_WIDTH: u32 = 640;
-
 /// Boxes narrower than this are phones: slightly smaller text, still above 12 px.
 const NARROW: u32 = 480;
 
@@ -63,12 +60,36 @@ fn phone_layout() -> bool {
 /// The narrowest a chart is drawn to fit a box's height.
 const FIT_MIN_WIDTH: u32 = 320;
 
+/// The chart of `request` at `size`; narrower when its natural height would not fit
+/// `fit_height` (height follows width), so that it is shown at 1:1.
+fn draw(
+    request: &Request,
+    size: Size,
+    with_baseline: bool,
+    fit_height: Option<u32>,
+) -> Rc<crate::charts::Chart> {
+    let chart = request.draw(size, with_baseline);
+    match fit_height {
+        Some(h) if h >= 100 && chart.scene.height > h => {
+            let width =
+                (u64::from(size.width) * u64::from(h) / u64::from(chart.scene.height)) as u32;
+            let width = width.max(FIT_MIN_WIDTH);
+            let size = Size {
+                width,
+                text_px: size.text_px,
+            };
+            Rc::new(request.draw(size, with_baseline))
+        }
+        _ => Rc::new(chart),
+    }
+}
+
 #[component]
 pub fn ChartCard(props: &Props) -> Html {
     let boxed = use_node_ref();
     let measured = measure::use_width(boxed.clone());
     let with_baseline = use_state_eq(|| true);
-    let width = measured.map_or(UNMEASURED_WIDTH, |m| m.width);
+    let width = measured.map_or(0, |m| m.width);
     let presentation = props.presentation || measured.is_some_and(|m| m.presentation);
     let size = Size {
         width,
@@ -77,30 +98,20 @@ pub fn ChartCard(props: &Props) -> Html {
     let fit_height = measured
         .filter(|_| props.fit_height && !phone_layout())
         .map(|m| m.height);
+    // Drawn once the box is measured (right after mounting), not first at a guessed width.
     let chart = use_memo(
-        (props.request.clone(), size, *with_baseline, fit_height),
-        |(request, size, with_baseline, fit_height)| {
-            let chart = request.draw(*size, *with_baseline);
-            match *fit_height {
-                // Too tall for its box: draw it narrower (height follows width), once.
-                Some(h) if h >= 100 && chart.scene.height > h => {
-                    let width = (u64::from(size.width) * u64::from(h)
-                        / u64::from(chart.scene.height)) as u32;
-                    let width = width.max(FIT_MIN_WIDTH);
-                    Rc::new(request.draw(
-                        Size {
-                            width,
-                            text_px: size.text_px,
-                        },
-                        *with_baseline,
-                    ))
-                }
-                _ => Rc::new(chart),
-            }
+        (
+            props.request.clone(),
+            size,
+            *with_baseline,
+            fit_height,
+            measured.is_some(),
+        ),
+        |(request, size, with_baseline, fit_height, measured)| {
+            measured.then(|| draw(request, *size, *with_baseline, *fit_height))
         },
     );
-    let chart = (*chart).clone();
-    let code = chart.kind.code();
+    let code = props.request.kind.code();
     let (title_id, unit_id, summary_id) = (
         format!("{code}-title"),
         format!("{code}-unit"),
@@ -112,25 +123,33 @@ pub fn ChartCard(props: &Props) -> Html {
         let with_baseline = with_baseline.clone();
         Callback::from(move |_: Event| with_baseline.set(!*with_baseline))
     };
+    // Until measured, the card's frame only, with the same elements in the same places, so
+    // that the measured box is kept (Yew matches unkeyed children from the end).
+    let chart = (*chart).clone();
+    let text = |f: fn(&crate::charts::Chart) -> &str| {
+        chart.as_deref().map(f).unwrap_or_default().to_string()
+    };
     html! {
         <figure class="chart" id={code}>
             <figcaption>
-                <h3 id={title_id.clone()}>{ &chart.title }</h3>
-                <p class="chart-unit" id={unit_id.clone()}>{ &chart.unit }</p>
+                <h3 id={title_id.clone()}>{ text(|c| &c.title) }</h3>
+                <p class="chart-unit" id={unit_id.clone()}>{ text(|c| &c.unit) }</p>
             </figcaption>
-            if props.request.has_baseline() {
+            if props.request.has_baseline() && chart.is_some() {
                 <label class="chart-baseline-switch">
                     <input type="checkbox" checked={*with_baseline} onchange={toggle} />
-                    { " " }{ &chart.show_baseline }
+                    { " " }{ text(|c| &c.show_baseline) }
                 </label>
             }
             <div class="chart-svg" ref={boxed}>
-                { scene_view::render(&chart.scene, &format!("{title_id} {unit_id}"), &summary_id, chart.scene.width < width) }
+                if let Some(chart) = &chart {
+                    { scene_view::render(&chart.scene, &format!("{title_id} {unit_id}"), &summary_id, chart.scene.width < width) }
+                }
             </div>
-            <p class="chart-summary" id={summary_id}>{ &chart.summary }</p>
+            <p class="chart-summary" id={summary_id}>{ text(|c| &c.summary) }</p>
             <details class="chart-data" open={*data_open} ontoggle={track_open(&data_open)}>
                 <summary>{ &props.show_data }</summary>
-                if *data_open {
+                if let (true, Some(chart)) = (*data_open, &chart) {
                     <div class="table-scroll" tabindex="0">
                         <table>
                             <thead><tr>{ for chart.table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>

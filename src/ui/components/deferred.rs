@@ -1,6 +1,7 @@
-//! A section that follows the app's changes only while the user can see it. It mounts one
-//! task after its place in the page (so a large first render is cut into short tasks: the
-//! first screen paints at once and each section below follows in its own task). After
+//! A section that follows the app's changes only while the user can see it. It mounts after
+//! its place in the page, one section per task in page order (so a large first render is
+//! cut into short tasks: the first screen paints at once and each section below follows in
+//! its own task). After
 //! that, while its content is on screen or near it, a change reaches it at once; while it
 //! is out of sight (scrolled away, or hidden on a phone), changes wait until they settle
 //! (`SETTLE_MS` without a new one), or until it comes into sight, whichever is first, unless
@@ -13,6 +14,7 @@
 //! styles see the section as if it were not wrapped.
 
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
@@ -33,6 +35,60 @@ pub struct Props {
     /// another scenario, the language); other changes wait while out of sight.
     #[prop_or_default]
     pub epoch: u32,
+}
+
+/// The sections waiting to mount (with their wrappers, to find which comes first in the
+/// page: Yew creates a list's components last to first), and the timer that mounts the next.
+#[derive(Default)]
+struct Queue {
+    waiting: Vec<(html::Scope<Deferred>, NodeRef)>,
+    next: Option<Timeout>,
+}
+
+thread_local! {
+    static QUEUE: RefCell<Queue> = RefCell::default();
+}
+
+/// Puts a section in line to mount; the first in the page mounts in the next task.
+fn enqueue(link: html::Scope<Deferred>, wrapper: NodeRef) {
+    QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        q.waiting.push((link, wrapper));
+        if q.next.is_none() {
+            q.next = Some(Timeout::new(0, mount_next));
+        }
+    });
+}
+
+/// Whether `a` comes before `b` in the page (a section not in the page yet comes last).
+fn before(a: &NodeRef, b: &NodeRef) -> bool {
+    match (a.get(), b.get()) {
+        (Some(a), Some(b)) => {
+            a.compare_document_position(&b) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
+        }
+        (a, _) => a.is_some(),
+    }
+}
+
+/// Mounts the waiting section that comes first in the page, and lines up the next one
+/// for the task after.
+fn mount_next() {
+    let link = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        let first = (0..q.waiting.len()).reduce(|best, i| {
+            if before(&q.waiting[i].1, &q.waiting[best].1) {
+                i
+            } else {
+                best
+            }
+        });
+        let link = first.map(|i| q.waiting.swap_remove(i).0);
+        q.next = (!q.waiting.is_empty()).then(|| Timeout::new(0, mount_next));
+        link
+    });
+    if let Some(link) = link {
+        link.send_message(Msg::Mount);
+    }
 }
 
 pub enum Msg {
@@ -65,7 +121,6 @@ pub struct Deferred {
     settle: Option<Timeout>,
     wrapper: NodeRef,
     watch: Option<Watch>,
-    _mount: Option<Timeout>,
 }
 
 impl Component for Deferred {
@@ -73,15 +128,15 @@ impl Component for Deferred {
     type Properties = Props;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let link = ctx.link().clone();
+        let wrapper = NodeRef::default();
+        enqueue(ctx.link().clone(), wrapper.clone());
         Self {
             mounted: false,
             in_sight: false,
             behind: false,
             settle: None,
-            wrapper: NodeRef::default(),
+            wrapper,
             watch: None,
-            _mount: Some(Timeout::new(0, move || link.send_message(Msg::Mount))),
         }
     }
 
