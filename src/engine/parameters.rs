@@ -13,6 +13,9 @@ use std::collections::BTreeMap;
 /// The embedded parameter file.
 pub const PARAMETERS_TOML: &str = include_str!("../../data/parameters.toml");
 
+/// The same, as JSON (build.rs), which the app reads.
+const PARAMETERS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/parameters.json"));
+
 /// A link to the regulation or statement a value comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -143,11 +146,13 @@ impl Contribution {
 }
 
 impl Parameters {
-    /// Parses the embedded `data/parameters.toml`.
+    /// Reads the embedded `data/parameters.toml`, as the JSON that build.rs made of it.
     pub fn embedded() -> Result<Self, ParameterError> {
-        Self::from_toml(PARAMETERS_TOML)
+        serde_json::from_str(PARAMETERS_JSON).map_err(|e| ParameterError::Parse(e.to_string()))
     }
 
+    /// Parses parameters written as TOML (natively: tests, tools).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_toml(text: &str) -> Result<Self, ParameterError> {
         toml::from_str(text).map_err(|e| ParameterError::Parse(e.to_string()))
     }

@@ -22,10 +22,12 @@ use rand::SeedableRng;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The embedded assumptions file.
 pub const UNCERTAINTY_TOML: &str = include_str!("../../data/uncertainty.toml");
+
+/// The same, as JSON (build.rs), which the app reads.
+const UNCERTAINTY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/uncertainty.json"));
 
 /// The fewest and the most draws a run may ask for.
 pub const MIN_DRAWS: u32 = 10;
@@ -94,27 +96,33 @@ pub enum UncertaintyError {
 pub struct Assumptions(pub Vec<Assumption>);
 
 impl Assumptions {
-    /// Parses the embedded `data/uncertainty.toml`.
+    /// Reads the embedded `data/uncertainty.toml`, as the JSON that build.rs made of it
+    /// (its tables in file order).
     pub fn embedded() -> Result<Self, UncertaintyError> {
-        Self::from_toml(UNCERTAINTY_TOML)
+        let list: Vec<(String, Assumption)> = serde_json::from_str(UNCERTAINTY_JSON)
+            .map_err(|e| UncertaintyError::Parse(e.to_string()))?;
+        Self::from_list(list)
     }
 
+    /// Parses assumptions written as TOML (natively: tests, tools), in file order.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_toml(text: &str) -> Result<Self, UncertaintyError> {
         // Keys keep file order: toml's map is sorted, so read the order from the headers.
-        let order: Vec<&str> = text
+        let mut map: std::collections::BTreeMap<String, Assumption> =
+            toml::from_str(text).map_err(|e| UncertaintyError::Parse(e.to_string()))?;
+        let list = text
             .lines()
             .filter_map(|l| l.trim().strip_prefix('[')?.strip_suffix(']'))
+            .filter_map(|k| Some((k.to_string(), map.remove(k)?)))
             .collect();
-        let mut map: BTreeMap<String, Assumption> =
-            toml::from_str(text).map_err(|e| UncertaintyError::Parse(e.to_string()))?;
-        let list = order
+        Self::from_list(list)
+    }
+
+    /// The assumptions under their keys, checked.
+    fn from_list(list: Vec<(String, Assumption)>) -> Result<Self, UncertaintyError> {
+        let list = list
             .into_iter()
-            .filter_map(|k| {
-                map.remove(k).map(|mut a| {
-                    a.key = k.to_string();
-                    a
-                })
-            })
+            .map(|(key, a)| Assumption { key, ..a })
             .collect();
         let all = Assumptions(list);
         all.check()?;

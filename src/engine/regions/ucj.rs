@@ -15,7 +15,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-const UCJ_TOML: &str = include_str!("../../../data/regions/ucj.toml");
+/// `data/regions/ucj.toml` as JSON (build.rs).
+const UCJ_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ucj.json"));
 
 /// The UCJ targets and the national figure, with their provenance.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -80,7 +81,7 @@ impl UcjData {
 /// The embedded UCJ data, parsed on first use.
 pub fn ucj_data() -> Result<&'static UcjData, RegionError> {
     static DATA: OnceLock<Result<UcjData, String>> = OnceLock::new();
-    DATA.get_or_init(|| toml::from_str(UCJ_TOML).map_err(|e| e.to_string()))
+    DATA.get_or_init(|| serde_json::from_str(UCJ_JSON).map_err(|e| e.to_string()))
         .as_ref()
         .map_err(|e| RegionError::Malformed("ucj.toml", e.clone()))
 }
