@@ -22,7 +22,7 @@ use super::calendar::YearMonth;
 use super::outcome::Outcome;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::simulate::{simulate, simulate_until, Stop};
+use super::simulate::{simulate_cached, PriceCache, Stop};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -180,9 +180,11 @@ fn through(scenario: &Scenario, year: i32) -> Scenario {
     sc
 }
 
-fn run(params: &Parameters, sc: &Scenario) -> Outcome {
+/// Runs `sc` to `stop`. Every run of a plan differs only in money (and horizon): the year
+/// prices in `cache` serve them all.
+fn run(params: &Parameters, sc: &Scenario, stop: Stop, cache: &mut PriceCache) -> Outcome {
     // Only amounts inside the validated range are written, so the scenario stays valid.
-    simulate(params, &ValidScenario::trusted(sc.clone()))
+    simulate_cached(params, &ValidScenario::trusted(sc.clone()), stop, cache)
 }
 
 /// Money that pays every worker of the year for twelve months at the dearest rate, twice:
@@ -218,7 +220,7 @@ fn ceiling(params: &Parameters, sc: &Scenario, outcome: &Outcome, year: i32) -> 
 /// The least whole-Rupiah amount for source `index` in `year` that meets `goal`, given that
 /// `high` meets it. Leaves it written into `sc`.
 fn least(
-    params: &Parameters,
+    (params, cache): (&Parameters, &mut PriceCache),
     sc: &mut Scenario,
     (index, year): (usize, i32),
     goal: &Goal,
@@ -226,12 +228,11 @@ fn least(
 ) -> Rupiah {
     // The goal is judged at `year`'s end: the run stops there (the next year, in the
     // scenario, still limits whom this year may enrol).
-    let meets = |amount: i128, sc: &mut Scenario| {
+    let mut meets = |amount: i128, sc: &mut Scenario| {
         sc.sources[index]
             .by_year
             .insert(year, Decimal::from(amount));
-        let valid = ValidScenario::trusted(sc.clone());
-        goal.met_by(&simulate_until(params, &valid, Stop::After(year)), year)
+        goal.met_by(&run(params, sc, Stop::After(year), cache), year)
     };
     if meets(0, sc) {
         return Decimal::ZERO;
@@ -312,6 +313,7 @@ pub fn solve_plan(
     let mut years = Vec::new();
 
     let mut before: Option<Box<Goal>> = None;
+    let mut cache = PriceCache::default();
     for year in start.year..=last_year {
         let step = step(start_ratio, target, start.year, sc.target.year, year);
         // Through the next year too, whose money decides whom this year may enrol.
@@ -321,7 +323,7 @@ pub fn solve_plan(
             .copied()
             .filter(|&i| pays_in(&short_sc, i, year))
             .collect();
-        let probe = run(params, &short_sc);
+        let probe = run(params, &short_sc, Stop::Never, &mut cache);
         if year < last_year {
             let top = ceiling(params, &short_sc, &probe, year + 1);
             for &i in sources {
@@ -345,7 +347,7 @@ pub fn solve_plan(
         for &i in &active {
             short_sc.sources[i].by_year.insert(year, top);
         }
-        let best = run(params, &short_sc);
+        let best = run(params, &short_sc, Stop::Never, &mut cache);
         let mut short = None;
         if !goal.met_by(&best, year) {
             let possible = goal.at_most(&best, year);
@@ -361,7 +363,7 @@ pub fn solve_plan(
         // first: so the sources chosen first pay first, and the later ones only what the
         // earlier ones cannot.
         for &i in active.iter().rev() {
-            least(params, &mut short_sc, (i, year), &goal, top);
+            least((params, &mut cache), &mut short_sc, (i, year), &goal, top);
         }
         let mut settled_goal = goal;
         settled_goal.before = None;
@@ -390,7 +392,7 @@ pub fn solve_plan(
         });
     }
 
-    let outcome = run(params, &sc);
+    let outcome = run(params, &sc, Stop::Never, &mut cache);
     for y in &mut years {
         if let Some(r) = outcome.years.iter().find(|r| r.year == y.year) {
             y.coverage_end = r.coverage_ratio;

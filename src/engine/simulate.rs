@@ -48,14 +48,15 @@ mod records;
 use super::calendar::YearMonth;
 use super::enrolment::Tenure;
 use super::exact::{Dec, Units};
-use super::funding::{YearCosts, YearPlan};
 use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
 use super::parameters::Parameters;
 use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
-use prices::YearPrices;
+pub use prices::PriceCache;
+use prices::{Money, YearPrices};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::rc::Rc;
 
 /// Runs the scenario month by month.
 pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
@@ -77,7 +78,41 @@ pub enum Stop {
 
 /// Runs the scenario month by month until `stop`.
 pub fn simulate_until(params: &Parameters, valid: &ValidScenario, stop: Stop) -> Outcome {
-    let mut run = Run::new(params, valid);
+    simulate_cached(params, valid, stop, &mut PriceCache::default())
+}
+
+/// `simulate_until` reusing (and adding to) the year prices in `cache`: the outcome is the
+/// same, and runs of scenarios that differ only in money or in risk and enrolment
+/// assumptions (a goal-seek's trials, Monte Carlo draws) read their prices once.
+pub fn simulate_cached(
+    params: &Parameters,
+    valid: &ValidScenario,
+    stop: Stop,
+    cache: &mut PriceCache,
+) -> Outcome {
+    run(params, valid, stop, cache, true)
+}
+
+/// `simulate_cached` over the whole horizon for callers that read only the years, the
+/// totals and the target (Monte Carlo draws): the outcome's `months` holds only the last
+/// month, and no month's result is kept.
+pub fn simulate_years(
+    params: &Parameters,
+    valid: &ValidScenario,
+    cache: &mut PriceCache,
+) -> Outcome {
+    run(params, valid, Stop::Never, cache, false)
+}
+
+fn run(
+    params: &Parameters,
+    valid: &ValidScenario,
+    stop: Stop,
+    cache: &mut PriceCache,
+    keep_months: bool,
+) -> Outcome {
+    let mut run = Run::new(params, valid, std::mem::take(cache));
+    run.keep_months = keep_months;
     let total = valid.horizon.months();
     for t in 0..total {
         let month = Month::new(valid.horizon.start, t, total);
@@ -103,6 +138,7 @@ pub fn simulate_until(params: &Parameters, valid: &ValidScenario, stop: Stop) ->
             }
         }
     }
+    *cache = std::mem::take(&mut run.cache);
     run.finish()
 }
 
@@ -167,9 +203,12 @@ struct Pool {
     yield_carry: Dec,
     /// This fiscal year's prices by source, at this group's costs (idle where a source does
     /// not serve the group).
-    prices: YearPrices,
-    /// Next fiscal year's costs and plans, read for the sustain rule and kept for January.
-    next_year: Option<(i32, YearCosts, Vec<YearPlan>)>,
+    prices: Rc<YearPrices>,
+    /// This fiscal year's money and cap by source for this group's workers (units; zero
+    /// where a source does not serve the group or does not pay this year).
+    money: Money,
+    /// Next fiscal year's prices and money, read for the sustain rule and kept for January.
+    next_year: Option<(i32, Rc<YearPrices>, Money)>,
     amounts: AmountsF64,
     /// What one worker of this group costs each source from next January (sustain rule).
     next_first: Vec<i128>,
@@ -191,6 +230,8 @@ struct Run<'a> {
     params: &'a Parameters,
     sc: &'a Scenario,
     units: Units,
+    /// Year prices read so far (and by earlier runs sharing the cache).
+    cache: PriceCache,
     /// Source indices in priority order (ties keep list order).
     order: Vec<usize>,
     /// Months from an event to its benefit payment.
@@ -236,6 +277,8 @@ struct Run<'a> {
     sums: YearSums,
     /// Contributions paid for each group's workers this fiscal year.
     paid_by_group: Vec<i128>,
+    /// Whether every month's result is kept (else only the last).
+    keep_months: bool,
     months: Vec<MonthResult>,
     years: Vec<YearResult>,
 }
@@ -271,19 +314,22 @@ fn money_units(sc: &Scenario) -> Units {
 }
 
 impl<'a> Run<'a> {
-    fn new(params: &'a Parameters, valid: &'a ValidScenario) -> Self {
+    fn new(params: &'a Parameters, valid: &'a ValidScenario, mut cache: PriceCache) -> Self {
         let sc = valid.scenario();
         let n = sc.sources.len();
         let start = sc.horizon.start;
         let total_months = sc.horizon.months() as usize;
         let lag = sc.risk.claim_lag_months as usize;
         let units = money_units(sc);
+        cache.check(params, units, sc);
 
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by_key(|&i| (sc.sources[i].priority, i));
 
         let groups = sc.effective_groups();
         let lists = split_list(sc.enrolment.listed, &groups);
+        // Read when the first year opens.
+        let unread = Rc::new(YearPrices::idle(0));
         let mut pools: Vec<Pool> = groups
             .iter()
             .zip(lists)
@@ -307,7 +353,8 @@ impl<'a> Run<'a> {
                     relist: 0,
                     lapse_carry: Dec::ZERO,
                     yield_carry: Dec::ZERO,
-                    prices: YearPrices::idle(n),
+                    prices: Rc::clone(&unread),
+                    money: vec![(0, 0); n],
                     next_year: None,
                     next_first: vec![0; n],
                 }
@@ -332,6 +379,7 @@ impl<'a> Run<'a> {
             params,
             sc,
             units,
+            cache,
             order,
             lag,
             min_tenure: params
@@ -360,6 +408,7 @@ impl<'a> Run<'a> {
             first_binding: None,
             sums: YearSums::new(n),
             paid_by_group: vec![0; groups],
+            keep_months: true,
             months: Vec::with_capacity(total_months),
             years: Vec::with_capacity(sc.horizon.years as usize + 1),
         }
@@ -382,13 +431,14 @@ impl<'a> Run<'a> {
         self.pools.iter().map(|p| p.workers[i]).sum()
     }
 
-    /// Covered workers by source, of all groups.
-    fn by_source(&self) -> Vec<u64> {
+    /// Covered workers by source, of all groups, into `out`.
+    fn by_source(&self, out: &mut Vec<u64>) {
+        out.clear();
         match self.pools.as_slice() {
-            [one] => one.workers.clone(),
-            pools => (0..self.left.len())
-                .map(|i| pools.iter().map(|p| p.workers[i]).sum())
-                .collect(),
+            [one] => out.extend_from_slice(&one.workers),
+            pools => out.extend(
+                (0..self.left.len()).map(|i| pools.iter().map(|p| p.workers[i]).sum::<u64>()),
+            ),
         }
     }
 
