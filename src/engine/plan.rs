@@ -16,6 +16,9 @@
 //! least amount that meets its criterion, one Rupiah less in any year breaks that year's
 //! criterion; the property tests check it with one worker-year's contribution less.
 //!
+//! Its runs differ only in money and horizon, so they share their year prices
+//! (`simulate_cached`).
+//!
 //! It knows nothing of languages or the browser; it only runs the simulation.
 
 use super::calendar::YearMonth;

@@ -27,6 +27,14 @@
 //! (`prices`); the carried fractions and the JHT balance are `exact::Dec`, which round as
 //! `Decimal` does. `tests/integer_engine.rs` reconciles the result with `Decimal` prices.
 //!
+//! **Prices read once.** A year's prices (months paid, per-worker costs, co-funders' dues)
+//! depend on the group's package, the year's rates and the months each source pays, not on
+//! money: `prices::PriceCache` keeps them, so a run reads them once for all its years that
+//! share these, and `simulate_cached` lets a goal-seek's trials, a plan's runs and Monte Carlo
+//! draws share them too. Each year's money and cap (`funding::year_money`) are read every
+//! year, as they change with every budget. `simulate_years` keeps no month's result (for
+//! Monte Carlo draws, which read only the years).
+//!
 //! **Several groups.** A source pays only for the groups it serves (`FundingSource::serves`);
 //! its money and its cap are shared by them. The rules, each reducing to the one-group rule:
 //! verification capacity is shared, each group getting a share in proportion to its entries
@@ -52,7 +60,7 @@ use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
 use super::parameters::Parameters;
 use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
-pub use prices::PriceCache;
+pub(crate) use prices::PriceCache;
 use prices::{Money, YearPrices};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -84,7 +92,7 @@ pub fn simulate_until(params: &Parameters, valid: &ValidScenario, stop: Stop) ->
 /// `simulate_until` reusing (and adding to) the year prices in `cache`: the outcome is the
 /// same, and runs of scenarios that differ only in money or in risk and enrolment
 /// assumptions (a goal-seek's trials, Monte Carlo draws) read their prices once.
-pub fn simulate_cached(
+pub(crate) fn simulate_cached(
     params: &Parameters,
     valid: &ValidScenario,
     stop: Stop,
@@ -96,7 +104,7 @@ pub fn simulate_cached(
 /// `simulate_cached` over the whole horizon for callers that read only the years, the
 /// totals and the target (Monte Carlo draws): the outcome's `months` holds only the last
 /// month, and no month's result is kept.
-pub fn simulate_years(
+pub(crate) fn simulate_years(
     params: &Parameters,
     valid: &ValidScenario,
     cache: &mut PriceCache,

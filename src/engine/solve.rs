@@ -3,6 +3,8 @@
 //! (a) the smallest flat yearly amount for one source that reaches the target by December of
 //! the target year and holds it to the end of the horizon (`plan` answers year by year); (b) what a given yearly amount keeps covered. Bisection is sound because
 //! coverage never falls when a source gets more money (a property test checks this).
+//! The trials differ only in one source's money, so they share their year prices
+//! (`simulate_cached`).
 
 use super::calendar::YearMonth;
 use super::outcome::{self, Outcome};

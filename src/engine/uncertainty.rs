@@ -6,7 +6,9 @@
 //! `bands` gives P10, P25, P50, P75 and P90 of coverage and cost for each year and the
 //! chance of meeting the target; `tornado` shows which assumption moves coverage and cost
 //! most; `budget_for_probability` finds the flat yearly amount of one source that meets the
-//! target with a given chance. This module knows nothing of how bands are drawn.
+//! target with a given chance. Draws change money and assumptions, never a year's prices:
+//! they share them (`simulate_years` with one `PriceCache`). This module knows nothing of
+//! how bands are drawn.
 
 mod stats;
 
