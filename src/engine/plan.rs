@@ -25,7 +25,7 @@ use super::calendar::YearMonth;
 use super::outcome::Outcome;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::simulate::{simulate_cached, PriceCache, Stop};
+use super::simulate::{simulate_cached, Paused, PriceCache, Stop};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -229,13 +229,25 @@ fn least(
     goal: &Goal,
     high: Rupiah,
 ) -> Rupiah {
+    // The trials differ only in `year`'s money, which a run first reads when `year - 1`
+    // opens (the sustain rule): each resumes from the state just before that.
+    let base = ValidScenario::trusted(sc.clone());
+    let paused = Paused::new(params, &base, year - 1, cache);
     // The goal is judged at `year`'s end: the run stops there (the next year, in the
     // scenario, still limits whom this year may enrol).
     let mut meets = |amount: i128, sc: &mut Scenario| {
         sc.sources[index]
             .by_year
             .insert(year, Decimal::from(amount));
-        goal.met_by(&run(params, sc, Stop::After(year), cache), year)
+        let outcome = match &paused {
+            Some(paused) => paused.resume(
+                &ValidScenario::trusted(sc.clone()),
+                Stop::After(year),
+                cache,
+            ),
+            None => run(params, sc, Stop::After(year), cache),
+        };
+        goal.met_by(&outcome, year)
     };
     if meets(0, sc) {
         return Decimal::ZERO;
@@ -424,6 +436,31 @@ mod tests {
         assert_eq!(step(d(4, 1), d(10, 1), 2026, 2028, 2030), d(10, 1));
         // Already above the target: hold it.
         assert_eq!(step(d(9, 1), d(8, 1), 2026, 2028, 2026), d(8, 1));
+    }
+
+    #[test]
+    fn a_resumed_run_is_the_whole_run() {
+        let params = Parameters::embedded().unwrap();
+        let mut sc = crate::engine::presets::load("ambon").unwrap();
+        sc.horizon.years = 6;
+        let year = sc.horizon.start.year + 3;
+        let base = ValidScenario::trusted(sc.clone());
+        let mut cache = PriceCache::default();
+        let paused = Paused::new(&params, &base, year - 1, &mut cache).unwrap();
+        let json = |o: &Outcome| serde_json::to_string(o).unwrap();
+        for amount in [0i64, 1, 3_000_000_000, 9_999_999_999_999] {
+            let mut trial = sc.clone();
+            trial.sources[0].by_year.insert(year, Decimal::from(amount));
+            let valid = ValidScenario::trusted(trial);
+            for stop in [Stop::After(year), Stop::Never] {
+                let whole = crate::engine::simulate::simulate_until(&params, &valid, stop);
+                let resumed = paused.resume(&valid, stop, &mut cache);
+                assert_eq!(json(&resumed), json(&whole), "amount {amount}, {stop:?}");
+            }
+        }
+        // Before the horizon's first January there is nothing to resume from.
+        let first = sc.horizon.start.year;
+        assert!(Paused::new(&params, &base, first - 1, &mut cache).is_none());
     }
 
     #[test]

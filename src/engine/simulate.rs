@@ -52,6 +52,7 @@ mod open_year;
 mod payments;
 mod prices;
 mod records;
+mod resume;
 
 use super::calendar::YearMonth;
 use super::enrolment::Tenure;
@@ -62,6 +63,7 @@ use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
 pub(crate) use prices::PriceCache;
 use prices::{Money, YearPrices};
+pub(crate) use resume::Paused;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -121,33 +123,47 @@ fn run(
 ) -> Outcome {
     let mut run = Run::new(params, valid, std::mem::take(cache));
     run.keep_months = keep_months;
-    let total = valid.horizon.months();
-    for t in 0..total {
-        let month = Month::new(valid.horizon.start, t, total);
-        if month.opens_year() {
-            run.open_year(month);
-        }
-        let lapses = run.lapse(month);
-        run.verify();
-        let new_enrolments = run.enrol(month);
-        let programmes = run.pay(month);
-        let events = run.expect_events(month, new_enrolments);
-        run.record(month, lapses, new_enrolments, programmes, events);
-        if month.closes_year() {
-            let year = month.date.year;
-            run.close_year(year);
-            let stopped = match stop {
-                Stop::Never => false,
-                Stop::Missed => year >= valid.target.year && !run.year_end_meets_target(),
-                Stop::After(last) => year >= last,
-            };
-            if stopped {
-                break;
-            }
-        }
-    }
+    run.months_from(0, stop, None);
     *cache = std::mem::take(&mut run.cache);
     run.finish()
+}
+
+impl Run<'_> {
+    /// Runs the months from month `from` of the horizon until `stop`, or until fiscal year
+    /// `pause` is about to open. Returns the month it paused at (the horizon's length when
+    /// it did not).
+    fn months_from(&mut self, from: u32, stop: Stop, pause: Option<i32>) -> u32 {
+        let (start, target_year) = (self.sc.horizon.start, self.sc.target.year);
+        let total = self.sc.horizon.months();
+        for t in from..total {
+            let month = Month::new(start, t, total);
+            if month.opens_year() {
+                if pause == Some(month.date.year) {
+                    return t;
+                }
+                self.open_year(month);
+            }
+            let lapses = self.lapse(month);
+            self.verify();
+            let new_enrolments = self.enrol(month);
+            let programmes = self.pay(month);
+            let events = self.expect_events(month, new_enrolments);
+            self.record(month, lapses, new_enrolments, programmes, events);
+            if month.closes_year() {
+                let year = month.date.year;
+                self.close_year(year);
+                let stopped = match stop {
+                    Stop::Never => false,
+                    Stop::Missed => year >= target_year && !self.year_end_meets_target(),
+                    Stop::After(last) => year >= last,
+                };
+                if stopped {
+                    break;
+                }
+            }
+        }
+        total
+    }
 }
 
 /// Where a month sits in the horizon.
@@ -189,6 +205,7 @@ struct Events {
 }
 
 /// One worker group's state and its prices for the fiscal year.
+#[derive(Clone)]
 struct Pool {
     /// The group's name ("" for the implicit group of a scenario without groups).
     name: String,
@@ -234,6 +251,7 @@ impl Pool {
 }
 
 /// The state of one simulation, carried from month to month. Money is in `units`.
+#[derive(Clone)]
 struct Run<'a> {
     params: &'a Parameters,
     sc: &'a Scenario,
