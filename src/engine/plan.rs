@@ -17,7 +17,9 @@
 //! criterion; the property tests check it with one worker-year's contribution less.
 //!
 //! Its runs differ only in money and horizon, so they share their year prices
-//! (`simulate_cached`).
+//! (`simulate_cached`), and a year's bisection resumes each trial from the run paused just
+//! before the year before opens (`simulate::Paused`), the first moment a run reads that
+//! year's money.
 //!
 //! It knows nothing of languages or the browser; it only runs the simulation.
 
