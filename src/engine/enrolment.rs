@@ -35,6 +35,7 @@ pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64, g
 
 /// Tenure of the covered cohort, for the 36-month scholarship rule. Cohorts are kept in
 /// enrolment order and scaled together when workers leave (a statistical approximation).
+#[derive(Clone)]
 pub(super) struct Tenure {
     cohorts: Vec<(i64, f64)>,
     scale: f64,

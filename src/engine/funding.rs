@@ -92,37 +92,49 @@ pub fn rupiah_budget(source: &FundingSource, yearly: Rupiah, year: i32, factor: 
     (yearly * factor).round_dp(0)
 }
 
-/// The plan for `source` in fiscal `year`, for months from `first` (the horizon start).
-/// Commitments always run to December, even when the horizon ends earlier: a fiscal year's
-/// money is committed for the whole year.
-pub fn year_plan(
-    costs: &YearCosts,
-    scenario: &Scenario,
-    source: &FundingSource,
-    year: i32,
-    first: YearMonth,
-) -> YearPlan {
+/// The months `source` pays in fiscal `year` (inside the horizon, which starts at `first`);
+/// `None` when it pays nothing that year (before its first year or after its last).
+pub fn funded_months(source: &FundingSource, year: i32, first: YearMonth) -> Option<[bool; 12]> {
     let ends_after = source.last_year.is_none_or(|l| year <= l);
     if year < source.first_year || !ends_after {
-        return YearPlan::idle();
+        return None;
     }
+    Some(std::array::from_fn(|m| {
+        let started = year > source.first_year || m as u8 + 1 >= source.first_month;
+        started && YearMonth::new(year, m as u8 + 1) >= first
+    }))
+}
+
+/// A plan's months and per-worker costs (before co-funding) for a source paying in the
+/// `funded` months, without its money: budget zero, no cap (`year_money` gives those).
+pub fn year_shape(costs: &YearCosts, source: &FundingSource, funded: [bool; 12]) -> YearPlan {
     let mut plan = YearPlan::idle();
     let monthly = if source.discount {
         &costs.discounted
     } else {
         &costs.full
     };
-    for m in 0..12u8 {
-        let month = YearMonth::new(year, m + 1);
-        let started = year > source.first_year || m + 1 >= source.first_month;
-        if started && month >= first {
-            plan.funded[m as usize] = true;
-            plan.cost[m as usize] = monthly[m as usize];
+    for m in 0..12 {
+        if funded[m] {
+            plan.funded[m] = true;
+            plan.cost[m] = monthly[m];
         }
     }
     for m in (0..12).rev() {
         plan.remaining[m] = plan.remaining[m + 1] + plan.cost[m].total();
     }
+    plan
+}
+
+/// A paying `source`'s money and cap for fiscal `year`; `first_remaining` is what one worker
+/// costs it from January to December before co-funding (`year_shape`'s `remaining[0]`), the
+/// price of a pledge of workers.
+pub fn year_money(
+    scenario: &Scenario,
+    source: &FundingSource,
+    year: i32,
+    first_remaining: Rupiah,
+) -> (Rupiah, u64) {
     let factor = growth_factor(source.growth, (year - source.first_year) as u32);
     let slots = |workers: Decimal| (workers * factor).floor().to_u64().unwrap_or(0);
     let (budget, pledged) = match &source.amount {
@@ -133,25 +145,42 @@ pub fn year_plan(
         }
         Amount::Workers { workers } => {
             let n = slots(Decimal::from(*workers));
-            (Decimal::from(n) * plan.remaining[0], Some(n))
+            (Decimal::from(n) * first_remaining, Some(n))
         }
         Amount::BapakAsuh {
             participation,
             workers_per_sponsor,
         } => {
             let n = slots(Decimal::from(scenario.region.asn) * participation * workers_per_sponsor);
-            (Decimal::from(n) * plan.remaining[0], Some(n))
+            (Decimal::from(n) * first_remaining, Some(n))
         }
         // A co-funder enrols nobody; its budget is what falls due (set when the year closes).
         Amount::CoFund { .. } => (Decimal::ZERO, Some(0)),
     };
-    plan.budget = budget;
-    plan.cap = match (source.cap_workers, pledged) {
+    let cap = match (source.cap_workers, pledged) {
         (Some(c), Some(p)) => c.min(p),
         (Some(c), None) => c,
         (None, Some(p)) => p,
         (None, None) => u64::MAX,
     };
+    (budget, cap)
+}
+
+/// The plan for `source` in fiscal `year`, for months from `first` (the horizon start).
+/// Commitments always run to December, even when the horizon ends earlier: a fiscal year's
+/// money is committed for the whole year.
+pub fn year_plan(
+    costs: &YearCosts,
+    scenario: &Scenario,
+    source: &FundingSource,
+    year: i32,
+    first: YearMonth,
+) -> YearPlan {
+    let Some(funded) = funded_months(source, year, first) else {
+        return YearPlan::idle();
+    };
+    let mut plan = year_shape(costs, source, funded);
+    (plan.budget, plan.cap) = year_money(scenario, source, year, plan.remaining[0]);
     plan
 }
 
@@ -166,8 +195,8 @@ pub fn year_plans(
     year: i32,
     first: YearMonth,
 ) -> Vec<YearPlan> {
-    let sources = &scenario.sources;
-    let mut plans: Vec<YearPlan> = sources
+    let plans: Vec<YearPlan> = scenario
+        .sources
         .iter()
         .map(|s| {
             if s.serves(group) {
@@ -177,6 +206,14 @@ pub fn year_plans(
             }
         })
         .collect();
+    co_fund(scenario, plans)
+}
+
+/// `plans` (one per source) with co-funding applied: where a co-funder pays in a month, the
+/// sources it helps pay only the rest of each worker's contribution. Reads and changes only
+/// the months and costs, never the money.
+pub fn co_fund(scenario: &Scenario, mut plans: Vec<YearPlan>) -> Vec<YearPlan> {
+    let sources = &scenario.sources;
     // Without co-funders no plan changes.
     if sources.iter().all(|s| s.co_funding().is_none()) {
         return plans;

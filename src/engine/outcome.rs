@@ -194,7 +194,7 @@ impl Totals {
 
 /// A fiscal year's running sums, month by month, until it closes. Money is in the run's
 /// integer units (`exact::Units`).
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct YearSums {
     months: u32,
     new_enrolments: u64,

@@ -16,13 +16,18 @@
 //! least amount that meets its criterion, one Rupiah less in any year breaks that year's
 //! criterion; the property tests check it with one worker-year's contribution less.
 //!
+//! Its runs differ only in money and horizon, so they share their year prices
+//! (`simulate_cached`), and a year's bisection resumes each trial from the run paused just
+//! before the year before opens (`simulate::Paused`), the first moment a run reads that
+//! year's money.
+//!
 //! It knows nothing of languages or the browser; it only runs the simulation.
 
 use super::calendar::YearMonth;
 use super::outcome::Outcome;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::simulate::{simulate, simulate_until, Stop};
+use super::simulate::{simulate_cached, Paused, PriceCache, Stop};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -180,9 +185,11 @@ fn through(scenario: &Scenario, year: i32) -> Scenario {
     sc
 }
 
-fn run(params: &Parameters, sc: &Scenario) -> Outcome {
+/// Runs `sc` to `stop`. Every run of a plan differs only in money (and horizon): the year
+/// prices in `cache` serve them all.
+fn run(params: &Parameters, sc: &Scenario, stop: Stop, cache: &mut PriceCache) -> Outcome {
     // Only amounts inside the validated range are written, so the scenario stays valid.
-    simulate(params, &ValidScenario::trusted(sc.clone()))
+    simulate_cached(params, &ValidScenario::trusted(sc.clone()), stop, cache)
 }
 
 /// Money that pays every worker of the year for twelve months at the dearest rate, twice:
@@ -218,20 +225,31 @@ fn ceiling(params: &Parameters, sc: &Scenario, outcome: &Outcome, year: i32) -> 
 /// The least whole-Rupiah amount for source `index` in `year` that meets `goal`, given that
 /// `high` meets it. Leaves it written into `sc`.
 fn least(
-    params: &Parameters,
+    (params, cache): (&Parameters, &mut PriceCache),
     sc: &mut Scenario,
     (index, year): (usize, i32),
     goal: &Goal,
     high: Rupiah,
 ) -> Rupiah {
+    // The trials differ only in `year`'s money, which a run first reads when `year - 1`
+    // opens (the sustain rule): each resumes from the state just before that.
+    let base = ValidScenario::trusted(sc.clone());
+    let paused = Paused::new(params, &base, year - 1, cache);
     // The goal is judged at `year`'s end: the run stops there (the next year, in the
     // scenario, still limits whom this year may enrol).
-    let meets = |amount: i128, sc: &mut Scenario| {
+    let mut meets = |amount: i128, sc: &mut Scenario| {
         sc.sources[index]
             .by_year
             .insert(year, Decimal::from(amount));
-        let valid = ValidScenario::trusted(sc.clone());
-        goal.met_by(&simulate_until(params, &valid, Stop::After(year)), year)
+        let outcome = match &paused {
+            Some(paused) => paused.resume(
+                &ValidScenario::trusted(sc.clone()),
+                Stop::After(year),
+                cache,
+            ),
+            None => run(params, sc, Stop::After(year), cache),
+        };
+        goal.met_by(&outcome, year)
     };
     if meets(0, sc) {
         return Decimal::ZERO;
@@ -312,6 +330,7 @@ pub fn solve_plan(
     let mut years = Vec::new();
 
     let mut before: Option<Box<Goal>> = None;
+    let mut cache = PriceCache::default();
     for year in start.year..=last_year {
         let step = step(start_ratio, target, start.year, sc.target.year, year);
         // Through the next year too, whose money decides whom this year may enrol.
@@ -321,7 +340,7 @@ pub fn solve_plan(
             .copied()
             .filter(|&i| pays_in(&short_sc, i, year))
             .collect();
-        let probe = run(params, &short_sc);
+        let probe = run(params, &short_sc, Stop::Never, &mut cache);
         if year < last_year {
             let top = ceiling(params, &short_sc, &probe, year + 1);
             for &i in sources {
@@ -345,7 +364,7 @@ pub fn solve_plan(
         for &i in &active {
             short_sc.sources[i].by_year.insert(year, top);
         }
-        let best = run(params, &short_sc);
+        let best = run(params, &short_sc, Stop::Never, &mut cache);
         let mut short = None;
         if !goal.met_by(&best, year) {
             let possible = goal.at_most(&best, year);
@@ -361,7 +380,7 @@ pub fn solve_plan(
         // first: so the sources chosen first pay first, and the later ones only what the
         // earlier ones cannot.
         for &i in active.iter().rev() {
-            least(params, &mut short_sc, (i, year), &goal, top);
+            least((params, &mut cache), &mut short_sc, (i, year), &goal, top);
         }
         let mut settled_goal = goal;
         settled_goal.before = None;
@@ -390,7 +409,7 @@ pub fn solve_plan(
         });
     }
 
-    let outcome = run(params, &sc);
+    let outcome = run(params, &sc, Stop::Never, &mut cache);
     for y in &mut years {
         if let Some(r) = outcome.years.iter().find(|r| r.year == y.year) {
             y.coverage_end = r.coverage_ratio;
@@ -419,6 +438,31 @@ mod tests {
         assert_eq!(step(d(4, 1), d(10, 1), 2026, 2028, 2030), d(10, 1));
         // Already above the target: hold it.
         assert_eq!(step(d(9, 1), d(8, 1), 2026, 2028, 2026), d(8, 1));
+    }
+
+    #[test]
+    fn a_resumed_run_is_the_whole_run() {
+        let params = Parameters::embedded().unwrap();
+        let mut sc = crate::engine::presets::load("ambon").unwrap();
+        sc.horizon.years = 6;
+        let year = sc.horizon.start.year + 3;
+        let base = ValidScenario::trusted(sc.clone());
+        let mut cache = PriceCache::default();
+        let paused = Paused::new(&params, &base, year - 1, &mut cache).unwrap();
+        let json = |o: &Outcome| serde_json::to_string(o).unwrap();
+        for amount in [0i64, 1, 3_000_000_000, 9_999_999_999_999] {
+            let mut trial = sc.clone();
+            trial.sources[0].by_year.insert(year, Decimal::from(amount));
+            let valid = ValidScenario::trusted(trial);
+            for stop in [Stop::After(year), Stop::Never] {
+                let whole = crate::engine::simulate::simulate_until(&params, &valid, stop);
+                let resumed = paused.resume(&valid, stop, &mut cache);
+                assert_eq!(json(&resumed), json(&whole), "amount {amount}, {stop:?}");
+            }
+        }
+        // Before the horizon's first January there is nothing to resume from.
+        let first = sc.horizon.start.year;
+        assert!(Paused::new(&params, &base, first - 1, &mut cache).is_none());
     }
 
     #[test]

@@ -27,6 +27,14 @@
 //! (`prices`); the carried fractions and the JHT balance are `exact::Dec`, which round as
 //! `Decimal` does. `tests/integer_engine.rs` reconciles the result with `Decimal` prices.
 //!
+//! **Prices read once.** A year's prices (months paid, per-worker costs, co-funders' dues)
+//! depend on the group's package, the year's rates and the months each source pays, not on
+//! money: `prices::PriceCache` keeps them, so a run reads them once for all its years that
+//! share these, and `simulate_cached` lets a goal-seek's trials, a plan's runs and Monte Carlo
+//! draws share them too. Each year's money and cap (`funding::year_money`) are read every
+//! year, as they change with every budget. `simulate_years` keeps no month's result (for
+//! Monte Carlo draws, which read only the years).
+//!
 //! **Several groups.** A source pays only for the groups it serves (`FundingSource::serves`);
 //! its money and its cap are shared by them. The rules, each reducing to the one-group rule:
 //! verification capacity is shared, each group getting a share in proportion to its entries
@@ -44,18 +52,21 @@ mod open_year;
 mod payments;
 mod prices;
 mod records;
+mod resume;
 
 use super::calendar::YearMonth;
 use super::enrolment::Tenure;
 use super::exact::{Dec, Units};
-use super::funding::{YearCosts, YearPlan};
 use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
 use super::parameters::Parameters;
 use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
-use prices::YearPrices;
+pub(crate) use prices::PriceCache;
+use prices::{Money, YearPrices};
+pub(crate) use resume::Paused;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::rc::Rc;
 
 /// Runs the scenario month by month.
 pub fn simulate(params: &Parameters, valid: &ValidScenario) -> Outcome {
@@ -77,33 +88,82 @@ pub enum Stop {
 
 /// Runs the scenario month by month until `stop`.
 pub fn simulate_until(params: &Parameters, valid: &ValidScenario, stop: Stop) -> Outcome {
-    let mut run = Run::new(params, valid);
-    let total = valid.horizon.months();
-    for t in 0..total {
-        let month = Month::new(valid.horizon.start, t, total);
-        if month.opens_year() {
-            run.open_year(month);
-        }
-        let lapses = run.lapse(month);
-        run.verify();
-        let new_enrolments = run.enrol(month);
-        let programmes = run.pay(month);
-        let events = run.expect_events(month, new_enrolments);
-        run.record(month, lapses, new_enrolments, programmes, events);
-        if month.closes_year() {
-            let year = month.date.year;
-            run.close_year(year);
-            let stopped = match stop {
-                Stop::Never => false,
-                Stop::Missed => year >= valid.target.year && !run.year_end_meets_target(),
-                Stop::After(last) => year >= last,
-            };
-            if stopped {
-                break;
+    simulate_cached(params, valid, stop, &mut PriceCache::default())
+}
+
+/// `simulate_until` reusing (and adding to) the year prices in `cache`: the outcome is the
+/// same, and runs of scenarios that differ only in money or in risk and enrolment
+/// assumptions (a goal-seek's trials, Monte Carlo draws) read their prices once.
+pub(crate) fn simulate_cached(
+    params: &Parameters,
+    valid: &ValidScenario,
+    stop: Stop,
+    cache: &mut PriceCache,
+) -> Outcome {
+    run(params, valid, stop, cache, true)
+}
+
+/// `simulate_cached` over the whole horizon for callers that read only the years, the
+/// totals and the target (Monte Carlo draws): the outcome's `months` holds only the last
+/// month, and no month's result is kept.
+pub(crate) fn simulate_years(
+    params: &Parameters,
+    valid: &ValidScenario,
+    cache: &mut PriceCache,
+) -> Outcome {
+    run(params, valid, Stop::Never, cache, false)
+}
+
+fn run(
+    params: &Parameters,
+    valid: &ValidScenario,
+    stop: Stop,
+    cache: &mut PriceCache,
+    keep_months: bool,
+) -> Outcome {
+    let mut run = Run::new(params, valid, std::mem::take(cache));
+    run.keep_months = keep_months;
+    run.months_from(0, stop, None);
+    *cache = std::mem::take(&mut run.cache);
+    run.finish()
+}
+
+impl Run<'_> {
+    /// Runs the months from month `from` of the horizon until `stop`, or until fiscal year
+    /// `pause` is about to open. Returns the month it paused at (the horizon's length when
+    /// it did not).
+    fn months_from(&mut self, from: u32, stop: Stop, pause: Option<i32>) -> u32 {
+        let (start, target_year) = (self.sc.horizon.start, self.sc.target.year);
+        let total = self.sc.horizon.months();
+        for t in from..total {
+            let month = Month::new(start, t, total);
+            if month.opens_year() {
+                if pause == Some(month.date.year) {
+                    return t;
+                }
+                self.open_year(month);
+            }
+            let lapses = self.lapse(month);
+            self.verify();
+            let new_enrolments = self.enrol(month);
+            let programmes = self.pay(month);
+            let events = self.expect_events(month, new_enrolments);
+            self.record(month, lapses, new_enrolments, programmes, events);
+            if month.closes_year() {
+                let year = month.date.year;
+                self.close_year(year);
+                let stopped = match stop {
+                    Stop::Never => false,
+                    Stop::Missed => year >= target_year && !self.year_end_meets_target(),
+                    Stop::After(last) => year >= last,
+                };
+                if stopped {
+                    break;
+                }
             }
         }
+        total
     }
-    run.finish()
 }
 
 /// Where a month sits in the horizon.
@@ -145,6 +205,7 @@ struct Events {
 }
 
 /// One worker group's state and its prices for the fiscal year.
+#[derive(Clone)]
 struct Pool {
     /// The group's name ("" for the implicit group of a scenario without groups).
     name: String,
@@ -167,9 +228,12 @@ struct Pool {
     yield_carry: Dec,
     /// This fiscal year's prices by source, at this group's costs (idle where a source does
     /// not serve the group).
-    prices: YearPrices,
-    /// Next fiscal year's costs and plans, read for the sustain rule and kept for January.
-    next_year: Option<(i32, YearCosts, Vec<YearPlan>)>,
+    prices: Rc<YearPrices>,
+    /// This fiscal year's money and cap by source for this group's workers (units; zero
+    /// where a source does not serve the group or does not pay this year).
+    money: Money,
+    /// Next fiscal year's prices and money, read for the sustain rule and kept for January.
+    next_year: Option<(i32, Rc<YearPrices>, Money)>,
     amounts: AmountsF64,
     /// What one worker of this group costs each source from next January (sustain rule).
     next_first: Vec<i128>,
@@ -187,10 +251,13 @@ impl Pool {
 }
 
 /// The state of one simulation, carried from month to month. Money is in `units`.
+#[derive(Clone)]
 struct Run<'a> {
     params: &'a Parameters,
     sc: &'a Scenario,
     units: Units,
+    /// Year prices read so far (and by earlier runs sharing the cache).
+    cache: PriceCache,
     /// Source indices in priority order (ties keep list order).
     order: Vec<usize>,
     /// Months from an event to its benefit payment.
@@ -236,6 +303,8 @@ struct Run<'a> {
     sums: YearSums,
     /// Contributions paid for each group's workers this fiscal year.
     paid_by_group: Vec<i128>,
+    /// Whether every month's result is kept (else only the last).
+    keep_months: bool,
     months: Vec<MonthResult>,
     years: Vec<YearResult>,
 }
@@ -271,19 +340,22 @@ fn money_units(sc: &Scenario) -> Units {
 }
 
 impl<'a> Run<'a> {
-    fn new(params: &'a Parameters, valid: &'a ValidScenario) -> Self {
+    fn new(params: &'a Parameters, valid: &'a ValidScenario, mut cache: PriceCache) -> Self {
         let sc = valid.scenario();
         let n = sc.sources.len();
         let start = sc.horizon.start;
         let total_months = sc.horizon.months() as usize;
         let lag = sc.risk.claim_lag_months as usize;
         let units = money_units(sc);
+        cache.check(params, units, sc);
 
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by_key(|&i| (sc.sources[i].priority, i));
 
         let groups = sc.effective_groups();
         let lists = split_list(sc.enrolment.listed, &groups);
+        // Read when the first year opens.
+        let unread = Rc::new(YearPrices::idle(0));
         let mut pools: Vec<Pool> = groups
             .iter()
             .zip(lists)
@@ -307,7 +379,8 @@ impl<'a> Run<'a> {
                     relist: 0,
                     lapse_carry: Dec::ZERO,
                     yield_carry: Dec::ZERO,
-                    prices: YearPrices::idle(n),
+                    prices: Rc::clone(&unread),
+                    money: vec![(0, 0); n],
                     next_year: None,
                     next_first: vec![0; n],
                 }
@@ -332,6 +405,7 @@ impl<'a> Run<'a> {
             params,
             sc,
             units,
+            cache,
             order,
             lag,
             min_tenure: params
@@ -360,6 +434,7 @@ impl<'a> Run<'a> {
             first_binding: None,
             sums: YearSums::new(n),
             paid_by_group: vec![0; groups],
+            keep_months: true,
             months: Vec::with_capacity(total_months),
             years: Vec::with_capacity(sc.horizon.years as usize + 1),
         }
@@ -382,13 +457,14 @@ impl<'a> Run<'a> {
         self.pools.iter().map(|p| p.workers[i]).sum()
     }
 
-    /// Covered workers by source, of all groups.
-    fn by_source(&self) -> Vec<u64> {
+    /// Covered workers by source, of all groups, into `out`.
+    fn by_source(&self, out: &mut Vec<u64>) {
+        out.clear();
         match self.pools.as_slice() {
-            [one] => one.workers.clone(),
-            pools => (0..self.left.len())
-                .map(|i| pools.iter().map(|p| p.workers[i]).sum())
-                .collect(),
+            [one] => out.extend_from_slice(&one.workers),
+            pools => out.extend(
+                (0..self.left.len()).map(|i| pools.iter().map(|p| p.workers[i]).sum::<u64>()),
+            ),
         }
     }
 

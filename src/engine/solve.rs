@@ -3,16 +3,19 @@
 //! (a) the smallest flat yearly amount for one source that reaches the target by December of
 //! the target year and holds it to the end of the horizon (`plan` answers year by year); (b) what a given yearly amount keeps covered. Bisection is sound because
 //! coverage never falls when a source gets more money (a property test checks this).
+//! The trials differ only in one source's money, so they share their year prices
+//! (`simulate_cached`).
 
 use super::calendar::YearMonth;
 use super::outcome::{self, Outcome};
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::simulate::{simulate, simulate_until, Stop};
+use super::simulate::{simulate, simulate_cached, PriceCache, Stop};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 
 /// Why no amount for the chosen source reaches the target.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
@@ -123,12 +126,16 @@ pub fn solve_budget(
         return Err(Unreachable::NoSuchSource);
     }
     let year = scenario.target.year;
-    // The whole horizon runs: the target must be held after its year too.
-    let run = |amount: Rupiah| simulate(params, &with_amount(scenario, index, amount));
-    // A step that only needs to know whether the target is met stops once it cannot be.
-    let check = |amount: Rupiah| {
-        simulate_until(params, &with_amount(scenario, index, amount), Stop::Missed)
+    // Every trial differs only in the source's money: its year prices are read once.
+    let cache = RefCell::new(PriceCache::default());
+    let trial = |amount: Rupiah, stop: Stop| {
+        let valid = with_amount(scenario, index, amount);
+        simulate_cached(params, &valid, stop, &mut cache.borrow_mut())
     };
+    // The whole horizon runs: the target must be held after its year too.
+    let run = |amount: Rupiah| trial(amount, Stop::Never);
+    // A step that only needs to know whether the target is met stops once it cannot be.
+    let check = |amount: Rupiah| trial(amount, Stop::Missed);
     let met = |o: &Outcome| o.target_met;
 
     let zero = check(Decimal::ZERO);

@@ -6,16 +6,18 @@
 //! `bands` gives P10, P25, P50, P75 and P90 of coverage and cost for each year and the
 //! chance of meeting the target; `tornado` shows which assumption moves coverage and cost
 //! most; `budget_for_probability` finds the flat yearly amount of one source that meets the
-//! target with a given chance. This module knows nothing of how bands are drawn.
+//! target with a given chance. Draws change money and assumptions, never a year's prices:
+//! they share them (`simulate_years` with one `PriceCache`). This module knows nothing of
+//! how bands are drawn.
 
 mod stats;
 
-pub use stats::{percentile, Triangular};
+pub use stats::{percentile, percentiles, Triangular};
 
 use super::outcome::ratio;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, SourceKind, ValidScenario};
-use super::simulate::simulate;
+use super::simulate::{simulate, simulate_years, PriceCache};
 use super::Rupiah;
 use rand::rngs::StdRng;
 use rand::SeedableRng;
@@ -263,9 +265,11 @@ struct DrawResult {
     met: bool,
 }
 
-fn run_once(params: &Parameters, sc: Scenario) -> Option<DrawResult> {
+/// One run of `sc`; draws share `cache` (they change no year price, only money and
+/// assumptions).
+fn run_once(params: &Parameters, sc: Scenario, cache: &mut PriceCache) -> Option<DrawResult> {
     let valid = sc.validate(params).ok()?;
-    let outcome = simulate(params, &valid);
+    let outcome = simulate_years(params, &valid, cache);
     Some(DrawResult {
         coverage: outcome
             .years
@@ -308,11 +312,12 @@ pub fn bands(
     let sc = valid.scenario();
     let mut rng = StdRng::seed_from_u64(seed);
     let mut results = Vec::with_capacity(draws as usize);
+    let mut cache = PriceCache::default();
     for _ in 0..draws {
         let values = draw_values(assumptions, &mut rng);
         // Every applied value is clamped into its valid range, so a draw always validates;
         // a draw that did not would be skipped rather than fail the whole run.
-        if let Some(r) = run_once(params, apply(sc, assumptions, &values)) {
+        if let Some(r) = run_once(params, apply(sc, assumptions, &values), &mut cache) {
             results.push(r);
         }
     }
@@ -323,7 +328,7 @@ pub fn bands(
         .collect();
     let column = |f: &dyn Fn(&DrawResult) -> Decimal| -> Percentiles {
         let values: Vec<Decimal> = results.iter().map(f).collect();
-        PERCENTILES.map(|p| percentile(&values, p).unwrap_or_default())
+        percentiles(&values, PERCENTILES).unwrap_or_default()
     };
     let coverage = (0..years.len())
         .map(|i| column(&|r| r.coverage[i]))
@@ -383,8 +388,9 @@ pub fn tornado(
         .map(|y| y.year)
         .collect();
     let at = target_index(&years);
-    let figures = |values: &[Decimal]| -> (Decimal, Rupiah) {
-        run_once(params, apply(sc, assumptions, values))
+    let mut cache = PriceCache::default();
+    let mut figures = |values: &[Decimal]| -> (Decimal, Rupiah) {
+        run_once(params, apply(sc, assumptions, values), &mut cache)
             .map_or((Decimal::ZERO, Decimal::ZERO), |r| {
                 (r.coverage[at], r.cost.iter().copied().sum())
             })

@@ -2,31 +2,56 @@
 //! source's budget and each group's costs, how many workers each source may hold (no
 //! over-commitment), and the re-commitment of carried workers.
 
-use super::prices::YearPrices;
+use super::prices::{Money, PriceCache, YearPrices};
 use super::{round_u64, Month, Pool, Run};
 use crate::engine::enrolment::remove_workers;
-use crate::engine::exact::affordable;
-use crate::engine::funding::{self, YearCosts, YearPlan};
+use crate::engine::exact::{affordable, Units};
+use crate::engine::funding;
 use crate::engine::parameters::Parameters;
 use crate::engine::risk::{AmountsF64, BenefitAmounts};
 use crate::engine::scenario::Scenario;
 use rust_decimal::Decimal;
+use std::rc::Rc;
 
-/// A group's costs and plans for fiscal `year` (kept from the year before when read then).
-fn year_plans(
-    params: &Parameters,
-    sc: &Scenario,
+/// A group's prices and each source's money and cap (units) for fiscal `year` (kept from
+/// the year before when read then; prices from `cache` when read for the same costs and
+/// months before).
+fn year_prices(
+    run: (&Parameters, &Scenario, Units),
+    cache: &mut PriceCache,
     pool: &mut Pool,
     year: i32,
-) -> (YearCosts, Vec<YearPlan>) {
-    match pool.next_year.take() {
-        Some((y, costs, plans)) if y == year => (costs, plans),
-        _ => {
-            let costs = YearCosts::for_programmes(params, &pool.programmes, year);
-            let plans = funding::year_plans(&costs, sc, &pool.name, year, sc.horizon.start);
-            (costs, plans)
+) -> (Rc<YearPrices>, Money) {
+    if let Some((y, prices, money)) = pool.next_year.take() {
+        if y == year {
+            return (prices, money);
         }
     }
+    let (params, sc, units) = run;
+    let funded: Vec<Option<[bool; 12]>> = sc
+        .sources
+        .iter()
+        .map(|s| {
+            s.serves(&pool.name)
+                .then(|| funding::funded_months(s, year, sc.horizon.start))
+                .flatten()
+        })
+        .collect();
+    let prices = cache.prices((params, sc), &pool.programmes, year, &funded);
+    let money = sc
+        .sources
+        .iter()
+        .zip(&funded)
+        .zip(&prices.first_remaining)
+        .map(|((s, f), &first)| match f {
+            Some(_) => {
+                let (budget, cap) = funding::year_money(sc, s, year, first);
+                (units.of(budget), cap)
+            }
+            None => (0, 0),
+        })
+        .collect();
+    (prices, money)
 }
 
 impl Run<'_> {
@@ -40,19 +65,19 @@ impl Run<'_> {
             let income = pool.programmes.declared_income;
             pool.amounts =
                 AmountsF64::of(&BenefitAmounts::on_income(params, sc, income, month.date));
-            let (costs, plans) = year_plans(params, sc, pool, year);
-            pool.prices = YearPrices::of(self.units, sc, &costs, &plans);
+            let run = (params, sc, self.units);
+            (pool.prices, pool.money) = year_prices(run, &mut self.cache, pool, year);
         }
         // A source's money and cap are shared by its groups; a pledge of workers is worth
         // most at the dearest group's cost.
         for i in 0..self.left.len() {
             let (mut budget, mut cap) = (0i128, 0u64);
             for pool in &self.pools {
-                budget = budget.max(pool.prices.plans[i].budget);
-                cap = cap.max(pool.prices.plans[i].cap);
+                budget = budget.max(pool.money[i].0);
+                cap = cap.max(pool.money[i].1);
             }
             if self.pools.len() == 1 {
-                budget = self.pools[0].prices.plans[i].budget;
+                budget = self.pools[0].money[i].0;
             }
             self.budget[i] = budget;
             self.left[i] = budget;
@@ -72,27 +97,26 @@ impl Run<'_> {
             self.sustain.fill(u64::MAX);
             return;
         }
-        let (params, sc, u) = (self.params, self.sc, self.units);
+        let run = (self.params, self.sc, self.units);
         let single = self.pools.len() == 1;
         self.sustain.fill(u64::MAX);
         for pool in &mut self.pools {
-            let costs = YearCosts::for_programmes(params, &pool.programmes, next);
-            let plans = funding::year_plans(&costs, sc, &pool.name, next, sc.horizon.start);
-            for (i, plan) in plans.iter().enumerate() {
-                let (first, budget) = (u.of(plan.remaining[0]), u.of(plan.budget));
+            let (prices, money) = year_prices(run, &mut self.cache, pool, next);
+            for (i, (plan, &(budget, cap))) in prices.plans.iter().zip(&money).enumerate() {
+                let first = plan.remaining[0];
                 pool.next_first[i] = first;
                 if !plan.funded[0] {
                     continue;
                 }
                 if single {
-                    self.sustain[i] = plan.cap.min(affordable(budget, first));
+                    self.sustain[i] = cap.min(affordable(budget, first));
                 } else {
-                    self.sustain[i] = plan.cap;
+                    self.sustain[i] = cap;
                     let most = self.next_budget[i].get_or_insert(budget);
                     *most = (*most).max(budget);
                 }
             }
-            pool.next_year = Some((next, costs, plans));
+            pool.next_year = Some((next, prices, money));
         }
     }
 

@@ -1,19 +1,27 @@
-//! A fiscal year's prices for one worker group in integer money units: each source's plan
-//! (`funding::YearPlan`), the package by programme at the full and the discounted rate, and
-//! what each co-funder owes per helped worker. They are read from the `Decimal` definitions
-//! in `funding` once a year, exactly, so the monthly steps add and compare integers only.
+//! A fiscal year's prices for one worker group in integer money units: each source's months
+//! and per-worker costs (`funding::YearPlan` without its money), the package by programme at
+//! the full and the discounted rate, and what each co-funder owes per helped worker. They are
+//! read from the `Decimal` definitions in `funding` (`year_shape`, `co_fund`), exactly, so
+//! the monthly steps add and compare integers only. A source's money and cap for the year
+//! (`funding::year_money`) are read apart: they change with every budget, the prices do not.
+//!
+//! `PriceCache` keeps prices already read, keyed by all they depend on: the group's costs for
+//! the year (`YearCosts`, themselves kept by package and year), the months each source pays,
+//! and the scenario's sources (discount, co-funding, names), money units and parameters. Years that share these (most years of a run, and the
+//! same years of a goal-seek's trials or of Monte Carlo draws) reuse one `YearPrices`.
 //! It knows nothing of enrolment or of how months are stepped.
 
 use crate::engine::exact::Units;
 use crate::engine::funding::{self, YearCosts, YearPlan};
-use crate::engine::parameters::Contribution;
-use crate::engine::scenario::Scenario;
+use crate::engine::parameters::{Contribution, Parameters};
+use crate::engine::scenario::{self, CoFundPart, Scenario};
+use crate::engine::Rupiah;
+use rust_decimal::Decimal;
+use std::rc::Rc;
 
-/// One source's plan for a group's workers, in units.
+/// One source's months and prices for a group's workers, in units.
 #[derive(Clone, Debug)]
 pub(super) struct Price {
-    pub budget: i128,
-    pub cap: u64,
     /// Per-worker contribution in each month (index 0 = January).
     pub cost: [i128; 12],
     pub funded: [bool; 12],
@@ -24,8 +32,6 @@ pub(super) struct Price {
 impl Price {
     pub(super) fn idle() -> Self {
         Self {
-            budget: 0,
-            cap: 0,
             cost: [0; 12],
             funded: [false; 12],
             remaining: [0; 13],
@@ -34,14 +40,19 @@ impl Price {
 
     pub(super) fn of(units: Units, plan: &YearPlan) -> Self {
         Self {
-            budget: units.of(plan.budget),
-            cap: plan.cap,
             cost: std::array::from_fn(|m| units.of(plan.cost[m].total())),
             funded: plan.funded,
             remaining: std::array::from_fn(|m| units.of(plan.remaining[m])),
         }
     }
 }
+
+/// Each source's money and cap for a fiscal year (units; zero where it does not pay).
+pub(super) type Money = Vec<(i128, u64)>;
+
+/// The months each source pays in a fiscal year (`None`: not that year, or not for the
+/// group).
+pub(super) type Months = [Option<[bool; 12]>];
 
 /// JKK, JKM and JHT of one worker-month, in units.
 pub(super) type Programmes = [i128; 3];
@@ -69,6 +80,9 @@ pub(super) struct YearPrices {
     pub discounted: [Programmes; 12],
     /// Every (co-funder, helped source) pair of the scenario.
     pub co_funds: Vec<CoFund>,
+    /// By source: what one worker costs it from January before co-funding (`Decimal`), the
+    /// price of a pledge of workers in `funding::year_money`.
+    pub first_remaining: Vec<Rupiah>,
 }
 
 impl YearPrices {
@@ -79,11 +93,34 @@ impl YearPrices {
             full: [[0; 3]; 12],
             discounted: [[0; 3]; 12],
             co_funds: Vec::new(),
+            first_remaining: vec![Decimal::ZERO; sources],
+        }
+    }
+
+    /// The prices at `costs` of sources paying in the `funded` months (`None`: not this
+    /// year, or not for this group), as `funding::year_plans` makes them.
+    fn of_months(
+        units: Units,
+        sc: &Scenario,
+        costs: &YearCosts,
+        funded: &[Option<[bool; 12]>],
+    ) -> Self {
+        let plans: Vec<YearPlan> = sc
+            .sources
+            .iter()
+            .zip(funded)
+            .map(|(s, f)| f.map_or_else(YearPlan::idle, |f| funding::year_shape(costs, s, f)))
+            .collect();
+        let first_remaining = plans.iter().map(|p| p.remaining[0]).collect();
+        let plans = funding::co_fund(sc, plans);
+        Self {
+            first_remaining,
+            ..Self::of(units, sc, costs, &plans)
         }
     }
 
     /// The prices of `plans` made from `costs` (`funding::year_plans`).
-    pub(super) fn of(units: Units, sc: &Scenario, costs: &YearCosts, plans: &[YearPlan]) -> Self {
+    fn of(units: Units, sc: &Scenario, costs: &YearCosts, plans: &[YearPlan]) -> Self {
         let mut co_funds = Vec::new();
         for (i, helper) in sc.sources.iter().enumerate() {
             if helper.co_funding().is_none() {
@@ -111,6 +148,144 @@ impl YearPrices {
             full: std::array::from_fn(|m| programmes(units, &costs.full[m])),
             discounted: std::array::from_fn(|m| programmes(units, &costs.discounted[m])),
             co_funds,
+            first_remaining: Vec::new(),
         }
+    }
+}
+
+/// What a source's prices depend on besides the year's costs and months.
+#[derive(Clone, Debug, PartialEq)]
+struct SourceShape {
+    name: String,
+    discount: bool,
+    /// The co-funding share (mantissa and scale), the source it helps and the part.
+    co_funding: Option<(i128, u32, Option<String>, CoFundPart)>,
+}
+
+fn structure(sc: &Scenario) -> Vec<SourceShape> {
+    sc.sources
+        .iter()
+        .map(|s| SourceShape {
+            name: s.name.clone(),
+            discount: s.discount,
+            co_funding: s.co_funding().map(|(share, of, part)| {
+                (share.mantissa(), share.scale(), of.map(String::from), part)
+            }),
+        })
+        .collect()
+}
+
+/// Two amounts with the same value and the same decimals (as `Decimal` computes with them).
+fn identical(a: Decimal, b: Decimal) -> bool {
+    a.mantissa() == b.mantissa() && a.scale() == b.scale()
+}
+
+fn same_costs(a: &YearCosts, b: &YearCosts) -> bool {
+    let same = |x: &Contribution, y: &Contribution| {
+        identical(x.jkk, y.jkk) && identical(x.jkm, y.jkm) && identical(x.jht, y.jht)
+    };
+    a.full.iter().zip(&b.full).all(|(x, y)| same(x, y))
+        && a.discounted
+            .iter()
+            .zip(&b.discounted)
+            .all(|(x, y)| same(x, y))
+}
+
+/// The most costs and year prices a cache keeps (a run needs a few; more come only from
+/// scenarios whose rates change every year, or from many worker groups).
+const CACHE_ENTRIES: usize = 64;
+
+/// The same package, to the decimals of its income.
+fn same_package(a: &scenario::Programmes, b: &scenario::Programmes) -> bool {
+    a.jht == b.jht
+        && a.scheme == b.scheme
+        && a.transport == b.transport
+        && identical(a.declared_income, b.declared_income)
+}
+
+/// Year prices already read, reused when all they depend on is the same (see the module doc).
+/// A cache serves one `Parameters` (known by its address: a goal-seek or a Monte Carlo run
+/// borrows them, unchanged, throughout).
+#[derive(Clone, Debug, Default)]
+pub struct PriceCache {
+    params: usize,
+    units: Option<Units>,
+    sources: Vec<SourceShape>,
+    /// Costs read, by package and fiscal year, as an index into `costs`.
+    read: Vec<(scenario::Programmes, i32, usize)>,
+    /// Distinct costs.
+    costs: Vec<YearCosts>,
+    /// Prices by costs (index into `costs`) and the months each source pays.
+    entries: Vec<(usize, Box<Months>, Rc<YearPrices>)>,
+}
+
+impl PriceCache {
+    /// Forgets everything unless `sc` (in `units`, under `params`) has the sources the
+    /// entries were read for.
+    pub(super) fn check(&mut self, params: &Parameters, units: Units, sc: &Scenario) {
+        let address = std::ptr::from_ref(params) as usize;
+        let sources = structure(sc);
+        if self.params != address || self.units != Some(units) || self.sources != sources {
+            *self = Self {
+                params: address,
+                units: Some(units),
+                sources,
+                ..Self::default()
+            };
+        }
+    }
+
+    /// The index in `costs` of a package's costs for fiscal `year`.
+    fn costs(
+        &mut self,
+        params: &Parameters,
+        programmes: &scenario::Programmes,
+        year: i32,
+    ) -> usize {
+        let known = self
+            .read
+            .iter()
+            .find(|(p, y, _)| *y == year && same_package(p, programmes));
+        if let Some(&(_, _, k)) = known {
+            return k;
+        }
+        let costs = YearCosts::for_programmes(params, programmes, year);
+        let k = match self.costs.iter().position(|c| same_costs(c, &costs)) {
+            Some(k) => k,
+            None => {
+                self.costs.push(costs);
+                self.costs.len() - 1
+            }
+        };
+        self.read.push((programmes.clone(), year, k));
+        k
+    }
+
+    /// A package's prices for fiscal `year` when sources pay in the `funded` months (`check`
+    /// comes first).
+    pub(super) fn prices(
+        &mut self,
+        (params, sc): (&Parameters, &Scenario),
+        programmes: &scenario::Programmes,
+        year: i32,
+        funded: &Months,
+    ) -> Rc<YearPrices> {
+        if self.read.len() >= CACHE_ENTRIES || self.entries.len() >= CACHE_ENTRIES {
+            self.read.clear();
+            self.costs.clear();
+            self.entries.clear();
+        }
+        let k = self.costs(params, programmes, year);
+        let found = self
+            .entries
+            .iter()
+            .find(|(c, f, _)| *c == k && **f == *funded);
+        if let Some((_, _, prices)) = found {
+            return Rc::clone(prices);
+        }
+        let units = self.units.expect("PriceCache::check comes first");
+        let prices = Rc::new(YearPrices::of_months(units, sc, &self.costs[k], funded));
+        self.entries.push((k, funded.into(), Rc::clone(&prices)));
+        prices
     }
 }

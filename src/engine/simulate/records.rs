@@ -50,16 +50,26 @@ impl Run<'_> {
             self.target_reached = Some(month.date);
         }
         let u = self.units;
+        // Only the last month is kept: its vectors take this month's figures.
+        let (mut by_source, mut by_source_paid) = match self.keep_months {
+            true => Default::default(),
+            false => self.months.pop().map_or_else(Default::default, |m| {
+                (m.covered_by_source, m.contributions_by_source)
+            }),
+        };
+        self.by_source(&mut by_source);
+        by_source_paid.clear();
+        by_source_paid.extend(self.paid.iter().map(|&p| u.rupiah(p)));
         let result = MonthResult {
             date: month.date,
             population,
             covered,
-            covered_by_source: self.by_source(),
+            covered_by_source: by_source,
             new_enrolments,
             lapses,
             waiting,
             unverified,
-            contributions_by_source: self.paid.iter().map(|&p| u.rupiah(p)).collect(),
+            contributions_by_source: by_source_paid,
             contributions: Contribution {
                 jkk: u.rupiah(programmes[0]),
                 jkm: u.rupiah(programmes[1]),

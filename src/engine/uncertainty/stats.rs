@@ -52,6 +52,11 @@ impl Triangular {
 /// The `p`-th percentile (0–100) of `values` by the nearest-rank method; `values` need not
 /// be sorted. None when there are no values.
 pub fn percentile(values: &[Decimal], p: u32) -> Option<Decimal> {
+    percentiles(values, [p]).map(|[x]| x)
+}
+
+/// Several percentiles of `values` at once (one sort), each as `percentile` gives it.
+pub fn percentiles<const N: usize>(values: &[Decimal], ps: [u32; N]) -> Option<[Decimal; N]> {
     if values.is_empty() {
         return None;
     }
@@ -59,6 +64,8 @@ pub fn percentile(values: &[Decimal], p: u32) -> Option<Decimal> {
     sorted.sort();
     let n = sorted.len();
     // Nearest rank: ceil(p/100 × n), at least 1.
-    let rank = ((p as usize * n).div_ceil(100)).max(1);
-    Some(sorted[rank.min(n) - 1])
+    Some(ps.map(|p| {
+        let rank = ((p as usize * n).div_ceil(100)).max(1);
+        sorted[rank.min(n) - 1]
+    }))
 }

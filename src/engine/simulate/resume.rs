@@ -1,0 +1,60 @@
+//! A run paused just before a fiscal year opens, and resumed with other money for the
+//! years after it: a plan's trials for one year differ only there, so they need not run the
+//! years before again. Exact: until a year opens, a run has read no money beyond that year
+//! (a year reads its own money and, for the sustain rule, the next year's, when it opens), so
+//! the paused state is the state every such trial reaches. It knows nothing of goal-seek.
+
+use super::{money_units, run, PriceCache, Run, Stop};
+use crate::engine::outcome::Outcome;
+use crate::engine::parameters::Parameters;
+use crate::engine::scenario::ValidScenario;
+
+/// A run of a scenario paused just before fiscal year `year` opens.
+#[derive(Clone)]
+pub(crate) struct Paused<'a> {
+    run: Run<'a>,
+    /// The month it paused at (from the horizon's start).
+    t: u32,
+}
+
+impl<'a> Paused<'a> {
+    /// `valid` run until fiscal year `year` is about to open (`None` when the horizon holds
+    /// no such January).
+    pub(crate) fn new(
+        params: &'a Parameters,
+        valid: &'a ValidScenario,
+        year: i32,
+        cache: &mut PriceCache,
+    ) -> Option<Self> {
+        let mut run = Run::new(params, valid, std::mem::take(cache));
+        let t = run.months_from(0, Stop::Never, Some(year));
+        *cache = std::mem::take(&mut run.cache);
+        (t < valid.horizon.months()).then_some(Self { run, t })
+    }
+
+    /// The outcome of `valid` until `stop`, as `simulate_cached` gives it, where `valid`
+    /// differs from the paused scenario only in the money of fiscal years after the paused
+    /// year (the caller's promise). A scenario with another horizon or other money units runs
+    /// from the start.
+    pub(crate) fn resume<'b>(
+        &self,
+        valid: &'b ValidScenario,
+        stop: Stop,
+        cache: &mut PriceCache,
+    ) -> Outcome
+    where
+        'a: 'b,
+    {
+        let sc = valid.scenario();
+        let same_frame = sc.horizon == self.run.sc.horizon && money_units(sc) == self.run.units;
+        if !same_frame {
+            return run(self.run.params, valid, stop, cache, true);
+        }
+        let mut resumed: Run<'b> = self.run.clone();
+        resumed.sc = sc;
+        resumed.cache = std::mem::take(cache);
+        resumed.months_from(self.t, stop, None);
+        *cache = std::mem::take(&mut resumed.cache);
+        resumed.finish()
+    }
+}
