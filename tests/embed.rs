@@ -56,6 +56,7 @@ fn the_issue_example_is_read_as_written() {
             lang: Lang::Id,
             theme: Theme::Light,
             accent: None,
+            national: false,
         }
     );
 }

@@ -1,4 +1,5 @@
-//! The compact view that other sites put in an `<iframe>` (`?embed=1&…`): the chosen
+//! The compact view that other sites put in an `<iframe>` (`?embed=1&…`; `?embed=national`
+//! is `embed_national`'s): the chosen
 //! controls, the chosen charts, one or two headline figures, a link to the full simulator,
 //! and a small box of notices about the address. Light by default; `dark` and an accent
 //! colour come from the address as a class and CSS custom properties on the root
@@ -11,6 +12,7 @@
 //! storage and makes no request.
 
 use super::chart_card::ChartCard;
+use super::embed_national::NationalEmbed;
 use super::scenario_field::{jht_switch, number_input};
 use crate::charts::{Request, Source};
 use crate::engine::ratio;
@@ -79,6 +81,9 @@ pub fn EmbedView(props: &Props) -> Html {
         }))
     });
     match &*setup {
+        Ok(setup) if setup.config.national => html! {
+            <NationalEmbed config={setup.config.clone()} notices={setup.notices.clone()} />
+        },
         Ok(setup) => html! { <Embed setup={setup.clone()} /> },
         Err(message) => html! {
             <div class="embed"><p class="embed-fatal" role="alert">{ message }</p></div>
@@ -159,34 +164,11 @@ fn post_height(root: &NodeRef, last: &RefCell<u32>) {
     }
 }
 
-#[component]
-fn Embed(props: &EmbedProps) -> Html {
-    let setup = props.setup.clone();
-    let config = &setup.config;
-    let state = {
-        let initial = setup.state.clone();
-        use_reducer(move || (*initial).clone())
-    };
-    let outcomes = use_outcomes(&state);
-    let lang = state.lang;
-    let drawn = use_memo(
-        (
-            config.charts.clone(),
-            outcomes.clone(),
-            state.preset.region.name.clone(),
-            state.valid.target.coverage,
-            lang,
-        ),
-        |(choices, outcomes, name, target, lang)| match &outcomes.outcome {
-            Some(outcome) => {
-                let baseline = outcomes.baseline.clone().map(|b| (name.clone(), b));
-                requests(choices, outcome, baseline, *target, *lang)
-            }
-            None => Vec::new(),
-        },
-    );
-
-    let root = use_node_ref();
+/// Posts the height of `root` to the parent window after every render and whenever it
+/// changes between renders (see `post_height`).
+#[hook]
+pub fn use_height_messages(root: &NodeRef) {
+    let root = root.clone();
     let last_height = use_mut_ref(|| 0u32);
     // After every render: the content may have grown or shrunk.
     {
@@ -223,6 +205,37 @@ fn Embed(props: &EmbedProps) -> Html {
             }
         });
     }
+}
+
+#[component]
+fn Embed(props: &EmbedProps) -> Html {
+    let setup = props.setup.clone();
+    let config = &setup.config;
+    let state = {
+        let initial = setup.state.clone();
+        use_reducer(move || (*initial).clone())
+    };
+    let outcomes = use_outcomes(&state);
+    let lang = state.lang;
+    let drawn = use_memo(
+        (
+            config.charts.clone(),
+            outcomes.clone(),
+            state.preset.region.name.clone(),
+            state.valid.target.coverage,
+            lang,
+        ),
+        |(choices, outcomes, name, target, lang)| match &outcomes.outcome {
+            Some(outcome) => {
+                let baseline = outcomes.baseline.clone().map(|b| (name.clone(), b));
+                requests(choices, outcome, baseline, *target, *lang)
+            }
+            None => Vec::new(),
+        },
+    );
+
+    let root = use_node_ref();
+    use_height_messages(&root);
 
     let on_action = {
         let state = state.clone();
@@ -276,7 +289,7 @@ fn Embed(props: &EmbedProps) -> Html {
 }
 
 /// Text with `backticked` names shown as code, as the notices quote parameters.
-fn with_code(text: &str) -> Html {
+pub fn with_code(text: &str) -> Html {
     text.split('`')
         .enumerate()
         .map(|(i, part)| {
