@@ -1,7 +1,7 @@
-//! The compact view that other sites put in an `<iframe>` (`?embed=1&…`; `?embed=national`
-//! is `embed_national`'s): the chosen
+//! The compact view that other sites put in an `<iframe>` (`?embed=1&…`): the chosen
 //! controls, the chosen charts, one or two headline figures, a link to the full simulator,
-//! and a small box of notices about the address. Light by default; `dark` and an accent
+//! and a small box of notices about the address; with `?embed=national`, the national map
+//! (`embed_national`) in place of the scenario's figures, controls and charts. Light by default; `dark` and an accent
 //! colour come from the address as a class and CSS custom properties on the root
 //! (`styles/embed.css`, scoped under `.embed`). It fits a 320 px column and redraws its
 //! charts at the width of their boxes (`ChartCard`).
@@ -21,6 +21,7 @@ use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::embed::{self, ChartChoice, ControlInput, EmbedConfig, Headline, Notice, Theme};
 use crate::ui::i18n::embed::{notice_text, Text};
+use crate::ui::i18n::national::{text as national_text, Text as NationalText};
 use crate::ui::i18n::summary::{covered_of, target_by};
 use crate::ui::i18n::{field_label, month_name, scenario_error, T};
 use crate::ui::outcomes::use_outcomes;
@@ -81,9 +82,6 @@ pub fn EmbedView(props: &Props) -> Html {
         }))
     });
     match &*setup {
-        Ok(setup) if setup.config.national => html! {
-            <NationalEmbed config={setup.config.clone()} notices={setup.notices.clone()} />
-        },
         Ok(setup) => html! { <Embed setup={setup.clone()} /> },
         Err(message) => html! {
             <div class="embed"><p class="embed-fatal" role="alert">{ message }</p></div>
@@ -164,11 +162,34 @@ fn post_height(root: &NodeRef, last: &RefCell<u32>) {
     }
 }
 
-/// Posts the height of `root` to the parent window after every render and whenever it
-/// changes between renders (see `post_height`).
-#[hook]
-pub fn use_height_messages(root: &NodeRef) {
-    let root = root.clone();
+#[component]
+fn Embed(props: &EmbedProps) -> Html {
+    let setup = props.setup.clone();
+    let config = &setup.config;
+    let state = {
+        let initial = setup.state.clone();
+        use_reducer(move || (*initial).clone())
+    };
+    let outcomes = use_outcomes(&state);
+    let lang = state.lang;
+    let drawn = use_memo(
+        (
+            config.charts.clone(),
+            outcomes.clone(),
+            state.preset.region.name.clone(),
+            state.valid.target.coverage,
+            lang,
+        ),
+        |(choices, outcomes, name, target, lang)| match &outcomes.outcome {
+            Some(outcome) => {
+                let baseline = outcomes.baseline.clone().map(|b| (name.clone(), b));
+                requests(choices, outcome, baseline, *target, *lang)
+            }
+            None => Vec::new(),
+        },
+    );
+
+    let root = use_node_ref();
     let last_height = use_mut_ref(|| 0u32);
     // After every render: the content may have grown or shrunk.
     {
@@ -205,56 +226,33 @@ pub fn use_height_messages(root: &NodeRef) {
             }
         });
     }
-}
-
-#[component]
-fn Embed(props: &EmbedProps) -> Html {
-    let setup = props.setup.clone();
-    let config = &setup.config;
-    let state = {
-        let initial = setup.state.clone();
-        use_reducer(move || (*initial).clone())
-    };
-    let outcomes = use_outcomes(&state);
-    let lang = state.lang;
-    let drawn = use_memo(
-        (
-            config.charts.clone(),
-            outcomes.clone(),
-            state.preset.region.name.clone(),
-            state.valid.target.coverage,
-            lang,
-        ),
-        |(choices, outcomes, name, target, lang)| match &outcomes.outcome {
-            Some(outcome) => {
-                let baseline = outcomes.baseline.clone().map(|b| (name.clone(), b));
-                requests(choices, outcome, baseline, *target, *lang)
-            }
-            None => Vec::new(),
-        },
-    );
-
-    let root = use_node_ref();
-    use_height_messages(&root);
 
     let on_action = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
     };
-    let full_link = format!("./#{}", share::encode(state.valid.scenario()));
+    let national = config.national;
+    let full_link = if national {
+        format!("./#{}", share::view::View::Nation.part())
+    } else {
+        format!("./#{}", share::encode(state.valid.scenario()))
+    };
     let sc = &state.scenario;
 
     html! {
         <div ref={root} id="embed" lang={lang.code()}
             class={classes!("embed", (config.theme == Theme::Dark).then_some("dark"))}
             style={embed::style(config)}>
-            <p class="embed-title">{ &state.valid.region.name }</p>
+            <p class="embed-title">{ if national { national_title(lang) } else { &state.valid.region.name } }</p>
             if !setup.notices.is_empty() {
                 <aside class="embed-notices" id="embed-notices" aria-label={Text::NoticesTitle.get(lang)}>
                     <p class="embed-notices-title">{ Text::NoticesTitle.get(lang) }</p>
                     <ul>{ for setup.notices.iter().map(|n| html! { <li>{ with_code(&notice_text(n, lang)) }</li> }) }</ul>
                 </aside>
             }
+            if national {
+                <NationalEmbed {lang} />
+            } else {
             if let Some(outcome) = &outcomes.outcome {
                 if !config.headlines.is_empty() {
                     <div class="embed-figures">
@@ -277,6 +275,7 @@ fn Embed(props: &EmbedProps) -> Html {
                     <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} />
                 }) }
             </div>
+            }
             <p class="embed-foot">
                 <a id="embed-open" href={full_link} target="_blank" rel="noopener">
                     { Text::OpenFull.get(lang) }{ " ↗" }
@@ -288,8 +287,12 @@ fn Embed(props: &EmbedProps) -> Html {
     }
 }
 
+fn national_title(lang: Lang) -> &'static str {
+    national_text(NationalText::Title, lang)
+}
+
 /// Text with `backticked` names shown as code, as the notices quote parameters.
-pub fn with_code(text: &str) -> Html {
+fn with_code(text: &str) -> Html {
     text.split('`')
         .enumerate()
         .map(|(i, part)| {

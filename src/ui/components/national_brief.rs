@@ -1,19 +1,20 @@
 //! The printed brief of the national section: the nation's or the chosen province's
 //! sentence and UCJ line, and the table of its regions (workers, final coverage, cost, UCJ),
-//! with the address that reopens the view and its QR code. It is drawn only when the
-//! section's print button asks for it, into a host element of its own outside the app, and
+//! with the address that reopens the view and its QR code. The section's print button
+//! writes it (as markup: nothing in it is interactive) into a host element of its own
+//! outside the app, and
 //! while `print-national` is on the root element only it is printed (`@media print` in
 //! styles/main.css); the scenario's brief prints otherwise.
 
 use super::national_ucj::line;
 use super::print_brief::svg_src;
-use crate::engine::regions::{RegionResult, RegionYear};
+use crate::charts::escape;
+use crate::engine::regions::RegionResult;
 use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::i18n::national::{text, ucj_estimate, Text};
 use crate::ui::i18n::T;
 use crate::ui::share;
-use yew::prelude::*;
 
 /// The root element's class while the national brief is what prints.
 pub const PRINT_CLASS: &str = "print-national";
@@ -44,70 +45,64 @@ pub fn print_now() {
 }
 
 /// The brief for `head` (the nation or a province, named `head_name`) and its regions in
-/// the order given, with its headline `sentence`.
+/// the order given, with its headline `sentence`, as markup for the host.
 pub fn brief(
     head: &RegionResult,
     head_name: &str,
     sentence: &str,
     regions: &[(String, &RegionResult)],
     lang: Lang,
-) -> Html {
+) -> String {
     let link = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let qr = share::qr_svg(&link);
-    let ucj = head.ucj.as_ref().and_then(|p| {
-        let estimate = ucj_estimate(p.base.workers_estimated, p.base.active_estimated, lang);
-        Some(format!("{} {estimate}", line(p, lang)?))
-    });
+    let qr = share::qr_svg(&link)
+        .map(|svg| {
+            format!(
+                r#"<div class="brief-qr"><img src="{}" alt=""></div>"#,
+                escape(&svg_src(&svg))
+            )
+        })
+        .unwrap_or_default();
+    let ucj = head
+        .ucj
+        .as_ref()
+        .and_then(|p| {
+            let estimate = ucj_estimate(p.base.workers_estimated, p.base.active_estimated, lang);
+            Some(format!(
+                "<p>{} {}</p>",
+                escape(&line(p, lang)?),
+                escape(&estimate)
+            ))
+        })
+        .unwrap_or_default();
     let with_ucj = regions.iter().any(|(_, r)| r.ucj.is_some());
-    let row = |(name, r): &(String, &RegionResult)| {
+    let cell = |t: &str| format!("<td>{t}</td>");
+    let mut rows = String::new();
+    for (name, r) in regions {
         let last = r.years.last();
-        let cell = |f: &dyn Fn(&RegionYear) -> String| {
-            html! { <td>{ last.map_or_else(|| "—".to_string(), f) }</td> }
-        };
-        let ucj = r
-            .ucj
-            .as_ref()
-            .and_then(|u| u.years.last())
-            .map_or_else(|| "—".to_string(), |u| format::percent(u.share, lang));
-        html! {
-            <tr>
-                <th>{ name }</th>
-                { cell(&|y| format::number(y.workers, lang)) }
-                { cell(&|y| format::percent(y.coverage, lang)) }
-                <td>{ format::rupiah_compact(r.total_contributions(), lang) }</td>
-                if with_ucj { <td>{ ucj }</td> }
-            </tr>
+        rows += &format!("<tr><th>{}</th>", escape(name));
+        rows += &cell(&last.map_or_else(|| "—".into(), |y| format::number(y.workers, lang)));
+        rows += &cell(&last.map_or_else(|| "—".into(), |y| format::percent(y.coverage, lang)));
+        rows += &cell(&format::rupiah_compact(r.total_contributions(), lang));
+        if with_ucj {
+            let share = r.ucj.as_ref().and_then(|u| u.years.last());
+            rows += &cell(&share.map_or_else(|| "—".into(), |u| format::percent(u.share, lang)));
         }
-    };
-    html! {
-        <section class="brief national-brief" aria-hidden="true">
-            <header class="brief-head">
-                <div>
-                    <h1>{ text(Text::Title, lang) }</h1>
-                    <p class="brief-region"><strong>{ head_name }</strong></p>
-                </div>
-                <p class="brief-date">{"Payung ☂"}</p>
-            </header>
-            <p>{ sentence }</p>
-            if let Some(line) = ucj { <p>{ line }</p> }
-            <table>
-                <thead><tr>
-                    <th>{ text(Text::Region, lang) }</th>
-                    <th>{ text(Text::Workers, lang) }</th>
-                    <th>{ text(Text::Coverage, lang) }</th>
-                    <th>{ text(Text::Cost, lang) }</th>
-                    if with_ucj { <th>{ text(Text::Ucj, lang) }</th> }
-                </tr></thead>
-                <tbody>{ for regions.iter().map(row) }</tbody>
-            </table>
-            <div class="brief-link">
-                if let Some(qr) = qr {
-                    <div class="brief-qr"><img src={svg_src(&qr)} alt="" /></div>
-                }
-                <p><strong>{ T::BriefLink.get(lang) }{ ":" }</strong><br/><span class="link-text">{ link }</span></p>
-            </div>
-        </section>
+        rows += "</tr>";
     }
+    let mut head_row = [Text::Region, Text::Workers, Text::Coverage, Text::Cost]
+        .map(|t| format!("<th>{}</th>", text(t, lang)))
+        .concat();
+    if with_ucj {
+        head_row += &format!("<th>{}</th>", text(Text::Ucj, lang));
+    }
+    format!(
+        r#"<section class="brief national-brief" aria-hidden="true"><header class="brief-head"><div><h1>{}</h1><p class="brief-region"><strong>{}</strong></p></div><p class="brief-date">Payung ☂</p></header><p>{}</p>{ucj}<table><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table><div class="brief-link">{qr}<p><strong>{}:</strong><br><span class="link-text">{}</span></p></div></section>"#,
+        text(Text::Title, lang),
+        escape(head_name),
+        escape(sentence),
+        T::BriefLink.get(lang),
+        escape(&link),
+    )
 }

@@ -4,6 +4,7 @@
 //! the tiles buttons that drill down; the embed shows them as plain tiles. It knows the
 //! national outcome's figures and nothing of the section or the embed around it.
 
+use crate::charts::escape;
 use crate::engine::regions::{self, NationalOutcome, RegionResult};
 use crate::locale::format;
 use crate::locale::Lang;
@@ -11,6 +12,7 @@ use crate::ui::i18n::national::{payers, summary, text, Text};
 use crate::ui::i18n::regions::name as place_name;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Each province's tile: its code, grid row and column (1-based), and short name.
@@ -61,14 +63,11 @@ fn step(coverage: Decimal) -> u8 {
     fifths.to_u8().unwrap_or(0).min(4)
 }
 
-/// The tiles and their legend. With `on_choose` each tile is a button that sends its
-/// province code (the one equal to `chosen` pressed); without, a plain labelled tile.
-pub fn tile_map(
-    nation: &NationalOutcome,
-    lang: Lang,
-    chosen: Option<&str>,
-    on_choose: Option<&Callback<String>>,
-) -> Html {
+/// The tiles and their legend, as markup (one piece: smaller in the bundle than a tree of
+/// nodes). With `buttons` each tile is a button carrying its province code in `data-code`
+/// (the one equal to `chosen` pressed), for a click handler around the map (`clicked`);
+/// without, a plain labelled tile.
+pub fn tile_map(nation: &NationalOutcome, lang: Lang, chosen: Option<&str>, buttons: bool) -> Html {
     let coverage_of = |code: &str| {
         nation
             .provinces
@@ -77,40 +76,54 @@ pub fn tile_map(
             .and_then(|p| p.province.years.last())
             .map(|y| y.coverage)
     };
-    let tiles = TILES.iter().map(|(code, row, col, short)| {
+    let mut out = format!(
+        r#"<div class="tile-map" role="group" aria-label="{}">"#,
+        text(Text::MapLabel, lang)
+    );
+    for (code, row, col, short) in TILES {
         let coverage = coverage_of(code).unwrap_or_default();
         let name = regions::catalogue()
             .ok()
             .and_then(|c| c.place(code).ok())
             .map_or_else(|| short.to_string(), |p| place_name(p, lang));
-        let label = format!("{name}: {}", format::percent(coverage, lang));
-        let class = classes!("tile", format!("cov-{}", step(coverage)));
-        let style = format!("grid-row:{row};grid-column:{col}");
-        let inside = html! {<>
-            <span class="tile-name">{ *short }</span>
-            <span class="tile-value">{ format::percent_compact(coverage, lang) }</span>
-        </>};
-        match on_choose {
-            Some(on_choose) => {
-                let onclick = on_choose.reform(move |_: MouseEvent| code.to_string());
-                html! {
-                    <button type="button" {class} {style} data-code={*code}
-                        aria-pressed={(chosen == Some(*code)).to_string()}
-                        aria-label={label.clone()} title={label} {onclick}>{ inside }</button>
-                }
-            }
-            None => html! {
-                <span {class} {style} data-code={*code} role="img" aria-label={label.clone()}
-                    title={label}>{ inside }</span>
-            },
-        }
-    });
-    html! {<>
-        <div class="tile-map" role="group" aria-label={text(Text::MapLabel, lang)}>{ for tiles }</div>
-        <p class="tile-legend muted">{ text(Text::Legend, lang) }
-            { for (0..5u8).map(|s| html! { <span class={classes!("cov-key", format!("cov-{s}"))}>{ format!("{}–{}%", s * 20, s * 20 + 20) }</span> }) }
-        </p>
-    </>}
+        let label = escape(&format!("{name}: {}", format::percent(coverage, lang)));
+        let (tag, extra) = if buttons {
+            let pressed = chosen == Some(code);
+            (
+                "button",
+                format!(r#" type="button" aria-pressed="{pressed}""#),
+            )
+        } else {
+            ("span", r#" role="img""#.to_string())
+        };
+        out += &format!(
+            r#"<{tag} class="tile cov-{}" style="grid-row:{row};grid-column:{col}" data-code="{code}"{extra} aria-label="{label}" title="{label}"><span class="tile-name">{short}</span><span class="tile-value">{}</span></{tag}>"#,
+            step(coverage),
+            format::percent_compact(coverage, lang)
+        );
+    }
+    out += &format!(
+        r#"</div><p class="tile-legend muted">{}"#,
+        text(Text::Legend, lang)
+    );
+    for s in 0..5u8 {
+        out += &format!(
+            r#" <span class="cov-key cov-{s}">{}–{}%</span>"#,
+            s * 20,
+            s * 20 + 20
+        );
+    }
+    out += "</p>";
+    Html::from_html_unchecked(out.into())
+}
+
+/// The `attr` (e.g. `data-code`) of the button a click landed in, if any.
+pub fn clicked(e: &MouseEvent, attr: &str) -> Option<String> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    target
+        .closest(&format!("button[{attr}]"))
+        .ok()??
+        .get_attribute(attr)
 }
 
 /// The sentence for the nation or a province.

@@ -12,10 +12,11 @@
 use super::file_panel::download;
 use super::group::track_open;
 use super::national_brief::{brief, make_host, print_now};
-use super::national_map::{sentence, tile_map};
+use super::national_map::{clicked, sentence, tile_map};
 use super::national_ucj::{final_share, ucj_block, ucj_cell};
+use crate::charts::escape;
 use crate::engine::jobs::{Answer, Job};
-use crate::engine::regions::{self, table, NationalOutcome, RegionResult};
+use crate::engine::regions::{self, table, NationalOutcome, ProvinceOutcome, RegionResult};
 use crate::engine::report::slug;
 use crate::engine::Rupiah;
 use crate::locale::format;
@@ -30,6 +31,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -138,9 +140,10 @@ struct Actions<'a> {
     csv_failed: &'a UseStateHandle<bool>,
     /// The answer, kept for writing the CSV when asked.
     done: Option<Rc<Done>>,
-    on_print: Callback<MouseEvent>,
-    /// The brief's host, while a print is asked for.
-    print: Option<web_sys::Element>,
+    /// Where the printed brief goes.
+    host: Option<web_sys::Element>,
+    /// Set when a heading was clicked: the new table's heading takes the focus back.
+    refocus: Rc<std::cell::Cell<bool>>,
 }
 
 #[component]
@@ -151,8 +154,7 @@ pub fn NationalPanel(props: &Props) -> Html {
     let province = use_state(|| start.1.clone());
     let sort = use_state(|| (Column::Coverage, false));
     let csv_failed = use_state(|| false);
-    // The printed brief: drawn into its own host once asked for, then printed each time.
-    let prints = use_state(|| 0u32);
+    // The printed brief's own host, outside the app, filled when a print is asked for.
     let host = use_memo((), |_| make_host());
     {
         let host = host.clone();
@@ -164,12 +166,24 @@ pub fn NationalPanel(props: &Props) -> Html {
             }
         });
     }
-    use_effect_with(*prints, |n| {
-        if *n > 0 {
-            print_now();
-        }
-    });
     let details = use_node_ref();
+    // The table is redrawn whole on a sort: its clicked heading gets the focus back.
+    let refocus = use_memo((), |_| Rc::new(std::cell::Cell::new(false)));
+    {
+        let refocus = (*refocus).clone();
+        use_effect_with(*sort, move |(column, _)| {
+            if refocus.replace(false) {
+                let selector = format!("#national-table button[data-sort=\"{}\"]", *column as u8);
+                let button = gloo::utils::document()
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten();
+                if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let job = use_memo(*open, |open| open.then(|| Rc::new(Job::National)));
     let done = use_job((*job).clone());
     // How long the background thread took, for the end-to-end test's report.
@@ -200,16 +214,11 @@ pub fn NationalPanel(props: &Props) -> Html {
         _ if !*open => Html::default(),
         Some(Answer::National(result)) => match &**result {
             Ok(nation) => {
-                let print = (*prints > 0).then(|| (*host).clone()).flatten();
-                let on_print = {
-                    let prints = prints.clone();
-                    Callback::from(move |_: MouseEvent| prints.set(*prints + 1))
-                };
                 let actions = Actions {
                     csv_failed: &csv_failed,
                     done: done.clone(),
-                    on_print,
-                    print,
+                    host: (*host).clone(),
+                    refocus: (*refocus).clone(),
                 };
                 view(props, nation, &province, &sort, actions)
             }
@@ -232,6 +241,57 @@ pub fn NationalPanel(props: &Props) -> Html {
     }
 }
 
+/// The national answer and the province shown, if the answer has arrived.
+fn shown<'a>(
+    done: &'a Option<Rc<Done>>,
+    code: Option<&str>,
+) -> Option<(&'a NationalOutcome, Option<&'a ProvinceOutcome>)> {
+    let Some(Answer::National(result)) = done.as_deref().map(|d| &d.answer) else {
+        return None;
+    };
+    let nation = result.as_ref().as_ref().ok()?;
+    let chosen = code.and_then(|c| nation.provinces.iter().find(|p| p.province.code == c));
+    Some((nation, chosen))
+}
+
+/// The head of the view (the nation or the chosen province), its name, and its regions.
+fn parts<'a>(
+    nation: &'a NationalOutcome,
+    chosen: Option<&'a ProvinceOutcome>,
+    lang: Lang,
+) -> (&'a RegionResult, String, Vec<&'a RegionResult>) {
+    match chosen {
+        Some(p) => (
+            &p.province,
+            region_name(&p.province, lang),
+            p.kabkota.iter().collect(),
+        ),
+        None => (
+            &nation.nation,
+            "Indonesia".to_string(),
+            nation.provinces.iter().map(|p| &p.province).collect(),
+        ),
+    }
+}
+
+/// The rows of `results`, sorted by `(column, descending)`.
+fn rows_of<'a>(
+    results: &[&'a RegionResult],
+    (column, descending): (Column, bool),
+    lang: Lang,
+) -> Vec<Row<'a>> {
+    let mut rows: Vec<Row> = results.iter().map(|r| Row::of(r, lang)).collect();
+    rows.sort_by(|a, b| {
+        let o = a.cmp(b, column);
+        if descending {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    rows
+}
+
 fn view(
     props: &Props,
     nation: &NationalOutcome,
@@ -242,8 +302,8 @@ fn view(
     let Actions {
         csv_failed,
         done,
-        on_print,
-        print,
+        host,
+        refocus,
     } = actions;
     let lang = props.lang;
     let chosen = province
@@ -257,113 +317,106 @@ fn view(
         let province = province.clone();
         Callback::from(move |_: MouseEvent| province.set(None))
     };
-    let (head, results): (&RegionResult, Vec<&RegionResult>) = match chosen {
-        Some(p) => (&p.province, p.kabkota.iter().collect()),
-        None => (
-            &nation.nation,
-            nation.provinces.iter().map(|p| &p.province).collect(),
-        ),
-    };
-    let head_name = match chosen {
-        Some(_) => region_name(head, lang),
-        None => "Indonesia".to_string(),
-    };
+    let (head, head_name, results) = parts(nation, chosen, lang);
     // Kab/kota have no UCJ of their own: the column is the provinces'.
     let columns: Vec<&(Column, Text)> = COLUMNS
         .iter()
         .filter(|(c, _)| *c != Column::Ucj || chosen.is_none())
         .collect();
     let (column, descending) = **sort;
-    let mut rows: Vec<Row> = results.iter().map(|r| Row::of(r, lang)).collect();
-    rows.sort_by(|a, b| {
-        let o = a.cmp(b, column);
-        if descending {
-            o.reverse()
-        } else {
-            o
-        }
-    });
-    let header = columns.iter().map(|(c, t)| {
+    let rows = rows_of(&results, **sort, lang);
+    // The table is one piece of markup (smaller in the bundle than a tree of nodes); a
+    // click is read from the button it landed in: a heading's `data-sort` sorts, a row's
+    // `data-code` drills into a province or opens a kab/kota's scenario.
+    let mut header = String::new();
+    for (c, t) in &columns {
         let on = column == *c;
-        let aria = on.then_some(if descending {
-            "descending"
-        } else {
-            "ascending"
-        });
-        let onclick = {
-            let sort = sort.clone();
-            let c = *c;
-            Callback::from(move |_: MouseEvent| {
-                let (now, down) = *sort;
-                sort.set((
-                    c,
-                    if now == c {
-                        !down
-                    } else {
-                        c != Column::Coverage && c != Column::Region
-                    },
-                ));
-            })
+        let (aria, arrow) = match (on, descending) {
+            (false, _) => ("", ""),
+            (true, true) => (r#" aria-sort="descending""#, " ▼"),
+            (true, false) => (r#" aria-sort="ascending""#, " ▲"),
         };
-        html! {
-            <th scope="col" aria-sort={aria}>
-                <button type="button" class="sort" {onclick} title={text(Text::Sort, lang)}>
-                    { text(*t, lang) }{ if on { if descending { " ▼" } else { " ▲" } } else { "" } }
-                </button>
-            </th>
-        }
-    });
-    let body = rows.iter().map(|r| {
+        header += &format!(
+            r#"<th scope="col"{aria}><button type="button" class="sort" data-sort="{}" title="{}">{}{arrow}</button></th>"#,
+            *c as u8,
+            text(Text::Sort, lang),
+            text(*t, lang)
+        );
+    }
+    let mut body = String::new();
+    for r in &rows {
+        let code = escape(&r.result.code);
+        let name = escape(&r.name);
+        let button = if chosen.is_some() {
+            format!(
+                r#"<button type="button" class="open-region" data-code="{code}" aria-label="{}: {name}">{}</button>"#,
+                text(Text::OpenHint, lang),
+                text(Text::Open, lang)
+            )
+        } else {
+            format!(r#"<button type="button" class="open-region" data-code="{code}">→</button>"#)
+        };
         let pct = (r.coverage * Decimal::from(100)).min(Decimal::from(100));
-        let code = r.result.code.clone();
-        let action = if chosen.is_some() {
-            let on_action = props.on_action.clone();
-            let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::LoadRegion(code.clone())));
-            html! {
-                <button type="button" class="open-region" {onclick}
-                    aria-label={format!("{}: {}", text(Text::OpenHint, lang), r.name)}>{ text(Text::Open, lang) }</button>
-            }
+        let ucj = if chosen.is_none() {
+            ucj_cell(r.result.ucj.as_ref(), lang)
         } else {
-            html! {
-                <button type="button" class="open-region" onclick={choose.reform(move |_: MouseEvent| code.clone())}>{ "→" }</button>
-            }
+            String::new()
         };
-        html! {
-            <tr data-code={r.result.code.clone()}>
-                <th scope="row">{ &r.name }{ " " }{ action }</th>
-                <td class="num">{ format::number(r.workers, lang) }</td>
-                <td class="num cov-cell">
-                    <span class="cov-bar" style={format!("width:{pct}%")}></span>
-                    <span class="cov-text">{ format::percent(r.coverage, lang) }</span>
-                </td>
-                if chosen.is_none() { { ucj_cell(r.result.ucj.as_ref(), lang) } }
-                <td class="num">{ format::number(r.gap, lang) }</td>
-                <td class="num">{ format::rupiah_compact(r.result.total_contributions(), lang) }</td>
-                <td class="num">{ r.per_worker.map_or_else(|| "—".to_string(), |v| format::rupiah_in(v, lang)) }</td>
-            </tr>
-        }
-    });
-    let summary = sentence(head, &head_name, lang);
-    let named: Vec<(String, &RegionResult)> = if print.is_some() {
-        rows.iter().map(|r| (r.name.clone(), r.result)).collect()
-    } else {
-        Vec::new()
+        body += &format!(
+            r#"<tr data-code="{code}"><th scope="row">{name} {button}</th><td class="num">{}</td><td class="num cov-cell"><span class="cov-bar" style="width:{pct}%"></span><span class="cov-text">{}</span></td>{ucj}<td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+            format::number(r.workers, lang),
+            format::percent(r.coverage, lang),
+            format::number(r.gap, lang),
+            format::rupiah_compact(r.result.total_contributions(), lang),
+            r.per_worker
+                .map_or_else(|| "—".to_string(), |v| format::rupiah_in(v, lang)),
+        );
+    }
+    let on_table = {
+        let (on_action, choose, drill, sort) = (
+            props.on_action.clone(),
+            choose.clone(),
+            chosen.is_none(),
+            sort.clone(),
+        );
+        let refocus = refocus.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(c) = clicked(&e, "data-sort")
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| COLUMNS.iter().map(|(c, _)| *c).find(|c| *c as usize == i))
+            {
+                let (now, down) = *sort;
+                let first = c != Column::Coverage && c != Column::Region;
+                refocus.set(true);
+                sort.set((c, if now == c { !down } else { first }));
+            } else if let Some(code) = clicked(&e, "data-code") {
+                if drill {
+                    choose.emit(code);
+                } else {
+                    on_action.emit(Action::LoadRegion(code));
+                }
+            }
+        })
+    };
+    let on_tile = {
+        let choose = choose.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(code) = clicked(&e, "data-code") {
+                choose.emit(code);
+            }
+        })
     };
     let starred = chosen.is_none()
         && rows
             .iter()
             .any(|r| r.result.ucj.as_ref().is_some_and(|u| u.base.is_estimate()));
-    // The CSV is written only when asked for: the whole nation is 2,766 rows.
+    // The CSV and the brief are written only when asked for: the nation is 2,766 rows.
     let on_csv = {
-        let (code, failed) = (province.as_ref().cloned(), csv_failed.clone());
+        let (code, failed, done) = (province.as_ref().cloned(), csv_failed.clone(), done.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(Answer::National(result)) = done.as_deref().map(|d| &d.answer) else {
+            let Some((nation, chosen)) = shown(&done, code.as_deref()) else {
                 return;
             };
-            let Ok(nation) = &**result else { return };
-            let chosen = code
-                .as_deref()
-                .and_then(|c| nation.provinces.iter().find(|p| p.province.code == c));
             let (csv, name) = match chosen {
                 Some(p) => (table::province_csv(p), slug(&p.province.name)),
                 None => (table::national_csv(nation), "indonesia".to_string()),
@@ -372,19 +425,39 @@ fn view(
             failed.set(download(&name, "text/csv", &csv).is_err());
         })
     };
+    let on_print = {
+        let (code, order) = (province.as_ref().cloned(), **sort);
+        Callback::from(move |_: MouseEvent| {
+            let (Some((nation, chosen)), Some(host)) = (shown(&done, code.as_deref()), &host)
+            else {
+                return;
+            };
+            let (head, head_name, results) = parts(nation, chosen, lang);
+            let rows = rows_of(&results, order, lang);
+            let named: Vec<(String, &RegionResult)> =
+                rows.iter().map(|r| (r.name.clone(), r.result)).collect();
+            host.set_inner_html(&brief(
+                head,
+                &head_name,
+                &sentence(head, &head_name, lang),
+                &named,
+                lang,
+            ));
+            print_now();
+        })
+    };
     html! {<>
-        { tile_map(nation, lang, province.as_deref(), Some(&choose)) }
+        <div onclick={on_tile}>{ tile_map(nation, lang, province.as_deref(), true) }</div>
         if chosen.is_some() {
             <button type="button" id="national-back" onclick={back}>{ text(Text::Back, lang) }</button>
         }
-        <p id="national-summary" class="answer">{ summary.clone() }</p>
+        <p id="national-summary" class="answer">{ sentence(head, &head_name, lang) }</p>
         if let Some(path) = &head.ucj { { ucj_block(path, lang) } }
-        <div class="table-scroll" tabindex="0">
-            <table id="national-table" class="national-table">
-                <caption class="sr-only">{ &head_name }</caption>
-                <thead><tr>{ for header }</tr></thead>
-                <tbody>{ for body }</tbody>
-            </table>
+        <div class="table-scroll" tabindex="0" onclick={on_table}>
+            { Html::from_html_unchecked(format!(
+                r#"<table id="national-table" class="national-table"><caption class="sr-only">{}</caption><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"#,
+                escape(&head_name)
+            ).into()) }
         </div>
         if starred { <p class="note">{ text(Text::UcjStarNote, lang) }</p> }
         <p class="national-actions">
@@ -392,9 +465,7 @@ fn view(
             { " " }
             <button type="button" id="national-print" class="print-button" onclick={on_print}>{ text(Text::Print, lang) }</button>
         </p>
-        if let Some(host) = print {
-            { create_portal(brief(head, &head_name, &summary, &named, lang), host) }
-        }
+
         if **csv_failed { <p class="field-error" role="alert">{ text(Text::CsvFailed, lang) }</p> }
     </>}
 }
