@@ -1,6 +1,7 @@
 // "Seluruh Indonesia" (issue 12): every province and kab/kota worked out in the background,
 // a tile map of the 38 provinces, a sortable table, drill-down from the nation to a province
 // to one kab/kota's own scenario; the page stays usable while the nation is worked out.
+import { readFile } from 'node:fs/promises';
 import { assert, openApp, waitFor, waitForText, expectCount } from './lib.mjs';
 
 export async function test({ page, screenshot }) {
@@ -50,4 +51,69 @@ export async function test({ page, screenshot }) {
   await page.click('#toggle-lang');
   await waitForText(page, 'vulnerable workers (estimate)', { selector: '#national-summary' });
   await waitForText(page, 'Maluku Province', { selector: '#national-summary' });
+}
+
+// UCJ beside coverage, and the CSV of the view (one row per region and year).
+export async function testUcjAndCsv({ page, screenshot }) {
+  await openApp(page, '/');
+  await page.locator('#national > summary').click();
+  await expectCount(page, '#national-table tbody tr', 38, { timeout: 60_000 });
+  // The nation's UCJ: now, with the plan, the target on a bar, what is estimated, the source.
+  await waitForText(page, 'Universal Coverage Jamsostek', { selector: '#national-ucj' });
+  const ucj = await page.textContent('#national-ucj');
+  assert.match(ucj, /UCJ kini \d+,\d% → \d+,\d% pada akhir 20\d\d dengan rencana ini/);
+  assert.match(ucj, /target 20\d\d: \d+,\d%/);
+  assert.match(ucj, /Perkiraan: .*belum menjadi peserta/);
+  assert.ok(await page.getAttribute('#national-ucj a', 'href'), 'the targets\' source is linked');
+  assert.equal(await page.locator('#national-ucj .ucj-bar .ucj-tick').count(), 1, 'the target tick');
+  await page.locator('#national-ucj').scrollIntoViewIfNeeded();
+  await screenshot('national-ucj');
+
+  // The nation's CSV: the nation, each province, each kab/kota, a row per year, the province last.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#national-csv')]);
+  assert.equal(download.suggestedFilename(), 'payung-indonesia.csv');
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+  const header = lines[0].split(',');
+  assert.deepEqual(header.slice(0, 4), ['region', 'code', 'level', 'year']);
+  assert.equal(header.at(-1), 'province');
+  for (const col of ['workers', 'covered', 'coverage_ratio', 'contributions_total', 'paid_province', 'paid_kab_kota', 'paid_desa', 'ucj']) {
+    assert.ok(header.includes(col), `column ${col}`);
+  }
+  const years = lines.filter((l) => l.split(',')[1] === 'ID').length;
+  assert.ok(years >= 1);
+  assert.equal(lines.length, 1 + (1 + 38 + 514) * years);
+  const ambon = lines.find((l) => l.split(',')[1] === '81.71');
+  assert.ok(ambon.endsWith(',Provinsi Maluku'), ambon);
+
+  // Drilled into Maluku: its own UCJ, and a CSV of the province and its 11 kab/kota.
+  await page.click('#national .tile[data-code="81"]');
+  await expectCount(page, '#national-table tbody tr', 11);
+  await waitForText(page, 'UCJ kini', { selector: '#national-ucj' });
+  const [maluku] = await Promise.all([page.waitForEvent('download'), page.click('#national-csv')]);
+  const rows = (await readFile(await maluku.path(), 'utf8')).trim().split('\n');
+  assert.equal(rows.length, 1 + (1 + 11) * years);
+}
+
+// The address says which view is open: a copied address reopens it; an unknown province says so.
+export async function testAddress({ page }) {
+  await openApp(page, '/#national=81');
+  await expectCount(page, '#national-table tbody tr', 11, { timeout: 60_000 });
+  assert.equal(await page.getAttribute('#national .tile[data-code="81"]', 'aria-pressed'), 'true');
+  // The app adds the scenario beside the view, and the view follows the drill-down.
+  await waitFor(page, () => location.hash.includes('s=') && location.hash.endsWith('national=81'), undefined, { message: 'the address keeps the view' });
+  const title = await page.textContent('.region-title');
+  await page.click('#national-back');
+  await waitFor(page, () => location.hash.endsWith('&national='), undefined, { message: 'the address says the nation' });
+  const link = await page.evaluate(() => location.href);
+  // An older link (no view) opens with the section closed, as before.
+  await page.goto('about:blank');
+  await openApp(page, link.replace('&national=', ''));
+  await waitForText(page, title, { selector: '.region-title' });
+  assert.equal(await page.getAttribute('#national', 'open'), null);
+  // An unknown province: a message, the nation, and the same scenario.
+  await page.goto('about:blank');
+  await openApp(page, link.replace('&national=', '&national=99'));
+  await waitForText(page, '(kode 99)', { selector: '#national-unknown' });
+  await expectCount(page, '#national-table tbody tr', 38, { timeout: 60_000 });
+  await waitForText(page, title, { selector: '.region-title' });
 }

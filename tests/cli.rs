@@ -409,13 +409,66 @@ fn cli_province_and_national_plans_print_one_row_per_region_and_year() {
     let outcome: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(outcome["kabkota"].as_array().unwrap().len(), 11);
 
+    // The province each row is in comes last: Maluku's own rows and its kab/kota's.
+    assert_eq!(header.last(), Some(&"province"));
+    assert!(rows.iter().all(|r| r.last() == Some(&"Provinsi Maluku")));
+
     let national = stdout_ok(&["run", "--national"]);
     assert_eq!(national.lines().count(), 1 + (1 + 38 + 514) * 5);
-    assert!(national
-        .lines()
-        .nth(1)
-        .unwrap()
-        .starts_with("Indonesia,ID,nasional,"));
+    let first = national.lines().nth(1).unwrap();
+    assert!(first.starts_with("Indonesia,ID,nasional,"));
+    assert!(
+        first.ends_with(','),
+        "the nation is in no province: {first}"
+    );
+}
+
+#[test]
+fn cli_solve_with_a_province_code_answers_for_the_province_plan() {
+    let csv = stdout_ok(&[
+        "solve",
+        "--region",
+        "81",
+        "--source",
+        "APBD Provinsi Maluku",
+        "--target",
+        "0.6",
+        "--by",
+        "2031",
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("region,source,target,by,yearly_amount,reached")
+    );
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(&row[..4], ["81", "\"APBD Provinsi Maluku\"", "0.6", "2031"]);
+    let amount: u64 = row[4].parse().unwrap();
+    assert!(amount > 0, "{csv}");
+    // The other questions are the single region's: one line each, exit 2.
+    for flag in ["--plan", "--budget=1000000", "--probability=0.8"] {
+        assert_one_line_error(
+            &[
+                "solve",
+                "--region",
+                "81",
+                "--source",
+                "APBD Provinsi Maluku",
+                flag,
+            ],
+            "not available for a province",
+        );
+    }
+    assert_one_line_error(
+        &["solve", "--region", "81", "--source", "APBD Kota Ambon"],
+        "the province has no source named `APBD Kota Ambon`",
+    );
+    // A kab/kota code still solves its own starting scenario.
+    let kota = stdout_ok(&["solve", "--region", "81.71", "--source", "APBD Kota Ambon"]);
+    assert!(
+        kota.starts_with("source,target,by,yearly_amount,reached\n"),
+        "{kota}"
+    );
 }
 
 #[test]

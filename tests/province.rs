@@ -8,8 +8,9 @@ mod common;
 
 use common::params;
 use payung::engine::regions::{
-    self, plan_from_json, plan_to_json, run_national, run_province, ByPayer, Plan, PlanError,
-    PlanFileError, ProvinceAmount, ProvinceOutcome, ProvinceScenario, ProvinceSource,
+    self, plan_from_json, plan_to_json, run_national, run_province, solve_province, ByPayer, Plan,
+    PlanError, PlanFileError, ProvinceAmount, ProvinceOutcome, ProvinceScenario,
+    ProvinceSolveError, ProvinceSource,
 };
 use payung::engine::scenario::{Amount, SourceKind};
 use payung::engine::{simulate, Parameters, YearMonth};
@@ -502,4 +503,36 @@ fn plans_round_trip_as_json_and_name_an_unknown_code() {
     // An older kab/kota scenario inside migrates like a scenario file.
     let older = text.replacen("\"schema_version\": 3", "\"schema_version\": 2", 1);
     assert_eq!(plan_from_json(&older, cat).unwrap(), plan);
+}
+
+#[test]
+fn a_province_solve_is_the_least_whole_rupiah_that_meets_the_target() {
+    let params = params();
+    let catalogue = regions::catalogue().unwrap();
+    let mut plan = ProvinceScenario::starting(&params, catalogue, "81").unwrap();
+    plan.target.coverage = Decimal::new(6, 1);
+    plan.target.year = plan.horizon.start.year + plan.horizon.years as i32 - 1;
+    let name = plan.sources[0].name.clone();
+    let answer = solve_province(&params, catalogue, &plan, &name).unwrap();
+    let run_with = |yearly: Decimal| {
+        let mut p = plan.clone();
+        p.sources[0].amount = ProvinceAmount::Apbd { yearly };
+        run_province(&params, &p.validate(&params, catalogue).unwrap()).province
+    };
+    let at = run_with(answer.yearly_amount);
+    assert!(at.target_met, "{}", answer.yearly_amount);
+    assert_eq!(at.target_reached, Some(answer.reached));
+    assert!(!run_with(answer.yearly_amount - Decimal::ONE).target_met);
+    // Not a source of the province, or not a yearly amount: said so.
+    assert_eq!(
+        solve_province(&params, catalogue, &plan, "APBD Kota Ambon"),
+        Err(ProvinceSolveError::NoSuchSource("APBD Kota Ambon".into()))
+    );
+    plan.sources[0].amount = ProvinceAmount::CoFund {
+        share: Decimal::new(5, 1),
+    };
+    assert_eq!(
+        solve_province(&params, catalogue, &plan, &name),
+        Err(ProvinceSolveError::NotYearly(name.clone()))
+    );
 }

@@ -14,7 +14,7 @@ use std::str::FromStr;
 
 #[path = "payung/regions_cli.rs"]
 mod regions_cli;
-use regions_cli::{plan_for, regions_csv, run_plan};
+use regions_cli::{plan_for, regions_csv, run_plan, solve_province_csv};
 
 #[derive(Parser)]
 #[command(
@@ -78,7 +78,9 @@ enum Command {
         file: Option<String>,
         #[arg(long)]
         preset: Option<String>,
-        /// A kab/kota or province code: solve on its starting scenario.
+        /// A kab/kota code: solve on its starting scenario. A province code: the flat
+        /// yearly amount of one province source (`APBD Provinsi …`) that brings its
+        /// starting plan (the province over its kab/kota) to the target.
         #[arg(long)]
         region: Option<String>,
         /// The funding source to solve for, by name. With --plan it may be repeated: the
@@ -255,6 +257,22 @@ fn run(cli: Cli) -> Result<String, String> {
             draws,
             seed,
         } => {
+            if let Some(code) = region.as_deref() {
+                let other = [
+                    (plan, "--plan"),
+                    (budget.is_some(), "--budget"),
+                    (probability.is_some(), "--probability"),
+                ]
+                .into_iter()
+                .find_map(|(on, flag)| on.then_some(flag));
+                let t = target
+                    .as_deref()
+                    .map(|t| parse_decimal("--target", t))
+                    .transpose()?;
+                if let Some(csv) = solve_province_csv(&params, code, &source, t, by, other)? {
+                    return Ok(csv);
+                }
+            }
             let mut sc = load(&params, file, preset, region)?;
             if let Some(t) = target {
                 sc.target.coverage = parse_decimal("--target", &t)?;

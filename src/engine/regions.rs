@@ -15,6 +15,7 @@ pub mod file;
 pub mod national;
 pub mod plan;
 pub mod province;
+pub mod solve;
 mod start;
 pub mod table;
 pub mod ucj;
@@ -25,6 +26,7 @@ pub use plan::{ByPayer, Payer, PlanError, RegionResult, RegionYear, UcjPath, Ucj
 pub use province::{
     run_province, ProvinceAmount, ProvinceOutcome, ProvinceScenario, ProvinceSource, ValidProvince,
 };
+pub use solve::{solve_province, ProvinceAnswer, ProvinceSolveError};
 pub use start::{estimate, starting_scenario, Basis, Estimate, StartingPoint};
 pub use ucj::{ucj_data, PathPoint, Ucj, UcjData};
 

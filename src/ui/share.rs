@@ -16,6 +16,7 @@
 
 mod editions;
 mod patch;
+pub mod view;
 
 pub use editions::frozen_base;
 use editions::{base_for, base_value};

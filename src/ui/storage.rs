@@ -9,9 +9,13 @@
 //! single `setItem` or `removeItem`, which the browser applies whole or not at all.
 //! A new entry only ever goes under a key that is free; a failed write leaves every
 //! stored entry as it was.
+//!
+//! The address: the scenario's fragment (`#s=…`) and, beside it, the open national view
+//! (`&national=81`, `ui::share::view`), each replaced without touching the other.
 
 use crate::locale::Lang;
 use crate::ui::saved::{entry_to_json, EntryProblem, SavedEntry, SavedList};
+use crate::ui::share::view;
 use wasm_bindgen::JsValue;
 use web_sys::js_sys;
 
@@ -91,8 +95,31 @@ pub fn load_lang() -> Option<Lang> {
 
 /// Puts `fragment` (a share link's `s=…`) into the address bar in place of the current
 /// entry: `history.replaceState`, never a new history entry, and no `hashchange` event.
+/// The open national view (`share::view`) stays in the address.
 /// Returns false when the browser refused (the address then keeps what it had).
 pub fn replace_address(fragment: &str) -> bool {
+    let here = address().unwrap_or_default();
+    let view = view::view_of(&here);
+    put_fragment(&view::with_view(fragment, view.as_ref()))
+}
+
+/// Says in the address which national view is open (`None`: none), keeping the scenario.
+pub fn replace_view(open: Option<&view::View>) -> bool {
+    let here = address().unwrap_or_default();
+    let fragment = here.split_once('#').map_or("", |(_, f)| f);
+    put_fragment(&view::with_view(fragment, open))
+}
+
+/// The national view the address asks for, if any.
+pub fn load_view() -> Option<view::View> {
+    view::view_of(&address()?)
+}
+
+fn address() -> Option<String> {
+    web_sys::window()?.location().href().ok()
+}
+
+fn put_fragment(fragment: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -101,7 +128,11 @@ pub fn replace_address(fragment: &str) -> bool {
     };
     let here = window.location().href().unwrap_or_default();
     let base = here.split('#').next().unwrap_or_default();
-    let url = format!("{base}#{fragment}");
+    let url = if fragment.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}#{fragment}")
+    };
     if url == here {
         return true;
     }

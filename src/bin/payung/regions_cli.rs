@@ -121,3 +121,58 @@ pub fn run_plan(
         }
     }
 }
+
+/// `solve --region P` with a province code: the smallest flat yearly amount of one of the
+/// province's APBD lines that brings its starting plan (the province over its kab/kota) to
+/// the target. `None` when `code` is not a province's (the single-region solve takes it).
+pub fn solve_province_csv(
+    params: &Parameters,
+    code: &str,
+    source: &[String],
+    target: Option<rust_decimal::Decimal>,
+    by: Option<i32>,
+    other_question: Option<&str>,
+) -> Result<Option<String>, String> {
+    let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
+    let Ok(regions::Place::Province(p)) = catalogue.place(code) else {
+        return Ok(None);
+    };
+    if let Some(flag) = other_question {
+        return Err(format!(
+            "{flag}: not available for a province (`{}`); solve --region with a province code answers one flat yearly amount",
+            p.code
+        ));
+    }
+    let [name] = source else {
+        return Err("--source: give one province source".into());
+    };
+    let mut plan = regions::ProvinceScenario::starting(params, catalogue, &p.code)
+        .map_err(|e| format!("--region: {e}"))?;
+    if let Some(t) = target {
+        plan.target.coverage = t;
+    }
+    if let Some(year) = by {
+        plan.target.year = year;
+    }
+    let a = regions::solve_province(params, catalogue, &plan, name).map_err(|e| match e {
+        regions::ProvinceSolveError::NoSuchSource(_)
+        | regions::ProvinceSolveError::NotYearly(_) => {
+            let names: Vec<&str> = plan.sources.iter().map(|s| s.name.as_str()).collect();
+            format!(
+                "--source: {e} (the province's sources: {})",
+                names.join(", ")
+            )
+        }
+        regions::ProvinceSolveError::Unreachable { .. } => format!("unreachable: {e}"),
+        regions::ProvinceSolveError::Plan(e) => e.to_string(),
+    })?;
+    Ok(Some(format!(
+        "region,source,target,by,yearly_amount,reached\n{},\"{}\",{},{},{},{}\n",
+        p.code,
+        a.source.replace('"', "\"\""),
+        plan.target.coverage,
+        plan.target.year,
+        a.yearly_amount,
+        a.reached
+    )))
+}

@@ -4,17 +4,27 @@
 //! nation's or a province's sentence, and a sortable table of its regions with the final
 //! coverage drawn as a bar (sorted by coverage, a ranked bar chart). Choosing a province
 //! (tile or row) drills down to its kab/kota; "Buka" opens one region's own scenario.
+//! Provinces carry their Universal Coverage Jamsostek against the RPJMN targets
+//! (`national_ucj`). The view downloads as CSV (one row per region and year, the engine's
+//! `regions::table`), and the address says which view is open (`ui::share::view`), so a
+//! copied address or a reload opens the section where it was.
 
+use super::file_panel::download;
 use super::group::track_open;
+use super::national_map::{clicked, sentence, tile_map};
+use super::national_ucj::ucj_block;
 use crate::engine::jobs::{Answer, Job};
-use crate::engine::regions::{self, NationalOutcome, RegionResult};
+use crate::engine::regions::{self, table, NationalOutcome, ProvinceOutcome, RegionResult};
+use crate::engine::report::slug;
 use crate::engine::Rupiah;
 use crate::locale::format;
 use crate::locale::Lang;
-use crate::ui::compute::use_job;
-use crate::ui::i18n::national::{payers, summary, text, Text};
+use crate::ui::compute::{use_job, Done};
+use crate::ui::i18n::national::{text, unknown_province, Text};
 use crate::ui::i18n::regions::name as place_name;
+use crate::ui::share::view::View;
 use crate::ui::state::Action;
+use crate::ui::storage;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -26,48 +36,6 @@ pub struct Props {
     pub lang: Lang,
     pub on_action: Callback<Action>,
 }
-
-/// Each province's tile: its code, grid row and column (1-based), and short name.
-const TILES: [(&str, u8, u8, &str); 38] = [
-    ("11", 1, 1, "Aceh"),
-    ("12", 2, 2, "Sumut"),
-    ("13", 3, 2, "Sumbar"),
-    ("14", 3, 3, "Riau"),
-    ("15", 4, 3, "Jambi"),
-    ("16", 5, 3, "Sumsel"),
-    ("17", 4, 2, "Bengkulu"),
-    ("18", 6, 3, "Lampung"),
-    ("19", 4, 4, "Babel"),
-    ("21", 2, 4, "Kepri"),
-    ("31", 6, 5, "Jakarta"),
-    ("32", 7, 5, "Jabar"),
-    ("33", 7, 6, "Jateng"),
-    ("34", 8, 6, "DIY"),
-    ("35", 7, 7, "Jatim"),
-    ("36", 7, 4, "Banten"),
-    ("51", 7, 8, "Bali"),
-    ("52", 7, 9, "NTB"),
-    ("53", 7, 10, "NTT"),
-    ("61", 3, 5, "Kalbar"),
-    ("62", 4, 6, "Kalteng"),
-    ("63", 4, 7, "Kalsel"),
-    ("64", 2, 7, "Kaltim"),
-    ("65", 1, 7, "Kaltara"),
-    ("71", 1, 10, "Sulut"),
-    ("72", 3, 8, "Sulteng"),
-    ("73", 5, 9, "Sulsel"),
-    ("74", 4, 10, "Sultra"),
-    ("75", 2, 9, "Gorontalo"),
-    ("76", 4, 8, "Sulbar"),
-    ("81", 4, 11, "Maluku"),
-    ("82", 2, 11, "Malut"),
-    ("91", 3, 13, "Papua"),
-    ("92", 3, 12, "Pabar"),
-    ("93", 5, 13, "Papsel"),
-    ("94", 4, 12, "Papteng"),
-    ("95", 4, 13, "Papeg"),
-    ("96", 3, 11, "PBD"),
-];
 
 /// The table's columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,18 +58,17 @@ const COLUMNS: [(Column, Text); 6] = [
 ];
 
 /// One region's row.
-struct Row {
-    code: String,
+struct Row<'a> {
+    result: &'a RegionResult,
     name: String,
     workers: u64,
     coverage: Decimal,
     gap: u64,
-    cost: Rupiah,
     per_worker: Option<Rupiah>,
 }
 
-impl Row {
-    fn of(r: &RegionResult, lang: Lang) -> Self {
+impl<'a> Row<'a> {
+    fn of(r: &'a RegionResult, lang: Lang) -> Self {
         let last = r.years.last();
         let (workers, covered) = last.map_or((0, 0), |y| (y.workers, y.covered));
         let wanted = (r.target.coverage * Decimal::from(workers)).ceil();
@@ -109,17 +76,12 @@ impl Row {
         let per_worker = last
             .filter(|y| y.covered > 0)
             .map(|y| (y.contributions / Decimal::from(y.covered)).round());
-        let name = regions::catalogue()
-            .ok()
-            .and_then(|c| c.place(&r.code).ok())
-            .map_or_else(|| r.name.clone(), |p| place_name(p, lang));
         Row {
-            code: r.code.clone(),
-            name,
+            result: r,
+            name: region_name(r, lang),
             workers,
             coverage: last.map_or(Decimal::ZERO, |y| y.coverage),
             gap: gap.to_u64().unwrap_or(0),
-            cost: r.total_contributions(),
             per_worker,
         }
     }
@@ -130,56 +92,56 @@ impl Row {
             Column::Workers => self.workers.cmp(&other.workers),
             Column::Coverage => self.coverage.cmp(&other.coverage),
             Column::Gap => self.gap.cmp(&other.gap),
-            Column::Cost => self.cost.cmp(&other.cost),
+            Column::Cost => self
+                .result
+                .total_contributions()
+                .cmp(&other.result.total_contributions()),
             Column::PerWorker => self.per_worker.cmp(&other.per_worker),
         }
-        .then_with(|| self.code.cmp(&other.code))
+        .then_with(|| self.result.code.cmp(&other.result.code))
     }
 }
 
-/// The colour step of a final coverage (0–4, by fifths).
-fn step(coverage: Decimal) -> u8 {
-    let fifths = (coverage * Decimal::from(5)).floor();
-    fifths.to_u8().unwrap_or(0).min(4)
+/// A region's name in `lang` ("Maluku Province"), or the name it was run under.
+fn region_name(r: &RegionResult, lang: Lang) -> String {
+    regions::catalogue()
+        .ok()
+        .and_then(|c| c.place(&r.code).ok())
+        .map_or_else(|| r.name.clone(), |p| place_name(p, lang))
 }
 
-/// The sentence for the nation or a province.
-fn sentence(r: &RegionResult, name: &str, lang: Lang) -> String {
-    let (Some(first), Some(last)) = (r.years.first(), r.years.last()) else {
-        return name.to_string();
-    };
-    let mut by = [Decimal::ZERO; 4];
-    for y in &r.years {
-        by[0] += y.by_payer.province;
-        by[1] += y.by_payer.kab_kota;
-        by[2] += y.by_payer.desa;
-        by[3] += y.by_payer.other;
+/// The view the address asks for: the province if this build knows it, else the nation
+/// and the code it did not know.
+fn from_address() -> (bool, Option<String>, Option<String>) {
+    match storage::load_view() {
+        None => (false, None, None),
+        Some(View::Nation) => (true, None, None),
+        Some(View::Province(code)) => {
+            let known = regions::catalogue().is_ok_and(|c| c.province(&code).is_some());
+            if known {
+                (true, Some(code), None)
+            } else {
+                (true, None, Some(code))
+            }
+        }
     }
-    let words = payers(lang);
-    let parts: Vec<String> = by
-        .iter()
-        .zip(words)
-        .filter(|(amount, _)| **amount > Decimal::ZERO)
-        .map(|(amount, who)| format!("{who} {}", format::rupiah_compact(*amount, lang)))
-        .collect();
-    summary(
-        name,
-        &format::number(last.workers, lang),
-        &format::percent(last.coverage, lang),
-        last.year,
-        &format::rupiah_compact(r.total_contributions(), lang),
-        &format!("{}–{}", first.year, last.year),
-        &parts.join(", "),
-        lang,
-    )
+}
+
+/// The download button's and the table's state, for `view`.
+struct Actions<'a> {
+    csv_failed: &'a UseStateHandle<bool>,
+    /// The answer, kept for writing the CSV when asked.
+    done: Option<Rc<Done>>,
 }
 
 #[component]
 pub fn NationalPanel(props: &Props) -> Html {
     let lang = props.lang;
-    let open = use_state(|| false);
-    let province = use_state(|| None::<String>);
+    let start = use_memo((), |_| from_address());
+    let open = use_state(|| start.0);
+    let province = use_state(|| start.1.clone());
     let sort = use_state(|| (Column::Coverage, false));
+    let csv_failed = use_state(|| false);
     let job = use_memo(*open, |open| open.then(|| Rc::new(Job::National)));
     let done = use_job((*job).clone());
     // How long the background thread took, for the end-to-end test's report.
@@ -188,19 +150,37 @@ pub fn NationalPanel(props: &Props) -> Html {
             gloo::console::log!(format!("payung: national plan in {ms:.0} ms"));
         }
     });
+    // The address says which view is open.
+    use_effect_with((*open, (*province).clone()), |(open, province)| {
+        let view = match province {
+            Some(code) => View::Province(code.clone()),
+            None => View::Nation,
+        };
+        storage::replace_view(open.then_some(&view));
+    });
     let ontoggle = track_open(&open);
     let body = match done.as_deref().map(|d| &d.answer) {
         _ if !*open => Html::default(),
         Some(Answer::National(result)) => match &**result {
-            Ok(nation) => view(props, nation, &province, &sort),
+            Ok(nation) => {
+                let actions = Actions {
+                    csv_failed: &csv_failed,
+                    done: done.clone(),
+                };
+                view(props, nation, &province, &sort, actions)
+            }
             Err(why) => html! { <p class="bad" role="alert">{ why }</p> },
         },
         _ => html! { <p class="muted" aria-busy="true">{ text(Text::Computing, lang) }</p> },
     };
+    let unknown = start.2.as_deref().filter(|_| province.is_none());
     html! {
-        <details class="group national" id="national" {ontoggle}>
+        <details class="group national" id="national" open={*open} {ontoggle}>
             <summary><h2>{ text(Text::Title, lang) }</h2></summary>
             if *open {
+                if let Some(code) = unknown {
+                    <p class="banner info" role="status" id="national-unknown">{ unknown_province(code, lang) }</p>
+                }
                 <p class="note">{ text(Text::Intro, lang) }</p>
                 <div aria-live="polite">{ body }</div>
             }
@@ -208,32 +188,45 @@ pub fn NationalPanel(props: &Props) -> Html {
     }
 }
 
-fn view(
-    props: &Props,
-    nation: &NationalOutcome,
-    province: &UseStateHandle<Option<String>>,
-    sort: &UseStateHandle<(Column, bool)>,
-) -> Html {
-    let lang = props.lang;
-    let chosen = province
-        .as_deref()
-        .and_then(|code| nation.provinces.iter().find(|p| p.province.code == code));
-    let choose = |code: Option<String>| {
-        let province = province.clone();
-        Callback::from(move |_: MouseEvent| province.set(code.clone()))
+/// The national answer and the province shown, if the answer has arrived.
+fn shown<'a>(
+    done: &'a Option<Rc<Done>>,
+    code: Option<&str>,
+) -> Option<(&'a NationalOutcome, Option<&'a ProvinceOutcome>)> {
+    let Some(Answer::National(result)) = done.as_deref().map(|d| &d.answer) else {
+        return None;
     };
-    let (head, results): (&RegionResult, Vec<&RegionResult>) = match chosen {
-        Some(p) => (&p.province, p.kabkota.iter().collect()),
+    let nation = result.as_ref().as_ref().ok()?;
+    let chosen = code.and_then(|c| nation.provinces.iter().find(|p| p.province.code == c));
+    Some((nation, chosen))
+}
+
+/// The head of the view (the nation or the chosen province), its name, and its regions.
+fn parts<'a>(
+    nation: &'a NationalOutcome,
+    chosen: Option<&'a ProvinceOutcome>,
+    lang: Lang,
+) -> (&'a RegionResult, String, Vec<&'a RegionResult>) {
+    match chosen {
+        Some(p) => (
+            &p.province,
+            region_name(&p.province, lang),
+            p.kabkota.iter().collect(),
+        ),
         None => (
             &nation.nation,
+            "Indonesia".to_string(),
             nation.provinces.iter().map(|p| &p.province).collect(),
         ),
-    };
-    let head_name = match chosen {
-        Some(_) => Row::of(head, lang).name,
-        None => "Indonesia".to_string(),
-    };
-    let (column, descending) = **sort;
+    }
+}
+
+/// The rows of `results`, sorted by `(column, descending)`.
+fn rows_of<'a>(
+    results: &[&'a RegionResult],
+    (column, descending): (Column, bool),
+    lang: Lang,
+) -> Vec<Row<'a>> {
     let mut rows: Vec<Row> = results.iter().map(|r| Row::of(r, lang)).collect();
     rows.sort_by(|a, b| {
         let o = a.cmp(b, column);
@@ -243,32 +236,32 @@ fn view(
             o
         }
     });
-    let coverage_of = |code: &str| {
-        nation
-            .provinces
-            .iter()
-            .find(|p| p.province.code == code)
-            .and_then(|p| p.province.years.last())
-            .map(|y| y.coverage)
+    rows
+}
+
+fn view(
+    props: &Props,
+    nation: &NationalOutcome,
+    province: &UseStateHandle<Option<String>>,
+    sort: &UseStateHandle<(Column, bool)>,
+    actions: Actions,
+) -> Html {
+    let Actions { csv_failed, done } = actions;
+    let lang = props.lang;
+    let chosen = province
+        .as_deref()
+        .and_then(|code| nation.provinces.iter().find(|p| p.province.code == code));
+    let choose = {
+        let province = province.clone();
+        Callback::from(move |code: String| province.set(Some(code)))
     };
-    let tiles = TILES.iter().map(|(code, row, col, short)| {
-        let coverage = coverage_of(code).unwrap_or_default();
-        let name = regions::catalogue()
-            .ok()
-            .and_then(|c| c.place(code).ok())
-            .map_or_else(|| short.to_string(), |p| place_name(p, lang));
-        let pressed = province.as_deref() == Some(*code);
-        let label = format!("{name}: {}", format::percent(coverage, lang));
-        html! {
-            <button type="button" class={classes!("tile", format!("cov-{}", step(coverage)))}
-                style={format!("grid-row:{row};grid-column:{col}")} data-code={*code}
-                aria-pressed={pressed.to_string()} aria-label={label.clone()} title={label}
-                onclick={choose(Some(code.to_string()))}>
-                <span class="tile-name">{ *short }</span>
-                <span class="tile-value">{ format::percent_compact(coverage, lang) }</span>
-            </button>
-        }
-    });
+    let back = {
+        let province = province.clone();
+        Callback::from(move |_: MouseEvent| province.set(None))
+    };
+    let (head, head_name, results) = parts(nation, chosen, lang);
+    let (column, descending) = **sort;
+    let rows = rows_of(&results, **sort, lang);
     let header = COLUMNS.iter().map(|(c, t)| {
         let on = column == *c;
         let aria = on.then_some(if descending {
@@ -281,14 +274,8 @@ fn view(
             let c = *c;
             Callback::from(move |_: MouseEvent| {
                 let (now, down) = *sort;
-                sort.set((
-                    c,
-                    if now == c {
-                        !down
-                    } else {
-                        c != Column::Coverage && c != Column::Region
-                    },
-                ));
+                let first = c != Column::Coverage && c != Column::Region;
+                sort.set((c, if now == c { !down } else { first }));
             })
         };
         html! {
@@ -301,9 +288,9 @@ fn view(
     });
     let body = rows.iter().map(|r| {
         let pct = (r.coverage * Decimal::from(100)).min(Decimal::from(100));
+        let code = r.result.code.clone();
         let action = if chosen.is_some() {
             let on_action = props.on_action.clone();
-            let code = r.code.clone();
             let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::LoadRegion(code.clone())));
             html! {
                 <button type="button" class="open-region" {onclick}
@@ -311,11 +298,11 @@ fn view(
             }
         } else {
             html! {
-                <button type="button" class="open-region" onclick={choose(Some(r.code.clone()))}>{ "→" }</button>
+                <button type="button" class="open-region" onclick={choose.reform(move |_: MouseEvent| code.clone())}>{ "→" }</button>
             }
         };
         html! {
-            <tr data-code={r.code.clone()}>
+            <tr data-code={r.result.code.clone()}>
                 <th scope="row">{ &r.name }{ " " }{ action }</th>
                 <td class="num">{ format::number(r.workers, lang) }</td>
                 <td class="num cov-cell">
@@ -323,20 +310,41 @@ fn view(
                     <span class="cov-text">{ format::percent(r.coverage, lang) }</span>
                 </td>
                 <td class="num">{ format::number(r.gap, lang) }</td>
-                <td class="num">{ format::rupiah_compact(r.cost, lang) }</td>
+                <td class="num">{ format::rupiah_compact(r.result.total_contributions(), lang) }</td>
                 <td class="num">{ r.per_worker.map_or_else(|| "—".to_string(), |v| format::rupiah_in(v, lang)) }</td>
             </tr>
         }
     });
+    let on_tile = {
+        let choose = choose.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(code) = clicked(&e, "data-code") {
+                choose.emit(code);
+            }
+        })
+    };
+    // The CSV is written only when asked for: the nation is 2,766 rows.
+    let on_csv = {
+        let (code, failed) = (province.as_ref().cloned(), csv_failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some((nation, chosen)) = shown(&done, code.as_deref()) else {
+                return;
+            };
+            let (csv, name) = match chosen {
+                Some(p) => (table::province_csv(p), slug(&p.province.name)),
+                None => (table::national_csv(nation), "indonesia".to_string()),
+            };
+            let name = format!("payung-{}.csv", name.replace('_', "-"));
+            failed.set(download(&name, "text/csv", &csv).is_err());
+        })
+    };
     html! {<>
-        <div class="tile-map" role="group" aria-label={text(Text::MapLabel, lang)}>{ for tiles }</div>
-        <p class="tile-legend muted">{ text(Text::Legend, lang) }
-            { for (0..5u8).map(|s| html! { <span class={classes!("cov-key", format!("cov-{s}"))}>{ format!("{}–{}%", s * 20, s * 20 + 20) }</span> }) }
-        </p>
+        <div onclick={on_tile}>{ tile_map(nation, lang, province.as_deref(), true) }</div>
         if chosen.is_some() {
-            <button type="button" id="national-back" onclick={choose(None)}>{ text(Text::Back, lang) }</button>
+            <button type="button" id="national-back" onclick={back}>{ text(Text::Back, lang) }</button>
         }
         <p id="national-summary" class="answer">{ sentence(head, &head_name, lang) }</p>
+        if let Some(path) = &head.ucj { { ucj_block(path, lang) } }
         <div class="table-scroll" tabindex="0">
             <table id="national-table" class="national-table">
                 <caption class="sr-only">{ &head_name }</caption>
@@ -344,5 +352,10 @@ fn view(
                 <tbody>{ for body }</tbody>
             </table>
         </div>
+        <p class="national-actions">
+            <button type="button" id="national-csv" onclick={on_csv}>{ text(Text::Csv, lang) }</button>
+        </p>
+
+        if **csv_failed { <p class="field-error" role="alert">{ text(Text::CsvFailed, lang) }</p> }
     </>}
 }

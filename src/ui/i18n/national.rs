@@ -22,6 +22,11 @@ pub enum Text {
     Sort,
     Legend,
     Estimate,
+    UcjLabel,
+    Source,
+    Csv,
+    CsvFailed,
+    UnknownProvince,
 }
 
 pub fn text(key: Text, lang: Lang) -> &'static str {
@@ -45,6 +50,11 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
         Text::Sort => ("Urutkan menurut kolom ini", "Sort by this column"),
         Text::Legend => ("Cakupan akhir:", "Final coverage:"),
         Text::Estimate => ("perkiraan", "estimate"),
+        Text::UcjLabel => ("bagian semua pekerja yang menjadi peserta aktif BPJS Ketenagakerjaan", "the share of all workers who are active BPJS Ketenagakerjaan members"),
+        Text::Source => ("Sumber target", "Target source"),
+        Text::Csv => ("Unduh CSV (per wilayah dan tahun)", "Download CSV (per region and year)"),
+        Text::CsvFailed => ("Unduhan gagal; coba lagi.", "The download failed; try again."),
+        Text::UnknownProvince => ("Tautan menyebut provinsi yang tidak dikenal versi ini", "The link names a province this version does not know"),
     };
     match lang {
         Lang::Id => id,
@@ -79,5 +89,62 @@ pub fn payers(lang: Lang) -> [&'static str; 4] {
     match lang {
         Lang::Id => ["provinsi", "kabupaten/kota", "desa", "lainnya"],
         Lang::En => ["province", "regency/city", "villages", "others"],
+    }
+}
+
+/// The UCJ line of the nation or a province: now, at the end with the plan, and the
+/// target that year (`interpolated`: between two stated targets, or held past the last).
+pub fn ucj_line(
+    now: &str,
+    end: &str,
+    year: i32,
+    target: &str,
+    interpolated: bool,
+    lang: Lang,
+) -> String {
+    let (id, en) = if interpolated {
+        (" (interpolasi antar-target)", " (interpolated)")
+    } else {
+        ("", "")
+    };
+    match lang {
+        Lang::Id => format!("UCJ kini {now} → {end} pada akhir {year} dengan rencana ini; target {year}: {target}{id}."),
+        Lang::En => format!("UCJ now {now} → {end} at the end of {year} with this plan; target for {year}: {target}{en}."),
+    }
+}
+
+/// What in a UCJ is an estimate: the starting workers or members where not published,
+/// and always the plan's effect.
+pub fn ucj_estimate(workers: bool, members: bool, lang: Lang) -> String {
+    let (w, m, plan) = match lang {
+        Lang::Id => (
+            "jumlah pekerja = penduduk × porsi bekerja nasional",
+            "peserta aktif = pekerja × UCJ nasional April 2025",
+            "pekerja rentan yang baru terlindungi dianggap belum menjadi peserta",
+        ),
+        Lang::En => (
+            "workers = population × the national employed share",
+            "active members = workers × the national UCJ of April 2025",
+            "the newly covered vulnerable workers are taken not to be members yet",
+        ),
+    };
+    let parts: Vec<&str> = [(workers, w), (members, m), (true, plan)]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, t)| *t)
+        .collect();
+    let word = match lang {
+        Lang::Id => "Perkiraan",
+        Lang::En => "Estimates",
+    };
+    format!("{word}: {}.", parts.join("; "))
+}
+
+/// The message when a link names a province code this build does not know.
+pub fn unknown_province(code: &str, lang: Lang) -> String {
+    let lead = text(Text::UnknownProvince, lang);
+    match lang {
+        Lang::Id => format!("{lead} (kode {code}); menampilkan seluruh Indonesia."),
+        Lang::En => format!("{lead} (code {code}); showing all of Indonesia."),
     }
 }
