@@ -53,19 +53,26 @@ export async function test({ page, screenshot }) {
   await waitForText(page, 'Maluku Province', { selector: '#national-summary' });
 }
 
-// UCJ beside coverage, and the CSV of the view (one row per region and year).
-export async function testUcjAndCsv({ page, screenshot }) {
+// UCJ beside coverage, the CSV of the view (one row per region and year) and the printed brief.
+export async function testUcjCsvAndBrief({ page, screenshot }) {
   await openApp(page, '/');
   await page.locator('#national > summary').click();
   await expectCount(page, '#national-table tbody tr', 38, { timeout: 60_000 });
-  // The nation's UCJ: now, with the plan, the target on a bar, what is estimated, the source.
+  // The nation's UCJ: now, with the plan, the target, its source; each province's final UCJ.
   await waitForText(page, 'Universal Coverage Jamsostek', { selector: '#national-ucj' });
   const ucj = await page.textContent('#national-ucj');
   assert.match(ucj, /UCJ kini \d+,\d% → \d+,\d% pada akhir 20\d\d dengan rencana ini/);
   assert.match(ucj, /target 20\d\d: \d+,\d%/);
   assert.match(ucj, /Perkiraan: .*belum menjadi peserta/);
-  assert.ok(await page.getAttribute('#national-ucj a', 'href'), 'the targets\' source is linked');
-  assert.equal(await page.locator('#national-ucj .ucj-bar .ucj-tick').count(), 1, 'the target tick');
+  assert.ok(await page.getAttribute('#national-ucj .ucj-source a', 'href'), 'the targets\' source is linked');
+  assert.ok(await page.locator('#national-ucj .ucj-bar .ucj-tick').count() >= 1, 'a target tick on the bar');
+  await expectCount(page, '#national-table tbody td.ucj-cell', 38);
+  const heading = page.locator('#national-table th', { hasText: 'UCJ akhir' });
+  await heading.locator('button').click();
+  await waitFor(page, () => document.querySelector('#national-table th[aria-sort]')?.textContent.includes('UCJ'), undefined, { message: 'sorted by UCJ' });
+  const shares = await page.$$eval('#national-table td.ucj-cell .cov-text',
+    (cells) => cells.map((c) => Number(c.textContent.replace(/[%*]/g, '').replace(/\./g, '').replace(',', '.'))));
+  assert.deepEqual(shares, [...shares].sort((a, b) => b - a), `UCJ descending: ${shares}`);
   await page.locator('#national-ucj').scrollIntoViewIfNeeded();
   await screenshot('national-ucj');
 
@@ -85,13 +92,33 @@ export async function testUcjAndCsv({ page, screenshot }) {
   const ambon = lines.find((l) => l.split(',')[1] === '81.71');
   assert.ok(ambon.endsWith(',Provinsi Maluku'), ambon);
 
-  // Drilled into Maluku: its own UCJ, and a CSV of the province and its 11 kab/kota.
+  // Drilled into Maluku: its CSV has the province and its 11 kab/kota; UCJ is the province's.
   await page.click('#national .tile[data-code="81"]');
   await expectCount(page, '#national-table tbody tr', 11);
-  await waitForText(page, 'UCJ kini', { selector: '#national-ucj' });
+  await expectCount(page, '#national-table tbody td.ucj-cell', 0);
+  await waitForText(page, 'UCJ', { selector: '#national-ucj' });
   const [maluku] = await Promise.all([page.waitForEvent('download'), page.click('#national-csv')]);
   const rows = (await readFile(await maluku.path(), 'utf8')).trim().split('\n');
   assert.equal(rows.length, 1 + (1 + 11) * years);
+
+  // The printed brief carries the view's sentence and table (window.print is caught).
+  await page.evaluate(() => {
+    window.print = () => {
+      const brief = document.querySelector('.national-brief');
+      window.__printed = { root: document.documentElement.className, rows: brief?.querySelectorAll('tbody tr').length, text: brief?.textContent };
+    };
+  });
+  await page.click('#national-print');
+  await waitFor(page, () => !!window.__printed, undefined, { message: 'printed' });
+  const printed = await page.evaluate(() => window.__printed);
+  assert.match(printed.root, /print-national/);
+  assert.equal(printed.rows, 11);
+  assert.match(printed.text, /Provinsi Maluku/);
+  assert.match(printed.text, /UCJ/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.app')).display), 'none');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.national-print')).display), 'block');
+  await page.emulateMedia({ media: 'screen' });
 }
 
 // The address says which view is open: a copied address reopens it; an unknown province says so.
@@ -116,4 +143,20 @@ export async function testAddress({ page }) {
   await waitForText(page, '(kode 99)', { selector: '#national-unknown' });
   await expectCount(page, '#national-table tbody tr', 38, { timeout: 60_000 });
   await waitForText(page, title, { selector: '.region-title' });
+}
+
+// The national embed: the tile map and the nation's sentence; the generator offers it.
+export async function testEmbed({ page, screenshot }) {
+  await page.goto('/?embed=national&lang=en', { waitUntil: 'load' });
+  await expectCount(page, '#embed .tile', 38, { timeout: 60_000 });
+  await waitForText(page, 'vulnerable workers (estimate)', { selector: '#national-summary' });
+  await waitForText(page, 'UCJ', { selector: '#national-ucj' });
+  assert.equal(await page.locator('#embed button.tile').count(), 0, 'tiles are not buttons in the embed');
+  assert.match(await page.getAttribute('#embed-open', 'href'), /#national=$/);
+  await screenshot('national-embed');
+  await openApp(page, '/');
+  await page.locator('#embed-generator > summary').click();
+  await page.check('#embed-shows-national');
+  await waitForText(page, 'embed=national', { selector: '#embed-url' });
+  await expectCount(page, '#embed-control-budget', 0);
 }

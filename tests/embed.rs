@@ -6,8 +6,9 @@ use payung::engine::scenario::{Amount, SourceKind};
 use payung::engine::{presets, Parameters};
 use payung::locale::Lang;
 use payung::ui::embed::{
-    embed_url, iframe_snippet, is_embed, parse, start, style, ChartChoice, Control, ControlInput,
-    EmbedConfig, Headline, Notice, NoticeProblem, Theme, MAX_HEADLINES, MAX_NOTICES, MESSAGE_TYPE,
+    embed_url, iframe_snippet, is_embed, parse, query, start, style, ChartChoice, Control,
+    ControlInput, EmbedConfig, Headline, Notice, NoticeProblem, Theme, MAX_HEADLINES, MAX_NOTICES,
+    MESSAGE_TYPE,
 };
 use payung::ui::i18n::embed::{control_label, notice_text};
 use payung::ui::share::{self, ShareLinkError};
@@ -56,6 +57,7 @@ fn the_issue_example_is_read_as_written() {
             lang: Lang::Id,
             theme: Theme::Light,
             accent: None,
+            national: false,
         }
     );
 }
@@ -563,4 +565,23 @@ fn every_vocabulary_word_reads_back() {
     for t in Theme::ALL {
         assert_eq!(Theme::from_code(t.code()), Some(t));
     }
+}
+
+#[test]
+fn the_national_embed_is_asked_for_and_written_back_with_only_its_look() {
+    let (config, notices) = parse("?embed=national&lang=en&theme=dark&accent=%23112233");
+    assert_eq!(notices, []);
+    assert!(config.national);
+    assert_eq!(config.lang, Lang::En);
+    let written = query(&config);
+    assert_eq!(
+        written,
+        "embed=national&lang=en&theme=dark&accent=%23112233"
+    );
+    assert_eq!(parse(&format!("?{written}")).0, config);
+    // The scenario's embed is unchanged, and another value is still named.
+    assert!(!parse("?embed=1").0.national);
+    let (_, notices) = parse("?embed=nasional");
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].param, "embed");
 }

@@ -354,6 +354,20 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         }
     };
     let preview_height = posted.unwrap_or(choice.height);
+    let show = |id: &'static str, label: &'static str, national: bool| {
+        let update = update.clone();
+        let onchange = Callback::from(move |_: Event| {
+            update(Box::new(move |ch: &mut Choice| {
+                ch.config.national = national
+            }))
+        });
+        html! {
+            <label class="embed-check" for={id}>
+                <input type="radio" name="embed-shows" {id} checked={c.national == national} {onchange} />
+                { label }
+            </label>
+        }
+    };
 
     html! {
         <details class="group embed-generator" id="embed-generator" {ontoggle}>
@@ -362,18 +376,25 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                 <p class="note">{ Text::GeneratorIntro.get(lang) }</p>
                 <div class="embed-options">
                     <fieldset>
-                        <legend>{ Text::Controls.get(lang) }</legend>
-                        { for controls }
+                        <legend>{ Text::Shows.get(lang) }</legend>
+                        { show("embed-shows-scenario", Text::ShowScenario.get(lang), false) }
+                        { show("embed-shows-national", Text::ShowNational.get(lang), true) }
                     </fieldset>
-                    <fieldset>
-                        <legend>{ Text::Charts.get(lang) }</legend>
-                        { for charts }
-                        if c.charts.len() == 1 { <p class="note">{ Text::NoChart.get(lang) }</p> }
-                    </fieldset>
-                    <fieldset>
-                        <legend>{ Text::Headlines.get(lang) }</legend>
-                        { for headlines }
-                    </fieldset>
+                    if !c.national {
+                        <fieldset>
+                            <legend>{ Text::Controls.get(lang) }</legend>
+                            { for controls }
+                        </fieldset>
+                        <fieldset>
+                            <legend>{ Text::Charts.get(lang) }</legend>
+                            { for charts }
+                            if c.charts.len() == 1 { <p class="note">{ Text::NoChart.get(lang) }</p> }
+                        </fieldset>
+                        <fieldset>
+                            <legend>{ Text::Headlines.get(lang) }</legend>
+                            { for headlines }
+                        </fieldset>
+                    }
                     <fieldset>
                         <legend>{ Text::Appearance.get(lang) }</legend>
                         <label class="embed-size" for="embed-lang">{ Text::Language.get(lang) }

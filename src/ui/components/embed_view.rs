@@ -1,6 +1,7 @@
 //! The compact view that other sites put in an `<iframe>` (`?embed=1&…`): the chosen
 //! controls, the chosen charts, one or two headline figures, a link to the full simulator,
-//! and a small box of notices about the address. Light by default; `dark` and an accent
+//! and a small box of notices about the address; with `?embed=national`, the national map
+//! (`embed_national`) in place of the scenario's figures, controls and charts. Light by default; `dark` and an accent
 //! colour come from the address as a class and CSS custom properties on the root
 //! (`styles/embed.css`, scoped under `.embed`). It fits a 320 px column and redraws its
 //! charts at the width of their boxes (`ChartCard`).
@@ -11,6 +12,7 @@
 //! storage and makes no request.
 
 use super::chart_card::ChartCard;
+use super::embed_national::NationalEmbed;
 use super::scenario_field::{jht_switch, number_input};
 use crate::charts::{Request, Source};
 use crate::engine::ratio;
@@ -19,6 +21,7 @@ use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::embed::{self, ChartChoice, ControlInput, EmbedConfig, Headline, Notice, Theme};
 use crate::ui::i18n::embed::{notice_text, Text};
+use crate::ui::i18n::national::{text as national_text, Text as NationalText};
 use crate::ui::i18n::summary::{covered_of, target_by};
 use crate::ui::i18n::{field_label, month_name, scenario_error, T};
 use crate::ui::outcomes::use_outcomes;
@@ -228,20 +231,28 @@ fn Embed(props: &EmbedProps) -> Html {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
     };
-    let full_link = format!("./#{}", share::encode(state.valid.scenario()));
+    let national = config.national;
+    let full_link = if national {
+        format!("./#{}", share::view::View::Nation.part())
+    } else {
+        format!("./#{}", share::encode(state.valid.scenario()))
+    };
     let sc = &state.scenario;
 
     html! {
         <div ref={root} id="embed" lang={lang.code()}
             class={classes!("embed", (config.theme == Theme::Dark).then_some("dark"))}
             style={embed::style(config)}>
-            <p class="embed-title">{ &state.valid.region.name }</p>
+            <p class="embed-title">{ if national { national_title(lang) } else { &state.valid.region.name } }</p>
             if !setup.notices.is_empty() {
                 <aside class="embed-notices" id="embed-notices" aria-label={Text::NoticesTitle.get(lang)}>
                     <p class="embed-notices-title">{ Text::NoticesTitle.get(lang) }</p>
                     <ul>{ for setup.notices.iter().map(|n| html! { <li>{ with_code(&notice_text(n, lang)) }</li> }) }</ul>
                 </aside>
             }
+            if national {
+                <NationalEmbed {lang} />
+            } else {
             if let Some(outcome) = &outcomes.outcome {
                 if !config.headlines.is_empty() {
                     <div class="embed-figures">
@@ -264,6 +275,7 @@ fn Embed(props: &EmbedProps) -> Html {
                     <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} />
                 }) }
             </div>
+            }
             <p class="embed-foot">
                 <a id="embed-open" href={full_link} target="_blank" rel="noopener">
                     { Text::OpenFull.get(lang) }{ " ↗" }
@@ -273,6 +285,10 @@ fn Embed(props: &EmbedProps) -> Html {
             </p>
         </div>
     }
+}
+
+fn national_title(lang: Lang) -> &'static str {
+    national_text(NationalText::Title, lang)
 }
 
 /// Text with `backticked` names shown as code, as the notices quote parameters.

@@ -11,8 +11,10 @@
 
 use super::file_panel::download;
 use super::group::track_open;
+use super::national_brief::{brief, make_host, print_now};
 use super::national_map::{clicked, sentence, tile_map};
-use super::national_ucj::ucj_block;
+use super::national_ucj::{final_share, ucj_block, ucj_cell};
+use crate::charts::escape;
 use crate::engine::jobs::{Answer, Job};
 use crate::engine::regions::{self, table, NationalOutcome, ProvinceOutcome, RegionResult};
 use crate::engine::report::slug;
@@ -29,6 +31,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -46,12 +49,14 @@ enum Column {
     Gap,
     Cost,
     PerWorker,
+    Ucj,
 }
 
-const COLUMNS: [(Column, Text); 6] = [
+const COLUMNS: [(Column, Text); 7] = [
     (Column::Region, Text::Region),
     (Column::Workers, Text::Workers),
     (Column::Coverage, Text::Coverage),
+    (Column::Ucj, Text::Ucj),
     (Column::Gap, Text::Gap),
     (Column::Cost, Text::Cost),
     (Column::PerWorker, Text::PerWorker),
@@ -97,6 +102,9 @@ impl<'a> Row<'a> {
                 .total_contributions()
                 .cmp(&other.result.total_contributions()),
             Column::PerWorker => self.per_worker.cmp(&other.per_worker),
+            Column::Ucj => {
+                final_share(self.result.ucj.as_ref()).cmp(&final_share(other.result.ucj.as_ref()))
+            }
         }
         .then_with(|| self.result.code.cmp(&other.result.code))
     }
@@ -127,11 +135,15 @@ fn from_address() -> (bool, Option<String>, Option<String>) {
     }
 }
 
-/// The download button's and the table's state, for `view`.
+/// The download and print buttons' state, for `view`.
 struct Actions<'a> {
     csv_failed: &'a UseStateHandle<bool>,
     /// The answer, kept for writing the CSV when asked.
     done: Option<Rc<Done>>,
+    /// Where the printed brief goes.
+    host: Option<web_sys::Element>,
+    /// Set when a heading was clicked: the new table's heading takes the focus back.
+    refocus: Rc<std::cell::Cell<bool>>,
 }
 
 #[component]
@@ -142,12 +154,51 @@ pub fn NationalPanel(props: &Props) -> Html {
     let province = use_state(|| start.1.clone());
     let sort = use_state(|| (Column::Coverage, false));
     let csv_failed = use_state(|| false);
+    // The printed brief's own host, outside the app, filled when a print is asked for.
+    let host = use_memo((), |_| make_host());
+    {
+        let host = host.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(h) = &*host {
+                    h.remove();
+                }
+            }
+        });
+    }
+    let details = use_node_ref();
+    // The table is redrawn whole on a sort: its clicked heading gets the focus back.
+    let refocus = use_memo((), |_| Rc::new(std::cell::Cell::new(false)));
+    {
+        let refocus = (*refocus).clone();
+        use_effect_with(*sort, move |(column, _)| {
+            if refocus.replace(false) {
+                let selector = format!("#national-table button[data-sort=\"{}\"]", *column as u8);
+                let button = gloo::utils::document()
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten();
+                if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let job = use_memo(*open, |open| open.then(|| Rc::new(Job::National)));
     let done = use_job((*job).clone());
     // How long the background thread took, for the end-to-end test's report.
     use_effect_with(done.as_ref().map(|d| d.millis), |millis| {
         if let Some(ms) = millis {
             gloo::console::log!(format!("payung: national plan in {ms:.0} ms"));
+        }
+    });
+    // Opened from the address: bring the section into view.
+    let from_link = start.0;
+    use_effect_with(details.clone(), move |details| {
+        if from_link {
+            if let Some(el) = details.cast::<web_sys::Element>() {
+                el.scroll_into_view();
+            }
         }
     });
     // The address says which view is open.
@@ -166,6 +217,8 @@ pub fn NationalPanel(props: &Props) -> Html {
                 let actions = Actions {
                     csv_failed: &csv_failed,
                     done: done.clone(),
+                    host: (*host).clone(),
+                    refocus: (*refocus).clone(),
                 };
                 view(props, nation, &province, &sort, actions)
             }
@@ -175,7 +228,7 @@ pub fn NationalPanel(props: &Props) -> Html {
     };
     let unknown = start.2.as_deref().filter(|_| province.is_none());
     html! {
-        <details class="group national" id="national" open={*open} {ontoggle}>
+        <details class="group national" id="national" open={*open} ref={details} {ontoggle}>
             <summary><h2>{ text(Text::Title, lang) }</h2></summary>
             if *open {
                 if let Some(code) = unknown {
@@ -246,7 +299,12 @@ fn view(
     sort: &UseStateHandle<(Column, bool)>,
     actions: Actions,
 ) -> Html {
-    let Actions { csv_failed, done } = actions;
+    let Actions {
+        csv_failed,
+        done,
+        host,
+        refocus,
+    } = actions;
     let lang = props.lang;
     let chosen = province
         .as_deref()
@@ -260,61 +318,86 @@ fn view(
         Callback::from(move |_: MouseEvent| province.set(None))
     };
     let (head, head_name, results) = parts(nation, chosen, lang);
+    // Kab/kota have no UCJ of their own: the column is the provinces'.
+    let columns: Vec<&(Column, Text)> = COLUMNS
+        .iter()
+        .filter(|(c, _)| *c != Column::Ucj || chosen.is_none())
+        .collect();
     let (column, descending) = **sort;
     let rows = rows_of(&results, **sort, lang);
-    let header = COLUMNS.iter().map(|(c, t)| {
+    // The table is one piece of markup (smaller in the bundle than a tree of nodes); a
+    // click is read from the button it landed in: a heading's `data-sort` sorts, a row's
+    // `data-code` drills into a province or opens a kab/kota's scenario.
+    let mut header = String::new();
+    for (c, t) in &columns {
         let on = column == *c;
-        let aria = on.then_some(if descending {
-            "descending"
+        let (aria, arrow) = match (on, descending) {
+            (false, _) => ("", ""),
+            (true, true) => (r#" aria-sort="descending""#, " ▼"),
+            (true, false) => (r#" aria-sort="ascending""#, " ▲"),
+        };
+        header += &format!(
+            r#"<th scope="col"{aria}><button type="button" class="sort" data-sort="{}" title="{}">{}{arrow}</button></th>"#,
+            *c as u8,
+            text(Text::Sort, lang),
+            text(*t, lang)
+        );
+    }
+    let mut body = String::new();
+    for r in &rows {
+        let code = escape(&r.result.code);
+        let name = escape(&r.name);
+        let button = if chosen.is_some() {
+            format!(
+                r#"<button type="button" class="open-region" data-code="{code}" aria-label="{}: {name}">{}</button>"#,
+                text(Text::OpenHint, lang),
+                text(Text::Open, lang)
+            )
         } else {
-            "ascending"
-        });
-        let onclick = {
-            let sort = sort.clone();
-            let c = *c;
-            Callback::from(move |_: MouseEvent| {
+            format!(r#"<button type="button" class="open-region" data-code="{code}">→</button>"#)
+        };
+        let pct = (r.coverage * Decimal::from(100)).min(Decimal::from(100));
+        let ucj = if chosen.is_none() {
+            ucj_cell(r.result.ucj.as_ref(), lang)
+        } else {
+            String::new()
+        };
+        body += &format!(
+            r#"<tr data-code="{code}"><th scope="row">{name} {button}</th><td class="num">{}</td><td class="num cov-cell"><span class="cov-bar" style="width:{pct}%"></span><span class="cov-text">{}</span></td>{ucj}<td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+            format::number(r.workers, lang),
+            format::percent(r.coverage, lang),
+            format::number(r.gap, lang),
+            format::rupiah_compact(r.result.total_contributions(), lang),
+            r.per_worker
+                .map_or_else(|| "—".to_string(), |v| format::rupiah_in(v, lang)),
+        );
+    }
+    let on_table = {
+        let (on_action, choose, drill, sort) = (
+            props.on_action.clone(),
+            choose.clone(),
+            chosen.is_none(),
+            sort.clone(),
+        );
+        let refocus = refocus.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(c) = clicked(&e, "data-sort")
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| COLUMNS.iter().map(|(c, _)| *c).find(|c| *c as usize == i))
+            {
                 let (now, down) = *sort;
                 let first = c != Column::Coverage && c != Column::Region;
+                refocus.set(true);
                 sort.set((c, if now == c { !down } else { first }));
-            })
-        };
-        html! {
-            <th scope="col" aria-sort={aria}>
-                <button type="button" class="sort" {onclick} title={text(Text::Sort, lang)}>
-                    { text(*t, lang) }{ if on { if descending { " ▼" } else { " ▲" } } else { "" } }
-                </button>
-            </th>
-        }
-    });
-    let body = rows.iter().map(|r| {
-        let pct = (r.coverage * Decimal::from(100)).min(Decimal::from(100));
-        let code = r.result.code.clone();
-        let action = if chosen.is_some() {
-            let on_action = props.on_action.clone();
-            let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::LoadRegion(code.clone())));
-            html! {
-                <button type="button" class="open-region" {onclick}
-                    aria-label={format!("{}: {}", text(Text::OpenHint, lang), r.name)}>{ text(Text::Open, lang) }</button>
+            } else if let Some(code) = clicked(&e, "data-code") {
+                if drill {
+                    choose.emit(code);
+                } else {
+                    on_action.emit(Action::LoadRegion(code));
+                }
             }
-        } else {
-            html! {
-                <button type="button" class="open-region" onclick={choose.reform(move |_: MouseEvent| code.clone())}>{ "→" }</button>
-            }
-        };
-        html! {
-            <tr data-code={r.result.code.clone()}>
-                <th scope="row">{ &r.name }{ " " }{ action }</th>
-                <td class="num">{ format::number(r.workers, lang) }</td>
-                <td class="num cov-cell">
-                    <span class="cov-bar" style={format!("width:{pct}%")}></span>
-                    <span class="cov-text">{ format::percent(r.coverage, lang) }</span>
-                </td>
-                <td class="num">{ format::number(r.gap, lang) }</td>
-                <td class="num">{ format::rupiah_compact(r.result.total_contributions(), lang) }</td>
-                <td class="num">{ r.per_worker.map_or_else(|| "—".to_string(), |v| format::rupiah_in(v, lang)) }</td>
-            </tr>
-        }
-    });
+        })
+    };
     let on_tile = {
         let choose = choose.clone();
         Callback::from(move |e: MouseEvent| {
@@ -323,9 +406,13 @@ fn view(
             }
         })
     };
-    // The CSV is written only when asked for: the nation is 2,766 rows.
+    let starred = chosen.is_none()
+        && rows
+            .iter()
+            .any(|r| r.result.ucj.as_ref().is_some_and(|u| u.base.is_estimate()));
+    // The CSV and the brief are written only when asked for: the nation is 2,766 rows.
     let on_csv = {
-        let (code, failed) = (province.as_ref().cloned(), csv_failed.clone());
+        let (code, failed, done) = (province.as_ref().cloned(), csv_failed.clone(), done.clone());
         Callback::from(move |_: MouseEvent| {
             let Some((nation, chosen)) = shown(&done, code.as_deref()) else {
                 return;
@@ -338,6 +425,27 @@ fn view(
             failed.set(download(&name, "text/csv", &csv).is_err());
         })
     };
+    let on_print = {
+        let (code, order) = (province.as_ref().cloned(), **sort);
+        Callback::from(move |_: MouseEvent| {
+            let (Some((nation, chosen)), Some(host)) = (shown(&done, code.as_deref()), &host)
+            else {
+                return;
+            };
+            let (head, head_name, results) = parts(nation, chosen, lang);
+            let rows = rows_of(&results, order, lang);
+            let named: Vec<(String, &RegionResult)> =
+                rows.iter().map(|r| (r.name.clone(), r.result)).collect();
+            host.set_inner_html(&brief(
+                head,
+                &head_name,
+                &sentence(head, &head_name, lang),
+                &named,
+                lang,
+            ));
+            print_now();
+        })
+    };
     html! {<>
         <div onclick={on_tile}>{ tile_map(nation, lang, province.as_deref(), true) }</div>
         if chosen.is_some() {
@@ -345,15 +453,17 @@ fn view(
         }
         <p id="national-summary" class="answer">{ sentence(head, &head_name, lang) }</p>
         if let Some(path) = &head.ucj { { ucj_block(path, lang) } }
-        <div class="table-scroll" tabindex="0">
-            <table id="national-table" class="national-table">
-                <caption class="sr-only">{ &head_name }</caption>
-                <thead><tr>{ for header }</tr></thead>
-                <tbody>{ for body }</tbody>
-            </table>
+        <div class="table-scroll" tabindex="0" onclick={on_table}>
+            { Html::from_html_unchecked(format!(
+                r#"<table id="national-table" class="national-table"><caption class="sr-only">{}</caption><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"#,
+                escape(&head_name)
+            ).into()) }
         </div>
+        if starred { <p class="note">{ text(Text::UcjStarNote, lang) }</p> }
         <p class="national-actions">
             <button type="button" id="national-csv" onclick={on_csv}>{ text(Text::Csv, lang) }</button>
+            { " " }
+            <button type="button" id="national-print" class="print-button" onclick={on_print}>{ text(Text::Print, lang) }</button>
         </p>
 
         if **csv_failed { <p class="field-error" role="alert">{ text(Text::CsvFailed, lang) }</p> }

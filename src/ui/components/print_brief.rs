@@ -45,7 +45,7 @@ fn today(lang: Lang) -> String {
 
 /// An SVG as an image source: hidden on screen, it costs no DOM parsing on each update,
 /// and prints as vectors.
-fn svg_src(svg: &str) -> String {
+pub fn svg_src(svg: &str) -> String {
     let encoded: String = js_sys::encode_uri_component(svg).into();
     format!("data:image/svg+xml;charset=utf-8,{encoded}")
 }

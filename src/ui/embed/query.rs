@@ -41,6 +41,9 @@ pub struct EmbedConfig {
     pub theme: Theme,
     /// `#rrggbb` in lower case.
     pub accent: Option<String>,
+    /// `embed=national`: the tile map of the provinces and the nation's sentence instead
+    /// of the scenario (preset, share, controls, charts and headlines then go unused).
+    pub national: bool,
 }
 
 impl Default for EmbedConfig {
@@ -54,6 +57,7 @@ impl Default for EmbedConfig {
             lang: Lang::Id,
             theme: Theme::Light,
             accent: None,
+            national: false,
         }
     }
 }
@@ -138,7 +142,7 @@ const CHARTS: &[&str] = &["coverage", "cost", "benefits"];
 const HEADLINES: &[&str] = &["coverage", "cost", "target", "per-worker", "none"];
 const LANGS: &[&str] = &["id", "en"];
 const THEMES: &[&str] = &["light", "dark"];
-const EMBED: &[&str] = &["1"];
+const EMBED: &[&str] = &["1", "national"];
 
 /// Whether the page was asked for the embed view: the address has an `embed` parameter.
 pub fn is_embed(query: &str) -> bool {
@@ -165,6 +169,7 @@ pub fn parse(query: &str) -> (EmbedConfig, Vec<Notice>) {
         match name {
             "embed" => match value {
                 "1" => {}
+                "national" => config.national = true,
                 "" => notices.empty(name, "1"),
                 _ => notices.unknown(name, value, EMBED, Some("1")),
             },

@@ -21,6 +21,12 @@ fn encode_component(text: &str) -> String {
 
 /// The query that asks for `config` (without `?`); `parse` reads it back unchanged.
 pub fn query(config: &EmbedConfig) -> String {
+    if config.national {
+        let mut parts = vec!["embed=national".to_string()];
+        parts.push(format!("lang={}", config.lang.code()));
+        look(&mut parts, config);
+        return parts.join("&");
+    }
     let mut parts = vec![
         "embed=1".to_string(),
         format!("preset={}", encode_component(&config.preset)),
@@ -45,13 +51,18 @@ pub fn query(config: &EmbedConfig) -> String {
     };
     parts.push(format!("headline={headlines}"));
     parts.push(format!("lang={}", config.lang.code()));
+    look(&mut parts, config);
+    parts.join("&")
+}
+
+/// The theme and accent parts, when not the defaults.
+fn look(parts: &mut Vec<String>, config: &EmbedConfig) {
     if config.theme != Theme::Light {
         parts.push(format!("theme={}", config.theme.code()));
     }
     if let Some(accent) = &config.accent {
         parts.push(format!("accent={}", encode_component(accent)));
     }
-    parts.join("&")
 }
 
 /// The embed's address under `base`, the app's address (`https://example.org/payung/`);

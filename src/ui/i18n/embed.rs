@@ -37,6 +37,9 @@ pub enum Text {
     CopyFailed,
     Address,
     NoChart,
+    Shows,
+    ShowScenario,
+    ShowNational,
 }
 
 impl Text {
@@ -71,6 +74,12 @@ impl Text {
             ),
             Copy => ("Salin kode", "Copy code"),
             Copied => ("Kode tersalin.", "Code copied."),
+            Shows => ("Tampilkan", "Show"),
+            ShowScenario => ("Skenario ini", "This scenario"),
+            ShowNational => (
+                "Peta nasional: 38 provinsi dan kalimat Indonesia",
+                "National map: the 38 provinces and Indonesia's sentence",
+            ),
             CopyFailed => (
                 "Tidak dapat menyalin otomatis; kode sudah dipilih, tekan Ctrl+C.",
                 "Could not copy automatically; the code is selected, press Ctrl+C.",

@@ -22,11 +22,17 @@ pub enum Text {
     Sort,
     Legend,
     Estimate,
+    Ucj,
     UcjLabel,
+    UcjNow,
+    UcjPlan,
+    UcjTargets,
+    UcjStarNote,
     Source,
     Csv,
     CsvFailed,
     UnknownProvince,
+    Print,
 }
 
 pub fn text(key: Text, lang: Lang) -> &'static str {
@@ -50,10 +56,22 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
         Text::Sort => ("Urutkan menurut kolom ini", "Sort by this column"),
         Text::Legend => ("Cakupan akhir:", "Final coverage:"),
         Text::Estimate => ("perkiraan", "estimate"),
-        Text::UcjLabel => ("bagian semua pekerja yang menjadi peserta aktif BPJS Ketenagakerjaan", "the share of all workers who are active BPJS Ketenagakerjaan members"),
+        Text::Ucj => ("UCJ akhir (perkiraan)", "Final UCJ (estimate)"),
+        Text::UcjLabel => (
+            "bagian semua pekerja, formal dan informal, yang menjadi peserta aktif BPJS Ketenagakerjaan",
+            "the share of all workers, formal and informal, who are active BPJS Ketenagakerjaan members",
+        ),
+        Text::UcjNow => ("kini", "now"),
+        Text::UcjPlan => ("dengan rencana ini", "with this plan"),
+        Text::UcjTargets => ("target RPJMN/RKP", "RPJMN/RKP target"),
+        Text::UcjStarNote => (
+            "* UCJ awal provinsi ini perkiraan: jumlah pekerja atau peserta aktifnya tidak diterbitkan (lihat baris provinsi).",
+            "* This province's starting UCJ is an estimate: its number of workers or of active members is not published (see the province's line).",
+        ),
         Text::Source => ("Sumber target", "Target source"),
         Text::Csv => ("Unduh CSV (per wilayah dan tahun)", "Download CSV (per region and year)"),
         Text::CsvFailed => ("Unduhan gagal; coba lagi.", "The download failed; try again."),
+        Text::Print => ("Cetak ringkasan tampilan ini", "Print this view's brief"),
         Text::UnknownProvince => ("Tautan menyebut provinsi yang tidak dikenal versi ini", "The link names a province this version does not know"),
     };
     match lang {
@@ -102,14 +120,11 @@ pub fn ucj_line(
     interpolated: bool,
     lang: Lang,
 ) -> String {
-    let (id, en) = if interpolated {
-        (" (interpolasi antar-target)", " (interpolated)")
-    } else {
-        ("", "")
-    };
-    match lang {
-        Lang::Id => format!("UCJ kini {now} → {end} pada akhir {year} dengan rencana ini; target {year}: {target}{id}."),
-        Lang::En => format!("UCJ now {now} → {end} at the end of {year} with this plan; target for {year}: {target}{en}."),
+    match (lang, interpolated) {
+        (Lang::Id, false) => format!("UCJ kini {now} → {end} pada akhir {year} dengan rencana ini; target {year}: {target}."),
+        (Lang::Id, true) => format!("UCJ kini {now} → {end} pada akhir {year} dengan rencana ini; target {year}: {target} (interpolasi antar-target yang ditetapkan)."),
+        (Lang::En, false) => format!("UCJ now {now} → {end} at the end of {year} with this plan; target for {year}: {target}."),
+        (Lang::En, true) => format!("UCJ now {now} → {end} at the end of {year} with this plan; target for {year}: {target} (interpolated between stated targets)."),
     }
 }
 
@@ -138,6 +153,18 @@ pub fn ucj_estimate(workers: bool, members: bool, lang: Lang) -> String {
         Lang::En => "Estimates",
     };
     format!("{word}: {}.", parts.join("; "))
+}
+
+/// Members short of the year's target and a year of the package for them.
+pub fn ucj_gap(members: &str, year: i32, cost: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Kurang {members} peserta dari target {year}; melindungi mereka sekitar {cost} setahun (perkiraan, belum ada pembayar)."
+        ),
+        Lang::En => format!(
+            "{members} members short of the {year} target; covering them costs about {cost} a year (estimate, no payer yet)."
+        ),
+    }
 }
 
 /// The message when a link names a province code this build does not know.

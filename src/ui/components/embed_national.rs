@@ -1,0 +1,39 @@
+//! The national embed's body (`?embed=national`, inside `embed_view`): the tile map of the
+//! 38 provinces coloured by final coverage, the nation's sentence and its UCJ, worked out on
+//! the background lane like the full app's national section. The tiles are not buttons:
+//! drilling down is the full app's.
+
+use super::national_map::{sentence, tile_map};
+use super::national_ucj::ucj_block;
+use crate::engine::jobs::{Answer, Job};
+use crate::locale::Lang;
+use crate::ui::compute::use_job;
+use crate::ui::i18n::national::{text, Text};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+}
+
+#[component]
+pub fn NationalEmbed(props: &Props) -> Html {
+    let lang = props.lang;
+    let job = use_memo((), |_| Some(Rc::new(Job::National)));
+    let done = use_job((*job).clone());
+    let body = match done.as_deref().map(|d| &d.answer) {
+        Some(Answer::National(result)) => match &**result {
+            Ok(nation) => html! {<>
+                { tile_map(nation, lang, None, false) }
+                <p id="national-summary" class="answer">{ sentence(&nation.nation, "Indonesia", lang) }</p>
+                if let Some(path) = &nation.nation.ucj { { ucj_block(path, lang) } }
+            </>},
+            Err(why) => html! { <p class="embed-error" role="alert">{ why }</p> },
+        },
+        _ => {
+            html! { <p class="embed-busy muted" aria-busy="true">{ text(Text::Computing, lang) }</p> }
+        }
+    };
+    html! { <div aria-live="polite">{ body }</div> }
+}
