@@ -12,6 +12,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub field: Field,
+    /// The input's DOM id (`scenario_field::field_id`).
+    pub id: AttrValue,
     pub label: AttrValue,
     pub value: Decimal,
     pub preset: Option<Decimal>,
@@ -29,10 +31,9 @@ pub fn FieldInput(props: &Props) -> Html {
         (props.field, props.on_action.clone()),
         |v: Decimal, (field, on_action)| on_action.emit(Action::Set(*field, v)),
     );
-    let id = super::scenario_field::field_id(props.field);
     html! {
         <NumberField
-            {id}
+            id={props.id.clone()}
             label={props.label.clone()}
             value={props.value}
             preset={props.preset}

@@ -96,6 +96,7 @@ pub fn number_input(
     html! {
         <FieldInput
             {field}
+            id={field_id(field)}
             label={AttrValue::from(label)}
             {value}
             preset={field.get(&state.preset)}
