@@ -97,7 +97,7 @@ pub fn ucj_block(path: &UcjPath, lang: Lang) -> Html {
         .and_then(|d| d.targets.references.first())
         .map(|r| {
             format!(
-                r#"<p class="note ucj-source">{}: <a href="{}" target="_blank" rel="noopener">{}</a></p>"#,
+                r#"<p class="note ucj-source">{}: <a class="note-source" href="{}" target="_blank" rel="noopener">{}</a></p>"#,
                 text(Text::Source, lang),
                 escape(&r.href),
                 escape(&r.title)
