@@ -126,11 +126,15 @@ pub struct Table {
 }
 
 /// The size a chart is drawn at: the width of its box in CSS pixels and the size of its
-/// text, so that text is drawn at the size it is read at; the height follows.
+/// text, so that text is drawn at the size it is read at; the height follows, unless the
+/// box has a height of its own to fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Size {
     pub width: u32,
     pub text_px: u32,
+    /// The box's height when the layout sets it (the main chart on the first screen): a
+    /// plot shorter than that grows to fill it; none: the height follows the width.
+    pub height: Option<u32>,
 }
 
 impl Size {
@@ -139,6 +143,7 @@ impl Size {
     pub const PRINT: Size = Size {
         width: 240,
         text_px: 12,
+        height: None,
     };
 
     /// The smallest text any chart is drawn with, at any width (issue 10: 12 CSS px).
@@ -153,6 +158,7 @@ impl Size {
             text_px: self
                 .text_px
                 .clamp(Self::MIN_TEXT_PX, (width / 10).max(Self::MIN_TEXT_PX)),
+            height: self.height.map(|h| h.min(max)),
         }
     }
 }

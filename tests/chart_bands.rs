@@ -14,6 +14,7 @@ use std::rc::Rc;
 const SIZE: Size = Size {
     width: 800,
     text_px: 14,
+    height: None,
 };
 
 /// Ambon's outcome, its target and its bands over 100 draws with a fixed seed.

@@ -15,12 +15,14 @@ use rust_decimal::Decimal;
 const SIZE: Size = Size {
     width: 800,
     text_px: 14,
+    height: None,
 };
 
 /// A phone's chart box.
 const PHONE: Size = Size {
     width: 320,
     text_px: 13,
+    height: None,
 };
 
 fn scenario(id: &str) -> Scenario {
@@ -227,7 +229,11 @@ fn degenerate_outcomes_do_not_panic() {
     }
     // Sizes too small or too large are clamped rather than failing.
     for (width, text_px) in [(0, 0), (1, 1), (100_000, 100_000)] {
-        let size = Size { width, text_px };
+        let size = Size {
+            width,
+            text_px,
+            height: None,
+        };
         let svg = svg(&charts::draw(
             ChartKind::Cost,
             &full,
@@ -440,6 +446,40 @@ fn narrow_charts_put_the_whole_legend_below_the_plot() {
                 "{kind:?}: legend at y {top}, axis name at {axis}"
             );
             assert!(font_sizes(&chart.to_svg()).iter().all(|px| *px >= 12.0));
+        }
+    }
+}
+
+/// A box with a height of its own (the main chart on a projector): a chart shorter than it
+/// grows to fill it, legend beside (wide) or below (narrow); one taller keeps its height.
+#[test]
+fn a_chart_fills_a_taller_box_and_keeps_its_height_in_a_shorter_one() {
+    let s = scenario("ambon");
+    let target = s.target.coverage;
+    let outcome = run(s);
+    for (width, fill) in [(1400, 700), (360, 900)] {
+        for kind in ChartKind::RESULTS {
+            let at = |height| {
+                let size = Size {
+                    width,
+                    text_px: 14,
+                    height,
+                };
+                charts::draw(kind, &outcome, None, target, Lang::Id, size)
+                    .scene
+                    .height
+            };
+            let natural = at(None);
+            assert!(
+                natural < fill,
+                "{kind:?} at {width} px is {natural} px tall"
+            );
+            assert_eq!(
+                at(Some(fill)),
+                fill,
+                "{kind:?} at {width} px fills {fill} px"
+            );
+            assert_eq!(at(Some(natural / 2)), natural, "{kind:?} keeps its height");
         }
     }
 }

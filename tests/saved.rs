@@ -387,7 +387,11 @@ fn comparison_charts_draw_every_scenario_in_its_own_style() {
         })
         .collect();
     let series: Vec<compare::Compared> = outcomes.iter().map(|(n, o)| (n.as_str(), o)).collect();
-    let size = |width| Size { width, text_px: 14 };
+    let size = |width| Size {
+        width,
+        text_px: 14,
+        height: None,
+    };
     for (svg, title) in [
         (
             compare::draw(CompareKind::Coverage, &series, Lang::Id, size(800)).to_svg(),

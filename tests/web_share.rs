@@ -227,6 +227,7 @@ async fn a_chart_png_is_its_svg_at_twice_the_size_on_white() {
     let size = Size {
         width: 800,
         text_px: 14,
+        height: None,
     };
     let svg = charts::draw(ChartKind::Cost, &outcome, None, target, Lang::Id, size).to_svg();
     // The file's height: the scene's and its heading's, as its viewBox says.

@@ -60,6 +60,7 @@ where
         px: f64::from(size.text_px),
         roles: Roles::default(),
         height: Rc::new(Cell::new(0)),
+        fill: size.height,
     };
     let drawn = {
         let backend = Recorder::new((size.width, MAX_SIZE), scene.clone(), style.roles.clone());
@@ -109,6 +110,8 @@ pub(crate) struct Style {
     pub(crate) roles: Roles,
     /// The height the chart takes, once `frame` has laid it out.
     height: Rc<Cell<u32>>,
+    /// The height to fill, when the box has one (`Size::height`).
+    fill: Option<u32>,
 }
 
 impl Style {
@@ -179,9 +182,16 @@ pub(crate) fn frame<L: Legend + ?Sized>(
     let (w, _) = area.dim_in_pixel();
     let plot_h = plot_height(w, style.px);
     let w = w as i32;
+    // A box with a height of its own: the plot grows to fill what the legend leaves.
+    let filled = |legend_h: i32| {
+        style
+            .fill
+            .map_or(plot_h, |fill| plot_h.max(fill as i32 - legend_h))
+    };
     style.role("legend");
     let legend_w = legend.beside_width(w);
     if w >= WIDE && legend.beside_height(style, legend_w) <= plot_h {
+        let plot_h = filled(0);
         style.height.set(plot_h as u32);
         let (body, _) = area.split_vertically(plot_h);
         let (plot, beside) = body.split_horizontally(w - legend_w);
@@ -189,6 +199,7 @@ pub(crate) fn frame<L: Legend + ?Sized>(
         Ok(plot)
     } else {
         let legend_h = legend.below_height(style, w);
+        let plot_h = filled(legend_h);
         style.height.set((plot_h + legend_h) as u32);
         let (plot, rest) = area.split_vertically(plot_h);
         let (below, _) = rest.split_vertically(legend_h);

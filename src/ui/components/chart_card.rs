@@ -60,25 +60,26 @@ fn phone_layout() -> bool {
 /// The narrowest a chart is drawn to fit a box's height.
 const FIT_MIN_WIDTH: u32 = 320;
 
-/// The chart of `request` at `size`; narrower when its natural height would not fit
-/// `fit_height` (height follows width), so that it is shown at 1:1.
+/// The chart of `request` at `size`, filling `fit_height` when it is shorter, and drawn
+/// narrower when its natural height would not fit it (height follows width), so that it
+/// is shown at 1:1.
 fn draw(
     request: &Request,
     size: Size,
     with_baseline: bool,
     fit_height: Option<u32>,
 ) -> Rc<crate::charts::Chart> {
+    let size = Size {
+        height: fit_height.filter(|h| *h >= 100),
+        ..size
+    };
     let chart = request.draw(size, with_baseline);
     match fit_height {
         Some(h) if h >= 100 && chart.scene.height > h => {
             let width =
                 (u64::from(size.width) * u64::from(h) / u64::from(chart.scene.height)) as u32;
             let width = width.max(FIT_MIN_WIDTH);
-            let size = Size {
-                width,
-                text_px: size.text_px,
-            };
-            Rc::new(request.draw(size, with_baseline))
+            Rc::new(request.draw(Size { width, ..size }, with_baseline))
         }
         _ => Rc::new(chart),
     }
@@ -94,6 +95,7 @@ pub fn ChartCard(props: &Props) -> Html {
     let size = Size {
         width,
         text_px: text_px(width, presentation),
+        height: None,
     };
     let fit_height = measured
         .filter(|_| props.fit_height && !phone_layout())

@@ -1,13 +1,13 @@
-//! A section that follows the app's changes only while the user can see it. It mounts after
-//! its place in the page, one section per task in page order (so a large first render is
-//! cut into short tasks: the first screen paints at once and each section below follows in
-//! its own task). After
-//! that, while its content is on screen or near it, a change reaches it at once; while it
-//! is out of sight (scrolled away, or hidden on a phone), changes wait until they settle
-//! (`SETTLE_MS` without a new one), or until it comes into sight, whichever is first, unless
-//! the change is of another kind (a new `epoch`: another scenario, the language), which
-//! shows at once. So a slider dragged at the top of the page costs nothing in the tables
-//! and charts below it.
+//! A section that follows the app's changes only while the user can see it.
+//!
+//! It mounts after its place in the page, one section per task in page order, so a large
+//! first render is cut into short tasks: the first screen paints at once and each section
+//! below follows in its own task. After that, while its content is on screen or near it, a
+//! change reaches it at once; while it is out of sight (scrolled away, or hidden on a
+//! phone), changes wait until they settle (`SETTLE_MS` without a new one) or until it comes
+//! into sight, whichever is first, unless the change is of another kind (a new `epoch`:
+//! another scenario, the language), which shows at once. So a slider dragged at the top of
+//! the page costs nothing in the tables and charts below it.
 //!
 //! It knows nothing of what it holds; its content is one element (a section), observed
 //! with an `IntersectionObserver`. The wrapper is `display: contents`, so layout and

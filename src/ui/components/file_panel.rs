@@ -125,6 +125,7 @@ pub struct ChartDownloadsProps {
 const EXPORT_SIZE: Size = Size {
     width: 960,
     text_px: 16,
+    height: None,
 };
 
 /// "SVG" and "PNG" buttons for one chart; the PNG is drawn from the same SVG at 2×.
