@@ -52,3 +52,66 @@ export async function testTheAppRemovesTheLoadingScreen({ page }) {
   await openApp(page, '/');
   await waitFor(page, () => !document.querySelector('#boot'), undefined, { message: 'no loading screen once the app runs' });
 }
+
+// The first screen drawn ahead (scripts/preview-build.mjs, web/boot.js): on a first visit it
+// shows while the wasm is still on its way, inert and hidden from assistive technology, with
+// no id of its own; it is the app's own default answer; a link or a saved scenario skips it.
+export async function testAFirstVisitShowsTheAnswerDrawnAhead({ browser, baseURL, artifacts }) {
+  for (const [width, height, name] of [[412, 823, 'phone'], [1366, 768, 'laptop']]) {
+    const hung = await browser.newContext({ baseURL, viewport: { width, height } });
+    let ahead;
+    try {
+      await hung.route(/\.wasm$/, () => {}); // never answered: the app cannot start
+      const page = await hung.newPage();
+      await page.goto('/');
+      await page.waitForSelector('.boot-preview .app-preview .chart svg', { state: 'attached' });
+      const facts = await page.evaluate(() => {
+        const holder = document.querySelector('.boot-preview');
+        return {
+          inert: holder.inert,
+          hidden: holder.getAttribute('aria-hidden'),
+          ids: holder.querySelectorAll('[id], [for], [name]').length,
+          apps: document.querySelectorAll('.app').length,
+          cards: holder.querySelector('.cards').innerText,
+          title: holder.querySelector('.region-title').innerText,
+        };
+      });
+      assert.equal(facts.inert, true, 'the preview takes no input');
+      assert.equal(facts.hidden, 'true');
+      assert.equal(facts.ids, 0, 'the preview repeats none of the app ids, labels or names');
+      assert.equal(facts.apps, 0, 'the preview is not taken for the app');
+      assert.match(facts.title, /Kota Ambon/);
+      ahead = facts.cards;
+      await page.screenshot({ path: path.join(artifacts, `preview-${name}.png`) });
+    } finally {
+      await hung.close();
+    }
+    const context = await browser.newContext({ baseURL, viewport: { width, height } });
+    try {
+      const page = await context.newPage();
+      await openApp(page, '/');
+      await waitFor(page, () => !document.querySelector('#boot, .boot-preview'), undefined, { message: 'the app to replace the preview' });
+      assert.equal(await page.evaluate(() => document.querySelector('.app .cards').innerText), ahead,
+        `the ${name} preview shows the app's own first answer`);
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+export async function testALinkOrASavedScenarioSkipsThePreview({ browser, baseURL }) {
+  for (const [address, storage] of [['/#national=', null], ['/?lang=en', null], ['/', ['payung.current', '{}']], ['/', ['payung.lang', '"en"']]]) {
+    const context = await browser.newContext({ baseURL });
+    try {
+      await context.route(/\.wasm$/, () => {});
+      if (storage) await context.addInitScript(([k, v]) => localStorage.setItem(k, v), storage);
+      const page = await context.newPage();
+      await page.goto(address); // resolves on `load`, after boot.js has decided
+      assert.notEqual(await page.evaluate(() => document.readyState), 'loading');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('.boot-preview').length), 0,
+        `no preview for ${address} ${storage ? storage[0] : ''}`);
+    } finally {
+      await context.close();
+    }
+  }
+}

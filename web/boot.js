@@ -7,6 +7,10 @@
 // the language chosen last time, else the browser's (id → Indonesian, else English),
 // streams the wasm download to report its progress, and says so plainly when WebAssembly
 // is missing or the module cannot be instantiated. It logs nothing to the console.
+//
+// On a first visit to the plain address it also shows the app's default screen, drawn ahead
+// at build time (scripts/preview-build.mjs), inert and dimmed behind the loading bar, so a
+// slow connection shows the answer at once; the app replaces it when it starts.
 const boot = document.getElementById('boot');
 const progress = document.getElementById('boot-progress');
 const bytesText = document.getElementById('boot-bytes');
@@ -20,6 +24,36 @@ function language() {
   }
   return (navigator.language || '').toLowerCase().startsWith('id') ? 'id' : 'en';
 }
+
+/** Whether this visit opens the default screen: no link, nothing saved, Indonesian. */
+function firstVisit() {
+  if (location.search || location.hash) return false;
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key === 'payung.current' || key.startsWith('payung.open.')) return false;
+    }
+    return (localStorage.getItem('payung.lang') ?? '"id"') === '"id"';
+  } catch {
+    return false;
+  }
+}
+
+/** Shows the screen drawn ahead for this width, if the build has one. */
+function preview() {
+  if (!firstVisit()) return;
+  const narrow = matchMedia('(max-width: 800px)').matches;
+  const template = document.getElementById(narrow ? 'boot-preview-narrow' : 'boot-preview-wide');
+  if (!template) return;
+  const holder = document.createElement('div');
+  holder.className = 'boot-preview';
+  holder.inert = true;
+  holder.setAttribute('aria-hidden', 'true');
+  holder.append(template.content.cloneNode(true));
+  boot.append(holder);
+  boot.classList.add('with-preview');
+}
+preview();
 const lang = language();
 document.documentElement.lang = lang;
 
@@ -40,6 +74,8 @@ function report(received, total) {
 }
 
 function failed() {
+  boot.querySelector('.boot-preview')?.remove();
+  boot.classList.remove('with-preview');
   document.getElementById('boot-loading').hidden = true;
   document.getElementById('boot-failed').hidden = false;
   boot.setAttribute('role', 'alert');
@@ -94,14 +130,19 @@ async function start() {
   // background thread; the loading screen stays until then.
   progress.removeAttribute('value');
   bytesText.textContent = '';
+  // web/offline.js waits for `payung:shown` before it installs the offline copy.
   const shown = () => document.querySelector('.app, .embed, .fatal');
-  if (shown()) {
+  const done = () => {
     boot.remove();
+    dispatchEvent(new Event('payung:shown'));
+  };
+  if (shown()) {
+    done();
   } else {
     new MutationObserver((_, observer) => {
       if (shown()) {
         observer.disconnect();
-        boot.remove();
+        done();
       }
     }).observe(document.body, { childList: true, subtree: true });
   }

@@ -66,9 +66,12 @@ function watch(registration) {
   });
 }
 
+// Registered once the app shows (web/boot.js removes its loading screen and says so): the
+// worker's first install downloads every file again, which must not compete with the app's
+// own first download on a slow line.
 if ('serviceWorker' in navigator) {
   const register = () =>
     navigator.serviceWorker.register('sw.js').then(watch, (err) => console.warn('Payung: offline mode unavailable:', err));
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register, { once: true });
+  if (!document.getElementById('boot')) register();
+  else addEventListener('payung:shown', register, { once: true });
 }
