@@ -156,3 +156,46 @@ fn the_coverage_chart_with_bands() {
     let chart = request(ChartKind::Coverage, Lang::Id, Some(b)).draw(SIZE, true);
     insta::assert_snapshot!("coverage_bands_ambon_id", chart.to_svg());
 }
+
+#[test]
+fn the_draws_median_is_drawn_named_and_said_beside_what_the_headline_assumes() {
+    let (outcome, _, b) = ambon();
+    let last = b.coverage.last().expect("a year of bands");
+    for (lang, legend, assumes) in [
+        (
+            Lang::Id,
+            "Median simulasi",
+            "terserap penuh dan tepat waktu",
+        ),
+        (Lang::En, "Median of the draws", "spent in full and on time"),
+    ] {
+        let coverage = request(ChartKind::Coverage, lang, Some(b.clone())).draw(SIZE, true);
+        assert!(!keys_of(&coverage.scene, "spread-median").is_empty());
+        assert!(legend_texts(&coverage.scene).join(" ").contains(legend));
+        let median = payung::locale::format::percent(last[2], lang);
+        assert!(
+            coverage.summary.contains(&format!("(median {median})")),
+            "{}",
+            coverage.summary
+        );
+        assert!(coverage.summary.contains(assumes), "{}", coverage.summary);
+
+        let cost = request(ChartKind::Cost, lang, Some(b.clone())).draw(SIZE, true);
+        // One median tick across each year's box.
+        assert_eq!(
+            keys_of(&cost.scene, "spread-median").len(),
+            outcome.years.len()
+        );
+        assert!(legend_texts(&cost.scene).join(" ").contains(legend));
+        let first = payung::locale::format::rupiah_compact(b.cost[0][2], lang);
+        assert!(
+            cost.summary.contains(&format!("(median {first})")),
+            "{}",
+            cost.summary
+        );
+        assert!(cost.summary.contains(assumes), "{}", cost.summary);
+    }
+    let plain = request(ChartKind::Coverage, Lang::Id, None).draw(SIZE, true);
+    assert!(keys_of(&plain.scene, "spread-median").is_empty());
+    assert!(!legend_texts(&plain.scene).join(" ").contains("Median"));
+}

@@ -2,7 +2,7 @@
 //! `outcome.source_names` order, one palette colour each), budget left unspent as a pale
 //! outlined segment on top, a baseline scenario's yearly totals as faint markers and, once
 //! the uncertain assumptions have been run, each year's 80% range of cost as a capped
-//! whisker with its 50% range as a box, over the top of its bar.
+//! whisker with its 50% range as a box and the median across it, over the top of its bar.
 //!
 //! `ChartText::series` order: unspent.
 //! `ChartText::columns` order: year, total, unspent (source columns go after the year).
@@ -12,10 +12,10 @@ use super::baseline::Markers;
 use super::frame::{frame, note, note_if_empty, Area, SceneResult, Style};
 use super::legend::{Entry, Swatch};
 use super::text::{
-    cost_nothing, cost_spread_summary, cost_summary, spread_legend, ChartText, CostFacts,
-    LargestFunder,
+    cost_nothing, cost_spread_summary, cost_summary, median_legend, spread_legend, ChartText,
+    CostFacts, LargestFunder,
 };
-use super::{palette, Baseline, Table, AXIS, BASELINE, UNSPENT_FILL};
+use super::{palette, Baseline, Table, AXIS, BASELINE, MEDIAN, UNSPENT_FILL};
 use crate::engine::uncertainty::{Bands, Percentiles};
 use crate::engine::Outcome;
 use crate::locale::format;
@@ -94,6 +94,7 @@ pub(crate) fn draw(
                 edge: BLACK,
             },
         ));
+        entries.push(Entry::new(median_legend(text.lang), Swatch::Line(MEDIAN)));
     }
     let plot = frame(area, style, entries.as_slice())?;
     let Some((first, last)) = year_range(outcome) else {
@@ -184,6 +185,15 @@ pub(crate) fn draw(
             .iter()
             .map(|(x, p)| Rectangle::new(boxes(p, *x), BLACK.stroke_width(1))),
     )?;
+    // The median across each box, as in a box plot.
+    style.role("spread-median");
+    chart.draw_series(spreads.iter().map(|(x, p)| {
+        let mid = money(p[2]);
+        PathElement::new(
+            vec![(x - HALF_BOX, mid), (x + HALF_BOX, mid)],
+            MEDIAN.stroke_width(2),
+        )
+    }))?;
     note_if_empty(
         &chart.plotting_area().strip_coord_spec(),
         top,
@@ -200,8 +210,11 @@ pub fn summary_with_bands(outcome: &Outcome, bands: Option<&Bands>, lang: Lang) 
             let (year, p) = years[0];
             let spread = cost_spread_summary(
                 year as i32,
-                &format::rupiah_compact(p[0], lang),
-                &format::rupiah_compact(p[4], lang),
+                [
+                    &format::rupiah_compact(p[0], lang),
+                    &format::rupiah_compact(p[2], lang),
+                    &format::rupiah_compact(p[4], lang),
+                ],
                 &format::number(u64::from(b.draws), lang),
                 lang,
             );

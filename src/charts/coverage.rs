@@ -1,7 +1,9 @@
 //! The coverage chart: the vulnerable workers month by month, stacked as covered,
 //! verified but waiting for money, and not yet verified, with the target as a dashed
 //! line, a baseline scenario's covered workers as a faint line and, when the uncertain
-//! assumptions have been run, their 80% and 50% ranges as shaded bands behind the lines.
+//! assumptions have been run, their 80% and 50% ranges as shaded bands behind the lines
+//! and their median as a dashed line (the headline run spends every budget in full and on
+//! time, so it usually lies above the median).
 //!
 //! `ChartText::series` order: covered, waiting, unverified, target.
 //! `ChartText::columns` order: year, vulnerable workers, covered, coverage, waiting,
@@ -11,9 +13,10 @@ use super::axes::{axes, headroom, year_cell};
 use super::frame::{frame, note, Area, SceneResult, Style};
 use super::legend::{Entry, Swatch};
 use super::text::{
-    coverage_empty, coverage_summary, spread_legend, spread_summary, ChartText, CoverageFacts,
+    coverage_empty, coverage_summary, median_legend, spread_legend, spread_summary, ChartText,
+    CoverageFacts,
 };
-use super::{palette, tint, Baseline, Table, AXIS, BASELINE};
+use super::{palette, tint, Baseline, Table, AXIS, BASELINE, MEDIAN};
 use crate::engine::uncertainty::Bands;
 use crate::engine::Outcome;
 use crate::engine::{ratio, MonthResult};
@@ -94,7 +97,7 @@ pub(crate) fn draw(
             Swatch::Line(BASELINE),
         ));
     }
-    let spreads = bands.map(|b| spread_points(outcome, b)).unwrap_or_default();
+    let (spreads, median) = bands.map(|b| spread_points(outcome, b)).unwrap_or_default();
     if !spreads.is_empty() {
         entries.push(Entry::new(
             spread_legend(lang),
@@ -103,6 +106,7 @@ pub(crate) fn draw(
                 edge: AXIS,
             },
         ));
+        entries.push(Entry::new(median_legend(lang), Swatch::Dashed(MEDIAN)));
     }
     let plot = frame(area, style, entries.as_slice())?;
     let months = &outcome.months;
@@ -221,6 +225,17 @@ pub(crate) fn draw(
     chart.draw_series(LineSeries::new(waiting, waiting_c.stroke_width(1)))?;
     style.role("series-covered");
     chart.draw_series(LineSeries::new(covered, covered_c.stroke_width(2)))?;
+    // The draws' median over the covered band: where the headline run (every budget spent
+    // in full and on time) stands among them.
+    if !median.is_empty() {
+        style.role("spread-median");
+        chart.draw_series(DashedLineSeries::new(
+            median,
+            style.px(0.3),
+            style.px(0.25),
+            MEDIAN.stroke_width(2),
+        ))?;
+    }
     style.role("target-line");
     chart.draw_series(DashedLineSeries::new(
         targets,
@@ -238,13 +253,17 @@ pub(crate) fn draw(
 /// A range's lower and upper boundary and its role.
 type Spread = (Vec<(f64, f64)>, Vec<(f64, f64)>, &'static str);
 
-/// The 80% and 50% ranges of covered workers: from the first month (known, no spread)
-/// to each year's last month, the coverage percentiles times that month's workers. Empty
-/// when the bands are of other years than the outcome (an older scenario's).
-fn spread_points(outcome: &Outcome, bands: &Bands) -> Vec<Spread> {
+/// The column of `Percentiles` that is the median.
+const MEDIAN_COLUMN: usize = 2;
+
+/// The 80% and 50% ranges of covered workers and their median: from the first month
+/// (known, no spread) to each year's last month, the coverage percentiles times that
+/// month's workers. Empty when the bands are of other years than the outcome (an older
+/// scenario's).
+fn spread_points(outcome: &Outcome, bands: &Bands) -> (Vec<Spread>, Vec<(f64, f64)>) {
     let months = &outcome.months;
     let Some(first) = months.first() else {
-        return Vec::new();
+        return Default::default();
     };
     let mut at: Vec<(f64, f64, &[Decimal; 5])> = Vec::with_capacity(bands.years.len());
     for (year, p) in bands.years.iter().zip(&bands.coverage) {
@@ -253,12 +272,12 @@ fn spread_points(outcome: &Outcome, bands: &Bands) -> Vec<Spread> {
             .enumerate()
             .rfind(|(_, m)| m.date.year == *year)
         else {
-            return Vec::new();
+            return Default::default();
         };
         at.push((i as f64, m.population as f64, p));
     }
     if at.is_empty() || bands.coverage.len() != bands.years.len() {
-        return Vec::new();
+        return Default::default();
     }
     let start = (0.0, first.covered as f64);
     let boundary = |column: usize| -> Vec<(f64, f64)> {
@@ -268,10 +287,11 @@ fn spread_points(outcome: &Outcome, bands: &Bands) -> Vec<Spread> {
             }))
             .collect()
     };
-    SPREADS
+    let spreads = SPREADS
         .iter()
         .map(|&(low, high, role)| (boundary(low), boundary(high), role))
-        .collect()
+        .collect();
+    (spreads, boundary(MEDIAN_COLUMN))
 }
 
 /// Labelled months: a few "Okt 2023"-style ticks for short horizons, Januaries labelled
@@ -324,8 +344,11 @@ pub fn summary_with_bands(
         {
             let spread = spread_summary(
                 year,
-                &format::percent(p[0], lang),
-                &format::percent(p[4], lang),
+                [
+                    &format::percent(p[0], lang),
+                    &format::percent(p[MEDIAN_COLUMN], lang),
+                    &format::percent(p[4], lang),
+                ],
                 &format::number(u64::from(b.draws), lang),
                 lang,
             );

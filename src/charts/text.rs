@@ -422,30 +422,52 @@ pub fn spread_legend(lang: Lang) -> &'static str {
     lang.pick("Rentang 80% / 50%", "80% / 50% range")
 }
 
-/// The cost chart's sentence about its bands: the first year's cost in 80% of `draws`.
-pub fn cost_spread_summary(year: i32, low: &str, high: &str, draws: &str, lang: Lang) -> String {
+/// The dashed line of the draws' median.
+pub fn median_legend(lang: Lang) -> &'static str {
+    lang.pick("Median simulasi", "Median of the draws")
+}
+
+/// What the headline figures assume that the draws do not.
+fn headline_assumes(lang: Lang) -> &'static str {
+    lang.pick(
+        "Angka utama menganggap setiap anggaran terserap penuh dan tepat waktu.",
+        "The headline figures assume every budget is spent in full and on time.",
+    )
+}
+
+/// The cost chart's sentence about its bands: the first year's cost in 80% of `draws`
+/// (`[low, median, high]`).
+pub fn cost_spread_summary(
+    year: i32,
+    [low, mid, high]: [&str; 3],
+    draws: &str,
+    lang: Lang,
+) -> String {
+    let assumes = headline_assumes(lang);
     match lang {
         Lang::Id => format!(
             "Dalam 80% dari {draws} simulasi atas asumsi yang tidak pasti, biaya {year} antara \
-             {low} dan {high}."
+             {low} dan {high} (median {mid}). {assumes}"
         ),
         Lang::En => format!(
             "In 80% of {draws} draws of the uncertain assumptions, the cost of {year} is \
-             between {low} and {high}."
+             between {low} and {high} (median {mid}). {assumes}"
         ),
     }
 }
 
-/// The coverage chart's sentence about its bands: where coverage ends in 80% of `draws`.
-pub fn spread_summary(year: i32, low: &str, high: &str, draws: &str, lang: Lang) -> String {
+/// The coverage chart's sentence about its bands: where coverage ends in 80% of `draws`
+/// (`[low, median, high]`).
+pub fn spread_summary(year: i32, [low, mid, high]: [&str; 3], draws: &str, lang: Lang) -> String {
+    let assumes = headline_assumes(lang);
     match lang {
         Lang::Id => format!(
             "Dalam 80% dari {draws} simulasi atas asumsi yang tidak pasti, cakupan akhir {year} \
-             antara {low} dan {high}."
+             antara {low} dan {high} (median {mid}). {assumes}"
         ),
         Lang::En => format!(
             "In 80% of {draws} draws of the uncertain assumptions, coverage at the end of \
-             {year} is between {low} and {high}."
+             {year} is between {low} and {high} (median {mid}). {assumes}"
         ),
     }
 }
