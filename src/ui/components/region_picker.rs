@@ -22,12 +22,27 @@ pub struct Props {
 pub fn RegionPicker(props: &Props) -> Html {
     let lang = props.state.lang;
     let query = use_state(String::new);
-    let Ok(catalogue) = regions::catalogue() else {
-        return Html::default();
+    // The tables are read at the first search (or for a region's scenario), not at load.
+    let searching = !query.trim().is_empty();
+    let catalogue = if searching || props.state.scenario.preset == "custom" {
+        match regions::catalogue() {
+            Ok(c) => Some(c),
+            Err(_) => return Html::default(),
+        }
+    } else {
+        None
     };
     let at = props.state.scenario.horizon.start;
     let params = &props.state.params;
-    let matches: Vec<Place<'_>> = catalogue.search(&query, SHOWN);
+    // Each match with its estimated pekerja rentan.
+    let matches: Vec<(Place<'_>, u64)> = match catalogue {
+        Some(c) if searching => c
+            .search(&query, SHOWN)
+            .into_iter()
+            .map(|place| (place, regions::estimate(params, c, place, at).workers))
+            .collect(),
+        _ => Vec::new(),
+    };
 
     let choose = {
         let on_action = props.on_action.clone();
@@ -45,7 +60,7 @@ pub fn RegionPicker(props: &Props) -> Html {
     };
     // Enter takes the best match.
     let on_keydown = {
-        let first = matches.first().map(|p| p.code().to_string());
+        let first = matches.first().map(|(p, _)| p.code().to_string());
         let choose = choose.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
@@ -57,14 +72,22 @@ pub fn RegionPicker(props: &Props) -> Html {
         })
     };
 
-    // The note on the estimate, when the scenario is a region's and its count is still the
-    // estimate (worked out again only when one of those changes, not on every move).
+    // The note on the estimate, when the scenario is a region's (they carry the `custom`
+    // preset) and its count is still the estimate (worked out again only when one of those
+    // changes, not on every move).
     let note = {
         let region = &props.state.scenario.region;
         let params = params.clone();
         use_memo(
-            (region.name.clone(), region.vulnerable_workers, at, lang),
-            move |(name, workers, at, lang)| {
+            (
+                region.name.clone(),
+                region.vulnerable_workers,
+                at,
+                lang,
+                catalogue.is_some(),
+            ),
+            move |(name, workers, at, lang, _)| {
+                let catalogue = catalogue?;
                 let place = catalogue.all().into_iter().find(|p| p.name() == *name)?;
                 let e = regions::estimate(&params, catalogue, place, *at);
                 (e.workers == *workers).then(|| estimate_note(place, &e, *lang))
@@ -81,18 +104,17 @@ pub fn RegionPicker(props: &Props) -> Html {
                 aria-describedby="region-search-hint"
                 aria-controls={(!query.trim().is_empty()).then_some("region-results")} />
             <p id="region-search-hint" class="hint">{ text(Text::Hint, lang) }</p>
-            if !query.trim().is_empty() {
+            if searching {
                 if matches.is_empty() {
                     <p class="hint" id="region-results" role="status">{ text(Text::NoMatch, lang) }</p>
                 } else {
                     <ul id="region-results" class="region-results">
-                        { for matches.iter().map(|place| {
+                        { for matches.iter().map(|&(place, workers)| {
                             let code = place.code().to_string();
-                            let workers = regions::estimate(params, catalogue, *place, at).workers;
                             let onclick = { let choose = choose.clone(); let code = code.clone(); Callback::from(move |_| choose.emit(code.clone())) };
                             html! {
                                 <li><button type="button" class="region-result" data-code={code} {onclick}>
-                                    { result_line(*place, workers, lang) }
+                                    { result_line(place, workers, lang) }
                                 </button></li>
                             }
                         }) }
