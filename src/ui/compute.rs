@@ -2,11 +2,12 @@
 //! `Answer` later; the page itself never runs the engine, so a slider or a typed field
 //! answers in the same frame whatever the scenario's size.
 //!
-//! Jobs go to one of two lanes, each a background thread (a Web Worker running
+//! Jobs go to one of three lanes, each a background thread (a Web Worker running
 //! `engine::jobs`, see `worker`): `Lane::Quick` for what follows every move (the outcome,
-//! the baseline, a comparison) and `Lane::Slow` for what is worked out once the inputs
-//! settle (goal-seek, plan, Monte Carlo, tornado), so a long Monte Carlo never delays a
-//! move's answer. Each lane's scheduler keeps at most one job in flight and, for each asker,
+//! the baseline, a comparison), `Lane::Slow` for what is worked out once the inputs settle
+//! (goal-seek, plan, the national plan) and `Lane::Draws` for the Monte Carlo bands and the
+//! tornado, so a long Monte Carlo never delays a move's answer, and the first bands never
+//! wait for a goal-seek (on a machine with several cores they run side by side). Each lane's scheduler keeps at most one job in flight and, for each asker,
 //! one pending: a newer job replaces the pending one (stale inputs are dropped, never
 //! computed), and when the lane frees up the most urgent pending job starts.
 //!
@@ -28,17 +29,15 @@ use yew::prelude::*;
 pub enum Lane {
     Quick,
     Slow,
+    Draws,
 }
 
 impl Lane {
     fn of(job: &Job) -> Self {
         match job {
             Job::Outcome(_) | Job::Outcomes(_) => Lane::Quick,
-            Job::GoalSeek { .. }
-            | Job::Plan { .. }
-            | Job::Bands { .. }
-            | Job::Tornado(_)
-            | Job::National => Lane::Slow,
+            Job::GoalSeek { .. } | Job::Plan { .. } | Job::National => Lane::Slow,
+            Job::Bands { .. } | Job::Tornado(_) => Lane::Draws,
         }
     }
 
@@ -111,8 +110,9 @@ thread_local! {
     static COMPUTE: RefCell<Option<Compute>> = const { RefCell::new(None) };
 }
 
-/// Installs where each lane's jobs run (once per page; later calls change nothing).
-pub fn install(quick: Box<dyn Backend>, slow: Box<dyn Backend>) {
+/// Installs where each lane's jobs run, in `Lane` order (once per page; later calls change
+/// nothing).
+pub fn install(backends: [Box<dyn Backend>; 3]) {
     COMPUTE.with(|c| {
         let mut c = c.borrow_mut();
         if c.is_none() {
@@ -122,7 +122,7 @@ pub fn install(quick: Box<dyn Backend>, slow: Box<dyn Backend>) {
                 pending: Vec::new(),
             };
             *c = Some(Compute {
-                lanes: vec![lane(quick), lane(slow)],
+                lanes: backends.into_iter().map(lane).collect(),
                 askers: HashMap::new(),
                 next_ticket: 1,
                 next_asker: 1,
@@ -131,11 +131,11 @@ pub fn install(quick: Box<dyn Backend>, slow: Box<dyn Backend>) {
     });
 }
 
-/// Runs jobs in two Web Workers started from `loader` (the worker's loader script).
+/// Runs jobs in three Web Workers started from `loader` (the worker's loader script).
 pub fn install_workers(loader: &str) {
     install(
-        Box::new(worker::Remote::spawn(loader, Lane::Quick)),
-        Box::new(worker::Remote::spawn(loader, Lane::Slow)),
+        [Lane::Quick, Lane::Slow, Lane::Draws]
+            .map(|lane| Box::new(worker::Remote::spawn(loader, lane)) as Box<dyn Backend>),
     );
 }
 

@@ -30,14 +30,10 @@ pub fn install() {
         return;
     };
     let engine = Rc::new(engine);
-    super::install(
+    super::install([Lane::Quick, Lane::Slow, Lane::Draws].map(|lane| {
         Box::new(Inline {
-            lane: Lane::Quick,
+            lane,
             engine: engine.clone(),
-        }),
-        Box::new(Inline {
-            lane: Lane::Slow,
-            engine,
-        }),
-    );
+        }) as Box<dyn Backend>
+    }));
 }
