@@ -41,7 +41,7 @@ async function run(throttle, memoryMoves) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const t0 = Date.now();
   await page.goto(base);
-  const firstRender = await page.waitForFunction(() => document.querySelectorAll('.chart svg').length === 3 && performance.now());
+  const firstRender = await page.waitForFunction(() => document.querySelectorAll('.app .chart svg').length === 3 && performance.now());
   const firstMs = await firstRender.jsonValue();
   const wall = Date.now() - t0;
   // Each move: set the APBD slider and fire `input`. Echo: until the next frame has been

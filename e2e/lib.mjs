@@ -136,6 +136,8 @@ export async function expectTitle(page, expected, { timeout = TIMEOUT } = {}) {
 /** Opens `path` (relative to the served base URL) and waits until the app has rendered its <main>. */
 export async function openApp(page, path = '/', { timeout = TIMEOUT } = {}) {
   await page.goto(path, { waitUntil: 'load', timeout });
-  await waitFor(page, () => !!(document.querySelector('main') || document.querySelector('#app-root')), undefined,
+  // Not the first screen drawn ahead (.boot-preview), which has a <main> of its own.
+  await waitFor(page, () => [...document.querySelectorAll('main')].some((m) => !m.closest('.boot-preview'))
+    || !!document.querySelector('#app-root'), undefined,
     { timeout, message: 'the app to render <main> or #app-root' });
 }

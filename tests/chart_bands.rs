@@ -158,16 +158,12 @@ fn the_coverage_chart_with_bands() {
 }
 
 #[test]
-fn the_draws_median_is_drawn_named_and_said_beside_what_the_headline_assumes() {
+fn the_draws_median_is_drawn_named_and_said() {
     let (outcome, _, b) = ambon();
     let last = b.coverage.last().expect("a year of bands");
-    for (lang, legend, assumes) in [
-        (
-            Lang::Id,
-            "Median simulasi",
-            "terserap penuh dan tepat waktu",
-        ),
-        (Lang::En, "Median of the draws", "spent in full and on time"),
+    for (lang, legend) in [
+        (Lang::Id, "Median simulasi"),
+        (Lang::En, "Median of the draws"),
     ] {
         let coverage = request(ChartKind::Coverage, lang, Some(b.clone())).draw(SIZE, true);
         assert!(!keys_of(&coverage.scene, "spread-median").is_empty());
@@ -178,7 +174,6 @@ fn the_draws_median_is_drawn_named_and_said_beside_what_the_headline_assumes() {
             "{}",
             coverage.summary
         );
-        assert!(coverage.summary.contains(assumes), "{}", coverage.summary);
 
         let cost = request(ChartKind::Cost, lang, Some(b.clone())).draw(SIZE, true);
         // One median tick across each year's box.
@@ -193,7 +188,6 @@ fn the_draws_median_is_drawn_named_and_said_beside_what_the_headline_assumes() {
             "{}",
             cost.summary
         );
-        assert!(cost.summary.contains(assumes), "{}", cost.summary);
     }
     let plain = request(ChartKind::Coverage, Lang::Id, None).draw(SIZE, true);
     assert!(keys_of(&plain.scene, "spread-median").is_empty());

@@ -427,14 +427,6 @@ pub fn median_legend(lang: Lang) -> &'static str {
     lang.pick("Median simulasi", "Median of the draws")
 }
 
-/// What the headline figures assume that the draws do not.
-fn headline_assumes(lang: Lang) -> &'static str {
-    lang.pick(
-        "Angka utama menganggap setiap anggaran terserap penuh dan tepat waktu.",
-        "The headline figures assume every budget is spent in full and on time.",
-    )
-}
-
 /// The cost chart's sentence about its bands: the first year's cost in 80% of `draws`
 /// (`[low, median, high]`).
 pub fn cost_spread_summary(
@@ -443,15 +435,14 @@ pub fn cost_spread_summary(
     draws: &str,
     lang: Lang,
 ) -> String {
-    let assumes = headline_assumes(lang);
     match lang {
         Lang::Id => format!(
             "Dalam 80% dari {draws} simulasi atas asumsi yang tidak pasti, biaya {year} antara \
-             {low} dan {high} (median {mid}). {assumes}"
+             {low} dan {high} (median {mid})."
         ),
         Lang::En => format!(
             "In 80% of {draws} draws of the uncertain assumptions, the cost of {year} is \
-             between {low} and {high} (median {mid}). {assumes}"
+             between {low} and {high} (median {mid})."
         ),
     }
 }
@@ -459,15 +450,14 @@ pub fn cost_spread_summary(
 /// The coverage chart's sentence about its bands: where coverage ends in 80% of `draws`
 /// (`[low, median, high]`).
 pub fn spread_summary(year: i32, [low, mid, high]: [&str; 3], draws: &str, lang: Lang) -> String {
-    let assumes = headline_assumes(lang);
     match lang {
         Lang::Id => format!(
             "Dalam 80% dari {draws} simulasi atas asumsi yang tidak pasti, cakupan akhir {year} \
-             antara {low} dan {high} (median {mid}). {assumes}"
+             antara {low} dan {high} (median {mid})."
         ),
         Lang::En => format!(
             "In 80% of {draws} draws of the uncertain assumptions, coverage at the end of \
-             {year} is between {low} and {high} (median {mid}). {assumes}"
+             {year} is between {low} and {high} (median {mid})."
         ),
     }
 }

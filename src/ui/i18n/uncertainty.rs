@@ -20,15 +20,20 @@ pub fn chance(probability: Decimal, lang: Lang) -> String {
     format::percent_compact(probability.round_dp(2), lang)
 }
 
-/// The small note under the chance: how many draws it rests on, and whether more follow.
+/// The small note beside the chance: how many draws it rests on, whether more follow, and
+/// what the other headline figures assume that the draws do not.
 pub fn draws_note(draws: u32, refining: bool, lang: Lang) -> String {
     let n = format::number(u64::from(draws), lang);
     match (lang, refining) {
-        (Lang::Id, false) => format!("Berdasarkan {n} simulasi dengan asumsi yang tidak pasti."),
+        (Lang::Id, false) => format!(
+            "Dari {n} simulasi; angka lain menganggap anggaran terserap penuh dan tepat waktu."
+        ),
         (Lang::Id, true) => {
             format!("Berdasarkan {n} simulasi; sedang diperhalus menjadi lebih banyak…")
         }
-        (Lang::En, false) => format!("Based on {n} draws of the uncertain assumptions."),
+        (Lang::En, false) => {
+            format!("From {n} draws; the other figures assume budgets spent in full and on time.")
+        }
         (Lang::En, true) => format!("Based on {n} draws; refining with more…"),
     }
 }
@@ -112,5 +117,11 @@ mod tests {
         assert_eq!(chance_label(2029, Lang::Id), "Peluang mencapai target 2029");
         assert!(draws_note(1_000, false, Lang::Id).contains("1.000"));
         assert!(draws_note(1_000, false, Lang::En).contains("1,000"));
+    }
+
+    #[test]
+    fn the_settled_note_says_what_the_other_figures_assume() {
+        assert!(draws_note(1_000, false, Lang::Id).contains("terserap penuh dan tepat waktu"));
+        assert!(draws_note(1_000, false, Lang::En).contains("spent in full and on time"));
     }
 }
