@@ -342,7 +342,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
                 <main id="results" aria-label={T::Results.get(lang)}>
                     <section class="answer" aria-label={T::Results.get(lang)}>
                         <div class="answer-head">
-                            <h2 class="region-title">{ &state.valid.region.name }{ " — " }{ i18n::presets::scenario_name(&state.valid.name, lang) }</h2>
+                            <h2 class="region-title">{ i18n::presets::heading(&state.valid.region.name, &state.valid.name, lang) }</h2>
                             <Notices error={state.error.clone()} warnings={outcome.warnings.clone()} {lang} />
                         </div>
                         if let Some(notice) = &props.notice {

@@ -36,6 +36,18 @@ pub fn scenario_name(name: &str, lang: Lang) -> String {
     }
 }
 
+/// The results' heading: the region and the scenario's shown name ("Kabupaten Sleman —
+/// Opsi B"), or the name alone when it already starts with the region ("Kota Ambon: kondisi
+/// 2026", not "Kota Ambon — Kota Ambon: kondisi 2026").
+pub fn heading(region: &str, name: &str, lang: Lang) -> String {
+    let shown = scenario_name(name, lang);
+    if region.is_empty() || shown.to_lowercase().starts_with(&region.to_lowercase()) {
+        shown
+    } else {
+        format!("{region} — {shown}")
+    }
+}
+
 /// A note's source as the reader sees it: without the "Seed 000: " of the project's
 /// research files, which mean nothing to the reader.
 pub fn note_source(source: &str) -> &str {
@@ -51,6 +63,19 @@ pub fn note_source(source: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_heading_names_the_region_once() {
+        assert_eq!(
+            heading("Kota Ambon", "Kota Ambon: kondisi 2026", Lang::Id),
+            "Kota Ambon: kondisi 2026"
+        );
+        assert_eq!(
+            heading("Kabupaten Sleman", "Opsi B: APBD 6 miliar", Lang::Id),
+            "Kabupaten Sleman — Opsi B: APBD 6 miliar"
+        );
+        assert_eq!(heading("", "Opsi B", Lang::En), "Opsi B");
+    }
     use crate::engine::presets;
 
     #[test]
