@@ -70,21 +70,20 @@ pub enum PresetError {
 /// Every preset, parsed once: the UI asks for presets on each change (titles for the
 /// selector, the base of a share link), and parsing the embedded JSON each time is wasted.
 fn parsed(id: &str) -> Result<&'static Preset, PresetError> {
-    static ALL: OnceLock<Vec<Result<Preset, String>>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        IDS.iter()
-            .map(|id| {
-                text(id).map_or(Err(String::new()), |raw| {
-                    serde_json::from_str(raw).map_err(|e| e.to_string())
-                })
-            })
-            .collect()
-    });
+    // Each preset is read the first time it is asked for, so opening the app reads only
+    // the one it opens with.
+    static EACH: [OnceLock<Result<Preset, String>>; IDS.len()] =
+        [const { OnceLock::new() }; IDS.len()];
     let index = IDS
         .iter()
         .position(|known| *known == id)
         .ok_or_else(|| PresetError::Unknown(id.to_string()))?;
-    all[index]
+    EACH[index]
+        .get_or_init(|| {
+            text(id).map_or(Err(String::new()), |raw| {
+                serde_json::from_str(raw).map_err(|e| e.to_string())
+            })
+        })
         .as_ref()
         .map_err(|e| PresetError::Malformed(id.to_string(), e.clone()))
 }
