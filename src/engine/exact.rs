@@ -12,6 +12,10 @@
 //!   rounds at its 28th decimal) and the JHT balance are `Dec`, so they round where the
 //!   definitions round. When a value leaves the integer range the step is done in `Decimal`
 //!   itself, which gives the same result by definition.
+//! - Wide arithmetic only when needed: a product of a worker count by a price (`times`), a
+//!   count of affordable workers and a division of a `Dec` by a power of ten
+//!   (`div_rem_pow10`) take 64-bit steps when their operands allow, since in wasm32 every
+//!   128-bit multiplication or division is a library call. The result is the same integer.
 //!
 //! It knows nothing of scenarios, workers or outcomes.
 
@@ -34,6 +38,49 @@ const POW10: [u128; 39] = {
 /// `10^n`, when it fits.
 fn pow10(n: u32) -> Option<u128> {
     POW10.get(n as usize).copied()
+}
+
+/// `10^n` as `f64` (exact up to 10^22, the nearest `f64` beyond).
+const POW10_F64: [f64; 39] = {
+    let mut table = [1.0f64; 39];
+    let mut n = 1;
+    while n < 39 {
+        table[n] = table[n - 1] * 10.0;
+        n += 1;
+    }
+    table
+};
+
+/// `m / 10^k` and `m % 10^k` (`k` ≤ 38). A 128-bit division is a library call (slow in
+/// wasm32, where it is done in 32-bit steps); the loop's carries divide numbers of about 96
+/// bits by 10^26 or so for small quotients. So: 64-bit division when both fit, else a
+/// quotient estimated in `f64` and corrected exactly by multiplication (the estimate is off
+/// by at most a few units below 2^48), else the 128-bit division.
+#[inline]
+pub(super) fn div_rem_pow10(m: u128, k: u32) -> (u128, u128) {
+    let p = POW10[k as usize];
+    if let (Ok(m), Ok(p)) = (u64::try_from(m), u64::try_from(p)) {
+        return (u128::from(m / p), u128::from(m % p));
+    }
+    if m < p {
+        return (0, m);
+    }
+    let estimate = m as f64 / POW10_F64[k as usize];
+    if estimate < (1u64 << 48) as f64 {
+        let mut q = estimate as u128;
+        if let Some(mut product) = q.checked_mul(p) {
+            while product > m {
+                q -= 1;
+                product -= p;
+            }
+            while m - product >= p {
+                q += 1;
+                product += p;
+            }
+            return (q, m - product);
+        }
+    }
+    (m / p, m % p)
 }
 
 /// Money of one run as integer units of 10^-scale Rupiah.
@@ -89,14 +136,32 @@ impl Units {
 
     /// Units rounded to whole Rupiah, half to even (as `Decimal::round_dp(0)`).
     pub(super) fn rounded(self, units: i128) -> Decimal {
-        let (q, r) = (units.div_euclid(self.one), units.rem_euclid(self.one));
+        if self.scale == 0 {
+            return Decimal::from_i128_with_scale(units, 0);
+        }
+        let (q, r) = match (i64::try_from(units), i64::try_from(self.one)) {
+            (Ok(u), Ok(one)) => (i128::from(u.div_euclid(one)), i128::from(u.rem_euclid(one))),
+            _ => (units.div_euclid(self.one), units.rem_euclid(self.one)),
+        };
         let twice = 2 * r;
         let up = twice > self.one || (twice == self.one && q % 2 != 0);
         Decimal::from_i128_with_scale(q + i128::from(up), 0)
     }
 }
 
-/// How many workers `money` pays for at `per_worker` each (all of them when free).
+/// `workers × price` in units. The product is exact either way; when the worker count fits
+/// 32 bits and the price 31 (every realistic run) it is one 64-bit multiplication, which
+/// wasm32 does in one instruction where a 128-bit product is a library call (`__multi3`).
+#[inline]
+pub(super) fn times(workers: u64, price: i128) -> i128 {
+    match (u32::try_from(workers), i32::try_from(price)) {
+        (Ok(w), Ok(p)) => i128::from(i64::from(w) * i64::from(p)),
+        _ => i128::from(workers) * price,
+    }
+}
+
+/// How many workers `money` pays for at `per_worker` each (all of them when free): a 64-bit
+/// division when both fit (a 128-bit one is a library call, `__divti3`).
 pub(super) fn affordable(money: i128, per_worker: i128) -> u64 {
     if per_worker <= 0 {
         return u64::MAX;
@@ -104,7 +169,10 @@ pub(super) fn affordable(money: i128, per_worker: i128) -> u64 {
     if money <= 0 {
         return 0;
     }
-    u64::try_from(money / per_worker).unwrap_or(u64::MAX)
+    match (u64::try_from(money), u64::try_from(per_worker)) {
+        (Ok(m), Ok(p)) => m / p,
+        _ => u64::try_from(money / per_worker).unwrap_or(u64::MAX),
+    }
 }
 
 /// `a × b / c` rounded down (`c` > 0), in 64 bits when the product fits (the division is
@@ -175,8 +243,7 @@ impl Dec {
         let first = (((over - 1) * 77) >> 8) + 1;
         for drop in first..=scale {
             let p = pow10(drop)?;
-            let q = mantissa / p;
-            let r = mantissa - q * p;
+            let (q, r) = div_rem_pow10(mantissa, drop);
             let up = r > p / 2 || (r == p / 2 && q % 2 == 1);
             let q = q + u128::from(up);
             if q < LIMIT {
@@ -226,8 +293,11 @@ impl Dec {
 
     /// The whole part (`floor`).
     pub(super) fn floor(self) -> u64 {
-        let p = pow10(self.scale).unwrap_or(u128::MAX);
-        u64::try_from(self.mantissa / p).unwrap_or(u64::MAX)
+        let whole = match self.scale {
+            0..=38 => div_rem_pow10(self.mantissa, self.scale).0,
+            _ => 0,
+        };
+        u64::try_from(whole).unwrap_or(u64::MAX)
     }
 
     /// `self - n` for a whole `n` at most `self` (as `Decimal` subtracts).
@@ -253,8 +323,7 @@ impl Dec {
         let Some(p) = pow10(self.scale - dp) else {
             return Self::from_decimal(self.to_decimal().round_dp(dp));
         };
-        let q = self.mantissa / p;
-        let r = self.mantissa - q * p;
+        let (q, r) = div_rem_pow10(self.mantissa, self.scale - dp);
         let up = r > p / 2 || (r == p / 2 && q % 2 == 1);
         Dec {
             mantissa: q + u128::from(up),
@@ -337,6 +406,13 @@ mod tests {
             prop_assert_eq!(u128::from(mul_div(a, b, c)), wide / u128::from(c));
             let half_up = (2 * wide + u128::from(c)) / (2 * u128::from(c));
             prop_assert_eq!(u128::from(mul_div_half_up(a, b, c)), half_up);
+        }
+
+        #[test]
+        fn divisions_by_powers_of_ten_match_128_bits(m in any::<u128>(), shift in 0u32..128, k in 0u32..=38) {
+            let m = m >> shift;
+            let p = 10u128.pow(k);
+            prop_assert_eq!(div_rem_pow10(m, k), (m / p, m % p));
         }
 
         #[test]
