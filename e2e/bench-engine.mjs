@@ -2,18 +2,24 @@
 // (payung-worker.js + payung-worker_bg.wasm, started by web/worker-loader.js as the app
 // starts it) runs the same jobs as `cargo bench --bench engine`, posted straight to it as
 // the app posts them (gloo-worker's messages, JSON), from a blank page of the same origin.
-// Each job runs `PAYUNG_BENCH_RUNS` times (default 15) after two warm-up runs, at normal
-// speed and with 4× CPU throttling of the page (Chromium refuses to throttle a worker, so
-// there the engine itself runs at full speed; the script says so); medians.
+// Each job runs `PAYUNG_BENCH_RUNS` times (default 15) after two warm-up runs; medians (and
+// the engine's least time, which load disturbs least).
 // "round trip" is the page's performance.now() from posting the job to reading the reply
 // (JSON both ways included); "engine" is the worker's own time for the job alone
-// (`Reply::millis`, Date.now(), whole milliseconds).
+// (`Reply::millis`, Date.now(): whole milliseconds).
+// At normal speed and with the page's CPU throttled 4× (`PAYUNG_BENCH_THROTTLE=1,4`).
+// Chromium refuses to throttle a worker ("only supported for pages"), so with throttling
+// the engine itself still runs at full speed and only the page's side slows; the script
+// tries and says which it got.
+// Before/after under load: give several builds, `PAYUNG_DIST=old-dist,new-dist`; each gets
+// its own worker in the same page and their runs alternate, so both see the same load.
 // Usage: PAYUNG_DIST=dist node e2e/bench-engine.mjs   (or bash scripts/bench-engine.sh)
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { serve } from './static-server.mjs';
 
-const dist = process.env.PAYUNG_DIST ?? 'dist';
+const dists = (process.env.PAYUNG_DIST ?? 'dist').split(',').map((d) => path.resolve(d));
 const runs = Number(process.env.PAYUNG_BENCH_RUNS ?? 15);
 const rates = (process.env.PAYUNG_BENCH_THROTTLE ?? '1,4').split(',').map(Number);
 
@@ -33,7 +39,13 @@ const jobs = [
   ['national plan (38 provinces, 514 kab/kota, 5 years)', 'National'],
 ];
 
-const server = await serve(dist);
+// One origin for every build: serve their common parent.
+const root = dists.reduce((a, d) => {
+  while (!(d + path.sep).startsWith(a + path.sep)) a = path.dirname(a);
+  return a;
+}, path.dirname(dists[0]));
+const loaders = dists.map((d) => `/${path.relative(root, d).split(path.sep).join('/')}/worker-loader.js`);
+const server = await serve(root);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -44,44 +56,42 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const h = s.le
 async function measure(rate) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  // A blank page of the build's origin (the worker must be same-origin).
+  // A blank page of the builds' origin (a worker must be same-origin).
   await page.route('**/bench-engine.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>engine bench</title>' }));
   await page.goto(`${server.url}bench-engine.html`);
-  // Throttle the page and, once it exists, the worker (each has its own CPU throttling).
-  const throttle = async (session) => { if (rate !== 1) await session.send('Emulation.setCPUThrottlingRate', { rate }); };
-  await throttle(await context.newCDPSession(page));
-  // The worker has a CPU throttling of its own: reach it through the page's session
-  // (auto-attach, messages wrapped for its target).
   const cdp = await context.newCDPSession(page);
+  if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  // Each worker is reached through the page's session (auto-attach, messages wrapped).
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const attached = new Promise((resolve) => cdp.on('Target.attachedToTarget', resolve));
-  await page.evaluate(() => new Promise((resolve, reject) => {
-    const worker = new Worker('./worker-loader.js');
-    worker.onerror = (e) => reject(new Error(`worker: ${e.message}`));
+  const workers = [];
+  cdp.on('Target.attachedToTarget', (e) => workers.push(e));
+  const replies = new Map();
+  cdp.on('Target.receivedMessageFromTarget', (m) => {
+    const reply = JSON.parse(m.message);
+    replies.get(`${m.sessionId}:${reply.id}`)?.(reply);
+  });
+  await page.evaluate((urls) => Promise.all(urls.map((url, k) => new Promise((resolve, reject) => {
+    const worker = new Worker(url);
+    worker.onerror = (e) => reject(new Error(`worker ${url}: ${e.message}`));
     worker.onmessage = (e) => {
-      if (JSON.parse(e.data) === 'WorkerLoaded') { window.__engine = worker; resolve(); }
+      if (JSON.parse(e.data) === 'WorkerLoaded') { (window.__engines ??= [])[k] = worker; resolve(); }
     };
-  }));
-  const { sessionId, targetInfo } = await attached;
-  if (targetInfo.type !== 'worker') throw new Error(`attached to a ${targetInfo.type}, not the worker`);
-  // Chromium refuses CPU throttling on a worker target ("only supported for pages"): try,
-  // and say so in the table's heading when it is refused.
+  }))), loaders);
   let workerThrottled = rate === 1;
   if (rate !== 1) {
-    const answered = new Promise((resolve) => cdp.on('Target.receivedMessageFromTarget', (m) => {
-      const reply = JSON.parse(m.message);
-      if (reply.id === 1) resolve(reply);
+    const answers = await Promise.all(workers.filter((w) => w.targetInfo.type === 'worker').map(({ sessionId }) => {
+      const answered = new Promise((resolve) => replies.set(`${sessionId}:1`, resolve));
+      const message = JSON.stringify({ id: 1, method: 'Emulation.setCPUThrottlingRate', params: { rate } });
+      return cdp.send('Target.sendMessageToTarget', { sessionId, message }).then(() => answered);
     }));
-    const message = JSON.stringify({ id: 1, method: 'Emulation.setCPUThrottlingRate', params: { rate } });
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message });
-    workerThrottled = !(await answered).error;
+    workerThrottled = answers.length === dists.length && answers.every((a) => !a.error);
   }
   const rows = [];
   for (const [name, job] of jobs) {
+    // Runs alternate between the builds: b0, b1, b0, b1, ...
     const times = await page.evaluate(async ({ job, runs }) => {
-      const worker = window.__engine;
       let ticket = 0;
-      const once = () => new Promise((resolve) => {
+      const once = (worker) => new Promise((resolve) => {
         const t0 = performance.now();
         ticket += 1;
         worker.onmessage = (e) => {
@@ -91,28 +101,39 @@ async function measure(rate) {
         };
         worker.postMessage(JSON.stringify({ ProcessInput: [0, [ticket, job]] }));
       });
-      await once();
-      await once();
-      const out = [];
-      for (let k = 0; k < runs; k += 1) out.push(await once());
+      const engines = window.__engines;
+      const out = engines.map(() => []);
+      for (let k = -2; k < runs; k += 1) {
+        for (let b = 0; b < engines.length; b += 1) {
+          const t = await once(engines[b]);
+          if (k >= 0) out[b].push(t);
+        }
+      }
       return out;
     }, { job, runs });
-    const kind = times[0].kind;
-    if (kind === 'Invalid') throw new Error(`${name}: the worker found the job invalid`);
-    rows.push({ name, trip: median(times.map((t) => t.trip)), engine: median(times.map((t) => t.engine)), reply: times[0].size });
+    if (times.some((t) => t[0].kind === 'Invalid')) throw new Error(`${name}: a worker found the job invalid`);
+    rows.push({
+      name,
+      builds: times.map((t) => ({ trip: median(t.map((x) => x.trip)), engine: median(t.map((x) => x.engine)), least: Math.min(...t.map((x) => x.engine)), reply: t[0].size })),
+    });
   }
   await context.close();
   return { rows, workerThrottled };
 }
 
-console.log(`engine in wasm (${dist}), ${runs} runs per job after 2 warm-up runs, medians`);
+const names = dists.map((d) => path.relative(process.cwd(), d) || '.');
+console.log(`engine in wasm (${names.join(', ')}), ${runs} runs per job after 2 warm-up runs, medians`);
 for (const rate of rates) {
   const { rows, workerThrottled } = await measure(rate);
   const note = rate === 1 ? '' : workerThrottled ? ' (page and worker)' : ' (the page only: Chromium cannot throttle a worker, so the engine runs at full speed)';
   console.log(`\nCPU ${rate}×${note}`);
-  console.log('| job | round trip (ms) | engine (ms) | reply (bytes) |');
-  console.log('|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.trip.toFixed(1)} | ${r.engine.toFixed(0)} | ${r.reply.toLocaleString('en')} |`);
+  const head = names.map((n) => dists.length > 1 ? ` (${n})` : '');
+  console.log(`| job |${head.map((h) => ` round trip${h} (ms) | engine${h} (ms, least in parentheses) |`).join('')} reply (bytes) |`);
+  console.log(`|---|${head.map(() => '---|---|').join('')}---|`);
+  for (const r of rows) {
+    const cells = r.builds.map((b) => ` ${b.trip.toFixed(1)} | ${b.engine.toFixed(0)} (${b.least}) |`).join('');
+    console.log(`| ${r.name} |${cells} ${r.builds[0].reply.toLocaleString('en')} |`);
+  }
 }
 await browser.close();
 await server.stop();

@@ -12,10 +12,10 @@
 //!   rounds at its 28th decimal) and the JHT balance are `Dec`, so they round where the
 //!   definitions round. When a value leaves the integer range the step is done in `Decimal`
 //!   itself, which gives the same result by definition.
-//! - Wide arithmetic only when needed: a product of a worker count by a price (`times`), a
-//!   count of affordable workers and a division of a `Dec` by a power of ten
-//!   (`div_rem_pow10`) take 64-bit steps when their operands allow, since in wasm32 every
-//!   128-bit multiplication or division is a library call. The result is the same integer.
+//! - Wide arithmetic only when needed: a product of a worker count by a price (`times`) and
+//!   a count of affordable workers take 64-bit steps when their operands allow, since in
+//!   wasm32 every 128-bit multiplication or division is a library call. The result is the
+//!   same integer.
 //!
 //! It knows nothing of scenarios, workers or outcomes.
 
@@ -38,49 +38,6 @@ const POW10: [u128; 39] = {
 /// `10^n`, when it fits.
 fn pow10(n: u32) -> Option<u128> {
     POW10.get(n as usize).copied()
-}
-
-/// `10^n` as `f64` (exact up to 10^22, the nearest `f64` beyond).
-const POW10_F64: [f64; 39] = {
-    let mut table = [1.0f64; 39];
-    let mut n = 1;
-    while n < 39 {
-        table[n] = table[n - 1] * 10.0;
-        n += 1;
-    }
-    table
-};
-
-/// `m / 10^k` and `m % 10^k` (`k` ≤ 38). A 128-bit division is a library call (slow in
-/// wasm32, where it is done in 32-bit steps); the loop's carries divide numbers of about 96
-/// bits by 10^26 or so for small quotients. So: 64-bit division when both fit, else a
-/// quotient estimated in `f64` and corrected exactly by multiplication (the estimate is off
-/// by at most a few units below 2^48), else the 128-bit division.
-#[inline]
-pub(super) fn div_rem_pow10(m: u128, k: u32) -> (u128, u128) {
-    let p = POW10[k as usize];
-    if let (Ok(m), Ok(p)) = (u64::try_from(m), u64::try_from(p)) {
-        return (u128::from(m / p), u128::from(m % p));
-    }
-    if m < p {
-        return (0, m);
-    }
-    let estimate = m as f64 / POW10_F64[k as usize];
-    if estimate < (1u64 << 48) as f64 {
-        let mut q = estimate as u128;
-        if let Some(mut product) = q.checked_mul(p) {
-            while product > m {
-                q -= 1;
-                product -= p;
-            }
-            while m - product >= p {
-                q += 1;
-                product += p;
-            }
-            return (q, m - product);
-        }
-    }
-    (m / p, m % p)
 }
 
 /// Money of one run as integer units of 10^-scale Rupiah.
@@ -243,7 +200,8 @@ impl Dec {
         let first = (((over - 1) * 77) >> 8) + 1;
         for drop in first..=scale {
             let p = pow10(drop)?;
-            let (q, r) = div_rem_pow10(mantissa, drop);
+            let q = mantissa / p;
+            let r = mantissa - q * p;
             let up = r > p / 2 || (r == p / 2 && q % 2 == 1);
             let q = q + u128::from(up);
             if q < LIMIT {
@@ -293,11 +251,8 @@ impl Dec {
 
     /// The whole part (`floor`).
     pub(super) fn floor(self) -> u64 {
-        let whole = match self.scale {
-            0..=38 => div_rem_pow10(self.mantissa, self.scale).0,
-            _ => 0,
-        };
-        u64::try_from(whole).unwrap_or(u64::MAX)
+        let p = pow10(self.scale).unwrap_or(u128::MAX);
+        u64::try_from(self.mantissa / p).unwrap_or(u64::MAX)
     }
 
     /// `self - n` for a whole `n` at most `self` (as `Decimal` subtracts).
@@ -323,7 +278,8 @@ impl Dec {
         let Some(p) = pow10(self.scale - dp) else {
             return Self::from_decimal(self.to_decimal().round_dp(dp));
         };
-        let (q, r) = div_rem_pow10(self.mantissa, self.scale - dp);
+        let q = self.mantissa / p;
+        let r = self.mantissa - q * p;
         let up = r > p / 2 || (r == p / 2 && q % 2 == 1);
         Dec {
             mantissa: q + u128::from(up),
@@ -409,10 +365,15 @@ mod tests {
         }
 
         #[test]
-        fn divisions_by_powers_of_ten_match_128_bits(m in any::<u128>(), shift in 0u32..128, k in 0u32..=38) {
-            let m = m >> shift;
-            let p = 10u128.pow(k);
-            prop_assert_eq!(div_rem_pow10(m, k), (m / p, m % p));
+        fn short_steps_match_128_bits(w in any::<u64>(), shift in 0u32..64, price in -(1i128 << 62)..(1i128 << 62), money in -(1i128 << 100)..(1i128 << 100)) {
+            let (w, price) = (w >> shift, price >> (63 - shift));
+            prop_assert_eq!(times(w, price), i128::from(w) * price);
+            let per_worker = price.max(1);
+            let expected = if money <= 0 { 0 } else { u64::try_from(money / per_worker).unwrap_or(u64::MAX) };
+            prop_assert_eq!(affordable(money, per_worker), expected);
+            let u = Units::new(shift % 13);
+            let wide = Decimal::from_i128_with_scale(money >> 8, u.scale).round_dp(0);
+            prop_assert_eq!(u.rounded(money >> 8), wide);
         }
 
         #[test]
