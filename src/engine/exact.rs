@@ -12,6 +12,10 @@
 //!   rounds at its 28th decimal) and the JHT balance are `Dec`, so they round where the
 //!   definitions round. When a value leaves the integer range the step is done in `Decimal`
 //!   itself, which gives the same result by definition.
+//! - Wide arithmetic only when needed: a product of a worker count by a price (`times`) and
+//!   a count of affordable workers take 64-bit steps when their operands allow, since in
+//!   wasm32 every 128-bit multiplication or division is a library call. The result is the
+//!   same integer.
 //!
 //! It knows nothing of scenarios, workers or outcomes.
 
@@ -89,14 +93,32 @@ impl Units {
 
     /// Units rounded to whole Rupiah, half to even (as `Decimal::round_dp(0)`).
     pub(super) fn rounded(self, units: i128) -> Decimal {
-        let (q, r) = (units.div_euclid(self.one), units.rem_euclid(self.one));
+        if self.scale == 0 {
+            return Decimal::from_i128_with_scale(units, 0);
+        }
+        let (q, r) = match (i64::try_from(units), i64::try_from(self.one)) {
+            (Ok(u), Ok(one)) => (i128::from(u.div_euclid(one)), i128::from(u.rem_euclid(one))),
+            _ => (units.div_euclid(self.one), units.rem_euclid(self.one)),
+        };
         let twice = 2 * r;
         let up = twice > self.one || (twice == self.one && q % 2 != 0);
         Decimal::from_i128_with_scale(q + i128::from(up), 0)
     }
 }
 
-/// How many workers `money` pays for at `per_worker` each (all of them when free).
+/// `workers × price` in units. The product is exact either way; when the worker count fits
+/// 32 bits and the price 31 (every realistic run) it is one 64-bit multiplication, which
+/// wasm32 does in one instruction where a 128-bit product is a library call (`__multi3`).
+#[inline]
+pub(super) fn times(workers: u64, price: i128) -> i128 {
+    match (u32::try_from(workers), i32::try_from(price)) {
+        (Ok(w), Ok(p)) => i128::from(i64::from(w) * i64::from(p)),
+        _ => i128::from(workers) * price,
+    }
+}
+
+/// How many workers `money` pays for at `per_worker` each (all of them when free): a 64-bit
+/// division when both fit (a 128-bit one is a library call, `__divti3`).
 pub(super) fn affordable(money: i128, per_worker: i128) -> u64 {
     if per_worker <= 0 {
         return u64::MAX;
@@ -104,7 +126,10 @@ pub(super) fn affordable(money: i128, per_worker: i128) -> u64 {
     if money <= 0 {
         return 0;
     }
-    u64::try_from(money / per_worker).unwrap_or(u64::MAX)
+    match (u64::try_from(money), u64::try_from(per_worker)) {
+        (Ok(m), Ok(p)) => m / p,
+        _ => u64::try_from(money / per_worker).unwrap_or(u64::MAX),
+    }
 }
 
 /// `a × b / c` rounded down (`c` > 0), in 64 bits when the product fits (the division is
@@ -337,6 +362,18 @@ mod tests {
             prop_assert_eq!(u128::from(mul_div(a, b, c)), wide / u128::from(c));
             let half_up = (2 * wide + u128::from(c)) / (2 * u128::from(c));
             prop_assert_eq!(u128::from(mul_div_half_up(a, b, c)), half_up);
+        }
+
+        #[test]
+        fn short_steps_match_128_bits(w in any::<u64>(), shift in 0u32..64, price in -(1i128 << 62)..(1i128 << 62), money in -(1i128 << 100)..(1i128 << 100)) {
+            let (w, price) = (w >> shift, price >> (63 - shift));
+            prop_assert_eq!(times(w, price), i128::from(w) * price);
+            let per_worker = price.max(1);
+            let expected = if money <= 0 { 0 } else { u64::try_from(money / per_worker).unwrap_or(u64::MAX) };
+            prop_assert_eq!(affordable(money, per_worker), expected);
+            let u = Units::new(shift % 13);
+            let wide = Decimal::from_i128_with_scale(money >> 8, u.scale).round_dp(0);
+            prop_assert_eq!(u.rounded(money >> 8), wide);
         }
 
         #[test]

@@ -192,6 +192,15 @@ impl Totals {
     }
 }
 
+/// What a month adds to its year's sums (a `MonthResult` without its money and vectors).
+pub(super) struct MonthCounts {
+    pub new_enrolments: u64,
+    pub lapses: u64,
+    pub covered: u64,
+    pub expected_deaths: f64,
+    pub expected_accidents: f64,
+}
+
 /// A fiscal year's running sums, month by month, until it closes. Money is in the run's
 /// integer units (`exact::Units`).
 #[derive(Clone, Default)]
@@ -227,7 +236,7 @@ impl YearSums {
     /// programme and in benefits (units).
     pub(super) fn add(
         &mut self,
-        month: &MonthResult,
+        month: &MonthCounts,
         paid: &[i128],
         programmes: [i128; 3],
         benefits: i128,

@@ -479,7 +479,7 @@ impl<'a> Run<'a> {
                 let committed: i128 = self
                     .pools
                     .iter()
-                    .map(|p| i128::from(p.workers[i]) * p.next_first[i])
+                    .map(|p| super::exact::times(p.workers[i], p.next_first[i]))
                     .sum();
                 room.min(super::exact::affordable(
                     budget - committed,

@@ -3,7 +3,7 @@
 
 use super::{Month, Run};
 use crate::engine::enrolment::remove_workers;
-use crate::engine::exact::{affordable, mul_div, mul_div_half_up};
+use crate::engine::exact::{affordable, mul_div, mul_div_half_up, times};
 
 impl Run<'_> {
     /// Step 2: a share of each group's verified workers (covered and waiting) leave; their
@@ -31,7 +31,7 @@ impl Run<'_> {
             remove_workers(&mut pool.workers, &self.order, from_covered, &mut self.gone);
             for (i, &gone) in self.gone.iter().enumerate() {
                 if gone > 0 {
-                    self.left[i] += i128::from(gone) * pool.prices.plans[i].remaining[month.m];
+                    self.left[i] += times(gone, pool.prices.plans[i].remaining[month.m]);
                 }
             }
             if self.sc.enrolment.reenrol {
@@ -114,13 +114,13 @@ impl Run<'_> {
                 let remaining = pool.prices.plans[i].remaining[m];
                 let want = room.min(pool.waiting);
                 // The division that counts affordable workers runs only when money is short.
-                let take = if self.left[i] >= i128::from(want) * remaining {
+                let take = if self.left[i] >= times(want, remaining) {
                     want
                 } else {
                     affordable(self.left[i], remaining).min(want)
                 };
                 pool.workers[i] += take;
-                self.left[i] -= i128::from(take) * remaining;
+                self.left[i] -= times(take, remaining);
                 pool.waiting -= take;
                 new_enrolments += take;
             }

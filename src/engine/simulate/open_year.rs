@@ -5,7 +5,7 @@
 use super::prices::{Money, PriceCache, YearPrices};
 use super::{round_u64, Month, Pool, Run};
 use crate::engine::enrolment::remove_workers;
-use crate::engine::exact::{affordable, Units};
+use crate::engine::exact::{affordable, times, Units};
 use crate::engine::funding;
 use crate::engine::parameters::Parameters;
 use crate::engine::risk::{AmountsF64, BenefitAmounts};
@@ -171,7 +171,7 @@ impl Run<'_> {
                 pool.workers[i] = keep;
                 kept[i] += keep;
                 if keep > 0 {
-                    self.left[i] -= i128::from(keep) * p.remaining[m];
+                    self.left[i] -= times(keep, p.remaining[m]);
                 }
             }
         }
@@ -186,7 +186,7 @@ impl Run<'_> {
                     .min(self.room(g, i))
                     .min(affordable(self.left[i], remaining));
                 self.pools[g].workers[i] += take;
-                self.left[i] -= i128::from(take) * remaining;
+                self.left[i] -= times(take, remaining);
                 *excess -= take;
             }
         }

@@ -4,7 +4,7 @@
 
 use super::prices::Programmes;
 use super::{Events, Month, Run};
-use crate::engine::exact::Dec;
+use crate::engine::exact::{times, Dec};
 use crate::engine::risk::{self, ExpectedEvents};
 
 impl Run<'_> {
@@ -25,7 +25,7 @@ impl Run<'_> {
                 if workers == 0 {
                     continue;
                 }
-                let cost = i128::from(workers) * pool.prices.plans[i].cost[m];
+                let cost = times(workers, pool.prices.plans[i].cost[m]);
                 self.paid[i] += cost;
                 paid += cost;
                 if self.sc.sources[i].discount {
@@ -39,7 +39,7 @@ impl Run<'_> {
             for c in &pool.prices.co_funds {
                 let workers = pool.workers[c.helped];
                 if workers > 0 && pool.prices.plans[c.helper].funded[m] {
-                    let due = i128::from(workers) * c.due[m];
+                    let due = times(workers, c.due[m]);
                     self.paid[c.helper] += due;
                     paid += due;
                 }
@@ -47,10 +47,9 @@ impl Run<'_> {
             if by_group {
                 self.paid_by_group[g] += paid;
             }
-            let (f, d) = (i128::from(at_full), i128::from(at_discount));
             let (cf, cd) = (&pool.prices.full[m], &pool.prices.discounted[m]);
             for k in 0..3 {
-                programmes[k] += f * cf[k] + d * cd[k];
+                programmes[k] += times(at_full, cf[k]) + times(at_discount, cd[k]);
             }
         }
         self.cumulative += programmes.iter().sum::<i128>();

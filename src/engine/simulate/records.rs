@@ -1,12 +1,15 @@
 //! Steps 7 and 8 of a month and the end of a run: the month's result, the fiscal year's
 //! result from its integer sums, and the outcome with its totals, warnings and whether the
-//! target is met. Money turns back into `Decimal` here. It knows nothing of how a month's
+//! target is met. Money turns back into `Decimal` here. A run that keeps only the last month
+//! (Monte Carlo draws) makes a month's result only when its year closes. It knows nothing of how a month's
 //! workers or payments were found.
 
 use super::prices::Programmes;
 use super::{Events, Month, Pool, Run};
 use crate::engine::calendar::YearMonth;
-use crate::engine::outcome::{self, MonthResult, Outcome, Totals, YearResult, YearSums};
+use crate::engine::outcome::{
+    self, MonthCounts, MonthResult, Outcome, Totals, YearResult, YearSums,
+};
 use crate::engine::parameters::Contribution;
 use crate::engine::scenario::Scenario;
 use rust_decimal::Decimal;
@@ -49,6 +52,23 @@ impl Run<'_> {
         if self.target_reached.is_none() && self.meets_target(covered, population) {
             self.target_reached = Some(month.date);
         }
+        self.sums.add(
+            &MonthCounts {
+                new_enrolments,
+                lapses,
+                covered,
+                expected_deaths: events.expected.deaths,
+                expected_accidents: events.expected.accidents,
+            },
+            &self.paid,
+            programmes,
+            events.benefits_paid,
+        );
+        // Without every month, only each year's last is made (closing the year reads it,
+        // and the outcome keeps the horizon's last).
+        if !self.keep_months && !month.closes_year() {
+            return;
+        }
         let u = self.units;
         // Only the last month is kept: its vectors take this month's figures.
         let (mut by_source, mut by_source_paid) = match self.keep_months {
@@ -80,8 +100,6 @@ impl Run<'_> {
             benefits_paid: u.rupiah(events.benefits_paid),
             cumulative_cost: u.rupiah(self.cumulative),
         };
-        self.sums
-            .add(&result, &self.paid, programmes, events.benefits_paid);
         self.months.push(result);
     }
 
@@ -158,4 +176,43 @@ fn held(sc: &Scenario, years: &[YearResult], reached: Option<YearMonth>) -> (boo
     });
     let met = reached.is_some() && !judged.is_empty() && !judged.iter().any(|y| below(y));
     (met, fell)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::scenario::Amount;
+    use crate::engine::simulate::{simulate, simulate_years, PriceCache};
+    use crate::engine::{presets, Parameters};
+    use rust_decimal::Decimal;
+
+    /// Monte Carlo draws make only each year's last month: their years, totals, target and
+    /// last month are the whole run's, for every preset over 10 years at several budgets
+    /// (with one price cache for all, as draws share it).
+    #[test]
+    fn a_run_without_every_month_has_the_whole_runs_years() {
+        let params = Parameters::embedded().unwrap();
+        let mut cache = PriceCache::default();
+        for id in presets::IDS {
+            for pct in [40, 100, 170] {
+                let mut sc = presets::load(id).unwrap();
+                sc.horizon.years = 10;
+                sc.programmes.jht = pct == 170;
+                for s in &mut sc.sources {
+                    if let Amount::Rupiah { yearly } = &mut s.amount {
+                        *yearly = (*yearly * Decimal::from(pct) / Decimal::from(100)).round();
+                    }
+                }
+                let valid = sc.validate(&params).unwrap();
+                let whole = simulate(&params, &valid);
+                let years = simulate_years(&params, &valid, &mut cache);
+                assert_eq!(years.years, whole.years, "{id} at {pct}%");
+                assert_eq!(years.totals, whole.totals, "{id} at {pct}%");
+                assert_eq!(years.target_met, whole.target_met, "{id} at {pct}%");
+                assert_eq!(years.target_reached, whole.target_reached, "{id} at {pct}%");
+                assert_eq!(years.warnings, whole.warnings, "{id} at {pct}%");
+                assert_eq!(years.months.len(), 1, "{id} at {pct}%");
+                assert_eq!(years.months.last(), whole.months.last(), "{id} at {pct}%");
+            }
+        }
+    }
 }
