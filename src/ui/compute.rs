@@ -38,7 +38,7 @@ impl Lane {
             | Job::Plan { .. }
             | Job::Bands { .. }
             | Job::Tornado(_)
-            | Job::National => Lane::Slow,
+            | Job::National(_) => Lane::Slow,
         }
     }
 
@@ -51,7 +51,7 @@ impl Lane {
 fn urgency(job: &Job) -> u8 {
     match job {
         Job::Outcome(_) | Job::GoalSeek { .. } => 0,
-        Job::Outcomes(_) | Job::Plan { .. } | Job::National => 1,
+        Job::Outcomes(_) | Job::Plan { .. } | Job::National(_) => 1,
         Job::Bands { .. } => 2,
         Job::Tornado(_) => 3,
     }

@@ -20,7 +20,7 @@ pub struct Props {
 #[component]
 pub fn NationalEmbed(props: &Props) -> Html {
     let lang = props.lang;
-    let job = use_memo((), |_| Some(Rc::new(Job::National)));
+    let job = use_memo((), |_| Some(Rc::new(Job::National(Vec::new()))));
     let done = use_job((*job).clone());
     let body = match done.as_deref().map(|d| &d.answer) {
         Some(Answer::National(result)) => match &**result {

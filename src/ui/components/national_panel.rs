@@ -184,7 +184,9 @@ pub fn NationalPanel(props: &Props) -> Html {
             }
         });
     }
-    let job = use_memo(*open, |open| open.then(|| Rc::new(Job::National)));
+    let job = use_memo(*open, |open| {
+        open.then(|| Rc::new(Job::National(Vec::new())))
+    });
     let done = use_job((*job).clone());
     // How long the background thread took, for the end-to-end test's report.
     use_effect_with(done.as_ref().map(|d| d.millis), |millis| {
