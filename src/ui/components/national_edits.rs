@@ -1,0 +1,141 @@
+//! The national view's edited provinces: read once from the address (`ui::share::plans`,
+//! `&nplan=…`), kept in the address as they change, and handed to the job that works the
+//! nation out. `editor` puts the chosen province's own sources (`province_sources`) beside
+//! its results. It knows nothing of the table or the map.
+
+use super::province_sources::ProvinceSources;
+use crate::engine::jobs::Job;
+use crate::engine::regions::{self, NationalOutcome, NationalScenario, ProvinceScenario};
+use crate::engine::{Parameters, Rupiah};
+use crate::locale::Lang;
+use crate::ui::compute::Done;
+use crate::ui::i18n::province_sources::link_unreadable;
+use crate::ui::share::plans;
+use crate::ui::storage;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The edited provinces (in code order) and why the address's could not be read, if so.
+#[hook]
+pub fn use_edits() -> (UseStateHandle<Vec<ProvinceScenario>>, Rc<Option<String>>) {
+    let read = use_memo((), |_| {
+        let address = storage::load_address().unwrap_or_default();
+        match regions::catalogue() {
+            Ok(c) => plans::provinces_of(&address, c).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        }
+    });
+    let edits = use_state(|| read.as_ref().clone().unwrap_or_default());
+    let problem = use_memo((), move |_| read.as_ref().as_ref().err().cloned());
+    // The address keeps the edits (none: no part, as in older links).
+    use_effect_with((*edits).clone(), |edits| {
+        storage::replace_plans(plans::part(edits).as_deref());
+    });
+    (edits, problem)
+}
+
+/// Says why the address's edits could not be read.
+pub fn link_problem(problem: &Option<String>, lang: Lang) -> Html {
+    match problem {
+        Some(why) => html! {
+            <p class="banner info" role="status" id="province-sources-link">{ link_unreadable(why, lang) }</p>
+        },
+        None => Html::default(),
+    }
+}
+
+/// The national job for these edits.
+pub fn job(edits: &[ProvinceScenario]) -> Rc<Job> {
+    Rc::new(Job::National(edits.to_vec()))
+}
+
+thread_local! {
+    /// The last province's starting plan, so a redraw does not build it again.
+    static STARTING: std::cell::RefCell<Option<ProvinceScenario>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Province `code`'s starting plan in the national view.
+fn starting(code: &str) -> Option<ProvinceScenario> {
+    let kept = STARTING.with_borrow(|s| s.clone().filter(|p| p.province == code));
+    if kept.is_some() {
+        return kept;
+    }
+    let params = Parameters::embedded().ok()?;
+    let catalogue = regions::catalogue().ok()?;
+    let plan = NationalScenario::starting()
+        .ok()?
+        .starting_province(&params, catalogue, code)
+        .ok()?;
+    STARTING.with_borrow_mut(|s| *s = Some(plan.clone()));
+    Some(plan)
+}
+
+/// The editor of province `code`'s own sources, over the answer `nation` (which `done`
+/// answers); its edits go into `edits`.
+pub fn editor(
+    code: &str,
+    nation: &NationalOutcome,
+    done: Option<&Rc<Done>>,
+    edits: &UseStateHandle<Vec<ProvinceScenario>>,
+    lang: Lang,
+) -> Html {
+    let given = edits.iter().find(|p| p.province == code).cloned();
+    let Some(plan) = given.clone().or_else(|| starting(code)) else {
+        return Html::default();
+    };
+    let kabkota: Vec<(String, String)> = regions::catalogue()
+        .map(|c| {
+            c.kabkota
+                .iter()
+                .filter(|k| k.province_code == code)
+                .map(|k| (k.code.clone(), k.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let paid: Vec<(String, Rupiah)> = nation
+        .provinces
+        .iter()
+        .find(|p| p.province.code == code)
+        .map(|p| {
+            let sum = |v: &Vec<Rupiah>| v.iter().copied().sum::<Rupiah>();
+            p.own_sources
+                .iter()
+                .map(|s| (s.name.clone(), sum(&s.by_year)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let busy = done.is_some_and(|d| *d.job != Job::National((**edits).clone()));
+    let on_change = {
+        let (edits, code) = (edits.clone(), code.to_string());
+        let start = starting(code.as_str());
+        Callback::from(move |plan: ProvinceScenario| {
+            let mut next: Vec<ProvinceScenario> = edits
+                .iter()
+                .filter(|p| p.province != code)
+                .cloned()
+                .collect();
+            if Some(&plan) != start.as_ref() {
+                next.push(plan);
+            }
+            next.sort_by(|a, b| a.province.cmp(&b.province));
+            edits.set(next);
+        })
+    };
+    let on_reset = {
+        let (edits, code) = (edits.clone(), code.to_string());
+        Callback::from(move |()| {
+            edits.set(
+                edits
+                    .iter()
+                    .filter(|p| p.province != code)
+                    .cloned()
+                    .collect(),
+            );
+        })
+    };
+    html! {
+        <ProvinceSources {lang} plan={Rc::new(plan)} kabkota={Rc::new(kabkota)} paid={Rc::new(paid)}
+            edited={given.is_some()} {busy} {on_change} {on_reset} />
+    }
+}
