@@ -5,11 +5,13 @@
 
 use super::province_sources::ProvinceSources;
 use crate::engine::jobs::Job;
-use crate::engine::regions::{self, NationalOutcome, NationalScenario, ProvinceScenario};
+use crate::engine::regions::{
+    self, NationalOutcome, NationalScenario, ProvinceOutcome, ProvinceScenario,
+};
 use crate::engine::{Parameters, Rupiah};
 use crate::locale::Lang;
 use crate::ui::compute::Done;
-use crate::ui::i18n::province_sources::link_unreadable;
+use crate::ui::i18n::province_sources::{describe, link_unreadable};
 use crate::ui::share::plans;
 use crate::ui::storage;
 use std::rc::Rc;
@@ -71,6 +73,36 @@ fn starting(code: &str) -> Option<ProvinceScenario> {
     Some(plan)
 }
 
+/// The plan province `code` runs in the national view: its edited one, else its starting.
+fn plan_of(code: &str, edits: &[ProvinceScenario]) -> Option<ProvinceScenario> {
+    let given = edits.iter().find(|p| p.province == code).cloned();
+    given.or_else(|| starting(code))
+}
+
+/// What each of a province's own sources paid over the horizon, by name.
+fn paid(outcome: &ProvinceOutcome) -> Vec<(String, Rupiah)> {
+    let sum = |v: &Vec<Rupiah>| v.iter().copied().sum::<Rupiah>();
+    let own = outcome.own_sources.iter();
+    own.map(|s| (s.name.clone(), sum(&s.by_year))).collect()
+}
+
+/// The province's own sources, one sentence each with what it paid (for the brief).
+pub fn source_lines(
+    outcome: &ProvinceOutcome,
+    edits: &[ProvinceScenario],
+    lang: Lang,
+) -> Vec<String> {
+    let Some(plan) = plan_of(&outcome.province.code, edits) else {
+        return Vec::new();
+    };
+    let paid = paid(outcome);
+    let paid_by = |name: &str| paid.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
+    plan.sources
+        .iter()
+        .map(|s| describe(s, paid_by(&s.name), lang))
+        .collect()
+}
+
 /// The editor of province `code`'s own sources, over the answer `nation` (which `done`
 /// answers); its edits go into `edits`.
 pub fn editor(
@@ -80,10 +112,10 @@ pub fn editor(
     edits: &UseStateHandle<Vec<ProvinceScenario>>,
     lang: Lang,
 ) -> Html {
-    let given = edits.iter().find(|p| p.province == code).cloned();
-    let Some(plan) = given.clone().or_else(|| starting(code)) else {
+    let Some(plan) = plan_of(code, edits) else {
         return Html::default();
     };
+    let edited = edits.iter().any(|p| p.province == code);
     let kabkota: Vec<(String, String)> = regions::catalogue()
         .map(|c| {
             c.kabkota
@@ -93,17 +125,11 @@ pub fn editor(
                 .collect()
         })
         .unwrap_or_default();
-    let paid: Vec<(String, Rupiah)> = nation
+    let paid = nation
         .provinces
         .iter()
         .find(|p| p.province.code == code)
-        .map(|p| {
-            let sum = |v: &Vec<Rupiah>| v.iter().copied().sum::<Rupiah>();
-            p.own_sources
-                .iter()
-                .map(|s| (s.name.clone(), sum(&s.by_year)))
-                .collect()
-        })
+        .map(paid)
         .unwrap_or_default();
     let busy = done.is_some_and(|d| *d.job != Job::National((**edits).clone()));
     let on_change = {
@@ -136,6 +162,6 @@ pub fn editor(
     };
     html! {
         <ProvinceSources {lang} plan={Rc::new(plan)} kabkota={Rc::new(kabkota)} paid={Rc::new(paid)}
-            edited={given.is_some()} {busy} {on_change} {on_reset} />
+            {edited} {busy} {on_change} {on_reset} />
     }
 }

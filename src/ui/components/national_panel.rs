@@ -13,7 +13,7 @@ use super::file_panel::download;
 use super::group::track_open;
 use super::national_brief::{brief, make_host, print_now};
 use super::national_edits::{
-    editor, job as edits_job, link_problem as link_problem_banner, use_edits,
+    editor, job as edits_job, link_problem as link_problem_banner, source_lines, use_edits,
 };
 use super::national_map::{clicked, sentence, tile_map};
 use super::national_table::{region_name, rows_of, table_html, Column, COLUMNS};
@@ -304,7 +304,7 @@ fn view(
         })
     };
     let on_print = {
-        let (code, order) = (province.as_ref().cloned(), **sort);
+        let (code, order, edits) = (province.as_ref().cloned(), **sort, (*edits).clone());
         Callback::from(move |_: MouseEvent| {
             let (Some((nation, chosen)), Some(host)) = (shown(&done, code.as_deref()), &host)
             else {
@@ -318,6 +318,7 @@ fn view(
                 head,
                 &head_name,
                 &sentence(head, &head_name, lang),
+                &chosen.map_or_else(Vec::new, |p| source_lines(p, &edits, lang)),
                 &named,
                 lang,
             ));

@@ -197,30 +197,37 @@ pub fn ProvinceSources(props: &Props) -> Html {
     let lang = props.lang;
     let params = use_memo((), |_| Parameters::embedded().ok());
     let draft = use_state(|| (*props.plan).clone());
-    let message = use_state(|| None::<String>);
+    // Whether the draft cannot run: its message is written at each redraw, in the language
+    // of the moment.
+    let bad = use_state(|| false);
     {
-        let (draft, message) = (draft.clone(), message.clone());
+        let (draft, bad) = (draft.clone(), bad.clone());
         use_effect_with(props.plan.clone(), move |plan| {
             draft.set((**plan).clone());
-            message.set(None);
+            bad.set(false);
         });
     }
     let on_edit = {
-        let (draft, message, on_change) = (draft.clone(), message.clone(), props.on_change.clone());
-        let kabkota = props.kabkota.clone();
+        let (draft, bad, on_change) = (draft.clone(), bad.clone(), props.on_change.clone());
+        let (kabkota, params) = (props.kabkota.clone(), params.clone());
         Callback::from(move |edit: Edit| {
             let next = edited(&draft, &edit, &kabkota);
-            let why = match &*params {
-                Some(p) => problem(&next, p, lang),
-                None => Some(cannot_run("parameters", lang)),
-            };
-            if why.is_none() {
+            let runs = params
+                .as_ref()
+                .as_ref()
+                .is_some_and(|p| problem(&next, p, lang).is_none());
+            if runs {
                 on_change.emit(next.clone());
             }
-            message.set(why);
+            bad.set(!runs);
             draft.set(next);
         })
     };
+    let message = bad.then(|| match &*params {
+        Some(p) => problem(&draft, p, lang),
+        None => Some(cannot_run("parameters", lang)),
+    });
+    let message = message.flatten();
     let full = draft.sources.len() >= limits::MAX_SOURCES as usize;
     let add = on_edit.reform(|_: MouseEvent| Edit::Add);
     let reset = props.on_reset.reform(|_: MouseEvent| ());
@@ -232,7 +239,7 @@ pub fn ProvinceSources(props: &Props) -> Html {
             </h3>
             <p class="note">{ text(Text::Intro, lang) }</p>
             { for draft.sources.iter().enumerate().map(|(i, s)| source_row(props, &draft, i, s, &on_edit)) }
-            if let Some(m) = &*message {
+            if let Some(m) = &message {
                 <p class="field-error" id="province-sources-error" role="alert">{ m }</p>
             }
             <p class="province-sources-actions">

@@ -2,7 +2,9 @@
 //! provinsi"): its headings, the four kinds of source, their fields, and what is said when
 //! an edit cannot run or the address's edits cannot be read. The figures are the engine's.
 
-use crate::locale::Lang;
+use crate::engine::regions::{ProvinceAmount, ProvinceSource};
+use crate::engine::Rupiah;
+use crate::locale::{format, Lang};
 
 /// A fixed piece of the editor's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +89,75 @@ pub fn cannot_run(why: &str, lang: Lang) -> String {
     }
 }
 
+/// One source in a sentence, for the printed brief: "APBD Provinsi Maluku: APBD provinsi,
+/// Rp 80,0 miliar per tahun, 2026 sampai akhir horizon, prioritas 0; dibayar Rp 312,0 miliar".
+pub fn describe(source: &ProvinceSource, paid: Option<Rupiah>, lang: Lang) -> String {
+    let (kind, amount) = match &source.amount {
+        ProvinceAmount::Apbd { yearly } => (
+            Text::Apbd,
+            format!(
+                "{} {}",
+                format::rupiah_compact(*yearly, lang),
+                per(lang, "per tahun", "a year")
+            ),
+        ),
+        ProvinceAmount::Bkbk { per_desa } => (
+            Text::Bkbk,
+            format!(
+                "{} {}",
+                format::rupiah_in(*per_desa, lang),
+                per(lang, "per desa per tahun", "per desa a year")
+            ),
+        ),
+        ProvinceAmount::CoFund { share } => (
+            Text::CoFund,
+            format!(
+                "{} {}",
+                format::percent(*share, lang),
+                per(lang, "setiap iuran", "of each premium")
+            ),
+        ),
+        ProvinceAmount::Quota { workers } => (
+            Text::Quota,
+            format!(
+                "{} {}",
+                format::number(workers.values().sum::<u64>(), lang),
+                per(lang, "pekerja", "workers")
+            ),
+        ),
+    };
+    let years = match source.last_year {
+        Some(last) => format!("{}–{last}", source.first_year),
+        None => format!(
+            "{} {}",
+            source.first_year,
+            per(lang, "sampai akhir horizon", "to the end of the horizon")
+        ),
+    };
+    let mut out = format!(
+        "{}: {}, {amount}, {years}, {} {}",
+        source.name,
+        text(kind, lang),
+        per(lang, "prioritas", "priority"),
+        source.priority
+    );
+    if let Some(paid) = paid {
+        out += &format!(
+            "; {} {}",
+            per(lang, "dibayar", "paid"),
+            format::rupiah_compact(paid, lang)
+        );
+    }
+    out
+}
+
+fn per(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
 /// The message when the address's edits cannot be read.
 pub fn link_unreadable(why: &str, lang: Lang) -> String {
     format!("{} ({why}).", text(Text::LinkUnreadable, lang))
@@ -130,6 +201,21 @@ mod tests {
             assert_ne!(id, en, "{t:?}");
         }
         assert!(cannot_run("x", Lang::Id).contains("(x)"));
+        let source = ProvinceSource {
+            name: "APBD Provinsi Maluku".into(),
+            amount: ProvinceAmount::Apbd {
+                yearly: 80_000_000_000u64.into(),
+            },
+            priority: 0,
+            first_year: 2026,
+            last_year: None,
+        };
+        let paid = Some(312_000_000_000u64.into());
+        assert_eq!(
+            describe(&source, paid, Lang::Id),
+            "APBD Provinsi Maluku: APBD provinsi, Rp 80,0 miliar per tahun, 2026 sampai akhir horizon, prioritas 0; dibayar Rp 312,0 miliar"
+        );
+        assert!(describe(&source, None, Lang::En).contains("Rp 80.0 billion a year"));
         assert_ne!(cannot_run("x", Lang::Id), cannot_run("x", Lang::En));
     }
 }
