@@ -7,7 +7,7 @@
 use super::parameters::Parameters;
 use super::plan::{solve_plan, Plan, PlanError};
 use super::regions::{
-    self, run_part, sum_nation, NationalOutcome, NationalScenario, ProvinceRun, ProvinceScenario,
+    self, run_part, sum_nation, NationalOutcome, NationalScenario, OwnSources, ProvinceRun,
 };
 use super::scenario::Scenario;
 use super::solve::{coverage_for_budget, solve_budget, BudgetAnswer, CoverageAnswer, Unreachable};
@@ -43,9 +43,9 @@ pub enum Job {
     },
     /// Which assumption moves the answer most.
     Tornado(Scenario),
-    /// Every province and kab/kota of Indonesia: these provinces on the plans given (their
-    /// own sources edited), every other one on its starting plan.
-    National(Vec<ProvinceScenario>),
+    /// Every province and kab/kota of Indonesia: these provinces with their own sources
+    /// edited, every other one on its starting plan.
+    National(Vec<OwnSources>),
 }
 
 /// A job's answer.
@@ -149,9 +149,9 @@ impl Engine {
 
     /// The national plan: the `edited` provinces on their plans, every other one on its
     /// starting plan (run once and kept).
-    fn national(&self, edited: &[ProvinceScenario]) -> Result<NationalOutcome, String> {
+    fn national(&self, edited: &[OwnSources]) -> Result<NationalOutcome, String> {
         let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
-        let mut plan = NationalScenario::starting().map_err(|e| e.to_string())?;
+        let plan = NationalScenario::starting().map_err(|e| e.to_string())?;
         let starting = self.starting.get_or_init(|| {
             let valid = plan
                 .validate(&self.params, catalogue)
@@ -163,7 +163,9 @@ impl Engine {
                 .collect())
         });
         let mut runs = starting.clone()?;
-        plan.provinces = edited.to_vec();
+        let plan = plan
+            .with_own_sources(&self.params, catalogue, edited)
+            .map_err(|e| e.to_string())?;
         let given = plan
             .validate_given(&self.params, catalogue)
             .map_err(|e| e.to_string())?;
@@ -182,7 +184,7 @@ mod tests {
     use crate::engine::regions::{run_national, ProvinceAmount};
     use rust_decimal::Decimal;
 
-    fn national(engine: &Engine, edited: Vec<ProvinceScenario>) -> NationalOutcome {
+    fn national(engine: &Engine, edited: Vec<OwnSources>) -> NationalOutcome {
         match engine.run(&Job::National(edited)) {
             Answer::National(result) => (*result).expect("the national plan runs"),
             other => panic!("not a national answer: {other:?}"),
@@ -205,7 +207,11 @@ mod tests {
             panic!("the starting plan has one APBD line");
         };
         *yearly *= Decimal::from(4);
-        let after = national(&engine, vec![maluku.clone()]);
+        let own = OwnSources {
+            province: "81".into(),
+            sources: maluku.sources.clone(),
+        };
+        let after = national(&engine, vec![own]);
         let mut whole = plan.clone();
         whole.provinces = vec![maluku];
         let fresh = run_national(
@@ -233,10 +239,13 @@ mod tests {
         let engine = Engine::embedded().unwrap();
         let catalogue = regions::catalogue().unwrap();
         let plan = NationalScenario::starting().unwrap();
-        let mut odd = plan
+        let maluku = plan
             .starting_province(engine.params(), catalogue, "81")
             .unwrap();
-        odd.province = "99".into();
+        let odd = OwnSources {
+            province: "99".into(),
+            sources: maluku.sources,
+        };
         let Answer::National(result) = engine.run(&Job::National(vec![odd])) else {
             panic!("not a national answer");
         };

@@ -22,7 +22,7 @@ pub mod ucj;
 
 pub use file::{plan_from_json, plan_to_json, Plan, PlanFileError};
 pub use national::{
-    run_national, run_part, sum_nation, NationalOutcome, NationalScenario, ProvinceRun,
+    run_national, run_part, sum_nation, NationalOutcome, NationalScenario, OwnSources, ProvinceRun,
     ValidNational,
 };
 pub use plan::{ByPayer, Payer, PlanError, RegionResult, RegionYear, UcjPath, UcjYear};

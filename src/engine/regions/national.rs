@@ -4,7 +4,7 @@
 //! province. Nothing here simulates a month; it knows nothing of how results are shown.
 
 use super::plan::{PlanError, RegionResult, UcjPath};
-use super::province::{self, ProvinceOutcome, ProvinceScenario, ValidProvince};
+use super::province::{self, ProvinceOutcome, ProvinceScenario, ProvinceSource, ValidProvince};
 use super::Catalogue;
 use crate::engine::scenario::{Horizon, Target};
 use crate::engine::Parameters;
@@ -28,6 +28,17 @@ pub struct NationalScenario {
     /// horizon and target); their horizon must be this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provinces: Vec<ProvinceScenario>,
+}
+
+/// A province's own sources as edited over its starting plan: what the app's national view
+/// changes (`ProvinceScenario::sources`; its kab/kota keep their starting scenarios), and
+/// what the view's job and links carry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnSources {
+    /// Kemendagri province code, e.g. `81`.
+    pub province: String,
+    pub sources: Vec<ProvinceSource>,
 }
 
 /// A national plan that passed validation, ready to run.
@@ -102,6 +113,26 @@ impl NationalScenario {
             horizon: self.horizon.clone(),
             provinces,
         })
+    }
+
+    /// This plan with the `edited` provinces on their starting plans with their own sources
+    /// replaced.
+    pub fn with_own_sources(
+        mut self,
+        params: &Parameters,
+        catalogue: &Catalogue,
+        edited: &[OwnSources],
+    ) -> Result<Self, PlanError> {
+        let provinces = edited
+            .iter()
+            .map(|e| {
+                let mut p = self.starting_province(params, catalogue, &e.province)?;
+                p.sources.clone_from(&e.sources);
+                Ok(p)
+            })
+            .collect::<Result<Vec<_>, PlanError>>()?;
+        self.provinces = provinces;
+        Ok(self)
     }
 
     /// Only the given provinces' plans, validated, with their index among the catalogue's

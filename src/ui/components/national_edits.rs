@@ -6,7 +6,7 @@
 use super::province_sources::ProvinceSources;
 use crate::engine::jobs::Job;
 use crate::engine::regions::{
-    self, NationalOutcome, NationalScenario, ProvinceOutcome, ProvinceScenario,
+    self, NationalOutcome, NationalScenario, OwnSources, ProvinceOutcome, ProvinceScenario,
 };
 use crate::engine::{Parameters, Rupiah};
 use crate::locale::Lang;
@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 /// The edited provinces (in code order) and why the address's could not be read, if so.
 #[hook]
-pub fn use_edits() -> (UseStateHandle<Vec<ProvinceScenario>>, Rc<Option<String>>) {
+pub fn use_edits() -> (UseStateHandle<Vec<OwnSources>>, Rc<Option<String>>) {
     let read = use_memo((), |_| {
         let address = storage::load_address().unwrap_or_default();
         match regions::catalogue() {
@@ -47,7 +47,7 @@ pub fn link_problem(problem: &Option<String>, lang: Lang) -> Html {
 }
 
 /// The national job for these edits.
-pub fn job(edits: &[ProvinceScenario]) -> Rc<Job> {
+pub fn job(edits: &[OwnSources]) -> Rc<Job> {
     Rc::new(Job::National(edits.to_vec()))
 }
 
@@ -74,9 +74,12 @@ fn starting(code: &str) -> Option<ProvinceScenario> {
 }
 
 /// The plan province `code` runs in the national view: its edited one, else its starting.
-fn plan_of(code: &str, edits: &[ProvinceScenario]) -> Option<ProvinceScenario> {
-    let given = edits.iter().find(|p| p.province == code).cloned();
-    given.or_else(|| starting(code))
+fn plan_of(code: &str, edits: &[OwnSources]) -> Option<ProvinceScenario> {
+    let mut plan = starting(code)?;
+    if let Some(given) = edits.iter().find(|p| p.province == code) {
+        plan.sources.clone_from(&given.sources);
+    }
+    Some(plan)
 }
 
 /// What each of a province's own sources paid over the horizon, by name.
@@ -87,11 +90,7 @@ fn paid(outcome: &ProvinceOutcome) -> Vec<(String, Rupiah)> {
 }
 
 /// The province's own sources, one sentence each with what it paid (for the brief).
-pub fn source_lines(
-    outcome: &ProvinceOutcome,
-    edits: &[ProvinceScenario],
-    lang: Lang,
-) -> Vec<String> {
+pub fn source_lines(outcome: &ProvinceOutcome, edits: &[OwnSources], lang: Lang) -> Vec<String> {
     let Some(plan) = plan_of(&outcome.province.code, edits) else {
         return Vec::new();
     };
@@ -109,7 +108,7 @@ pub fn editor(
     code: &str,
     nation: &NationalOutcome,
     done: Option<&Rc<Done>>,
-    edits: &UseStateHandle<Vec<ProvinceScenario>>,
+    edits: &UseStateHandle<Vec<OwnSources>>,
     lang: Lang,
 ) -> Html {
     let Some(plan) = plan_of(code, edits) else {
@@ -134,15 +133,18 @@ pub fn editor(
     let busy = done.is_some_and(|d| *d.job != Job::National((**edits).clone()));
     let on_change = {
         let (edits, code) = (edits.clone(), code.to_string());
-        let start = starting(code.as_str());
+        let start = starting(code.as_str()).map(|p| p.sources);
         Callback::from(move |plan: ProvinceScenario| {
-            let mut next: Vec<ProvinceScenario> = edits
+            let mut next: Vec<OwnSources> = edits
                 .iter()
                 .filter(|p| p.province != code)
                 .cloned()
                 .collect();
-            if Some(&plan) != start.as_ref() {
-                next.push(plan);
+            if Some(&plan.sources) != start.as_ref() {
+                next.push(OwnSources {
+                    province: plan.province,
+                    sources: plan.sources,
+                });
             }
             next.sort_by(|a, b| a.province.cmp(&b.province));
             edits.set(next);

@@ -20,7 +20,7 @@ use super::national_table::{region_name, rows_of, table_html, Column, COLUMNS};
 use super::national_ucj::ucj_block;
 use crate::engine::jobs::Answer;
 use crate::engine::regions::{
-    self, table, NationalOutcome, ProvinceOutcome, ProvinceScenario, RegionResult,
+    self, table, NationalOutcome, OwnSources, ProvinceOutcome, RegionResult,
 };
 use crate::engine::report::slug;
 use crate::locale::Lang;
@@ -66,7 +66,7 @@ struct Actions<'a> {
     /// Set when a heading was clicked: the new table's heading takes the focus back.
     refocus: Rc<std::cell::Cell<bool>>,
     /// The edited provinces.
-    edits: UseStateHandle<Vec<ProvinceScenario>>,
+    edits: UseStateHandle<Vec<OwnSources>>,
 }
 
 #[component]
@@ -207,7 +207,7 @@ fn chosen_editor(
     code: Option<&str>,
     nation: &NationalOutcome,
     done: Option<&Rc<Done>>,
-    edits: &UseStateHandle<Vec<ProvinceScenario>>,
+    edits: &UseStateHandle<Vec<OwnSources>>,
     lang: Lang,
 ) -> Html {
     let known = code.filter(|c| nation.provinces.iter().any(|p| p.province.code == *c));

@@ -1,17 +1,18 @@
 //! The provinces whose own sources were edited in the national section, in the address
 //! beside the scenario and the view: `nplan=<payload>`, e.g. `#s=3.eNq…&nplan=eNq…&national=81`.
-//! The payload is base64url (no padding) of zlib-compressed JSON: a national plan
-//! (`regions::file`, `{"scope": "national", "schema_version": …, "provinces": […]}`) holding
-//! only the edited provinces, so it opens like a plan file: migrated, every code checked.
-//! Older links have no such part and open every province on its starting plan, as before.
+//! The payload is base64url (no padding) of zlib-compressed JSON
+//! `{"schema_version": 1, "provinces": [{"province": "81", "sources": […]}]}`: each edited
+//! province's own sources exactly as in a province plan file (`regions::file`), over its
+//! starting plan (`regions::OwnSources`). Every code is checked; a newer version is refused
+//! by name. Older links have no such part and open every province on its starting plan.
 //! The key must not end in `s`: the app takes any fragment holding `s=` for a scenario link.
 //! Pure: no browser crates.
 
 use super::{inflate_payload, ShareLinkError, BASE64, LEVEL, MAX_INFLATED};
-use crate::engine::regions::{plan_from_json, Catalogue, NationalScenario, Plan, PlanFileError};
-use crate::engine::regions::{PlanError, ProvinceScenario};
+use crate::engine::regions::plan::PLAN_SCHEMA_VERSION;
+use crate::engine::regions::{Catalogue, OwnSources, PlanFileError, ProvinceAmount};
 use base64::Engine as _;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
 /// The fragment part's key.
 pub const KEY: &str = "nplan";
@@ -22,28 +23,30 @@ pub enum PlansLinkError {
     /// Cut, changed or too large: the part's text.
     #[error(transparent)]
     Link(#[from] ShareLinkError),
-    /// Read, but not a plan this build accepts (an unknown code, a newer version, …).
+    /// Read, but not edits this build accepts (an unknown code, a newer version).
     #[error(transparent)]
     Plan(#[from] PlanFileError),
-    /// A plan, but not for the national section (another horizon, a province twice, …).
-    #[error(transparent)]
-    Invalid(#[from] PlanError),
+}
+
+/// The payload's JSON.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Payload {
+    schema_version: u32,
+    provinces: Vec<OwnSources>,
 }
 
 /// The part that carries `provinces` (`nplan=…`), or none when no province is edited.
-pub fn part(provinces: &[ProvinceScenario]) -> Option<String> {
+pub fn part(provinces: &[OwnSources]) -> Option<String> {
     if provinces.is_empty() {
         return None;
     }
-    let plan = NationalScenario {
+    let payload = Payload {
+        schema_version: PLAN_SCHEMA_VERSION,
         provinces: provinces.to_vec(),
-        ..NationalScenario::starting().ok()?
     };
-    let mut value = serde_json::to_value(&plan).ok()?;
-    value
-        .as_object_mut()?
-        .insert("scope".into(), Value::from("national"));
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(value.to_string().as_bytes(), LEVEL);
+    let json = serde_json::to_string(&payload).ok()?;
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), LEVEL);
     Some(format!("{KEY}={}", BASE64.encode(packed)))
 }
 
@@ -57,7 +60,7 @@ pub fn part_of(fragment: &str) -> Option<&str> {
 pub fn provinces_of(
     fragment: &str,
     catalogue: &Catalogue,
-) -> Result<Vec<ProvinceScenario>, PlansLinkError> {
+) -> Result<Vec<OwnSources>, PlansLinkError> {
     let Some(part) = part_of(fragment) else {
         return Ok(Vec::new());
     };
@@ -70,25 +73,40 @@ pub fn provinces_of(
         return Err(ShareLinkError::TooLarge { limit }.into());
     }
     let json = inflate_payload(payload)?;
-    let text = String::from_utf8(json).map_err(|_| ShareLinkError::Corrupted)?;
-    let Plan::National(plan) = plan_from_json(&text, catalogue)? else {
-        return Err(ShareLinkError::Corrupted.into());
-    };
-    let starting = NationalScenario::starting()?;
-    let given = NationalScenario {
-        provinces: plan.provinces,
-        ..starting
-    };
-    // Over this build's national horizon, each province once.
-    if let Some(p) = given.provinces.iter().find(|p| p.horizon != given.horizon) {
-        return Err(PlanError::Horizon {
-            code: p.province.clone(),
-            start: given.horizon.start,
-            years: given.horizon.years,
+    let version = serde_json::from_slice::<serde_json::Value>(&json)
+        .ok()
+        .and_then(|v| v.get("schema_version")?.as_u64())
+        .ok_or(ShareLinkError::Corrupted)?;
+    if version > u64::from(PLAN_SCHEMA_VERSION) {
+        let supported = PLAN_SCHEMA_VERSION;
+        return Err(PlanFileError::NewerVersion {
+            found: version,
+            supported,
         }
         .into());
     }
-    Ok(given.provinces)
+    let read: Payload = serde_json::from_slice(&json).map_err(|_| ShareLinkError::Corrupted)?;
+    for p in &read.provinces {
+        known(p, catalogue)?;
+    }
+    Ok(read.provinces)
+}
+
+/// Every code `p` names is in this build's tables.
+fn known(p: &OwnSources, catalogue: &Catalogue) -> Result<(), PlanFileError> {
+    let unknown = |code: &str| PlanFileError::UnknownRegion(code.trim().to_string());
+    if catalogue.province(p.province.trim()).is_none() {
+        return Err(unknown(&p.province));
+    }
+    for s in &p.sources {
+        if let ProvinceAmount::Quota { workers } = &s.amount {
+            let known = |c: &String| catalogue.kabkota.iter().any(|k| k.code == c.trim());
+            if let Some(code) = workers.keys().find(|c| !known(c)) {
+                return Err(unknown(code));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `fragment` (without `#`) with its plans part set to `part` (`nplan=…`) or removed for
@@ -112,11 +130,11 @@ fn is_part(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::regions::{self, ProvinceAmount};
+    use crate::engine::regions::{self, NationalScenario};
     use crate::engine::Parameters;
     use rust_decimal::Decimal;
 
-    fn maluku(yearly: i64) -> ProvinceScenario {
+    fn maluku(yearly: i64) -> OwnSources {
         let params = Parameters::embedded().unwrap();
         let catalogue = regions::catalogue().unwrap();
         let mut p = NationalScenario::starting()
@@ -126,7 +144,10 @@ mod tests {
         p.sources[0].amount = ProvinceAmount::Apbd {
             yearly: Decimal::from(yearly),
         };
-        p
+        OwnSources {
+            province: p.province,
+            sources: p.sources,
+        }
     }
 
     #[test]
@@ -148,7 +169,7 @@ mod tests {
     }
 
     #[test]
-    fn a_cut_or_changed_part_or_an_unknown_province_is_refused_by_reason() {
+    fn a_cut_or_changed_part_an_unknown_code_or_a_newer_version_is_refused_by_reason() {
         let catalogue = regions::catalogue().unwrap();
         let nplan = part(&[maluku(1_000_000)]).unwrap();
         let cut = &nplan[..nplan.len() - 6];
@@ -166,5 +187,15 @@ mod tests {
                 "99".into()
             )))
         );
+        let newer = format!(
+            r#"{{"schema_version":{},"provinces":[]}}"#,
+            PLAN_SCHEMA_VERSION + 1
+        );
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(newer.as_bytes(), LEVEL);
+        let newer = format!("{KEY}={}", BASE64.encode(packed));
+        assert!(matches!(
+            provinces_of(&newer, catalogue),
+            Err(PlansLinkError::Plan(PlanFileError::NewerVersion { .. }))
+        ));
     }
 }
