@@ -56,6 +56,7 @@ export async function test({ page, screenshot }) {
   await waitFor(page, (a) => document.querySelector('#national-summary')?.textContent === a, after,
     { timeout: 60_000, message: 'the reloaded link shows the same numbers' });
   assert.equal(await page.inputValue('#prov-src-0-amount-text'), '80.000.000.000');
+  const nplan = page.url().match(/nplan=([A-Za-z0-9_-]+)/)[1];
 
   // Bad input: said beside the field, the last valid plan keeps showing.
   await page.fill('#prov-src-0-amount-text', '80 miliar rupiah kira-kira');
@@ -86,4 +87,16 @@ export async function test({ page, screenshot }) {
     { timeout: 60_000, message: 'English digits read' });
   await waitFor(page, () => !document.querySelector('#province-sources-error'), undefined,
     { message: 'a plan that runs again clears the message' });
+
+  // The national embed with the edit: the nation's sentence differs from the starting one's,
+  // and its full link reopens the edit.
+  await page.goto(`/?embed=national&lang=id&nplan=${nplan}`, { waitUntil: 'load' });
+  await expectCount(page, '#embed .tile', 38, { timeout: 60_000 });
+  await waitForText(page, 'Indonesia:', { selector: '#national-summary' });
+  const edited = await summary(page);
+  assert.match(await page.getAttribute('#embed-open', 'href'), new RegExp(`nplan=${nplan}`));
+  await page.goto('/?embed=national&lang=id', { waitUntil: 'load' });
+  await expectCount(page, '#embed .tile', 38, { timeout: 60_000 });
+  await waitForText(page, 'Indonesia:', { selector: '#national-summary' });
+  assert.notEqual(await summary(page), edited, 'the embed follows the edit');
 }

@@ -1,10 +1,10 @@
 //! The national view's edited provinces: read once from the address (`ui::share::plans`,
 //! `&nplan=…`), kept in the address as they change, and handed to the job that works the
-//! nation out. `editor` puts the chosen province's own sources (`province_sources`) beside
+//! nation out; edits the engine refuses are taken back (`use_checked`). `editor` puts the chosen province's own sources (`province_sources`) beside
 //! its results. It knows nothing of the table or the map.
 
 use super::province_sources::ProvinceSources;
-use crate::engine::jobs::Job;
+use crate::engine::jobs::{Answer, Job};
 use crate::engine::regions::{
     self, NationalOutcome, NationalScenario, OwnSources, ProvinceOutcome, ProvinceScenario,
 };
@@ -34,6 +34,47 @@ pub fn use_edits() -> (UseStateHandle<Vec<OwnSources>>, Rc<Option<String>>) {
         storage::replace_plans(plans::part(edits).as_deref());
     });
     (edits, problem)
+}
+
+/// The answer to show, and why the engine refused the newest edits, if it did: refused
+/// edits are taken back (to those of the last answer that ran, or none) and the reason is
+/// kept until the next edit, so the last valid plan keeps showing.
+#[hook]
+pub fn use_checked(
+    done: Option<Rc<Done>>,
+    edits: &UseStateHandle<Vec<OwnSources>>,
+) -> (Option<Rc<Done>>, UseStateHandle<Option<String>>) {
+    let good = use_mut_ref(|| None::<Rc<Done>>);
+    let refused = use_state(|| None::<String>);
+    let why = match done.as_deref().map(|d| (&*d.job, &d.answer)) {
+        Some((Job::National(asked), Answer::National(result))) => match &**result {
+            Ok(_) => {
+                *good.borrow_mut() = done.clone();
+                None
+            }
+            Err(why) if !asked.is_empty() => Some(why.clone()),
+            Err(_) => None,
+        },
+        _ => None,
+    };
+    {
+        let (edits, refused, good) = (edits.clone(), refused.clone(), good.clone());
+        use_effect_with(why.clone(), move |why| {
+            if let Some(why) = why {
+                refused.set(Some(why.clone()));
+                let back = match good.borrow().as_deref().map(|d| &*d.job) {
+                    Some(Job::National(ran)) => ran.clone(),
+                    _ => Vec::new(),
+                };
+                edits.set(back);
+            }
+        });
+    }
+    let shown = match why {
+        Some(_) => good.borrow().clone().or(done),
+        None => done,
+    };
+    (shown, refused)
 }
 
 /// Says why the address's edits could not be read.
@@ -109,6 +150,7 @@ pub fn editor(
     nation: &NationalOutcome,
     done: Option<&Rc<Done>>,
     edits: &UseStateHandle<Vec<OwnSources>>,
+    refused: &UseStateHandle<Option<String>>,
     lang: Lang,
 ) -> Html {
     let Some(plan) = plan_of(code, edits) else {
@@ -132,7 +174,7 @@ pub fn editor(
         .unwrap_or_default();
     let busy = done.is_some_and(|d| *d.job != Job::National((**edits).clone()));
     let on_change = {
-        let (edits, code) = (edits.clone(), code.to_string());
+        let (edits, code, refused) = (edits.clone(), code.to_string(), refused.clone());
         let start = starting(code.as_str()).map(|p| p.sources);
         Callback::from(move |plan: ProvinceScenario| {
             let mut next: Vec<OwnSources> = edits
@@ -147,6 +189,7 @@ pub fn editor(
                 });
             }
             next.sort_by(|a, b| a.province.cmp(&b.province));
+            refused.set(None);
             edits.set(next);
         })
     };
@@ -164,6 +207,6 @@ pub fn editor(
     };
     html! {
         <ProvinceSources {lang} plan={Rc::new(plan)} kabkota={Rc::new(kabkota)} paid={Rc::new(paid)}
-            {edited} {busy} {on_change} {on_reset} />
+            {edited} {busy} refused={(**refused).clone().map(AttrValue::from)} {on_change} {on_reset} />
     }
 }

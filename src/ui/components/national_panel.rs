@@ -13,7 +13,8 @@ use super::file_panel::download;
 use super::group::track_open;
 use super::national_brief::{brief, make_host, print_now};
 use super::national_edits::{
-    editor, job as edits_job, link_problem as link_problem_banner, source_lines, use_edits,
+    editor, job as edits_job, link_problem as link_problem_banner, source_lines, use_checked,
+    use_edits,
 };
 use super::national_map::{clicked, sentence, tile_map};
 use super::national_table::{region_name, rows_of, table_html, Column, COLUMNS};
@@ -65,8 +66,9 @@ struct Actions<'a> {
     host: Option<web_sys::Element>,
     /// Set when a heading was clicked: the new table's heading takes the focus back.
     refocus: Rc<std::cell::Cell<bool>>,
-    /// The edited provinces.
+    /// The edited provinces, and why the engine refused the last edit.
     edits: UseStateHandle<Vec<OwnSources>>,
+    refused: UseStateHandle<Option<String>>,
 }
 
 #[component]
@@ -111,7 +113,8 @@ pub fn NationalPanel(props: &Props) -> Html {
     let job = use_memo((*open, (*edits).clone()), |(open, edits)| {
         open.then(|| edits_job(edits))
     });
-    let done = use_job((*job).clone());
+    let answer = use_job((*job).clone());
+    let (done, refused) = use_checked(answer, &edits);
     // How long the background thread took, for the end-to-end test's report.
     use_effect_with(done.as_ref().map(|d| d.millis), |millis| {
         if let Some(ms) = millis {
@@ -146,6 +149,7 @@ pub fn NationalPanel(props: &Props) -> Html {
                     host: (*host).clone(),
                     refocus: (*refocus).clone(),
                     edits: edits.clone(),
+                    refused: refused.clone(),
                 };
                 view(props, nation, &province, &sort, actions)
             }
@@ -207,11 +211,16 @@ fn chosen_editor(
     code: Option<&str>,
     nation: &NationalOutcome,
     done: Option<&Rc<Done>>,
-    edits: &UseStateHandle<Vec<OwnSources>>,
+    (edits, refused): (
+        &UseStateHandle<Vec<OwnSources>>,
+        &UseStateHandle<Option<String>>,
+    ),
     lang: Lang,
 ) -> Html {
     let known = code.filter(|c| nation.provinces.iter().any(|p| p.province.code == *c));
-    known.map_or_else(Html::default, |c| editor(c, nation, done, edits, lang))
+    known.map_or_else(Html::default, |c| {
+        editor(c, nation, done, edits, refused, lang)
+    })
 }
 
 fn view(
@@ -227,12 +236,13 @@ fn view(
         host,
         refocus,
         edits,
+        refused,
     } = actions;
     let editing = chosen_editor(
         province.as_deref(),
         nation,
         done.as_ref(),
-        &edits,
+        (&edits, &refused),
         props.lang,
     );
     let lang = props.lang;

@@ -3,14 +3,15 @@
 //! co-funding, quotas per kab/kota), its amount, first and last year and priority; sources
 //! are added and removed. Amounts are typed in the app's number fields (`number_field`,
 //! Indonesian `1.234.567` or English `1,234,567`), which say beside the field what they
-//! refuse. Every edit is checked as a whole plan (`ProvinceScenario::validate`) before it
-//! is handed on; a plan that cannot run is said in the user's language, and the last valid
-//! plan keeps running. It knows nothing of where the plan is run or stored.
+//! refuse. An edit that passes the checks here is handed on; the engine checks the whole
+//! plan where it runs, and an edit it refuses comes back as `refused`. Either way the
+//! reason is said in the user's language and the last valid plan keeps running. It knows
+//! nothing of where the plan is run or stored.
 
 use super::number_field::NumberField;
-use crate::engine::regions::{self, ProvinceAmount, ProvinceScenario, ProvinceSource};
+use crate::engine::regions::{ProvinceAmount, ProvinceScenario, ProvinceSource};
 use crate::engine::scenario::limits::{self, Bounds};
-use crate::engine::{Parameters, Rupiah};
+use crate::engine::Rupiah;
 use crate::locale::{format, Lang};
 use crate::ui::i18n::province_sources::{cannot_run, text, Text};
 use crate::ui::state::Display;
@@ -33,7 +34,9 @@ pub struct Props {
     pub edited: bool,
     /// Whether the answer for the newest plan is still being worked out.
     pub busy: bool,
-    /// A plan that passed validation.
+    /// Why the engine refused the last edit (its own words), taken back since.
+    pub refused: Option<AttrValue>,
+    /// A plan that passed the checks here.
     pub on_change: Callback<ProvinceScenario>,
     pub on_reset: Callback<()>,
 }
@@ -178,24 +181,18 @@ pub fn edited(
     plan
 }
 
-/// Why `plan` cannot run, in the user's language, or nothing.
-pub fn problem(plan: &ProvinceScenario, params: &Parameters, lang: Lang) -> Option<String> {
-    if plan
-        .sources
+/// Why `plan` cannot run, in the user's language, or nothing: what is seen here (a last
+/// year before the first); the engine checks the rest when it works the plan out.
+pub fn problem(plan: &ProvinceScenario, lang: Lang) -> Option<String> {
+    plan.sources
         .iter()
         .any(|s| s.last_year.is_some_and(|l| l < s.first_year))
-    {
-        return Some(text(Text::LastBeforeFirst, lang).to_string());
-    }
-    let catalogue = regions::catalogue().map_err(|e| e.to_string());
-    let checked = catalogue.and_then(|c| plan.validate(params, c).map_err(|e| e.to_string()));
-    checked.err().map(|why| cannot_run(&why, lang))
+        .then(|| text(Text::LastBeforeFirst, lang).to_string())
 }
 
 #[component]
 pub fn ProvinceSources(props: &Props) -> Html {
     let lang = props.lang;
-    let params = use_memo((), |_| Parameters::embedded().ok());
     let draft = use_state(|| (*props.plan).clone());
     // Whether the draft cannot run: its message is written at each redraw, in the language
     // of the moment.
@@ -209,13 +206,10 @@ pub fn ProvinceSources(props: &Props) -> Html {
     }
     let on_edit = {
         let (draft, bad, on_change) = (draft.clone(), bad.clone(), props.on_change.clone());
-        let (kabkota, params) = (props.kabkota.clone(), params.clone());
+        let kabkota = props.kabkota.clone();
         Callback::from(move |edit: Edit| {
             let next = edited(&draft, &edit, &kabkota);
-            let runs = params
-                .as_ref()
-                .as_ref()
-                .is_some_and(|p| problem(&next, p, lang).is_none());
+            let runs = problem(&next, lang).is_none();
             if runs {
                 on_change.emit(next.clone());
             }
@@ -223,11 +217,10 @@ pub fn ProvinceSources(props: &Props) -> Html {
             draft.set(next);
         })
     };
-    let message = bad.then(|| match &*params {
-        Some(p) => problem(&draft, p, lang),
-        None => Some(cannot_run("parameters", lang)),
-    });
-    let message = message.flatten();
+    let message = bad
+        .then(|| problem(&draft, lang))
+        .flatten()
+        .or_else(|| props.refused.as_ref().map(|why| cannot_run(why, lang)));
     let full = draft.sources.len() >= limits::MAX_SOURCES as usize;
     let add = on_edit.reform(|_: MouseEvent| Edit::Add);
     let reset = props.on_reset.reform(|_: MouseEvent| ());
@@ -417,6 +410,9 @@ mod tests {
     use super::*;
     use crate::engine::regions::NationalScenario;
 
+    use crate::engine::regions;
+    use crate::engine::Parameters;
+
     fn maluku() -> (ProvinceScenario, Vec<(String, String)>, Parameters) {
         let params = Parameters::embedded().unwrap();
         let catalogue = regions::catalogue().unwrap();
@@ -453,20 +449,26 @@ mod tests {
             panic!("a quota");
         };
         assert_eq!(workers[&kk[0].0], 7);
-        assert_eq!(problem(&plan, &params, Lang::Id), None);
+        assert_eq!(problem(&plan, Lang::Id), None);
+        assert!(plan
+            .validate(&params, regions::catalogue().unwrap())
+            .is_ok());
         let plan = edited(&plan, &Edit::Remove(0), &kk);
         assert_eq!(plan.sources.len(), 1);
-        assert_eq!(problem(&plan, &params, Lang::En), None);
+        assert_eq!(problem(&plan, Lang::En), None);
+        assert!(plan
+            .validate(&params, regions::catalogue().unwrap())
+            .is_ok());
     }
 
     #[test]
     fn a_plan_that_cannot_run_is_said_in_each_language() {
-        let (plan, kk, params) = maluku();
+        let (plan, kk, _) = maluku();
         let start = plan.horizon.start.year;
         let bad = edited(&plan, &Edit::LastYear(0, Some(start)), &kk);
         let bad = edited(&bad, &Edit::FirstYear(0, start + 2), &kk);
-        let id = problem(&bad, &params, Lang::Id).unwrap();
-        let en = problem(&bad, &params, Lang::En).unwrap();
+        let id = problem(&bad, Lang::Id).unwrap();
+        let en = problem(&bad, Lang::En).unwrap();
         assert!(id.contains("Tahun terakhir"), "{id}");
         assert!(en.contains("last year"), "{en}");
         // A last year past the horizon is brought back to its end.
