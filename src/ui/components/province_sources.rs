@@ -349,7 +349,7 @@ fn source_row(
     html! {
         <fieldset class="province-source" key={format!("{i}-{}", s.name)} id={id("row")}>
             <legend>{ &s.name }</legend>
-            <div class="field compact">
+            <div class="field province-kind">
                 <div class="field-head"><label for={id("kind")}>{ text(Text::Kind, lang) }</label></div>
                 <select id={id("kind")} onchange={on_kind}>
                     { for KINDS.iter().enumerate().map(|(k, t)| html! {

@@ -73,11 +73,9 @@ pub fn provinces_of(
         return Err(ShareLinkError::TooLarge { limit }.into());
     }
     let json = inflate_payload(payload)?;
-    let value: serde_json::Value =
-        serde_json::from_slice(&json).map_err(|_| ShareLinkError::Corrupted)?;
-    let version = value
-        .get("schema_version")
-        .and_then(serde_json::Value::as_u64)
+    let version = serde_json::from_slice::<serde_json::Value>(&json)
+        .ok()
+        .and_then(|v| v.get("schema_version")?.as_u64())
         .ok_or(ShareLinkError::Corrupted)?;
     if version > u64::from(PLAN_SCHEMA_VERSION) {
         let supported = PLAN_SCHEMA_VERSION;
@@ -87,8 +85,7 @@ pub fn provinces_of(
         }
         .into());
     }
-    // Read from the value (the reader the app already has for scenario links).
-    let read: Payload = serde_json::from_value(value).map_err(|_| ShareLinkError::Corrupted)?;
+    let read: Payload = serde_json::from_slice(&json).map_err(|_| ShareLinkError::Corrupted)?;
     for p in &read.provinces {
         known(p, catalogue)?;
     }
