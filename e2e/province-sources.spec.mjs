@@ -76,6 +76,30 @@ export async function test({ page, screenshot }) {
   await page.locator('#province-sources').scrollIntoViewIfNeeded();
   await screenshot('province-sources-bad-input');
 
+  // A plan the engine refuses (two co-funding lines over 100% of each premium): taken back,
+  // the reason said under the sources, the last valid plan still showing.
+  await page.fill('#prov-src-0-last-text', '2031');
+  await waitFor(page, () => !document.querySelector('#province-sources-error'), undefined,
+    { message: 'the years run again' });
+  for (const i of [1, 2]) {
+    await page.click('#province-source-add');
+    await page.selectOption(`#prov-src-${i}-kind`, '2');
+    await page.fill(`#prov-src-${i}-amount-text`, '60');
+  }
+  await waitForText(page, 'Rencana ini tidak dapat dihitung', { selector: '#province-sources-error', timeout: 60_000 });
+  // Taken back to the last plan that ran: the second co-funding line at 0%.
+  await expectCount(page, '#province-sources fieldset.province-source', 3);
+  await waitFor(page, () => document.querySelector('#prov-src-2-amount-text').value === '0', undefined,
+    { message: 'the refused share is taken back' });
+  assert.match(await summary(page), /Provinsi Maluku: .* terlindungi/);
+  await page.click('#prov-src-2-remove');
+  await page.click('#prov-src-1-remove');
+  await expectCount(page, '#province-sources fieldset.province-source', 1);
+  await page.uncheck('#prov-src-0-open-end');
+  await page.fill('#prov-src-0-first-text', '2029');
+  await page.fill('#prov-src-0-last-text', '2027');
+  await waitForText(page, 'Tahun terakhir sebelum tahun pertama', { selector: '#province-sources-error' });
+
   // In English, English digits.
   await page.click('#toggle-lang');
   await waitForText(page, "Province's own sources", { selector: '#province-sources' });

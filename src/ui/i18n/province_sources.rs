@@ -43,7 +43,7 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
             "The province's own money on top of each regency's or city's sources: APBD provinsi shared by vulnerable workers, BKBK to every desa, co-funding a share of each premium, or a quota of workers per regency or city. The province's and the nation's results are worked out again.",
         ),
         Text::Kind => ("Jenis", "Kind"),
-        Text::Apbd => ("APBD provinsi", "APBD provinsi (province budget)"),
+        Text::Apbd => ("APBD provinsi", "Province APBD"),
         Text::Bkbk => ("BKBK ke desa", "BKBK transfers to desa"),
         Text::CoFund => ("Ikut menanggung iuran", "Co-funding premiums"),
         Text::Quota => ("Kuota per kabupaten/kota", "Quota per regency or city"),
