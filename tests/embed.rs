@@ -58,6 +58,7 @@ fn the_issue_example_is_read_as_written() {
             theme: Theme::Light,
             accent: None,
             national: false,
+            plans: None,
         }
     );
 }
@@ -584,4 +585,25 @@ fn the_national_embed_is_asked_for_and_written_back_with_only_its_look() {
     let (_, notices) = parse("?embed=nasional");
     assert_eq!(notices.len(), 1);
     assert_eq!(notices[0].param, "embed");
+}
+
+#[test]
+fn the_national_embed_carries_the_edited_provinces_of_the_address() {
+    let (config, notices) = parse(
+        "?embed=national&lang=id&nplan=eNqrVkrOz0nNTc0rSS1SslIqzsgvyk8pSa0oUbJSSs7PSy0GAFX9CGM",
+    );
+    assert_eq!(notices, []);
+    assert_eq!(
+        config.plans.as_deref(),
+        Some("eNqrVkrOz0nNTc0rSS1SslIqzsgvyk8pSa0oUbJSSs7PSy0GAFX9CGM")
+    );
+    let written = query(&config);
+    assert!(written.contains("&nplan=eNqr"), "{written}");
+    assert_eq!(parse(&format!("?{written}")).0, config);
+    // Without edits the address is as before.
+    let plain = EmbedConfig {
+        national: true,
+        ..EmbedConfig::default()
+    };
+    assert!(!query(&plain).contains("nplan"));
 }

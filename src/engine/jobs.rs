@@ -6,12 +6,15 @@
 
 use super::parameters::Parameters;
 use super::plan::{solve_plan, Plan, PlanError};
-use super::regions::{self, run_national, NationalOutcome, NationalScenario};
+use super::regions::{
+    self, run_part, sum_nation, NationalOutcome, NationalScenario, OwnSources, ProvinceRun,
+};
 use super::scenario::Scenario;
 use super::solve::{coverage_for_budget, solve_budget, BudgetAnswer, CoverageAnswer, Unreachable};
 use super::uncertainty::{bands, tornado, Assumptions, Bands, TornadoBar, UncertaintyError};
 use super::{simulate, Outcome, Rupiah, ValidScenario};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// One computation on a scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,8 +43,9 @@ pub enum Job {
     },
     /// Which assumption moves the answer most.
     Tornado(Scenario),
-    /// Every province and kab/kota of Indonesia on its starting plan.
-    National,
+    /// Every province and kab/kota of Indonesia: these provinces with their own sources
+    /// edited, every other one on its starting plan.
+    National(Vec<OwnSources>),
 }
 
 /// A job's answer.
@@ -68,6 +72,9 @@ pub enum Answer {
 pub struct Engine {
     params: Parameters,
     assumptions: Result<Assumptions, UncertaintyError>,
+    /// Every province's run on its starting plan, made by the first national job and kept:
+    /// a later one runs only the provinces it edits.
+    starting: OnceLock<Result<Vec<ProvinceRun>, String>>,
 }
 
 impl Engine {
@@ -76,6 +83,7 @@ impl Engine {
         Ok(Self {
             params: Parameters::embedded().map_err(|e| e.to_string())?,
             assumptions: Assumptions::embedded(),
+            starting: OnceLock::new(),
         })
     }
 
@@ -135,16 +143,112 @@ impl Engine {
             Job::Tornado(scenario) => answer(scenario, &|v| {
                 Answer::Tornado(self.assumptions().and_then(|a| tornado(p, v, a)))
             }),
-            Job::National => Answer::National(Box::new(self.national())),
+            Job::National(edited) => Answer::National(Box::new(self.national(edited))),
         }
     }
 
-    /// The national plan: each province's starting plan over its kab/kota.
-    fn national(&self) -> Result<NationalOutcome, String> {
+    /// The national plan: the `edited` provinces on their plans, every other one on its
+    /// starting plan (run once and kept).
+    fn national(&self, edited: &[OwnSources]) -> Result<NationalOutcome, String> {
         let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
-        let plan = NationalScenario::starting()
-            .and_then(|n| n.validate(&self.params, catalogue))
+        let plan = NationalScenario::starting().map_err(|e| e.to_string())?;
+        let starting = self.starting.get_or_init(|| {
+            let valid = plan
+                .validate(&self.params, catalogue)
+                .map_err(|e| e.to_string())?;
+            Ok(valid
+                .provinces()
+                .iter()
+                .map(|p| run_part(&self.params, p))
+                .collect())
+        });
+        let mut runs = starting.clone()?;
+        let plan = plan
+            .with_own_sources(&self.params, catalogue, edited)
             .map_err(|e| e.to_string())?;
-        Ok(run_national(&self.params, &plan))
+        let given = plan
+            .validate_given(&self.params, catalogue)
+            .map_err(|e| e.to_string())?;
+        for (index, province) in given {
+            if let Some(slot) = runs.get_mut(index) {
+                *slot = run_part(&self.params, &province);
+            }
+        }
+        Ok(sum_nation(&plan.name, &plan.target, &plan.horizon, runs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::regions::{run_national, ProvinceAmount};
+    use rust_decimal::Decimal;
+
+    fn national(engine: &Engine, edited: Vec<OwnSources>) -> NationalOutcome {
+        match engine.run(&Job::National(edited)) {
+            Answer::National(result) => (*result).expect("the national plan runs"),
+            other => panic!("not a national answer: {other:?}"),
+        }
+    }
+
+    /// An edited province, answered from the kept starting runs, gives the same numbers as
+    /// the whole national plan run from scratch with that province, and the nation's
+    /// figures follow it.
+    #[test]
+    fn an_edited_province_answers_as_the_whole_plan_run_afresh() {
+        let engine = Engine::embedded().unwrap();
+        let catalogue = regions::catalogue().unwrap();
+        let before = national(&engine, Vec::new());
+        let plan = NationalScenario::starting().unwrap();
+        let mut maluku = plan
+            .starting_province(engine.params(), catalogue, "81")
+            .unwrap();
+        let ProvinceAmount::Apbd { yearly } = &mut maluku.sources[0].amount else {
+            panic!("the starting plan has one APBD line");
+        };
+        *yearly *= Decimal::from(4);
+        let own = OwnSources {
+            province: "81".into(),
+            sources: maluku.sources.clone(),
+        };
+        let after = national(&engine, vec![own]);
+        let mut whole = plan.clone();
+        whole.provinces = vec![maluku];
+        let fresh = run_national(
+            engine.params(),
+            &whole.validate(engine.params(), catalogue).unwrap(),
+        );
+        assert_eq!(after, fresh);
+        let cost = |o: &NationalOutcome, code: &str| {
+            let p = o
+                .provinces
+                .iter()
+                .find(|p| p.province.code == code)
+                .unwrap();
+            p.province.total_contributions()
+        };
+        assert!(cost(&after, "81") > cost(&before, "81"));
+        assert_eq!(cost(&after, "64"), cost(&before, "64"));
+        assert!(after.nation.total_contributions() > before.nation.total_contributions());
+        // Back to no edits: the starting numbers again, from the kept runs.
+        assert_eq!(national(&engine, Vec::new()), before);
+    }
+
+    #[test]
+    fn a_province_this_build_does_not_know_is_refused_by_name() {
+        let engine = Engine::embedded().unwrap();
+        let catalogue = regions::catalogue().unwrap();
+        let plan = NationalScenario::starting().unwrap();
+        let maluku = plan
+            .starting_province(engine.params(), catalogue, "81")
+            .unwrap();
+        let odd = OwnSources {
+            province: "99".into(),
+            sources: maluku.sources,
+        };
+        let Answer::National(result) = engine.run(&Job::National(vec![odd])) else {
+            panic!("not a national answer");
+        };
+        assert!(result.unwrap_err().contains("99"));
     }
 }

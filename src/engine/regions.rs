@@ -21,7 +21,10 @@ pub mod table;
 pub mod ucj;
 
 pub use file::{plan_from_json, plan_to_json, Plan, PlanFileError};
-pub use national::{run_national, NationalOutcome, NationalScenario, ValidNational};
+pub use national::{
+    run_national, run_part, sum_nation, NationalOutcome, NationalScenario, OwnSources, ProvinceRun,
+    ValidNational,
+};
 pub use plan::{ByPayer, Payer, PlanError, RegionResult, RegionYear, UcjPath, UcjYear};
 pub use province::{
     run_province, ProvinceAmount, ProvinceOutcome, ProvinceScenario, ProvinceSource, ValidProvince,

@@ -36,7 +36,7 @@ impl Lane {
     fn of(job: &Job) -> Self {
         match job {
             Job::Outcome(_) | Job::Outcomes(_) => Lane::Quick,
-            Job::GoalSeek { .. } | Job::Plan { .. } | Job::National => Lane::Slow,
+            Job::GoalSeek { .. } | Job::Plan { .. } | Job::National(_) => Lane::Slow,
             Job::Bands { .. } | Job::Tornado(_) => Lane::Draws,
         }
     }
@@ -50,7 +50,7 @@ impl Lane {
 fn urgency(job: &Job) -> u8 {
     match job {
         Job::Outcome(_) | Job::GoalSeek { .. } => 0,
-        Job::Outcomes(_) | Job::Plan { .. } | Job::National => 1,
+        Job::Outcomes(_) | Job::Plan { .. } | Job::National(_) => 1,
         Job::Bands { .. } => 2,
         Job::Tornado(_) => 3,
     }

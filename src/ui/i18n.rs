@@ -17,6 +17,7 @@ pub mod goal_seek;
 pub mod groups;
 pub mod national;
 pub mod presets;
+pub mod province_sources;
 pub mod regions;
 pub mod saved;
 pub mod share;

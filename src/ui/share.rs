@@ -16,6 +16,7 @@
 
 mod editions;
 mod patch;
+pub mod plans;
 pub mod view;
 
 pub use editions::frozen_base;

@@ -11,11 +11,12 @@
 //! stored entry as it was.
 //!
 //! The address: the scenario's fragment (`#s=…`) and, beside it, the open national view
-//! (`&national=81`, `ui::share::view`), each replaced without touching the other.
+//! (`&national=81`, `ui::share::view`) with its edited provinces (`&nplan=…`,
+//! `ui::share::plans`), each replaced without touching the others.
 
 use crate::locale::Lang;
 use crate::ui::saved::{entry_to_json, EntryProblem, SavedEntry, SavedList};
-use crate::ui::share::view;
+use crate::ui::share::{plans, view};
 use wasm_bindgen::JsValue;
 use web_sys::js_sys;
 
@@ -95,12 +96,29 @@ pub fn load_lang() -> Option<Lang> {
 
 /// Puts `fragment` (a share link's `s=…`) into the address bar in place of the current
 /// entry: `history.replaceState`, never a new history entry, and no `hashchange` event.
-/// The open national view (`share::view`) stays in the address.
+/// The open national view (`share::view`) and its edited provinces (`share::plans`) stay
+/// in the address.
 /// Returns false when the browser refused (the address then keeps what it had).
 pub fn replace_address(fragment: &str) -> bool {
     let here = address().unwrap_or_default();
     let view = view::view_of(&here);
-    put_fragment(&view::with_view(fragment, view.as_ref()))
+    let fragment = plans::with_part(fragment, plans::part_of(&here));
+    put_fragment(&view::with_view(&fragment, view.as_ref()))
+}
+
+/// Puts the national section's edited provinces (`share::plans`, `nplan=…`; `None`: none)
+/// into the address, keeping the scenario and the view.
+pub fn replace_plans(part: Option<&str>) -> bool {
+    let here = address().unwrap_or_default();
+    let fragment = here.split_once('#').map_or("", |(_, f)| f);
+    let view = view::view_of(fragment);
+    let fragment = plans::with_part(fragment, part);
+    put_fragment(&view::with_view(&fragment, view.as_ref()))
+}
+
+/// The whole address, for the parts the national section reads itself.
+pub fn load_address() -> Option<String> {
+    address()
 }
 
 /// Says in the address which national view is open (`None`: none), keeping the scenario.

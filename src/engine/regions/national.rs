@@ -4,7 +4,7 @@
 //! province. Nothing here simulates a month; it knows nothing of how results are shown.
 
 use super::plan::{PlanError, RegionResult, UcjPath};
-use super::province::{self, ProvinceOutcome, ProvinceScenario, ValidProvince};
+use super::province::{self, ProvinceOutcome, ProvinceScenario, ProvinceSource, ValidProvince};
 use super::Catalogue;
 use crate::engine::scenario::{Horizon, Target};
 use crate::engine::Parameters;
@@ -28,6 +28,17 @@ pub struct NationalScenario {
     /// horizon and target); their horizon must be this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provinces: Vec<ProvinceScenario>,
+}
+
+/// A province's own sources as edited over its starting plan: what the app's national view
+/// changes (`ProvinceScenario::sources`; its kab/kota keep their starting scenarios), and
+/// what the view's job and links carry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnSources {
+    /// Kemendagri province code, e.g. `81`.
+    pub province: String,
+    pub sources: Vec<ProvinceSource>,
 }
 
 /// A national plan that passed validation, ready to run.
@@ -79,25 +90,7 @@ impl NationalScenario {
         params: &Parameters,
         catalogue: &Catalogue,
     ) -> Result<ValidNational, PlanError> {
-        for (i, p) in self.provinces.iter().enumerate() {
-            let code = p.province.trim();
-            if catalogue.province(code).is_none() {
-                return Err(PlanError::UnknownProvince(code.to_string()));
-            }
-            if self.provinces[..i]
-                .iter()
-                .any(|o| o.province.trim() == code)
-            {
-                return Err(PlanError::Duplicate(code.to_string()));
-            }
-            if p.horizon != self.horizon {
-                return Err(PlanError::Horizon {
-                    code: code.to_string(),
-                    start: self.horizon.start,
-                    years: self.horizon.years,
-                });
-            }
-        }
+        self.check_given(catalogue)?;
         let provinces = catalogue
             .provinces
             .iter()
@@ -122,6 +115,72 @@ impl NationalScenario {
         })
     }
 
+    /// This plan with the `edited` provinces on their starting plans with their own sources
+    /// replaced.
+    pub fn with_own_sources(
+        mut self,
+        params: &Parameters,
+        catalogue: &Catalogue,
+        edited: &[OwnSources],
+    ) -> Result<Self, PlanError> {
+        let provinces = edited
+            .iter()
+            .map(|e| {
+                let mut p = self.starting_province(params, catalogue, &e.province)?;
+                p.sources.clone_from(&e.sources);
+                Ok(p)
+            })
+            .collect::<Result<Vec<_>, PlanError>>()?;
+        self.provinces = provinces;
+        Ok(self)
+    }
+
+    /// Only the given provinces' plans, validated, with their index among the catalogue's
+    /// provinces (for replacing those provinces in runs of the starting plan).
+    pub fn validate_given(
+        &self,
+        params: &Parameters,
+        catalogue: &Catalogue,
+    ) -> Result<Vec<(usize, ValidProvince)>, PlanError> {
+        self.check_given(catalogue)?;
+        self.provinces
+            .iter()
+            .map(|p| {
+                let code = p.province.trim();
+                let index = catalogue
+                    .provinces
+                    .iter()
+                    .position(|row| row.code == code)
+                    .ok_or_else(|| PlanError::UnknownProvince(code.to_string()))?;
+                Ok((index, p.validate(params, catalogue)?))
+            })
+            .collect()
+    }
+
+    /// The given provinces are known, each once, over this plan's horizon.
+    fn check_given(&self, catalogue: &Catalogue) -> Result<(), PlanError> {
+        for (i, p) in self.provinces.iter().enumerate() {
+            let code = p.province.trim();
+            if catalogue.province(code).is_none() {
+                return Err(PlanError::UnknownProvince(code.to_string()));
+            }
+            if self.provinces[..i]
+                .iter()
+                .any(|o| o.province.trim() == code)
+            {
+                return Err(PlanError::Duplicate(code.to_string()));
+            }
+            if p.horizon != self.horizon {
+                return Err(PlanError::Horizon {
+                    code: code.to_string(),
+                    start: self.horizon.start,
+                    years: self.horizon.years,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Province `code`'s starting plan over this plan's horizon and target.
     pub fn starting_province(
         &self,
@@ -139,31 +198,49 @@ impl NationalScenario {
     }
 }
 
+/// One province's run, kept to be summed into the nation: a caller may keep the runs of
+/// unchanged provinces and sum them again with a changed one's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProvinceRun {
+    pub outcome: ProvinceOutcome,
+    /// Covered and pekerja rentan for each month.
+    months: Vec<(u64, u64)>,
+}
+
+/// Runs one province of a plan.
+pub fn run_part(params: &Parameters, province: &ValidProvince) -> ProvinceRun {
+    let (outcome, months) = province::run_with_months(params, province);
+    ProvinceRun { outcome, months }
+}
+
 /// Runs every province of a valid national plan and sums them.
 pub fn run_national(params: &Parameters, plan: &ValidNational) -> NationalOutcome {
+    let runs: Vec<ProvinceRun> = plan.provinces.iter().map(|p| run_part(params, p)).collect();
+    sum_nation(&plan.name, &plan.target, &plan.horizon, runs)
+}
+
+/// The nation's figures from every province's run (in code order), named `name`.
+pub fn sum_nation(
+    name: &str,
+    target: &Target,
+    horizon: &Horizon,
+    runs: Vec<ProvinceRun>,
+) -> NationalOutcome {
     let mut months: Vec<(u64, u64)> = Vec::new();
-    let mut provinces = Vec::with_capacity(plan.provinces.len());
-    for p in &plan.provinces {
-        let (outcome, own) = province::run_with_months(params, p);
+    let mut provinces = Vec::with_capacity(runs.len());
+    for run in runs {
         if months.is_empty() {
-            months = own;
+            months = run.months;
         } else {
-            for (sum, (c, w)) in months.iter_mut().zip(own) {
+            for (sum, (c, w)) in months.iter_mut().zip(run.months) {
                 sum.0 += c;
                 sum.1 += w;
             }
         }
-        provinces.push(outcome);
+        provinces.push(run.outcome);
     }
     let parts: Vec<RegionResult> = provinces.iter().map(|p| p.province.clone()).collect();
-    let mut nation = RegionResult::sum(
-        NATION_CODE,
-        &plan.name,
-        &plan.target,
-        &parts,
-        &months,
-        plan.horizon.start,
-    );
+    let mut nation = RegionResult::sum(NATION_CODE, name, target, &parts, &months, horizon.start);
     let paths: Vec<&UcjPath> = provinces
         .iter()
         .filter_map(|p| p.province.ucj.as_ref())

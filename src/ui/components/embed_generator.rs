@@ -13,6 +13,7 @@ use crate::ui::i18n::embed::{
     chart_label, control_label, frame_title, headline_label, theme_label, Text,
 };
 use crate::ui::i18n::language_name;
+use crate::ui::{share, storage};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use js_sys::{Object, Reflect};
@@ -70,6 +71,13 @@ enum Clip {
 }
 
 /// The app's own address without query or fragment: the base of every embed address.
+/// The national section's edited provinces in this page's address (`nplan=` payload).
+fn address_plans() -> Option<String> {
+    let address = storage::load_address()?;
+    let part = share::plans::part_of(&address)?;
+    Some(part[share::plans::KEY.len() + 1..].to_string())
+}
+
 fn base_url() -> String {
     let Some(window) = web_sys::window() else {
         return "./".into();
@@ -108,6 +116,7 @@ pub fn EmbedGenerator(props: &Props) -> Html {
     let (url, snippet) = if *open {
         let config = EmbedConfig {
             accent: choice.use_accent.then(|| choice.accent.clone()),
+            plans: choice.config.national.then(address_plans).flatten(),
             ..choice.config.clone()
         }
         .with_scenario(&props.scenario);

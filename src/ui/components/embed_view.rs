@@ -233,7 +233,15 @@ fn Embed(props: &EmbedProps) -> Html {
     };
     let national = config.national;
     let full_link = if national {
-        format!("./#{}", share::view::View::Nation.part())
+        let edits = config
+            .plans
+            .as_ref()
+            .map(|p| format!("{}={p}&", share::plans::KEY));
+        format!(
+            "./#{}{}",
+            edits.unwrap_or_default(),
+            share::view::View::Nation.part()
+        )
     } else {
         format!("./#{}", share::encode(state.valid.scenario()))
     };
@@ -251,7 +259,7 @@ fn Embed(props: &EmbedProps) -> Html {
                 </aside>
             }
             if national {
-                <NationalEmbed {lang} />
+                <NationalEmbed {lang} plans={config.plans.clone().map(AttrValue::from)} />
             } else {
             if let Some(outcome) = &outcomes.outcome {
                 if !config.headlines.is_empty() {

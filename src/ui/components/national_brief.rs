@@ -1,5 +1,5 @@
 //! The printed brief of the national section: the nation's or the chosen province's
-//! sentence and UCJ line, and the table of its regions (workers, final coverage, cost, UCJ),
+//! sentence and UCJ line, a province's own sources as planned, and the table of its regions (workers, final coverage, cost, UCJ),
 //! with the address that reopens the view and its QR code. The section's print button
 //! writes it (as markup: nothing in it is interactive) into a host element of its own
 //! outside the app, and
@@ -13,8 +13,13 @@ use crate::engine::regions::RegionResult;
 use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::i18n::national::{text, ucj_estimate, Text};
+use crate::ui::i18n::province_sources::{text as sources_text, Text as SourcesText};
 use crate::ui::i18n::T;
 use crate::ui::share;
+
+fn sources_title(lang: Lang) -> &'static str {
+    sources_text(SourcesText::Title, lang)
+}
 
 /// The root element's class while the national brief is what prints.
 pub const PRINT_CLASS: &str = "print-national";
@@ -45,14 +50,28 @@ pub fn print_now() {
 }
 
 /// The brief for `head` (the nation or a province, named `head_name`) and its regions in
-/// the order given, with its headline `sentence`, as markup for the host.
+/// the order given, with its headline `sentence` and a province's own sources (`sources`,
+/// one sentence each; none for the nation), as markup for the host.
 pub fn brief(
     head: &RegionResult,
     head_name: &str,
     sentence: &str,
+    sources: &[String],
     regions: &[(String, &RegionResult)],
     lang: Lang,
 ) -> String {
+    let sources = if sources.is_empty() {
+        String::new()
+    } else {
+        let items: String = sources
+            .iter()
+            .map(|s| format!("<li>{}</li>", escape(s)))
+            .collect();
+        format!(
+            r#"<h2>{}</h2><ul class="brief-sources">{items}</ul>"#,
+            sources_title(lang)
+        )
+    };
     let link = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
@@ -98,7 +117,7 @@ pub fn brief(
         head_row += &format!("<th>{}</th>", text(Text::Ucj, lang));
     }
     format!(
-        r#"<section class="brief national-brief" aria-hidden="true"><header class="brief-head"><div><h1>{}</h1><p class="brief-region"><strong>{}</strong></p></div><p class="brief-date">Payung ☂</p></header><p>{}</p>{ucj}<table><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table><div class="brief-link">{qr}<p><strong>{}:</strong><br><span class="link-text">{}</span></p></div></section>"#,
+        r#"<section class="brief national-brief" aria-hidden="true"><header class="brief-head"><div><h1>{}</h1><p class="brief-region"><strong>{}</strong></p></div><p class="brief-date">Payung ☂</p></header><p>{}</p>{ucj}{sources}<table><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table><div class="brief-link">{qr}<p><strong>{}:</strong><br><span class="link-text">{}</span></p></div></section>"#,
         text(Text::Title, lang),
         escape(head_name),
         escape(sentence),

@@ -12,24 +12,24 @@
 use super::file_panel::download;
 use super::group::track_open;
 use super::national_brief::{brief, make_host, print_now};
+use super::national_edits::{
+    editor, job as edits_job, link_problem as link_problem_banner, source_lines, use_checked,
+    use_edits,
+};
 use super::national_map::{clicked, sentence, tile_map};
-use super::national_ucj::{final_share, ucj_block, ucj_cell};
-use crate::charts::escape;
-use crate::engine::jobs::{Answer, Job};
-use crate::engine::regions::{self, table, NationalOutcome, ProvinceOutcome, RegionResult};
+use super::national_table::{region_name, rows_of, table_html, Column, COLUMNS};
+use super::national_ucj::ucj_block;
+use crate::engine::jobs::Answer;
+use crate::engine::regions::{
+    self, table, NationalOutcome, OwnSources, ProvinceOutcome, RegionResult,
+};
 use crate::engine::report::slug;
-use crate::engine::Rupiah;
-use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::compute::{use_job, Done};
 use crate::ui::i18n::national::{text, unknown_province, Text};
-use crate::ui::i18n::regions::name as place_name;
 use crate::ui::share::view::View;
 use crate::ui::state::Action;
 use crate::ui::storage;
-use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::Decimal;
-use std::cmp::Ordering;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -38,84 +38,6 @@ use yew::prelude::*;
 pub struct Props {
     pub lang: Lang,
     pub on_action: Callback<Action>,
-}
-
-/// The table's columns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Column {
-    Region,
-    Workers,
-    Coverage,
-    Gap,
-    Cost,
-    PerWorker,
-    Ucj,
-}
-
-const COLUMNS: [(Column, Text); 7] = [
-    (Column::Region, Text::Region),
-    (Column::Workers, Text::Workers),
-    (Column::Coverage, Text::Coverage),
-    (Column::Ucj, Text::Ucj),
-    (Column::Gap, Text::Gap),
-    (Column::Cost, Text::Cost),
-    (Column::PerWorker, Text::PerWorker),
-];
-
-/// One region's row.
-struct Row<'a> {
-    result: &'a RegionResult,
-    name: String,
-    workers: u64,
-    coverage: Decimal,
-    gap: u64,
-    per_worker: Option<Rupiah>,
-}
-
-impl<'a> Row<'a> {
-    fn of(r: &'a RegionResult, lang: Lang) -> Self {
-        let last = r.years.last();
-        let (workers, covered) = last.map_or((0, 0), |y| (y.workers, y.covered));
-        let wanted = (r.target.coverage * Decimal::from(workers)).ceil();
-        let gap = (wanted - Decimal::from(covered)).max(Decimal::ZERO);
-        let per_worker = last
-            .filter(|y| y.covered > 0)
-            .map(|y| (y.contributions / Decimal::from(y.covered)).round());
-        Row {
-            result: r,
-            name: region_name(r, lang),
-            workers,
-            coverage: last.map_or(Decimal::ZERO, |y| y.coverage),
-            gap: gap.to_u64().unwrap_or(0),
-            per_worker,
-        }
-    }
-
-    fn cmp(&self, other: &Row, column: Column) -> Ordering {
-        match column {
-            Column::Region => self.name.cmp(&other.name),
-            Column::Workers => self.workers.cmp(&other.workers),
-            Column::Coverage => self.coverage.cmp(&other.coverage),
-            Column::Gap => self.gap.cmp(&other.gap),
-            Column::Cost => self
-                .result
-                .total_contributions()
-                .cmp(&other.result.total_contributions()),
-            Column::PerWorker => self.per_worker.cmp(&other.per_worker),
-            Column::Ucj => {
-                final_share(self.result.ucj.as_ref()).cmp(&final_share(other.result.ucj.as_ref()))
-            }
-        }
-        .then_with(|| self.result.code.cmp(&other.result.code))
-    }
-}
-
-/// A region's name in `lang` ("Maluku Province"), or the name it was run under.
-fn region_name(r: &RegionResult, lang: Lang) -> String {
-    regions::catalogue()
-        .ok()
-        .and_then(|c| c.place(&r.code).ok())
-        .map_or_else(|| r.name.clone(), |p| place_name(p, lang))
 }
 
 /// The view the address asks for: the province if this build knows it, else the nation
@@ -144,6 +66,9 @@ struct Actions<'a> {
     host: Option<web_sys::Element>,
     /// Set when a heading was clicked: the new table's heading takes the focus back.
     refocus: Rc<std::cell::Cell<bool>>,
+    /// The edited provinces, and why the engine refused the last edit.
+    edits: UseStateHandle<Vec<OwnSources>>,
+    refused: UseStateHandle<Option<String>>,
 }
 
 #[component]
@@ -184,8 +109,12 @@ pub fn NationalPanel(props: &Props) -> Html {
             }
         });
     }
-    let job = use_memo(*open, |open| open.then(|| Rc::new(Job::National)));
-    let done = use_job((*job).clone());
+    let (edits, link_problem) = use_edits();
+    let job = use_memo((*open, (*edits).clone()), |(open, edits)| {
+        open.then(|| edits_job(edits))
+    });
+    let answer = use_job((*job).clone());
+    let (done, refused) = use_checked(answer, &edits);
     // How long the background thread took, for the end-to-end test's report.
     use_effect_with(done.as_ref().map(|d| d.millis), |millis| {
         if let Some(ms) = millis {
@@ -219,6 +148,8 @@ pub fn NationalPanel(props: &Props) -> Html {
                     done: done.clone(),
                     host: (*host).clone(),
                     refocus: (*refocus).clone(),
+                    edits: edits.clone(),
+                    refused: refused.clone(),
                 };
                 view(props, nation, &province, &sort, actions)
             }
@@ -234,6 +165,7 @@ pub fn NationalPanel(props: &Props) -> Html {
                 if let Some(code) = unknown {
                     <p class="banner info" role="status" id="national-unknown">{ unknown_province(code, lang) }</p>
                 }
+                { link_problem_banner(&link_problem, lang) }
                 <p class="note">{ text(Text::Intro, lang) }</p>
                 <div aria-live="polite">{ body }</div>
             }
@@ -274,22 +206,21 @@ fn parts<'a>(
     }
 }
 
-/// The rows of `results`, sorted by `(column, descending)`.
-fn rows_of<'a>(
-    results: &[&'a RegionResult],
-    (column, descending): (Column, bool),
+/// The chosen province's sources editor, or nothing on the nation.
+fn chosen_editor(
+    code: Option<&str>,
+    nation: &NationalOutcome,
+    done: Option<&Rc<Done>>,
+    (edits, refused): (
+        &UseStateHandle<Vec<OwnSources>>,
+        &UseStateHandle<Option<String>>,
+    ),
     lang: Lang,
-) -> Vec<Row<'a>> {
-    let mut rows: Vec<Row> = results.iter().map(|r| Row::of(r, lang)).collect();
-    rows.sort_by(|a, b| {
-        let o = a.cmp(b, column);
-        if descending {
-            o.reverse()
-        } else {
-            o
-        }
-    });
-    rows
+) -> Html {
+    let known = code.filter(|c| nation.provinces.iter().any(|p| p.province.code == *c));
+    known.map_or_else(Html::default, |c| {
+        editor(c, nation, done, edits, refused, lang)
+    })
 }
 
 fn view(
@@ -304,7 +235,16 @@ fn view(
         done,
         host,
         refocus,
+        edits,
+        refused,
     } = actions;
+    let editing = chosen_editor(
+        province.as_deref(),
+        nation,
+        done.as_ref(),
+        (&edits, &refused),
+        props.lang,
+    );
     let lang = props.lang;
     let chosen = province
         .as_deref()
@@ -318,60 +258,8 @@ fn view(
         Callback::from(move |_: MouseEvent| province.set(None))
     };
     let (head, head_name, results) = parts(nation, chosen, lang);
-    // Kab/kota have no UCJ of their own: the column is the provinces'.
-    let columns: Vec<&(Column, Text)> = COLUMNS
-        .iter()
-        .filter(|(c, _)| *c != Column::Ucj || chosen.is_none())
-        .collect();
-    let (column, descending) = **sort;
     let rows = rows_of(&results, **sort, lang);
-    // The table is one piece of markup (smaller in the bundle than a tree of nodes); a
-    // click is read from the button it landed in: a heading's `data-sort` sorts, a row's
-    // `data-code` drills into a province or opens a kab/kota's scenario.
-    let mut header = String::new();
-    for (c, t) in &columns {
-        let on = column == *c;
-        let (aria, arrow) = match (on, descending) {
-            (false, _) => ("", ""),
-            (true, true) => (r#" aria-sort="descending""#, " ▼"),
-            (true, false) => (r#" aria-sort="ascending""#, " ▲"),
-        };
-        header += &format!(
-            r#"<th scope="col"{aria}><button type="button" class="sort" data-sort="{}" title="{}">{}{arrow}</button></th>"#,
-            *c as u8,
-            text(Text::Sort, lang),
-            text(*t, lang)
-        );
-    }
-    let mut body = String::new();
-    for r in &rows {
-        let code = escape(&r.result.code);
-        let name = escape(&r.name);
-        let button = if chosen.is_some() {
-            format!(
-                r#"<button type="button" class="open-region" data-code="{code}" aria-label="{}: {name}">{}</button>"#,
-                text(Text::OpenHint, lang),
-                text(Text::Open, lang)
-            )
-        } else {
-            format!(r#"<button type="button" class="open-region" data-code="{code}">→</button>"#)
-        };
-        let pct = (r.coverage * Decimal::from(100)).min(Decimal::from(100));
-        let ucj = if chosen.is_none() {
-            ucj_cell(r.result.ucj.as_ref(), lang)
-        } else {
-            String::new()
-        };
-        body += &format!(
-            r#"<tr data-code="{code}"><th scope="row">{name} {button}</th><td class="num">{}</td><td class="num cov-cell"><span class="cov-bar" style="width:{pct}%"></span><span class="cov-text">{}</span></td>{ucj}<td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
-            format::number(r.workers, lang),
-            format::percent(r.coverage, lang),
-            format::number(r.gap, lang),
-            format::rupiah_compact(r.result.total_contributions(), lang),
-            r.per_worker
-                .map_or_else(|| "—".to_string(), |v| format::rupiah_in(v, lang)),
-        );
-    }
+    let table = table_html(&rows, chosen.is_some(), **sort, &head_name, lang);
     let on_table = {
         let (on_action, choose, drill, sort) = (
             props.on_action.clone(),
@@ -426,7 +314,7 @@ fn view(
         })
     };
     let on_print = {
-        let (code, order) = (province.as_ref().cloned(), **sort);
+        let (code, order, edits) = (province.as_ref().cloned(), **sort, (*edits).clone());
         Callback::from(move |_: MouseEvent| {
             let (Some((nation, chosen)), Some(host)) = (shown(&done, code.as_deref()), &host)
             else {
@@ -440,6 +328,7 @@ fn view(
                 head,
                 &head_name,
                 &sentence(head, &head_name, lang),
+                &chosen.map_or_else(Vec::new, |p| source_lines(p, &edits, lang)),
                 &named,
                 lang,
             ));
@@ -452,12 +341,10 @@ fn view(
             <button type="button" id="national-back" onclick={back}>{ text(Text::Back, lang) }</button>
         }
         <p id="national-summary" class="answer">{ sentence(head, &head_name, lang) }</p>
+        { editing }
         if let Some(path) = &head.ucj { { ucj_block(path, lang) } }
         <div class="table-scroll" tabindex="0" onclick={on_table}>
-            { Html::from_html_unchecked(format!(
-                r#"<table id="national-table" class="national-table"><caption class="sr-only">{}</caption><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"#,
-                escape(&head_name)
-            ).into()) }
+            { table }
         </div>
         if starred { <p class="note">{ text(Text::UcjStarNote, lang) }</p> }
         <p class="national-actions">

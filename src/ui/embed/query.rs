@@ -20,8 +20,8 @@ pub const MAX_HEADLINES: usize = 2;
 const ECHO_CHARS: usize = 32;
 
 /// The documented parameter names, in the order `embed_url` writes them.
-pub const PARAMETERS: [&str; 9] = [
-    "embed", "preset", "s", "controls", "chart", "headline", "lang", "theme", "accent",
+pub const PARAMETERS: [&str; 10] = [
+    "embed", "preset", "s", "controls", "chart", "headline", "lang", "theme", "accent", "nplan",
 ];
 
 /// Everything an embed address can ask for, after checking.
@@ -44,6 +44,9 @@ pub struct EmbedConfig {
     /// `embed=national`: the tile map of the provinces and the nation's sentence instead
     /// of the scenario (preset, share, controls, charts and headlines then go unused).
     pub national: bool,
+    /// With `national`: the provinces whose own sources were edited, as the payload of the
+    /// address's `nplan=` part (`ui::share::plans`); opened and reported on by the embed.
+    pub plans: Option<String>,
 }
 
 impl Default for EmbedConfig {
@@ -58,6 +61,7 @@ impl Default for EmbedConfig {
             theme: Theme::Light,
             accent: None,
             national: false,
+            plans: None,
         }
     }
 }
@@ -219,6 +223,7 @@ pub fn parse(query: &str) -> (EmbedConfig, Vec<Notice>) {
                 }
                 config.headlines = headlines;
             }
+            "nplan" if !value.is_empty() => config.plans = Some(value.to_string()),
             "lang" => match Lang::from_code(&value.to_ascii_lowercase()) {
                 Some(lang) => config.lang = lang,
                 None if value.is_empty() => notices.empty(name, Lang::Id.code()),

@@ -24,6 +24,9 @@ pub fn query(config: &EmbedConfig) -> String {
     if config.national {
         let mut parts = vec!["embed=national".to_string()];
         parts.push(format!("lang={}", config.lang.code()));
+        if let Some(p) = &config.plans {
+            parts.push(format!("nplan={}", encode_component(p)));
+        }
         look(&mut parts, config);
         return parts.join("&");
     }
