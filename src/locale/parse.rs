@@ -194,8 +194,21 @@ fn as_indonesian(text: &str, lang: Lang) -> String {
         .collect()
 }
 
-/// `parse_number` for text typed in `lang`'s separators.
+/// `parse_number` for text typed in `lang`'s separators. In English a lone "m" is refused as
+/// an unknown unit: it is "miliar" (a billion) to an Indonesian reader but a million to an
+/// English one.
 pub fn parse_number_in(text: &str, lang: Lang) -> Result<Decimal, ParseError> {
+    if lang == Lang::En {
+        let unit = text.trim().trim_start_matches(|c: char| {
+            c.is_ascii_digit()
+                || matches!(c, '.' | ',' | '-' | '+' | ' ')
+                || c.eq_ignore_ascii_case(&'r')
+                || c.eq_ignore_ascii_case(&'p')
+        });
+        if unit.trim_end_matches('.').eq_ignore_ascii_case("m") {
+            return Err(ParseError::UnknownUnit(unit.to_string()));
+        }
+    }
     parse_number(&as_indonesian(text, lang))
 }
 
@@ -235,6 +248,20 @@ mod tests {
             Ok(d("1500000000"))
         );
         assert_eq!(parse_number_in("3 jt.", Lang::En), Ok(d("3000000")));
+        // "M" is miliar to an Indonesian reader and a million to an English one.
+        assert_eq!(parse_number_in("1,5 M", Lang::Id), Ok(d("1500000000")));
+        for (typed, unit) in [
+            ("1.5 M", "M"),
+            ("1.5m", "m"),
+            ("Rp 2 m.", "m."),
+            ("2M", "M"),
+        ] {
+            assert_eq!(
+                parse_number_in(typed, Lang::En),
+                Err(ParseError::UnknownUnit(unit.into())),
+                "{typed}"
+            );
+        }
         assert_eq!(parse_percent_in("57.5", Lang::En), Ok(d("0.575")));
         assert_eq!(parse_number_in("15.000", Lang::Id), Ok(d("15000")));
     }

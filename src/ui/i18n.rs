@@ -511,13 +511,13 @@ pub fn parse_error(e: &ParseError, lang: Lang) -> String {
             "Bukan angka. Contoh: 1.500.000 atau 1,5 miliar.".into()
         }
         (ParseError::NotANumber, Lang::En) => {
-            "Not a number. Examples: 1.500.000 or 1,5 miliar.".into()
+            "Not a number. Examples: 1,500,000 or 1.5 billion.".into()
         }
         (ParseError::UnknownUnit(u), Lang::Id) => {
             format!("Satuan \"{u}\" tidak dikenal; gunakan rb, jt, M atau T.")
         }
         (ParseError::UnknownUnit(u), Lang::En) => {
-            format!("Unknown unit \"{u}\"; use rb, jt, M or T.")
+            format!("Unknown unit \"{u}\"; use thousand, million, billion or trillion.")
         }
         (ParseError::PercentNotAllowed, Lang::Id) => "Isi jumlah, bukan persentase.".into(),
         (ParseError::PercentNotAllowed, Lang::En) => "Enter an amount, not a percentage.".into(),
