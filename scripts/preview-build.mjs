@@ -31,9 +31,12 @@ const VARIANTS = [
   { id: 'boot-preview-wide', width: 1366, height: 768 },
 ];
 
-/** In the page: waits until the app has shown its answer and changed nothing for 800 ms. */
+/** In the page: waits until the app has shown its answer (the chance from 1,000 draws) and
+ * changed nothing for 800 ms. */
 async function settled(page) {
   await page.waitForSelector('.app .chart svg', { timeout: 60_000 });
+  // The chance of reaching the target is refined from 100 to 1,000 draws.
+  await page.waitForFunction(() => document.querySelector('#target-chance')?.dataset.draws === '1000', null, { timeout: 60_000 });
   await page.evaluate(
     () =>
       new Promise((resolve) => {
