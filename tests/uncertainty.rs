@@ -167,6 +167,45 @@ fn the_triangular_sampler_has_the_right_mean_and_range() {
 }
 
 #[test]
+fn draws_round_to_millionths_exactly_as_the_general_conversion() {
+    use rand::RngExt;
+    use rust_decimal::prelude::FromPrimitive;
+    let general = |x: f64| Decimal::from_f64(x).map(|d| d.round_dp(6).to_string());
+    let mut rng = StdRng::seed_from_u64(SEED);
+    let mut xs: Vec<f64> = (0..100_000)
+        .map(|_| rng.random::<f64>() * 120.0 - 10.0)
+        .collect();
+    xs.extend((0..100_000).map(|_| rng.random::<f64>() * 2.0));
+    // Near whole and half millionths, where rounding could tip either way.
+    for _ in 0..30_000 {
+        let k = rng.random_range(0..100_000_000u64) as f64;
+        for base in [k / 1e6, (k + 0.5) / 1e6] {
+            let mut x = base;
+            for _ in 0..4 {
+                xs.extend([x, -x]);
+                x = f64::from_bits(x.to_bits() + 1);
+            }
+            xs.push(f64::from_bits(base.to_bits().saturating_sub(1)));
+        }
+    }
+    xs.extend([
+        0.0,
+        0.5,
+        1.0,
+        12.0,
+        99.999_999_5,
+        100.0,
+        1e-7,
+        5e-7,
+        f64::NAN,
+    ]);
+    for x in xs {
+        let fast = uncertainty::to_micro(x).map(|d| d.round_dp(6).to_string());
+        assert_eq!(fast, general(x), "{x:e}");
+    }
+}
+
+#[test]
 fn percentiles_use_the_nearest_rank() {
     let v: Vec<Decimal> = (1..=10).map(Decimal::from).collect();
     let got = PERCENTILES.map(|p| percentile(&v, p).unwrap());

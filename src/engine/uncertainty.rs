@@ -7,12 +7,13 @@
 //! chance of meeting the target; `tornado` shows which assumption moves coverage and cost
 //! most; `budget_for_probability` finds the flat yearly amount of one source that meets the
 //! target with a given chance. Draws change money and assumptions, never a year's prices:
-//! they share them (`simulate_years` with one `PriceCache`). This module knows nothing of
-//! how bands are drawn.
+//! they share them (`simulate_years` with one `PriceCache`), and a draw checks only the fields
+//! it changes (`ValidScenario::revalidate_drawn`). Each spread's bounds are read as `f64`
+//! once (`Sampler`). This module knows nothing of how bands are drawn.
 
 mod stats;
 
-pub use stats::{percentile, percentiles, Triangular};
+pub use stats::{percentile, percentiles, to_micro, Sampler, Triangular};
 
 use super::outcome::ratio;
 use super::parameters::Parameters;
@@ -265,10 +266,15 @@ struct DrawResult {
     met: bool,
 }
 
-/// One run of `sc`; draws share `cache` (they change no year price, only money and
-/// assumptions).
-fn run_once(params: &Parameters, sc: Scenario, cache: &mut PriceCache) -> Option<DrawResult> {
-    let valid = sc.validate(params).ok()?;
+/// One run of `draw`, a draw of `base`; draws share `cache` (they change no year price,
+/// only money and assumptions) and check only the fields they change.
+fn run_once(
+    params: &Parameters,
+    base: &ValidScenario,
+    draw: Scenario,
+    cache: &mut PriceCache,
+) -> Option<DrawResult> {
+    let valid = base.revalidate_drawn(draw, params).ok()?;
     let outcome = simulate_years(params, &valid, cache);
     Some(DrawResult {
         coverage: outcome
@@ -288,12 +294,8 @@ fn run_once(params: &Parameters, sc: Scenario, cache: &mut PriceCache) -> Option
 /// The values of the `i`-th draw of every assumption, from one generator seeded with
 /// `seed` (draw after draw, assumption after assumption, so a draw never depends on how
 /// many draws follow it).
-fn draw_values(assumptions: &Assumptions, rng: &mut StdRng) -> Vec<Decimal> {
-    assumptions
-        .0
-        .iter()
-        .map(|a| a.distribution().sample(rng))
-        .collect()
+fn draw_values(samplers: &[Sampler], rng: &mut StdRng) -> Vec<Decimal> {
+    samplers.iter().map(|s| s.sample(rng)).collect()
 }
 
 /// P10–P90 of coverage and cost for each year, and the chance of meeting the target, over
@@ -313,11 +315,16 @@ pub fn bands(
     let mut rng = StdRng::seed_from_u64(seed);
     let mut results = Vec::with_capacity(draws as usize);
     let mut cache = PriceCache::default();
+    let samplers: Vec<Sampler> = assumptions
+        .0
+        .iter()
+        .map(|a| a.distribution().sampler())
+        .collect();
     for _ in 0..draws {
-        let values = draw_values(assumptions, &mut rng);
+        let values = draw_values(&samplers, &mut rng);
         // Every applied value is clamped into its valid range, so a draw always validates;
         // a draw that did not would be skipped rather than fail the whole run.
-        if let Some(r) = run_once(params, apply(sc, assumptions, &values), &mut cache) {
+        if let Some(r) = run_once(params, valid, apply(sc, assumptions, &values), &mut cache) {
             results.push(r);
         }
     }
@@ -390,7 +397,7 @@ pub fn tornado(
     let at = target_index(&years);
     let mut cache = PriceCache::default();
     let mut figures = |values: &[Decimal]| -> (Decimal, Rupiah) {
-        run_once(params, apply(sc, assumptions, values), &mut cache)
+        run_once(params, valid, apply(sc, assumptions, values), &mut cache)
             .map_or((Decimal::ZERO, Decimal::ZERO), |r| {
                 (r.coverage[at], r.cost.iter().copied().sum())
             })

@@ -1,5 +1,10 @@
 //! Validation: every field of a scenario checked once, against its descriptor's bounds and
 //! the rules that tie fields together. The first problem found is returned with its field.
+//!
+//! `ValidScenario::revalidate_drawn` checks a Monte Carlo draw of a valid scenario: only the
+//! fields a draw changes (`drawn`), which have fixed bounds and which no other field's rule
+//! reads, so it accepts exactly the draws `validate` accepts (checked in debug builds and by
+//! `tests/uncertainty.rs`).
 
 use super::error::{Problem, ScenarioError};
 use super::field::{Field, GroupField, SourceField};
@@ -44,6 +49,22 @@ impl Scenario {
             Some(error) => Err(error),
             None => Ok(ValidScenario::trusted(self)),
         }
+    }
+
+    /// Checks the fields `which` accepts, in `Field::all` order; the first problem found.
+    fn check_only(
+        &self,
+        params: &Parameters,
+        which: impl Fn(Field) -> bool,
+    ) -> Option<ScenarioError> {
+        let mut c = Checker { error: None };
+        for field in Field::all(self).into_iter().filter(|f| which(*f)) {
+            if c.error.is_some() {
+                break;
+            }
+            self.check(field, params, &mut c);
+        }
+        c.error
     }
 
     /// Checks one field: its range from `Field::bounds`, and the rules that tie it to others.
@@ -309,3 +330,55 @@ impl Scenario {
         }
     }
 }
+
+/// Whether a Monte Carlo draw (`uncertainty::apply`) may change the field's value: risk and
+/// enrolment assumptions, and sources' money. Each has bounds that are constants, and no
+/// other field's rule reads its value (`ByYear` and `Rule` read only the kind of amount).
+pub(crate) fn drawn(field: Field) -> bool {
+    matches!(
+        field,
+        Field::VerificationYield
+            | Field::VerificationPerMonth
+            | Field::LapseRate
+            | Field::DeathsPerThousand
+            | Field::WorkDeathShare
+            | Field::AccidentsPerThousand
+            | Field::AccidentCost
+            | Field::ClaimShare
+            | Field::ClaimLag
+            | Field::Source(
+                _,
+                SourceField::Yearly
+                    | SourceField::PerDesa
+                    | SourceField::Participation
+                    | SourceField::ByYear(_)
+            )
+    )
+}
+
+impl ValidScenario {
+    /// `draw.validate(params)` for a `draw` that differs from this valid scenario only in
+    /// `drawn` fields' values: only those fields are checked. Which problem it names when
+    /// both fail may differ; whether it fails does not.
+    pub(crate) fn revalidate_drawn(
+        &self,
+        draw: Scenario,
+        params: &Parameters,
+    ) -> Result<ValidScenario, ScenarioError> {
+        debug_assert!(
+            Field::all(&draw) == Field::all(self.scenario())
+                && Field::all(&draw)
+                    .into_iter()
+                    .filter(|f| !drawn(*f))
+                    .all(|f| f.value(&draw) == f.value(self.scenario())),
+            "a draw changed a field it may not"
+        );
+        match draw.check_only(params, drawn) {
+            Some(error) => Err(error),
+            None => Ok(ValidScenario::trusted(draw)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -23,11 +23,38 @@ impl Triangular {
 
     /// One draw, by the inverse of the distribution function (a statistical loop: `f64`).
     pub fn sample_f64(&self, rng: &mut StdRng) -> f64 {
-        let (a, c, b) = (
-            self.low.to_f64().unwrap_or(0.0),
-            self.mode.to_f64().unwrap_or(0.0),
-            self.high.to_f64().unwrap_or(0.0),
-        );
+        self.sampler().sample_f64(rng)
+    }
+
+    /// One draw as a Decimal with 6 decimal places.
+    pub fn sample(&self, rng: &mut StdRng) -> Decimal {
+        self.sampler().sample(rng)
+    }
+
+    /// The distribution with its bounds read as `f64` once, for many draws.
+    pub fn sampler(&self) -> Sampler {
+        Sampler {
+            bounds: *self,
+            a: self.low.to_f64().unwrap_or(0.0),
+            c: self.mode.to_f64().unwrap_or(0.0),
+            b: self.high.to_f64().unwrap_or(0.0),
+        }
+    }
+}
+
+/// A `Triangular` ready to draw from: its low, mode and high also as `f64`.
+#[derive(Clone, Copy, Debug)]
+pub struct Sampler {
+    bounds: Triangular,
+    a: f64,
+    c: f64,
+    b: f64,
+}
+
+impl Sampler {
+    /// As `Triangular::sample_f64`.
+    pub fn sample_f64(&self, rng: &mut StdRng) -> f64 {
+        let (a, c, b) = (self.a, self.c, self.b);
         let u: f64 = rng.random();
         if b <= a {
             return a;
@@ -40,13 +67,34 @@ impl Triangular {
         }
     }
 
-    /// One draw as a Decimal with 6 decimal places.
+    /// As `Triangular::sample`.
     pub fn sample(&self, rng: &mut StdRng) -> Decimal {
-        Decimal::from_f64(self.sample_f64(rng))
-            .unwrap_or(self.mode)
+        let t = &self.bounds;
+        to_micro(self.sample_f64(rng))
+            .unwrap_or(t.mode)
             .round_dp(6)
-            .clamp(self.low, self.high)
+            .clamp(t.low, t.high)
     }
+}
+
+/// `Decimal::from_f64(x)` when `round_dp(6)` follows: the same result, without the general
+/// conversion when 0 ≤ x < 100 and x × 10^6 is more than 10^-5 from a whole or half
+/// number. Then x × 10^6 in `f64` (off by < 2·10^-8) and the 15–16 digits of `from_f64`
+/// (off by < 10^-7 millionths) round to the same millionth, and `from_f64` keeps more than
+/// 6 decimal places, so `round_dp(6)` leaves exactly 6. Anything else: `from_f64`.
+/// `tests/uncertainty.rs` compares the two over many values, as text.
+pub fn to_micro(x: f64) -> Option<Decimal> {
+    const MARGIN: f64 = 1e-5;
+    let m = x * 1e6;
+    if (0.0..1e8).contains(&m) {
+        let whole = m.floor();
+        let frac = m - whole;
+        if frac > MARGIN && frac < 1.0 - MARGIN && (frac - 0.5).abs() > MARGIN {
+            let n = whole as i64 + i64::from(frac > 0.5);
+            return Some(Decimal::new(n, 6));
+        }
+    }
+    Decimal::from_f64(x)
 }
 
 /// The `p`-th percentile (0–100) of `values` by the nearest-rank method; `values` need not
