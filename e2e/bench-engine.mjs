@@ -36,7 +36,11 @@ const jobs = [
   ['Monte Carlo, ambon 10 years, 1,000 draws', { Bands: { scenario: decade, draws: 1000, seed: 2026 } }],
   ['flat goal-seek (ambon, 100% by 2029)', { GoalSeek: { scenario: seek, source: apbd, current: null } }],
   ['plan by year (ambon, 5 years)', { Plan: { scenario: seek, sources: [apbd] } }],
-  ['national plan (38 provinces, 514 kab/kota, 5 years)', 'National'],
+  // The engine keeps every province's starting run after the first national job, so a
+  // later one re-runs only the provinces edited in the app: here Maluku's APBD provinsi.
+  ['national plan, Maluku edited (38 provinces, 514 kab/kota, 5 years)', { National: [{ province: '81', sources: [
+    { name: 'APBD Provinsi Maluku', amount: { rule: 'apbd', yearly: '80000000000' }, priority: 0, first_year: 2027, last_year: null },
+  ] }] }],
 ];
 
 // One origin for every build: serve their common parent.

@@ -55,13 +55,29 @@ async function settled(page) {
   );
 }
 
-/** In the page: the app's screen as inert HTML (ids, form names and print-only parts removed). */
+/**
+ * In the page: the app's first screen as inert HTML. Only what shows in the first screen and
+ * a little below is kept (what is hidden or further down would only cost parsing); ids, form
+ * names and print-only parts are removed.
+ */
 function snapshot() {
   const app = document.querySelector('.app');
   const copy = app.cloneNode(true);
+  const below = window.innerHeight * 1.25;
+  const live = [...app.querySelectorAll('*')];
+  const copied = [...copy.querySelectorAll('*')];
+  const drop = [];
+  live.forEach((el, i) => {
+    if (el.closest('svg, select')) return;
+    // `display: contents` wrappers (sections mounted later) have no box of their own.
+    const hidden = el.getClientRects().length === 0 && getComputedStyle(el).display !== 'contents';
+    if (hidden || el.getBoundingClientRect().top > below) drop.push(copied[i]);
+  });
+  for (const el of drop) el.remove();
   // Form values live in properties, which outerHTML does not show.
-  const live = app.querySelectorAll('input, select, textarea');
-  copy.querySelectorAll('input, select, textarea').forEach((el, i) => {
+  const kept = new Set(copy.querySelectorAll('input, select, textarea'));
+  copied.forEach((el, i) => {
+    if (!kept.has(el)) return;
     const from = live[i];
     if (el.type === 'checkbox' || el.type === 'radio') {
       if (from.checked) el.setAttribute('checked', '');

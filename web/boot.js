@@ -56,6 +56,7 @@ function preview() {
 preview();
 const lang = language();
 document.documentElement.lang = lang;
+boot.classList.add('ready');
 
 const megabytes = (n) =>
   (n / 1_000_000).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
