@@ -117,8 +117,15 @@ pub fn encode_in(scenario: &Scenario, edition: u32) -> String {
         1 => Value::Array(vec![Value::String(base_id), patch]),
         _ => Value::Array(vec![Value::from(edition), Value::String(base_id), patch]),
     };
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload.to_string().as_bytes(), LEVEL);
-    format!("{KEY}={edition}.{}", BASE64.encode(packed))
+    format!(
+        "{KEY}={edition}.{}",
+        pack_payload(payload.to_string().as_bytes())
+    )
+}
+
+/// bytes → zlib → base64url: the inverse of `inflate_payload`.
+fn pack_payload(bytes: &[u8]) -> String {
+    BASE64.encode(miniz_oxide::deflate::compress_to_vec_zlib(bytes, LEVEL))
 }
 
 /// Opens a share link: a whole URL, a fragment with or without `#`, or `s=…` alone.

@@ -134,31 +134,27 @@ fn source_row(
                 {bounds} {display} {lang} on_change={edit} compact=true />
         }
     };
+    // The amount's field: its label, value, range and unit follow the kind of source.
+    let amount_field = |label, value: &Decimal, bounds, display| {
+        number(
+            "amount",
+            label,
+            *value,
+            bounds,
+            display,
+            on_edit.reform(move |v| Edit::Amount(i, v)),
+        )
+    };
     let amount = match &s.amount {
-        ProvinceAmount::Apbd { yearly } => number(
-            "amount",
-            Text::Yearly,
-            *yearly,
-            limits::YEARLY_AMOUNT,
-            Display::Rupiah,
-            on_edit.reform(move |v| Edit::Amount(i, v)),
-        ),
-        ProvinceAmount::Bkbk { per_desa } => number(
-            "amount",
-            Text::PerDesa,
-            *per_desa,
-            limits::PER_DESA,
-            Display::Rupiah,
-            on_edit.reform(move |v| Edit::Amount(i, v)),
-        ),
-        ProvinceAmount::CoFund { share } => number(
-            "amount",
-            Text::Share,
-            *share,
-            limits::SHARE,
-            Display::Percent,
-            on_edit.reform(move |v| Edit::Amount(i, v)),
-        ),
+        ProvinceAmount::Apbd { yearly } => {
+            amount_field(Text::Yearly, yearly, limits::YEARLY_AMOUNT, Display::Rupiah)
+        }
+        ProvinceAmount::Bkbk { per_desa } => {
+            amount_field(Text::PerDesa, per_desa, limits::PER_DESA, Display::Rupiah)
+        }
+        ProvinceAmount::CoFund { share } => {
+            amount_field(Text::Share, share, limits::SHARE, Display::Percent)
+        }
         ProvinceAmount::Quota { workers } => quota(props, i, workers, on_edit),
     };
     let whole = |v: Decimal| v.trunc().to_i64().unwrap_or(0);

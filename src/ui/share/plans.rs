@@ -8,10 +8,9 @@
 //! The key must not end in `s`: the app takes any fragment holding `s=` for a scenario link.
 //! Pure: no browser crates.
 
-use super::{inflate_payload, ShareLinkError, BASE64, LEVEL, MAX_INFLATED};
+use super::{inflate_payload, pack_payload, ShareLinkError, MAX_INFLATED};
 use crate::engine::regions::plan::PLAN_SCHEMA_VERSION;
 use crate::engine::regions::{Catalogue, OwnSources, PlanFileError, ProvinceAmount};
-use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 /// The fragment part's key.
@@ -46,8 +45,7 @@ pub fn part(provinces: &[OwnSources]) -> Option<String> {
         provinces: provinces.to_vec(),
     };
     let json = serde_json::to_string(&payload).ok()?;
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), LEVEL);
-    Some(format!("{KEY}={}", BASE64.encode(packed)))
+    Some(format!("{KEY}={}", pack_payload(json.as_bytes())))
 }
 
 /// The `nplan=…` part of a fragment (with or without `#`, or a whole address), if any.
@@ -191,8 +189,7 @@ mod tests {
             r#"{{"schema_version":{},"provinces":[]}}"#,
             PLAN_SCHEMA_VERSION + 1
         );
-        let packed = miniz_oxide::deflate::compress_to_vec_zlib(newer.as_bytes(), LEVEL);
-        let newer = format!("{KEY}={}", BASE64.encode(packed));
+        let newer = format!("{KEY}={}", pack_payload(newer.as_bytes()));
         assert!(matches!(
             provinces_of(&newer, catalogue),
             Err(PlansLinkError::Plan(PlanFileError::NewerVersion { .. }))
