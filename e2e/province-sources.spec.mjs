@@ -124,3 +124,13 @@ export async function test({ page, screenshot }) {
   await waitForText(page, 'Indonesia:', { selector: '#national-summary' });
   assert.notEqual(await summary(page), edited, 'the embed follows the edit');
 }
+
+// A damaged `nplan` part opens the starting plans and says why, in the user's language.
+export async function testADamagedLinkSaysWhyInItsLanguage({ page }) {
+  await openApp(page, '/#national=81&nplan=eNqLjgUAARUAuQ');
+  await waitForText(page, 'tidak dapat dibaca', { selector: '#province-sources-link', timeout: 60_000 });
+  const said = await page.textContent('#province-sources-link');
+  assert.match(said, /ada karakter yang berubah/, said);
+  assert.doesNotMatch(said, /link|corrupted/i, said);
+  await expectCount(page, '#national-table tbody tr', 11, { timeout: 60_000 });
+}

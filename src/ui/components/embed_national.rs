@@ -28,12 +28,10 @@ pub struct Props {
 pub fn NationalEmbed(props: &Props) -> Html {
     let lang = props.lang;
     let read = use_memo(props.plans.clone(), |plans| {
-        let Some(payload) = plans else {
+        let (Some(payload), Ok(catalogue)) = (plans, regions::catalogue()) else {
             return Ok(Vec::new());
         };
-        let catalogue = regions::catalogue().map_err(|e| e.to_string())?;
         plans::provinces_of(&format!("{}={payload}", plans::KEY), catalogue)
-            .map_err(|e| e.to_string())
     });
     let job = use_memo(read.clone(), |read| {
         Some(Rc::new(Job::National(

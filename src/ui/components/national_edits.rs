@@ -12,20 +12,18 @@ use crate::engine::{Parameters, Rupiah};
 use crate::locale::Lang;
 use crate::ui::compute::Done;
 use crate::ui::i18n::province_sources::{describe, link_unreadable};
-use crate::ui::share::plans;
+use crate::ui::share::plans::{self, PlansLinkError};
 use crate::ui::storage;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The edited provinces (in code order) and why the address's could not be read, if so.
 #[hook]
-pub fn use_edits() -> (UseStateHandle<Vec<OwnSources>>, Rc<Option<String>>) {
+pub fn use_edits() -> (UseStateHandle<Vec<OwnSources>>, Rc<Option<PlansLinkError>>) {
     let read = use_memo((), |_| {
         let address = storage::load_address().unwrap_or_default();
-        match regions::catalogue() {
-            Ok(c) => plans::provinces_of(&address, c).map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        }
+        // Without the (embedded) tables the national view shows why; the edits are empty.
+        regions::catalogue().map_or(Ok(Vec::new()), |c| plans::provinces_of(&address, c))
     });
     let edits = use_state(|| read.as_ref().clone().unwrap_or_default());
     let problem = use_memo((), move |_| read.as_ref().as_ref().err().cloned());
@@ -78,7 +76,7 @@ pub fn use_checked(
 }
 
 /// Says why the address's edits could not be read.
-pub fn link_problem(problem: &Option<String>, lang: Lang) -> Html {
+pub fn link_problem(problem: &Option<PlansLinkError>, lang: Lang) -> Html {
     match problem {
         Some(why) => html! {
             <p class="banner info" role="status" id="province-sources-link">{ link_unreadable(why, lang) }</p>

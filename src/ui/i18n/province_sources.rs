@@ -2,9 +2,11 @@
 //! provinsi"): its headings, the four kinds of source, their fields, and what is said when
 //! an edit cannot run or the address's edits cannot be read. The figures are the engine's.
 
-use crate::engine::regions::{ProvinceAmount, ProvinceSource};
+use crate::engine::regions::{PlanFileError, ProvinceAmount, ProvinceSource};
 use crate::engine::Rupiah;
 use crate::locale::{format, Lang};
+use crate::ui::share::plans::PlansLinkError;
+use crate::ui::share::ShareLinkError;
 
 /// A fixed piece of the editor's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,8 +160,39 @@ fn per(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// The message when the address's edits cannot be read.
-pub fn link_unreadable(why: &str, lang: Lang) -> String {
+/// The message when the address's edits cannot be read, with the reason in `lang`.
+pub fn link_unreadable(err: &PlansLinkError, lang: Lang) -> String {
+    use PlanFileError as P;
+    use ShareLinkError as L;
+    let why: String = match (err, lang) {
+        (PlansLinkError::Link(L::Truncated), _) => lang
+            .pick(
+                "tautan terpotong saat disalin",
+                "the link was cut off when copied",
+            )
+            .into(),
+        (PlansLinkError::Link(L::Corrupted), _) => lang
+            .pick("ada karakter yang berubah", "some characters changed")
+            .into(),
+        (PlansLinkError::Plan(P::NewerVersion { found, .. }), Lang::Id) => {
+            format!("dibuat oleh Payung yang lebih baru, format {found}")
+        }
+        (PlansLinkError::Plan(P::NewerVersion { found, .. }), Lang::En) => {
+            format!("made by a newer Payung, format {found}")
+        }
+        (PlansLinkError::Plan(P::UnknownRegion(code)), Lang::Id) => {
+            format!("kode wilayah {code} tidak dikenal versi ini")
+        }
+        (PlansLinkError::Plan(P::UnknownRegion(code)), Lang::En) => {
+            format!("region code {code} is unknown to this version")
+        }
+        _ => lang
+            .pick(
+                "isinya tidak sesuai format",
+                "its content is not in the expected form",
+            )
+            .into(),
+    };
     format!("{} ({why}).", text(Text::LinkUnreadable, lang))
 }
 
@@ -217,5 +250,18 @@ mod tests {
         );
         assert!(describe(&source, None, Lang::En).contains("Rp 80.0 billion a year"));
         assert_ne!(cannot_run("x", Lang::Id), cannot_run("x", Lang::En));
+    }
+
+    #[test]
+    fn an_unreadable_link_says_why_in_the_users_language() {
+        let cut = PlansLinkError::Link(ShareLinkError::Truncated);
+        assert!(link_unreadable(&cut, Lang::Id).contains("terpotong"));
+        assert!(link_unreadable(&cut, Lang::En).contains("cut off"));
+        let unknown = PlansLinkError::Plan(PlanFileError::UnknownRegion("99".into()));
+        assert!(link_unreadable(&unknown, Lang::Id).contains("kode wilayah 99"));
+        assert!(link_unreadable(&unknown, Lang::En).contains("region code 99"));
+        // No English engine text inside the Indonesian sentence.
+        let changed = PlansLinkError::Link(ShareLinkError::Corrupted);
+        assert!(!link_unreadable(&changed, Lang::Id).contains("link"));
     }
 }
