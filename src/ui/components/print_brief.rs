@@ -181,7 +181,7 @@ pub fn PrintBrief(props: &Props) -> Html {
             <header class="brief-head">
                 <div>
                     <h1>{ T::BriefTitle.get(lang) }</h1>
-                    <p class="brief-region"><strong>{ &sc.region.name }</strong>{ " — " }{ crate::ui::i18n::presets::scenario_name(&sc.name, lang) }</p>
+                    <p class="brief-region"><strong>{ crate::ui::i18n::presets::heading(&sc.region.name, &sc.name, lang) }</strong></p>
                 </div>
                 <p class="brief-date">{ T::BriefPrinted.get(lang) }{ ": " }{ today(lang) }<br/>{"Payung ☂"}</p>
             </header>
