@@ -186,3 +186,37 @@ export async function testGenerator({ page, context, screenshot }) {
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
   await screenshot('embed-generator');
 }
+
+// An embed starts without moving: on a phone with the processor slowed four times, from the
+// first paint until its figures, chart (with its no-change line) and foot are all shown, no
+// visible element shifts (the figures keep their place with "…", what lies below stays hidden
+// until the answer and its baseline are drawn).
+export async function testStartsWithoutMoving({ page }) {
+  await page.setViewportSize({ width: 412, height: 823 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        const nodes = e.sources.map((s) => s.node?.className || s.node?.nodeName || '?');
+        window.__shifts.push({ value: e.value, nodes });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/?embed=1&lang=en&headline=coverage,target&controls=budget');
+  await waitFor(page, () => {
+    const foot = document.querySelector('#embed-open');
+    return foot && getComputedStyle(foot).visibility === 'visible'
+      && document.querySelector('#chart-coverage svg')
+      && document.querySelector('#chart-coverage .chart-baseline-switch')
+      && !document.querySelector('[aria-busy="true"]');
+  }, undefined, { message: 'the embed fully shown' });
+  // One more frame, so a shift caused by the last render is reported.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const shifts = await page.evaluate(() => window.__shifts);
+  const total = shifts.reduce((sum, s) => sum + s.value, 0);
+  assert.ok(total < 0.005, `the embed moved while starting (CLS ${total.toFixed(3)}): ${JSON.stringify(shifts)}`);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+}

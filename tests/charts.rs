@@ -483,3 +483,51 @@ fn a_chart_fills_a_taller_box_and_keeps_its_height_in_a_shorter_one() {
         }
     }
 }
+
+/// A card shows its chart's title, unit and baseline switch before the chart is drawn (so
+/// nothing moves when it arrives): the words a request gives without drawing are the ones
+/// the drawn chart carries, for each kind, a comparison and both languages.
+#[test]
+fn a_requests_words_are_the_drawn_charts() {
+    use payung::charts::{CompareKind, Request, Source};
+    use std::rc::Rc;
+    let outcome = Rc::new(run(scenario("ambon")));
+    let other = Rc::new(run(scenario("bontang")));
+    for lang in [Lang::Id, Lang::En] {
+        let outcome_requests = ChartKind::RESULTS.into_iter().map(|kind| Request {
+            kind,
+            lang,
+            source: Source::Outcome {
+                outcome: outcome.clone(),
+                baseline: Some(("Kota Ambon".into(), other.clone())),
+                target: Decimal::ONE,
+                bands: None,
+            },
+        });
+        let compared = [
+            ChartKind::Compare(CompareKind::Coverage),
+            ChartKind::Compare(CompareKind::Cost),
+            ChartKind::Cost,
+        ]
+        .into_iter()
+        .map(|kind| Request {
+            kind,
+            lang,
+            source: Source::Compare(vec![
+                ("A".into(), outcome.clone()),
+                ("B".into(), other.clone()),
+            ]),
+        });
+        for request in outcome_requests.chain(compared) {
+            let words = request.text();
+            let chart = request.draw(SIZE, true);
+            assert_eq!(words.title, chart.title, "{:?} {lang:?}", request.kind);
+            assert_eq!(words.unit, chart.unit, "{:?} {lang:?}", request.kind);
+            assert_eq!(
+                words.show_baseline, chart.show_baseline,
+                "{:?}",
+                request.kind
+            );
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! It holds outcomes already computed; it must not know how the page measures or renders.
 
 use super::compare::{self, Compared};
+use super::text::ChartText;
 use super::{draw_with_bands, Baseline, Chart, ChartKind, CompareKind, Size};
 use crate::engine::uncertainty::Bands;
 use crate::engine::Outcome;
@@ -46,16 +47,22 @@ impl Request {
         )
     }
 
+    /// The chart's fixed words (title, unit…), known before it is drawn, so that a card
+    /// shows its title while it waits for its size.
+    pub fn text(&self) -> ChartText {
+        match &self.source {
+            Source::Compare(_) => {
+                ChartText::new(ChartKind::Compare(compared(self.kind)), self.lang)
+            }
+            Source::Outcome { .. } => ChartText::new(self.kind, self.lang),
+        }
+    }
+
     /// Draws the chart at `size`, with its baseline if it has one and `with_baseline`.
     pub fn draw(&self, size: Size, with_baseline: bool) -> Chart {
         match (&self.source, self.kind) {
             (Source::Compare(series), kind) => {
-                // Compared outcomes are drawn as a comparison, whatever kind was asked.
-                let kind = match kind {
-                    ChartKind::Compare(kind) => kind,
-                    ChartKind::Coverage => CompareKind::Coverage,
-                    ChartKind::Cost | ChartKind::Benefits => CompareKind::Cost,
-                };
+                let kind = compared(kind);
                 let series: Vec<Compared> = series
                     .iter()
                     .map(|(n, o)| (n.as_str(), o.as_ref()))
@@ -89,5 +96,14 @@ impl Request {
                 )
             }
         }
+    }
+}
+
+/// Compared outcomes are drawn as a comparison, whatever kind was asked.
+fn compared(kind: ChartKind) -> CompareKind {
+    match kind {
+        ChartKind::Compare(kind) => kind,
+        ChartKind::Coverage => CompareKind::Coverage,
+        ChartKind::Cost | ChartKind::Benefits => CompareKind::Cost,
     }
 }

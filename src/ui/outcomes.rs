@@ -22,6 +22,8 @@ pub struct Outcomes {
     /// The preset's outcome, the faint baseline (none while it is worked out, or when the
     /// preset is not valid).
     pub baseline: Option<Rc<Outcome>>,
+    /// Whether the preset's outcome is asked for and not answered yet.
+    pub baseline_pending: bool,
 }
 
 /// The outcome in a job's answer, shared.
@@ -61,17 +63,19 @@ pub fn use_outcomes(state: &State) -> Outcomes {
                 .map(|v| Rc::new(Job::Outcome(v.into_inner())))
         })
     };
-    let baseline_done = use_job((*baseline_job).clone());
-    let baseline = use_outcome_of(baseline_done.filter(|d| {
+    let baseline_done = use_job((*baseline_job).clone()).filter(|d| {
         baseline_job
             .as_ref()
             .as_ref()
             .is_some_and(|job| d.answers(job))
-    }));
+    });
+    let baseline_pending = baseline_job.is_some() && baseline_done.is_none();
+    let baseline = use_outcome_of(baseline_done);
     Outcomes {
         outcome,
         fresh,
         failed,
         baseline,
+        baseline_pending,
     }
 }

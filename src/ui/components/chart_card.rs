@@ -131,16 +131,19 @@ pub fn ChartCard(props: &Props) -> Html {
     let text = |f: fn(&crate::charts::Chart) -> &str| {
         chart.as_deref().map(f).unwrap_or_default().to_string()
     };
+    // The title, unit and baseline switch show at once (they need no drawing), so the
+    // chart's box does not move down when the chart arrives.
+    let words = props.request.text();
     html! {
         <figure class="chart" id={code}>
             <figcaption>
-                <h3 id={title_id.clone()}>{ text(|c| &c.title) }</h3>
-                <p class="chart-unit" id={unit_id.clone()}>{ text(|c| &c.unit) }</p>
+                <h3 id={title_id.clone()}>{ words.title }</h3>
+                <p class="chart-unit" id={unit_id.clone()}>{ words.unit }</p>
             </figcaption>
-            if props.request.has_baseline() && chart.is_some() {
+            if props.request.has_baseline() {
                 <label class="chart-baseline-switch">
                     <input type="checkbox" checked={*with_baseline} onchange={toggle} />
-                    { " " }{ text(|c| &c.show_baseline) }
+                    { " " }{ words.show_baseline }
                 </label>
             }
             <div class="chart-svg" ref={boxed}>

@@ -171,6 +171,12 @@ fn Embed(props: &EmbedProps) -> Html {
         use_reducer(move || (*initial).clone())
     };
     let outcomes = use_outcomes(&state);
+    // The first answer shows once the preset's (the charts' faint baseline) is here too, so
+    // that the charts do not move when it comes.
+    let answer = outcomes
+        .outcome
+        .clone()
+        .filter(|_| !outcomes.baseline_pending);
     let lang = state.lang;
     let drawn = use_memo(
         (
@@ -180,7 +186,11 @@ fn Embed(props: &EmbedProps) -> Html {
             state.valid.target.coverage,
             lang,
         ),
-        |(choices, outcomes, name, target, lang)| match &outcomes.outcome {
+        |(choices, outcomes, name, target, lang)| match &outcomes
+            .outcome
+            .as_ref()
+            .filter(|_| !outcomes.baseline_pending)
+        {
             Some(outcome) => {
                 let baseline = outcomes.baseline.clone().map(|b| (name.clone(), b));
                 requests(choices, outcome, baseline, *target, *lang)
@@ -261,14 +271,16 @@ fn Embed(props: &EmbedProps) -> Html {
             if national {
                 <NationalEmbed {lang} plans={config.plans.clone().map(AttrValue::from)} />
             } else {
-            if let Some(outcome) = &outcomes.outcome {
-                if !config.headlines.is_empty() {
-                    <div class="embed-figures">
-                        { for config.headlines.iter().map(|h| headline(*h, outcome, &state, lang)) }
-                    </div>
+            if config.headlines.is_empty() {
+                if answer.is_none() {
+                    <p class="embed-busy muted" aria-busy="true">{ T::Computing.get(lang) }</p>
                 }
             } else {
-                <p class="embed-busy muted" aria-busy="true">{ T::Computing.get(lang) }</p>
+                // Until the answer comes, the figures keep their place (titles, "…"), so
+                // nothing below them moves when it does.
+                <div class="embed-figures" aria-busy={answer.is_none().to_string()}>
+                    { for config.headlines.iter().map(|h| headline(*h, answer.as_deref(), &state, lang)) }
+                </div>
             }
             if !config.controls.is_empty() {
                 <div class="embed-controls">
@@ -331,38 +343,39 @@ fn control(input: ControlInput, state: &State, on_action: &Callback<Action>) -> 
     }
 }
 
-/// One headline figure.
-fn headline(which: Headline, outcome: &Outcome, state: &State, lang: Lang) -> Html {
+/// One headline figure; its title and "…" while the answer is worked out.
+fn headline(which: Headline, outcome: Option<&Outcome>, state: &State, lang: Lang) -> Html {
+    let pending = || "…".to_string();
     let (id, title, big, small) = match which {
         Headline::Coverage => {
-            let last = outcome.last_month();
-            let of = covered_of(last.covered, last.population, lang);
+            let last = outcome.map(|o| o.last_month());
             (
                 "figure-coverage",
                 T::CardCoverage.get(lang).to_string(),
-                format::percent(ratio(last.covered, last.population), lang),
-                of,
+                last.map_or_else(pending, |l| {
+                    format::percent(ratio(l.covered, l.population), lang)
+                }),
+                last.map_or_else(pending, |l| covered_of(l.covered, l.population, lang)),
             )
         }
         Headline::Cost => {
-            let (year, paid) = outcome
-                .years
-                .first()
-                .map(|y| (y.year, y.contributions_total))
-                .unwrap_or_default();
+            let first = outcome.and_then(|o| o.years.first());
+            let year = first.map_or(state.valid.horizon.start.year, |y| y.year);
             (
                 "figure-cost",
                 format!("{} ({year})", T::CardCostYear.get(lang)),
-                format::rupiah_compact(paid, lang),
+                first.map_or_else(pending, |y| {
+                    format::rupiah_compact(y.contributions_total, lang)
+                }),
                 String::new(),
             )
         }
         Headline::Target => {
             let target = &state.valid.target;
-            let reached = match outcome.target_reached {
+            let reached = outcome.map_or_else(pending, |o| match o.target_reached {
                 Some(d) => format!("{} {}", month_name(d.month, lang), d.year),
                 None => T::NotReached.get(lang).to_string(),
-            };
+            });
             let goal = target_by(target, lang);
             (
                 "figure-target",
@@ -374,11 +387,12 @@ fn headline(which: Headline, outcome: &Outcome, state: &State, lang: Lang) -> Ht
         Headline::PerWorker => (
             "figure-per-worker",
             T::CardPerWorkerYear.get(lang).to_string(),
-            outcome
-                .totals
-                .cost_per_worker_year
-                .map(|r| format::rupiah_in(r, lang))
-                .unwrap_or_else(|| "—".into()),
+            outcome.map_or_else(pending, |o| {
+                o.totals
+                    .cost_per_worker_year
+                    .map(|r| format::rupiah_in(r, lang))
+                    .unwrap_or_else(|| "—".into())
+            }),
             String::new(),
         ),
     };
