@@ -39,9 +39,9 @@ function firstVisit() {
   }
 }
 
-/** Shows the screen drawn ahead for this width, if the build has one. */
+/** Shows the screen drawn ahead for this width, if the build has one; whether it did. */
 function preview() {
-  if (!firstVisit()) return;
+  if (!firstVisit()) return false;
   const narrow = matchMedia('(max-width: 800px)').matches;
   const template = document.getElementById(narrow ? 'boot-preview-narrow' : 'boot-preview-wide');
   if (!template) return;
@@ -52,8 +52,38 @@ function preview() {
   holder.append(template.content.cloneNode(true));
   boot.append(holder);
   boot.classList.add('with-preview');
+  return true;
 }
-preview();
+
+/**
+ * Resolves once the browser reports the preview painted (its largest contentful paint), so
+ * that the app's download does not compete with the first screen, on a fast connection the
+ * app does not replace it before it was ever seen, and the browser's own measure of the
+ * first screen counts it. It never holds the app back long:
+ * browsers without that report, a page loaded out of sight, and a first tap or key resolve
+ * at once, and at worst it waits `LIMIT_MS`.
+ */
+function previewPainted() {
+  const LIMIT_MS = 500;
+  if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')
+    || document.visibilityState !== 'visible') {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver(() => finish());
+    const events = ['visibilitychange', 'pointerdown', 'keydown'];
+    const timer = setTimeout(() => finish(), LIMIT_MS);
+    function finish() {
+      observer.disconnect();
+      clearTimeout(timer);
+      for (const e of events) removeEventListener(e, finish, true);
+      resolve();
+    }
+    for (const e of events) addEventListener(e, finish, true);
+    observer.observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+const painted = preview() ? previewPainted() : Promise.resolve();
 const lang = language();
 document.documentElement.lang = lang;
 boot.classList.add('ready');
@@ -110,6 +140,17 @@ async function download(url) {
   return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
 }
 
+/** The compiled module: streamed where the browser can, else from the whole file. */
+async function compile(pending) {
+  const response = await pending;
+  if (!response.ok) throw new Error(`boot.js: the wasm file answered ${response.status}`);
+  if (typeof WebAssembly.compileStreaming === 'function'
+    && response.headers.get('content-type') === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 async function start() {
   const app = document.querySelector('meta[name="payung-app"]');
   if (!app) {
@@ -122,7 +163,10 @@ async function start() {
   const { default: init } = await import(app.dataset.js);
   let wasm;
   try {
-    wasm = await init({ module_or_path: download(app.dataset.wasm) });
+    // Fetched once the preview, if any, has been painted (it then needs the connection to
+    // itself for no longer than a frame), compiled while it streams in.
+    const module = await painted.then(() => compile(download(app.dataset.wasm)));
+    wasm = await init({ module_or_path: module });
   } catch {
     failed();
     return;
