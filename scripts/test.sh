@@ -124,7 +124,7 @@ fi
 stage trunk-build trunk_build
 stage bundle-budget node e2e/bundle-size.mjs dist
 stage e2e e2e
-# Accessibility >= 0.95 and best practices 1.0 are gated. Mobile performance is gated at a
-# floor against regressions (PAYUNG_LH_MIN_PERFORMANCE); issue 11 (the Web Worker and a
-# light first load) is what lifts it to the 0.9 aimed at. Every score is printed.
-stage lighthouse env PAYUNG_LH_MIN_PERFORMANCE="${PAYUNG_LH_MIN_PERFORMANCE:-0.3}" node e2e/lighthouse.mjs dist
+# Accessibility >= 0.95 and best practices 1.0 on every run; mobile performance on the
+# median of three runs: >= 0.9 for the first screen, a 0.75 floor for the English embed
+# (see e2e/lighthouse.mjs). Every run's scores are printed.
+stage lighthouse node e2e/lighthouse.mjs dist
