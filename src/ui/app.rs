@@ -58,10 +58,29 @@ impl Brief {
                 .iter()
                 .map(|c| c.draw(Size::PRINT, false).to_svg())
                 .collect(),
-            qr: share::qr_svg(&link),
+            qr: qr_for(&link),
             link,
         }
     }
+}
+
+/// The QR code of `link`, drawn again only for another link: the brief is prepared again
+/// when the bands arrive, for the same link.
+fn qr_for(link: &str) -> Option<String> {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Option<String>)>> = Default::default();
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((l, qr)) if l == link => qr.clone(),
+            _ => {
+                let qr = share::qr_svg(link);
+                *last = Some((link.to_string(), qr.clone()));
+                qr
+            }
+        }
+    })
 }
 
 /// Milliseconds the inputs must stay still before the printed brief is prepared.

@@ -22,7 +22,12 @@ use yew::prelude::*;
 pub fn use_edits() -> (UseStateHandle<Vec<OwnSources>>, Rc<Option<PlansLinkError>>) {
     let read = use_memo((), |_| {
         let address = storage::load_address().unwrap_or_default();
-        // Without the (embedded) tables the national view shows why; the edits are empty.
+        // The regions' tables are read only for an address with edits (the section mounts
+        // on every page, most without). Without the (embedded) tables the national view
+        // shows why; the edits are empty.
+        if plans::part_of(&address).is_none() {
+            return Ok(Vec::new());
+        }
         regions::catalogue().map_or(Ok(Vec::new()), |c| plans::provinces_of(&address, c))
     });
     let edits = use_state(|| read.as_ref().clone().unwrap_or_default());
