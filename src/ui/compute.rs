@@ -7,9 +7,7 @@
 //! the baseline, a comparison), `Lane::Slow` for what is worked out once the inputs settle
 //! (goal-seek, plan, the national plan) and `Lane::Draws` for the Monte Carlo bands and the
 //! tornado, so a long Monte Carlo never delays a move's answer, and the first bands never
-//! wait for a goal-seek (on a machine with several cores they run side by side). The slow
-//! and draws lanes' workers start once the quick lane has answered (`Backend::wake`), so the
-//! first answer waits for one download of the engine, not three. Each lane's scheduler keeps at most one job in flight and, for each asker,
+//! wait for a goal-seek (on a machine with several cores they run side by side). Each lane's scheduler keeps at most one job in flight and, for each asker,
 //! one pending: a newer job replaces the pending one (stale inputs are dropped, never
 //! computed), and when the lane frees up the most urgent pending job starts.
 //!
@@ -71,8 +69,6 @@ pub struct Done {
 /// `answered(lane, ticket, answer, millis)`, after `start` has returned.
 pub trait Backend {
     fn start(&self, ticket: u64, job: &Job);
-    /// The quick lane has answered: a backend that waited for that may start now.
-    fn wake(&self) {}
 }
 
 type Asker = Rc<dyn Fn(Rc<Done>)>;
@@ -135,8 +131,7 @@ pub fn install(backends: [Box<dyn Backend>; 3]) {
     });
 }
 
-/// Runs jobs in three Web Workers started from `loader` (the worker's loader script): the
-/// quick lane's at once, the others once it has answered.
+/// Runs jobs in three Web Workers started from `loader` (the worker's loader script).
 pub fn install_workers(loader: &str) {
     install(
         [Lane::Quick, Lane::Slow, Lane::Draws]
@@ -194,9 +189,6 @@ pub fn answered(lane: Lane, ticket: u64, answer: Answer, millis: f64) {
         };
         if scheduler.next(c.next_ticket) {
             c.next_ticket += 1;
-        }
-        if lane == Lane::Quick {
-            c.lanes.iter().for_each(|l| l.backend.wake());
         }
         let done = Rc::new(Done {
             job,

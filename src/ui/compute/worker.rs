@@ -9,7 +9,6 @@ use super::{answered, Backend, Lane};
 use crate::engine::jobs::{Answer, Engine, Job};
 use gloo::worker::{Codec, HandlerId, Registrable, Spawnable, Worker, WorkerBridge, WorkerScope};
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
 use wasm_bindgen::{JsValue, UnwrapThrowExt};
 
 /// Worker messages as JSON text.
@@ -76,55 +75,25 @@ pub fn register() {
     EngineWorker::registrar().encoding::<Json>().register();
 }
 
-/// The page side of one worker. The quick lane's worker starts at once; the others start
-/// once it has answered (`wake`), so that on a first visit the first answer waits for one
-/// download of the engine, not three at once, and the page's first tasks do not share the
-/// processor with three compilations. A job asked of a lane before its worker starts waits
-/// here (a lane has at most one job in flight).
+/// The page side of one worker.
 pub struct Remote {
-    lane: Lane,
-    loader: String,
-    bridge: RefCell<Option<WorkerBridge<EngineWorker>>>,
-    waiting: RefCell<Option<(u64, Job)>>,
+    bridge: WorkerBridge<EngineWorker>,
 }
 
 impl Remote {
-    /// The worker for `lane`, from its loader script (`web/worker-loader.js`); started now
-    /// for the quick lane, else at `wake`.
+    /// Starts a worker from its loader script (`web/worker-loader.js`) for `lane`.
     pub fn spawn(loader: &str, lane: Lane) -> Self {
-        let remote = Self {
-            lane,
-            loader: loader.to_string(),
-            bridge: RefCell::new(None),
-            waiting: RefCell::new(None),
-        };
-        if lane == Lane::Quick {
-            remote.wake();
+        let mut spawner = EngineWorker::spawner();
+        spawner
+            .callback(move |reply: Reply| answered(lane, reply.ticket, reply.answer, reply.millis));
+        Self {
+            bridge: spawner.encoding::<Json>().spawn_with_loader(loader),
         }
-        remote
     }
 }
 
 impl Backend for Remote {
     fn start(&self, ticket: u64, job: &Job) {
-        match &*self.bridge.borrow() {
-            Some(bridge) => bridge.send((ticket, job.clone())),
-            None => *self.waiting.borrow_mut() = Some((ticket, job.clone())),
-        }
-    }
-
-    fn wake(&self) {
-        if self.bridge.borrow().is_some() {
-            return;
-        }
-        let lane = self.lane;
-        let mut spawner = EngineWorker::spawner();
-        spawner
-            .callback(move |reply: Reply| answered(lane, reply.ticket, reply.answer, reply.millis));
-        let bridge = spawner.encoding::<Json>().spawn_with_loader(&self.loader);
-        if let Some(job) = self.waiting.borrow_mut().take() {
-            bridge.send(job);
-        }
-        *self.bridge.borrow_mut() = Some(bridge);
+        self.bridge.send((ticket, job.clone()));
     }
 }
