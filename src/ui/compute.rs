@@ -216,16 +216,23 @@ pub fn use_job(job: Option<Rc<Job>>) -> Option<Rc<Done>> {
         })
     };
     use_effect_with((), move |_| move || forget_asker(id));
-    use_effect_with(job, move |job| match job {
-        Some(job) => ask(id, job.clone()),
-        None => {
-            with(|c| {
-                for lane in &mut c.lanes {
-                    lane.pending.retain(|(a, _)| *a != id);
-                }
-            });
+    // Asked as the component renders, not in an effect after the page has rendered: on a
+    // slider move the background thread works out the answer while the page is still
+    // drawing the move itself.
+    let asked = use_mut_ref(|| None::<Option<Rc<Job>>>);
+    if asked.borrow().as_ref() != Some(&job) {
+        match &job {
+            Some(job) => ask(id, job.clone()),
+            None => {
+                with(|c| {
+                    for lane in &mut c.lanes {
+                        lane.pending.retain(|(a, _)| *a != id);
+                    }
+                });
+            }
         }
-    });
+        *asked.borrow_mut() = Some(job);
+    }
     (*latest).clone()
 }
 
