@@ -62,7 +62,13 @@ export async function serve(dir, { port: wanted = 0 } = {}) {
     try {
       let body = await readFile(file);
       const ext = path.extname(file);
-      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
+      // Revalidated on every use (no-cache) against the content's tag, as a static host does.
+      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding', etag };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
       const accepts = String(req.headers['accept-encoding'] ?? '');
       const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
       if (encoding) {
