@@ -97,7 +97,7 @@ export async function testPhoneSummaryAndSwitch({ page, artifacts }) {
 export async function testPrintedPage({ page, artifacts }) {
   await openApp(page, '/');
   await charts(page);
-  await waitFor(page, () => document.querySelector('.brief'), undefined, { message: 'the printed brief' });
+  await waitFor(page, () => document.querySelector('.brief .brief-qr img'), undefined, { message: 'the printed brief with its QR code' });
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 794, height: 1123 });
   await shot(page, artifacts, 'printed-page', true);

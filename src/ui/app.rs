@@ -49,6 +49,8 @@ struct Brief {
 }
 
 impl Brief {
+    /// The brief without its QR code (`with_qr` adds it, in a task of its own when the
+    /// inputs settle, so that neither task is long).
     fn new(valid: &ValidScenario, outcome: Rc<Outcome>, charts: &[Rc<Request>]) -> Self {
         let link = page_link(valid);
         Self {
@@ -58,8 +60,18 @@ impl Brief {
                 .iter()
                 .map(|c| c.draw(Size::PRINT, false).to_svg())
                 .collect(),
-            qr: qr_for(&link),
+            qr: None,
             link,
+        }
+    }
+
+    fn with_qr(&self) -> Self {
+        Self {
+            scenario: self.scenario.clone(),
+            outcome: self.outcome.clone(),
+            charts: self.charts.clone(),
+            qr: qr_for(&self.link),
+            link: self.link.clone(),
         }
     }
 }
@@ -266,10 +278,23 @@ fn Simulator(props: &SimulatorProps) -> Html {
         use_effect_with(
             (state.valid.clone(), lang, bands, fresh),
             move |(.., fresh)| {
+                let qr_timer = Rc::new(std::cell::RefCell::new(None));
+                let pending = qr_timer.clone();
                 let timer = fresh.then(|| {
-                    gloo::timers::callback::Timeout::new(BRIEF_MS, move || brief.set(fresh_brief()))
+                    gloo::timers::callback::Timeout::new(BRIEF_MS, move || {
+                        let first = fresh_brief();
+                        brief.set(first.clone());
+                        *pending.borrow_mut() = first.map(|b| {
+                            gloo::timers::callback::Timeout::new(0, move || {
+                                brief.set(Some(Rc::new(b.with_qr())))
+                            })
+                        });
+                    })
                 });
-                move || drop(timer)
+                move || {
+                    drop(timer);
+                    qr_timer.borrow_mut().take();
+                }
             },
         );
     }
@@ -288,7 +313,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
         let brief = brief.clone();
         let print_now = print_now.clone();
         Callback::from(move |_| {
-            brief.set(fresh_brief());
+            brief.set(fresh_brief().map(|b| Rc::new(b.with_qr())));
             print_now.set(true);
         })
     };
