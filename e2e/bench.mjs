@@ -7,7 +7,8 @@
 // a real drag with the mouse (trusted input) timed by the browser's Event Timing API (input
 // to the next paint after its handlers: the echo as the user sees it);
 // the page's JS heap and wasm memory before and after 1,000 more moves; the sizes of the
-// built .wasm and .js, main thread and worker.
+// built .wasm and .js, main thread and worker; and fresh for the national scenario (one
+// province's source edited, every region worked out again).
 // Usage: PAYUNG_BASE_URL=http://127.0.0.1:PORT/ PAYUNG_DIST=dist node e2e/bench.mjs
 import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -184,9 +185,45 @@ async function run(throttle, memoryMoves) {
   };
 }
 
+// The national scenario (issue 11: fresh <= 100 ms at 1x): Maluku opened in "Seluruh
+// Indonesia", its APBD provinsi typed anew 20 times; fresh is the input to the frame in which
+// the province's sentence shows the new plan (every province and kab/kota worked out again
+// by the engine's thread, the table and the map redrawn).
+async function runNational(throttle) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(new URL('#national=81', base).href);
+  await page.waitForFunction(() => document.querySelectorAll('#national-table tbody tr').length === 11
+    && document.querySelector('#prov-src-0-amount-text'), null, { timeout: 120_000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const fresh = await page.evaluate(async () => {
+    const field = document.querySelector('#prov-src-0-amount-text');
+    const sentence = document.querySelector('#national-summary');
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = resolve;
+      ch.port2.postMessage(0);
+    }));
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      const before = sentence.textContent;
+      field.value = `${20 + ((i * 37) % 100)}.000.000.000`;
+      const t = performance.now();
+      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      let frames = 0;
+      do await painted(); while (sentence.textContent === before && frames++ < 600);
+      times.push(performance.now() - t);
+    }
+    return times;
+  });
+  await page.close();
+  return { throttle, freshP50: pct(fresh, 0.5), freshP95: pct(fresh, 0.95), freshMax: Math.max(...fresh) };
+}
+
 const results = [await run(1, 1000), await run(4, 0)];
+const national = [await runNational(1), await runNational(4)];
 await browser.close();
-console.log(JSON.stringify({ sizes, results }, null, 2));
+console.log(JSON.stringify({ sizes, results, national }, null, 2));
 console.log('\n| build file | raw | gzip -9 | brotli 11 |\n|---|---|---|---|');
 for (const s of sizes) console.log(`| ${s.file.replace(/-[0-9a-f]{16}/, '')} | ${s.raw} | ${s.gzip} | ${s.brotli} |`);
 console.log('\n| CPU | first render | echo p50 / p95 | fresh p50 / p95 / max | drag echo p50 / p95 | chart elements touched per move p50 / max |\n|---|---|---|---|---|---|');
@@ -198,3 +235,5 @@ for (const r of results.filter((r) => r.memory)) {
   const { before, after, moves: n } = r.memory;
   console.log(`\nMemory over ${n} more moves (${r.throttle}×, after garbage collection): JS heap ${before.jsHeap} → ${after.jsHeap} B; wasm memory ${before.wasm} → ${after.wasm} B`);
 }
+console.log('\n| national scenario (Maluku edited, 514 kab/kota) | fresh p50 / p95 / max |\n|---|---|');
+for (const r of national) console.log(`| ${r.throttle}× | ${ms(r.freshP50)} / ${ms(r.freshP95)} / ${ms(r.freshMax)} |`);
