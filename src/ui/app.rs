@@ -4,6 +4,7 @@
 //! loading screen stays.
 
 use crate::charts::{ChartKind, Request, Size, Source};
+use crate::engine::jobs::Job;
 use crate::engine::uncertainty::Bands;
 use crate::engine::{presets, Outcome, Parameters, Scenario, ValidScenario};
 use crate::locale::Lang;
@@ -34,7 +35,7 @@ use crate::ui::i18n::{self, T};
 use crate::ui::outcomes::use_outcomes;
 use crate::ui::state::{Action, State};
 use crate::ui::uncertainty::{use_assumptions, use_bands, Chance};
-use crate::ui::{embed, share, storage};
+use crate::ui::{compute, embed, share, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -242,8 +243,20 @@ fn Simulator(props: &SimulatorProps) -> Html {
 
     // One callback for the app's lifetime, so that inputs whose own values did not change
     // are left alone on a move elsewhere (their props compare equal).
-    let on_action = use_callback(state.dispatcher(), |a: Action, dispatcher| {
-        dispatcher.dispatch(a)
+    // A slider's move (`Action::Foresee`) asks the engine's thread for its outcome at once,
+    // while the page paints the move; the `Set` just after the paint then finds it asked.
+    let shown = use_mut_ref(|| state.clone());
+    *shown.borrow_mut() = state.clone();
+    let on_action = use_callback(state.dispatcher(), move |a: Action, dispatcher| match a {
+        Action::Foresee(field, value) => {
+            let now = Rc::new((**shown.borrow()).clone());
+            let next = now.clone().reduce(Action::Set(field, value));
+            if next.valid != now.valid {
+                let job = Job::Outcome(next.valid.scenario().clone());
+                compute::foresee(Rc::new(job));
+            }
+        }
+        a => dispatcher.dispatch(a),
     });
     let toggle_lang = {
         let on_action = on_action.clone();

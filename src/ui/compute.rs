@@ -102,6 +102,10 @@ impl Scheduler {
 struct Compute {
     lanes: Vec<Scheduler>,
     askers: HashMap<u64, Asker>,
+    /// Each asker's last answered job.
+    answered: HashMap<u64, Rc<Job>>,
+    /// The asker whose jobs may be foreseen (`foresee`): the shown scenario's outcome.
+    foreseeing: Option<u64>,
     next_ticket: u64,
     next_asker: u64,
 }
@@ -124,6 +128,8 @@ pub fn install(backends: [Box<dyn Backend>; 3]) {
             *c = Some(Compute {
                 lanes: backends.into_iter().map(lane).collect(),
                 askers: HashMap::new(),
+                answered: HashMap::new(),
+                foreseeing: None,
                 next_ticket: 1,
                 next_asker: 1,
             });
@@ -156,6 +162,10 @@ fn new_asker(asker: Asker) -> u64 {
 fn forget_asker(id: u64) {
     with(|c| {
         c.askers.remove(&id);
+        c.answered.remove(&id);
+        if c.foreseeing == Some(id) {
+            c.foreseeing = None;
+        }
         for lane in &mut c.lanes {
             lane.pending.retain(|(a, _)| *a != id);
         }
@@ -163,10 +173,20 @@ fn forget_asker(id: u64) {
 }
 
 /// Asks for `job` on behalf of asker `id`: started at once if its lane is free, else it
-/// replaces the asker's pending job.
+/// replaces the asker's pending job. A job the asker already has in flight, or was last
+/// answered, is not asked again (a foreseen job, then asked as the page renders).
 fn ask(id: u64, job: Rc<Job>) {
     with(|c| {
         let lane = &mut c.lanes[Lane::of(&job).index()];
+        let in_flight = lane
+            .in_flight
+            .as_ref()
+            .is_some_and(|(_, a, j)| *a == id && **j == *job);
+        let answered = c.answered.get(&id).is_some_and(|j| **j == *job);
+        if in_flight || answered {
+            lane.pending.retain(|(a, _)| *a != id);
+            return;
+        }
         lane.pending.retain(|(a, _)| *a != id);
         lane.pending.push((id, job));
         if lane.next(c.next_ticket) {
@@ -190,6 +210,7 @@ pub fn answered(lane: Lane, ticket: u64, answer: Answer, millis: f64) {
         if scheduler.next(c.next_ticket) {
             c.next_ticket += 1;
         }
+        c.answered.insert(asker, job.clone());
         let done = Rc::new(Done {
             job,
             answer,
@@ -203,16 +224,41 @@ pub fn answered(lane: Lane, ticket: u64, answer: Answer, millis: f64) {
     }
 }
 
+/// Asks now for a job the page is about to ask for (a slider's move, before the page has
+/// rendered it), on behalf of the asker that `use_foreseeable_job` named; its answer then
+/// reaches that asker as any other.
+pub fn foresee(job: Rc<Job>) {
+    if let Some(id) = with(|c| c.foreseeing).flatten() {
+        ask(id, job);
+    }
+}
+
+/// `use_job`, whose next job may also be asked ahead by `foresee` (one per page: the shown
+/// scenario's outcome).
+#[hook]
+pub fn use_foreseeable_job(job: Option<Rc<Job>>) -> Option<Rc<Done>> {
+    use_job_as(job, true)
+}
+
 /// The latest answer for this component's job: `None` until the first arrives; while a
 /// newer job is worked out, the previous answer (`Done::job` says which job it answers).
 /// `None` as the job asks for nothing.
 #[hook]
 pub fn use_job(job: Option<Rc<Job>>) -> Option<Rc<Done>> {
+    use_job_as(job, false)
+}
+
+#[hook]
+fn use_job_as(job: Option<Rc<Job>>, foreseeable: bool) -> Option<Rc<Done>> {
     let latest = use_state(|| None::<Rc<Done>>);
     let id = {
         let latest = latest.clone();
         *use_memo((), move |_| {
-            new_asker(Rc::new(move |done| latest.set(Some(done))))
+            let id = new_asker(Rc::new(move |done| latest.set(Some(done))));
+            if foreseeable {
+                with(|c| c.foreseeing = Some(id));
+            }
+            id
         })
     };
     use_effect_with((), move |_| move || forget_asker(id));

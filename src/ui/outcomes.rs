@@ -4,7 +4,7 @@
 
 use crate::engine::jobs::{Answer, Job};
 use crate::engine::Outcome;
-use crate::ui::compute::{use_job, Arrival, Done};
+use crate::ui::compute::{use_foreseeable_job, use_job, Arrival, Done};
 use crate::ui::state::State;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -45,7 +45,8 @@ pub fn use_outcomes(state: &State) -> Outcomes {
     let job = use_memo(state.valid.clone(), |valid| {
         Rc::new(Job::Outcome(valid.scenario().clone()))
     });
-    let done = use_job(Some((*job).clone()));
+    // A slider's move is asked ahead (`compute::foresee`, from the app's `Action::Foresee`).
+    let done = use_foreseeable_job(Some((*job).clone()));
     let fresh = done.as_ref().is_some_and(|d| d.answers(&job));
     let failed = done.as_ref().and_then(|d| match &d.answer {
         Answer::Invalid(why) => Some(why.clone()),

@@ -88,6 +88,9 @@ impl PartialEq for State {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Set(Field, Decimal),
+    /// A slider is moving to this value: the app may start working out its answer before
+    /// the `Set` that follows just after the next paint. It changes no state.
+    Foresee(Field, Decimal),
     SetJht(bool),
     SetReenrol(bool),
     SetRegionName(String),
@@ -179,12 +182,16 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if matches!(action, Action::Foresee(..)) {
+            return self;
+        }
         let mut next = (*self).clone();
         if !matches!(action, Action::Set(..)) {
             next.epoch = next.epoch.wrapping_add(1);
         }
         let sc = &mut next.scenario;
         match action {
+            Action::Foresee(..) => return self,
             Action::Set(field, value) => {
                 if field.get(sc) == Some(value) {
                     return self;

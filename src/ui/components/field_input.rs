@@ -1,5 +1,5 @@
 //! The input of one scenario field: a `NumberField` whose changes go to the reducer as
-//! `Action::Set`. Its change handler is made once per field and reducer, so a move
+//! `Action::Set` (and each slider move at once as `Action::Foresee`). Its change handler is made once per field and reducer, so a move
 //! elsewhere in the page leaves this input alone (its props compare equal).
 
 use super::number_field::NumberField;
@@ -31,6 +31,10 @@ pub fn FieldInput(props: &Props) -> Html {
         (props.field, props.on_action.clone()),
         |v: Decimal, (field, on_action)| on_action.emit(Action::Set(*field, v)),
     );
+    let on_slide = use_callback(
+        (props.field, props.on_action.clone()),
+        |v: Decimal, (field, on_action)| on_action.emit(Action::Foresee(*field, v)),
+    );
     html! {
         <NumberField
             id={props.id.clone()}
@@ -42,6 +46,7 @@ pub fn FieldInput(props: &Props) -> Html {
             problem={props.problem.clone()}
             lang={props.lang}
             {on_change}
+            on_slide={Some(on_slide)}
             info={props.info.clone()}
         />
     }

@@ -33,6 +33,10 @@ pub struct Props {
     pub display: Display,
     pub lang: Lang,
     pub on_change: Callback<Decimal>,
+    /// Told of each slider move at once, before `on_change` hears of it after the next
+    /// paint (so the answer can be worked out meanwhile).
+    #[prop_or_default]
+    pub on_slide: Option<Callback<Decimal>>,
     /// Extra content after the label, such as a legal-source popover.
     #[prop_or_default]
     pub info: Html,
@@ -217,6 +221,7 @@ pub fn NumberField(props: &Props) -> Html {
     // queued from the next animation frame), with the newest value of the moves meanwhile.
     let on_slide = {
         let on_change = props.on_change.clone();
+        let on_early = props.on_slide.clone();
         let pending = pending.borrow().clone();
         let frame = frame.borrow().clone();
         let text = text.clone();
@@ -227,6 +232,9 @@ pub fn NumberField(props: &Props) -> Html {
                 return;
             };
             text.set(text_of(v / s, display, lang));
+            if let Some(early) = &on_early {
+                early.emit(v / s);
+            }
             let queued = pending.replace(Some(v / s)).is_some();
             if queued {
                 return;
