@@ -32,8 +32,12 @@
 //! money: `prices::PriceCache` keeps them, so a run reads them once for all its years that
 //! share these, and `simulate_cached` lets a goal-seek's trials, a plan's runs and Monte Carlo
 //! draws share them too. Each year's money and cap (`funding::year_money`) are read every
-//! year, as they change with every budget. `simulate_years` keeps no month's result (for
-//! Monte Carlo draws, which read only the years).
+//! year, as they change with every budget.
+//!
+//! **Draws read little.** Monte Carlo draws read each year's coverage at its end, its
+//! contributions and whether the target is met: `simulate_figures` steps enrolment and
+//! payments as any run does and skips what none of these reads (expected events and
+//! benefits, tenure, contributions by programme, the JHT balance, month and year results).
 //!
 //! **Several groups.** A source pays only for the groups it serves (`FundingSource::serves`);
 //! its money and its cap are shared by them. The rules, each reducing to the one-group rule:
@@ -47,6 +51,7 @@
 //! proportion to their workers. Tenure (for scholarships) is tracked over all covered
 //! workers together.
 
+mod figures;
 mod flows;
 mod open_year;
 mod payments;
@@ -61,6 +66,7 @@ use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
 use super::parameters::Parameters;
 use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
+pub(crate) use figures::simulate_figures;
 pub(crate) use prices::PriceCache;
 use prices::{Money, YearPrices};
 pub(crate) use resume::Paused;
@@ -100,29 +106,11 @@ pub(crate) fn simulate_cached(
     stop: Stop,
     cache: &mut PriceCache,
 ) -> Outcome {
-    run(params, valid, stop, cache, true)
+    run(params, valid, stop, cache)
 }
 
-/// `simulate_cached` over the whole horizon for callers that read only the years, the
-/// totals and the target (Monte Carlo draws): the outcome's `months` holds only the last
-/// month, and no month's result is kept.
-pub(crate) fn simulate_years(
-    params: &Parameters,
-    valid: &ValidScenario,
-    cache: &mut PriceCache,
-) -> Outcome {
-    run(params, valid, Stop::Never, cache, false)
-}
-
-fn run(
-    params: &Parameters,
-    valid: &ValidScenario,
-    stop: Stop,
-    cache: &mut PriceCache,
-    keep_months: bool,
-) -> Outcome {
-    let mut run = Run::new(params, valid, std::mem::take(cache));
-    run.keep_months = keep_months;
+fn run(params: &Parameters, valid: &ValidScenario, stop: Stop, cache: &mut PriceCache) -> Outcome {
+    let mut run = Run::new(params, valid, std::mem::take(cache), Keep::Months);
     run.months_from(0, stop, None);
     *cache = std::mem::take(&mut run.cache);
     run.finish()
@@ -147,11 +135,18 @@ impl Run<'_> {
             self.verify();
             let new_enrolments = self.enrol(month);
             let programmes = self.pay(month);
-            let events = self.expect_events(month, new_enrolments);
-            self.record(month, lapses, new_enrolments, programmes, events);
+            if self.keep == Keep::Months {
+                let events = self.expect_events(month, new_enrolments);
+                self.record(month, lapses, new_enrolments, programmes, events);
+            } else {
+                self.count(month);
+            }
             if month.closes_year() {
                 let year = month.date.year;
-                self.close_year(year);
+                match self.keep {
+                    Keep::Months => self.close_year(year),
+                    Keep::Figures => self.close_figures(year),
+                }
                 let stopped = match stop {
                     Stop::Never => false,
                     Stop::Missed => year >= target_year && !self.year_end_meets_target(),
@@ -164,6 +159,14 @@ impl Run<'_> {
         }
         total
     }
+}
+
+/// What a run keeps: every month's and year's result (an `Outcome`), or only each year's
+/// figures that Monte Carlo draws read (`figures::Figures`), skipping what they do not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keep {
+    Months,
+    Figures,
 }
 
 /// Where a month sits in the horizon.
@@ -303,10 +306,13 @@ struct Run<'a> {
     sums: YearSums,
     /// Contributions paid for each group's workers this fiscal year.
     paid_by_group: Vec<i128>,
-    /// Whether every month's result is kept (else only the last).
-    keep_months: bool,
+    /// Whether results are kept, or only the figures of draws.
+    keep: Keep,
     months: Vec<MonthResult>,
     years: Vec<YearResult>,
+    /// The figures of each closed year, and this year's contributions so far (`Keep::Figures`).
+    figures: Vec<figures::YearFigures>,
+    year_paid: i128,
 }
 
 /// `listed` entries split over groups in proportion to their workers, the remainder to the
@@ -340,7 +346,12 @@ fn money_units(sc: &Scenario) -> Units {
 }
 
 impl<'a> Run<'a> {
-    fn new(params: &'a Parameters, valid: &'a ValidScenario, mut cache: PriceCache) -> Self {
+    fn new(
+        params: &'a Parameters,
+        valid: &'a ValidScenario,
+        mut cache: PriceCache,
+        keep: Keep,
+    ) -> Self {
         let sc = valid.scenario();
         let n = sc.sources.len();
         let start = sc.horizon.start;
@@ -434,9 +445,15 @@ impl<'a> Run<'a> {
             first_binding: None,
             sums: YearSums::new(n),
             paid_by_group: vec![0; groups],
-            keep_months: true,
-            months: Vec::with_capacity(total_months),
+            keep,
+            months: Vec::with_capacity(if keep == Keep::Months {
+                total_months
+            } else {
+                0
+            }),
             years: Vec::with_capacity(sc.horizon.years as usize + 1),
+            figures: Vec::new(),
+            year_paid: 0,
         }
     }
 

@@ -7,7 +7,8 @@
 //! chance of meeting the target; `tornado` shows which assumption moves coverage and cost
 //! most; `budget_for_probability` finds the flat yearly amount of one source that meets the
 //! target with a given chance. Draws change money and assumptions, never a year's prices:
-//! they share them (`simulate_years` with one `PriceCache`), and a draw checks only the fields
+//! they share them (`simulate_figures` with one `PriceCache`; a draw's run makes only the
+//! figures read here), and a draw checks only the fields
 //! it changes (`ValidScenario::revalidate_drawn`). Each spread's bounds are read as `f64`
 //! once (`Sampler`). This module knows nothing of how bands are drawn.
 
@@ -18,7 +19,7 @@ pub use stats::{percentile, percentiles, to_micro, Sampler, Triangular};
 use super::outcome::ratio;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, SourceKind, ValidScenario};
-use super::simulate::{simulate, simulate_years, PriceCache};
+use super::simulate::{simulate, simulate_figures, PriceCache};
 use super::Rupiah;
 use rand::rngs::StdRng;
 use rand::SeedableRng;
@@ -275,19 +276,15 @@ fn run_once(
     cache: &mut PriceCache,
 ) -> Option<DrawResult> {
     let valid = base.revalidate_drawn(draw, params).ok()?;
-    let outcome = simulate_years(params, &valid, cache);
+    let figures = simulate_figures(params, &valid, cache);
     Some(DrawResult {
-        coverage: outcome
+        coverage: figures
             .years
             .iter()
-            .map(|y| ratio(y.workers_covered_end, y.population_end))
+            .map(|y| ratio(y.covered_end, y.population_end))
             .collect(),
-        cost: outcome
-            .years
-            .iter()
-            .map(|y| y.contributions_total)
-            .collect(),
-        met: outcome.target_met,
+        cost: figures.years.iter().map(|y| y.contributions).collect(),
+        met: figures.target_met,
     })
 }
 

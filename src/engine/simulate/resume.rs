@@ -4,7 +4,7 @@
 //! (a year reads its own money and, for the sustain rule, the next year's, when it opens), so
 //! the paused state is the state every such trial reaches. It knows nothing of goal-seek.
 
-use super::{money_units, run, PriceCache, Run, Stop};
+use super::{money_units, run, Keep, PriceCache, Run, Stop};
 use crate::engine::outcome::Outcome;
 use crate::engine::parameters::Parameters;
 use crate::engine::scenario::ValidScenario;
@@ -26,7 +26,7 @@ impl<'a> Paused<'a> {
         year: i32,
         cache: &mut PriceCache,
     ) -> Option<Self> {
-        let mut run = Run::new(params, valid, std::mem::take(cache));
+        let mut run = Run::new(params, valid, std::mem::take(cache), Keep::Months);
         let t = run.months_from(0, Stop::Never, Some(year));
         *cache = std::mem::take(&mut run.cache);
         (t < valid.horizon.months()).then_some(Self { run, t })
@@ -48,7 +48,7 @@ impl<'a> Paused<'a> {
         let sc = valid.scenario();
         let same_frame = sc.horizon == self.run.sc.horizon && money_units(sc) == self.run.units;
         if !same_frame {
-            return run(self.run.params, valid, stop, cache, true);
+            return run(self.run.params, valid, stop, cache);
         }
         let mut resumed: Run<'b> = self.run.clone();
         resumed.sc = sc;

@@ -1,0 +1,136 @@
+//! The figures Monte Carlo draws read, and a run that makes only them: each fiscal year's
+//! covered workers and population at its end, its contributions, and whether the target is
+//! met. The run steps lapses, verification, enrolment and payments exactly as any run, and
+//! skips what none of these figures reads: expected events and benefits, tenure, the
+//! contributions by programme and the JHT balance, and the month and year results in
+//! `Decimal` (`Keep::Figures`). It knows nothing of how draws are made.
+
+use super::records::held;
+use super::{Keep, Month, PriceCache, Run, Stop};
+use crate::engine::parameters::Parameters;
+use crate::engine::scenario::ValidScenario;
+use crate::engine::Rupiah;
+
+/// One fiscal year's figures, as in its `YearResult`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct YearFigures {
+    pub year: i32,
+    /// `workers_covered_end`.
+    pub covered_end: u64,
+    pub population_end: u64,
+    /// `contributions_total`.
+    pub contributions: Rupiah,
+}
+
+impl YearFigures {
+    /// The year's end: the year, its covered workers and its population.
+    pub(super) fn end(&self) -> (i32, u64, u64) {
+        (self.year, self.covered_end, self.population_end)
+    }
+}
+
+/// A run's figures: each fiscal year's and whether the target is met (`Outcome::target_met`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Figures {
+    pub years: Vec<YearFigures>,
+    pub target_met: bool,
+}
+
+/// The figures of `valid` over its whole horizon, reusing (and adding to) the year prices in
+/// `cache`: the same as `simulate`'s outcome gives.
+pub(crate) fn simulate_figures(
+    params: &Parameters,
+    valid: &ValidScenario,
+    cache: &mut PriceCache,
+) -> Figures {
+    let mut run = Run::new(params, valid, std::mem::take(cache), Keep::Figures);
+    run.months_from(0, Stop::Never, None);
+    *cache = std::mem::take(&mut run.cache);
+    let reached = run.target_reached;
+    let (target_met, _) = held(run.sc, &run.figures, YearFigures::end, reached);
+    Figures {
+        years: run.figures,
+        target_met,
+    }
+}
+
+impl Run<'_> {
+    /// Step 7 for draws: the first month the target was reached (the year's contributions
+    /// were added as they were paid).
+    pub(super) fn count(&mut self, month: Month) {
+        if self.target_reached.is_none() && self.meets_target(self.covered(), self.population()) {
+            self.target_reached = Some(month.date);
+        }
+    }
+
+    /// Step 8 for draws: the year's figures.
+    pub(super) fn close_figures(&mut self, year: i32) {
+        let figures = YearFigures {
+            year,
+            covered_end: self.covered(),
+            population_end: self.population(),
+            contributions: self.units.rupiah(self.year_paid),
+        };
+        self.figures.push(figures);
+        self.year_paid = 0;
+        self.sums.cover_lost.fill(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario::Amount;
+    use crate::engine::simulate::simulate;
+    use crate::engine::{presets, Parameters};
+    use rust_decimal::Decimal;
+
+    /// A draw's figures are the whole run's, for every preset over 10 years at several
+    /// budgets, with and without JHT, and for a scenario of two worker groups (with one
+    /// price cache for all, as draws share it).
+    #[test]
+    fn figures_are_the_whole_runs() {
+        let params = Parameters::embedded().unwrap();
+        let mut cache = PriceCache::default();
+        let mut scenarios = Vec::new();
+        for id in presets::IDS {
+            for pct in [40, 100, 170] {
+                let mut sc = presets::load(id).unwrap();
+                sc.horizon.years = 10;
+                sc.programmes.jht = pct == 170;
+                for s in &mut sc.sources {
+                    if let Amount::Rupiah { yearly } = &mut s.amount {
+                        *yearly = (*yearly * Decimal::from(pct) / Decimal::from(100)).round();
+                    }
+                }
+                scenarios.push((format!("{id} at {pct}%"), sc));
+            }
+        }
+        let text = std::fs::read_to_string("examples/mukomuko-2024.json").unwrap();
+        let mut groups = crate::engine::import::scenario_from_json(&text).unwrap();
+        assert_eq!(groups.groups.len(), 2);
+        groups.horizon.years = 6;
+        scenarios.push(("mukomuko, two groups".into(), groups));
+        let mut met = 0;
+        for (name, sc) in scenarios {
+            let valid = sc.validate(&params).unwrap();
+            let whole = simulate(&params, &valid);
+            let figures = simulate_figures(&params, &valid, &mut cache);
+            let expected: Vec<YearFigures> = whole
+                .years
+                .iter()
+                .map(|y| YearFigures {
+                    year: y.year,
+                    covered_end: y.workers_covered_end,
+                    population_end: y.population_end,
+                    contributions: y.contributions_total,
+                })
+                .collect();
+            assert_eq!(figures.years, expected, "{name}");
+            assert_eq!(figures.target_met, whole.target_met, "{name}");
+            met += usize::from(whole.target_met);
+        }
+        // Both answers of the target occur.
+        assert!(met > 0 && met < presets::IDS.len() * 3, "{met}");
+    }
+}
