@@ -132,10 +132,17 @@ pub(super) fn affordable(money: i128, per_worker: i128) -> u64 {
     }
 }
 
+/// `a × b` when it surely fits 64 bits (both below 2^32): without an overflow check, which
+/// wasm32 makes through a 128-bit product (`__multi3`).
+#[inline]
+fn small_product(a: u64, b: u64) -> Option<u64> {
+    ((a | b) >> 32 == 0).then(|| a * b)
+}
+
 /// `a × b / c` rounded down (`c` > 0), in 64 bits when the product fits (the division is
 /// then several times cheaper), else in 128.
 pub(super) fn mul_div(a: u64, b: u64, c: u64) -> u64 {
-    match a.checked_mul(b) {
+    match small_product(a, b).or_else(|| a.checked_mul(b)) {
         Some(product) => product / c,
         None => (u128::from(a) * u128::from(b) / u128::from(c)) as u64,
     }
@@ -143,8 +150,9 @@ pub(super) fn mul_div(a: u64, b: u64, c: u64) -> u64 {
 
 /// `a × b / c` rounded half up (`c` > 0), as `(2ab + c) / 2c`.
 pub(super) fn mul_div_half_up(a: u64, b: u64, c: u64) -> u64 {
-    match a.checked_mul(b) {
-        Some(product) => product / c + u64::from(2 * u128::from(product % c) >= u128::from(c)),
+    match small_product(a, b).or_else(|| a.checked_mul(b)) {
+        // 2r ≥ c, without overflow (r < c).
+        Some(product) => product / c + u64::from(product % c >= c - product % c),
         None => ((2 * u128::from(a) * u128::from(b) + u128::from(c)) / (2 * u128::from(c))) as u64,
     }
 }

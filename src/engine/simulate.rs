@@ -274,6 +274,8 @@ struct Run<'a> {
     jht_growth: Dec,
     /// The target ratio as `numerator / 10^scale`.
     target: (u128, u32),
+    /// The same as `numerator / one` when both are below 2^32 (the usual case).
+    target_small: Option<(u64, u64)>,
 
     pools: Vec<Pool>,
     tenure: Tenure,
@@ -428,6 +430,7 @@ impl<'a> Run<'a> {
             verification_yield: Dec::from_decimal(sc.enrolment.verification_yield),
             jht_growth: Dec::from_decimal(Decimal::ONE + sc.risk.jht_return / Decimal::from(12)),
             target: target.parts(),
+            target_small: small_ratio(target.parts()),
             pools,
             tenure: Tenure::new(starting_cohorts),
             sustain: vec![u64::MAX; n],
@@ -506,6 +509,12 @@ impl<'a> Run<'a> {
             _ => room,
         }
     }
+}
+
+/// `numerator / 10^scale` as `(numerator, 10^scale)` when both are below 2^32.
+fn small_ratio((numerator, scale): (u128, u32)) -> Option<(u64, u64)> {
+    let one = 10u64.checked_pow(scale)?;
+    (numerator >> 32 == 0 && one >> 32 == 0).then_some((numerator as u64, one))
 }
 
 fn round_u64(x: Decimal) -> u64 {

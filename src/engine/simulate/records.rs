@@ -18,6 +18,12 @@ impl Run<'_> {
     /// Whether `covered` of `population` is at least the target ratio (exactly, as
     /// `covered >= coverage × population` in `Decimal`).
     pub(super) fn meets_target(&self, covered: u64, population: u64) -> bool {
+        // Every factor below 2^32: both products fit 64 bits.
+        if let Some((numerator, one)) = self.target_small {
+            if (covered | population) >> 32 == 0 {
+                return covered * one >= numerator * population;
+            }
+        }
         let (numerator, scale) = self.target;
         let scaled = 10u128
             .checked_pow(scale)
