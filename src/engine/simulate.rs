@@ -66,7 +66,7 @@ use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
 use super::parameters::Parameters;
 use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
-pub(crate) use figures::simulate_figures;
+pub(crate) use figures::{simulate_figures, simulate_figures_until, Figures};
 pub(crate) use prices::PriceCache;
 use prices::{Money, YearPrices};
 pub(crate) use resume::Paused;

@@ -7,6 +7,7 @@
 
 use super::records::held;
 use super::{Keep, Month, PriceCache, Run, Stop};
+use crate::engine::calendar::YearMonth;
 use crate::engine::parameters::Parameters;
 use crate::engine::scenario::ValidScenario;
 use crate::engine::Rupiah;
@@ -29,11 +30,13 @@ impl YearFigures {
     }
 }
 
-/// A run's figures: each fiscal year's and whether the target is met (`Outcome::target_met`).
+/// A run's figures: each fiscal year's, whether the target is met and when it was first
+/// reached (`Outcome::target_met`, `Outcome::target_reached`).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Figures {
     pub years: Vec<YearFigures>,
     pub target_met: bool,
+    pub target_reached: Option<YearMonth>,
 }
 
 /// The figures of `valid` over its whole horizon, reusing (and adding to) the year prices in
@@ -43,14 +46,26 @@ pub(crate) fn simulate_figures(
     valid: &ValidScenario,
     cache: &mut PriceCache,
 ) -> Figures {
+    simulate_figures_until(params, valid, Stop::Never, cache)
+}
+
+/// `simulate_figures` until `stop`: the same as `simulate_cached`'s outcome gives (a
+/// goal-seek's trials).
+pub(crate) fn simulate_figures_until(
+    params: &Parameters,
+    valid: &ValidScenario,
+    stop: Stop,
+    cache: &mut PriceCache,
+) -> Figures {
     let mut run = Run::new(params, valid, std::mem::take(cache), Keep::Figures);
-    run.months_from(0, Stop::Never, None);
+    run.months_from(0, stop, None);
     *cache = std::mem::take(&mut run.cache);
-    let reached = run.target_reached;
-    let (target_met, _) = held(run.sc, &run.figures, YearFigures::end, reached);
+    let target_reached = run.target_reached;
+    let (target_met, _) = held(run.sc, &run.figures, YearFigures::end, target_reached);
     Figures {
         years: run.figures,
         target_met,
+        target_reached,
     }
 }
 
@@ -87,7 +102,8 @@ mod tests {
 
     /// A draw's figures are the whole run's, for every preset over 10 years at several
     /// budgets, with and without JHT, and for a scenario of two worker groups (with one
-    /// price cache for all, as draws share it).
+    /// price cache for all, as draws share it); and so are a goal-seek trial's, stopped
+    /// where it stops.
     #[test]
     fn figures_are_the_whole_runs() {
         let params = Parameters::embedded().unwrap();
@@ -128,6 +144,15 @@ mod tests {
                 .collect();
             assert_eq!(figures.years, expected, "{name}");
             assert_eq!(figures.target_met, whole.target_met, "{name}");
+            assert_eq!(figures.target_reached, whole.target_reached, "{name}");
+            // Stopped where a goal-seek stops its trials.
+            for stop in [Stop::Missed, Stop::After(valid.horizon.start.year + 2)] {
+                let whole = crate::engine::simulate::simulate_until(&params, &valid, stop);
+                let figures = simulate_figures_until(&params, &valid, stop, &mut cache);
+                assert_eq!(figures.years.len(), whole.years.len(), "{name}, {stop:?}");
+                assert_eq!(figures.target_met, whole.target_met, "{name}, {stop:?}");
+                assert_eq!(figures.target_reached, whole.target_reached, "{name}");
+            }
             met += usize::from(whole.target_met);
         }
         // Both answers of the target occur.
