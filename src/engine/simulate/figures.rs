@@ -21,6 +21,7 @@ pub(crate) struct YearFigures {
     pub population_end: u64,
     /// `contributions_total`.
     pub contributions: Rupiah,
+    pub cover_lost: u64,
 }
 
 impl YearFigures {
@@ -60,12 +61,19 @@ pub(crate) fn simulate_figures_until(
     let mut run = Run::new(params, valid, std::mem::take(cache), Keep::Figures);
     run.months_from(0, stop, None);
     *cache = std::mem::take(&mut run.cache);
-    let target_reached = run.target_reached;
-    let (target_met, _) = held(run.sc, &run.figures, YearFigures::end, target_reached);
-    Figures {
-        years: run.figures,
-        target_met,
-        target_reached,
+    run.into_figures()
+}
+
+impl Run<'_> {
+    /// The figures of the years closed in `Keep::Figures`.
+    pub(super) fn into_figures(self) -> Figures {
+        let target_reached = self.target_reached;
+        let (target_met, _) = held(self.sc, &self.figures, YearFigures::end, target_reached);
+        Figures {
+            years: self.figures,
+            target_met,
+            target_reached,
+        }
     }
 }
 
@@ -85,6 +93,7 @@ impl Run<'_> {
             covered_end: self.covered(),
             population_end: self.population(),
             contributions: self.units.rupiah(self.year_paid),
+            cover_lost: self.sums.cover_lost.iter().sum(),
         };
         self.figures.push(figures);
         self.year_paid = 0;
@@ -140,6 +149,7 @@ mod tests {
                     covered_end: y.workers_covered_end,
                     population_end: y.population_end,
                     contributions: y.contributions_total,
+                    cover_lost: y.cover_lost,
                 })
                 .collect();
             assert_eq!(figures.years, expected, "{name}");
