@@ -34,10 +34,11 @@
 //! draws share them too. Each year's money and cap (`funding::year_money`) are read every
 //! year, as they change with every budget.
 //!
-//! **Draws read little.** Monte Carlo draws read each year's coverage at its end, its
-//! contributions and whether the target is met: `simulate_figures` steps enrolment and
-//! payments as any run does and skips what none of these reads (expected events and
-//! benefits, tenure, contributions by programme, the JHT balance, month and year results).
+//! **Trials read little.** Monte Carlo draws read each year's coverage at its end and its
+//! contributions, goal-seek and plan trials whether (and when) a target is met: their runs
+//! (`simulate_figures`, `Paused::resume_figures`) step enrolment and payments as any run
+//! does and skip what none of these reads (expected events and benefits, tenure,
+//! contributions by programme, the JHT balance, month and year results).
 //!
 //! **Several groups.** A source pays only for the groups it serves (`FundingSource::serves`);
 //! its money and its cap are shared by them. The rules, each reducing to the one-group rule:
@@ -60,12 +61,13 @@ mod records;
 mod resume;
 
 use super::calendar::YearMonth;
-use super::enrolment::Tenure;
+use super::enrolment::{split_list, Tenure};
 use super::exact::{Dec, Units};
 use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
 use super::parameters::Parameters;
 use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
-use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
+use super::scenario::{Programmes, Scenario, ValidScenario};
+use figures::Keep;
 pub(crate) use figures::{simulate_figures, simulate_figures_until, Figures};
 pub(crate) use prices::PriceCache;
 use prices::{Money, YearPrices};
@@ -159,14 +161,6 @@ impl Run<'_> {
         }
         total
     }
-}
-
-/// What a run keeps: every month's and year's result (an `Outcome`), or only each year's
-/// figures that Monte Carlo draws read (`figures::Figures`), skipping what they do not read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Keep {
-    Months,
-    Figures,
 }
 
 /// Where a month sits in the horizon.
@@ -317,25 +311,6 @@ struct Run<'a> {
     year_paid: i128,
 }
 
-/// `listed` entries split over groups in proportion to their workers, the remainder to the
-/// first group.
-fn split_list(listed: u64, groups: &[WorkerGroup]) -> Vec<u64> {
-    let total: u64 = groups.iter().map(|g| g.workers).sum();
-    let mut out: Vec<u64> = groups
-        .iter()
-        .map(|g| {
-            if total == 0 {
-                0
-            } else {
-                (u128::from(listed) * u128::from(g.workers) / u128::from(total)) as u64
-            }
-        })
-        .collect();
-    let given: u64 = out.iter().sum();
-    out[0] += listed - given;
-    out
-}
-
 /// The money scale that holds every amount of the scenario: co-funding shares and amounts
 /// set by year may have decimals; everything else is billed or rounded to whole Rupiah.
 fn money_units(sc: &Scenario) -> Units {
@@ -366,7 +341,8 @@ impl<'a> Run<'a> {
         order.sort_by_key(|&i| (sc.sources[i].priority, i));
 
         let groups = sc.effective_groups();
-        let lists = split_list(sc.enrolment.listed, &groups);
+        let workers: Vec<u64> = groups.iter().map(|g| g.workers).collect();
+        let lists = split_list(sc.enrolment.listed, &workers);
         // Read when the first year opens.
         let unread = Rc::new(YearPrices::idle(0));
         let mut pools: Vec<Pool> = groups
@@ -399,7 +375,12 @@ impl<'a> Run<'a> {
                 }
             })
             .collect();
-        let mut starting_cohorts = Vec::new();
+        // Room for a cohort a month (draws track no tenure).
+        let cohorts = match keep {
+            Keep::Months => sc.region.covered_at_start.len() + total_months,
+            Keep::Figures => 0,
+        };
+        let mut starting_cohorts = Vec::with_capacity(cohorts);
         for s in &sc.region.covered_at_start {
             if let Some(i) = sc.source_index(&s.source) {
                 let g = s
@@ -430,7 +411,7 @@ impl<'a> Run<'a> {
             verification_yield: Dec::from_decimal(sc.enrolment.verification_yield),
             jht_growth: Dec::from_decimal(Decimal::ONE + sc.risk.jht_return / Decimal::from(12)),
             target: target.parts(),
-            target_small: small_ratio(target.parts()),
+            target_small: records::small_ratio(target.parts()),
             pools,
             tenure: Tenure::new(starting_cohorts),
             sustain: vec![u64::MAX; n],
@@ -509,12 +490,6 @@ impl<'a> Run<'a> {
             _ => room,
         }
     }
-}
-
-/// `numerator / 10^scale` as `(numerator, 10^scale)` when both are below 2^32.
-fn small_ratio((numerator, scale): (u128, u32)) -> Option<(u64, u64)> {
-    let one = 10u64.checked_pow(scale)?;
-    (numerator >> 32 == 0 && one >> 32 == 0).then_some((numerator as u64, one))
 }
 
 fn round_u64(x: Decimal) -> u64 {

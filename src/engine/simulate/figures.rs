@@ -6,11 +6,19 @@
 //! `Decimal` (`Keep::Figures`). It knows nothing of how draws are made.
 
 use super::records::held;
-use super::{Keep, Month, PriceCache, Run, Stop};
+use super::{Month, PriceCache, Run, Stop};
 use crate::engine::calendar::YearMonth;
 use crate::engine::parameters::Parameters;
 use crate::engine::scenario::ValidScenario;
 use crate::engine::Rupiah;
+
+/// What a run keeps: every month's and year's result (an `Outcome`), or only each year's
+/// figures that Monte Carlo draws read (`Figures`), skipping what they do not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Keep {
+    Months,
+    Figures,
+}
 
 /// One fiscal year's figures, as in its `YearResult`.
 #[derive(Clone, Debug, PartialEq)]

@@ -156,6 +156,12 @@ impl Run<'_> {
     }
 }
 
+/// `numerator / 10^scale` as `(numerator, 10^scale)` when both are below 2^32.
+pub(super) fn small_ratio((numerator, scale): (u128, u32)) -> Option<(u64, u64)> {
+    let one = 10u64.checked_pow(scale)?;
+    (numerator >> 32 == 0 && one >> 32 == 0).then_some((numerator as u64, one))
+}
+
 /// A year's end: the year, its covered workers and its population.
 pub(super) fn year_end(y: &YearResult) -> (i32, u64, u64) {
     (y.year, y.workers_covered_end, y.population_end)
