@@ -8,8 +8,8 @@
 //! most; `budget_for_probability` finds the flat yearly amount of one source that meets the
 //! target with a given chance. Draws change money and assumptions, never a year's prices:
 //! they share them (`simulate_figures` with one `PriceCache`; a draw's run makes only the
-//! figures read here), and a draw checks only the fields
-//! it changes (`ValidScenario::revalidate_drawn`, listed once). Each spread's bounds are read as `f64`
+//! figures read here), and a draw checks only the fields it changes
+//! (`ValidScenario::revalidate_drawn`, listed once). Each spread's bounds are read as `f64`
 //! once (`Sampler`). This module knows nothing of how bands are drawn.
 
 mod stats;
