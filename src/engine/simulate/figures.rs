@@ -1,16 +1,18 @@
-//! The figures Monte Carlo draws read, and a run that makes only them: each fiscal year's
-//! covered workers and population at its end, its contributions, and whether the target is
-//! met. The run steps lapses, verification, enrolment and payments exactly as any run, and
+//! The figures that Monte Carlo draws and goal-seek and plan trials read, and runs that make
+//! only them: each fiscal year's covered workers and population at its end, its
+//! contributions and the workers who lost cover, and whether and when the target is met.
+//! Such a run steps lapses, verification, enrolment and payments exactly as any run, and
 //! skips what none of these figures reads: expected events and benefits, tenure, the
 //! contributions by programme and the JHT balance, and the month and year results in
-//! `Decimal` (`Keep::Figures`). It knows nothing of how draws are made.
+//! `Decimal` (`Keep::Figures`). Whether a target is met from the years' ends (`held`) lives
+//! here and serves whole runs too. It knows nothing of how draws are made.
 
-use super::records::held;
 use super::{Month, PriceCache, Run, Stop};
 use crate::engine::calendar::YearMonth;
 use crate::engine::parameters::Parameters;
-use crate::engine::scenario::ValidScenario;
+use crate::engine::scenario::{Scenario, ValidScenario};
 use crate::engine::Rupiah;
+use rust_decimal::Decimal;
 
 /// What a run keeps: every month's and year's result (an `Outcome`), or only each year's
 /// figures that Monte Carlo draws read (`Figures`), skipping what they do not read.
@@ -109,13 +111,36 @@ impl Run<'_> {
     }
 }
 
+/// Whether the target is met: reached, and at or above it at the end of the target year and
+/// of every later fiscal year in the horizon (coverage is judged at each year's end, as
+/// budgets are). Also the first such year end, after it was reached, that fell below it.
+/// `end` reads a year's end from `years`.
+pub(super) fn held<Y>(
+    sc: &Scenario,
+    years: &[Y],
+    end: impl Fn(&Y) -> (i32, u64, u64) + Copy,
+    reached: Option<YearMonth>,
+) -> (bool, Option<i32>) {
+    let below = |(_, covered, population): (i32, u64, u64)| {
+        Decimal::from(covered) < sc.target.coverage * Decimal::from(population)
+    };
+    let mut judged = years.iter().map(end).filter(|y| y.0 >= sc.target.year);
+    let fell = reached.and_then(|r| {
+        judged
+            .clone()
+            .find(|&y| y.0 >= r.year && below(y))
+            .map(|y| y.0)
+    });
+    let met = reached.is_some() && judged.clone().next().is_some() && !judged.any(below);
+    (met, fell)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::scenario::Amount;
     use crate::engine::simulate::simulate;
     use crate::engine::{presets, Parameters};
-    use rust_decimal::Decimal;
 
     /// A draw's figures are the whole run's, for every preset over 10 years at several
     /// budgets, with and without JHT, and for a scenario of two worker groups (with one

@@ -3,15 +3,13 @@
 //! target is met. Money turns back into `Decimal` here. It knows nothing of how a month's
 //! workers or payments were found.
 
-use super::figures::YearFigures;
+use super::figures::{held, YearFigures};
 use super::prices::Programmes;
 use super::{Events, Keep, Month, Pool, Run};
-use crate::engine::calendar::YearMonth;
 use crate::engine::outcome::{
     self, MonthCounts, MonthResult, Outcome, Totals, YearResult, YearSums,
 };
 use crate::engine::parameters::Contribution;
-use crate::engine::scenario::Scenario;
 use rust_decimal::Decimal;
 
 impl Run<'_> {
@@ -165,28 +163,4 @@ pub(super) fn small_ratio((numerator, scale): (u128, u32)) -> Option<(u64, u64)>
 /// A year's end: the year, its covered workers and its population.
 pub(super) fn year_end(y: &YearResult) -> (i32, u64, u64) {
     (y.year, y.workers_covered_end, y.population_end)
-}
-
-/// Whether the target is met: reached, and at or above it at the end of the target year and
-/// of every later fiscal year in the horizon (coverage is judged at each year's end, as
-/// budgets are). Also the first such year end, after it was reached, that fell below it.
-/// `end` reads a year's end from `years`.
-pub(super) fn held<Y>(
-    sc: &Scenario,
-    years: &[Y],
-    end: impl Fn(&Y) -> (i32, u64, u64) + Copy,
-    reached: Option<YearMonth>,
-) -> (bool, Option<i32>) {
-    let below = |(_, covered, population): (i32, u64, u64)| {
-        Decimal::from(covered) < sc.target.coverage * Decimal::from(population)
-    };
-    let mut judged = years.iter().map(end).filter(|y| y.0 >= sc.target.year);
-    let fell = reached.and_then(|r| {
-        judged
-            .clone()
-            .find(|&y| y.0 >= r.year && below(y))
-            .map(|y| y.0)
-    });
-    let met = reached.is_some() && judged.clone().next().is_some() && !judged.any(below);
-    (met, fell)
 }
