@@ -1,6 +1,6 @@
 //! Who is covered, as counts by funding source: taking workers off the sources in
-//! proportion to what they hold, and how long the covered cohort has been members. It knows
-//! nothing of money, prices or risk.
+//! proportion to what they hold, the starting list split over worker groups, and how long
+//! the covered cohort has been members. It knows nothing of money, prices or risk.
 
 use super::exact::mul_div;
 
@@ -81,6 +81,25 @@ impl Tenure {
             0.0
         }
     }
+}
+
+/// `listed` entries split over groups of `groups` workers in proportion to them, the
+/// remainder to the first group.
+pub(super) fn split_list(listed: u64, groups: &[u64]) -> Vec<u64> {
+    let total: u64 = groups.iter().sum();
+    let mut out: Vec<u64> = groups
+        .iter()
+        .map(|&workers| {
+            if total == 0 {
+                0
+            } else {
+                (u128::from(listed) * u128::from(workers) / u128::from(total)) as u64
+            }
+        })
+        .collect();
+    let given: u64 = out.iter().sum();
+    out[0] += listed - given;
+    out
 }
 
 #[cfg(test)]

@@ -132,10 +132,17 @@ pub(super) fn affordable(money: i128, per_worker: i128) -> u64 {
     }
 }
 
+/// `a × b` when it surely fits 64 bits (both below 2^32): without an overflow check, which
+/// wasm32 makes through a 128-bit product (`__multi3`).
+#[inline]
+fn small_product(a: u64, b: u64) -> Option<u64> {
+    ((a | b) >> 32 == 0).then(|| a * b)
+}
+
 /// `a × b / c` rounded down (`c` > 0), in 64 bits when the product fits (the division is
 /// then several times cheaper), else in 128.
 pub(super) fn mul_div(a: u64, b: u64, c: u64) -> u64 {
-    match a.checked_mul(b) {
+    match small_product(a, b).or_else(|| a.checked_mul(b)) {
         Some(product) => product / c,
         None => (u128::from(a) * u128::from(b) / u128::from(c)) as u64,
     }
@@ -143,14 +150,37 @@ pub(super) fn mul_div(a: u64, b: u64, c: u64) -> u64 {
 
 /// `a × b / c` rounded half up (`c` > 0), as `(2ab + c) / 2c`.
 pub(super) fn mul_div_half_up(a: u64, b: u64, c: u64) -> u64 {
-    match a.checked_mul(b) {
-        Some(product) => product / c + u64::from(2 * u128::from(product % c) >= u128::from(c)),
+    match small_product(a, b).or_else(|| a.checked_mul(b)) {
+        // 2r ≥ c, without overflow (r < c).
+        Some(product) => product / c + u64::from(product % c >= c - product % c),
         None => ((2 * u128::from(a) * u128::from(b) + u128::from(c)) / (2 * u128::from(c))) as u64,
     }
 }
 
 /// The largest mantissa a `Decimal` holds, plus one.
 const LIMIT: u128 = 1 << 96;
+
+/// `m × k` for `m` below 2^96 and `k` below 2^32, which cannot overflow: in 64-bit steps
+/// (wasm32 multiplies 128 bits in a library call, and checks overflow at length).
+#[inline]
+fn mul_small(m: u128, k: u64) -> u128 {
+    debug_assert!(m < LIMIT && k >> 32 == 0);
+    let limb = |shift: u32| ((m >> shift) as u64 & 0xffff_ffff) * k;
+    u128::from(limb(0)) + (u128::from(limb(32)) << 32) + (u128::from(limb(64)) << 64)
+}
+
+/// `a × b`, or `None` when it overflows: `mul_small` when one is below 2^32 and the other
+/// below 2^96 (a count of workers or a power of ten by a mantissa).
+#[inline]
+fn mul_checked(a: u128, b: u128) -> Option<u128> {
+    if b >> 32 == 0 && a < LIMIT {
+        Some(mul_small(a, b as u64))
+    } else if a >> 32 == 0 && b < LIMIT {
+        Some(mul_small(b, a as u64))
+    } else {
+        a.checked_mul(b)
+    }
+}
 
 /// A non-negative decimal `mantissa × 10^-scale` that rounds as `rust_decimal` does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,8 +254,8 @@ impl Dec {
         }
         let scale = self.scale.max(other.scale);
         let exact = pow10(scale - self.scale)
-            .and_then(|p| self.mantissa.checked_mul(p))
-            .zip(pow10(scale - other.scale).and_then(|p| other.mantissa.checked_mul(p)))
+            .and_then(|p| mul_checked(self.mantissa, p))
+            .zip(pow10(scale - other.scale).and_then(|p| mul_checked(other.mantissa, p)))
             .and_then(|(a, b)| a.checked_add(b))
             .and_then(|sum| Self::fit(sum, scale));
         exact.unwrap_or_else(|| Self::from_decimal(self.to_decimal() + other.to_decimal()))
@@ -238,7 +268,7 @@ impl Dec {
         }
         let scale = self.scale + other.scale;
         let exact = (scale <= 28)
-            .then(|| self.mantissa.checked_mul(other.mantissa))
+            .then(|| mul_checked(self.mantissa, other.mantissa))
             .flatten()
             .and_then(|product| Self::fit(product, scale));
         exact.unwrap_or_else(|| Self::from_decimal(self.to_decimal() * other.to_decimal()))
@@ -261,7 +291,7 @@ impl Dec {
             return self;
         }
         let exact = pow10(self.scale)
-            .and_then(|p| u128::from(n).checked_mul(p))
+            .and_then(|p| mul_checked(u128::from(n), p))
             .and_then(|whole| self.mantissa.checked_sub(whole))
             .map(|mantissa| Dec {
                 mantissa,
@@ -374,6 +404,17 @@ mod tests {
             let u = Units::new(shift % 13);
             let wide = Decimal::from_i128_with_scale(money >> 8, u.scale).round_dp(0);
             prop_assert_eq!(u.rounded(money >> 8), wide);
+        }
+
+        #[test]
+        fn products_in_64_bit_steps_match_128_bits(m in any::<u128>(), shift in 0u32..128, k in any::<u64>(), kshift in 0u32..64) {
+            let (m, k) = (m >> shift, k >> kshift);
+            let expected = m.checked_mul(u128::from(k));
+            prop_assert_eq!(mul_checked(m, u128::from(k)), expected);
+            prop_assert_eq!(mul_checked(u128::from(k), m), expected);
+            if m < LIMIT && k >> 32 == 0 {
+                prop_assert_eq!(Some(mul_small(m, k)), expected);
+            }
         }
 
         #[test]

@@ -147,10 +147,26 @@ impl Outcome {
     }
 }
 
-/// `part / whole`, to four decimals.
+/// `part / whole`, to four decimals (half to even), with `Decimal`'s digits: as
+/// `(part / whole).round_dp(4)` computes it.
 pub fn ratio(part: u64, whole: u64) -> Decimal {
     if whole == 0 {
         return Decimal::ZERO;
+    }
+    if part == whole {
+        return Decimal::ONE;
+    }
+    // In 64 bits when the quotient has more than four decimals: it is then more than
+    // 10^-4 / (2 × whole) from a midpoint, far beyond `Decimal`'s 28 digits, so rounding it
+    // once to four decimals (half to even) gives `Decimal`'s value and scale. A quotient of
+    // at most four decimals keeps the digits `Decimal`'s division gives it.
+    if part >> 32 == 0 {
+        let scaled = part * 10_000;
+        let (q, r) = (scaled / whole, scaled % whole);
+        if r != 0 {
+            let up = r > whole - r || (r == whole - r && q % 2 == 1);
+            return Decimal::new((q + u64::from(up)) as i64, 4);
+        }
     }
     (Decimal::from(part) / Decimal::from(whole)).round_dp(4)
 }
@@ -368,4 +384,48 @@ pub(super) fn warnings(
         }
     }
     out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn by_decimal(part: u64, whole: u64) -> Decimal {
+        (Decimal::from(part) / Decimal::from(whole)).round_dp(4)
+    }
+
+    #[test]
+    fn ratios_have_decimals_digits() {
+        for (part, whole) in [
+            (1, 2),
+            (1, 4),
+            (1, 8),
+            (1, 16),
+            (1, 32),
+            (3, 32),
+            (5, 5),
+            (0, 7),
+        ] {
+            assert_eq!(
+                ratio(part, whole).to_string(),
+                by_decimal(part, whole).to_string()
+            );
+        }
+        assert_eq!(ratio(1, 32).to_string(), "0.0312");
+        assert_eq!(ratio(1, 2).to_string(), "0.50");
+        assert_eq!(ratio(7, 7).to_string(), "1");
+    }
+
+    proptest! {
+        #[test]
+        fn ratios_match_decimal_as_text(whole in 1u64..20_000_000, share in 0u64..=1_200, shift in 0u32..40) {
+            let part = (u128::from(whole) * u128::from(share) / 1_000) as u64 >> (shift % 8);
+            prop_assert_eq!(ratio(part, whole).to_string(), by_decimal(part, whole).to_string());
+            let (a, b) = (whole >> (shift % 20), (whole >> 3).max(1));
+            prop_assert_eq!(ratio(a, b).to_string(), by_decimal(a, b).to_string());
+            let big = u64::MAX >> shift;
+            prop_assert_eq!(ratio(part, big).to_string(), by_decimal(part, big).to_string());
+        }
+    }
 }

@@ -19,7 +19,7 @@
 //! Its runs differ only in money and horizon, so they share their year prices
 //! (`simulate_cached`), and a year's bisection resumes each trial from the run paused just
 //! before the year before opens (`simulate::Paused`), the first moment a run reads that
-//! year's money.
+//! year's money; a trial makes only the figures it reads (`Paused::resume_figures`).
 //!
 //! It knows nothing of languages or the browser; it only runs the simulation.
 
@@ -27,7 +27,7 @@ use super::calendar::YearMonth;
 use super::outcome::Outcome;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::simulate::{simulate_cached, Paused, PriceCache, Stop};
+use super::simulate::{simulate_cached, simulate_figures_until, Figures, Paused, PriceCache, Stop};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -128,24 +128,22 @@ struct Goal {
 
 impl Goal {
     fn met_by(&self, outcome: &Outcome, year: i32) -> bool {
-        let this = outcome
-            .years
-            .iter()
-            .find(|r| r.year == year)
-            .is_some_and(|y| y.cover_lost <= self.lost && y.workers_covered_end >= self.december);
-        this && self
-            .before
-            .as_ref()
-            .is_none_or(|before| before.year_met_by(outcome, year - 1))
+        self.met_in(&|y| year_end(outcome, y), year)
+    }
+
+    /// As `met_by`, reading a year's workers who lost cover and covered at its end from
+    /// `end` (a whole run's or a trial's figures).
+    fn met_in(&self, end: &dyn Fn(i32) -> Option<(u64, u64)>, year: i32) -> bool {
+        self.year_met_in(end, year)
+            && self
+                .before
+                .as_ref()
+                .is_none_or(|before| before.year_met_in(end, year - 1))
     }
 
     /// This goal's own year only.
-    fn year_met_by(&self, outcome: &Outcome, year: i32) -> bool {
-        outcome
-            .years
-            .iter()
-            .find(|r| r.year == year)
-            .is_some_and(|y| y.cover_lost <= self.lost && y.workers_covered_end >= self.december)
+    fn year_met_in(&self, end: &dyn Fn(i32) -> Option<(u64, u64)>, year: i32) -> bool {
+        end(year).is_some_and(|(lost, covered)| lost <= self.lost && covered >= self.december)
     }
 
     /// The goal lowered to what `best` (the run with unlimited money) achieves.
@@ -157,6 +155,18 @@ impl Goal {
             before: self.before.clone(),
         }
     }
+}
+
+/// Fiscal `year`'s workers who lost cover and covered at its end, in `outcome`.
+fn year_end(outcome: &Outcome, year: i32) -> Option<(u64, u64)> {
+    let y = outcome.years.iter().find(|r| r.year == year)?;
+    Some((y.cover_lost, y.workers_covered_end))
+}
+
+/// The same in a trial's figures.
+fn figures_end(figures: &Figures, year: i32) -> Option<(u64, u64)> {
+    let y = figures.years.iter().find(|r| r.year == year)?;
+    Some((y.cover_lost, y.covered_end))
 }
 
 /// `ratio × population`, rounded up to a whole worker.
@@ -241,15 +251,13 @@ fn least(
         sc.sources[index]
             .by_year
             .insert(year, Decimal::from(amount));
-        let outcome = match &paused {
-            Some(paused) => paused.resume(
-                &ValidScenario::trusted(sc.clone()),
-                Stop::After(year),
-                cache,
-            ),
-            None => run(params, sc, Stop::After(year), cache),
+        // A trial reads only the years' figures.
+        let valid = ValidScenario::trusted(sc.clone());
+        let figures = match &paused {
+            Some(paused) => paused.resume_figures(&valid, Stop::After(year), cache),
+            None => simulate_figures_until(params, &valid, Stop::After(year), cache),
         };
-        goal.met_by(&outcome, year)
+        goal.met_in(&|y| figures_end(&figures, y), year)
     };
     if meets(0, sc) {
         return Decimal::ZERO;
@@ -458,6 +466,20 @@ mod tests {
                 let whole = crate::engine::simulate::simulate_until(&params, &valid, stop);
                 let resumed = paused.resume(&valid, stop, &mut cache);
                 assert_eq!(json(&resumed), json(&whole), "amount {amount}, {stop:?}");
+                // A trial's figures: those of the years after the pause.
+                let figures = paused.resume_figures(&valid, stop, &mut cache);
+                let after: Vec<_> = whole.years.iter().filter(|y| y.year >= year - 1).collect();
+                assert_eq!(
+                    figures.years.len(),
+                    after.len(),
+                    "amount {amount}, {stop:?}"
+                );
+                for (f, y) in figures.years.iter().zip(after) {
+                    assert_eq!(f.year, y.year);
+                    assert_eq!(figures_end(&figures, y.year), year_end(&whole, y.year));
+                    assert_eq!(f.contributions, y.contributions_total);
+                }
+                assert_eq!(figures.target_reached, whole.target_reached);
             }
         }
         // Before the horizon's first January there is nothing to resume from.

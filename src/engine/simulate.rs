@@ -32,8 +32,13 @@
 //! money: `prices::PriceCache` keeps them, so a run reads them once for all its years that
 //! share these, and `simulate_cached` lets a goal-seek's trials, a plan's runs and Monte Carlo
 //! draws share them too. Each year's money and cap (`funding::year_money`) are read every
-//! year, as they change with every budget. `simulate_years` keeps no month's result (for
-//! Monte Carlo draws, which read only the years).
+//! year, as they change with every budget.
+//!
+//! **Trials read little.** Monte Carlo draws read each year's coverage at its end and its
+//! contributions, goal-seek and plan trials whether (and when) a target is met: their runs
+//! (`simulate_figures`, `Paused::resume_figures`) step enrolment and payments as any run
+//! does and skip what none of these reads (expected events and benefits, tenure,
+//! contributions by programme, the JHT balance, month and year results).
 //!
 //! **Several groups.** A source pays only for the groups it serves (`FundingSource::serves`);
 //! its money and its cap are shared by them. The rules, each reducing to the one-group rule:
@@ -47,6 +52,7 @@
 //! proportion to their workers. Tenure (for scholarships) is tracked over all covered
 //! workers together.
 
+mod figures;
 mod flows;
 mod open_year;
 mod payments;
@@ -55,12 +61,14 @@ mod records;
 mod resume;
 
 use super::calendar::YearMonth;
-use super::enrolment::Tenure;
+use super::enrolment::{split_list, Tenure};
 use super::exact::{Dec, Units};
 use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
 use super::parameters::Parameters;
 use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
-use super::scenario::{Programmes, Scenario, ValidScenario, WorkerGroup};
+use super::scenario::{Programmes, Scenario, ValidScenario};
+use figures::Keep;
+pub(crate) use figures::{simulate_figures, simulate_figures_until, Figures};
 pub(crate) use prices::PriceCache;
 use prices::{Money, YearPrices};
 pub(crate) use resume::Paused;
@@ -100,29 +108,11 @@ pub(crate) fn simulate_cached(
     stop: Stop,
     cache: &mut PriceCache,
 ) -> Outcome {
-    run(params, valid, stop, cache, true)
+    run(params, valid, stop, cache)
 }
 
-/// `simulate_cached` over the whole horizon for callers that read only the years, the
-/// totals and the target (Monte Carlo draws): the outcome's `months` holds only the last
-/// month, and no month's result is kept.
-pub(crate) fn simulate_years(
-    params: &Parameters,
-    valid: &ValidScenario,
-    cache: &mut PriceCache,
-) -> Outcome {
-    run(params, valid, Stop::Never, cache, false)
-}
-
-fn run(
-    params: &Parameters,
-    valid: &ValidScenario,
-    stop: Stop,
-    cache: &mut PriceCache,
-    keep_months: bool,
-) -> Outcome {
-    let mut run = Run::new(params, valid, std::mem::take(cache));
-    run.keep_months = keep_months;
+fn run(params: &Parameters, valid: &ValidScenario, stop: Stop, cache: &mut PriceCache) -> Outcome {
+    let mut run = Run::new(params, valid, std::mem::take(cache), Keep::Months);
     run.months_from(0, stop, None);
     *cache = std::mem::take(&mut run.cache);
     run.finish()
@@ -147,11 +137,18 @@ impl Run<'_> {
             self.verify();
             let new_enrolments = self.enrol(month);
             let programmes = self.pay(month);
-            let events = self.expect_events(month, new_enrolments);
-            self.record(month, lapses, new_enrolments, programmes, events);
+            if self.keep == Keep::Months {
+                let events = self.expect_events(month, new_enrolments);
+                self.record(month, lapses, new_enrolments, programmes, events);
+            } else {
+                self.count(month);
+            }
             if month.closes_year() {
                 let year = month.date.year;
-                self.close_year(year);
+                match self.keep {
+                    Keep::Months => self.close_year(year),
+                    Keep::Figures => self.close_figures(year),
+                }
                 let stopped = match stop {
                     Stop::Never => false,
                     Stop::Missed => year >= target_year && !self.year_end_meets_target(),
@@ -271,6 +268,8 @@ struct Run<'a> {
     jht_growth: Dec,
     /// The target ratio as `numerator / 10^scale`.
     target: (u128, u32),
+    /// The same as `numerator / one` when both are below 2^32 (the usual case).
+    target_small: Option<(u64, u64)>,
 
     pools: Vec<Pool>,
     tenure: Tenure,
@@ -303,29 +302,13 @@ struct Run<'a> {
     sums: YearSums,
     /// Contributions paid for each group's workers this fiscal year.
     paid_by_group: Vec<i128>,
-    /// Whether every month's result is kept (else only the last).
-    keep_months: bool,
+    /// Whether results are kept, or only the figures of draws.
+    keep: Keep,
     months: Vec<MonthResult>,
     years: Vec<YearResult>,
-}
-
-/// `listed` entries split over groups in proportion to their workers, the remainder to the
-/// first group.
-fn split_list(listed: u64, groups: &[WorkerGroup]) -> Vec<u64> {
-    let total: u64 = groups.iter().map(|g| g.workers).sum();
-    let mut out: Vec<u64> = groups
-        .iter()
-        .map(|g| {
-            if total == 0 {
-                0
-            } else {
-                (u128::from(listed) * u128::from(g.workers) / u128::from(total)) as u64
-            }
-        })
-        .collect();
-    let given: u64 = out.iter().sum();
-    out[0] += listed - given;
-    out
+    /// The figures of each closed year, and this year's contributions so far (`Keep::Figures`).
+    figures: Vec<figures::YearFigures>,
+    year_paid: i128,
 }
 
 /// The money scale that holds every amount of the scenario: co-funding shares and amounts
@@ -340,7 +323,12 @@ fn money_units(sc: &Scenario) -> Units {
 }
 
 impl<'a> Run<'a> {
-    fn new(params: &'a Parameters, valid: &'a ValidScenario, mut cache: PriceCache) -> Self {
+    fn new(
+        params: &'a Parameters,
+        valid: &'a ValidScenario,
+        mut cache: PriceCache,
+        keep: Keep,
+    ) -> Self {
         let sc = valid.scenario();
         let n = sc.sources.len();
         let start = sc.horizon.start;
@@ -353,7 +341,8 @@ impl<'a> Run<'a> {
         order.sort_by_key(|&i| (sc.sources[i].priority, i));
 
         let groups = sc.effective_groups();
-        let lists = split_list(sc.enrolment.listed, &groups);
+        let workers: Vec<u64> = groups.iter().map(|g| g.workers).collect();
+        let lists = split_list(sc.enrolment.listed, &workers);
         // Read when the first year opens.
         let unread = Rc::new(YearPrices::idle(0));
         let mut pools: Vec<Pool> = groups
@@ -386,7 +375,12 @@ impl<'a> Run<'a> {
                 }
             })
             .collect();
-        let mut starting_cohorts = Vec::new();
+        // Room for a cohort a month (draws track no tenure).
+        let cohorts = match keep {
+            Keep::Months => sc.region.covered_at_start.len() + total_months,
+            Keep::Figures => 0,
+        };
+        let mut starting_cohorts = Vec::with_capacity(cohorts);
         for s in &sc.region.covered_at_start {
             if let Some(i) = sc.source_index(&s.source) {
                 let g = s
@@ -417,6 +411,7 @@ impl<'a> Run<'a> {
             verification_yield: Dec::from_decimal(sc.enrolment.verification_yield),
             jht_growth: Dec::from_decimal(Decimal::ONE + sc.risk.jht_return / Decimal::from(12)),
             target: target.parts(),
+            target_small: records::small_ratio(target.parts()),
             pools,
             tenure: Tenure::new(starting_cohorts),
             sustain: vec![u64::MAX; n],
@@ -434,9 +429,15 @@ impl<'a> Run<'a> {
             first_binding: None,
             sums: YearSums::new(n),
             paid_by_group: vec![0; groups],
-            keep_months: true,
-            months: Vec::with_capacity(total_months),
+            keep,
+            months: Vec::with_capacity(if keep == Keep::Months {
+                total_months
+            } else {
+                0
+            }),
             years: Vec::with_capacity(sc.horizon.years as usize + 1),
+            figures: Vec::new(),
+            year_paid: 0,
         }
     }
 

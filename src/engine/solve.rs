@@ -10,7 +10,9 @@ use super::calendar::YearMonth;
 use super::outcome::{self, Outcome};
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, ValidScenario};
-use super::simulate::{simulate, simulate_cached, PriceCache, Stop};
+use super::simulate::{
+    simulate, simulate_cached, simulate_figures_until, Figures, PriceCache, Stop,
+};
 use super::Rupiah;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -126,17 +128,18 @@ pub fn solve_budget(
         return Err(Unreachable::NoSuchSource);
     }
     let year = scenario.target.year;
-    // Every trial differs only in the source's money: its year prices are read once.
+    // Every trial differs only in the source's money: its year prices are read once. A
+    // trial reads only whether and when the target is met (`simulate_figures_until`).
     let cache = RefCell::new(PriceCache::default());
     let trial = |amount: Rupiah, stop: Stop| {
         let valid = with_amount(scenario, index, amount);
-        simulate_cached(params, &valid, stop, &mut cache.borrow_mut())
+        simulate_figures_until(params, &valid, stop, &mut cache.borrow_mut())
     };
     // The whole horizon runs: the target must be held after its year too.
     let run = |amount: Rupiah| trial(amount, Stop::Never);
     // A step that only needs to know whether the target is met stops once it cannot be.
     let check = |amount: Rupiah| trial(amount, Stop::Missed);
-    let met = |o: &Outcome| o.target_met;
+    let met = |o: &Figures| o.target_met;
 
     let zero = check(Decimal::ZERO);
     if let (true, Some(reached)) = (met(&zero), zero.target_reached) {
@@ -155,6 +158,9 @@ pub fn solve_budget(
         top = run(guess);
     }
     if !met(&top) {
+        // The reason reads every month of the last trial.
+        let valid = with_amount(scenario, index, guess);
+        let top = simulate_cached(params, &valid, Stop::Never, &mut cache.borrow_mut());
         return Err(diagnose(scenario, index, &top, year));
     }
     // Bisection: `low` never meets the target, `high` always does.

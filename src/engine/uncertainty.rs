@@ -7,18 +7,20 @@
 //! chance of meeting the target; `tornado` shows which assumption moves coverage and cost
 //! most; `budget_for_probability` finds the flat yearly amount of one source that meets the
 //! target with a given chance. Draws change money and assumptions, never a year's prices:
-//! they share them (`simulate_years` with one `PriceCache`), and a draw checks only the fields
-//! it changes (`ValidScenario::revalidate_drawn`). Each spread's bounds are read as `f64`
+//! they share them (`simulate_figures` with one `PriceCache`; a draw's run makes only the
+//! figures read here), and a draw checks only the fields it changes
+//! (`ValidScenario::revalidate_drawn`, listed once). Each spread's bounds are read as `f64`
 //! once (`Sampler`). This module knows nothing of how bands are drawn.
 
 mod stats;
 
 pub use stats::{percentile, percentiles, to_micro, Sampler, Triangular};
 
+use super::field::Field;
 use super::outcome::ratio;
 use super::parameters::Parameters;
 use super::scenario::{limits, Amount, Scenario, SourceKind, ValidScenario};
-use super::simulate::{simulate, simulate_years, PriceCache};
+use super::simulate::{simulate, simulate_figures, PriceCache};
 use super::Rupiah;
 use rand::rngs::StdRng;
 use rand::SeedableRng;
@@ -269,25 +271,20 @@ struct DrawResult {
 /// One run of `draw`, a draw of `base`; draws share `cache` (they change no year price,
 /// only money and assumptions) and check only the fields they change.
 fn run_once(
-    params: &Parameters,
-    base: &ValidScenario,
+    (params, base, fields): (&Parameters, &ValidScenario, &[Field]),
     draw: Scenario,
     cache: &mut PriceCache,
 ) -> Option<DrawResult> {
-    let valid = base.revalidate_drawn(draw, params).ok()?;
-    let outcome = simulate_years(params, &valid, cache);
+    let valid = base.revalidate_drawn(draw, params, fields).ok()?;
+    let figures = simulate_figures(params, &valid, cache);
     Some(DrawResult {
-        coverage: outcome
+        coverage: figures
             .years
             .iter()
-            .map(|y| ratio(y.workers_covered_end, y.population_end))
+            .map(|y| ratio(y.covered_end, y.population_end))
             .collect(),
-        cost: outcome
-            .years
-            .iter()
-            .map(|y| y.contributions_total)
-            .collect(),
-        met: outcome.target_met,
+        cost: figures.years.iter().map(|y| y.contributions).collect(),
+        met: figures.target_met,
     })
 }
 
@@ -315,6 +312,7 @@ pub fn bands(
     let mut rng = StdRng::seed_from_u64(seed);
     let mut results = Vec::with_capacity(draws as usize);
     let mut cache = PriceCache::default();
+    let fields = valid.drawn_fields();
     let samplers: Vec<Sampler> = assumptions
         .0
         .iter()
@@ -324,7 +322,8 @@ pub fn bands(
         let values = draw_values(&samplers, &mut rng);
         // Every applied value is clamped into its valid range, so a draw always validates;
         // a draw that did not would be skipped rather than fail the whole run.
-        if let Some(r) = run_once(params, valid, apply(sc, assumptions, &values), &mut cache) {
+        let draw = apply(sc, assumptions, &values);
+        if let Some(r) = run_once((params, valid, &fields), draw, &mut cache) {
             results.push(r);
         }
     }
@@ -396,11 +395,16 @@ pub fn tornado(
         .collect();
     let at = target_index(&years);
     let mut cache = PriceCache::default();
+    let fields = valid.drawn_fields();
     let mut figures = |values: &[Decimal]| -> (Decimal, Rupiah) {
-        run_once(params, valid, apply(sc, assumptions, values), &mut cache)
-            .map_or((Decimal::ZERO, Decimal::ZERO), |r| {
-                (r.coverage[at], r.cost.iter().copied().sum())
-            })
+        run_once(
+            (params, valid, &fields),
+            apply(sc, assumptions, values),
+            &mut cache,
+        )
+        .map_or((Decimal::ZERO, Decimal::ZERO), |r| {
+            (r.coverage[at], r.cost.iter().copied().sum())
+        })
     };
     let mut bars: Vec<TornadoBar> = assumptions
         .0

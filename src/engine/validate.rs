@@ -2,7 +2,7 @@
 //! the rules that tie fields together. The first problem found is returned with its field.
 //!
 //! `ValidScenario::revalidate_drawn` checks a Monte Carlo draw of a valid scenario: only the
-//! fields a draw changes (`drawn`), which have fixed bounds and which no other field's rule
+//! fields a draw changes (`drawn`, listed once for all draws by `drawn_fields`), which have fixed bounds and which no other field's rule
 //! reads, so it accepts exactly the draws `validate` accepts (checked in debug builds and by
 //! `tests/uncertainty.rs`).
 
@@ -51,14 +51,10 @@ impl Scenario {
         }
     }
 
-    /// Checks the fields `which` accepts, in `Field::all` order; the first problem found.
-    fn check_only(
-        &self,
-        params: &Parameters,
-        which: impl Fn(Field) -> bool,
-    ) -> Option<ScenarioError> {
+    /// Checks `fields` in their order; the first problem found.
+    fn check_only(&self, params: &Parameters, fields: &[Field]) -> Option<ScenarioError> {
         let mut c = Checker { error: None };
-        for field in Field::all(self).into_iter().filter(|f| which(*f)) {
+        for &field in fields {
             if c.error.is_some() {
                 break;
             }
@@ -357,14 +353,23 @@ pub(crate) fn drawn(field: Field) -> bool {
 }
 
 impl ValidScenario {
+    /// This scenario's fields that a draw may change, in `Field::all` order (the same for
+    /// every draw of it: listed once for many).
+    pub(crate) fn drawn_fields(&self) -> Vec<Field> {
+        Field::all(self).into_iter().filter(|f| drawn(*f)).collect()
+    }
+
     /// `draw.validate(params)` for a `draw` that differs from this valid scenario only in
     /// `drawn` fields' values: only those fields are checked. Which problem it names when
     /// both fail may differ; whether it fails does not.
+    /// `fields` are this scenario's `drawn_fields`.
     pub(crate) fn revalidate_drawn(
         &self,
         draw: Scenario,
         params: &Parameters,
+        fields: &[Field],
     ) -> Result<ValidScenario, ScenarioError> {
+        debug_assert!(fields == self.drawn_fields());
         debug_assert!(
             Field::all(&draw) == Field::all(self.scenario())
                 && Field::all(&draw)
@@ -373,7 +378,7 @@ impl ValidScenario {
                     .all(|f| f.value(&draw) == f.value(self.scenario())),
             "a draw changed a field it may not"
         );
-        match draw.check_only(params, drawn) {
+        match draw.check_only(params, fields) {
             Some(error) => Err(error),
             None => Ok(ValidScenario::trusted(draw)),
         }

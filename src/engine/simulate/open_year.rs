@@ -3,7 +3,7 @@
 //! over-commitment), and the re-commitment of carried workers.
 
 use super::prices::{Money, PriceCache, YearPrices};
-use super::{round_u64, Month, Pool, Run};
+use super::{round_u64, Keep, Month, Pool, Run};
 use crate::engine::enrolment::remove_workers;
 use crate::engine::exact::{affordable, times, Units};
 use crate::engine::funding;
@@ -62,9 +62,12 @@ impl Run<'_> {
         }
         let (params, sc, year) = (self.params, self.sc, month.date.year);
         for pool in &mut self.pools {
-            let income = pool.programmes.declared_income;
-            pool.amounts =
-                AmountsF64::of(&BenefitAmounts::on_income(params, sc, income, month.date));
+            // Benefits are not read by draws (`Keep::Figures`).
+            if self.keep == Keep::Months {
+                let income = pool.programmes.declared_income;
+                pool.amounts =
+                    AmountsF64::of(&BenefitAmounts::on_income(params, sc, income, month.date));
+            }
             let run = (params, sc, self.units);
             (pool.prices, pool.money) = year_prices(run, &mut self.cache, pool, year);
         }

@@ -3,19 +3,21 @@
 //! benefits they lead to. It knows nothing of enrolment or of how budgets are set.
 
 use super::prices::Programmes;
-use super::{Events, Month, Run};
+use super::{Events, Keep, Month, Run};
 use crate::engine::exact::{times, Dec};
 use crate::engine::risk::{self, ExpectedEvents};
 
 impl Run<'_> {
     /// Step 5: each source pays for its covered workers (into `paid`); the JHT part earns
-    /// its return. Returns the month's contributions by programme.
+    /// its return. Returns the month's contributions by programme (none for draws, which
+    /// read neither them nor the JHT balance: `Keep::Figures`).
     pub(super) fn pay(&mut self, month: Month) -> Programmes {
         let m = month.m;
         self.paid.fill(0);
         let mut programmes: Programmes = [0; 3];
+        let by_programme = self.keep == Keep::Months;
         // Contributions by group are kept only for scenarios that declare groups.
-        let by_group = !self.sc.groups.is_empty();
+        let by_group = by_programme && !self.sc.groups.is_empty();
         for (g, pool) in self.pools.iter().enumerate() {
             // Every paying source pays either the full or the discounted rate: split the
             // programmes once per rate instead of once per source.
@@ -47,10 +49,17 @@ impl Run<'_> {
             if by_group {
                 self.paid_by_group[g] += paid;
             }
+            if !by_programme {
+                self.year_paid += paid;
+                continue;
+            }
             let (cf, cd) = (&pool.prices.full[m], &pool.prices.discounted[m]);
             for k in 0..3 {
                 programmes[k] += times(at_full, cf[k]) + times(at_discount, cd[k]);
             }
+        }
+        if !by_programme {
+            return programmes;
         }
         self.cumulative += programmes.iter().sum::<i128>();
         let jht = programmes[2];

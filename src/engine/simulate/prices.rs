@@ -175,6 +175,21 @@ fn structure(sc: &Scenario) -> Vec<SourceShape> {
         .collect()
 }
 
+/// Whether `shapes` is `structure(sc)`, without making it (every trial and draw asks).
+fn same_structure(shapes: &[SourceShape], sc: &Scenario) -> bool {
+    shapes.len() == sc.sources.len()
+        && shapes.iter().zip(&sc.sources).all(|(shape, s)| {
+            let co_funding = s
+                .co_funding()
+                .map(|(share, of, part)| (share.mantissa(), share.scale(), of, part));
+            let known = shape
+                .co_funding
+                .as_ref()
+                .map(|(mantissa, scale, of, part)| (*mantissa, *scale, of.as_deref(), *part));
+            shape.name == s.name && shape.discount == s.discount && known == co_funding
+        })
+}
+
 /// Two amounts with the same value and the same decimals (as `Decimal` computes with them).
 fn identical(a: Decimal, b: Decimal) -> bool {
     a.mantissa() == b.mantissa() && a.scale() == b.scale()
@@ -224,12 +239,14 @@ impl PriceCache {
     /// entries were read for.
     pub(super) fn check(&mut self, params: &Parameters, units: Units, sc: &Scenario) {
         let address = std::ptr::from_ref(params) as usize;
-        let sources = structure(sc);
-        if self.params != address || self.units != Some(units) || self.sources != sources {
+        let same = self.params == address
+            && self.units == Some(units)
+            && same_structure(&self.sources, sc);
+        if !same {
             *self = Self {
                 params: address,
                 units: Some(units),
-                sources,
+                sources: structure(sc),
                 ..Self::default()
             };
         }
@@ -287,5 +304,59 @@ impl PriceCache {
         let prices = Rc::new(YearPrices::of_months(units, sc, &self.costs[k], funded));
         self.entries.push((k, funded.into(), Rc::clone(&prices)));
         prices
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets;
+    use crate::engine::scenario::Amount;
+
+    /// The cache's check in place agrees with comparing the made structure.
+    #[test]
+    fn the_structure_is_compared_in_place() {
+        let sc = presets::load("ambon").unwrap();
+        let shapes = structure(&sc);
+        assert!(same_structure(&shapes, &sc));
+        let mut changes: Vec<Scenario> = Vec::new();
+        let mut renamed = sc.clone();
+        renamed.sources[1].name.push('x');
+        changes.push(renamed);
+        let mut discounted = sc.clone();
+        discounted.sources[0].discount = !discounted.sources[0].discount;
+        changes.push(discounted);
+        let mut fewer = sc.clone();
+        fewer.sources.pop();
+        changes.push(fewer);
+        let mut helper = sc.clone();
+        helper.sources[1].amount = Amount::CoFund {
+            share: Decimal::new(5, 1),
+            of: Some(sc.sources[0].name.clone()),
+            part: CoFundPart::Jht,
+        };
+        changes.push(helper.clone());
+        for changed in &changes {
+            assert!(!same_structure(&shapes, changed));
+            assert!(same_structure(&structure(changed), changed));
+        }
+        let helper_shapes = structure(&helper);
+        for (k, other) in [Decimal::new(50, 2), Decimal::new(6, 1)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut next = helper.clone();
+            if let Amount::CoFund { share, .. } = &mut next.sources[1].amount {
+                *share = other;
+            }
+            // 0.50 is 0.5 written otherwise: other prices' decimals, so another structure.
+            assert!(!same_structure(&helper_shapes, &next), "{k}");
+        }
+        let mut of_other = helper.clone();
+        if let Amount::CoFund { of, part, .. } = &mut of_other.sources[1].amount {
+            *of = None;
+            *part = CoFundPart::All;
+        }
+        assert!(!same_structure(&helper_shapes, &of_other));
     }
 }

@@ -1,23 +1,27 @@
 //! Steps 7 and 8 of a month and the end of a run: the month's result, the fiscal year's
 //! result from its integer sums, and the outcome with its totals, warnings and whether the
-//! target is met. Money turns back into `Decimal` here. A run that keeps only the last month
-//! (Monte Carlo draws) makes a month's result only when its year closes. It knows nothing of how a month's
+//! target is met. Money turns back into `Decimal` here. It knows nothing of how a month's
 //! workers or payments were found.
 
+use super::figures::{held, YearFigures};
 use super::prices::Programmes;
-use super::{Events, Month, Pool, Run};
-use crate::engine::calendar::YearMonth;
+use super::{Events, Keep, Month, Pool, Run};
 use crate::engine::outcome::{
     self, MonthCounts, MonthResult, Outcome, Totals, YearResult, YearSums,
 };
 use crate::engine::parameters::Contribution;
-use crate::engine::scenario::Scenario;
 use rust_decimal::Decimal;
 
 impl Run<'_> {
     /// Whether `covered` of `population` is at least the target ratio (exactly, as
     /// `covered >= coverage × population` in `Decimal`).
     pub(super) fn meets_target(&self, covered: u64, population: u64) -> bool {
+        // Every factor below 2^32: both products fit 64 bits.
+        if let Some((numerator, one)) = self.target_small {
+            if (covered | population) >> 32 == 0 {
+                return covered * one >= numerator * population;
+            }
+        }
         let (numerator, scale) = self.target;
         let scaled = 10u128
             .checked_pow(scale)
@@ -30,9 +34,11 @@ impl Run<'_> {
 
     /// Whether the last closed year ended at or above the target.
     pub(super) fn year_end_meets_target(&self) -> bool {
-        self.years
-            .last()
-            .is_some_and(|y| self.meets_target(y.workers_covered_end, y.population_end))
+        let end = match self.keep {
+            Keep::Months => self.years.last().map(year_end),
+            Keep::Figures => self.figures.last().map(YearFigures::end),
+        };
+        end.is_some_and(|(_, covered, population)| self.meets_target(covered, population))
     }
 
     /// Step 7: the month's result, the first month the target was reached, and the
@@ -64,22 +70,10 @@ impl Run<'_> {
             programmes,
             events.benefits_paid,
         );
-        // Without every month, only each year's last is made (closing the year reads it,
-        // and the outcome keeps the horizon's last).
-        if !self.keep_months && !month.closes_year() {
-            return;
-        }
         let u = self.units;
-        // Only the last month is kept: its vectors take this month's figures.
-        let (mut by_source, mut by_source_paid) = match self.keep_months {
-            true => Default::default(),
-            false => self.months.pop().map_or_else(Default::default, |m| {
-                (m.covered_by_source, m.contributions_by_source)
-            }),
-        };
+        let mut by_source = Vec::new();
         self.by_source(&mut by_source);
-        by_source_paid.clear();
-        by_source_paid.extend(self.paid.iter().map(|&p| u.rupiah(p)));
+        let by_source_paid = self.paid.iter().map(|&p| u.rupiah(p)).collect();
         let result = MonthResult {
             date: month.date,
             population,
@@ -144,7 +138,7 @@ impl Run<'_> {
             self.binding_months,
             self.first_binding,
         );
-        let (target_met, target_fell_below) = held(sc, &self.years, self.target_reached);
+        let (target_met, target_fell_below) = held(sc, &self.years, year_end, self.target_reached);
         Outcome {
             source_names: sc.sources.iter().map(|s| s.name.clone()).collect(),
             source_kinds: sc.sources.iter().map(|s| s.kind).collect(),
@@ -160,59 +154,13 @@ impl Run<'_> {
     }
 }
 
-/// Whether the target is met: reached, and at or above it at the end of the target year and
-/// of every later fiscal year in the horizon (coverage is judged at each year's end, as
-/// budgets are). Also the first such year end, after it was reached, that fell below it.
-fn held(sc: &Scenario, years: &[YearResult], reached: Option<YearMonth>) -> (bool, Option<i32>) {
-    let below = |y: &YearResult| {
-        Decimal::from(y.workers_covered_end) < sc.target.coverage * Decimal::from(y.population_end)
-    };
-    let judged: Vec<&YearResult> = years.iter().filter(|y| y.year >= sc.target.year).collect();
-    let fell = reached.and_then(|r| {
-        judged
-            .iter()
-            .find(|y| y.year >= r.year && below(y))
-            .map(|y| y.year)
-    });
-    let met = reached.is_some() && !judged.is_empty() && !judged.iter().any(|y| below(y));
-    (met, fell)
+/// `numerator / 10^scale` as `(numerator, 10^scale)` when both are below 2^32.
+pub(super) fn small_ratio((numerator, scale): (u128, u32)) -> Option<(u64, u64)> {
+    let one = 10u64.checked_pow(scale)?;
+    (numerator >> 32 == 0 && one >> 32 == 0).then_some((numerator as u64, one))
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::engine::scenario::Amount;
-    use crate::engine::simulate::{simulate, simulate_years, PriceCache};
-    use crate::engine::{presets, Parameters};
-    use rust_decimal::Decimal;
-
-    /// Monte Carlo draws make only each year's last month: their years, totals, target and
-    /// last month are the whole run's, for every preset over 10 years at several budgets
-    /// (with one price cache for all, as draws share it).
-    #[test]
-    fn a_run_without_every_month_has_the_whole_runs_years() {
-        let params = Parameters::embedded().unwrap();
-        let mut cache = PriceCache::default();
-        for id in presets::IDS {
-            for pct in [40, 100, 170] {
-                let mut sc = presets::load(id).unwrap();
-                sc.horizon.years = 10;
-                sc.programmes.jht = pct == 170;
-                for s in &mut sc.sources {
-                    if let Amount::Rupiah { yearly } = &mut s.amount {
-                        *yearly = (*yearly * Decimal::from(pct) / Decimal::from(100)).round();
-                    }
-                }
-                let valid = sc.validate(&params).unwrap();
-                let whole = simulate(&params, &valid);
-                let years = simulate_years(&params, &valid, &mut cache);
-                assert_eq!(years.years, whole.years, "{id} at {pct}%");
-                assert_eq!(years.totals, whole.totals, "{id} at {pct}%");
-                assert_eq!(years.target_met, whole.target_met, "{id} at {pct}%");
-                assert_eq!(years.target_reached, whole.target_reached, "{id} at {pct}%");
-                assert_eq!(years.warnings, whole.warnings, "{id} at {pct}%");
-                assert_eq!(years.months.len(), 1, "{id} at {pct}%");
-                assert_eq!(years.months.last(), whole.months.last(), "{id} at {pct}%");
-            }
-        }
-    }
+/// A year's end: the year, its covered workers and its population.
+pub(super) fn year_end(y: &YearResult) -> (i32, u64, u64) {
+    (y.year, y.workers_covered_end, y.population_end)
 }

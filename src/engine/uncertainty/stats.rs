@@ -108,6 +108,8 @@ pub fn percentiles<const N: usize>(values: &[Decimal], ps: [u32; N]) -> Option<[
     if values.is_empty() {
         return None;
     }
+    // A stable sort: equal values written with other decimals ("0.50", "0.5000") keep
+    // their order.
     let mut sorted = values.to_vec();
     sorted.sort();
     let n = sorted.len();
