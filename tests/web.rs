@@ -77,6 +77,7 @@ fn field(on_change: Callback<Decimal>) -> FieldProps {
         display: Display::Rupiah,
         lang: Lang::Id,
         on_change,
+        on_slide: None,
         info: Default::default(),
         problem: None,
         compact: false,
@@ -130,6 +131,38 @@ async fn a_number_field_reads_indonesian_numbers_and_rejects_bad_ones_beside_the
         got.borrow().last() == Some(&Decimal::from(2_000_000_000u64))
     })
     .await;
+}
+
+/// A slider's move is told at once to `on_slide` (the app asks for its answer then, while
+/// the page paints the move) and reaches `on_change` only after that paint, with the same
+/// value.
+#[wasm_bindgen_test]
+async fn a_slider_move_is_told_at_once_and_applied_after_the_paint() {
+    let changed = Rc::new(RefCell::new(Vec::new()));
+    let slid = Rc::new(RefCell::new(Vec::new()));
+    let (to_changed, to_slid) = (changed.clone(), slid.clone());
+    let root = clean_mount_point();
+    let mut props = field(Callback::from(move |v| to_changed.borrow_mut().push(v)));
+    props.on_slide = Some(Callback::from(move |v| to_slid.borrow_mut().push(v)));
+    yew::Renderer::<NumberField>::with_root_and_props(root.clone(), props).render();
+    until("the slider", || {
+        root.query_selector("#budget").unwrap().is_some()
+    })
+    .await;
+    let slider = input(&root, "#budget");
+    let max: f64 = slider.max().parse().unwrap();
+    slider.set_value(&(max / 2.0).round().to_string());
+    slider
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    assert_eq!(slid.borrow().len(), 1, "the move is told at once");
+    assert!(
+        changed.borrow().is_empty(),
+        "and applied only after the paint"
+    );
+    until("the move applied", || changed.borrow().len() == 1).await;
+    assert_eq!(*changed.borrow(), *slid.borrow());
+    assert_ne!(changed.borrow()[0], Decimal::from(3_000_000_000u64));
 }
 
 /// Chooses `value` in the select that `selector` names, as a user does.

@@ -65,6 +65,20 @@ async fn a_slider_move_updates_the_chart_in_place() {
     })
     .await;
 
+    // The Monte Carlo bands arrive on their own, once the inputs settle (and reach a chart
+    // out of sight once it catches up): the snapshot is taken after the last of them is
+    // drawn on both charts, so that what the move changes is only the move's.
+    until("the final bands", || {
+        find::<Element>(&root, "#target-chance")
+            .and_then(|e| e.get_attribute("data-final"))
+            .as_deref()
+            == Some("true")
+            && ["chart-coverage", "chart-cost"]
+                .iter()
+                .all(|id| text_shape(&chart(id), "Rentang 80% / 50%").is_some())
+    })
+    .await;
+
     let ids = ["chart-coverage", "chart-cost", "chart-benefits"];
     let svgs: Vec<Element> = ids.iter().map(|id| chart(id)).collect();
     let before: Vec<Vec<Element>> = svgs.iter().map(shapes).collect();
@@ -115,6 +129,7 @@ async fn a_slider_move_updates_the_chart_in_place() {
             .filter(|e| !before[i].iter().any(|b| b.is_same_node(Some(e))))
             .count();
         let touched = gone + changed + added;
+
         all += touched;
         console_log!(
             "{id}, one slider step: {touched} of {} shapes touched ({changed} changed, \
