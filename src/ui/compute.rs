@@ -173,21 +173,22 @@ fn forget_asker(id: u64) {
 }
 
 /// Asks for `job` on behalf of asker `id`: started at once if its lane is free, else it
-/// replaces the asker's pending job. A job the asker already has in flight, or was last
-/// answered, is not asked again (a foreseen job, then asked as the page renders).
+/// replaces the asker's pending job. A job that is the asker's newest already (in flight,
+/// or its last answer with nothing newer on the way) is not asked again: a foreseen job,
+/// then asked as the page renders.
 fn ask(id: u64, job: Rc<Job>) {
     with(|c| {
+        let flying = c
+            .lanes
+            .iter()
+            .find_map(|l| l.in_flight.as_ref().filter(|(_, a, _)| *a == id))
+            .map(|(_, _, j)| j.clone());
+        let newest = flying.or_else(|| c.answered.get(&id).cloned());
         let lane = &mut c.lanes[Lane::of(&job).index()];
-        let in_flight = lane
-            .in_flight
-            .as_ref()
-            .is_some_and(|(_, a, j)| *a == id && **j == *job);
-        let answered = c.answered.get(&id).is_some_and(|j| **j == *job);
-        if in_flight || answered {
-            lane.pending.retain(|(a, _)| *a != id);
+        lane.pending.retain(|(a, _)| *a != id);
+        if newest.is_some_and(|j| *j == *job) {
             return;
         }
-        lane.pending.retain(|(a, _)| *a != id);
         lane.pending.push((id, job));
         if lane.next(c.next_ticket) {
             c.next_ticket += 1;
@@ -315,5 +316,60 @@ pub struct Arrival(pub Rc<Done>);
 impl PartialEq for Arrival {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets;
+
+    /// Records the jobs a lane was asked to start.
+    struct Recorder(Rc<RefCell<Vec<(u64, Job)>>>);
+
+    impl Backend for Recorder {
+        fn start(&self, ticket: u64, job: &Job) {
+            self.0.borrow_mut().push((ticket, job.clone()));
+        }
+    }
+
+    fn outcome_job(workers: u64) -> Rc<Job> {
+        let mut sc = presets::load("ambon").unwrap();
+        sc.region.vulnerable_workers = workers;
+        Rc::new(Job::Outcome(sc))
+    }
+
+    #[test]
+    fn a_job_is_asked_again_unless_it_is_the_askers_newest() {
+        let started = Rc::new(RefCell::new(Vec::new()));
+        install([0, 1, 2].map(|_| Box::new(Recorder(started.clone())) as Box<dyn Backend>));
+        let got = Rc::new(RefCell::new(Vec::new()));
+        let sink = got.clone();
+        let id = new_asker(Rc::new(move |d: Rc<Done>| {
+            sink.borrow_mut().push(d.job.clone())
+        }));
+        let (x, y) = (outcome_job(70_000), outcome_job(71_000));
+        let answer = |started: &Rc<RefCell<Vec<(u64, Job)>>>| {
+            let ticket = started.borrow().last().unwrap().0;
+            answered(Lane::Quick, ticket, Answer::Invalid("test".into()), 0.0);
+        };
+
+        ask(id, x.clone());
+        ask(id, x.clone()); // in flight: not again
+        assert_eq!(started.borrow().len(), 1);
+        answer(&started);
+        ask(id, x.clone()); // just answered: not again
+        assert_eq!(started.borrow().len(), 1);
+
+        // Y in flight, then back to X: X is asked again after Y, not dropped.
+        ask(id, y.clone());
+        ask(id, x.clone());
+        assert_eq!(started.borrow().len(), 2);
+        answer(&started);
+        assert_eq!(started.borrow().len(), 3, "X started once Y was answered");
+        assert_eq!(started.borrow()[2].1, *x);
+        answer(&started);
+        assert_eq!(*got.borrow().last().unwrap().as_ref(), *x);
+        forget_asker(id);
     }
 }
