@@ -28,10 +28,10 @@ export async function copyBuild(dist) {
   return dir;
 }
 
-// Compressed bodies, made once per file content.
+// Compressed bodies, made once per file content (`tag`: the content's hash).
 const compressed = new Map();
-function encode(body, encoding) {
-  const key = `${encoding}:${createHash('sha256').update(body).digest('hex')}`;
+function encode(body, tag, encoding) {
+  const key = `${encoding}:${tag}`;
   if (!compressed.has(key)) {
     const out = encoding === 'br'
       ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
@@ -63,7 +63,8 @@ export async function serve(dir, { port: wanted = 0 } = {}) {
       let body = await readFile(file);
       const ext = path.extname(file);
       // Revalidated on every use (no-cache) against the content's tag, as a static host does.
-      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+      const tag = createHash('sha256').update(body).digest('hex');
+      const etag = `"${tag.slice(0, 32)}"`;
       const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding', etag };
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers).end();
@@ -72,7 +73,7 @@ export async function serve(dir, { port: wanted = 0 } = {}) {
       const accepts = String(req.headers['accept-encoding'] ?? '');
       const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
       if (encoding) {
-        body = encode(body, encoding);
+        body = encode(body, tag, encoding);
         headers['content-encoding'] = encoding;
       }
       headers['content-length'] = body.length;

@@ -182,8 +182,6 @@ pub struct Chart {
     pub title: String,
     /// What the values are counted in, under the title: "Rp miliar per tahun".
     pub unit: String,
-    /// The label of the switch that hides the baseline.
-    pub show_baseline: String,
     /// The size it was drawn at.
     pub size: Size,
     pub scene: Scene,

@@ -523,11 +523,6 @@ fn a_requests_words_are_the_drawn_charts() {
             let chart = request.draw(SIZE, true);
             assert_eq!(words.title, chart.title, "{:?} {lang:?}", request.kind);
             assert_eq!(words.unit, chart.unit, "{:?} {lang:?}", request.kind);
-            assert_eq!(
-                words.show_baseline, chart.show_baseline,
-                "{:?}",
-                request.kind
-            );
         }
     }
 }

@@ -140,17 +140,6 @@ async function download(url) {
   return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
 }
 
-/** The compiled module: streamed where the browser can, else from the whole file. */
-async function compile(pending) {
-  const response = await pending;
-  if (!response.ok) throw new Error(`boot.js: the wasm file answered ${response.status}`);
-  if (typeof WebAssembly.compileStreaming === 'function'
-    && response.headers.get('content-type') === 'application/wasm') {
-    return WebAssembly.compileStreaming(response);
-  }
-  return WebAssembly.compile(await response.arrayBuffer());
-}
-
 async function start() {
   const app = document.querySelector('meta[name="payung-app"]');
   if (!app) {
@@ -164,9 +153,8 @@ async function start() {
   let wasm;
   try {
     // Fetched once the preview, if any, has been painted (it then needs the connection to
-    // itself for no longer than a frame), compiled while it streams in.
-    const module = await painted.then(() => compile(download(app.dataset.wasm)));
-    wasm = await init({ module_or_path: module });
+    // itself for no longer than a frame); the glue compiles it as it streams in.
+    wasm = await init({ module_or_path: painted.then(() => download(app.dataset.wasm)) });
   } catch {
     failed();
     return;

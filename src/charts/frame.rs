@@ -76,7 +76,6 @@ where
         kind: text.kind,
         title: text.title.to_string(),
         unit: text.unit.to_string(),
-        show_baseline: text.show_baseline.to_string(),
         size,
         scene,
         summary,

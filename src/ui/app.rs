@@ -4,7 +4,6 @@
 //! loading screen stays.
 
 use crate::charts::{ChartKind, Request, Size, Source};
-use crate::engine::jobs::Job;
 use crate::engine::uncertainty::Bands;
 use crate::engine::{presets, Outcome, Parameters, Scenario, ValidScenario};
 use crate::locale::Lang;
@@ -32,7 +31,7 @@ use crate::ui::components::summary_cards::SummaryCards;
 use crate::ui::components::target_panel::TargetPanel;
 use crate::ui::components::tornado_panel::TornadoPanel;
 use crate::ui::i18n::{self, T};
-use crate::ui::outcomes::use_outcomes;
+use crate::ui::outcomes::{outcome_job, use_outcomes};
 use crate::ui::state::{Action, State};
 use crate::ui::uncertainty::{use_assumptions, use_bands, Chance};
 use crate::ui::{compute, embed, share, storage};
@@ -252,8 +251,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
             let now = Rc::new((**shown.borrow()).clone());
             let next = now.clone().reduce(Action::Set(field, value));
             if next.valid != now.valid {
-                let job = Job::Outcome(next.valid.scenario().clone());
-                compute::foresee(Rc::new(job));
+                compute::foresee(outcome_job(&next.valid));
             }
         }
         a => dispatcher.dispatch(a),

@@ -3,7 +3,7 @@
 //! (`compute`). The full app and the embed share it.
 
 use crate::engine::jobs::{Answer, Job};
-use crate::engine::Outcome;
+use crate::engine::{Outcome, ValidScenario};
 use crate::ui::compute::{use_foreseeable_job, use_job, Arrival, Done};
 use crate::ui::state::State;
 use std::rc::Rc;
@@ -38,13 +38,17 @@ fn use_outcome_of(done: Option<Rc<Done>>) -> Option<Rc<Outcome>> {
     (*outcome).clone()
 }
 
+/// The job that works out `valid`'s outcome: the one `use_outcomes` asks for, and the one a
+/// slider's move asks ahead (`compute::foresee`), so the two are recognised as the same.
+pub fn outcome_job(valid: &ValidScenario) -> Rc<Job> {
+    Rc::new(Job::Outcome(valid.scenario().clone()))
+}
+
 /// The outcome of the shown scenario and of its preset (the faint baseline), each asked for
 /// only when its own scenario changes. The full app and the embed share it.
 #[hook]
 pub fn use_outcomes(state: &State) -> Outcomes {
-    let job = use_memo(state.valid.clone(), |valid| {
-        Rc::new(Job::Outcome(valid.scenario().clone()))
-    });
+    let job = use_memo(state.valid.clone(), |valid| outcome_job(valid));
     // A slider's move is asked ahead (`compute::foresee`, from the app's `Action::Foresee`).
     let done = use_foreseeable_job(Some((*job).clone()));
     let fresh = done.as_ref().is_some_and(|d| d.answers(&job));

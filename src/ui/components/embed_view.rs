@@ -181,18 +181,15 @@ fn Embed(props: &EmbedProps) -> Html {
     let drawn = use_memo(
         (
             config.charts.clone(),
-            outcomes.clone(),
+            answer.clone(),
+            outcomes.baseline.clone(),
             state.preset.region.name.clone(),
             state.valid.target.coverage,
             lang,
         ),
-        |(choices, outcomes, name, target, lang)| match &outcomes
-            .outcome
-            .as_ref()
-            .filter(|_| !outcomes.baseline_pending)
-        {
+        |(choices, answer, baseline, name, target, lang)| match answer {
             Some(outcome) => {
-                let baseline = outcomes.baseline.clone().map(|b| (name.clone(), b));
+                let baseline = baseline.clone().map(|b| (name.clone(), b));
                 requests(choices, outcome, baseline, *target, *lang)
             }
             None => Vec::new(),
