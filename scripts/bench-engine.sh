@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${PAYUNG_DIST:-}" ]; then
     bash scripts/setup.sh
-    ( . scripts/wasm-env.sh && trunk build --release --dist target/bench-dist )
+    ( . scripts/wasm-env.sh && trunk_release build --dist target/bench-dist )
     export PAYUNG_DIST=target/bench-dist
 fi
 node e2e/bench-engine.mjs

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-( . scripts/wasm-env.sh && trunk build --release --dist target/bench-dist )
+( . scripts/wasm-env.sh && trunk_release build --dist target/bench-dist )
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 -d target/bench-dist >/dev/null 2>&1 &
 server=$!

@@ -9,11 +9,11 @@ cd "$ROOT"
 
 bash scripts/setup.sh
 
-profile=(--release)
-if [ "${PAYUNG_SERVE_DEV:-0}" = 1 ]; then profile=(); fi
-
 # target/serve-dist keeps `trunk serve` away from dist/, which scripts/test.sh builds.
 # shellcheck source=scripts/wasm-env.sh
 . scripts/wasm-env.sh
 echo "[serve] http://127.0.0.1:8080 (Ctrl-C stops)" >&2
-exec trunk serve "${profile[@]}" --dist target/serve-dist "$@"
+if [ "${PAYUNG_SERVE_DEV:-0}" = 1 ]; then
+    exec trunk serve --dist target/serve-dist "$@"
+fi
+trunk_release serve --dist target/serve-dist "$@"

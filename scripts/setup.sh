@@ -103,6 +103,13 @@ if [ "$route" = debian ]; then
         debian_rustc_new_enough || die "Debian's rustc-web is older than Cargo.toml's rust-version"
     fi
 fi
+# The standard library's sources, for the smaller release builds (trunk_release in
+# scripts/wasm-env.sh); Debian's rust-web-src already has them. Without them those builds
+# are larger but still work.
+if [ "$route" = rustup ] && [ ! -f "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+    log "adding rustup component rust-src (120 s limit)"
+    timeout 120 rustup component add rust-src >&2 || log "rust-src unavailable: release builds will be larger"
+fi
 mkdir -p target
 if [ "$(cat target/.payung-wasm-route 2>/dev/null || true)" != "$route" ]; then
     echo "$route" >target/.payung-wasm-route

@@ -76,7 +76,7 @@ wasm_clippy() { in_wasm_env cargo clippy --target wasm32-unknown-unknown --lib -
 wasm_tests() { in_wasm_env cargo test --target wasm32-unknown-unknown "${WASM_TEST_ARGS[@]}"; }
 
 trunk_build() {
-    in_wasm_env trunk build --release --dist dist
+    in_wasm_env trunk_release build --dist dist
     local f
     for f in dist/*.wasm dist/*.js; do
         if [ -f "$f" ]; then log "  $(printf '%9d bytes  %s' "$(stat -c %s "$f")" "$f")"; fi
