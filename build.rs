@@ -4,6 +4,10 @@
 //!   data/parameters.toml    -> $OUT_DIR/parameters.json    (an object)
 //!   data/regions/ucj.toml   -> $OUT_DIR/ucj.json           (an object)
 //!   data/uncertainty.toml   -> $OUT_DIR/uncertainty.json   ([[key, table], ...] in file order)
+//! The regions' CSV tables become JSON the same way, so that neither thread carries a CSV
+//! reader (the app already reads JSON):
+//!   data/regions/kabkota.csv   -> $OUT_DIR/kabkota.json    ([[cell, ...], ...], one per row)
+//!   data/regions/provinces.csv -> $OUT_DIR/provinces.json
 
 use std::{env, fs, path::Path};
 
@@ -19,10 +23,45 @@ fn write(name: &str, json: &impl serde::Serialize) {
     fs::write(&out, text).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
 }
 
+/// A CSV table as a JSON array of rows, each the array of its cells in the file's column
+/// order (the order of the fields of the struct that reads it): an empty cell is null, a cell
+/// of digits a number, anything else a string. Codes (`code`, `province_code`: "81") stay
+/// strings. `tests/data_json.rs` checks the reading against the CSV read by column name.
+fn csv_rows(path: &str) -> Vec<Vec<serde_json::Value>> {
+    use serde_json::Value;
+    println!("cargo:rerun-if-changed={path}");
+    let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let headers = reader
+        .headers()
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .clone();
+    let text = |column: &str| column == "code" || column == "province_code";
+    reader
+        .records()
+        .map(|record| {
+            let record = record.unwrap_or_else(|e| panic!("{path}: {e}"));
+            let cell = |(column, cell): (&str, &str)| match cell {
+                "" => Value::Null,
+                digits if !text(column) && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                    Value::from(
+                        digits
+                            .parse::<u64>()
+                            .unwrap_or_else(|e| panic!("{path}: {e}")),
+                    )
+                }
+                other => Value::from(other),
+            };
+            headers.iter().zip(record.iter()).map(cell).collect()
+        })
+        .collect()
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     write("parameters.json", &read("data/parameters.toml"));
     write("ucj.json", &read("data/regions/ucj.toml"));
+    write("kabkota.json", &csv_rows("data/regions/kabkota.csv"));
+    write("provinces.json", &csv_rows("data/regions/provinces.csv"));
     // The assumptions' order is the file's (the tornado and the forms list them so): read
     // it from the table headers, as `Assumptions::from_toml` does.
     let path = "data/uncertainty.toml";

@@ -1,5 +1,6 @@
 //! Indonesia's regions as data: all 514 kabupaten and kota and 38 provinces
-//! (`data/regions/*.csv`, embedded at compile time, sources in `data/regions/README.md`),
+//! (`data/regions/*.csv`, embedded as JSON rows that build.rs makes of them, sources in
+//! `data/regions/README.md`),
 //! found by code or by a typed search, and the starting scenario each one opens with
 //! (`regions/start.rs`).
 //!
@@ -38,10 +39,11 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-const KABKOTA_CSV: &str = include_str!("../../data/regions/kabkota.csv");
-const PROVINCES_CSV: &str = include_str!("../../data/regions/provinces.csv");
+// The CSV files as JSON rows, made by build.rs (so the app carries no CSV reader).
+const KABKOTA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/kabkota.json"));
+const PROVINCES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/provinces.json"));
 
-/// A kabupaten or kota (a row of `kabkota.csv`).
+/// A kabupaten or kota (a row of `kabkota.csv`; the fields in its column order).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct KabKota {
     /// Kemendagri code `PP.KK`, e.g. `81.71`.
@@ -59,7 +61,8 @@ pub struct KabKota {
     pub population: u64,
 }
 
-/// A province (a row of `provinces.csv`); empty cells are `None`.
+/// A province (a row of `provinces.csv`; the fields in its column order); empty cells are
+/// `None`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Province {
     /// Kemendagri code `PP`, e.g. `81`.
@@ -192,17 +195,14 @@ fn read<T: for<'de> Deserialize<'de>>(
     file: &'static str,
     text: &str,
 ) -> Result<Vec<T>, RegionError> {
-    csv::Reader::from_reader(text.as_bytes())
-        .deserialize()
-        .collect::<Result<Vec<T>, _>>()
-        .map_err(|e| RegionError::Malformed(file, e.to_string()))
+    serde_json::from_str(text).map_err(|e| RegionError::Malformed(file, e.to_string()))
 }
 
 impl Catalogue {
     fn parse() -> Result<Self, RegionError> {
         Ok(Self {
-            provinces: read("provinces.csv", PROVINCES_CSV)?,
-            kabkota: read("kabkota.csv", KABKOTA_CSV)?,
+            provinces: read("provinces.csv", PROVINCES_JSON)?,
+            kabkota: read("kabkota.csv", KABKOTA_JSON)?,
         })
     }
 
