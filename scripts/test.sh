@@ -72,7 +72,7 @@ for f in tests/web*.rs tests/web*/main.rs; do
     WASM_TEST_ARGS+=(--test "${name%.rs}")
 done
 
-wasm_clippy() { in_wasm_env cargo clippy --target wasm32-unknown-unknown --lib --bin "$WEB_BIN" --bin payung-worker -- -D warnings; }
+wasm_clippy() { in_wasm_env cargo clippy --target wasm32-unknown-unknown --lib --bin "$WEB_BIN" --bin payung-worker --bin payung-embed -- -D warnings; }
 wasm_tests() { in_wasm_env cargo test --target wasm32-unknown-unknown "${WASM_TEST_ARGS[@]}"; }
 
 trunk_build() {
@@ -125,6 +125,6 @@ stage trunk-build trunk_build
 stage bundle-budget node e2e/bundle-size.mjs dist
 stage e2e e2e
 # Accessibility >= 0.95 and best practices 1.0 on every run; mobile performance on the
-# median of three runs: >= 0.9 for the first screen, a 0.75 floor for the English embed
+# median of three runs: >= 0.9 for the first screen, a 0.85 floor for the English embed
 # (see e2e/lighthouse.mjs). Every run's scores are printed.
 stage lighthouse node e2e/lighthouse.mjs dist

@@ -25,4 +25,4 @@ pub mod state;
 pub mod storage;
 pub mod uncertainty;
 
-pub use app::App;
+pub use app::{App, EmbedApp};

@@ -140,6 +140,35 @@ async function download(url) {
   return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
 }
 
+/** Runs a classic script (the embed's wasm-bindgen glue); resolves once it has run. */
+function classicScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+}
+
+/**
+ * The wasm-bindgen glue's init function and the wasm file to give it: the full app
+ * (payung-web, hashed names from the meta tag), or for an embed address (`?embed=…`, the
+ * same test as `ui::embed::is_embed`) the embed's own smaller app, built unhashed as a
+ * classic script that defines `wasm_bindgen` (src/bin/embed.rs; see index.html).
+ */
+async function glue(app) {
+  if (!new URLSearchParams(location.search).has('embed')) {
+    const { default: init } = await import(app.dataset.js);
+    return { init, wasm: app.dataset.wasm };
+  }
+  await classicScript('payung-embed.js');
+  // The glue declares `let wasm_bindgen` at its top level: a global binding that every
+  // script sees by name, though not a property of `globalThis`.
+  // eslint-disable-next-line no-undef
+  return { init: wasm_bindgen, wasm: 'payung-embed_bg.wasm' };
+}
+
 async function start() {
   const app = document.querySelector('meta[name="payung-app"]');
   if (!app) {
@@ -149,12 +178,12 @@ async function start() {
     failed();
     return;
   }
-  const { default: init } = await import(app.dataset.js);
   let wasm;
   try {
+    const { init, wasm: file } = await glue(app);
     // Fetched once the preview, if any, has been painted (it then needs the connection to
     // itself for no longer than a frame); the glue compiles it as it streams in.
-    wasm = await init({ module_or_path: painted.then(() => download(app.dataset.wasm)) });
+    wasm = await init({ module_or_path: painted.then(() => download(file)) });
   } catch {
     failed();
     return;

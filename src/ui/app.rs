@@ -34,7 +34,7 @@ use crate::ui::i18n::{self, T};
 use crate::ui::outcomes::{outcome_job, use_outcomes};
 use crate::ui::state::{Action, State};
 use crate::ui::uncertainty::{use_assumptions, use_bands, Chance};
-use crate::ui::{compute, embed, share, storage};
+use crate::ui::{compute, share, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -454,26 +454,24 @@ fn link_fragment() -> Option<String> {
     hash.contains("s=").then_some(hash)
 }
 
-/// The app: the compact embed view when the address asks for it (`?embed=…`, see
-/// `ui::embed`), else the full simulator. The embed reads nothing but the query string.
+/// The embed (`src/bin/embed.rs`): the compact view for the page's query (see `ui::embed`).
+/// It reads nothing but the query string.
 #[component]
-pub fn App() -> Html {
+pub fn EmbedApp() -> Html {
     let search = use_memo((), |_| {
         web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default()
     });
-    if embed::is_embed(&search) {
-        html! { <EmbedView query={(*search).clone()} /> }
-    } else {
-        html! { <FullApp /> }
-    }
+    html! { <EmbedView query={(*search).clone()} /> }
 }
 
-/// The full simulator: loads the embedded parameters, then the scenario in the page's link
-/// if there is one (a bad link opens the default preset with a message saying what was wrong).
+/// The full app (`src/main.rs`): loads the embedded parameters, then the scenario in the
+/// page's link if there is one (a bad link opens the default preset with a message saying what
+/// was wrong). An embed address (`?embed=…`) loads the embed's own, smaller bundle instead
+/// (`web/boot.js`, `src/bin/embed.rs`, `EmbedApp`).
 #[component]
-fn FullApp() -> Html {
+pub fn App() -> Html {
     // A link pasted into this tab only changes the fragment: open it as a fresh start.
     use_effect_with((), |_| {
         let listener = web_sys::window().map(|w| {
