@@ -54,18 +54,18 @@ impl YearCosts {
         let at = |m: usize, discount| {
             params.contribution_for(YearMonth::new(year, m as u8 + 1), programmes, discount)
         };
-        // Rates rarely change inside a year: read them once unless one does.
-        if !params.contribution_changes_within(year) {
-            let (full, discounted) = (at(0, false), at(0, true));
-            return Self {
-                full: [full; 12],
-                discounted: [discounted; 12],
+        // Rates rarely change inside a year: read them in the months they may change only.
+        let new = params.contribution_new_months(year);
+        let (mut full, mut discounted) =
+            ([Contribution::default(); 12], [Contribution::default(); 12]);
+        for m in 0..12 {
+            (full[m], discounted[m]) = if new[m] {
+                (at(m, false), at(m, true))
+            } else {
+                (full[m - 1], discounted[m - 1])
             };
         }
-        Self {
-            full: std::array::from_fn(|m| at(m, false)),
-            discounted: std::array::from_fn(|m| at(m, true)),
-        }
+        Self { full, discounted }
     }
 }
 
