@@ -35,6 +35,17 @@ pub enum Unit {
     Multiple,
 }
 
+/// The stretch of time a fiscal year's contributions read their rates from
+/// (`Parameters::contribution_period`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RatesPeriod {
+    /// A year in which a rate changes.
+    Year(i32),
+    /// A year without a change, reading the values in force since this date (none: before
+    /// every date, the first values).
+    Since(Option<Date>),
+}
+
 /// One regulated quantity and its history.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -226,6 +237,25 @@ impl Parameters {
             }
         }
         new
+    }
+
+    /// What the contributions of fiscal `year` read, as a key: two years with the same key
+    /// read the same values in every month, so a package costs the same in both. A year in
+    /// which a rate changes is its own period; any other reads, all year, the values in force
+    /// since the latest date a rate took a new value by its January 1 (none: the first
+    /// values).
+    pub fn contribution_period(&self, year: i32) -> RatesPeriod {
+        if self.contribution_new_months(year)[1..].contains(&true) {
+            return RatesPeriod::Year(year);
+        }
+        let january = Date::first_of(YearMonth::new(year, 1));
+        let since = self
+            .contribution_values_used()
+            .iter()
+            .flat_map(|p| p.values.iter().map(|(d, _)| *d))
+            .filter(|d| *d <= january)
+            .max();
+        RatesPeriod::Since(since)
     }
 
     /// The parameters `contribution_for` reads.
@@ -486,6 +516,51 @@ mod tests {
         let new_2031 = p.contribution_new_months(2031);
         assert!(new_2031[6] && !new_2031[5]);
         check(&p);
+    }
+
+    /// Years of one rates period cost the same in every month, for any package.
+    #[test]
+    fn years_of_one_rates_period_read_the_same_values() {
+        let p = params();
+        let wage = Programmes {
+            scheme: Scheme::WageEarner,
+            ..bpu(3_000_000, true, false)
+        };
+        let packages = [
+            bpu(1_000_000, true, false),
+            bpu(2_500_000, false, true),
+            wage,
+        ];
+        let years: Vec<i32> = (2015..=2040).collect();
+        let mut shared = 0;
+        for (k, &a) in years.iter().enumerate() {
+            for &b in &years[k + 1..] {
+                if p.contribution_period(a) != p.contribution_period(b) {
+                    continue;
+                }
+                shared += 1;
+                assert!(!p.contribution_changes_within(a), "{a}");
+                for month in 1..=12 {
+                    let values = |year| {
+                        p.contribution_values_used()
+                            .map(|v| v.at(YearMonth::new(year, month)))
+                    };
+                    assert_eq!(values(a), values(b), "{a} and {b}, month {month}");
+                    for package in &packages {
+                        for discounted in [false, true] {
+                            let at = |year| {
+                                p.contribution_for(YearMonth::new(year, month), package, discounted)
+                            };
+                            assert_eq!(at(a), at(b), "{a} and {b}, month {month}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(shared > 0);
+        assert_eq!(p.contribution_period(2026), RatesPeriod::Year(2026));
+        assert_eq!(p.contribution_period(2029), p.contribution_period(2035));
+        assert_ne!(p.contribution_period(2028), p.contribution_period(2027));
     }
 
     fn bpu(income: i64, jht: bool, transport: bool) -> Programmes {

@@ -127,10 +127,7 @@ impl Run<'_> {
     /// shrinks, the workers beyond it leave, waiting ones first.
     fn grow(&mut self, year: i32) {
         let sc = self.sc;
-        let factor = funding::growth_factor(
-            sc.region.worker_growth,
-            (year - sc.horizon.start.year) as u32,
-        );
+        let factor = self.growth.factor((year - sc.horizon.start.year) as u32);
         for pool in &mut self.pools {
             let grown = round_u64(Decimal::from(pool.start_workers) * factor).max(1);
             if grown > pool.population {
