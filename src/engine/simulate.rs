@@ -495,7 +495,3 @@ impl<'a> Run<'a> {
         }
     }
 }
-
-fn round_u64(x: Decimal) -> u64 {
-    x.round().to_u64().unwrap_or(0)
-}

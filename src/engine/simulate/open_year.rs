@@ -3,13 +3,14 @@
 //! over-commitment), and the re-commitment of carried workers.
 
 use super::prices::{Money, PriceCache, YearPrices};
-use super::{round_u64, Keep, Month, Pool, Run};
+use super::{Keep, Month, Pool, Run};
 use crate::engine::enrolment::remove_workers;
 use crate::engine::exact::{affordable, times, Units};
 use crate::engine::funding;
 use crate::engine::parameters::Parameters;
 use crate::engine::risk::{AmountsF64, BenefitAmounts};
 use crate::engine::scenario::Scenario;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 
@@ -201,4 +202,8 @@ impl Run<'_> {
             }
         }
     }
+}
+
+fn round_u64(x: Decimal) -> u64 {
+    x.round().to_u64().unwrap_or(0)
 }
