@@ -54,18 +54,18 @@ impl YearCosts {
         let at = |m: usize, discount| {
             params.contribution_for(YearMonth::new(year, m as u8 + 1), programmes, discount)
         };
-        // Rates rarely change inside a year: read them once unless one does.
-        if !params.contribution_changes_within(year) {
-            let (full, discounted) = (at(0, false), at(0, true));
-            return Self {
-                full: [full; 12],
-                discounted: [discounted; 12],
+        // Rates rarely change inside a year: read them in the months they may change only.
+        let new = params.contribution_new_months(year);
+        let (mut full, mut discounted) =
+            ([Contribution::default(); 12], [Contribution::default(); 12]);
+        for m in 0..12 {
+            (full[m], discounted[m]) = if new[m] {
+                (at(m, false), at(m, true))
+            } else {
+                (full[m - 1], discounted[m - 1])
             };
         }
-        Self {
-            full: std::array::from_fn(|m| at(m, false)),
-            discounted: std::array::from_fn(|m| at(m, true)),
-        }
+        Self { full, discounted }
     }
 }
 
@@ -76,6 +76,39 @@ pub fn growth_factor(growth: Decimal, years: u32) -> Decimal {
     }
     let step = Decimal::ONE + growth;
     (0..years).fold(Decimal::ONE, |acc, _| acc * step)
+}
+
+/// `growth_factor` for year after year, each from the year before's by one product: the
+/// same products in the same order, so the same `Decimal`s.
+#[derive(Clone, Debug)]
+pub struct Growth {
+    growth: Decimal,
+    years: u32,
+    factor: Decimal,
+}
+
+impl Growth {
+    pub fn new(growth: Decimal) -> Self {
+        Self {
+            growth,
+            years: 0,
+            factor: Decimal::ONE,
+        }
+    }
+
+    /// `growth_factor(growth, years)`.
+    pub fn factor(&mut self, years: u32) -> Decimal {
+        if self.growth.is_zero() {
+            return Decimal::ONE;
+        }
+        if years == self.years + 1 {
+            self.factor *= Decimal::ONE + self.growth;
+        } else if years != self.years {
+            self.factor = growth_factor(self.growth, years);
+        }
+        self.years = years;
+        self.factor
+    }
 }
 
 /// A `rupiah` source's money for fiscal `year`: the amount set for that year if there is
@@ -319,6 +352,23 @@ mod tests {
             first,
         );
         assert_eq!(next.remaining[0], Decimal::from(12 * 16_800));
+    }
+
+    #[test]
+    fn growth_year_after_year_is_the_growth_factor() {
+        for growth in ["0.01", "0.0137", "-0.003", "0.25", "0"] {
+            let growth = Decimal::from_str(growth).unwrap();
+            let mut g = Growth::new(growth);
+            for years in [1, 2, 3, 3, 4, 7, 8, 2, 0, 1, 30, 31] {
+                let expected = growth_factor(growth, years);
+                let got = g.factor(years);
+                assert_eq!(
+                    (got.mantissa(), got.scale()),
+                    (expected.mantissa(), expected.scale()),
+                    "{growth} over {years} years"
+                );
+            }
+        }
     }
 
     #[test]

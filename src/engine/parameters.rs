@@ -10,6 +10,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod periods;
+pub use periods::RatesPeriod;
+
 /// The embedded parameter file.
 pub const PARAMETERS_TOML: &str = include_str!("../../data/parameters.toml");
 
@@ -196,29 +199,6 @@ impl Parameters {
         ]
     }
 
-    /// Whether any parameter of `contribution` takes a new value after January 1 of `year`
-    /// and within that year.
-    pub fn contribution_changes_within(&self, year: i32) -> bool {
-        let used = [
-            &self.jkk_rate,
-            &self.jkk_minimum,
-            &self.jkk_maximum,
-            &self.jkm_contribution,
-            &self.jht_rate,
-            &self.pp50_discount,
-            &self.jkk_rate_wage_earner,
-            &self.jkm_rate_wage_earner,
-            &self.jht_rate_wage_earner,
-            &self.pp50_discount_transport,
-            &self.pp49_relief,
-        ];
-        used.iter().any(|p| {
-            p.values
-                .iter()
-                .any(|(d, _)| d.year == year && (d.month, d.day) != (1, 1))
-        })
-    }
-
     /// The per-worker contribution in `month` for a BPU member outside the transport sector
     /// with declared `income` (see `contribution_for`).
     pub fn contribution(
@@ -378,21 +358,6 @@ mod tests {
                 .total(),
             Decimal::from(16_800)
         );
-    }
-
-    #[test]
-    fn rate_changes_inside_a_year_are_detected() {
-        let p = params();
-        assert!(
-            p.contribution_changes_within(2026),
-            "PP 50/2025 starts on 1 April 2026"
-        );
-        assert!(
-            p.contribution_changes_within(2027),
-            "the transport-sector discount ends on 1 April 2027"
-        );
-        assert!(!p.contribution_changes_within(2025));
-        assert!(!p.contribution_changes_within(2030));
     }
 
     fn bpu(income: i64, jht: bool, transport: bool) -> Programmes {

@@ -63,6 +63,7 @@ mod resume;
 use super::calendar::YearMonth;
 use super::enrolment::{split_list, Tenure};
 use super::exact::{Dec, Units};
+use super::funding::Growth;
 use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
 use super::parameters::Parameters;
 use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
@@ -264,6 +265,8 @@ struct Run<'a> {
     /// The yearly lapse rate over twelve, as `Decimal` divides it.
     monthly_lapse: Dec,
     verification_yield: Dec,
+    /// The population's growth since the start, year by year.
+    growth: Growth,
     /// One plus the JHT return over twelve.
     jht_growth: Dec,
     /// The target ratio as `numerator / 10^scale`.
@@ -409,6 +412,7 @@ impl<'a> Run<'a> {
                 .unwrap_or(36),
             monthly_lapse: Dec::from_decimal(sc.enrolment.lapse_rate / Decimal::from(12)),
             verification_yield: Dec::from_decimal(sc.enrolment.verification_yield),
+            growth: Growth::new(sc.region.worker_growth),
             jht_growth: Dec::from_decimal(Decimal::ONE + sc.risk.jht_return / Decimal::from(12)),
             target: target.parts(),
             target_small: records::small_ratio(target.parts()),
@@ -490,8 +494,4 @@ impl<'a> Run<'a> {
             _ => room,
         }
     }
-}
-
-fn round_u64(x: Decimal) -> u64 {
-    x.round().to_u64().unwrap_or(0)
 }

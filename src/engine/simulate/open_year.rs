@@ -3,13 +3,14 @@
 //! over-commitment), and the re-commitment of carried workers.
 
 use super::prices::{Money, PriceCache, YearPrices};
-use super::{round_u64, Keep, Month, Pool, Run};
+use super::{Keep, Month, Pool, Run};
 use crate::engine::enrolment::remove_workers;
 use crate::engine::exact::{affordable, times, Units};
 use crate::engine::funding;
 use crate::engine::parameters::Parameters;
 use crate::engine::risk::{AmountsF64, BenefitAmounts};
 use crate::engine::scenario::Scenario;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 
@@ -127,10 +128,7 @@ impl Run<'_> {
     /// shrinks, the workers beyond it leave, waiting ones first.
     fn grow(&mut self, year: i32) {
         let sc = self.sc;
-        let factor = funding::growth_factor(
-            sc.region.worker_growth,
-            (year - sc.horizon.start.year) as u32,
-        );
+        let factor = self.growth.factor((year - sc.horizon.start.year) as u32);
         for pool in &mut self.pools {
             let grown = round_u64(Decimal::from(pool.start_workers) * factor).max(1);
             if grown > pool.population {
@@ -204,4 +202,8 @@ impl Run<'_> {
             }
         }
     }
+}
+
+fn round_u64(x: Decimal) -> u64 {
+    x.round().to_u64().unwrap_or(0)
 }

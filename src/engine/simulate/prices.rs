@@ -6,14 +6,16 @@
 //! (`funding::year_money`) are read apart: they change with every budget, the prices do not.
 //!
 //! `PriceCache` keeps prices already read, keyed by all they depend on: the group's costs for
-//! the year (`YearCosts`, themselves kept by package and year), the months each source pays,
+//! the year (`YearCosts`, themselves kept by package and by the period the year's rates are
+//! read from, `Parameters::contribution_period`, so years without a change of rate share
+//! them), the months each source pays,
 //! and the scenario's sources (discount, co-funding, names), money units and parameters. Years that share these (most years of a run, and the
 //! same years of a goal-seek's trials or of Monte Carlo draws) reuse one `YearPrices`.
 //! It knows nothing of enrolment or of how months are stepped.
 
 use crate::engine::exact::Units;
 use crate::engine::funding::{self, YearCosts, YearPlan};
-use crate::engine::parameters::{Contribution, Parameters};
+use crate::engine::parameters::{Contribution, Parameters, RatesPeriod};
 use crate::engine::scenario::{self, CoFundPart, Scenario};
 use crate::engine::Rupiah;
 use rust_decimal::Decimal;
@@ -226,8 +228,9 @@ pub struct PriceCache {
     params: usize,
     units: Option<Units>,
     sources: Vec<SourceShape>,
-    /// Costs read, by package and fiscal year, as an index into `costs`.
-    read: Vec<(scenario::Programmes, i32, usize)>,
+    /// Costs read, by package and the period its rates are read from (a year in which a
+    /// rate changes, or the years since the last change), as an index into `costs`.
+    read: Vec<(scenario::Programmes, RatesPeriod, usize)>,
     /// Distinct costs.
     costs: Vec<YearCosts>,
     /// Prices by costs (index into `costs`) and the months each source pays.
@@ -259,10 +262,11 @@ impl PriceCache {
         programmes: &scenario::Programmes,
         year: i32,
     ) -> usize {
+        let period = params.contribution_period(year);
         let known = self
             .read
             .iter()
-            .find(|(p, y, _)| *y == year && same_package(p, programmes));
+            .find(|(p, r, _)| *r == period && same_package(p, programmes));
         if let Some(&(_, _, k)) = known {
             return k;
         }
@@ -274,7 +278,7 @@ impl PriceCache {
                 self.costs.len() - 1
             }
         };
-        self.read.push((programmes.clone(), year, k));
+        self.read.push((programmes.clone(), period, k));
         k
     }
 
