@@ -126,18 +126,19 @@ export async function testBadParameter({ page, screenshot }) {
 }
 
 // 5b. An embed loads its own, smaller app (src/bin/embed.rs) and never the full app's; the
-// full app loads its own and never the embed's (web/boot.js picks one by the address).
+// full app loads its own and never the embed's (web/boot.js picks one by the address: an
+// `embed` query parameter, wherever it stands; `embedded` or a fragment is not one).
 export async function testLoadsItsOwnSmallerApp({ page }) {
   const wasm = [];
   page.on('request', (r) => {
     if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.slice(1));
   });
-  await page.goto('/?embed=1&preset=bontang', { waitUntil: 'load' });
+  await page.goto('/?preset=bontang&embed', { waitUntil: 'load' });
   await waitFor(page, () => document.querySelector('.embed-charts svg'), undefined, { timeout: 20_000, message: 'the embed chart' });
   assert.ok(wasm.includes('payung-embed_bg.wasm'), `the embed's wasm: ${wasm.join(', ')}`);
   assert.ok(!wasm.some((f) => f.startsWith('payung-web')), `no full-app wasm in an embed: ${wasm.join(', ')}`);
   wasm.length = 0;
-  await page.goto('/?preset=bontang', { waitUntil: 'load' });
+  await page.goto('/?embedded=1#embed=1', { waitUntil: 'load' });
   await waitFor(page, () => document.querySelector('.app .chart svg'), undefined, { timeout: 20_000, message: 'the full app' });
   assert.ok(wasm.some((f) => /^payung-web-[0-9a-f]+_bg\.wasm$/.test(f)), `the full app's wasm: ${wasm.join(', ')}`);
   assert.ok(!wasm.includes('payung-embed_bg.wasm'), `no embed wasm in the full app: ${wasm.join(', ')}`);

@@ -6,9 +6,8 @@ use payung::engine::scenario::{Amount, SourceKind};
 use payung::engine::{presets, Parameters};
 use payung::locale::Lang;
 use payung::ui::embed::{
-    embed_url, iframe_snippet, is_embed, parse, query, start, style, ChartChoice, Control,
-    ControlInput, EmbedConfig, Headline, Notice, NoticeProblem, Theme, MAX_HEADLINES, MAX_NOTICES,
-    MESSAGE_TYPE,
+    embed_url, iframe_snippet, parse, query, start, style, ChartChoice, Control, ControlInput,
+    EmbedConfig, Headline, Notice, NoticeProblem, Theme, MAX_HEADLINES, MAX_NOTICES, MESSAGE_TYPE,
 };
 use payung::ui::i18n::embed::{control_label, notice_text};
 use payung::ui::share::{self, ShareLinkError};
@@ -132,17 +131,6 @@ fn no_controls_and_no_headlines_can_be_asked_for() {
     let (config, notices) = parse("embed=1&headline=none");
     assert_eq!(notices, []);
     assert!(config.headlines.is_empty());
-}
-
-#[test]
-fn is_embed_needs_the_embed_parameter() {
-    assert!(is_embed("?embed=1&preset=ambon"));
-    assert!(is_embed("?preset=ambon&embed"));
-    assert!(is_embed("https://x.org/?a=b&embed=1"));
-    assert!(!is_embed(""));
-    assert!(!is_embed("?preset=ambon"));
-    assert!(!is_embed("?embedded=1"));
-    assert!(!is_embed("#embed=1"));
 }
 
 #[test]

@@ -153,8 +153,8 @@ function classicScript(src) {
 
 /**
  * The wasm-bindgen glue's init function and the wasm file to give it: the full app
- * (payung-web, hashed names from the meta tag), or for an embed address (`?embed=…`, the
- * same test as `ui::embed::is_embed`) the embed's own smaller app, built unhashed as a
+ * (payung-web, hashed names from the meta tag), or for an address with an `embed` query
+ * parameter (`?embed=1`, `?a=b&embed`; not `?embedded` or `#embed`) the embed's own smaller app, built unhashed as a
  * classic script that defines `wasm_bindgen` (src/bin/embed.rs; see index.html).
  */
 async function glue(app) {

@@ -278,7 +278,7 @@ mod tests {
     use super::*;
     use rust_decimal::Decimal;
 
-    fn params() -> Parameters {
+    pub(super) fn params() -> Parameters {
         Parameters::embedded().expect("embedded parameters parse")
     }
 
@@ -360,7 +360,7 @@ mod tests {
         );
     }
 
-    fn bpu(income: i64, jht: bool, transport: bool) -> Programmes {
+    pub(super) fn bpu(income: i64, jht: bool, transport: bool) -> Programmes {
         Programmes {
             jht,
             declared_income: Decimal::from(income),

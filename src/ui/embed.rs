@@ -27,7 +27,7 @@ pub mod theme;
 
 pub use choice::{ChartChoice, Control, ControlInput, Headline};
 pub use query::{
-    is_embed, parse, EmbedConfig, Notice, NoticeProblem, MAX_HEADLINES, MAX_NOTICES, PARAMETERS,
+    parse, EmbedConfig, Notice, NoticeProblem, MAX_HEADLINES, MAX_NOTICES, PARAMETERS,
 };
 pub use snippet::{embed_url, iframe_snippet, query};
 pub use theme::{contrast, Theme};

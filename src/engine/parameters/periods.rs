@@ -91,21 +91,22 @@ impl Parameters {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{bpu, params};
     use super::*;
     use crate::engine::scenario::{Programmes, Scheme};
     use rust_decimal::Decimal;
 
-    fn params() -> Parameters {
-        Parameters::embedded().expect("embedded parameters parse")
-    }
-
-    fn bpu(income: i64, jht: bool, transport: bool) -> Programmes {
-        Programmes {
-            jht,
-            declared_income: Decimal::from(income),
-            scheme: Scheme::Bpu,
-            transport,
-        }
+    /// Three packages: BPU with JHT, BPU in transport without JHT, a wage earner with JHT.
+    fn packages() -> [Programmes; 3] {
+        let wage = Programmes {
+            scheme: Scheme::WageEarner,
+            ..bpu(3_000_000, true, false)
+        };
+        [
+            bpu(1_000_000, true, false),
+            bpu(2_500_000, false, true),
+            wage,
+        ]
     }
 
     #[test]
@@ -129,15 +130,7 @@ mod tests {
     #[test]
     fn months_not_marked_new_read_the_month_befores_values() {
         let mut p = params();
-        let wage = Programmes {
-            scheme: Scheme::WageEarner,
-            ..bpu(3_000_000, true, false)
-        };
-        let packages = [
-            bpu(1_000_000, true, false),
-            bpu(2_500_000, false, true),
-            wage,
-        ];
+        let packages = packages();
         let years: Vec<i32> = (2019..=2040).collect();
         let check = |p: &Parameters| {
             for &year in &years {
@@ -194,15 +187,7 @@ mod tests {
     #[test]
     fn years_of_one_rates_period_read_the_same_values() {
         let p = params();
-        let wage = Programmes {
-            scheme: Scheme::WageEarner,
-            ..bpu(3_000_000, true, false)
-        };
-        let packages = [
-            bpu(1_000_000, true, false),
-            bpu(2_500_000, false, true),
-            wage,
-        ];
+        let packages = packages();
         let years: Vec<i32> = (2015..=2040).collect();
         let mut shared = 0;
         for (k, &a) in years.iter().enumerate() {

@@ -148,11 +148,6 @@ const LANGS: &[&str] = &["id", "en"];
 const THEMES: &[&str] = &["light", "dark"];
 const EMBED: &[&str] = &["1", "national"];
 
-/// Whether the page was asked for the embed view: the address has an `embed` parameter.
-pub fn is_embed(query: &str) -> bool {
-    pairs(query).any(|(key, _)| key == "embed")
-}
-
 /// Reads an address's query (`?a=b&…`, `a=b&…` or a whole URL) into a config and the
 /// notices for everything that could not be used as written.
 pub fn parse(query: &str) -> (EmbedConfig, Vec<Notice>) {
