@@ -4,7 +4,10 @@
 //! Like `src/main.rs`, it starts the engine's thread, then mounts the view in the next task.
 
 fn main() {
-    payung::ui::compute::install_workers("worker-loader.js");
+    // It reads only the answers it asks for (`ui::embed::EmbedAnswer`).
+    payung::ui::compute::install_workers_reading::<payung::ui::embed::EmbedAnswer>(
+        "worker-loader.js",
+    );
     gloo::timers::callback::Timeout::new(0, || {
         yew::Renderer::<payung::ui::EmbedApp>::new().render();
     })

@@ -139,9 +139,14 @@ pub fn install(backends: [Box<dyn Backend>; 3]) {
 
 /// Runs jobs in three Web Workers started from `loader` (the worker's loader script).
 pub fn install_workers(loader: &str) {
+    install_workers_reading::<Answer>(loader);
+}
+
+/// `install_workers` for a page that reads answers as `A` (the embed: `worker::ReadAs`).
+pub fn install_workers_reading<A: worker::ReadAs>(loader: &str) {
     install(
         [Lane::Quick, Lane::Slow, Lane::Draws]
-            .map(|lane| Box::new(worker::Remote::spawn(loader, lane)) as Box<dyn Backend>),
+            .map(|lane| Box::new(worker::Remote::<A>::spawn(loader, lane)) as Box<dyn Backend>),
     );
 }
 

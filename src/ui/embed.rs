@@ -20,11 +20,13 @@
 //! It must not know the DOM, Yew or storage: `components::embed_view` shows the embed and
 //! `components::embed_generator` builds snippets.
 
+pub mod answer;
 pub mod choice;
 pub mod query;
 pub mod snippet;
 pub mod theme;
 
+pub use answer::EmbedAnswer;
 pub use choice::{ChartChoice, Control, ControlInput, Headline};
 pub use query::{
     parse, EmbedConfig, Notice, NoticeProblem, MAX_HEADLINES, MAX_NOTICES, PARAMETERS,

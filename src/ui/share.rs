@@ -140,7 +140,7 @@ pub fn decode(fragment: &str, params: &Parameters) -> Result<ValidScenario, Shar
         });
     }
     let json = inflate_payload(payload)?;
-    let (base_id, patch) = match serde_json::from_slice::<Value>(&json) {
+    let (base_id, patch) = match serde_json::from_str::<Value>(&json) {
         Ok(Value::Array(parts)) => match (version, parts.as_slice()) {
             (1, [Value::String(id), patch @ Value::Object(_)]) => (id.clone(), patch.clone()),
             (_, [Value::Number(n), Value::String(id), patch @ Value::Object(_)])
@@ -219,7 +219,9 @@ fn split(fragment: &str) -> Result<(u64, &str), ShareLinkError> {
 }
 
 /// base64url → zlib → bytes, telling a cut link from a changed one.
-fn inflate_payload(payload: &str) -> Result<Vec<u8>, ShareLinkError> {
+/// The payload's JSON text: base64url → zlib → UTF-8 (read as a `&str`, so the JSON reader
+/// is the one every other text goes through, not a second copy for bytes).
+fn inflate_payload(payload: &str) -> Result<String, ShareLinkError> {
     let packed = match BASE64.decode(payload) {
         Ok(bytes) => bytes,
         // One character too few or too many for base64: the end was cut off.
@@ -236,7 +238,7 @@ fn inflate_payload(payload: &str) -> Result<Vec<u8>, ShareLinkError> {
         }
         Err(_) => return Err(ShareLinkError::Corrupted),
     };
-    inflate_zlib(&packed)
+    String::from_utf8(inflate_zlib(&packed)?).map_err(|_| ShareLinkError::Corrupted)
 }
 
 fn inflate_zlib(packed: &[u8]) -> Result<Vec<u8>, ShareLinkError> {
@@ -444,6 +446,9 @@ mod tests {
         assert_eq!(decode("s=1.", &params()), Err(ShareLinkError::Truncated));
         assert_eq!(decode("s=x.abc", &params()), Err(ShareLinkError::Corrupted));
         assert_eq!(decode("s=0.abc", &params()), Err(ShareLinkError::Corrupted));
+        // Whole and inflatable, but not text: corrupted, not a panic.
+        let not_text = format!("s=3.{}", pack_payload(&[b'[', 0xff, 0xfe, b']']));
+        assert_eq!(decode(&not_text, &params()), Err(ShareLinkError::Corrupted));
     }
 
     #[test]

@@ -4,11 +4,17 @@
 //! holds the engine with its embedded data and answers each job in turn. Messages cross as
 //! JSON (`Json`): the scenario and result types are serde types with exact decimals, which
 //! gloo-worker's default binary encoding cannot read back.
+//!
+//! The page reads each answer as the type it was started with (`Remote<A>`): the full app as
+//! `Answer`, the embed as `ui::embed::EmbedAnswer`, the answers it asks for and no others, so
+//! its bundle carries no code to read the rest (a goal-seek's, a plan's, the bands').
 
 use super::{answered, Backend, Lane};
 use crate::engine::jobs::{Answer, Engine, Job};
 use gloo::worker::{Codec, HandlerId, Registrable, Spawnable, Worker, WorkerBridge, WorkerScope};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 use wasm_bindgen::{JsValue, UnwrapThrowExt};
 
 /// Worker messages as JSON text.
@@ -26,27 +32,36 @@ impl Codec for Json {
     }
 }
 
-/// One job's reply.
+/// One job's reply, its answer read as `A` (see the module's note).
 #[derive(Serialize, Deserialize)]
-pub struct Reply {
+pub struct Reply<A> {
     ticket: u64,
-    answer: Answer,
+    answer: A,
     millis: f64,
 }
 
-/// The worker: the engine, or why its embedded data did not load.
-pub struct EngineWorker {
+/// What a page may read an answer as: `Answer` itself, or a narrower type whose variants
+/// read as `Answer`'s of the same name do (the worker writes `Answer`s).
+pub trait ReadAs: Serialize + DeserializeOwned + From<Answer> + Into<Answer> + 'static {}
+
+impl<A: Serialize + DeserializeOwned + From<Answer> + Into<Answer> + 'static> ReadAs for A {}
+
+/// The worker: the engine, or why its embedded data did not load. The thread itself is always
+/// `EngineWorker<Answer>`; `A` is how the page that spawned it reads its replies.
+pub struct EngineWorker<A = Answer> {
     engine: Result<Engine, String>,
+    read_as: PhantomData<A>,
 }
 
-impl Worker for EngineWorker {
+impl<A: ReadAs> Worker for EngineWorker<A> {
     type Message = ();
     type Input = (u64, Job);
-    type Output = Reply;
+    type Output = Reply<A>;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
         Self {
             engine: Engine::embedded(),
+            read_as: PhantomData,
         }
     }
 
@@ -63,7 +78,7 @@ impl Worker for EngineWorker {
             id,
             Reply {
                 ticket,
-                answer,
+                answer: A::from(answer),
                 millis,
             },
         );
@@ -72,27 +87,30 @@ impl Worker for EngineWorker {
 
 /// Runs the worker side; the worker's entry point calls it.
 pub fn register() {
-    EngineWorker::registrar().encoding::<Json>().register();
+    EngineWorker::<Answer>::registrar()
+        .encoding::<Json>()
+        .register();
 }
 
-/// The page side of one worker.
-pub struct Remote {
-    bridge: WorkerBridge<EngineWorker>,
+/// The page side of one worker, reading its answers as `A`.
+pub struct Remote<A: ReadAs = Answer> {
+    bridge: WorkerBridge<EngineWorker<A>>,
 }
 
-impl Remote {
+impl<A: ReadAs> Remote<A> {
     /// Starts a worker from its loader script (`web/worker-loader.js`) for `lane`.
     pub fn spawn(loader: &str, lane: Lane) -> Self {
-        let mut spawner = EngineWorker::spawner();
-        spawner
-            .callback(move |reply: Reply| answered(lane, reply.ticket, reply.answer, reply.millis));
+        let mut spawner = EngineWorker::<A>::spawner();
+        spawner.callback(move |reply: Reply<A>| {
+            answered(lane, reply.ticket, reply.answer.into(), reply.millis)
+        });
         Self {
             bridge: spawner.encoding::<Json>().spawn_with_loader(loader),
         }
     }
 }
 
-impl Backend for Remote {
+impl<A: ReadAs> Backend for Remote<A> {
     fn start(&self, ticket: u64, job: &Job) {
         self.bridge.send((ticket, job.clone()));
     }

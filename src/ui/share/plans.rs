@@ -71,7 +71,7 @@ pub fn provinces_of(
         return Err(ShareLinkError::TooLarge { limit }.into());
     }
     let json = inflate_payload(payload)?;
-    let version = serde_json::from_slice::<serde_json::Value>(&json)
+    let version = serde_json::from_str::<serde_json::Value>(&json)
         .ok()
         .and_then(|v| v.get("schema_version")?.as_u64())
         .ok_or(ShareLinkError::Corrupted)?;
@@ -83,7 +83,7 @@ pub fn provinces_of(
         }
         .into());
     }
-    let read: Payload = serde_json::from_slice(&json).map_err(|_| ShareLinkError::Corrupted)?;
+    let read: Payload = serde_json::from_str(&json).map_err(|_| ShareLinkError::Corrupted)?;
     for p in &read.provinces {
         known(p, catalogue)?;
     }
