@@ -462,17 +462,6 @@ impl<'a> Run<'a> {
         self.pools.iter().map(|p| p.workers[i]).sum()
     }
 
-    /// Covered workers by source, of all groups, into `out`.
-    fn by_source(&self, out: &mut Vec<u64>) {
-        out.clear();
-        match self.pools.as_slice() {
-            [one] => out.extend_from_slice(&one.workers),
-            pools => out.extend(
-                (0..self.left.len()).map(|i| pools.iter().map(|p| p.workers[i]).sum::<u64>()),
-            ),
-        }
-    }
-
     /// How many more workers of group `g` source `i` may hold: its cap and no
     /// over-commitment (not the money left this year).
     fn room(&self, g: usize, i: usize) -> u64 {
