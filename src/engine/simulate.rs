@@ -233,6 +233,8 @@ struct Pool {
     /// Next fiscal year's prices and money, read for the sustain rule and kept for January.
     next_year: Option<(i32, Rc<YearPrices>, Money)>,
     amounts: AmountsF64,
+    /// The benefit amounts `amounts` were last read from.
+    benefits_read: Option<BenefitAmounts>,
     /// What one worker of this group costs each source from next January (sustain rule).
     next_first: Vec<i128>,
 }
@@ -357,12 +359,9 @@ impl<'a> Run<'a> {
                     name: g.name.clone(),
                     start_workers: g.workers,
                     rates: Rates::with_factor(sc, g.risk_factor),
-                    amounts: AmountsF64::of(&BenefitAmounts::on_income(
-                        params,
-                        sc,
-                        g.declared_income,
-                        start,
-                    )),
+                    // Read when the first year opens (draws never read them).
+                    amounts: AmountsF64::default(),
+                    benefits_read: None,
                     programmes,
                     population: g.workers,
                     workers: vec![0u64; n],
