@@ -11,20 +11,23 @@ use super::Rupiah;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+mod by_source;
+pub use by_source::BySource;
+
 /// One simulated month.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonthResult {
     pub date: YearMonth,
     pub population: u64,
     pub covered: u64,
-    pub covered_by_source: Vec<u64>,
+    pub covered_by_source: BySource<u64>,
     pub new_enrolments: u64,
     pub lapses: u64,
     /// Verified workers waiting for money.
     pub waiting: u64,
     /// Vulnerable workers neither covered nor verified.
     pub unverified: u64,
-    pub contributions_by_source: Vec<Rupiah>,
+    pub contributions_by_source: BySource<Rupiah>,
     pub contributions: Contribution,
     pub expected_deaths: f64,
     pub expected_accidents: f64,
@@ -292,7 +295,7 @@ impl YearSums {
             population_end: last.population,
             workers_covered_end: last.covered,
             coverage_ratio: ratio(last.covered, last.population),
-            covered_by_source_end: last.covered_by_source.clone(),
+            covered_by_source_end: last.covered_by_source.to_vec(),
             new_enrolments: s.new_enrolments,
             lapses: s.lapses,
             waitlist: last.waiting,

@@ -106,7 +106,7 @@ impl BenefitAmounts {
 }
 
 /// `BenefitAmounts` as `f64`, read once a year for the statistical estimate.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct AmountsF64 {
     pub jkm_death: f64,
     pub jkk_death: f64,
@@ -151,8 +151,22 @@ pub fn expected_whole_rupiah_f64(
         non_work * claimed * (amounts.jkm_death + events.tenured_share * amounts.scholarship)
             + events.work_deaths * claimed * amounts.jkk_death
             + events.accidents * amounts.accident;
-    // `as` saturates, so even an absurd estimate cannot panic.
-    rupiah.round() as i64
+    round_to_i64(rupiah)
+}
+
+/// `x.round() as i64` (half away from zero; `as` saturates, so even an absurd estimate
+/// cannot panic) without a call to libm's `round`, which neither x86-64's baseline nor
+/// wasm has as one instruction: below 2^52 the fraction `x - trunc(x)` is exact, and
+/// beyond every `f64` is whole already.
+fn round_to_i64(x: f64) -> i64 {
+    const WHOLE_BEYOND: f64 = 4_503_599_627_370_496.0; // 2^52
+    if x.abs() < WHOLE_BEYOND {
+        let whole = x as i64;
+        let fraction = x - whole as f64;
+        whole + i64::from(fraction >= 0.5) - i64::from(fraction <= -0.5)
+    } else {
+        x as i64
+    }
 }
 
 #[cfg(test)]
@@ -183,5 +197,42 @@ mod tests {
             amounts.jkk_death - amounts.scholarship,
             Decimal::from(48_000_000 + 22_000_000)
         );
+    }
+
+    #[test]
+    fn rounding_matches_f64_round_at_halves_and_edges() {
+        let edges = [
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            0.499_999_999_999_999_94,
+            -0.499_999_999_999_999_94,
+            4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            9_007_199_254_740_993.0,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+        ];
+        for x in edges {
+            assert_eq!(round_to_i64(x), x.round() as i64, "{x:e}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn rounding_matches_f64_round(bits in proptest::prelude::any::<u64>(), cents in -1e15f64..1e15) {
+            for x in [f64::from_bits(bits), cents, cents / 100.0] {
+                proptest::prop_assert_eq!(round_to_i64(x), x.round() as i64, "{:e}", x);
+            }
+        }
     }
 }

@@ -233,6 +233,8 @@ struct Pool {
     /// Next fiscal year's prices and money, read for the sustain rule and kept for January.
     next_year: Option<(i32, Rc<YearPrices>, Money)>,
     amounts: AmountsF64,
+    /// The benefit amounts `amounts` were last read from.
+    benefits_read: Option<BenefitAmounts>,
     /// What one worker of this group costs each source from next January (sustain rule).
     next_first: Vec<i128>,
 }
@@ -357,12 +359,9 @@ impl<'a> Run<'a> {
                     name: g.name.clone(),
                     start_workers: g.workers,
                     rates: Rates::with_factor(sc, g.risk_factor),
-                    amounts: AmountsF64::of(&BenefitAmounts::on_income(
-                        params,
-                        sc,
-                        g.declared_income,
-                        start,
-                    )),
+                    // Read when the first year opens (draws never read them).
+                    amounts: AmountsF64::default(),
+                    benefits_read: None,
                     programmes,
                     population: g.workers,
                     workers: vec![0u64; n],
@@ -460,17 +459,6 @@ impl<'a> Run<'a> {
     /// Workers source `i` holds, of all groups.
     fn held(&self, i: usize) -> u64 {
         self.pools.iter().map(|p| p.workers[i]).sum()
-    }
-
-    /// Covered workers by source, of all groups, into `out`.
-    fn by_source(&self, out: &mut Vec<u64>) {
-        out.clear();
-        match self.pools.as_slice() {
-            [one] => out.extend_from_slice(&one.workers),
-            pools => out.extend(
-                (0..self.left.len()).map(|i| pools.iter().map(|p| p.workers[i]).sum::<u64>()),
-            ),
-        }
     }
 
     /// How many more workers of group `g` source `i` may hold: its cap and no

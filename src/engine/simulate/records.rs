@@ -7,7 +7,7 @@ use super::figures::{held, YearFigures};
 use super::prices::Programmes;
 use super::{Events, Keep, Month, Pool, Run};
 use crate::engine::outcome::{
-    self, MonthCounts, MonthResult, Outcome, Totals, YearResult, YearSums,
+    self, BySource, MonthCounts, MonthResult, Outcome, Totals, YearResult, YearSums,
 };
 use crate::engine::parameters::Contribution;
 use rust_decimal::Decimal;
@@ -71,8 +71,10 @@ impl Run<'_> {
             events.benefits_paid,
         );
         let u = self.units;
-        let mut by_source = Vec::new();
-        self.by_source(&mut by_source);
+        let by_source = match self.pools.as_slice() {
+            [one] => BySource::from_slice(&one.workers),
+            _ => (0..self.left.len()).map(|i| self.held(i)).collect(),
+        };
         let by_source_paid = self.paid.iter().map(|&p| u.rupiah(p)).collect();
         let result = MonthResult {
             date: month.date,
