@@ -7,8 +7,8 @@
 //! does not open falls back to a sensible default and becomes a `Notice` that names the
 //! parameter, so the frame is never blank (`query`). It also writes the address and the
 //! `<iframe>` snippet back (`snippet`), for the generator in the full app. The vocabulary
-//! is in `choice`, the colours in `theme`; this file holds the protocol with the host page
-//! and the scenario the embed starts on.
+//! is in `choice`, the colours in `theme`, the engine's answers it reads in `answer`; this
+//! file holds the protocol with the host page and the scenario the embed starts on.
 //!
 //! The embed talks back with exactly one message, posted to `window.parent`:
 //! `{ "type": "payung:height", "height": <CSS pixels, a whole number> }` (`MESSAGE_TYPE`).
