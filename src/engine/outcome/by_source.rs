@@ -4,6 +4,8 @@
 //! with one or two sources, the presets with up to four) records its months without an
 //! allocation. It reads as a slice (`Deref`), compares equal to a `Vec` of the same items,
 //! and (de)serialises exactly as a `Vec` does (a JSON array). It knows nothing of sources.
+//! It is written here rather than taken from `smallvec`, because the engine depends on std,
+//! serde, rust_decimal and thiserror only (see `engine`).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
