@@ -66,7 +66,7 @@ use super::exact::{Dec, Units};
 use super::funding::Growth;
 use super::outcome::{MonthResult, Outcome, YearResult, YearSums};
 use super::parameters::Parameters;
-use super::risk::{AmountsF64, BenefitAmounts, ExpectedEvents, Rates};
+use super::risk::{AmountsF64, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario};
 use figures::Keep;
 pub(crate) use figures::{simulate_figures, simulate_figures_until, Figures};
@@ -232,9 +232,8 @@ struct Pool {
     money: Money,
     /// Next fiscal year's prices and money, read for the sustain rule and kept for January.
     next_year: Option<(i32, Rc<YearPrices>, Money)>,
+    /// This fiscal year's benefit amounts, read when it opens.
     amounts: AmountsF64,
-    /// The benefit amounts `amounts` were last read from.
-    benefits_read: Option<BenefitAmounts>,
     /// What one worker of this group costs each source from next January (sustain rule).
     next_first: Vec<i128>,
 }
@@ -361,7 +360,6 @@ impl<'a> Run<'a> {
                     rates: Rates::with_factor(sc, g.risk_factor),
                     // Read when the first year opens (draws never read them).
                     amounts: AmountsF64::default(),
-                    benefits_read: None,
                     programmes,
                     population: g.workers,
                     workers: vec![0u64; n],

@@ -66,15 +66,8 @@ impl Run<'_> {
             // Benefits are not read by draws (`Keep::Figures`).
             if self.keep == Keep::Months {
                 let income = pool.programmes.declared_income;
-                let read = BenefitAmounts::on_income(params, sc, income, month.date);
-                // As `f64` only when they change (rarely within a horizon).
-                if !pool
-                    .benefits_read
-                    .is_some_and(|last| same_digits(&last, &read))
-                {
-                    pool.amounts = AmountsF64::of(&read);
-                    pool.benefits_read = Some(read);
-                }
+                pool.amounts =
+                    AmountsF64::of(&BenefitAmounts::on_income(params, sc, income, month.date));
             }
             let run = (params, sc, self.units);
             (pool.prices, pool.money) = year_prices(run, &mut self.cache, pool, year);
@@ -209,15 +202,6 @@ impl Run<'_> {
             }
         }
     }
-}
-
-/// The same amounts to the same decimals (so the same `f64`s).
-fn same_digits(a: &BenefitAmounts, b: &BenefitAmounts) -> bool {
-    let same = |x: Decimal, y: Decimal| x.mantissa() == y.mantissa() && x.scale() == y.scale();
-    same(a.jkm_death, b.jkm_death)
-        && same(a.jkk_death, b.jkk_death)
-        && same(a.scholarship, b.scholarship)
-        && same(a.accident, b.accident)
 }
 
 fn round_u64(x: Decimal) -> u64 {
