@@ -97,6 +97,8 @@ export async function testPhoneSummaryAndSwitch({ page, artifacts }) {
 export async function testPrintedPage({ page, artifacts }) {
   await openApp(page, '/');
   await charts(page);
+  // Printing from the browser (page.pdf fires beforeprint, as Ctrl+P does) prepares the brief.
+  await page.pdf({ format: 'A4', preferCSSPageSize: true });
   await waitFor(page, () => document.querySelector('.brief .brief-qr img'), undefined, { message: 'the printed brief with its QR code' });
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 794, height: 1123 });

@@ -10,7 +10,8 @@ export async function test({ page, screenshot }) {
   await openApp(page, '/');
   await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
   assert.ok(await page.isVisible('#print'), 'the print button is shown');
-  // The brief is prepared once the inputs settle (and at once by the print button).
+  // Nothing of the brief is prepared until it is printed.
+  assert.equal(await page.evaluate(() => document.querySelector('.brief')), null, 'no brief before printing');
   await page.click('#print');
   await waitFor(page, () => document.querySelector('.brief .brief-qr img'), undefined, { message: 'the prepared brief' });
   await page.emulateMedia({ media: 'print' });
@@ -39,4 +40,25 @@ export async function test({ page, screenshot }) {
   writeFileSync(path.join(dir, 'brief.pdf'), pdf);
   assert.equal(pages(pdf), 1, `the brief printed on ${pages(pdf)} pages`);
   await screenshot('print-media');
+}
+
+/** Printing from the browser's own menu or Ctrl+P (page.pdf fires beforeprint as they do): the
+ * brief is prepared as printing starts and is on the one printed page, as with the button. */
+export async function testFromTheBrowsersMenu({ page }) {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+  assert.equal(await page.evaluate(() => document.querySelector('.brief')), null, 'no brief before printing');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  assert.equal(pages(pdf), 1, `printed on ${pages(pdf)} pages`);
+  const brief = await page.evaluate(() => ({
+    text: document.querySelector('.brief')?.innerText ?? '',
+    charts: document.querySelectorAll('.brief .brief-chart img').length,
+    qr: !!document.querySelector('.brief .brief-qr img'),
+  }));
+  assert.match(brief.text, /Kota Ambon/);
+  assert.equal(brief.charts, 3);
+  assert.ok(brief.qr, 'the QR code');
+  // What reached the paper: a blank page is about 1 KB; the brief with its charts and QR code
+  // is many times that.
+  assert.ok(pdf.length > 30_000, `the printed page is ${pdf.length} bytes`);
 }

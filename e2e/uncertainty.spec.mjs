@@ -34,8 +34,9 @@ export async function test({ page, artifacts }) {
   assert.ok(full.length > 0 && first.length > 0, 'the page logs the time of each step');
   console.log(`uncertainty: ${chance}; in the page, 100 draws took ${first.map((t) => t.ms).join(', ')} ms, `
     + `1,000 draws ${full.map((t) => t.ms).join(', ')} ms`);
-  // The printed brief carries it too (prepared once the inputs settle).
+  // The printed brief carries it too (prepared as printing starts: page.pdf fires beforeprint).
   const value = chance.replace(/^.*: /, '');
+  await page.pdf({ format: 'A4', preferCSSPageSize: true });
   await waitFor(page, (v) => document.querySelector('.brief-figures')?.textContent.includes(`${v} (1.000 simulasi)`),
     value, { timeout: 30_000, message: 'the chance in the printed brief' });
   assert.match(await page.evaluate(() => document.querySelector('.brief-figures').textContent),

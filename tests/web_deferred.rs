@@ -1,7 +1,7 @@
 //! Component tests of `Deferred` in headless Chromium
 //! (`cargo test --target wasm32-unknown-unknown --test web_deferred`): out of sight, a new
 //! value waits until the changes settle, a new epoch shows at once; in sight, every change
-//! shows at once.
+//! shows at once; placed in an element that is not displayed, it mounts once that is shown.
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
@@ -108,4 +108,46 @@ async fn in_sight_every_change_shows_at_once() {
             "in sight, at once"
         );
     }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct PlaceProps {
+    /// Whether the element the section is placed in is displayed.
+    displayed: bool,
+}
+
+#[component]
+fn Place(props: &PlaceProps) -> Html {
+    let style = if props.displayed { "" } else { "display: none" };
+    html! {
+        <>
+            <Deferred><p id="beside">{ "beside" }</p></Deferred>
+            <aside {style}><Deferred><p id="hidden">{ "hidden" }</p></Deferred></aside>
+        </>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_section_whose_place_is_not_displayed_mounts_once_it_is_shown() {
+    let root = clean_mount_point();
+    let mut app =
+        yew::Renderer::<Place>::with_root_and_props(root.clone(), PlaceProps { displayed: false })
+            .render();
+    until("the displayed section", || {
+        text(&root, "#beside") == "beside"
+    })
+    .await;
+    // Several turns after the displayed one: the hidden one still waits.
+    for _ in 0..5 {
+        a_few_turns().await;
+    }
+    assert!(
+        root.query_selector("#hidden").unwrap().is_none(),
+        "a section out of display is not built"
+    );
+    app.update(PlaceProps { displayed: true });
+    until("the section once its place is shown", || {
+        text(&root, "#hidden") == "hidden"
+    })
+    .await;
 }

@@ -38,40 +38,31 @@ use crate::ui::{compute, share, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the printed brief shows, prepared once the inputs settle.
+/// What the printed brief shows, prepared to be printed.
 #[derive(PartialEq)]
 struct Brief {
     scenario: Scenario,
     outcome: Rc<Outcome>,
+    /// The charts it was drawn from (to tell whether it shows what the screen does).
+    requests: Rc<Vec<Rc<Request>>>,
     charts: Vec<String>,
     link: String,
     qr: Option<String>,
 }
 
 impl Brief {
-    /// The brief without its QR code (`with_qr` adds it, in a task of its own when the
-    /// inputs settle, so that neither task is long).
-    fn new(valid: &ValidScenario, outcome: Rc<Outcome>, charts: &[Rc<Request>]) -> Self {
+    fn new(valid: &ValidScenario, outcome: Rc<Outcome>, requests: Rc<Vec<Rc<Request>>>) -> Self {
         let link = page_link(valid);
         Self {
             scenario: valid.scenario().clone(),
             outcome,
-            charts: charts
+            charts: requests
                 .iter()
                 .map(|c| c.draw(Size::PRINT, false).to_svg())
                 .collect(),
-            qr: None,
+            requests,
+            qr: qr_for(&link),
             link,
-        }
-    }
-
-    fn with_qr(&self) -> Self {
-        Self {
-            scenario: self.scenario.clone(),
-            outcome: self.outcome.clone(),
-            charts: self.charts.clone(),
-            qr: qr_for(&self.link),
-            link: self.link.clone(),
         }
     }
 }
@@ -94,9 +85,6 @@ fn qr_for(link: &str) -> Option<String> {
         }
     })
 }
-
-/// Milliseconds the inputs must stay still before the printed brief is prepared.
-const BRIEF_MS: u32 = 400;
 
 /// Milliseconds the inputs must stay still before the working scenario is remembered.
 const AUTOSAVE_MS: u32 = 300;
@@ -270,45 +258,38 @@ fn Simulator(props: &SimulatorProps) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |sc: Scenario| on_action.emit(Action::Replace(Box::new(sc))))
     };
-    // The printed brief (with its link and QR code) is prepared once the inputs settle, not
-    // on every slider move; the print button prepares it at once and prints after rendering.
+    // The printed brief (with its link and QR code) is prepared only to be printed, so none
+    // of it is worked out while the page loads or a slider moves: by the print button, which
+    // prints once it is rendered, and as the browser starts printing from its own menu or
+    // Ctrl+P (`beforeprint`: the page is laid out for paper after its handlers and the
+    // render they cause, which runs in the microtasks that follow them).
     let brief = use_state(|| None::<Rc<Brief>>);
-    let fresh = outcomes.fresh;
     let print_now = use_state(|| false);
-    let fresh_brief = {
+    let prepare: Rc<dyn Fn()> = {
+        let brief = brief.clone();
         let valid = state.valid.clone();
         let outcome = outcomes.outcome.clone();
         let charts = charts.clone();
-        move || Some(Rc::new(Brief::new(&valid, outcome.clone()?, &charts)))
+        Rc::new(move || {
+            let shown = (*brief).as_ref().is_some_and(|b| {
+                Rc::ptr_eq(&b.requests, &charts) && b.scenario == *valid.scenario()
+            });
+            if let (false, Some(outcome)) = (shown, outcome.clone()) {
+                brief.set(Some(Rc::new(Brief::new(&valid, outcome, charts.clone()))));
+            }
+        })
     };
-    {
-        let brief = brief.clone();
-        let fresh_brief = fresh_brief.clone();
-        // Prepared again when the bands arrive, so the printed chart carries them.
-        // Prepared for the shown scenario's own outcome, never an older one's.
-        use_effect_with(
-            (state.valid.clone(), lang, bands, fresh),
-            move |(.., fresh)| {
-                let qr_timer = Rc::new(std::cell::RefCell::new(None));
-                let pending = qr_timer.clone();
-                let timer = fresh.then(|| {
-                    gloo::timers::callback::Timeout::new(BRIEF_MS, move || {
-                        let first = fresh_brief();
-                        brief.set(first.clone());
-                        *pending.borrow_mut() = first.map(|b| {
-                            gloo::timers::callback::Timeout::new(0, move || {
-                                brief.set(Some(Rc::new(b.with_qr())))
-                            })
-                        });
-                    })
-                });
-                move || {
-                    drop(timer);
-                    qr_timer.borrow_mut().take();
-                }
-            },
-        );
-    }
+    let latest_prepare = use_mut_ref(|| prepare.clone());
+    *latest_prepare.borrow_mut() = prepare.clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            gloo::events::EventListener::new(&w, "beforeprint", move |_| {
+                let prepare = latest_prepare.borrow().clone();
+                prepare();
+            })
+        });
+        move || drop(listener)
+    });
     {
         let print_now = print_now.clone();
         use_effect_with((brief.clone(), *print_now), move |(_, requested)| {
@@ -321,10 +302,9 @@ fn Simulator(props: &SimulatorProps) -> Html {
         });
     }
     let print = {
-        let brief = brief.clone();
         let print_now = print_now.clone();
         Callback::from(move |_| {
-            brief.set(fresh_brief().map(|b| Rc::new(b.with_qr())));
+            prepare();
             print_now.set(true);
         })
     };

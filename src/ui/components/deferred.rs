@@ -2,7 +2,9 @@
 //!
 //! It mounts after its place in the page, one section per task in page order, so a large
 //! first render is cut into short tasks: the first screen paints at once and each section
-//! below follows in its own task. After that, while its content is on screen or near it, a
+//! below follows in its own task. A section whose place is not displayed (a phone shows the
+//! results or the controls, not both) waits until it is: the half of the page a phone user
+//! has not asked for costs nothing at load. After that, while its content is on screen or near it, a
 //! change reaches it at once; while it is out of sight (scrolled away, or hidden on a
 //! phone), changes wait until they settle (`SETTLE_MS` without a new one) or until it comes
 //! into sight, whichever is first, unless the change is of another kind (a new `epoch`:
@@ -17,7 +19,10 @@ use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+use web_sys::{
+    Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+    ResizeObserver, ResizeObserverEntry,
+};
 use yew::prelude::*;
 
 /// Milliseconds without a change before content out of sight catches up.
@@ -38,11 +43,71 @@ pub struct Props {
 }
 
 /// The sections waiting to mount (with their wrappers, to find which comes first in the
-/// page: Yew creates a list's components last to first), and the timer that mounts the next.
+/// page: Yew creates a list's components last to first), the timer that mounts the next, and
+/// the places sections are put in, with whether each is displayed.
 #[derive(Default)]
 struct Queue {
     waiting: Vec<(html::Scope<Deferred>, NodeRef)>,
     next: Option<Timeout>,
+    places: Option<Places>,
+}
+
+/// The elements sections are placed in, each with whether it is displayed (has a size), as
+/// a `ResizeObserver` reports after each layout: nothing is measured while mounting, and a
+/// place that is not displayed is never reported until it is shown.
+struct Places {
+    seen: Vec<(Element, bool)>,
+    observer: ResizeObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Places {
+    fn new() -> Option<Self> {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+            QUEUE.with(|q| {
+                let mut q = q.borrow_mut();
+                let Some(places) = q.places.as_mut() else {
+                    return;
+                };
+                for entry in entries
+                    .iter()
+                    .filter_map(|e| e.dyn_into::<ResizeObserverEntry>().ok())
+                {
+                    let rect = entry.content_rect();
+                    let target = entry.target();
+                    if let Some(place) = places.seen.iter_mut().find(|(p, _)| *p == target) {
+                        place.1 = rect.width() > 0.0 || rect.height() > 0.0;
+                    }
+                }
+                if q.next.is_none() && !q.waiting.is_empty() {
+                    q.next = Some(Timeout::new(0, mount_next));
+                }
+            })
+        });
+        let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        Some(Places {
+            seen: Vec::new(),
+            observer,
+            _callback: callback,
+        })
+    }
+
+    /// Whether `place` is displayed as last reported; a new place is watched from now on
+    /// and counts as not displayed until its first report.
+    fn displayed(&mut self, place: &Element) -> bool {
+        if let Some((_, shown)) = self.seen.iter().find(|(p, _)| p == place) {
+            return *shown;
+        }
+        self.observer.observe(place);
+        self.seen.push((place.clone(), false));
+        false
+    }
+}
+
+impl Drop for Places {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 thread_local! {
@@ -70,12 +135,30 @@ fn before(a: &NodeRef, b: &NodeRef) -> bool {
     }
 }
 
-/// Mounts the waiting section that comes first in the page, and lines up the next one
-/// for the task after.
+/// Whether the element a section is placed in is displayed (a section not in the page yet,
+/// or in a browser without `ResizeObserver`, counts as displayed).
+fn displayed(places: &mut Option<Places>, wrapper: &NodeRef) -> bool {
+    let Some(place) = wrapper.get().and_then(|w| w.parent_element()) else {
+        return true;
+    };
+    if places.is_none() {
+        *places = Places::new();
+    }
+    places.as_mut().is_none_or(|p| p.displayed(&place))
+}
+
+/// Mounts the waiting section that comes first in the page among those displayed, and lines
+/// up the next one for the task after; when only sections out of display wait, the report
+/// of a place being shown lines it up.
 fn mount_next() {
     let link = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
-        let first = (0..q.waiting.len()).reduce(|best, i| {
+        q.next = None;
+        let q = &mut *q;
+        let shown: Vec<usize> = (0..q.waiting.len())
+            .filter(|&i| displayed(&mut q.places, &q.waiting[i].1))
+            .collect();
+        let first = shown.into_iter().reduce(|best, i| {
             if before(&q.waiting[i].1, &q.waiting[best].1) {
                 i
             } else {
@@ -83,7 +166,13 @@ fn mount_next() {
             }
         });
         let link = first.map(|i| q.waiting.swap_remove(i).0);
-        q.next = (!q.waiting.is_empty()).then(|| Timeout::new(0, mount_next));
+        // With only sections out of display waiting, the next report of a place lines up
+        // the next mount.
+        if q.waiting.is_empty() {
+            q.places = None; // watched again for the next sections
+        } else if link.is_some() {
+            q.next = Some(Timeout::new(0, mount_next));
+        }
         link
     });
     if let Some(link) = link {
