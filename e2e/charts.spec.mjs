@@ -4,7 +4,7 @@
 // and in the embed, no entry cut; the title once, a unit under it, the time axis in years
 // and money ticks in words. Screenshots of each chart card for a person to look at.
 import path from 'node:path';
-import { assert, openApp, waitFor } from './lib.mjs';
+import { assert, openApp, scrollThrough, waitFor } from './lib.mjs';
 
 const artifacts = process.env.PAYUNG_ARTIFACTS ?? 'target/e2e-artifacts';
 
@@ -45,6 +45,7 @@ function atLeast(found, px, where) {
 export async function testPhone({ page }) {
   await page.setViewportSize({ width: 360, height: 740 });
   await openApp(page, '/');
+  await scrollThrough(page);
   await drawnForTheirBoxes(page);
   atLeast(await smallestText(page), 12, '360 px');
   // The legend is below the plot: its entries are lower than the time axis's name.

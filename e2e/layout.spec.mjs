@@ -3,7 +3,7 @@
 // stays in sight and a switch shows the controls. Screenshots of each width (and the
 // printed page's media) land in target/e2e-artifacts/ for a person to look at.
 import path from 'node:path';
-import { assert, openApp, waitFor } from './lib.mjs';
+import { assert, openApp, scrollThrough, waitFor } from './lib.mjs';
 
 /** Saves what the window shows (not the whole page) as <artifacts>/<name>.png. */
 const shot = (page, artifacts, name, fullPage = false) =>
@@ -76,6 +76,7 @@ export async function testTabletFirstScreen({ page, artifacts }) {
 export async function testPhoneSummaryAndSwitch({ page, artifacts }) {
   await page.setViewportSize({ width: 360, height: 740 });
   await openApp(page, '/');
+  await scrollThrough(page);
   await charts(page);
   await assertInFirstViewport(page, ['#phone-bar', '#card-coverage'], '360×740');
   await shot(page, artifacts, 'phone-first-screen');
@@ -103,4 +104,36 @@ export async function testPrintedPage({ page, artifacts }) {
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 794, height: 1123 });
   await shot(page, artifacts, 'printed-page', true);
+}
+
+/** A phone (narrow, touch) builds what its user scrolls to: at load the first screen and no
+ * more than the sections within a screen of it, none of the controls behind their tab;
+ * scrolling down builds the rest, and switching to the controls builds them. */
+export async function testPhoneBuildsWhatIsScrolledTo({ browser, baseURL }) {
+  const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const page = await phone.newPage();
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelector('#card-coverage')?.offsetParent, undefined, { message: 'the answer' });
+  // The first section below the answer is built once its slot is reported near.
+  await waitFor(page, () => document.querySelectorAll('main > .deferred > :not(.deferred-slot)').length > 0,
+    undefined, { message: 'the first section below the answer' });
+  const built = () => page.evaluate(() => ({
+    main: document.querySelectorAll('main > .deferred > :not(.deferred-slot)').length,
+    all: document.querySelectorAll('main > .deferred').length,
+    controls: document.querySelectorAll('.controls > .deferred > :not(.deferred-slot)').length,
+  }));
+  const atLoad = await built();
+  assert.ok(atLoad.all >= 10, `${atLoad.all} sections`);
+  assert.ok(atLoad.main <= 3, `${atLoad.main} of ${atLoad.all} sections built before any scrolling`);
+  assert.equal(atLoad.controls, 0, 'no control is built behind its tab');
+  await scrollThrough(page);
+  const scrolled = await built();
+  assert.equal(scrolled.main, scrolled.all, 'every section is built once scrolled to');
+  await page.click('#show-controls');
+  await waitFor(page, () => document.querySelector('.controls > .deferred > :not(.deferred-slot)'), undefined,
+    { message: 'the first controls built' });
+  await scrollThrough(page);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.controls > .deferred > .deferred-slot').length), 0,
+    'every control is built once scrolled to');
+  await phone.close();
 }

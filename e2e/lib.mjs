@@ -134,6 +134,23 @@ export async function expectTitle(page, expected, { timeout = TIMEOUT } = {}) {
 }
 
 /** Opens `path` (relative to the served base URL) and waits until the app has rendered its <main>. */
+/**
+ * On a phone (narrow, touch), sections are built as the user scrolls near them
+ * (ui::components::deferred): scrolls to each displayed section not built yet, as a reader
+ * would, waiting each time until it is built, then back to the top. Elsewhere there is none.
+ */
+export async function scrollThrough(page) {
+  const waiting = () => page.evaluate(() => [...document.querySelectorAll('.deferred-slot')]
+    .filter((s) => s.offsetParent !== null).length);
+  for (let left = await waiting(); left > 0; left = await waiting()) {
+    await page.evaluate(() => [...document.querySelectorAll('.deferred-slot')]
+      .find((s) => s.offsetParent !== null)?.scrollIntoView());
+    await waitFor(page, (n) => [...document.querySelectorAll('.deferred-slot')]
+      .filter((s) => s.offsetParent !== null).length < n, left, { message: 'the next section built' });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 export async function openApp(page, path = '/', { timeout = TIMEOUT } = {}) {
   await page.goto(path, { waitUntil: 'load', timeout });
   // Not the first screen drawn ahead (.boot-preview), which has a <main> of its own.

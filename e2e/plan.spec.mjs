@@ -3,7 +3,7 @@
 // amounts; a year's amount typed in the source card changes that year, ↺ clears it. At a
 // laptop's and a phone's size, with screenshots of the plan and of the source card.
 import path from 'node:path';
-import { assert, openApp, waitFor, waitForText, expectText, textOf } from './lib.mjs';
+import { assert, openApp, scrollThrough, waitFor, waitForText, expectText, textOf } from './lib.mjs';
 
 const cells = (page, selector) =>
   page.evaluate((s) => [...document.querySelectorAll(s)].map((c) => c.textContent), selector);
@@ -17,6 +17,7 @@ async function shoot(page, artifacts, selector, name) {
 
 async function planShown(page) {
   await openApp(page, '/');
+  await scrollThrough(page); // on a phone, as a reader would
   await waitFor(page, () => document.querySelectorAll('#plan-table .plan-amount').length > 0, undefined,
     { timeout: 30_000, message: 'the plan table' });
   return cells(page, '#plan-table .plan-amount');
@@ -73,6 +74,7 @@ export async function testPhone({ page, artifacts }) {
   await shoot(page, artifacts, '.goal-seek', 'plan-goal-seek-phone');
   // On a phone the controls are one switch away from the results.
   await page.click('#show-controls');
+  await scrollThrough(page);
   await page.click('#src-0-by-year summary');
   await shoot(page, artifacts, '.source-card', 'plan-source-card-phone');
 }

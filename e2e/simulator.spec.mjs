@@ -1,7 +1,7 @@
 // The simulator as a new user tries it (issue 3): open Ambon, raise the APBD budget,
 // add a bapak asuh source, turn on JHT, type a bad value, goal-seek and apply, switch to
 // English. e2e/suite.test.mjs also fails the test on any request that leaves the served origin.
-import { assert, openApp, waitFor, waitForText, textOf, expectText } from './lib.mjs';
+import { assert, openApp, scrollThrough, waitFor, waitForText, textOf, expectText } from './lib.mjs';
 
 const svg = (page, id) => page.evaluate((id) => document.querySelector(`#${id} svg`)?.outerHTML ?? '', id);
 
@@ -73,6 +73,7 @@ export async function test({ page, screenshot }) {
 export async function testPhoneAndProjector({ page, screenshot }) {
   await page.setViewportSize({ width: 360, height: 740 });
   await openApp(page, '/');
+  await scrollThrough(page);
   await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at 360px`);

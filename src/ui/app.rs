@@ -262,13 +262,16 @@ fn Simulator(props: &SimulatorProps) -> Html {
     // of it is worked out while the page loads or a slider moves: by the print button, which
     // prints once it is rendered, and as the browser starts printing from its own menu or
     // Ctrl+P (`beforeprint`: the page is laid out for paper after its handlers and the
-    // render they cause, which runs in the microtasks that follow them).
+    // render they cause, which runs in the microtasks that follow them). It is prepared only
+    // for the shown scenario's own outcome, never an older one's: while an answer is on its
+    // way the brief already prepared stays, and the button prints once the answer is here.
     let brief = use_state(|| None::<Rc<Brief>>);
     let print_now = use_state(|| false);
+    let fresh = outcomes.fresh;
     let prepare: Rc<dyn Fn()> = {
         let brief = brief.clone();
         let valid = state.valid.clone();
-        let outcome = outcomes.outcome.clone();
+        let outcome = outcomes.outcome.clone().filter(|_| fresh);
         let charts = charts.clone();
         Rc::new(move || {
             let shown = (*brief).as_ref().is_some_and(|b| {
@@ -292,14 +295,17 @@ fn Simulator(props: &SimulatorProps) -> Html {
     });
     {
         let print_now = print_now.clone();
-        use_effect_with((brief.clone(), *print_now), move |(_, requested)| {
-            if *requested {
-                print_now.set(false);
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
+        use_effect_with(
+            (brief.clone(), *print_now, fresh),
+            move |(_, requested, fresh)| {
+                if *requested && *fresh {
+                    print_now.set(false);
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     let print = {
         let print_now = print_now.clone();

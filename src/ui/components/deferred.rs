@@ -4,8 +4,12 @@
 //! first render is cut into short tasks: the first screen paints at once and each section
 //! below follows in its own task. A section whose place is not displayed (a phone shows the
 //! results or the controls, not both) waits until it is: the half of the page a phone user
-//! has not asked for costs nothing at load. After that, while its content is on screen or near it, a
-//! change reaches it at once; while it is out of sight (scrolled away, or hidden on a
+//! has not asked for costs nothing at load. On a phone (`PHONE`: the phone layout's width
+//! and a touch screen) a section also waits until it comes within a screen of the viewport,
+//! standing in meanwhile as an empty slot of about a section's height: a phone builds what
+//! its user scrolls to, not the whole page at once. (A narrow window on a computer builds
+//! every section, as a wide one does.) After that, while its
+//! content is on screen or near it, a change reaches it at once; while it is out of sight (scrolled away, or hidden on a
 //! phone), changes wait until they settle (`SETTLE_MS` without a new one) or until it comes
 //! into sight, whichever is first, unless the change is of another kind (a new `epoch`:
 //! another scenario, the language), which shows at once. So a slider dragged at the top of
@@ -32,6 +36,20 @@ pub const SETTLE_MS: u32 = 300;
 /// before it is scrolled into view.
 const NEAR: &str = "300px 0px";
 
+/// A phone: the phone layout's width (styles/main.css) on a touch screen. There a section
+/// mounts only once it comes within `AHEAD` of the viewport.
+const PHONE: &str = "(max-width: 800px) and (pointer: coarse)";
+
+/// How far below (or above) the viewport a phone builds a section ahead of the user.
+const AHEAD: &str = "100% 0px";
+
+/// Whether sections wait for the user to scroll near them (a phone).
+fn on_phone() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(PHONE).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     #[prop_or_default]
@@ -44,69 +62,126 @@ pub struct Props {
 
 /// The sections waiting to mount (with their wrappers, to find which comes first in the
 /// page: Yew creates a list's components last to first), the timer that mounts the next, and
-/// the places sections are put in, with whether each is displayed.
+/// what is known of where they wait.
 #[derive(Default)]
 struct Queue {
     waiting: Vec<(html::Scope<Deferred>, NodeRef)>,
     next: Option<Timeout>,
-    places: Option<Places>,
+    sight: Option<Sight>,
 }
 
-/// The elements sections are placed in, each with whether it is displayed (has a size), as
-/// a `ResizeObserver` reports after each layout: nothing is measured while mounting, and a
-/// place that is not displayed is never reported until it is shown.
-struct Places {
+/// What observers report after each layout, so that nothing is measured while mounting:
+/// which places sections are put in are displayed (a `ResizeObserver`: a place with a size;
+/// one not displayed is never reported until it is shown), and, on a phone, which waiting
+/// sections' slots are within `AHEAD` of the viewport (an `IntersectionObserver`).
+struct Sight {
+    places: Seen<ResizeObserver>,
+    slots: Seen<IntersectionObserver>,
+}
+
+/// Elements watched by one observer, each with its last report (false until the first).
+struct Seen<O> {
     seen: Vec<(Element, bool)>,
-    observer: ResizeObserver,
+    observer: O,
     _callback: Closure<dyn FnMut(js_sys::Array)>,
 }
 
-impl Places {
+/// Any report lines up the next mount.
+fn line_up() {
+    QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        if q.next.is_none() && !q.waiting.is_empty() {
+            q.next = Some(Timeout::new(0, mount_next));
+        }
+    })
+}
+
+/// Records a report about `target`: `yes` for a displayed place or a slot near the viewport.
+fn report(pick: fn(&mut Sight) -> &mut Vec<(Element, bool)>, target: &Element, yes: bool) {
+    QUEUE.with(|q| {
+        if let Some(sight) = q.borrow_mut().sight.as_mut() {
+            if let Some(seen) = pick(sight).iter_mut().find(|(e, _)| e == target) {
+                seen.1 = yes;
+            }
+        }
+    })
+}
+
+impl Sight {
     fn new() -> Option<Self> {
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
-            QUEUE.with(|q| {
-                let mut q = q.borrow_mut();
-                let Some(places) = q.places.as_mut() else {
-                    return;
-                };
-                for entry in entries
-                    .iter()
-                    .filter_map(|e| e.dyn_into::<ResizeObserverEntry>().ok())
-                {
-                    let rect = entry.content_rect();
-                    let target = entry.target();
-                    if let Some(place) = places.seen.iter_mut().find(|(p, _)| *p == target) {
-                        place.1 = rect.width() > 0.0 || rect.height() > 0.0;
-                    }
-                }
-                if q.next.is_none() && !q.waiting.is_empty() {
-                    q.next = Some(Timeout::new(0, mount_next));
-                }
-            })
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+            for entry in entries
+                .iter()
+                .filter_map(|e| e.dyn_into::<ResizeObserverEntry>().ok())
+            {
+                let rect = entry.content_rect();
+                let shown = rect.width() > 0.0 || rect.height() > 0.0;
+                report(|s| &mut s.places.seen, &entry.target(), shown);
+            }
+            line_up();
         });
-        let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-        Some(Places {
-            seen: Vec::new(),
-            observer,
-            _callback: callback,
+        let resize = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        let on_near = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+            for entry in entries
+                .iter()
+                .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+            {
+                report(
+                    |s| &mut s.slots.seen,
+                    &entry.target(),
+                    entry.is_intersecting(),
+                );
+            }
+            line_up();
+        });
+        let options = IntersectionObserverInit::new();
+        options.set_root_margin(AHEAD);
+        let near =
+            IntersectionObserver::new_with_options(on_near.as_ref().unchecked_ref(), &options)
+                .ok()?;
+        Some(Sight {
+            places: Seen {
+                seen: Vec::new(),
+                observer: resize,
+                _callback: on_resize,
+            },
+            slots: Seen {
+                seen: Vec::new(),
+                observer: near,
+                _callback: on_near,
+            },
         })
     }
 
-    /// Whether `place` is displayed as last reported; a new place is watched from now on
-    /// and counts as not displayed until its first report.
-    fn displayed(&mut self, place: &Element) -> bool {
-        if let Some((_, shown)) = self.seen.iter().find(|(p, _)| p == place) {
-            return *shown;
+    /// Whether the section in `wrapper` may mount now (as last reported; whatever is seen
+    /// for the first time is watched from now on and waits for its first report).
+    fn ready(&mut self, wrapper: &Element) -> bool {
+        let Some(place) = wrapper.parent_element() else {
+            return true;
+        };
+        let displayed = self.places.check(&place, |o, e| o.observe(e));
+        match wrapper.first_element_child().filter(|_| on_phone()) {
+            Some(slot) => displayed && self.slots.check(&slot, |o, e| o.observe(e)),
+            None => displayed,
         }
-        self.observer.observe(place);
-        self.seen.push((place.clone(), false));
+    }
+}
+
+impl<O> Seen<O> {
+    fn check(&mut self, element: &Element, observe: fn(&O, &Element)) -> bool {
+        if let Some((_, yes)) = self.seen.iter().find(|(e, _)| e == element) {
+            return *yes;
+        }
+        observe(&self.observer, element);
+        self.seen.push((element.clone(), false));
         false
     }
 }
 
-impl Drop for Places {
+impl Drop for Sight {
     fn drop(&mut self) {
-        self.observer.disconnect();
+        self.places.observer.disconnect();
+        self.slots.observer.disconnect();
     }
 }
 
@@ -135,28 +210,28 @@ fn before(a: &NodeRef, b: &NodeRef) -> bool {
     }
 }
 
-/// Whether the element a section is placed in is displayed (a section not in the page yet,
-/// or in a browser without `ResizeObserver`, counts as displayed).
-fn displayed(places: &mut Option<Places>, wrapper: &NodeRef) -> bool {
-    let Some(place) = wrapper.get().and_then(|w| w.parent_element()) else {
+/// Whether the section in `wrapper` may mount now: its place is displayed and, on a phone,
+/// its slot is near the viewport (a section not in the page yet, or in a browser without
+/// these observers, may).
+fn ready(sight: &mut Option<Sight>, wrapper: &NodeRef) -> bool {
+    let Some(wrapper) = wrapper.cast::<Element>() else {
         return true;
     };
-    if places.is_none() {
-        *places = Places::new();
+    if sight.is_none() {
+        *sight = Sight::new();
     }
-    places.as_mut().is_none_or(|p| p.displayed(&place))
+    sight.as_mut().is_none_or(|s| s.ready(&wrapper))
 }
 
-/// Mounts the waiting section that comes first in the page among those displayed, and lines
-/// up the next one for the task after; when only sections out of display wait, the report
-/// of a place being shown lines it up.
+/// Mounts the waiting section that comes first in the page among those ready, and lines up
+/// the next one for the task after; when none is ready, the next report lines it up.
 fn mount_next() {
     let link = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
         q.next = None;
         let q = &mut *q;
         let shown: Vec<usize> = (0..q.waiting.len())
-            .filter(|&i| displayed(&mut q.places, &q.waiting[i].1))
+            .filter(|&i| ready(&mut q.sight, &q.waiting[i].1))
             .collect();
         let first = shown.into_iter().reduce(|best, i| {
             if before(&q.waiting[i].1, &q.waiting[best].1) {
@@ -169,7 +244,7 @@ fn mount_next() {
         // With only sections out of display waiting, the next report of a place lines up
         // the next mount.
         if q.waiting.is_empty() {
-            q.places = None; // watched again for the next sections
+            q.sight = None; // watched again for the next sections
         } else if link.is_some() {
             q.next = Some(Timeout::new(0, mount_next));
         }
@@ -204,6 +279,8 @@ impl Drop for Watch {
 
 pub struct Deferred {
     mounted: bool,
+    /// Whether it stands in as an empty slot until it mounts (on a phone).
+    slot: bool,
     in_sight: bool,
     /// Whether the content shows older props than the latest.
     behind: bool,
@@ -221,6 +298,7 @@ impl Component for Deferred {
         enqueue(ctx.link().clone(), wrapper.clone());
         Self {
             mounted: false,
+            slot: on_phone(),
             in_sight: false,
             behind: false,
             settle: None,
@@ -265,6 +343,7 @@ impl Component for Deferred {
         html! {
             <div class="deferred" ref={self.wrapper.clone()} data-in-sight={self.in_sight.to_string()}>
                 if self.mounted { { ctx.props().children.clone() } }
+                else if self.slot { <div class="deferred-slot"></div> }
             </div>
         }
     }
