@@ -114,9 +114,11 @@ export async function testPhoneBuildsWhatIsScrolledTo({ browser, baseURL }) {
   const page = await phone.newPage();
   await openApp(page, '/');
   await waitFor(page, () => document.querySelector('#card-coverage')?.offsetParent, undefined, { message: 'the answer' });
-  // The first section below the answer is built once its slot is reported near.
-  await waitFor(page, () => document.querySelectorAll('main > .deferred > :not(.deferred-slot)').length > 0,
-    undefined, { message: 'the first section below the answer' });
+  // Settled: every slot left is more than a screen below the viewport (those nearer are built).
+  await waitFor(page, () => {
+    const slots = [...document.querySelectorAll('main > .deferred > .deferred-slot')];
+    return slots.length > 0 && slots.every((s) => s.getBoundingClientRect().top > 2 * innerHeight);
+  }, undefined, { message: 'the sections within a screen built, the others waiting' });
   const built = () => page.evaluate(() => ({
     main: document.querySelectorAll('main > .deferred > :not(.deferred-slot)').length,
     all: document.querySelectorAll('main > .deferred').length,
