@@ -107,18 +107,18 @@ export async function testPrintedPage({ page, artifacts }) {
 }
 
 /** A phone (narrow, touch) builds what its user scrolls to: at load the first screen and no
- * more than the sections within a screen of it, none of the controls behind their tab;
+ * more than the sections within half a screen of it, none of the controls behind their tab;
  * scrolling down builds the rest, and switching to the controls builds them. */
 export async function testPhoneBuildsWhatIsScrolledTo({ browser, baseURL }) {
   const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   const page = await phone.newPage();
   await openApp(page, '/');
   await waitFor(page, () => document.querySelector('#card-coverage')?.offsetParent, undefined, { message: 'the answer' });
-  // Settled: every slot left is more than a screen below the viewport (those nearer are built).
+  // Settled: every slot left is more than half a screen below the viewport (nearer ones are built).
   await waitFor(page, () => {
     const slots = [...document.querySelectorAll('main > .deferred > .deferred-slot')];
-    return slots.length > 0 && slots.every((s) => s.getBoundingClientRect().top > 2 * innerHeight);
-  }, undefined, { message: 'the sections within a screen built, the others waiting' });
+    return slots.length > 0 && slots.every((s) => s.getBoundingClientRect().top > 1.5 * innerHeight);
+  }, undefined, { message: 'the sections within half a screen built, the others waiting' });
   const built = () => page.evaluate(() => ({
     main: document.querySelectorAll('main > .deferred > :not(.deferred-slot)').length,
     all: document.querySelectorAll('main > .deferred').length,
