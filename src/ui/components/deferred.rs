@@ -157,12 +157,12 @@ impl Sight {
 
     /// Whether the section in `wrapper` may mount now (as last reported; whatever is seen
     /// for the first time is watched from now on and waits for its first report).
-    fn ready(&mut self, wrapper: &Element) -> bool {
+    fn ready(&mut self, wrapper: &Element, phone: bool) -> bool {
         let Some(place) = wrapper.parent_element() else {
             return true;
         };
         let displayed = self.places.check(&place, |o, e| o.observe(e));
-        match wrapper.first_element_child().filter(|_| on_phone()) {
+        match wrapper.first_element_child().filter(|_| phone) {
             Some(slot) => displayed && self.slots.check(&slot, |o, e| o.observe(e)),
             None => displayed,
         }
@@ -215,14 +215,14 @@ fn before(a: &NodeRef, b: &NodeRef) -> bool {
 /// Whether the section in `wrapper` may mount now: its place is displayed and, on a phone,
 /// its slot is near the viewport (a section not in the page yet, or in a browser without
 /// these observers, may).
-fn ready(sight: &mut Option<Sight>, wrapper: &NodeRef) -> bool {
+fn ready(sight: &mut Option<Sight>, wrapper: &NodeRef, phone: bool) -> bool {
     let Some(wrapper) = wrapper.cast::<Element>() else {
         return true;
     };
     if sight.is_none() {
         *sight = Sight::new();
     }
-    sight.as_mut().is_none_or(|s| s.ready(&wrapper))
+    sight.as_mut().is_none_or(|s| s.ready(&wrapper, phone))
 }
 
 /// Mounts the waiting section that comes first in the page among those ready, and lines up
@@ -232,10 +232,11 @@ fn mount_next() {
         let mut q = q.borrow_mut();
         q.next = None;
         let q = &mut *q;
-        let shown: Vec<usize> = (0..q.waiting.len())
-            .filter(|&i| ready(&mut q.sight, &q.waiting[i].1))
+        let phone = on_phone();
+        let ready_now: Vec<usize> = (0..q.waiting.len())
+            .filter(|&i| ready(&mut q.sight, &q.waiting[i].1, phone))
             .collect();
-        let first = shown.into_iter().reduce(|best, i| {
+        let first = ready_now.into_iter().reduce(|best, i| {
             if before(&q.waiting[i].1, &q.waiting[best].1) {
                 i
             } else {
