@@ -15,7 +15,9 @@
 //!   uncertain assumptions, 10 years each (issue 13's aim: ≤ 100 ms in wasm);
 //! - `regions/national_5y`: the national starting plan, 38 provinces and 514 kab/kota over
 //!   five years (`run_national` on a validated plan); `regions/national_validate` builds and
-//!   validates that plan (514 starting scenarios); `regions/maluku_5y` one province (11 kab/kota).
+//!   validates that plan (514 starting scenarios); `regions/maluku_5y` one province (11 kab/kota);
+//!   `regions/national_10y`: the same plan over 10 years, 514 region-decades as a national plan
+//!   runs them (each kab/kota's figures, not its whole outcome; issue 11's aim: ≤ 10 ms).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use payung::engine::plan::solve_plan;
@@ -160,6 +162,9 @@ fn regions_benches(c: &mut Criterion) {
     let catalogue = regions::catalogue().unwrap();
     let national = regions::NationalScenario::starting().unwrap();
     let valid = national.validate(&p, catalogue).unwrap();
+    let mut decade = national.clone();
+    decade.horizon.years = 10;
+    let decade = decade.validate(&p, catalogue).unwrap();
     let maluku = regions::ProvinceScenario::starting(&p, catalogue, "81")
         .unwrap()
         .validate(&p, catalogue)
@@ -168,6 +173,9 @@ fn regions_benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("national_5y", |b| {
         b.iter(|| regions::run_national(black_box(&p), black_box(&valid)))
+    });
+    group.bench_function("national_10y", |b| {
+        b.iter(|| regions::run_national(black_box(&p), black_box(&decade)))
     });
     group.bench_function("national_validate", |b| {
         b.iter(|| black_box(&national).validate(&p, catalogue))

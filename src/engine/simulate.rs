@@ -70,6 +70,7 @@ use super::risk::{AmountsF64, ExpectedEvents, Rates};
 use super::scenario::{Programmes, Scenario, ValidScenario};
 use figures::Keep;
 pub(crate) use figures::{simulate_figures, simulate_figures_until, Figures};
+pub(crate) use figures::{simulate_region, RegionFigures};
 pub(crate) use prices::PriceCache;
 use prices::{Money, YearPrices};
 pub(crate) use resume::Paused;
@@ -313,6 +314,9 @@ struct Run<'a> {
     /// The figures of each closed year, and this year's contributions so far (`Keep::Figures`).
     figures: Vec<figures::YearFigures>,
     year_paid: i128,
+    /// What a region's run in a province or national plan reads beyond the figures
+    /// (`simulate_region`); none for other runs.
+    region: Option<figures::RegionSums>,
 }
 
 /// The money scale that holds every amount of the scenario: co-funding shares and amounts
@@ -439,6 +443,7 @@ impl<'a> Run<'a> {
             years: Vec::with_capacity(sc.horizon.years as usize + 1),
             figures: Vec::new(),
             year_paid: 0,
+            region: None,
         }
     }
 

@@ -6,7 +6,8 @@
 use super::ucj::{PathPoint, Ucj, UcjData};
 use crate::engine::calendar::YearMonth;
 use crate::engine::scenario::{Programmes, Scenario, SourceKind, Target};
-use crate::engine::{ratio, Outcome, Parameters, Rupiah, ScenarioError};
+use crate::engine::simulate::RegionFigures;
+use crate::engine::{ratio, Parameters, Rupiah, ScenarioError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -103,27 +104,25 @@ pub struct RegionResult {
 
 impl RegionResult {
     /// A kab/kota's result from its run; sources from index `own` on are the province's.
-    pub(super) fn of_outcome(
+    pub(super) fn of_figures(
         code: &str,
         name: &str,
         sc: &Scenario,
-        outcome: &Outcome,
+        run: &RegionFigures,
         own: usize,
         workers_estimated: bool,
     ) -> RegionResult {
-        let years = outcome
+        let years = run
+            .figures
             .years
             .iter()
-            .map(|y| {
+            .zip(&run.contributions_by_source)
+            .zip(&run.unspent)
+            .map(|((y, by_source), unspent)| {
                 let mut by_payer = ByPayer::default();
                 let mut from_province = Decimal::ZERO;
-                for (i, (paid, kind)) in y
-                    .contributions_by_source
-                    .iter()
-                    .zip(&outcome.source_kinds)
-                    .enumerate()
-                {
-                    by_payer.add(payer(*kind), *paid);
+                for (i, (paid, source)) in by_source.iter().zip(&sc.sources).enumerate() {
+                    by_payer.add(payer(source.kind), *paid);
                     if i >= own {
                         from_province += paid;
                     }
@@ -131,12 +130,12 @@ impl RegionResult {
                 RegionYear {
                     year: y.year,
                     workers: y.population_end,
-                    covered: y.workers_covered_end,
-                    coverage: y.coverage_ratio,
-                    contributions: y.contributions_total,
+                    covered: y.covered_end,
+                    coverage: ratio(y.covered_end, y.population_end),
+                    contributions: y.contributions,
                     by_payer,
                     from_province_sources: from_province,
-                    unspent: y.unspent_total,
+                    unspent: *unspent,
                 }
             })
             .collect();
@@ -144,8 +143,8 @@ impl RegionResult {
             code: code.to_string(),
             name: name.to_string(),
             target: sc.target.clone(),
-            target_reached: outcome.target_reached,
-            target_met: outcome.target_met,
+            target_reached: run.figures.target_reached,
+            target_met: run.figures.target_met,
             years,
             workers_estimated,
             ucj: None,

@@ -3,8 +3,9 @@
 //! kab/kota) over each of its kab/kota's own scenario.
 //!
 //! The province's sources become ordinary funding sources (kind `apbd_provinsi`) added to each
-//! kab/kota's scenario, and every kab/kota runs through the single-region `simulate`; the
-//! province's figures are the sums of its kab/kota's. Nothing here simulates a month. This
+//! kab/kota's scenario, and every kab/kota runs through the single-region simulation (reading
+//! only what a plan shows: `simulate_region`); the province's figures are the sums of its
+//! kab/kota's. Nothing here simulates a month. This
 //! module knows nothing of how a plan is shown or stored.
 
 mod sources;
@@ -13,7 +14,8 @@ use super::plan::{PlanError, RegionResult, UcjPath};
 use super::ucj::{Ucj, UcjData};
 use super::{Catalogue, KabKota};
 use crate::engine::scenario::{Amount, Horizon, Programmes, Scenario, Target};
-use crate::engine::{presets, simulate, Outcome, Parameters, Rupiah, ValidScenario};
+use crate::engine::simulate::{simulate_region, PriceCache, RegionFigures};
+use crate::engine::{presets, Parameters, Rupiah, ValidScenario};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -315,20 +317,21 @@ pub(super) fn run_with_months(
     params: &Parameters,
     plan: &ValidProvince,
 ) -> (ProvinceOutcome, Vec<(u64, u64)>) {
-    let outcomes: Vec<Outcome> = plan
+    let mut cache = PriceCache::default();
+    let runs: Vec<RegionFigures> = plan
         .members
         .iter()
-        .map(|m| simulate(params, &m.scenario))
+        .map(|m| simulate_region(params, &m.scenario, &mut cache))
         .collect();
     let kabkota: Vec<RegionResult> = plan
         .members
         .iter()
-        .zip(&outcomes)
-        .map(|(m, o)| {
-            RegionResult::of_outcome(&m.code, &m.name, &m.scenario, o, m.own, m.estimated)
+        .zip(&runs)
+        .map(|(m, r)| {
+            RegionResult::of_figures(&m.code, &m.name, &m.scenario, r, m.own, m.estimated)
         })
         .collect();
-    let months = monthly(&outcomes);
+    let months = monthly(&runs);
     let years = plan.horizon.years as usize;
     let own_sources = plan
         .sources
@@ -337,12 +340,12 @@ pub(super) fn run_with_months(
         .map(|(i, s)| {
             let mut by_year = vec![Decimal::ZERO; years];
             let mut by_kabkota = vec![Decimal::ZERO; plan.members.len()];
-            for (k, (m, o)) in plan.members.iter().zip(&outcomes).enumerate() {
+            for (k, (m, r)) in plan.members.iter().zip(&runs).enumerate() {
                 let Some(j) = m.province_sources.iter().position(|p| *p == i) else {
                     continue;
                 };
-                for (y, year) in o.years.iter().enumerate() {
-                    let paid = year.contributions_by_source[m.own + j];
+                for (y, year) in r.contributions_by_source.iter().enumerate() {
+                    let paid = year[m.own + j];
                     if let Some(slot) = by_year.get_mut(y) {
                         *slot += paid;
                     }
@@ -383,13 +386,13 @@ pub(super) fn run_with_months(
 }
 
 /// Covered and pekerja rentan summed over the runs, month by month.
-pub(super) fn monthly(outcomes: &[Outcome]) -> Vec<(u64, u64)> {
-    let n = outcomes.first().map_or(0, |o| o.months.len());
+pub(super) fn monthly(runs: &[RegionFigures]) -> Vec<(u64, u64)> {
+    let n = runs.first().map_or(0, |r| r.months.len());
     (0..n)
         .map(|i| {
-            outcomes.iter().fold((0, 0), |(c, p), o| {
-                let m = &o.months[i];
-                (c + m.covered, p + m.population)
+            runs.iter().fold((0, 0), |(c, p), r| {
+                let (covered, population) = r.months[i];
+                (c + covered, p + population)
             })
         })
         .collect()

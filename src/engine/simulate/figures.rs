@@ -74,6 +74,58 @@ pub(crate) fn simulate_figures_until(
     run.into_figures()
 }
 
+/// What a kab/kota's run in a province or national plan reads beyond its `Figures`: each
+/// month's covered workers and population, and each year's contributions by source and
+/// unspent money, as in its `Outcome` (`MonthResult::covered` and `population`,
+/// `YearResult::contributions_by_source` and `unspent_total`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RegionFigures {
+    pub figures: Figures,
+    /// `(covered, population)` of each month.
+    pub months: Vec<(u64, u64)>,
+    /// Each year's contributions by source.
+    pub contributions_by_source: Vec<Vec<Rupiah>>,
+    /// Each year's unspent money (each source's rounded to the Rupiah, summed).
+    pub unspent: Vec<Rupiah>,
+}
+
+/// The running sums of a region's run (`simulate_region`), in units.
+#[derive(Clone, Default)]
+pub(super) struct RegionSums {
+    months: Vec<(u64, u64)>,
+    /// This fiscal year's contributions by source so far.
+    pub(super) paid: Vec<i128>,
+    by_source: Vec<Vec<Rupiah>>,
+    unspent: Vec<Rupiah>,
+}
+
+/// The figures a province or national plan reads of one kab/kota over its whole horizon:
+/// the same as `simulate`'s outcome gives, without expected events, benefits, tenure, the
+/// JHT balance or month and year results (a national plan runs 514 of them). Reuses (and adds
+/// to) the year prices in `cache`, which kab/kota of the same sources and package share.
+pub(crate) fn simulate_region(
+    params: &Parameters,
+    valid: &ValidScenario,
+    cache: &mut PriceCache,
+) -> RegionFigures {
+    let mut run = Run::new(params, valid, std::mem::take(cache), Keep::Figures);
+    let sources = valid.scenario().sources.len();
+    run.region = Some(RegionSums {
+        months: Vec::with_capacity(valid.horizon.months() as usize),
+        paid: vec![0; sources],
+        ..RegionSums::default()
+    });
+    run.months_from(0, Stop::Never, None);
+    *cache = std::mem::take(&mut run.cache);
+    let sums = run.region.take().unwrap_or_default();
+    RegionFigures {
+        figures: run.into_figures(),
+        months: sums.months,
+        contributions_by_source: sums.by_source,
+        unspent: sums.unspent,
+    }
+}
+
 impl Run<'_> {
     /// The figures of the years closed in `Keep::Figures`.
     pub(super) fn into_figures(self) -> Figures {
@@ -91,8 +143,12 @@ impl Run<'_> {
     /// Step 7 for draws: the first month the target was reached (the year's contributions
     /// were added as they were paid).
     pub(super) fn count(&mut self, month: Month) {
-        if self.target_reached.is_none() && self.meets_target(self.covered(), self.population()) {
+        let (covered, population) = (self.covered(), self.population());
+        if self.target_reached.is_none() && self.meets_target(covered, population) {
             self.target_reached = Some(month.date);
+        }
+        if let Some(region) = &mut self.region {
+            region.months.push((covered, population));
         }
     }
 
@@ -106,6 +162,16 @@ impl Run<'_> {
             cover_lost: self.sums.cover_lost.iter().sum(),
         };
         self.figures.push(figures);
+        if let Some(region) = &mut self.region {
+            let u = self.units;
+            region
+                .by_source
+                .push(region.paid.iter().map(|&p| u.rupiah(p)).collect());
+            region.paid.fill(0);
+            region
+                .unspent
+                .push(self.left.iter().map(|&l| u.rounded(l)).sum());
+        }
         self.year_paid = 0;
         self.sums.cover_lost.fill(0);
     }
@@ -200,5 +266,83 @@ mod tests {
         }
         // Both answers of the target occur.
         assert!(met > 0 && met < presets::IDS.len() * 3, "{met}");
+    }
+
+    /// What a plan reads of a kab/kota's run is what its whole outcome says, for every
+    /// kab/kota's starting scenario over 4 and 10 years and for every preset and the example
+    /// with two worker groups over 10, with one price cache for all (as a plan shares it).
+    #[test]
+    fn a_regions_figures_are_its_whole_runs() {
+        let params = Parameters::embedded().unwrap();
+        let catalogue = crate::engine::regions::catalogue().unwrap();
+        let mut scenarios = Vec::new();
+        for years in [4, 10] {
+            for k in &catalogue.kabkota {
+                let mut sc = crate::engine::regions::starting_scenario(&params, &k.code)
+                    .unwrap()
+                    .scenario;
+                sc.horizon.years = years;
+                scenarios.push((format!("{} over {years}", k.code), sc));
+            }
+        }
+        for id in presets::IDS {
+            let mut sc = presets::load(id).unwrap();
+            sc.horizon.years = 10;
+            scenarios.push((id.to_string(), sc));
+        }
+        let text = std::fs::read_to_string("examples/mukomuko-2024.json").unwrap();
+        scenarios.push((
+            "mukomuko".into(),
+            crate::engine::import::scenario_from_json(&text).unwrap(),
+        ));
+        let mut cache = PriceCache::default();
+        let (mut unspent, mut met) = (0, 0);
+        for (name, sc) in scenarios {
+            let valid = sc.validate(&params).unwrap();
+            let whole = simulate(&params, &valid);
+            let region = simulate_region(&params, &valid, &mut cache);
+            let months: Vec<(u64, u64)> = whole
+                .months
+                .iter()
+                .map(|m| (m.covered, m.population))
+                .collect();
+            assert_eq!(region.months, months, "{name}");
+            let by_source: Vec<Vec<Rupiah>> = whole
+                .years
+                .iter()
+                .map(|y| y.contributions_by_source.clone())
+                .collect();
+            assert_eq!(region.contributions_by_source, by_source, "{name}");
+            let left: Vec<Rupiah> = whole.years.iter().map(|y| y.unspent_total).collect();
+            assert_eq!(region.unspent, left, "{name}");
+            let years: Vec<(i32, u64, u64, Rupiah)> = whole
+                .years
+                .iter()
+                .map(|y| {
+                    (
+                        y.year,
+                        y.workers_covered_end,
+                        y.population_end,
+                        y.contributions_total,
+                    )
+                })
+                .collect();
+            let figures: Vec<(i32, u64, u64, Rupiah)> = region
+                .figures
+                .years
+                .iter()
+                .map(|y| (y.year, y.covered_end, y.population_end, y.contributions))
+                .collect();
+            assert_eq!(figures, years, "{name}");
+            assert_eq!(region.figures.target_met, whole.target_met, "{name}");
+            assert_eq!(
+                region.figures.target_reached, whole.target_reached,
+                "{name}"
+            );
+            unspent += usize::from(left.iter().any(|u| !u.is_zero()));
+            met += usize::from(whole.target_met);
+        }
+        // Runs that leave money and runs that meet their target both occur.
+        assert!(unspent > 0 && met > 0, "{unspent} {met}");
     }
 }

@@ -58,6 +58,11 @@ impl Run<'_> {
                 programmes[k] += times(at_full, cf[k]) + times(at_discount, cd[k]);
             }
         }
+        if let Some(region) = &mut self.region {
+            for (sum, paid) in region.paid.iter_mut().zip(&self.paid) {
+                *sum += paid;
+            }
+        }
         if !by_programme {
             return programmes;
         }
