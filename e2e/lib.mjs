@@ -151,6 +151,32 @@ export async function scrollThrough(page) {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
+/**
+ * Waits until the page's `count` engine threads (ui::compute: one Web Worker per lane) have
+ * started and fetched their wasm, which is the last file a page loads: each worker reports
+ * the fetch in its own resource timeline, which a PerformanceObserver watches.
+ */
+export async function waitForEngineThreads(page, count = 3, { timeout = TIMEOUT } = {}) {
+  const deadline = Date.now() + timeout;
+  while (page.workers().length < count) {
+    await page.waitForEvent('worker', { timeout: Math.max(1, deadline - Date.now()) });
+  }
+  await Promise.all(page.workers().map((w) => w.evaluate(() => new Promise((resolve) => {
+    const loaded = () => performance.getEntriesByType('resource')
+      .some((e) => e.name.endsWith('payung-worker_bg.wasm'));
+    if (loaded()) {
+      resolve();
+      return;
+    }
+    new PerformanceObserver((_, observer) => {
+      if (loaded()) {
+        observer.disconnect();
+        resolve();
+      }
+    }).observe({ type: 'resource' });
+  }))));
+}
+
 export async function openApp(page, path = '/', { timeout = TIMEOUT } = {}) {
   await page.goto(path, { waitUntil: 'load', timeout });
   // Not the first screen drawn ahead (.boot-preview), which has a <main> of its own.
