@@ -5,8 +5,8 @@
 //! The province's sources become ordinary funding sources (kind `apbd_provinsi`) added to each
 //! kab/kota's scenario, and every kab/kota runs through the single-region simulation (reading
 //! only what a plan shows: `simulate_region`); the province's figures are the sums of its
-//! kab/kota's. Nothing here simulates a month. This
-//! module knows nothing of how a plan is shown or stored.
+//! kab/kota's. Nothing here simulates a month. This module knows nothing of how a plan is
+//! shown or stored.
 
 mod sources;
 

@@ -140,8 +140,9 @@ impl Run<'_> {
 }
 
 impl Run<'_> {
-    /// Step 7 for draws: the first month the target was reached (the year's contributions
-    /// were added as they were paid).
+    /// Step 7 for draws and trials: the first month the target was reached (the year's
+    /// contributions were added as they were paid); a region's run also keeps the month's
+    /// covered workers and population.
     pub(super) fn count(&mut self, month: Month) {
         let (covered, population) = (self.covered(), self.population());
         if self.target_reached.is_none() && self.meets_target(covered, population) {
@@ -152,7 +153,8 @@ impl Run<'_> {
         }
     }
 
-    /// Step 8 for draws: the year's figures.
+    /// Step 8 for draws and trials: the year's figures; a region's run also keeps its
+    /// contributions by source and its unspent money.
     pub(super) fn close_figures(&mut self, year: i32) {
         let figures = YearFigures {
             year,
