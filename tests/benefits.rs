@@ -166,3 +166,26 @@ fn jht_balances_equal_the_contributions_at_zero_return() {
     }
     assert!(deposited > Decimal::ZERO);
 }
+
+/// `Outcome` is `Eq` on the promise that its expected counts are never NaN: every month's,
+/// year's and the total's are finite, and a run equals a clone of itself.
+#[test]
+fn expected_counts_are_finite_so_an_outcome_equals_itself() {
+    for id in presets::IDS {
+        let o = run(presets::load(id).unwrap());
+        let counts = o
+            .months
+            .iter()
+            .flat_map(|m| [m.expected_deaths, m.expected_accidents])
+            .chain(
+                o.years
+                    .iter()
+                    .flat_map(|y| [y.expected_deaths, y.expected_accidents]),
+            )
+            .chain([o.totals.expected_deaths]);
+        for c in counts {
+            assert!(c.is_finite() && c >= 0.0, "{id}: expected count {c}");
+        }
+        assert_eq!(o, o.clone(), "{id}");
+    }
+}

@@ -143,6 +143,12 @@ pub struct Outcome {
     pub warnings: Vec<Warning>,
 }
 
+/// Equality is an equivalence: the expected counts, the only non-exact numbers, are finite
+/// sums of finite products, never NaN (`tests/benefits.rs` checks a whole run). Being `Eq`
+/// lets `Rc<Outcome>` compare by pointer first, so a screen handed the same outcome again
+/// does not walk every month of it.
+impl Eq for Outcome {}
+
 impl Outcome {
     /// The horizon's final month, which summary cards and goal-seek read.
     pub fn last_month(&self) -> &MonthResult {

@@ -20,7 +20,7 @@ pub const PARAMETERS_TOML: &str = include_str!("../../data/parameters.toml");
 const PARAMETERS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/parameters.json"));
 
 /// A link to the regulation or statement a value comes from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     pub title: String,
@@ -39,7 +39,7 @@ pub enum Unit {
 }
 
 /// One regulated quantity and its history.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Parameter {
     pub description_id: String,
@@ -93,8 +93,9 @@ where
         .collect()
 }
 
-/// Every parameter the engine uses, by name.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// Every parameter the engine uses, by name (`Eq`, so that `Rc<Parameters>` compares by
+/// pointer first).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Parameters {
     pub jkk_rate: Parameter,
