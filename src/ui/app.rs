@@ -123,6 +123,9 @@ struct SimulatorProps {
     /// What happened to the opening link: why it could not be used (an error), or where
     /// the work it replaced was saved.
     notice: Option<LinkNotice>,
+    /// The page opened the default scenario at a plain address (no fragment) with nothing
+    /// saved: a first visit.
+    first_visit: bool,
 }
 
 /// The opening link's notice in both languages, so that it follows the language switch.
@@ -192,19 +195,33 @@ fn Simulator(props: &SimulatorProps) -> Html {
     // goes away (reload, closed tab) before that, so nothing is lost.
     let latest = use_mut_ref(|| state.valid.clone());
     *latest.borrow_mut() = state.valid.clone();
-    use_effect_with(state.valid.clone(), |valid| {
+    // On a first visit the default scenario, while it is not edited, is neither saved nor
+    // put in the address (a plain address opens it): there is nothing to lose, the next
+    // visit is still a first one, and the first load spares a long task (making the link
+    // is the first use of its compression code).
+    let opened = use_memo((), {
+        let valid = state.valid.clone();
+        let first_visit = props.first_visit;
+        move |_| first_visit.then_some(valid)
+    });
+    let unedited = opened.as_ref().as_ref() == Some(&state.valid);
+    use_effect_with((state.valid.clone(), unedited), |(valid, unedited)| {
         let valid = valid.clone();
-        let timer = gloo::timers::callback::Timeout::new(AUTOSAVE_MS, move || {
-            storage::save_current(valid.scenario());
+        let timer = (!*unedited).then(|| {
+            gloo::timers::callback::Timeout::new(AUTOSAVE_MS, move || {
+                storage::save_current(valid.scenario());
+            })
         });
         move || drop(timer)
     });
     // The address bar always holds what is on screen (replaced, never pushed), so copying
     // it shares this scenario and a reload reopens it.
-    use_effect_with(state.valid.clone(), |valid| {
+    use_effect_with((state.valid.clone(), unedited), |(valid, unedited)| {
         let valid = valid.clone();
-        let timer = gloo::timers::callback::Timeout::new(ADDRESS_MS, move || {
-            storage::replace_address(&share::encode(valid.scenario()));
+        let timer = (!*unedited).then(|| {
+            gloo::timers::callback::Timeout::new(ADDRESS_MS, move || {
+                storage::replace_address(&share::encode(valid.scenario()));
+            })
         });
         move || drop(timer)
     });
@@ -470,47 +487,88 @@ pub fn App() -> Html {
         move || drop(listener)
     });
     let start = use_memo((), |_| {
-        let params = Parameters::embedded().map_err(|e| e.to_string())?;
-        let lang = storage::load_lang().unwrap_or_default();
-        let fallback = || {
-            presets::load(presets::DEFAULT)
-                .map_err(|e| e.to_string())?
-                .validate(&params)
-                .map_err(|e| e.to_string())
-        };
-        // A link wins, and the work in progress it replaces is saved first; a bad link keeps
-        // the work in progress open (and says why); otherwise the scenario from last time,
-        // if it is still valid, or the default preset. Nothing is lost either way.
-        let working = storage::load_current().and_then(|sc| sc.validate(&params).ok());
-        let (valid, notice) = match (link_fragment().map(|f| share::decode(&f, &params)), working) {
-            (Some(Ok(valid)), working) => {
-                let kept = working
-                    .filter(|w| w.scenario() != valid.scenario())
-                    .and_then(|w| keep_work(w.scenario(), lang));
-                let notice = kept
-                    .map(|name| LinkNotice::new(|l| i18n::share::work_saved_as(&name, l), false));
-                (valid, notice)
-            }
-            (Some(Err(e)), Some(working)) => {
-                let text = |l| {
-                    let why = i18n::share::message(&e, l);
-                    format!("{why} {}", i18n::share::work_kept_open(l))
-                };
-                (working, Some(LinkNotice::new(text, true)))
-            }
-            (Some(Err(e)), None) => (
-                fallback()?,
-                Some(LinkNotice::new(|l| i18n::share::message(&e, l), true)),
-            ),
-            (None, Some(working)) => (working, None),
-            (None, None) => (fallback()?, None),
-        };
-        Ok::<_, String>((Rc::new(State::new(Rc::new(params), valid, lang)), notice))
+        PREPARED
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(opening)
     });
     match &*start {
-        Ok((state, notice)) => {
-            html! { <Simulator state={state.clone()} notice={notice.clone()} /> }
+        Ok((state, notice, first_visit)) => {
+            html! { <Simulator state={state.clone()} notice={notice.clone()} first_visit={*first_visit} /> }
         }
         Err(message) => html! { <main class="fatal" role="alert"><p>{ message }</p></main> },
     }
+}
+
+/// What the app opens with: its state (parameters, scenario, language), what to say about
+/// the link it was opened with, and whether this is a first visit (the default scenario, no
+/// link, nothing saved); or why it cannot open.
+type Opening = Result<(Rc<State>, Option<LinkNotice>, bool), String>;
+
+thread_local! {
+    /// `prepare`'s work, taken by the app's first render.
+    static PREPARED: std::cell::RefCell<Option<Opening>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Works out what the app opens with ahead of its first render (`src/main.rs` runs it in a
+/// task of its own, so that reading the parameters and the scenario and rendering the first
+/// screen are two shorter tasks rather than one long one).
+pub fn prepare() {
+    let opened = opening();
+    PREPARED.with(|p| *p.borrow_mut() = Some(opened));
+}
+
+/// The embedded parameters, then the scenario in the page's link if there is one (a bad
+/// link opens the default preset with a message saying what was wrong).
+fn opening() -> Opening {
+    let params = Parameters::embedded().map_err(|e| e.to_string())?;
+    let lang = storage::load_lang().unwrap_or_default();
+    let fallback = || {
+        presets::load(presets::DEFAULT)
+            .map_err(|e| e.to_string())?
+            .validate(&params)
+            .map_err(|e| e.to_string())
+    };
+    // A link wins, and the work in progress it replaces is saved first; a bad link keeps
+    // the work in progress open (and says why); otherwise the scenario from last time,
+    // if it is still valid, or the default preset. Nothing is lost either way.
+    let working = storage::load_current().and_then(|sc| sc.validate(&params).ok());
+    let (valid, notice) = match (link_fragment().map(|f| share::decode(&f, &params)), working) {
+        (Some(Ok(valid)), working) => {
+            let kept = working
+                .filter(|w| w.scenario() != valid.scenario())
+                .and_then(|w| keep_work(w.scenario(), lang));
+            let notice =
+                kept.map(|name| LinkNotice::new(|l| i18n::share::work_saved_as(&name, l), false));
+            (valid, notice)
+        }
+        (Some(Err(e)), Some(working)) => {
+            let text = |l| {
+                let why = i18n::share::message(&e, l);
+                format!("{why} {}", i18n::share::work_kept_open(l))
+            };
+            (working, Some(LinkNotice::new(text, true)))
+        }
+        (Some(Err(e)), None) => (
+            fallback()?,
+            Some(LinkNotice::new(|l| i18n::share::message(&e, l), true)),
+        ),
+        (None, Some(working)) => (working, None),
+        (None, None) => {
+            let valid = fallback()?;
+            // A view's own fragment (`#national=81`) gets the scenario beside it at once.
+            let plain = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .is_none_or(|h| h.len() <= 1);
+            return Ok((
+                Rc::new(State::new(Rc::new(params), valid, lang)),
+                None,
+                plain,
+            ));
+        }
+    };
+    Ok((
+        Rc::new(State::new(Rc::new(params), valid, lang)),
+        notice,
+        false,
+    ))
 }

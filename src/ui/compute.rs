@@ -260,7 +260,28 @@ fn use_job_as(job: Option<Rc<Job>>, foreseeable: bool) -> Option<Rc<Done>> {
     let id = {
         let latest = latest.clone();
         *use_memo((), move |_| {
-            let id = new_asker(Rc::new(move |done| latest.set(Some(done))));
+            // An asker's first answer is shown in a task of its own rather than in the one
+            // that received it: on the first load that task has decoded the answer, and
+            // both together made one long task that held up the page.
+            // A newer answer that arrives meanwhile replaces it there.
+            let first = std::cell::Cell::new(true);
+            let waiting = Rc::new(RefCell::new(None::<Rc<Done>>));
+            let id = new_asker(Rc::new(move |done| {
+                if first.replace(false) {
+                    *waiting.borrow_mut() = Some(done);
+                    let (latest, waiting) = (latest.clone(), waiting.clone());
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        if let Some(done) = waiting.borrow_mut().take() {
+                            latest.set(Some(done));
+                        }
+                    })
+                    .forget();
+                } else if waiting.borrow().is_some() {
+                    *waiting.borrow_mut() = Some(done);
+                } else {
+                    latest.set(Some(done));
+                }
+            }));
             if foreseeable {
                 with(|c| c.foreseeing = Some(id));
             }

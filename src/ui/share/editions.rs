@@ -18,7 +18,19 @@ pub(super) fn base_value(edition: u64, id: &str) -> Option<Value> {
     if id.is_empty() {
         return Some(Value::Object(Map::new()));
     }
-    serde_json::from_str(frozen_base(edition, id)?).ok()
+    let text = frozen_base(edition, id)?;
+    // Parsed once per page: the address is rewritten with a new link after every change.
+    thread_local! {
+        static PARSED: std::cell::RefCell<std::collections::HashMap<&'static str, Option<Value>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    PARSED.with(|parsed| {
+        parsed
+            .borrow_mut()
+            .entry(text)
+            .or_insert_with(|| serde_json::from_str(text).ok())
+            .clone()
+    })
 }
 
 /// The bases of every link edition, as they were when that edition was current.
