@@ -84,6 +84,12 @@ async fn an_amount_typed_for_a_year_is_that_years_budget_and_clearing_it_returns
     assert_eq!(after[0], before[0]);
     assert_eq!(after[2], before[2], "other years keep yearly × growth");
 
+    // The source's card follows the typed amount once the moves settle when it is out of
+    // sight (as it is here, below the first test's app): wait for its clear button.
+    until("the year's clear button", || {
+        find::<Element>(&root, "#src-0-by-year .clear-year").is_some()
+    })
+    .await;
     click(&root, "#src-0-by-year .clear-year");
     until("2027 back to yearly × growth", || {
         apbd_budgets(&root) == before
