@@ -532,43 +532,38 @@ fn opening() -> Opening {
     // the work in progress open (and says why); otherwise the scenario from last time,
     // if it is still valid, or the default preset. Nothing is lost either way.
     let working = storage::load_current().and_then(|sc| sc.validate(&params).ok());
-    let (valid, notice) = match (link_fragment().map(|f| share::decode(&f, &params)), working) {
+    let link = link_fragment().map(|f| share::decode(&f, &params));
+    let (valid, notice, first_visit) = match (link, working) {
         (Some(Ok(valid)), working) => {
             let kept = working
                 .filter(|w| w.scenario() != valid.scenario())
                 .and_then(|w| keep_work(w.scenario(), lang));
             let notice =
                 kept.map(|name| LinkNotice::new(|l| i18n::share::work_saved_as(&name, l), false));
-            (valid, notice)
+            (valid, notice, false)
         }
         (Some(Err(e)), Some(working)) => {
             let text = |l| {
                 let why = i18n::share::message(&e, l);
                 format!("{why} {}", i18n::share::work_kept_open(l))
             };
-            (working, Some(LinkNotice::new(text, true)))
+            (working, Some(LinkNotice::new(text, true)), false)
         }
         (Some(Err(e)), None) => (
             fallback()?,
             Some(LinkNotice::new(|l| i18n::share::message(&e, l), true)),
+            false,
         ),
-        (None, Some(working)) => (working, None),
+        (None, Some(working)) => (working, None, false),
+        // A first visit, unless the address holds a view's own fragment (`#national=81`),
+        // which gets the scenario beside it at once.
         (None, None) => {
-            let valid = fallback()?;
-            // A view's own fragment (`#national=81`) gets the scenario beside it at once.
             let plain = web_sys::window()
                 .and_then(|w| w.location().hash().ok())
                 .is_none_or(|h| h.len() <= 1);
-            return Ok((
-                Rc::new(State::new(Rc::new(params), valid, lang)),
-                None,
-                plain,
-            ));
+            (fallback()?, None, plain)
         }
     };
-    Ok((
-        Rc::new(State::new(Rc::new(params), valid, lang)),
-        notice,
-        false,
-    ))
+    let state = State::new(Rc::new(params), valid, lang);
+    Ok((Rc::new(state), notice, first_visit))
 }
