@@ -27,7 +27,10 @@
 // 4 × index / 1750 for this run's host benchmarkIndex, never above 4× (so a fast host is
 // judged exactly as by default) nor below 1×, which is the score the gate reads.
 // PAYUNG_LH_SLOWDOWN=4 judges at a fixed slowdown instead; PAYUNG_LH_PAGES=default audits only
-// the named pages.
+// the named pages. Each run also prints the element Lighthouse took for the largest
+// contentful paint (the preview's, or an app element painted larger than it), and
+// PAYUNG_LH_KEEP=1 keeps each run's gathered trace and report (its folder is printed) to
+// read which tasks blocked and when the first frame was painted.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -116,8 +119,25 @@ async function audit(url) {
     const result = slowdown === DEFAULT_SLOWDOWN ? byDefault : await auditAt(dir, slowdown);
     return { result, byDefault, index, slowdown };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (process.env.PAYUNG_LH_KEEP) {
+      console.log(`  kept ${dir}`);
+    } else {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
+}
+/** The element Lighthouse took for the largest contentful paint: its selector and the start
+ * of its markup. */
+function lcpElement(lhr) {
+  const found = [];
+  const walk = (v) => {
+    if (!v || typeof v !== 'object') return;
+    if (v.type === 'node') found.push(v);
+    Object.values(v).forEach(walk);
+  };
+  walk(lhr.audits['largest-contentful-paint-element']?.details);
+  const node = found[0];
+  return node ? `${node.selector ?? '?'} ${(node.snippet ?? '').slice(0, 120)}` : '–';
 }
 let failed = false;
 /** Prints the audits that cost category `c` points. */
@@ -142,6 +162,7 @@ try {
         + (byDefault === result ? '' : ` (at the default ${DEFAULT_SLOWDOWN}×: performance `
           + `${byDefault.lhr.categories.performance.score?.toFixed(2)}, TBT `
           + `${byDefault.lhr.audits['total-blocking-time']?.displayValue ?? '–'})`));
+      console.log(`  LCP element: ${lcpElement(lhr)}`);
       for (const [c, min] of Object.entries(minimum)) {
         const score = lhr.categories[c].score ?? 0;
         if (score < min) {
