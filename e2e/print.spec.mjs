@@ -43,10 +43,19 @@ export async function test({ page, screenshot }) {
 }
 
 /** Printing from the browser's own menu or Ctrl+P (page.pdf fires beforeprint as they do): the
- * brief is prepared as printing starts and is on the one printed page, as with the button. */
+ * brief is prepared as printing starts and is on the one printed page, as with the button.
+ * The brief is rendered in the microtasks after `beforeprint`, before the page is laid out
+ * for paper, when the app is not in the middle of other work: Yew's scheduler, busy for more
+ * than a frame, finishes in a later task, after the paper layout. So this prints as a user
+ * does, once the page has settled (every answer shown, every section built); printing in
+ * the first second, while the answers arrive, may give the screen's page instead of the
+ * brief (testWithoutTheBriefPrintsThePage), never a blank one. */
 export async function testFromTheBrowsersMenu({ page }) {
   await openApp(page, '/');
   await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+  await waitFor(page, () => document.querySelector('[data-final="true"]') && !document.querySelector('[aria-busy="true"]')
+    && [...document.querySelectorAll('.app .deferred')].every((d) => d.firstElementChild && !d.querySelector('.deferred-slot')),
+  undefined, { message: 'the page to settle' });
   assert.equal(await page.evaluate(() => document.querySelector('.brief')), null, 'no brief before printing');
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   assert.equal(pages(pdf), 1, `printed on ${pages(pdf)} pages`);
@@ -60,5 +69,24 @@ export async function testFromTheBrowsersMenu({ page }) {
   assert.ok(brief.qr, 'the QR code');
   // What reached the paper: a blank page is about 1 KB; the brief with its charts and QR code
   // is many times that.
+  assert.ok(pdf.length > 30_000, `the printed page is ${pdf.length} bytes`);
+}
+
+/** A print that starts while the brief cannot be shown (the app busy with other work as the
+ * browser lays the page out for paper) gives the screen's page, not a blank sheet. */
+export async function testWithoutTheBriefPrintsThePage({ page }) {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+  // Print media without `beforeprint`: the layout the paper gets when the brief is not there.
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => ({
+    brief: Boolean(document.querySelector('.brief')),
+    layout: getComputedStyle(document.querySelector('.layout')).display,
+    charts: [...document.querySelectorAll('.layout .chart svg')].filter((s) => s.getBoundingClientRect().height > 0).length,
+  }));
+  assert.equal(shown.brief, false);
+  assert.notEqual(shown.layout, 'none', 'the screen layout is printed');
+  assert.ok(shown.charts >= 1, `charts on paper: ${shown.charts}`);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: false });
   assert.ok(pdf.length > 30_000, `the printed page is ${pdf.length} bytes`);
 }
