@@ -107,43 +107,6 @@ export async function testAFirstVisitShowsTheAnswerDrawnAhead({ browser, baseURL
   }
 }
 
-// Where the browser reports no paint of the preview for a while (a compositor that starts
-// late), the app does not replace a preview nobody saw: it starts once the paint is reported
-// or, at the latest, two seconds on (web/boot.js, START_WAIT_MS), while its wasm has been on
-// its way since half a second on (FETCH_WAIT_MS). Here the report never comes.
-export async function testTheAppDoesNotReplaceAnUnseenPreview({ browser, baseURL }) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 412, height: 823 } });
-  try {
-    await context.addInitScript(() => {
-      const Observer = PerformanceObserver;
-      window.PerformanceObserver = class extends Observer {
-        static get supportedEntryTypes() { return Observer.supportedEntryTypes; }
-        observe(options) {
-          if (options?.type !== 'largest-contentful-paint') super.observe(options);
-        }
-      };
-      document.addEventListener('DOMContentLoaded', () => { window.__preview = Boolean(document.querySelector('.boot-preview')); });
-      addEventListener('TrunkApplicationStarted', () => { window.__started = performance.now(); });
-    });
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitFor(page, () => window.__started ?? false, undefined, { message: 'the app to start' });
-    const facts = await page.evaluate(() => ({
-      preview: window.__preview,
-      started: window.__started,
-      fetched: performance.getEntriesByType('resource').find((e) => /payung-web[^/]*_bg\.wasm$/.test(e.name))?.startTime,
-    }));
-    assert.equal(facts.preview, true, 'a first visit on a phone shows the preview');
-    assert.ok(facts.started >= 2000, `the app started ${Math.round(facts.started)} ms in, before the preview's wait ended`);
-    assert.ok(facts.fetched !== undefined && facts.started - facts.fetched >= 1000,
-      `the wasm was fetched at ${Math.round(facts.fetched)} ms, not while the app waited (started at ${Math.round(facts.started)} ms)`);
-    await waitFor(page, () => !document.querySelector('#boot, .boot-preview') && document.querySelector('.app .chart svg'),
-      undefined, { message: 'the app to replace the preview' });
-  } finally {
-    await context.close();
-  }
-}
-
 export async function testALinkOrASavedScenarioSkipsThePreview({ browser, baseURL }) {
   for (const [address, storage] of [['/#national=', null], ['/?lang=en', null], ['/', ['payung.current', '{}']], ['/', ['payung.lang', '"en"']]]) {
     const context = await browser.newContext({ baseURL });

@@ -56,11 +56,15 @@ function preview() {
 }
 
 /**
- * Resolves once the browser reports the preview painted (its largest contentful paint) or
- * after `limitMs`, whichever is first; at once in browsers without that report, for a page
- * loaded out of sight, and on a first tap or key.
+ * Resolves once the browser reports the preview painted (its largest contentful paint), so
+ * that the app's download does not compete with the first screen, on a fast connection the
+ * app does not replace it before it was ever seen, and the browser's own measure of the
+ * first screen counts it. It never holds the app back long:
+ * browsers without that report, a page loaded out of sight, and a first tap or key resolve
+ * at once, and at worst it waits `LIMIT_MS`.
  */
-function previewPainted(limitMs) {
+function previewPainted() {
+  const LIMIT_MS = 500;
   if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')
     || document.visibilityState !== 'visible') {
     return Promise.resolve();
@@ -68,7 +72,7 @@ function previewPainted(limitMs) {
   return new Promise((resolve) => {
     const observer = new PerformanceObserver(() => finish());
     const events = ['visibilitychange', 'pointerdown', 'keydown'];
-    const timer = setTimeout(() => finish(), limitMs);
+    const timer = setTimeout(() => finish(), LIMIT_MS);
     function finish() {
       observer.disconnect();
       clearTimeout(timer);
@@ -79,20 +83,7 @@ function previewPainted(limitMs) {
     observer.observe({ type: 'largest-contentful-paint', buffered: true });
   });
 }
-// With a preview, the wasm is fetched once the browser reports it painted, so that the
-// download does not compete with the first screen, the browser's own measure of the first
-// screen counts it, and on a fast connection the app does not replace it before it was ever
-// seen; at most `FETCH_WAIT_MS` later, so the app is never held back long. The app starts
-// (compiles and renders) only once the preview has been painted, at most `START_WAIT_MS`
-// after the page opened: where the browser shows no frame for a while (a slow machine
-// whose compositor starts late: in 2 of 20 Lighthouse runs on the build machine the page
-// painted nothing for 1.2 s), the app would otherwise replace a preview nobody saw, and the page's
-// first paint would wait for the whole app. Meanwhile the download goes on.
-const FETCH_WAIT_MS = 500;
-const START_WAIT_MS = 2000;
-const drawnAhead = preview();
-const painted = drawnAhead ? previewPainted(FETCH_WAIT_MS) : Promise.resolve();
-const shownAhead = drawnAhead ? previewPainted(START_WAIT_MS) : Promise.resolve();
+const painted = preview() ? previewPainted() : Promise.resolve();
 const lang = language();
 document.documentElement.lang = lang;
 boot.classList.add('ready');
@@ -204,10 +195,8 @@ async function start() {
   try {
     const { init, wasm: file } = await glue(app);
     // Fetched once the preview, if any, has been painted (it then needs the connection to
-    // itself for no longer than a frame); the glue compiles it as it streams in, once the
-    // preview has been painted (see `START_WAIT_MS`).
-    const fetched = painted.then(() => Promise.all([download(file), shownAhead]));
-    wasm = await init({ module_or_path: fetched.then(([response]) => response) });
+    // itself for no longer than a frame); the glue compiles it as it streams in.
+    wasm = await init({ module_or_path: painted.then(() => download(file)) });
   } catch {
     failed();
     return;
