@@ -28,7 +28,8 @@
 // judged exactly as by default) nor below 1×, which is the score the gate reads.
 // PAYUNG_LH_SLOWDOWN=4 judges at a fixed slowdown instead; PAYUNG_LH_PAGES=default audits only
 // the named pages. Each run also prints the element Lighthouse took for the largest
-// contentful paint (the preview's, or an app element painted larger than it), and
+// contentful paint (the preview's chance line, or the app's own when the app replaced the
+// preview before any frame showed it: README "Speed and size"), and
 // PAYUNG_LH_KEEP=1 keeps each run's gathered trace and report (its folder is printed) to
 // read which tasks blocked and when the first frame was painted.
 import lighthouse from 'lighthouse';
