@@ -118,13 +118,9 @@ async function audit(url) {
     const slowdown = calibrated(index);
     const byDefault = await auditAt(dir, DEFAULT_SLOWDOWN);
     const result = slowdown === DEFAULT_SLOWDOWN ? byDefault : await auditAt(dir, slowdown);
-    return { result, byDefault, index, slowdown };
+    return { result, byDefault, index, slowdown, kept: process.env.PAYUNG_LH_KEEP ? dir : null };
   } finally {
-    if (process.env.PAYUNG_LH_KEEP) {
-      console.log(`  kept ${dir}`);
-    } else {
-      await rm(dir, { recursive: true, force: true });
-    }
+    if (!process.env.PAYUNG_LH_KEEP) await rm(dir, { recursive: true, force: true });
   }
 }
 /** The element Lighthouse took for the largest contentful paint: its selector and the start
@@ -153,7 +149,7 @@ try {
     const url = new URL(p.path, server.url).href;
     const results = [];
     for (let i = 0; i < runs; i += 1) {
-      const { result, byDefault, index, slowdown } = await audit(url);
+      const { result, byDefault, index, slowdown, kept } = await audit(url);
       const lhr = result.lhr;
       const shown = (id) => lhr.audits[id]?.displayValue ?? '–';
       const line = categories.map((c) => `${c} ${lhr.categories[c].score?.toFixed(2)}`).join(', ');
@@ -164,6 +160,7 @@ try {
           + `${byDefault.lhr.categories.performance.score?.toFixed(2)}, TBT `
           + `${byDefault.lhr.audits['total-blocking-time']?.displayValue ?? '–'})`));
       console.log(`  LCP element: ${lcpElement(lhr)}`);
+      if (kept) console.log(`  trace and report kept in ${kept}`);
       for (const [c, min] of Object.entries(minimum)) {
         const score = lhr.categories[c].score ?? 0;
         if (score < min) {
