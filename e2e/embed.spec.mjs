@@ -133,15 +133,22 @@ export async function testLoadsItsOwnSmallerApp({ page }) {
   page.on('request', (r) => {
     if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.slice(1));
   });
+  // Engine threads started: the embed asks only for outcomes, so it starts the quick lane's
+  // thread alone; the full app starts all three (ui::compute::install_workers_reading).
+  let workers = 0;
+  page.on('worker', () => (workers += 1));
   await page.goto('/?preset=bontang&embed', { waitUntil: 'load' });
   await waitFor(page, () => document.querySelector('.embed-charts svg'), undefined, { timeout: 20_000, message: 'the embed chart' });
   assert.ok(wasm.includes('payung-embed_bg.wasm'), `the embed's wasm: ${wasm.join(', ')}`);
   assert.ok(!wasm.some((f) => f.startsWith('payung-web')), `no full-app wasm in an embed: ${wasm.join(', ')}`);
+  assert.equal(workers, 1, 'the embed starts one engine thread');
   wasm.length = 0;
+  workers = 0;
   await page.goto('/?embedded=1#embed=1', { waitUntil: 'load' });
   await waitFor(page, () => document.querySelector('.app .chart svg'), undefined, { timeout: 20_000, message: 'the full app' });
   assert.ok(wasm.some((f) => /^payung-web-[0-9a-f]+_bg\.wasm$/.test(f)), `the full app's wasm: ${wasm.join(', ')}`);
   assert.ok(!wasm.includes('payung-embed_bg.wasm'), `no embed wasm in the full app: ${wasm.join(', ')}`);
+  assert.equal(workers, 3, 'the full app starts its three engine threads');
 }
 
 export async function testNarrowDarkEnglish({ page, screenshot }) {

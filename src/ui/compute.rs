@@ -137,17 +137,28 @@ pub fn install(backends: [Box<dyn Backend>; 3]) {
     });
 }
 
-/// Runs jobs in three Web Workers started from `loader` (the worker's loader script).
+/// Runs jobs in three Web Workers started from `loader` (the worker's loader script), all
+/// three at once: they start while the page waits for its first answer, which measured
+/// lighter on the first load than starting the other two after it (Lighthouse, README
+/// "Speed and size").
 pub fn install_workers(loader: &str) {
-    install_workers_reading::<Answer>(loader);
+    install(
+        [Lane::Quick, Lane::Slow, Lane::Draws].map(|lane| {
+            Box::new(worker::Remote::<Answer>::spawn(loader, lane)) as Box<dyn Backend>
+        }),
+    );
 }
 
-/// `install_workers` for a page that reads answers as `A` (the embed: `worker::ReadAs`).
+/// Runs jobs for a page that reads answers as `A` (the embed: `worker::ReadAs`): the quick
+/// lane's thread at once, since the first answer is asked for as the page opens, and the
+/// others only on their lane's first job (`worker::OnFirstJob`), so an embed, which asks
+/// for no goal-seek, plan or bands, starts one engine thread rather than three.
 pub fn install_workers_reading<A: worker::ReadAs>(loader: &str) {
-    install(
-        [Lane::Quick, Lane::Slow, Lane::Draws]
-            .map(|lane| Box::new(worker::Remote::<A>::spawn(loader, lane)) as Box<dyn Backend>),
-    );
+    install([
+        Box::new(worker::Remote::<A>::spawn(loader, Lane::Quick)),
+        Box::new(worker::OnFirstJob::<A>::new(loader, Lane::Slow)),
+        Box::new(worker::OnFirstJob::<A>::new(loader, Lane::Draws)),
+    ]);
 }
 
 fn with<R>(f: impl FnOnce(&mut Compute) -> R) -> Option<R> {

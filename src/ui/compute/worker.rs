@@ -115,3 +115,29 @@ impl<A: ReadAs> Backend for Remote<A> {
         self.bridge.send((ticket, job.clone()));
     }
 }
+
+/// A worker started on its lane's first job, not with the page: a page that never asks for
+/// a lane's jobs (the embed: no goal-seek, no bands) never starts its thread.
+pub struct OnFirstJob<A: ReadAs = Answer> {
+    loader: String,
+    lane: Lane,
+    remote: std::cell::OnceCell<Remote<A>>,
+}
+
+impl<A: ReadAs> OnFirstJob<A> {
+    pub fn new(loader: &str, lane: Lane) -> Self {
+        Self {
+            loader: loader.to_owned(),
+            lane,
+            remote: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+impl<A: ReadAs> Backend for OnFirstJob<A> {
+    fn start(&self, ticket: u64, job: &Job) {
+        self.remote
+            .get_or_init(|| Remote::spawn(&self.loader, self.lane))
+            .start(ticket, job);
+    }
+}
