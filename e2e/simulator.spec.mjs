@@ -52,7 +52,8 @@ export async function test({ page, screenshot }) {
   await waitFor(page, () => !document.querySelector('.field.invalid'), undefined, { message: 'the message to clear' });
 
   // 6. Goal-seek and apply it: the budget field takes the answer and the target is reached.
-  const answer = await waitForText(page, /Rp [\d.]+\)/, { selector: '#goal-answer', timeout: 20_000 });
+  // The answer for these inputs, not the last one kept (dimmed, busy) while it is worked out.
+  const answer = await waitForText(page, /Rp [\d.]+\)/, { selector: '.goal-body[aria-busy="false"] #goal-answer', timeout: 20_000 });
   const amount = answer.match(/\((Rp [\d.]+)\)/)[1];
   await page.click('#goal-apply');
   await expectText(page, '#goal-apply', 'Sudah diterapkan', { timeout: 20_000 });

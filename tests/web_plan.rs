@@ -1,10 +1,12 @@
 //! Amounts by year in headless Chromium (`cargo test --target wasm32-unknown-unknown --test
 //! web_plan`): the goal-seek's plan by year for Ambon's APBD appears and, applied, becomes
 //! exactly the APBD row of the ledger; an amount typed for one year in the source card
-//! changes that year's budget, and ↺ returns it to yearly × growth.
+//! changes that year's budget, and ↺ returns it to yearly × growth; while a new plan is
+//! worked out the last one stays in place, dimmed, its button off.
 #![cfg(target_arch = "wasm32")]
 
 use payung::ui::App;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -55,8 +57,8 @@ async fn the_plan_for_ambons_apbd_appears_and_applied_it_is_the_apbd_row_of_the_
     assert!(text(&root, "#src-0-by-year summary").contains("(5)"));
     // The flat amount's reach ("Dengan Rp 3,0 miliar per tahun …") is not what the source
     // now does, so it is no longer shown.
-    until("the flat answer", || {
-        find::<Element>(&root, "#goal-answer").is_some()
+    until("the flat answer for the applied plan", || {
+        find::<Element>(&root, r#".goal-body[aria-busy="false"] #goal-answer"#).is_some()
     })
     .await;
     assert!(find::<Element>(&root, "#goal-current").is_none());
@@ -111,4 +113,57 @@ async fn an_amount_typed_for_a_year_is_that_years_budget_and_clearing_it_returns
     })
     .await;
     assert_eq!(apbd_budgets(&root), before);
+}
+
+/// The plan's and the flat answer's wrappers: whether each says it is busy.
+fn busy(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all(".goal-seek .goal-body").unwrap();
+    (0..list.length())
+        .filter_map(|k| list.item(k))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .map(|e| e.get_attribute("aria-busy").unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn after_an_edit_the_last_plan_stays_in_place_dimmed_until_the_new_one_arrives() {
+    let root = clean_mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the plan and the flat answer", || {
+        busy(&root) == ["false", "false"] && find::<Element>(&root, "#plan-table").is_some()
+    })
+    .await;
+    let table = root.query_selector("#plan-table").unwrap().unwrap();
+    let before = cells(&root, "#plan-table .plan-amount");
+
+    // Another budget: a new flat answer and plan, worked out once the edit settles.
+    type_into(&input(&root, "#f-source-0-yearly-text"), "1 miliar");
+    until("the last answers marked busy", || {
+        busy(&root) == ["true", "true"]
+    })
+    .await;
+    assert_eq!(
+        cells(&root, "#plan-table .plan-amount"),
+        before,
+        "the last plan is still shown"
+    );
+    assert!(
+        disabled(&root, "#plan-apply"),
+        "no applying a plan for other inputs"
+    );
+    assert!(disabled(&root, "#goal-apply"));
+
+    until("the new answers", || busy(&root) == ["false", "false"]).await;
+    let now = root.query_selector("#plan-table").unwrap().unwrap();
+    assert!(
+        now.is_same_node(Some(&table)),
+        "the table was updated in place"
+    );
+    assert!(!disabled(&root, "#plan-apply"));
+}
+
+fn disabled(root: &Element, selector: &str) -> bool {
+    find::<Element>(root, selector)
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .has_attribute("disabled")
 }

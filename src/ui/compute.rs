@@ -332,6 +332,15 @@ impl Done {
 /// which the asker shows as being worked out.
 #[hook]
 pub fn use_settled_job(job: Option<Rc<Job>>, settle_ms: u32) -> Option<Rc<Done>> {
+    use_settled_answer(job, settle_ms).and_then(|(done, current)| current.then_some(done))
+}
+
+/// `use_settled_job` that keeps the last answer while a newer job settles and is worked
+/// out: the answer, and whether it answers the current job. An asker that shows the older
+/// answer meanwhile (dimmed, its actions off) keeps its place on the page, so a move
+/// changes its text in place rather than removing and rebuilding it twice.
+#[hook]
+pub fn use_settled_answer(job: Option<Rc<Job>>, settle_ms: u32) -> Option<(Rc<Done>, bool)> {
     let asked = use_state(|| None::<Rc<Job>>);
     {
         let asked = asked.clone();
@@ -341,8 +350,9 @@ pub fn use_settled_job(job: Option<Rc<Job>>, settle_ms: u32) -> Option<Rc<Done>>
             move || drop(timer)
         });
     }
-    let done = use_job((*asked).clone());
-    done.filter(|d| job.as_ref().is_some_and(|j| d.answers(j)))
+    let done = use_job((*asked).clone())?;
+    let current = job.as_ref().is_some_and(|j| done.answers(j));
+    Some((done, current))
 }
 
 /// One arrival of an answer, compared by identity: each arrival counts as new, without

@@ -1,7 +1,8 @@
 //! "Rencana per tahun": the goal-seek as a plan for one Rupiah source, the least amount each
 //! fiscal year that reaches the target by December of its year and holds it, as a table
 //! with what it means and where no money helps; one click writes it into the source's
-//! amounts by year. Computed just after the inputs settle, like the flat answer.
+//! amounts by year. Computed just after the inputs settle, like the flat answer, which it
+//! also follows in keeping the last plan in place meanwhile.
 
 use crate::engine::jobs::{Answer, Job};
 use crate::engine::plan::Plan;
@@ -9,7 +10,7 @@ use crate::engine::ValidScenario;
 use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::budgets::{plan_amounts, plan_applied};
-use crate::ui::compute::use_settled_job;
+use crate::ui::compute::use_settled_answer;
 use crate::ui::i18n::goal_seek::{limit_word, plan_error, plan_meaning, shortfall, PlanText};
 use crate::ui::i18n::T;
 use crate::ui::state::Action;
@@ -38,15 +39,23 @@ pub fn GoalPlan(props: &Props) -> Html {
             sources: vec![*source],
         }))
     });
-    let done = use_settled_job((*job).clone(), SETTLE_MS);
-    let answer = done.as_deref().and_then(|d| match &d.answer {
+    // While a newer plan settles, the last one stays, dimmed and its button off: the table
+    // is then updated in place, not removed and built again on every move.
+    let done = use_settled_answer((*job).clone(), SETTLE_MS);
+    let fresh = done.as_ref().is_some_and(|(_, current)| *current);
+    let answer = done.as_ref().and_then(|(d, _)| match &d.answer {
         Answer::Plan(plan) => Some(&**plan),
         _ => None,
     });
     let body = match answer {
         None => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
-        Some(Err(e)) => html! { <p id="plan-error" class="note">{ plan_error(e, lang) }</p> },
-        Some(Ok(plan)) => plan_view(props, plan),
+        Some(answer) => {
+            let shown = match answer {
+                Err(e) => html! { <p id="plan-error" class="note">{ plan_error(e, lang) }</p> },
+                Ok(plan) => plan_view(props, plan, fresh),
+            };
+            html! { <div class="goal-body" aria-busy={(!fresh).to_string()}>{ shown }</div> }
+        }
     };
     html! {
         <div class="goal-plan" id="goal-plan">
@@ -56,7 +65,7 @@ pub fn GoalPlan(props: &Props) -> Html {
     }
 }
 
-fn plan_view(props: &Props, plan: &Plan) -> Html {
+fn plan_view(props: &Props, plan: &Plan, fresh: bool) -> Html {
     let lang = props.lang;
     let sc = props.valid.scenario();
     let i = props.source;
@@ -116,7 +125,7 @@ fn plan_view(props: &Props, plan: &Plan) -> Html {
                 { for notes.iter().map(|n| html! { <li>{ "* " }{ n }</li> }) }
             </ul>
         }
-        <button type="button" id="plan-apply" onclick={apply} disabled={applied || planned.is_empty()}>
+        <button type="button" id="plan-apply" onclick={apply} disabled={applied || planned.is_empty() || !fresh}>
             { if applied { PlanText::Applied.get(lang) } else { PlanText::Apply.get(lang) } }
         </button>
     </>}

@@ -1,6 +1,7 @@
 //! "Berapa anggaran yang dibutuhkan agar X% terlindungi pada tahun Y?": goal-seek for one
 //! source, and what its current amount keeps covered. The answer is computed just after
-//! the inputs settle (so slider drags stay fast), and one click applies it. Below the flat
+//! the inputs settle (so slider drags stay fast), and one click applies it. Meanwhile the
+//! last answer stays in place, dimmed and marked busy, with its button off. Below the flat
 //! amount, the plan by year for the same source (`GoalPlan`).
 
 use super::goal_plan::GoalPlan;
@@ -8,7 +9,7 @@ use crate::engine::jobs::{Answer, Job};
 use crate::engine::solve::with_amount;
 use crate::engine::ValidScenario;
 use crate::locale::Lang;
-use crate::ui::compute::use_settled_job;
+use crate::ui::compute::use_settled_answer;
 use crate::ui::i18n::goal_seek::{
     budget_answer, coverage_answer, question, why_unreachable, PlanText,
 };
@@ -42,8 +43,10 @@ pub fn GoalSeek(props: &Props) -> Html {
             current: current_amount(valid, *index),
         }))
     });
-    let done = use_settled_job((*job).clone(), SETTLE_MS);
-    let answer = done.as_deref().and_then(|d| match &d.answer {
+    // While a newer answer settles, the last one stays, dimmed and its button off.
+    let done = use_settled_answer((*job).clone(), SETTLE_MS);
+    let fresh = done.as_ref().is_some_and(|(_, current)| *current);
+    let answer = done.as_ref().and_then(|(d, _)| match &d.answer {
         Answer::GoalSeek { need, current } => Some((need, current)),
         _ => None,
     });
@@ -80,7 +83,7 @@ pub fn GoalSeek(props: &Props) -> Html {
                     let sentence = budget_answer(name, a, lang);
                     html! {<>
                         <p id="goal-answer" class="answer">{ sentence }</p>
-                        <button type="button" id="goal-apply" onclick={apply} disabled={applied}>
+                        <button type="button" id="goal-apply" onclick={apply} disabled={applied || !fresh}>
                             { if applied { T::Applied.get(lang) } else { T::Apply.get(lang) } }
                         </button>
                     </>}
@@ -96,10 +99,12 @@ pub fn GoalSeek(props: &Props) -> Html {
                 let text = coverage_answer(name, c, lang);
                 html! { <p class="muted" id="goal-current">{ text }</p> }
             });
-            html! {<>
-                <h3>{ PlanText::FlatTitle.get(lang) }</h3>
-                { need_html }{ current_html }
-            </>}
+            html! {
+                <div class="goal-body" aria-busy={(!fresh).to_string()}>
+                    <h3>{ PlanText::FlatTitle.get(lang) }</h3>
+                    { need_html }{ current_html }
+                </div>
+            }
         }
     };
     html! {

@@ -10,7 +10,7 @@ use crate::engine::uncertainty::{Assumptions, TornadoBar, UncertaintyError};
 use crate::engine::ValidScenario;
 use crate::locale::format;
 use crate::locale::Lang;
-use crate::ui::compute::use_settled_job;
+use crate::ui::compute::use_settled_answer;
 use crate::ui::i18n::uncertainty::{error, TornadoText};
 use crate::ui::i18n::T;
 use std::rc::Rc;
@@ -35,8 +35,10 @@ pub fn TornadoPanel(props: &Props) -> Html {
     let job = use_memo((props.valid.clone(), *open), |(valid, open)| {
         open.then(|| Rc::new(Job::Tornado(valid.scenario().clone())))
     });
-    let done = use_settled_job((*job).clone(), SETTLE_MS);
-    let bars: Option<&Bars> = done.as_deref().and_then(|d| match &d.answer {
+    // While a newer table settles, the last one stays in place, dimmed (as the goal-seek's).
+    let done = use_settled_answer((*job).clone(), SETTLE_MS);
+    let fresh = done.as_ref().is_some_and(|(_, current)| *current);
+    let bars: Option<&Bars> = done.as_ref().and_then(|(d, _)| match &d.answer {
         Answer::Tornado(bars) => Some(bars),
         _ => None,
     });
@@ -45,9 +47,15 @@ pub fn TornadoPanel(props: &Props) -> Html {
     let body = match (bars, &*props.assumptions) {
         (_, _) if !*open => Html::default(),
         (None, _) => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
-        (Some(Err(e)), _) => html! { <p class="bad" role="alert">{ error(e, lang) }</p> },
-        (Some(Ok(_)), Err(e)) => html! { <p class="bad" role="alert">{ error(e, lang) }</p> },
-        (Some(Ok(bars)), Ok(assumptions)) => table(bars, assumptions, &text, lang),
+        (Some(bars), assumptions) => {
+            let shown = match (bars, assumptions) {
+                (Err(e), _) | (Ok(_), Err(e)) => {
+                    html! { <p class="bad" role="alert">{ error(e, lang) }</p> }
+                }
+                (Ok(bars), Ok(assumptions)) => table(bars, assumptions, &text, lang),
+            };
+            html! { <div class="goal-body" aria-busy={(!fresh).to_string()}>{ shown }</div> }
+        }
     };
     html! {
         <details class="goal-seek tornado" id="tornado" {ontoggle}>
