@@ -53,7 +53,7 @@ export async function test({ page, screenshot }) {
 
   // 6. Goal-seek and apply it: the budget field takes the answer and the target is reached.
   // The answer for these inputs, not the last one kept (dimmed, busy) while it is worked out.
-  const answer = await waitForText(page, /Rp [\d.]+\)/, { selector: '.goal-body[aria-busy="false"] #goal-answer', timeout: 20_000 });
+  const answer = await waitForText(page, /Rp [\d.]+\)/, { selector: '.kept-answer[aria-busy="false"] #goal-answer', timeout: 20_000 });
   const amount = answer.match(/\((Rp [\d.]+)\)/)[1];
   await page.click('#goal-apply');
   await expectText(page, '#goal-apply', 'Sudah diterapkan', { timeout: 20_000 });

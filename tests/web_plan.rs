@@ -58,7 +58,7 @@ async fn the_plan_for_ambons_apbd_appears_and_applied_it_is_the_apbd_row_of_the_
     // The flat amount's reach ("Dengan Rp 3,0 miliar per tahun …") is not what the source
     // now does, so it is no longer shown.
     until("the flat answer for the applied plan", || {
-        find::<Element>(&root, r#".goal-body[aria-busy="false"] #goal-answer"#).is_some()
+        find::<Element>(&root, r#".kept-answer[aria-busy="false"] #goal-answer"#).is_some()
     })
     .await;
     assert!(find::<Element>(&root, "#goal-current").is_none());
@@ -117,7 +117,7 @@ async fn an_amount_typed_for_a_year_is_that_years_budget_and_clearing_it_returns
 
 /// The plan's and the flat answer's wrappers: whether each says it is busy.
 fn busy(root: &Element) -> Vec<String> {
-    let list = root.query_selector_all(".goal-seek .goal-body").unwrap();
+    let list = root.query_selector_all(".goal-seek .kept-answer").unwrap();
     (0..list.length())
         .filter_map(|k| list.item(k))
         .filter_map(|n| n.dyn_into::<Element>().ok())

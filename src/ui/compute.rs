@@ -328,17 +328,10 @@ impl Done {
 }
 
 /// Asks for `job` once it has stayed the same for `settle_ms` milliseconds (so a drag asks
-/// nothing), and gives its answer only while it answers the current job: `None` meanwhile,
-/// which the asker shows as being worked out.
-#[hook]
-pub fn use_settled_job(job: Option<Rc<Job>>, settle_ms: u32) -> Option<Rc<Done>> {
-    use_settled_answer(job, settle_ms).and_then(|(done, current)| current.then_some(done))
-}
-
-/// `use_settled_job` that keeps the last answer while a newer job settles and is worked
-/// out: the answer, and whether it answers the current job. An asker that shows the older
-/// answer meanwhile (dimmed, its actions off) keeps its place on the page, so a move
-/// changes its text in place rather than removing and rebuilding it twice.
+/// nothing). Gives the last answer, and whether it answers the current job: while a newer
+/// job settles and is worked out the asker keeps showing the older answer through
+/// `kept_answer` (dimmed, its actions off), so a move changes its text in place rather than
+/// removing and rebuilding it, and nothing below it moves.
 #[hook]
 pub fn use_settled_answer(job: Option<Rc<Job>>, settle_ms: u32) -> Option<(Rc<Done>, bool)> {
     let asked = use_state(|| None::<Rc<Job>>);
@@ -351,8 +344,14 @@ pub fn use_settled_answer(job: Option<Rc<Job>>, settle_ms: u32) -> Option<(Rc<Do
         });
     }
     let done = use_job((*asked).clone())?;
-    let current = job.as_ref().is_some_and(|j| done.answers(j));
-    Some((done, current))
+    let fresh = job.as_ref().is_some_and(|j| done.answers(j));
+    Some((done, fresh))
+}
+
+/// What an asker of `use_settled_answer` shows of its answer, marked busy (and dimmed by
+/// the stylesheet) while it is not `fresh`.
+pub fn kept_answer(fresh: bool, shown: Html) -> Html {
+    html! { <div class="kept-answer" aria-busy={(!fresh).to_string()}>{ shown }</div> }
 }
 
 /// One arrival of an answer, compared by identity: each arrival counts as new, without

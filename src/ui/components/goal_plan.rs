@@ -10,7 +10,7 @@ use crate::engine::ValidScenario;
 use crate::locale::format;
 use crate::locale::Lang;
 use crate::ui::budgets::{plan_amounts, plan_applied};
-use crate::ui::compute::use_settled_answer;
+use crate::ui::compute::{kept_answer, use_settled_answer};
 use crate::ui::i18n::goal_seek::{limit_word, plan_error, plan_meaning, shortfall, PlanText};
 use crate::ui::i18n::T;
 use crate::ui::state::Action;
@@ -42,7 +42,7 @@ pub fn GoalPlan(props: &Props) -> Html {
     // While a newer plan settles, the last one stays, dimmed and its button off: the table
     // is then updated in place, not removed and built again on every move.
     let done = use_settled_answer((*job).clone(), SETTLE_MS);
-    let fresh = done.as_ref().is_some_and(|(_, current)| *current);
+    let fresh = done.as_ref().is_some_and(|(_, fresh)| *fresh);
     let answer = done.as_ref().and_then(|(d, _)| match &d.answer {
         Answer::Plan(plan) => Some(&**plan),
         _ => None,
@@ -54,7 +54,7 @@ pub fn GoalPlan(props: &Props) -> Html {
                 Err(e) => html! { <p id="plan-error" class="note">{ plan_error(e, lang) }</p> },
                 Ok(plan) => plan_view(props, plan, fresh),
             };
-            html! { <div class="goal-body" aria-busy={(!fresh).to_string()}>{ shown }</div> }
+            kept_answer(fresh, shown)
         }
     };
     html! {

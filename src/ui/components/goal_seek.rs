@@ -9,7 +9,7 @@ use crate::engine::jobs::{Answer, Job};
 use crate::engine::solve::with_amount;
 use crate::engine::ValidScenario;
 use crate::locale::Lang;
-use crate::ui::compute::use_settled_answer;
+use crate::ui::compute::{kept_answer, use_settled_answer};
 use crate::ui::i18n::goal_seek::{
     budget_answer, coverage_answer, question, why_unreachable, PlanText,
 };
@@ -45,7 +45,7 @@ pub fn GoalSeek(props: &Props) -> Html {
     });
     // While a newer answer settles, the last one stays, dimmed and its button off.
     let done = use_settled_answer((*job).clone(), SETTLE_MS);
-    let fresh = done.as_ref().is_some_and(|(_, current)| *current);
+    let fresh = done.as_ref().is_some_and(|(_, fresh)| *fresh);
     let answer = done.as_ref().and_then(|(d, _)| match &d.answer {
         Answer::GoalSeek { need, current } => Some((need, current)),
         _ => None,
@@ -99,12 +99,13 @@ pub fn GoalSeek(props: &Props) -> Html {
                 let text = coverage_answer(name, c, lang);
                 html! { <p class="muted" id="goal-current">{ text }</p> }
             });
-            html! {
-                <div class="goal-body" aria-busy={(!fresh).to_string()}>
+            kept_answer(
+                fresh,
+                html! {<>
                     <h3>{ PlanText::FlatTitle.get(lang) }</h3>
                     { need_html }{ current_html }
-                </div>
-            }
+                </>},
+            )
         }
     };
     html! {

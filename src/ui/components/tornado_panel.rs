@@ -10,7 +10,7 @@ use crate::engine::uncertainty::{Assumptions, TornadoBar, UncertaintyError};
 use crate::engine::ValidScenario;
 use crate::locale::format;
 use crate::locale::Lang;
-use crate::ui::compute::use_settled_answer;
+use crate::ui::compute::{kept_answer, use_settled_answer};
 use crate::ui::i18n::uncertainty::{error, TornadoText};
 use crate::ui::i18n::T;
 use std::rc::Rc;
@@ -37,7 +37,7 @@ pub fn TornadoPanel(props: &Props) -> Html {
     });
     // While a newer table settles, the last one stays in place, dimmed (as the goal-seek's).
     let done = use_settled_answer((*job).clone(), SETTLE_MS);
-    let fresh = done.as_ref().is_some_and(|(_, current)| *current);
+    let fresh = done.as_ref().is_some_and(|(_, fresh)| *fresh);
     let bars: Option<&Bars> = done.as_ref().and_then(|(d, _)| match &d.answer {
         Answer::Tornado(bars) => Some(bars),
         _ => None,
@@ -54,7 +54,7 @@ pub fn TornadoPanel(props: &Props) -> Html {
                 }
                 (Ok(bars), Ok(assumptions)) => table(bars, assumptions, &text, lang),
             };
-            html! { <div class="goal-body" aria-busy={(!fresh).to_string()}>{ shown }</div> }
+            kept_answer(fresh, shown)
         }
     };
     html! {
