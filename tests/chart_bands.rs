@@ -157,6 +157,38 @@ fn the_coverage_chart_with_bands() {
     insta::assert_snapshot!("coverage_bands_ambon_id", chart.to_svg());
 }
 
+/// A dashed line (the target, the draws' median) is one element, dashed by its stroke, so a
+/// redraw updates one element rather than removing and adding one per dash.
+#[test]
+fn a_dashed_line_is_one_element() {
+    let (_, _, b) = ambon();
+    let chart = request(ChartKind::Coverage, Lang::Id, Some(b)).draw(SIZE, true);
+    for role in ["target-line", "spread-median"] {
+        let items: Vec<_> = chart
+            .scene
+            .items
+            .iter()
+            .filter(|i| i.key.starts_with(&format!("{role}.")))
+            .collect();
+        assert_eq!(items.len(), 1, "{role}: {items:?}");
+        let dash = items[0]
+            .attrs
+            .iter()
+            .find(|(k, _)| *k == "stroke-dasharray");
+        assert!(
+            dash.is_some_and(|(_, v)| v.split(' ').count() == 2),
+            "{role}: {items:?}"
+        );
+    }
+    // The solid series carry no dashes.
+    let covered = chart
+        .scene
+        .items
+        .iter()
+        .find(|i| i.key.starts_with("series-covered."));
+    assert!(covered.is_some_and(|i| i.attrs.iter().all(|(k, _)| *k != "stroke-dasharray")));
+}
+
 #[test]
 fn the_draws_median_is_drawn_named_and_said() {
     let (outcome, _, b) = ambon();

@@ -228,21 +228,11 @@ pub(crate) fn draw(
     // The draws' median over the covered band: where the headline run (every budget spent
     // in full and on time) stands among them.
     if !median.is_empty() {
-        style.role("spread-median");
-        chart.draw_series(DashedLineSeries::new(
-            median,
-            style.px(0.3),
-            style.px(0.25),
-            MEDIAN.stroke_width(2),
-        ))?;
+        style.dashed("spread-median", 0.3, 0.25);
+        chart.draw_series(LineSeries::new(median, MEDIAN.stroke_width(2)))?;
     }
-    style.role("target-line");
-    chart.draw_series(DashedLineSeries::new(
-        targets,
-        style.px(0.6),
-        style.px(0.4),
-        BLACK.stroke_width(2),
-    ))?;
+    style.dashed("target-line", 0.6, 0.4);
+    chart.draw_series(LineSeries::new(targets, BLACK.stroke_width(2)))?;
     if !base.is_empty() {
         style.role("baseline");
         chart.draw_series(LineSeries::new(base, BASELINE.stroke_width(2)))?;

@@ -139,6 +139,14 @@ impl Style {
     pub(crate) fn role(&self, role: &str) {
         self.roles.set(role);
     }
+
+    /// Names what is drawn from now on, its lines dashed: `dash` and `gap` scale the text
+    /// size, as `px` does. A dashed line stays one SVG element (not one per dash), so a
+    /// redraw updates one element.
+    pub(crate) fn dashed(&self, role: &str, dash: f64, gap: f64) {
+        self.roles
+            .set_dashed(role, Some((self.px(dash).max(1), self.px(gap).max(1))));
+    }
 }
 
 /// A legend that `frame` sets in a column beside a wide plot or in a band below a narrow

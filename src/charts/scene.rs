@@ -43,20 +43,35 @@ pub struct Scene {
     pub items: Vec<Item>,
 }
 
-/// Which part of a chart is being drawn; shared by the chart code and the `Recorder`.
+/// Which part of a chart is being drawn, and whether its lines are dashed; shared by the
+/// chart code and the `Recorder`.
 #[derive(Clone, Debug, Default)]
-pub struct Roles(Rc<RefCell<String>>);
+pub struct Roles(Rc<RefCell<(String, Option<Dash>)>>);
+
+/// A dash pattern: the dash and the gap, in pixels.
+pub type Dash = (i32, i32);
 
 impl Roles {
-    /// Names what is drawn from now on ("legend", "axes", "series-covered").
+    /// Names what is drawn from now on ("legend", "axes", "series-covered"), solid.
     pub fn set(&self, role: &str) {
+        self.set_dashed(role, None);
+    }
+
+    /// Names what is drawn from now on, its lines dashed (`dash`, `gap` in pixels): each
+    /// line stays one element, its dashes drawn by `stroke-dasharray`.
+    pub fn set_dashed(&self, role: &str, dash: Option<Dash>) {
         let mut current = self.0.borrow_mut();
-        current.clear();
-        current.push_str(role);
+        current.0.clear();
+        current.0.push_str(role);
+        current.1 = dash;
     }
 
     fn get(&self) -> String {
-        self.0.borrow().clone()
+        self.0.borrow().0.clone()
+    }
+
+    fn dash(&self) -> Option<Dash> {
+        self.0.borrow().1
     }
 }
 
@@ -233,6 +248,9 @@ impl DrawingBackend for Recorder {
             ("stroke", colour(c)),
             ("stroke-width", style.stroke_width().to_string()),
         ];
+        if let Some((dash, gap)) = self.roles.dash() {
+            attrs.push(("stroke-dasharray", format!("{dash} {gap}")));
+        }
         opacity(&mut attrs, c);
         self.push("polyline", attrs, None);
         Ok(())

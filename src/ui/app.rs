@@ -249,6 +249,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
     // are left alone on a move elsewhere (their props compare equal).
     // A slider's move (`Action::Foresee`) asks the engine's thread for its outcome at once,
     // while the page paints the move; the `Set` just after the paint then finds it asked.
+    // When the answer is back before that `Set`, the answer makes the `Set` itself
+    // (`compute::foresee`'s commit), so the move and its answer are rendered once.
     let shown = use_mut_ref(|| state.clone());
     *shown.borrow_mut() = state.clone();
     let on_action = use_callback(state.dispatcher(), move |a: Action, dispatcher| match a {
@@ -256,7 +258,9 @@ fn Simulator(props: &SimulatorProps) -> Html {
             let now = Rc::new((**shown.borrow()).clone());
             let next = now.clone().reduce(Action::Set(field, value));
             if next.valid != now.valid {
-                compute::foresee(outcome_job(&next.valid));
+                let dispatcher = dispatcher.clone();
+                let commit = move || dispatcher.dispatch(Action::Set(field, value));
+                compute::foresee(outcome_job(&next.valid), Box::new(commit));
             }
         }
         a => dispatcher.dispatch(a),

@@ -106,6 +106,9 @@ struct Compute {
     answered: HashMap<u64, Rc<Job>>,
     /// The asker whose jobs may be foreseen (`foresee`): the shown scenario's outcome.
     foreseeing: Option<u64>,
+    /// The last foreseen job and what makes it the shown one (`foresee`), until the page
+    /// asks for a job of its own.
+    foreseen: Option<(Rc<Job>, Commit)>,
     next_ticket: u64,
     next_asker: u64,
 }
@@ -130,6 +133,7 @@ pub fn install(backends: [Box<dyn Backend>; 3]) {
                 askers: HashMap::new(),
                 answered: HashMap::new(),
                 foreseeing: None,
+                foreseen: None,
                 next_ticket: 1,
                 next_asker: 1,
             });
@@ -181,6 +185,7 @@ fn forget_asker(id: u64) {
         c.answered.remove(&id);
         if c.foreseeing == Some(id) {
             c.foreseeing = None;
+            c.foreseen = None;
         }
         for lane in &mut c.lanes {
             lane.pending.retain(|(a, _)| *a != id);
@@ -194,6 +199,11 @@ fn forget_asker(id: u64) {
 /// then asked as the page renders.
 fn ask(id: u64, job: Rc<Job>) {
     with(|c| {
+        if c.foreseeing == Some(id) {
+            // The page now asks for a job itself: the foreseen move has been made (or
+            // replaced by another edit), so its commit must not run any more.
+            c.foreseen = None;
+        }
         let flying = c
             .lanes
             .iter()
@@ -228,25 +238,46 @@ pub fn answered(lane: Lane, ticket: u64, answer: Answer, millis: f64) {
             c.next_ticket += 1;
         }
         c.answered.insert(asker, job.clone());
+        let commit = match c.foreseen.take() {
+            Some((foreseen, commit)) if Some(asker) == c.foreseeing && foreseen == job => {
+                Some(commit)
+            }
+            other => {
+                c.foreseen = other;
+                None
+            }
+        };
         let done = Rc::new(Done {
             job,
             answer,
             millis,
         });
-        c.askers.get(&asker).map(|a| (a.clone(), done))
+        c.askers.get(&asker).map(|a| (a.clone(), done, commit))
     });
     // Outside the borrow: the asker may ask again at once.
-    if let Some(Some((asker, done))) = delivery {
+    if let Some(Some((asker, done, commit))) = delivery {
+        // The move this answers is made now, so that the page shows the move and its answer
+        // in one render (both updates land in the same turn) rather than one after the other.
+        if let Some(commit) = commit {
+            commit();
+        }
         asker(done);
     }
 }
 
+/// What makes a foreseen job the shown one (the app's `Set` of the moved slider).
+pub type Commit = Box<dyn FnOnce()>;
+
 /// Asks now for a job the page is about to ask for (a slider's move, before the page has
 /// rendered it), on behalf of the asker that `use_foreseeable_job` named; its answer then
-/// reaches that asker as any other.
-pub fn foresee(job: Rc<Job>) {
+/// reaches that asker as any other. If the answer comes back before the page has made the
+/// move itself (it makes it once the move is painted), `commit` makes it then, just before
+/// the answer is handed over: one render for both instead of two. Once the page asks for a
+/// job of its own, `commit` is dropped unrun.
+pub fn foresee(job: Rc<Job>, commit: Commit) {
     if let Some(id) = with(|c| c.foreseeing).flatten() {
-        ask(id, job);
+        ask(id, job.clone());
+        with(|c| c.foreseen = Some((job, commit)));
     }
 }
 
@@ -416,6 +447,57 @@ mod tests {
         assert_eq!(started.borrow()[2].1, *x);
         answer(&started);
         assert_eq!(*got.borrow().last().unwrap().as_ref(), *x);
+        forget_asker(id);
+    }
+
+    #[test]
+    fn a_foreseen_move_is_made_with_its_answer_unless_the_page_made_it_first() {
+        let started = Rc::new(RefCell::new(Vec::new()));
+        install([0, 1, 2].map(|_| Box::new(Recorder(started.clone())) as Box<dyn Backend>));
+        // What happened, in order: "commit X" when a move is made, "answer X" on arrival.
+        let log = Rc::new(RefCell::new(Vec::<String>::new()));
+        let name = |job: &Job| match job {
+            Job::Outcome(sc) => sc.region.vulnerable_workers.to_string(),
+            _ => "?".into(),
+        };
+        let sink = log.clone();
+        let id = new_asker(Rc::new(move |d: Rc<Done>| {
+            sink.borrow_mut().push(format!("answer {}", name(&d.job)))
+        }));
+        with(|c| c.foreseeing = Some(id));
+        let commit = |tag: &str| {
+            let (log, tag) = (log.clone(), tag.to_owned());
+            Box::new(move || log.borrow_mut().push(format!("commit {tag}"))) as Commit
+        };
+        let answer = |started: &Rc<RefCell<Vec<(u64, Job)>>>| {
+            let ticket = started.borrow().last().unwrap().0;
+            answered(Lane::Quick, ticket, Answer::Invalid("test".into()), 0.0);
+        };
+        let (x, y) = (outcome_job(70_000), outcome_job(71_000));
+
+        // The answer comes back before the page made the move: the move is made first.
+        foresee(x.clone(), commit("70000"));
+        answer(&started);
+        assert_eq!(*log.borrow(), ["commit 70000", "answer 70000"]);
+
+        // The page made the move first (it asked for the job as it rendered): the commit
+        // is dropped, never run later.
+        log.borrow_mut().clear();
+        foresee(y.clone(), commit("71000"));
+        ask(id, y.clone());
+        answer(&started);
+        assert_eq!(*log.borrow(), ["answer 71000"]);
+
+        // A newer move replaces the older one's commit; the older answer makes no move.
+        log.borrow_mut().clear();
+        foresee(x.clone(), commit("70000"));
+        foresee(y.clone(), commit("71000"));
+        answer(&started); // X, in flight when Y was foreseen
+        answer(&started); // Y
+        assert_eq!(
+            *log.borrow(),
+            ["answer 70000", "commit 71000", "answer 71000"]
+        );
         forget_asker(id);
     }
 }
