@@ -234,6 +234,76 @@ mod tests {
         assert_eq!(national(&engine, Vec::new()), before);
     }
 
+    /// A reader that kept the starting kab/kota of one answer gets later answers without
+    /// them (much smaller), and putting them back gives the whole answer; an edited
+    /// province's kab/kota are never left out, nor those the reader does not hold.
+    #[test]
+    fn a_national_answer_leaves_out_the_starting_kabkota_the_reader_holds() {
+        use crate::engine::regions::StartingKabKota;
+        let engine = Engine::embedded().unwrap();
+        let catalogue = regions::catalogue().unwrap();
+        let plan = NationalScenario::starting().unwrap();
+        let edit = |code: &str| {
+            let mut p = plan
+                .starting_province(engine.params(), catalogue, code)
+                .unwrap();
+            let ProvinceAmount::Apbd { yearly } = &mut p.sources[0].amount else {
+                panic!("the starting plan has one APBD line");
+            };
+            *yearly *= Decimal::from(3);
+            OwnSources {
+                province: code.into(),
+                sources: p.sources,
+            }
+        };
+
+        // The first answer (Maluku edited) carries everything; the reader keeps the rest.
+        let first_edits = vec![edit("81")];
+        let mut first = national(&engine, first_edits.clone());
+        let whole_first = first.clone();
+        assert!(first.spare(&first_edits, &[]).is_empty());
+        assert_eq!(first, whole_first);
+        let mut kept = StartingKabKota::new();
+        first.keep_starting(&first_edits, &[], &mut kept);
+        assert_eq!(kept.len(), first.provinces.len() - 1);
+        assert!(
+            !kept.contains_key("81"),
+            "an edited province's kab/kota are not starting ones"
+        );
+
+        // The next answer (Jambi edited as well): every kept province's kab/kota left out,
+        // except Jambi's (edited now); Maluku's stay (edited, and not kept anyway).
+        let edits = vec![edit("81"), edit("15")];
+        let whole = national(&engine, edits.clone());
+        let mut sent = whole.clone();
+        let known: Vec<String> = kept.keys().cloned().collect();
+        let spared = sent.spare(&edits, &known);
+        assert_eq!(spared.len(), kept.len() - 1);
+        assert!(!spared.iter().any(|c| c == "81" || c == "15"));
+        for p in &sent.provinces {
+            assert_eq!(p.kabkota.is_empty(), spared.contains(&p.province.code));
+        }
+        let size = |o: &NationalOutcome| serde_json::to_string(o).unwrap().len();
+        assert!(
+            size(&sent) * 5 < size(&whole),
+            "{} of {}",
+            size(&sent),
+            size(&whole)
+        );
+        assert_eq!(sent.nation, whole.nation);
+
+        assert!(sent.restore(&spared, &kept));
+        assert_eq!(sent, whole);
+        // What is not kept cannot be put back: nothing is, and the reader is told.
+        let mut sent = whole.clone();
+        let spared = sent.spare(&edits, &known);
+        let mut partial = kept.clone();
+        partial.remove(&spared[0]);
+        let before = sent.clone();
+        assert!(!sent.restore(&spared, &partial));
+        assert_eq!(sent, before);
+    }
+
     #[test]
     fn a_province_this_build_does_not_know_is_refused_by_name() {
         let engine = Engine::embedded().unwrap();

@@ -248,3 +248,60 @@ pub fn sum_nation(
     nation.ucj = UcjPath::sum(&paths);
     NationalOutcome { nation, provinces }
 }
+
+/// A province's kab/kota results on its starting plan, by province code: what a page keeps
+/// of one national answer so that later answers may leave them out (`NationalOutcome::spare`).
+pub type StartingKabKota = std::collections::HashMap<String, Vec<RegionResult>>;
+
+impl NationalOutcome {
+    /// Whether the province `code` is on its starting plan in the job that gave this outcome
+    /// (`edited`: the job's provinces with their own sources edited).
+    fn on_start(code: &str, edited: &[OwnSources]) -> bool {
+        edited.iter().all(|e| e.province != code)
+    }
+
+    /// Leaves out the kab/kota of each province on its starting plan whose code is in
+    /// `known` (the reader holds them from an earlier answer: they are the same in every
+    /// answer), and gives their codes. The provinces' and the nation's own figures stay.
+    pub fn spare(&mut self, edited: &[OwnSources], known: &[String]) -> Vec<String> {
+        let mut spared = Vec::new();
+        for p in &mut self.provinces {
+            let code = &p.province.code;
+            if Self::on_start(code, edited) && known.contains(code) {
+                p.kabkota = Vec::new();
+                spared.push(code.clone());
+            }
+        }
+        spared
+    }
+
+    /// Adds to `keep` the kab/kota of the provinces on their starting plan that this outcome
+    /// carries (none of `spared`).
+    pub fn keep_starting(
+        &self,
+        edited: &[OwnSources],
+        spared: &[String],
+        keep: &mut StartingKabKota,
+    ) {
+        for p in &self.provinces {
+            let code = &p.province.code;
+            if Self::on_start(code, edited) && !spared.contains(code) && !keep.contains_key(code) {
+                keep.insert(code.clone(), p.kabkota.clone());
+            }
+        }
+    }
+
+    /// Puts back the kab/kota that `spare` left out, from `kept`. False, and nothing put
+    /// back, when one of them is not kept.
+    pub fn restore(&mut self, spared: &[String], kept: &StartingKabKota) -> bool {
+        if !spared.iter().all(|code| kept.contains_key(code)) {
+            return false;
+        }
+        for p in &mut self.provinces {
+            if spared.contains(&p.province.code) {
+                p.kabkota = kept[&p.province.code].clone();
+            }
+        }
+        true
+    }
+}

@@ -8,13 +8,24 @@
 //! The page reads each answer as the type it was started with (`Remote<A>`): the full app as
 //! `Answer`, the embed as `ui::embed::EmbedAnswer`, the answers it asks for and no others, so
 //! its bundle carries no code to read the rest (a goal-seek's, a plan's, the bands').
+//!
+//! **A national answer leaves out what the page holds.** Each national answer carries all
+//! 514 kab/kota (about 810 KB of JSON), though an edit changes one province's. The kab/kota
+//! of a province on its starting plan are the same in every answer, so the page keeps them
+//! from the first answer that carries them (`Remote::kept`), sends their provinces' codes
+//! with each job, and the worker leaves those out (`NationalOutcome::spare`); the page puts
+//! them back before anyone reads the answer (`NationalOutcome::restore`).
 
 use super::{answered, Backend, Lane};
 use crate::engine::jobs::{Answer, Engine, Job};
+use crate::engine::regions::{OwnSources, StartingKabKota};
 use gloo::worker::{Codec, HandlerId, Registrable, Spawnable, Worker, WorkerBridge, WorkerScope};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::rc::Rc;
 use wasm_bindgen::{JsValue, UnwrapThrowExt};
 
 /// Worker messages as JSON text.
@@ -32,12 +43,19 @@ impl Codec for Json {
     }
 }
 
+/// One job: its ticket, the job, and the provinces whose starting kab/kota the page holds
+/// (for a national job; empty for the others).
+type Input = (u64, Job, Vec<String>);
+
 /// One job's reply, its answer read as `A` (see the module's note).
 #[derive(Serialize, Deserialize)]
 pub struct Reply<A> {
     ticket: u64,
     answer: A,
     millis: f64,
+    /// The provinces whose kab/kota a national answer left out (the page holds them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    spared: Vec<String>,
 }
 
 /// What a page may read an answer as: `Answer` itself, or a narrower type whose variants
@@ -55,7 +73,7 @@ pub struct EngineWorker<A = Answer> {
 
 impl<A: ReadAs> Worker for EngineWorker<A> {
     type Message = ();
-    type Input = (u64, Job);
+    type Input = Input;
     type Output = Reply<A>;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
@@ -67,11 +85,18 @@ impl<A: ReadAs> Worker for EngineWorker<A> {
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
-    fn received(&mut self, scope: &WorkerScope<Self>, (ticket, job): (u64, Job), id: HandlerId) {
+    fn received(&mut self, scope: &WorkerScope<Self>, (ticket, job, known): Input, id: HandlerId) {
         let start = js_sys::Date::now();
-        let answer = match &self.engine {
+        let mut answer = match &self.engine {
             Ok(engine) => engine.run(&job),
             Err(message) => Answer::Invalid(message.clone()),
+        };
+        let spared = match (&job, &mut answer) {
+            (Job::National(edited), Answer::National(result)) => match result.as_mut() {
+                Ok(outcome) => outcome.spare(edited, &known),
+                Err(_) => Vec::new(),
+            },
+            _ => Vec::new(),
         };
         let millis = js_sys::Date::now() - start;
         scope.respond(
@@ -80,6 +105,7 @@ impl<A: ReadAs> Worker for EngineWorker<A> {
                 ticket,
                 answer: A::from(answer),
                 millis,
+                spared,
             },
         );
     }
@@ -95,24 +121,65 @@ pub fn register() {
 /// The page side of one worker, reading its answers as `A`.
 pub struct Remote<A: ReadAs = Answer> {
     bridge: WorkerBridge<EngineWorker<A>>,
+    /// The starting kab/kota of the provinces that national answers have carried.
+    kept: Rc<RefCell<StartingKabKota>>,
+    /// The edited provinces of each national job on its way, by ticket.
+    national: Rc<RefCell<HashMap<u64, Vec<OwnSources>>>>,
 }
 
 impl<A: ReadAs> Remote<A> {
     /// Starts a worker from its loader script (`web/worker-loader.js`) for `lane`.
     pub fn spawn(loader: &str, lane: Lane) -> Self {
+        let kept = Rc::new(RefCell::new(StartingKabKota::new()));
+        let national = Rc::new(RefCell::new(HashMap::<u64, Vec<OwnSources>>::new()));
         let mut spawner = EngineWorker::<A>::spawner();
-        spawner.callback(move |reply: Reply<A>| {
-            answered(lane, reply.ticket, reply.answer.into(), reply.millis)
+        spawner.callback({
+            let (kept, national) = (kept.clone(), national.clone());
+            move |reply: Reply<A>| {
+                let mut answer: Answer = reply.answer.into();
+                let edited = national.borrow_mut().remove(&reply.ticket);
+                if let (Some(edited), Answer::National(result)) = (edited, &mut answer) {
+                    complete(result, &edited, &reply.spared, &mut kept.borrow_mut());
+                }
+                answered(lane, reply.ticket, answer, reply.millis)
+            }
         });
         Self {
             bridge: spawner.encoding::<Json>().spawn_with_loader(loader),
+            kept,
+            national,
+        }
+    }
+}
+
+/// Puts back what a national answer left out, and keeps the starting kab/kota it carried.
+fn complete(
+    result: &mut Result<crate::engine::regions::NationalOutcome, String>,
+    edited: &[OwnSources],
+    spared: &[String],
+    kept: &mut StartingKabKota,
+) {
+    if let Ok(outcome) = result {
+        if outcome.restore(spared, kept) {
+            outcome.keep_starting(edited, spared, kept);
+        } else {
+            // Cannot happen: the page names only provinces it keeps, and keeps them all.
+            *result =
+                Err("payung: a national answer left out kab/kota the page does not hold".into());
         }
     }
 }
 
 impl<A: ReadAs> Backend for Remote<A> {
     fn start(&self, ticket: u64, job: &Job) {
-        self.bridge.send((ticket, job.clone()));
+        let known = match job {
+            Job::National(edited) => {
+                self.national.borrow_mut().insert(ticket, edited.clone());
+                self.kept.borrow().keys().cloned().collect()
+            }
+            _ => Vec::new(),
+        };
+        self.bridge.send((ticket, job.clone(), known));
     }
 }
 
