@@ -294,6 +294,13 @@ mod tests {
 
         assert!(sent.restore(&spared, &kept));
         assert_eq!(sent, whole);
+        // A province's code is read trimmed, so an edit of ` 81` is Maluku's.
+        let spaced = vec![OwnSources {
+            province: " 81".into(),
+            ..edit("81")
+        }];
+        let mut spaced_answer = national(&engine, spaced.clone());
+        assert!(spaced_answer.spare(&spaced, &["81".into()]).is_empty());
         // What is not kept cannot be put back: nothing is, and the reader is told.
         let mut sent = whole.clone();
         let spared = sent.spare(&edits, &known);

@@ -260,7 +260,11 @@ fn Simulator(props: &SimulatorProps) -> Html {
             if next.valid != now.valid {
                 let dispatcher = dispatcher.clone();
                 let commit = move || dispatcher.dispatch(Action::Set(field, value));
-                compute::foresee(outcome_job(&next.valid), Box::new(commit));
+                compute::foresee(outcome_job(&next.valid), Some(Box::new(commit)));
+            } else {
+                // Back to the shown scenario (or to a value it does not take): the shown job
+                // again, and no earlier move's commit may run any more.
+                compute::foresee(outcome_job(&now.valid), None);
             }
         }
         a => dispatcher.dispatch(a),

@@ -107,7 +107,7 @@ struct Compute {
     /// The asker whose jobs may be foreseen (`foresee`): the shown scenario's outcome.
     foreseeing: Option<u64>,
     /// The last foreseen job and what makes it the shown one (`foresee`), until the page
-    /// asks for a job of its own.
+    /// asks for a job of its own or another move is foreseen.
     foreseen: Option<(Rc<Job>, Commit)>,
     next_ticket: u64,
     next_asker: u64,
@@ -273,11 +273,12 @@ pub type Commit = Box<dyn FnOnce()>;
 /// reaches that asker as any other. If the answer comes back before the page has made the
 /// move itself (it makes it once the move is painted), `commit` makes it then, just before
 /// the answer is handed over: one render for both instead of two. Once the page asks for a
-/// job of its own, `commit` is dropped unrun.
-pub fn foresee(job: Rc<Job>, commit: Commit) {
+/// job of its own or another move is foreseen, `commit` is dropped unrun (a move back to
+/// the shown value is foreseen as the shown job, without a commit).
+pub fn foresee(job: Rc<Job>, commit: Option<Commit>) {
     if let Some(id) = with(|c| c.foreseeing).flatten() {
         ask(id, job.clone());
-        with(|c| c.foreseen = Some((job, commit)));
+        with(|c| c.foreseen = commit.map(|commit| (job, commit)));
     }
 }
 
@@ -467,7 +468,7 @@ mod tests {
         with(|c| c.foreseeing = Some(id));
         let commit = |tag: &str| {
             let (log, tag) = (log.clone(), tag.to_owned());
-            Box::new(move || log.borrow_mut().push(format!("commit {tag}"))) as Commit
+            Some(Box::new(move || log.borrow_mut().push(format!("commit {tag}"))) as Commit)
         };
         let answer = |started: &Rc<RefCell<Vec<(u64, Job)>>>| {
             let ticket = started.borrow().last().unwrap().0;
@@ -498,6 +499,20 @@ mod tests {
             *log.borrow(),
             ["answer 70000", "commit 71000", "answer 71000"]
         );
+
+        // Y shown; a move to Z, then back to Y before the page made either: the move back is
+        // foreseen as Y without a commit, so Z's answer makes no move, and Y is asked again
+        // after it.
+        log.borrow_mut().clear();
+        let z = outcome_job(72_000);
+        let asked = started.borrow().len();
+        foresee(z.clone(), commit("72000"));
+        foresee(y.clone(), None);
+        answer(&started); // Z
+        assert_eq!(*log.borrow(), ["answer 72000"]);
+        assert_eq!(started.borrow().len(), asked + 2, "Y asked again after Z");
+        answer(&started); // Y
+        assert_eq!(*log.borrow(), ["answer 72000", "answer 71000"]);
         forget_asker(id);
     }
 }

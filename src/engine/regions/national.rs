@@ -257,7 +257,8 @@ impl NationalOutcome {
     /// Whether the province `code` is on its starting plan in the job that gave this outcome
     /// (`edited`: the job's provinces with their own sources edited).
     fn on_start(code: &str, edited: &[OwnSources]) -> bool {
-        edited.iter().all(|e| e.province != code)
+        // Codes are read trimmed (` 81` edits Maluku), so they are compared trimmed.
+        edited.iter().all(|e| e.province.trim() != code)
     }
 
     /// Leaves out the kab/kota of each province on its starting plan whose code is in
