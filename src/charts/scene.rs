@@ -46,7 +46,13 @@ pub struct Scene {
 /// Which part of a chart is being drawn, and whether its lines are dashed; shared by the
 /// chart code and the `Recorder`.
 #[derive(Clone, Debug, Default)]
-pub struct Roles(Rc<RefCell<(String, Option<Dash>)>>);
+pub struct Roles(Rc<RefCell<Role>>);
+
+#[derive(Debug, Default)]
+struct Role {
+    name: String,
+    dash: Option<Dash>,
+}
 
 /// A dash pattern: the dash and the gap, in pixels.
 pub type Dash = (i32, i32);
@@ -61,17 +67,17 @@ impl Roles {
     /// line stays one element, its dashes drawn by `stroke-dasharray`.
     pub fn set_dashed(&self, role: &str, dash: Option<Dash>) {
         let mut current = self.0.borrow_mut();
-        current.0.clear();
-        current.0.push_str(role);
-        current.1 = dash;
+        current.name.clear();
+        current.name.push_str(role);
+        current.dash = dash;
     }
 
     fn get(&self) -> String {
-        self.0.borrow().0.clone()
+        self.0.borrow().name.clone()
     }
 
     fn dash(&self) -> Option<Dash> {
-        self.0.borrow().1
+        self.0.borrow().dash
     }
 }
 

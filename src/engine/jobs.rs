@@ -256,32 +256,44 @@ mod tests {
                 sources: p.sources,
             }
         };
+        let codes = |o: &NationalOutcome| -> Vec<String> {
+            o.provinces
+                .iter()
+                .map(|p| p.province.code.clone())
+                .collect()
+        };
 
         // The first answer (Maluku edited) carries everything; the reader keeps the rest.
         let first_edits = vec![edit("81")];
-        let mut first = national(&engine, first_edits.clone());
-        let whole_first = first.clone();
-        assert!(first.spare(&first_edits, &[]).is_empty());
-        assert_eq!(first, whole_first);
-        let mut kept = StartingKabKota::new();
-        first.keep_starting(&first_edits, &[], &mut kept);
-        assert_eq!(kept.len(), first.provinces.len() - 1);
-        assert!(
-            !kept.contains_key("81"),
-            "an edited province's kab/kota are not starting ones"
+        let whole_first = national(&engine, first_edits.clone());
+        let mut first = whole_first.clone();
+        let spared = first.spare(&first_edits, &[]);
+        assert!(spared.left_out.is_empty());
+        let others: Vec<String> = codes(&first).into_iter().filter(|c| c != "81").collect();
+        assert_eq!(
+            spared.carried, others,
+            "an edited province's are not starting ones"
         );
+        let mut kept = StartingKabKota::new();
+        assert!(first.restore(&spared, &mut kept));
+        assert_eq!(first, whole_first);
+        assert_eq!(kept.len(), others.len());
 
-        // The next answer (Jambi edited as well): every kept province's kab/kota left out,
-        // except Jambi's (edited now); Maluku's stay (edited, and not kept anyway).
+        // The next answer (Jambi edited as well): every kept province's kab/kota left out
+        // but Jambi's (edited now); Maluku's carried, not kept (edited).
         let edits = vec![edit("81"), edit("15")];
         let whole = national(&engine, edits.clone());
         let mut sent = whole.clone();
         let known: Vec<String> = kept.keys().cloned().collect();
         let spared = sent.spare(&edits, &known);
-        assert_eq!(spared.len(), kept.len() - 1);
-        assert!(!spared.iter().any(|c| c == "81" || c == "15"));
+        assert_eq!(spared.left_out.len(), kept.len() - 1);
+        assert!(spared.carried.is_empty());
+        assert!(!spared.left_out.iter().any(|c| c == "81" || c == "15"));
         for p in &sent.provinces {
-            assert_eq!(p.kabkota.is_empty(), spared.contains(&p.province.code));
+            assert_eq!(
+                p.kabkota.is_empty(),
+                spared.left_out.contains(&p.province.code)
+            );
         }
         let size = |o: &NationalOutcome| serde_json::to_string(o).unwrap().len();
         assert!(
@@ -291,23 +303,25 @@ mod tests {
             size(&whole)
         );
         assert_eq!(sent.nation, whole.nation);
-
-        assert!(sent.restore(&spared, &kept));
+        assert!(sent.restore(&spared, &mut kept));
         assert_eq!(sent, whole);
+
         // A province's code is read trimmed, so an edit of ` 81` is Maluku's.
         let spaced = vec![OwnSources {
             province: " 81".into(),
             ..edit("81")
         }];
         let mut spaced_answer = national(&engine, spaced.clone());
-        assert!(spaced_answer.spare(&spaced, &["81".into()]).is_empty());
+        let spared = spaced_answer.spare(&spaced, &["81".into()]);
+        assert!(!spared.left_out.contains(&"81".into()) && !spared.carried.contains(&"81".into()));
+
         // What is not kept cannot be put back: nothing is, and the reader is told.
         let mut sent = whole.clone();
         let spared = sent.spare(&edits, &known);
         let mut partial = kept.clone();
-        partial.remove(&spared[0]);
+        partial.remove(&spared.left_out[0]);
         let before = sent.clone();
-        assert!(!sent.restore(&spared, &partial));
+        assert!(!sent.restore(&spared, &mut partial));
         assert_eq!(sent, before);
     }
 

@@ -250,57 +250,56 @@ pub fn sum_nation(
 }
 
 /// A province's kab/kota results on its starting plan, by province code: what a page keeps
-/// of one national answer so that later answers may leave them out (`NationalOutcome::spare`).
+/// of national answers so that later answers may leave them out (`NationalOutcome::spare`).
 pub type StartingKabKota = std::collections::HashMap<String, Vec<RegionResult>>;
 
-impl NationalOutcome {
-    /// Whether the province `code` is on its starting plan in the job that gave this outcome
-    /// (`edited`: the job's provinces with their own sources edited).
-    fn on_start(code: &str, edited: &[OwnSources]) -> bool {
-        // Codes are read trimmed (` 81` edits Maluku), so they are compared trimmed.
-        edited.iter().all(|e| e.province.trim() != code)
-    }
+/// What `NationalOutcome::spare` did, by province code.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Spared {
+    /// The provinces whose kab/kota were left out (the reader holds them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
+    /// The provinces on their starting plan whose kab/kota were carried: the reader may
+    /// keep them, and name them in later jobs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<String>,
+}
 
-    /// Leaves out the kab/kota of each province on its starting plan whose code is in
-    /// `known` (the reader holds them from an earlier answer: they are the same in every
-    /// answer), and gives their codes. The provinces' and the nation's own figures stay.
-    pub fn spare(&mut self, edited: &[OwnSources], known: &[String]) -> Vec<String> {
-        let mut spared = Vec::new();
+impl NationalOutcome {
+    /// Leaves out the kab/kota of each province on its starting plan (not in `edited`)
+    /// whose code is in `known`: the reader holds them from an earlier answer, and they are
+    /// the same in every answer. The provinces' and the nation's own figures stay.
+    pub fn spare(&mut self, edited: &[OwnSources], known: &[String]) -> Spared {
+        let mut spared = Spared::default();
         for p in &mut self.provinces {
             let code = &p.province.code;
-            if Self::on_start(code, edited) && known.contains(code) {
+            // Codes are read trimmed (` 81` edits Maluku), so they are compared trimmed.
+            if edited.iter().any(|e| e.province.trim() == code) {
+                continue;
+            }
+            if known.contains(code) {
                 p.kabkota = Vec::new();
-                spared.push(code.clone());
+                spared.left_out.push(code.clone());
+            } else {
+                spared.carried.push(code.clone());
             }
         }
         spared
     }
 
-    /// Adds to `keep` the kab/kota of the provinces on their starting plan that this outcome
-    /// carries (none of `spared`).
-    pub fn keep_starting(
-        &self,
-        edited: &[OwnSources],
-        spared: &[String],
-        keep: &mut StartingKabKota,
-    ) {
-        for p in &self.provinces {
-            let code = &p.province.code;
-            if Self::on_start(code, edited) && !spared.contains(code) && !keep.contains_key(code) {
-                keep.insert(code.clone(), p.kabkota.clone());
-            }
-        }
-    }
-
-    /// Puts back the kab/kota that `spare` left out, from `kept`. False, and nothing put
-    /// back, when one of them is not kept.
-    pub fn restore(&mut self, spared: &[String], kept: &StartingKabKota) -> bool {
-        if !spared.iter().all(|code| kept.contains_key(code)) {
+    /// Puts back the kab/kota that `spare` left out, from `kept`, and adds to `kept` those
+    /// it carried. False, and nothing changed, when one left out is not kept.
+    pub fn restore(&mut self, spared: &Spared, kept: &mut StartingKabKota) -> bool {
+        if !spared.left_out.iter().all(|code| kept.contains_key(code)) {
             return false;
         }
         for p in &mut self.provinces {
-            if spared.contains(&p.province.code) {
-                p.kabkota = kept[&p.province.code].clone();
+            let code = &p.province.code;
+            if spared.left_out.contains(code) {
+                p.kabkota = kept[code].clone();
+            } else if spared.carried.contains(code) {
+                kept.entry(code.clone())
+                    .or_insert_with(|| p.kabkota.clone());
             }
         }
         true

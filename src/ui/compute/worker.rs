@@ -13,17 +13,17 @@
 //! 514 kab/kota (about 810 KB of JSON), though an edit changes one province's. The kab/kota
 //! of a province on its starting plan are the same in every answer, so the page keeps them
 //! from the first answer that carries them (`Remote::kept`), sends their provinces' codes
-//! with each job, and the worker leaves those out (`NationalOutcome::spare`); the page puts
-//! them back before anyone reads the answer (`NationalOutcome::restore`).
+//! with each job, and the worker leaves those out (`NationalOutcome::spare`, which says
+//! which it left out and which it carried); the page puts them back, and keeps those
+//! carried, before anyone reads the answer (`NationalOutcome::restore`).
 
 use super::{answered, Backend, Lane};
 use crate::engine::jobs::{Answer, Engine, Job};
-use crate::engine::regions::{OwnSources, StartingKabKota};
+use crate::engine::regions::{Spared, StartingKabKota};
 use gloo::worker::{Codec, HandlerId, Registrable, Spawnable, Worker, WorkerBridge, WorkerScope};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::rc::Rc;
 use wasm_bindgen::{JsValue, UnwrapThrowExt};
@@ -53,9 +53,9 @@ pub struct Reply<A> {
     ticket: u64,
     answer: A,
     millis: f64,
-    /// The provinces whose kab/kota a national answer left out (the page holds them).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    spared: Vec<String>,
+    /// What a national answer left out, and what it carried (see the module's note).
+    #[serde(default)]
+    spared: Spared,
 }
 
 /// What a page may read an answer as: `Answer` itself, or a narrower type whose variants
@@ -94,9 +94,9 @@ impl<A: ReadAs> Worker for EngineWorker<A> {
         let spared = match (&job, &mut answer) {
             (Job::National(edited), Answer::National(result)) => match result.as_mut() {
                 Ok(outcome) => outcome.spare(edited, &known),
-                Err(_) => Vec::new(),
+                Err(_) => Spared::default(),
             },
-            _ => Vec::new(),
+            _ => Spared::default(),
         };
         let millis = js_sys::Date::now() - start;
         scope.respond(
@@ -123,23 +123,24 @@ pub struct Remote<A: ReadAs = Answer> {
     bridge: WorkerBridge<EngineWorker<A>>,
     /// The starting kab/kota of the provinces that national answers have carried.
     kept: Rc<RefCell<StartingKabKota>>,
-    /// The edited provinces of each national job on its way, by ticket.
-    national: Rc<RefCell<HashMap<u64, Vec<OwnSources>>>>,
 }
 
 impl<A: ReadAs> Remote<A> {
     /// Starts a worker from its loader script (`web/worker-loader.js`) for `lane`.
     pub fn spawn(loader: &str, lane: Lane) -> Self {
         let kept = Rc::new(RefCell::new(StartingKabKota::new()));
-        let national = Rc::new(RefCell::new(HashMap::<u64, Vec<OwnSources>>::new()));
         let mut spawner = EngineWorker::<A>::spawner();
         spawner.callback({
-            let (kept, national) = (kept.clone(), national.clone());
+            let kept = kept.clone();
             move |reply: Reply<A>| {
                 let mut answer: Answer = reply.answer.into();
-                let edited = national.borrow_mut().remove(&reply.ticket);
-                if let (Some(edited), Answer::National(result)) = (edited, &mut answer) {
-                    complete(result, &edited, &reply.spared, &mut kept.borrow_mut());
+                if let Answer::National(result) = &mut answer {
+                    if let Ok(outcome) = result.as_mut() {
+                        // The page names only provinces it keeps, and keeps them all, so
+                        // everything left out is put back.
+                        let whole = outcome.restore(&reply.spared, &mut kept.borrow_mut());
+                        debug_assert!(whole, "a national answer left out kab/kota not kept");
+                    }
                 }
                 answered(lane, reply.ticket, answer, reply.millis)
             }
@@ -147,25 +148,6 @@ impl<A: ReadAs> Remote<A> {
         Self {
             bridge: spawner.encoding::<Json>().spawn_with_loader(loader),
             kept,
-            national,
-        }
-    }
-}
-
-/// Puts back what a national answer left out, and keeps the starting kab/kota it carried.
-fn complete(
-    result: &mut Result<crate::engine::regions::NationalOutcome, String>,
-    edited: &[OwnSources],
-    spared: &[String],
-    kept: &mut StartingKabKota,
-) {
-    if let Ok(outcome) = result {
-        if outcome.restore(spared, kept) {
-            outcome.keep_starting(edited, spared, kept);
-        } else {
-            // Cannot happen: the page names only provinces it keeps, and keeps them all.
-            *result =
-                Err("payung: a national answer left out kab/kota the page does not hold".into());
         }
     }
 }
@@ -173,10 +155,7 @@ fn complete(
 impl<A: ReadAs> Backend for Remote<A> {
     fn start(&self, ticket: u64, job: &Job) {
         let known = match job {
-            Job::National(edited) => {
-                self.national.borrow_mut().insert(ticket, edited.clone());
-                self.kept.borrow().keys().cloned().collect()
-            }
+            Job::National(_) => self.kept.borrow().keys().cloned().collect(),
             _ => Vec::new(),
         };
         self.bridge.send((ticket, job.clone(), known));
