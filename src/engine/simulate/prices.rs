@@ -9,14 +9,16 @@
 //! the year (`YearCosts`, themselves kept by package and by the period the year's rates are
 //! read from, `Parameters::contribution_period`, so years without a change of rate share
 //! them), the months each source pays,
-//! and the scenario's sources (discount, co-funding, names), money units and parameters. Years that share these (most years of a run, and the
-//! same years of a goal-seek's trials or of Monte Carlo draws) reuse one `YearPrices`.
+//! and the scenario's sources (discount, co-funding and whom each co-funder helps, not their
+//! names), money units and parameters. Years that share these (most years of a run, the same
+//! years of a goal-seek's trials or of Monte Carlo draws, and the kab/kota of a plan) reuse
+//! one `YearPrices`.
 //! It knows nothing of enrolment or of how months are stepped.
 
 use crate::engine::exact::Units;
 use crate::engine::funding::{self, YearCosts, YearPlan};
 use crate::engine::parameters::{Contribution, Parameters, RatesPeriod};
-use crate::engine::scenario::{self, CoFundPart, Scenario};
+use crate::engine::scenario::{self, CoFundPart, FundingSource, Scenario};
 use crate::engine::Rupiah;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -155,24 +157,40 @@ impl YearPrices {
     }
 }
 
-/// What a source's prices depend on besides the year's costs and months.
+/// What a source's prices depend on besides the year's costs and months. Its name matters
+/// only through the sources it co-funds, so scenarios whose sources are named otherwise (the
+/// kab/kota of a province or national plan) share their prices.
 #[derive(Clone, Debug, PartialEq)]
 struct SourceShape {
-    name: String,
     discount: bool,
-    /// The co-funding share (mantissa and scale), the source it helps and the part.
-    co_funding: Option<(i128, u32, Option<String>, CoFundPart)>,
+    /// The co-funding share (mantissa and scale) and the part.
+    co_funding: Option<(i128, u32, CoFundPart)>,
+    /// The sources it co-funds (indices; none unless it is a co-funder).
+    helps: Vec<usize>,
+}
+
+/// The co-funding share of `s` as the cache compares it (to the decimals).
+fn co_funding(s: &FundingSource) -> Option<(i128, u32, CoFundPart)> {
+    s.co_funding()
+        .map(|(share, _, part)| (share.mantissa(), share.scale(), part))
+}
+
+/// The sources `s` co-funds, as indices into `sc.sources`.
+fn helped<'a>(sc: &'a Scenario, s: &'a FundingSource) -> impl Iterator<Item = usize> + 'a {
+    sc.sources
+        .iter()
+        .enumerate()
+        .filter(move |(_, other)| s.co_funds(other))
+        .map(|(j, _)| j)
 }
 
 fn structure(sc: &Scenario) -> Vec<SourceShape> {
     sc.sources
         .iter()
         .map(|s| SourceShape {
-            name: s.name.clone(),
             discount: s.discount,
-            co_funding: s.co_funding().map(|(share, of, part)| {
-                (share.mantissa(), share.scale(), of.map(String::from), part)
-            }),
+            co_funding: co_funding(s),
+            helps: helped(sc, s).collect(),
         })
         .collect()
 }
@@ -181,14 +199,9 @@ fn structure(sc: &Scenario) -> Vec<SourceShape> {
 fn same_structure(shapes: &[SourceShape], sc: &Scenario) -> bool {
     shapes.len() == sc.sources.len()
         && shapes.iter().zip(&sc.sources).all(|(shape, s)| {
-            let co_funding = s
-                .co_funding()
-                .map(|(share, of, part)| (share.mantissa(), share.scale(), of, part));
-            let known = shape
-                .co_funding
-                .as_ref()
-                .map(|(mantissa, scale, of, part)| (*mantissa, *scale, of.as_deref(), *part));
-            shape.name == s.name && shape.discount == s.discount && known == co_funding
+            shape.discount == s.discount
+                && shape.co_funding == co_funding(s)
+                && helped(sc, s).eq(shape.helps.iter().copied())
         })
 }
 
@@ -323,10 +336,11 @@ mod tests {
         let sc = presets::load("ambon").unwrap();
         let shapes = structure(&sc);
         assert!(same_structure(&shapes, &sc));
-        let mut changes: Vec<Scenario> = Vec::new();
+        // Names alone do not change the prices (the kab/kota of a plan share them).
         let mut renamed = sc.clone();
         renamed.sources[1].name.push('x');
-        changes.push(renamed);
+        assert!(same_structure(&shapes, &renamed));
+        let mut changes: Vec<Scenario> = Vec::new();
         let mut discounted = sc.clone();
         discounted.sources[0].discount = !discounted.sources[0].discount;
         changes.push(discounted);
@@ -362,5 +376,15 @@ mod tests {
             *part = CoFundPart::All;
         }
         assert!(!same_structure(&helper_shapes, &of_other));
+        // A co-funder that names another source helps another one.
+        let mut of_third = helper.clone();
+        if let Amount::CoFund { of, .. } = &mut of_third.sources[1].amount {
+            *of = Some(sc.sources[2].name.clone());
+        }
+        assert!(!same_structure(&helper_shapes, &of_third));
+        // Renaming the helped source so that the co-funder's name no longer matches it too.
+        let mut lost = helper.clone();
+        lost.sources[0].name.push('x');
+        assert!(!same_structure(&helper_shapes, &lost));
     }
 }
