@@ -1,6 +1,8 @@
 // Scenarios for budget meetings (issue 4): save two, reload and both are there; compare
 // them; a copied link opens the same numbers in a fresh browser context; a corrupted link
-// says what was wrong and loses nothing.
+// says what was wrong and loses nothing; neither does a file opened over one's own work, nor
+// a file dropped beside the file panel.
+import { readFile } from 'node:fs/promises';
 import { assert, openApp, waitFor, waitForText, textOf } from './lib.mjs';
 
 // textContent, not innerText: the exact text, whatever is scrolled into view.
@@ -103,4 +105,38 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
   await page.goto(link.replace(/s=\d+\./, 's=9.'));
   await ready(page);
   await waitForText(page, 'versi', { selector: '#link-notice' });
+
+  // A file opened over work of one's own keeps that work among the saved scenarios, and the
+  // file panel says so; the file's baseline is its own region, never another region's.
+  await page.goto('/');
+  await ready(page);
+  await page.fill('#f-source-0-yearly-text', '8 miliar');
+  await page.press('#f-source-0-yearly-text', 'Tab');
+  await waitFor(page, () => !document.querySelector('.field.invalid'), undefined, { message: 'a valid budget' });
+  const example = await readFile(new URL('../examples/mukomuko-2024.json', import.meta.url));
+  await page.setInputFiles('#import-json', { name: 'mukomuko-2024.json', mimeType: 'application/json', buffer: example });
+  await waitForText(page, 'Mukomuko', { selector: '.region-title' });
+  // textContent: the panel may be below the fold, out of the rendered text.
+  await waitFor(page, () => document.querySelector('.file-status')?.textContent.includes('disimpan sebagai “Sebelum mengimpor berkas”'),
+    undefined, { message: 'the file panel saying where the work went' });
+  await waitFor(page, () => [...document.querySelectorAll('.saved-name')].some((e) => e.textContent.includes('Sebelum mengimpor berkas')),
+    undefined, { message: 'the work the file replaced among the saved scenarios' });
+  // The legend's entry may wrap after "Kab.": "Tanpa perubahan: Kab." and "Mukomuko".
+  await waitFor(page, () => /Tanpa perubahan: Kab\.\s*Mukomuko/.test(document.querySelector('.main-chart')?.textContent ?? ''),
+    undefined, { message: 'the baseline named after the file\'s region' });
+  assert.ok(!(await contentOf(page, '#results')).includes('Kota Contoh'), 'no other region is named');
+  await screenshot('file-over-unsaved-work');
+
+  // A file dropped beside the file panel is refused rather than shown by the browser in the
+  // app's place; on the panel it is taken.
+  const refused = await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['{}'], 'x.json', { type: 'application/json' }));
+    const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+    document.querySelector('.cards').dispatchEvent(drop);
+    return drop.defaultPrevented;
+  });
+  assert.ok(refused, 'a drop outside the file panel is cancelled');
+  assert.equal(new URL(page.url()).pathname, '/', 'the page stayed');
+  await waitForText(page, 'Mukomuko', { selector: '.region-title' });
 }

@@ -123,7 +123,10 @@ fn mount_file_panel(root: &Element) -> Rc<RefCell<Vec<Scenario>>> {
         outcome,
         params,
         lang: Lang::Id,
-        on_import: Callback::from(move |sc| sink.borrow_mut().push(sc)),
+        on_import: Callback::from(move |sc| {
+            sink.borrow_mut().push(sc);
+            None
+        }),
     };
     yew::Renderer::<FilePanel>::with_root_and_props(root.clone(), props).render();
     imported

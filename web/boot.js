@@ -11,6 +11,16 @@
 // On a first visit to the plain address it also shows the app's default screen, drawn ahead
 // at build time (scripts/preview-build.mjs), inert and dimmed behind the loading bar, so a
 // slow connection shows the answer at once; the app replaces it when it starts.
+// A file dropped anywhere but on the app's file panel (which takes it and cancels the event)
+// must not make the browser leave the page to show the file: such drops are refused, and the
+// pointer says so.
+addEventListener('dragover', (e) => {
+  if (e.defaultPrevented) return;
+  e.preventDefault();
+  if (e.dataTransfer) e.dataTransfer.dropEffect = 'none';
+});
+addEventListener('drop', (e) => e.preventDefault());
+
 const boot = document.getElementById('boot');
 const progress = document.getElementById('boot-progress');
 const bytesText = document.getElementById('boot-bytes');

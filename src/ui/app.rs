@@ -253,6 +253,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
     // (`compute::foresee`'s commit), so the move and its answer are rendered once.
     let shown = use_mut_ref(|| state.clone());
     *shown.borrow_mut() = state.clone();
+    let latest = shown.clone();
     let on_action = use_callback(state.dispatcher(), move |a: Action, dispatcher| match a {
         Action::Foresee(field, value) => {
             let now = Rc::new((**shown.borrow()).clone());
@@ -279,9 +280,26 @@ fn Simulator(props: &SimulatorProps) -> Html {
         Callback::from(move |_| on_action.emit(Action::TogglePresentation))
     };
     let shared = Rc::new((*state).clone());
+    // A file replaces the scenario; work of the user's own (neither what the file holds nor
+    // the unchanged baseline) is saved first, and the saved list is read again to show it.
+    // The shown state is read when the file arrives: the file panel, below the fold, may
+    // still hold the callback of a render before the latest edits (`Deferred`).
+    let saved_revision = use_state(|| 0u32);
     let on_import = {
-        let on_action = on_action.clone();
-        Callback::from(move |sc: Scenario| on_action.emit(Action::Replace(Box::new(sc))))
+        let (on_action, saved_revision) = (on_action.clone(), saved_revision.clone());
+        Callback::from(move |sc: Scenario| {
+            let now = (**latest.borrow()).clone();
+            let working = now.valid.scenario();
+            let own = *working != sc && *working != *now.preset;
+            let kept = own
+                .then(|| keep_work(working, i18n::share::before_import_name(now.lang)))
+                .flatten();
+            if kept.is_some() {
+                saved_revision.set(saved_revision.wrapping_add(1));
+            }
+            on_action.emit(Action::Replace(Box::new(sc)));
+            kept
+        })
     };
     // The printed brief (with its link and QR code) is prepared only to be printed, so none
     // of it is worked out while the page loads or a slider moves: by the print button, which
@@ -428,7 +446,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
                         { for other_charts.iter().map(|c| chart_card(c, false)) }
                     </div></Deferred>
                     <Deferred {epoch}><NationalPanel {lang} on_action={on_action.clone()} /></Deferred>
-                    <Deferred {epoch}><SavedPanel scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
+                    <Deferred {epoch}><SavedPanel key={*saved_revision} scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
                         on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} /></Deferred>
                     <Deferred {epoch}><ResultsTable outcome={outcome.clone()} {lang} /></Deferred>
                     <Deferred {epoch}><BudgetLedger outcome={outcome.clone()} {lang} /></Deferred>
@@ -447,19 +465,18 @@ fn Simulator(props: &SimulatorProps) -> Html {
     }
 }
 
-/// The scenario fragment of the page address (`#s=…`), if there is one.
-/// Saves the work in progress among the saved scenarios before a link replaces it, and
-/// returns the name it got; none when storage is unavailable.
-fn keep_work(scenario: &crate::engine::Scenario, lang: Lang) -> Option<String> {
+/// Saves the work in progress among the saved scenarios as `name` before a link or a file
+/// replaces it, and returns the name it got; none when storage is unavailable.
+fn keep_work(scenario: &crate::engine::Scenario, name: &str) -> Option<String> {
     let store = storage::SavedStore::default();
     let (mut list, _) = store.load().ok()?;
-    let name = i18n::share::before_link_name(lang);
     let id = list.save(name, scenario, &storage::now_iso()).ok()?;
     let entry = list.get(&id)?.clone();
     store.insert(&entry).ok()?;
     Some(entry.name)
 }
 
+/// The scenario fragment of the page address (`#s=…`), if there is one.
 fn link_fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     hash.contains("s=").then_some(hash)
@@ -545,7 +562,7 @@ fn opening() -> Opening {
         (Some(Ok(valid)), working) => {
             let kept = working
                 .filter(|w| w.scenario() != valid.scenario())
-                .and_then(|w| keep_work(w.scenario(), lang));
+                .and_then(|w| keep_work(w.scenario(), i18n::share::before_link_name(lang)));
             let notice =
                 kept.map(|name| LinkNotice::new(|l| i18n::share::work_saved_as(&name, l), false));
             (valid, notice, false)

@@ -161,21 +161,51 @@ impl State {
 }
 
 /// What a scenario is compared with (the grey baseline): the preset it started from, or, for
-/// a scenario started from a region (which carries the neutral `custom` preset), that region's
-/// starting scenario, found by the region's name.
+/// a scenario of the neutral `custom` preset (started from a region, or read from a file),
+/// its region's starting scenario when the region is known by its name (written in full or
+/// with its kind shortened: "Kab. Mukomuko") and the horizons start together; otherwise the
+/// scenario itself, as opened (never another region's numbers).
 pub fn baseline_for(params: &Parameters, scenario: &Scenario) -> Scenario {
-    let preset = presets::load(&scenario.preset).unwrap_or_else(|_| scenario.clone());
+    let Ok(preset) = presets::load(&scenario.preset) else {
+        return scenario.clone();
+    };
     if scenario.preset != "custom" || preset.region.name == scenario.region.name {
         return preset;
     }
+    let region = &scenario.region;
+    let base = short_name(&region.name);
     let place = regions::catalogue().ok().and_then(|c| {
-        c.all()
-            .into_iter()
-            .find(|p| p.name() == scenario.region.name)
+        c.all().into_iter().find(|p| {
+            p.name() == region.name
+                || (p.kind() == region.kind && p.base_name().eq_ignore_ascii_case(base))
+        })
     });
     place
         .and_then(|p| regions::starting_scenario(params, p.code()).ok())
-        .map_or(preset, |start| start.scenario)
+        .map(|start| start.scenario)
+        .filter(|start| start.horizon.start == scenario.horizon.start)
+        .unwrap_or_else(|| scenario.clone())
+}
+
+/// A region's name without the word for its kind in front ("Kab. Mukomuko" → "Mukomuko").
+fn short_name(name: &str) -> &str {
+    let name = name.trim();
+    [
+        "Kabupaten ",
+        "Kab. ",
+        "Kab ",
+        "Kota ",
+        "Provinsi ",
+        "Prov. ",
+        "Prov ",
+    ]
+    .iter()
+    .find_map(|kind| {
+        let head = name.get(..kind.len())?;
+        head.eq_ignore_ascii_case(kind)
+            .then(|| name[kind.len()..].trim())
+    })
+    .unwrap_or(name)
 }
 
 impl Reducible for State {
@@ -292,7 +322,13 @@ impl Reducible for State {
                 next.scenario = start.scenario;
             }
             Action::Replace(scenario) => {
-                next.preset = Rc::new(baseline_for(&self.params, &scenario));
+                // The same region keeps its baseline (a goal-seek's answer applied, a saved
+                // variant opened): the grey line still shows where the work started.
+                let same_region = scenario.preset == self.scenario.preset
+                    && scenario.region.name == self.scenario.region.name;
+                if !same_region {
+                    next.preset = Rc::new(baseline_for(&self.params, &scenario));
+                }
                 next.scenario = *scenario;
             }
             Action::SetLang(lang) => {
@@ -314,7 +350,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::scenario::Amount;
+    use crate::engine::scenario::{Amount, RegionKind};
 
     fn state() -> Rc<State> {
         let params = Rc::new(Parameters::embedded().unwrap());
@@ -426,5 +462,51 @@ mod tests {
         let s = s.reduce(Action::RemoveSource(0));
         assert_eq!(s.scenario.sources.len(), n);
         assert!(s.error.is_none(), "{:?}", s.error);
+    }
+
+    /// A file's scenario is compared with its own region's start (named in full or with the
+    /// kind shortened), never with another region's; when the region is unknown or the
+    /// horizons start apart, with itself as opened.
+    #[test]
+    fn a_files_baseline_is_its_own_regions_start_or_itself() {
+        let params = Parameters::embedded().unwrap();
+        let start = regions::starting_scenario(&params, "17.06")
+            .unwrap()
+            .scenario;
+        assert_eq!(start.region.name, "Kabupaten Mukomuko");
+        let mut file = start.clone();
+        file.preset = "custom".into();
+        file.region.name = "Kab. Mukomuko".into();
+        file.region.vulnerable_workers = 5_043;
+        assert_eq!(baseline_for(&params, &file), start);
+        file.region.name = "kabupaten  mukomuko".into();
+        assert_eq!(baseline_for(&params, &file), start);
+        // A kota of that name does not exist.
+        file.region.name = "Kota Mukomuko".into();
+        file.region.kind = RegionKind::Kota;
+        assert_eq!(baseline_for(&params, &file), file);
+        file.region.name = "Kab. Mukomuko".into();
+        file.region.kind = RegionKind::Kabupaten;
+        file.horizon.start.year -= 2;
+        assert_eq!(baseline_for(&params, &file), file);
+        file.region.name = "Kab. Tidak Ada".into();
+        assert_eq!(baseline_for(&params, &file), file);
+        assert_eq!(short_name(" Prov. Maluku "), "Maluku");
+        assert_eq!(short_name("Kotabaru"), "Kotabaru");
+    }
+
+    /// A scenario of the same region replacing the shown one keeps the baseline; another
+    /// region's gets its own.
+    #[test]
+    fn replacing_within_a_region_keeps_its_baseline() {
+        let s = state();
+        let baseline = s.preset.clone();
+        let mut variant = s.scenario.clone();
+        variant.region.vulnerable_workers += 1_000;
+        let kept = s.clone().reduce(Action::Replace(Box::new(variant)));
+        assert!(Rc::ptr_eq(&kept.preset, &baseline));
+        let other = presets::load("bontang").unwrap();
+        let moved = kept.reduce(Action::Replace(Box::new(other.clone())));
+        assert_eq!(*moved.preset, other);
     }
 }

@@ -10,6 +10,7 @@ use crate::engine::import::scenario_to_json;
 use crate::engine::report::yearly_csv;
 use crate::engine::{Outcome, Parameters, Scenario, ValidScenario};
 use crate::locale::Lang;
+use crate::ui::i18n;
 use crate::ui::i18n::files::{file_error_message, text, Text};
 use crate::ui::share::{self, FileError};
 use gloo::file::callbacks::FileReader;
@@ -175,8 +176,9 @@ pub struct Props {
     pub outcome: Rc<Outcome>,
     pub params: Rc<Parameters>,
     pub lang: Lang,
-    /// A valid scenario read from a file; the app replaces the current one with it.
-    pub on_import: Callback<Scenario>,
+    /// A valid scenario read from a file; the app replaces the current one with it and
+    /// returns the name under which it saved the work it replaced, if it did.
+    pub on_import: Callback<Scenario, Option<String>>,
 }
 
 /// What the panel last did. Errors are kept, not their text, so a language switch
@@ -185,7 +187,8 @@ pub struct Props {
 enum Status {
     Idle,
     Reading,
-    Loaded(String),
+    /// The file's name, and the saved name of the work it replaced (if saved).
+    Loaded(String, Option<String>),
     Failed(FileError),
     Unreadable,
     DownloadFailed,
@@ -215,8 +218,8 @@ pub fn FilePanel(props: &Props) -> Html {
                 Err(_) => status.set(Status::Unreadable),
                 Ok(text) => match share::import_file(&text, &params) {
                     Ok(valid) => {
-                        on_import.emit(valid.into_inner());
-                        status.set(Status::Loaded(name));
+                        let kept = on_import.emit(valid.into_inner());
+                        status.set(Status::Loaded(name, kept));
                     }
                     Err(e) => status.set(Status::Failed(e)),
                 },
@@ -292,8 +295,12 @@ pub fn FilePanel(props: &Props) -> Html {
         Status::Reading => {
             html! { <p class="muted" role="status">{ text(Text::Reading, lang) }</p> }
         }
-        Status::Loaded(name) => html! {
-            <p class="file-status" role="status">{ text(Text::Imported, lang) }{ " " }<strong>{ name }</strong>{ "." }</p>
+        Status::Loaded(name, kept) => html! {
+            <p class="file-status" role="status">{ text(Text::Imported, lang) }{ " " }<strong>{ name }</strong>{ "." }
+                if let Some(kept) = kept {
+                    { " " }{ i18n::share::file_work_saved_as(kept, lang) }
+                }
+            </p>
         },
         Status::Failed(e) => html! {
             <p class="field-error" id="import-error" role="alert">{ file_error_message(e, lang) }</p>

@@ -67,6 +67,23 @@ pub fn before_link_name(lang: Lang) -> &'static str {
     lang.pick("Sebelum membuka tautan", "Before opening a link")
 }
 
+/// The name under which the work in progress is saved when an imported file replaces it.
+pub fn before_import_name(lang: Lang) -> &'static str {
+    lang.pick("Sebelum mengimpor berkas", "Before importing a file")
+}
+
+/// Said after a file opened over work of the user's own, which was saved as `name`.
+pub fn file_work_saved_as(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Skenario yang sedang Anda kerjakan disimpan sebagai “{name}” di Skenario tersimpan."
+        ),
+        Lang::En => {
+            format!("The scenario you were working on is saved as “{name}” under Saved scenarios.")
+        }
+    }
+}
+
 /// Said after a link opened over different unsaved work, which was saved as `name`.
 pub fn work_saved_as(name: &str, lang: Lang) -> String {
     match lang {
