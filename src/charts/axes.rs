@@ -58,8 +58,7 @@ pub(crate) fn money_by_year<'a, DB: DrawingBackend>(
     let lang = text.lang;
     let y_label = |v: f64| money_tick(v, lang);
     // As many year labels as fit beside each other, next to the widest money label.
-    let room = plot.dim_in_pixel().0 as i32 - style.width_of(14, 1.0);
-    let fit = (room / (style.width_of(4, 1.0) + style.px(1.0))).max(1);
+    let fit = style.labels_fitting(plot.dim_in_pixel().0, 4) as i32;
     axes(
         plot,
         style,

@@ -164,7 +164,14 @@ pub(crate) fn draw(
         .chain(months.iter().map(|m| m.population as f64))
         .fold(0.0, f64::max);
     let x_max = x(months.len().saturating_sub(1)).max(1.0);
-    let (ticks, yearly) = month_ticks(months);
+    // As many labels as fit beside each other next to the widest count label: a month's
+    // ("Okt 2024") or a year's.
+    let width = plot.dim_in_pixel().0;
+    let fit = (
+        style.labels_fitting(width, 8),
+        style.labels_fitting(width, 4),
+    );
+    let (ticks, yearly) = month_ticks(months, fit);
     let x_label = |v: f64| {
         let i = v.round();
         if !(0.0..months.len() as f64).contains(&i) {
@@ -285,12 +292,24 @@ fn spread_points(outcome: &Outcome, bands: &Bands) -> (Vec<Spread>, Vec<(f64, f6
 }
 
 /// Labelled months: a few "Okt 2023"-style ticks for short horizons, Januaries labelled
-/// with the year for long ones. Returns the indices and whether labels are years.
-fn month_ticks(months: &[MonthResult]) -> (Vec<f64>, bool) {
+/// with the year for long ones; at most six months or ten years, and at most as many as
+/// `fit` (months, years) say fit beside each other. Returns the indices and whether labels
+/// are years.
+fn month_ticks(
+    months: &[MonthResult],
+    (fit_months, fit_years): (usize, usize),
+) -> (Vec<f64>, bool) {
     let n = months.len();
     let step = [1usize, 3, 6, 12, 24, 36, 60, 120]
         .into_iter()
-        .find(|s| n.div_ceil(*s) <= if *s < 12 { 6 } else { 10 })
+        .find(|&s| {
+            let most = if s < 12 {
+                fit_months.min(6)
+            } else {
+                fit_years.min(10)
+            };
+            n.div_ceil(s) <= most
+        })
         .unwrap_or(120);
     let yearly = step >= 12;
     let first_january = months
@@ -389,4 +408,34 @@ pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
         })
         .collect();
     Table { header, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{presets, simulate, Parameters};
+
+    /// A year's months: quarters where four labels fit, half-years where two do, the year
+    /// alone where one does; long horizons label Januaries, fewer where fewer fit.
+    #[test]
+    fn month_labels_are_as_many_as_fit() {
+        let params = Parameters::embedded().unwrap();
+        let run = |years| {
+            let mut sc = presets::load("ambon").unwrap();
+            sc.horizon.years = years;
+            sc.target.year = 2026;
+            simulate(&params, &sc.validate(&params).unwrap())
+        };
+        let year = run(1);
+        assert_eq!(
+            month_ticks(&year.months, (6, 10)),
+            (vec![0.0, 3.0, 6.0, 9.0], false)
+        );
+        assert_eq!(month_ticks(&year.months, (2, 4)), (vec![0.0, 6.0], false));
+        assert_eq!(month_ticks(&year.months, (1, 2)), (vec![0.0], true));
+        let decade = run(10);
+        assert_eq!(month_ticks(&decade.months, (6, 10)).0.len(), 10);
+        let (few, yearly) = month_ticks(&decade.months, (2, 4));
+        assert!(yearly && few.len() <= 4 && few.len() >= 3, "{few:?}");
+    }
 }

@@ -135,6 +135,13 @@ impl Style {
         (chars as f64 * self.px * scale * 0.6).ceil() as i32
     }
 
+    /// How many x labels of `chars` characters fit beside each other on a plot `width` px
+    /// wide, next to the widest y label (at least one).
+    pub(crate) fn labels_fitting(&self, width: u32, chars: usize) -> usize {
+        let room = width as i32 - self.width_of(14, 1.0);
+        (room / (self.width_of(chars, 1.0) + self.px(1.0))).max(1) as usize
+    }
+
     /// Names what is drawn from now on, for the keys of the scene.
     pub(crate) fn role(&self, role: &str) {
         self.roles.set(role);
