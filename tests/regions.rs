@@ -87,6 +87,40 @@ fn search_finds_what_a_planner_types() {
     assert_eq!(cat.search("kabupaten", 600).len(), 416);
 }
 
+/// A region named in a scenario file is found by its name, in full or with its kind
+/// shortened, and only as the kind the file says.
+#[test]
+fn a_region_is_found_by_its_name_as_files_write_it() {
+    let cat = regions::catalogue().unwrap();
+    let named = |name: &str, kind| cat.named(name, kind).map(|p| p.code().to_string());
+    let kab = RegionKind::Kabupaten;
+    for name in [
+        "Kabupaten Mukomuko",
+        "Kab. Mukomuko",
+        "kab mukomuko",
+        " Regency Mukomuko ",
+        "Mukomuko",
+    ] {
+        assert_eq!(named(name, kab).as_deref(), Some("17.06"), "{name}");
+    }
+    assert_eq!(
+        named("Kota Ambon", RegionKind::Kota).as_deref(),
+        Some("81.71")
+    );
+    assert_eq!(
+        named("Provinsi Maluku", RegionKind::Provinsi).as_deref(),
+        Some("81")
+    );
+    assert_eq!(
+        named("Prov. Maluku", RegionKind::Provinsi).as_deref(),
+        Some("81")
+    );
+    // The kind must agree, and the whole name: no kota Mukomuko, no "Muko".
+    assert_eq!(named("Kota Mukomuko", RegionKind::Kota), None);
+    assert_eq!(named("Kab. Muko", kab), None);
+    assert_eq!(named("Kota Contoh", RegionKind::Kota), None);
+}
+
 #[test]
 fn the_estimate_follows_its_formula() {
     let params = params();

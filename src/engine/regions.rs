@@ -246,6 +246,23 @@ impl Catalogue {
         out
     }
 
+    /// The region of `kind` called `name`, in any case: in full ("Kabupaten Mukomuko"), or
+    /// with the word for its kind in front shortened, in English or left out ("Kab.
+    /// Mukomuko", "Regency Mukomuko", "Mukomuko").
+    pub fn named(&self, name: &str, kind: RegionKind) -> Option<Place<'_>> {
+        let name = name.trim();
+        let base = name
+            .split_once(' ')
+            .filter(|(head, _)| {
+                let head = head.trim_end_matches('.').to_lowercase();
+                kind_words(kind).contains(&head.as_str())
+            })
+            .map_or(name, |(_, rest)| rest.trim());
+        self.all().into_iter().find(|p| {
+            p.name() == name || (p.kind() == kind && p.base_name().eq_ignore_ascii_case(base))
+        })
+    }
+
     /// Regions whose names match every word typed, best first: "sleman", "kota amb",
     /// "kab. bantul", "ambon city", "prov maluku", or a code ("81.71"). A word matches the
     /// start of a word of the name, of the province's name, or of the kind in either
@@ -271,13 +288,19 @@ impl Catalogue {
     }
 }
 
-/// How well `place` matches every word (higher is better), or none if a word misses.
-fn score(place: Place<'_>, words: &[String]) -> Option<u32> {
-    let kind_words: &[&str] = match place.kind() {
+/// The words for a kind of region, in either language, as typed in a search or in front
+/// of a name ("Kab. Mukomuko"), lower case.
+fn kind_words(kind: RegionKind) -> &'static [&'static str] {
+    match kind {
         RegionKind::Kota => &["kota", "city"],
         RegionKind::Kabupaten => &["kabupaten", "kab", "regency"],
         RegionKind::Provinsi => &["provinsi", "prov", "province"],
-    };
+    }
+}
+
+/// How well `place` matches every word (higher is better), or none if a word misses.
+fn score(place: Place<'_>, words: &[String]) -> Option<u32> {
+    let kind_words = kind_words(place.kind());
     let base = place.base_name().to_lowercase();
     let province = place.province_name().to_lowercase();
     let mut total = 0;

@@ -172,40 +172,14 @@ pub fn baseline_for(params: &Parameters, scenario: &Scenario) -> Scenario {
     if scenario.preset != "custom" || preset.region.name == scenario.region.name {
         return preset;
     }
-    let region = &scenario.region;
-    let base = short_name(&region.name);
-    let place = regions::catalogue().ok().and_then(|c| {
-        c.all().into_iter().find(|p| {
-            p.name() == region.name
-                || (p.kind() == region.kind && p.base_name().eq_ignore_ascii_case(base))
-        })
-    });
+    let place = regions::catalogue()
+        .ok()
+        .and_then(|c| c.named(&scenario.region.name, scenario.region.kind));
     place
         .and_then(|p| regions::starting_scenario(params, p.code()).ok())
         .map(|start| start.scenario)
         .filter(|start| start.horizon.start == scenario.horizon.start)
         .unwrap_or_else(|| scenario.clone())
-}
-
-/// A region's name without the word for its kind in front ("Kab. Mukomuko" → "Mukomuko").
-fn short_name(name: &str) -> &str {
-    let name = name.trim();
-    [
-        "Kabupaten ",
-        "Kab. ",
-        "Kab ",
-        "Kota ",
-        "Provinsi ",
-        "Prov. ",
-        "Prov ",
-    ]
-    .iter()
-    .find_map(|kind| {
-        let head = name.get(..kind.len())?;
-        head.eq_ignore_ascii_case(kind)
-            .then(|| name[kind.len()..].trim())
-    })
-    .unwrap_or(name)
 }
 
 impl Reducible for State {
@@ -491,8 +465,6 @@ mod tests {
         assert_eq!(baseline_for(&params, &file), file);
         file.region.name = "Kab. Tidak Ada".into();
         assert_eq!(baseline_for(&params, &file), file);
-        assert_eq!(short_name(" Prov. Maluku "), "Maluku");
-        assert_eq!(short_name("Kotabaru"), "Kotabaru");
     }
 
     /// A scenario of the same region replacing the shown one keeps the baseline; another
