@@ -76,7 +76,7 @@ export async function testLaptop({ page }) {
   });
   // One title (the card's heading; the SVG does not repeat it), and its unit.
   assert.ok(!words.texts.includes(words.title), 'the title is drawn twice');
-  assert.equal(words.unit, 'Rp miliar per tahun');
+  assert.equal(words.unit, 'Rupiah per tahun');
   assert.ok(words.texts.includes('Tahun'), 'the time axis says Tahun');
   assert.ok(words.texts.some((t) => /^Rp \d+(,\d+)? miliar$/.test(t)), `money ticks in words: ${words.texts}`);
   assert.ok(!words.texts.some((t) => / (M|jt|B)$/.test(t)), 'abbreviated money ticks');

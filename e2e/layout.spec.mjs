@@ -95,6 +95,30 @@ export async function testPhoneSummaryAndSwitch({ page, artifacts }) {
   await waitFor(page, () => document.querySelector('#card-coverage')?.offsetParent, undefined, { message: 'results again' });
 }
 
+/** A long source name shows whole in its narrow box, on a laptop and on a phone, and stays
+ * one line: Enter does not break it. */
+export async function testALongSourceNameShowsWhole({ page, artifacts }) {
+  const name = 'APBD Kab. Kepulauan Siau Tagulandang Biaro';
+  for (const [width, height] of [[1366, 768], [360, 740]]) {
+    await page.setViewportSize({ width, height });
+    await openApp(page, '/');
+    await charts(page);
+    if (width < 800) await page.click('#show-controls');
+    await waitFor(page, () => document.querySelector('#src-0-name')?.offsetParent, undefined, { message: 'the first source' });
+    await page.fill('#src-0-name', name);
+    await page.press('#src-0-name', 'Enter');
+    assert.equal(await page.inputValue('#src-0-name'), name, 'Enter breaks the name');
+    await waitFor(page, (n) => document.querySelector('#card-shares')?.textContent.includes(n), name,
+      { message: 'the new name in the headline' });
+    const hidden = await page.evaluate(() => {
+      const box = document.querySelector('#src-0-name');
+      return { x: box.scrollWidth - box.clientWidth, y: box.scrollHeight - box.clientHeight };
+    });
+    assert.ok(hidden.x <= 0 && hidden.y <= 0, `the name box hides ${JSON.stringify(hidden)} px at ${width} px`);
+    await page.locator('.source-card').first().screenshot({ path: path.join(artifacts, `long-source-name-${width}.png`) });
+  }
+}
+
 export async function testPrintedPage({ page, artifacts }) {
   await openApp(page, '/');
   await charts(page);

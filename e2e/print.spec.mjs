@@ -35,6 +35,23 @@ export async function test({ page, screenshot }) {
   assert.match(layout.text, /Rp \d{1,3}(\.\d{3})+/, 'whole-Rupiah amounts');
   assert.match(layout.text, /PP 44\/2015/, 'legal references');
   assert.ok(!layout.clipped, 'nothing is clipped');
+  // No amount of the assumptions breaks between "Rp" and its digits.
+  const broken = await page.evaluate(() => {
+    const out = [];
+    for (const cell of document.querySelectorAll('.brief-assumptions th, .brief-assumptions td')) {
+      const node = [...cell.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && /Rp\s\d/.test(n.data));
+      if (!node) continue;
+      const at = node.data.search(/Rp\s\d/);
+      const money = node.data.slice(at).match(/^Rp\s[\d.,]+/)[0];
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + money.length);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (lines.size > 1) out.push(money);
+    }
+    return out;
+  });
+  assert.deepEqual(broken, [], 'amounts split over two lines');
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   const dir = process.env.PAYUNG_ARTIFACTS ?? 'target/e2e-artifacts';
   writeFileSync(path.join(dir, 'brief.pdf'), pdf);

@@ -180,7 +180,7 @@ pub struct Chart {
     pub kind: ChartKind,
     /// Shown once, above the chart.
     pub title: String,
-    /// What the values are counted in, under the title: "Rp miliar per tahun".
+    /// What the values are counted in, under the title: "Rupiah per tahun".
     pub unit: String,
     /// The size it was drawn at.
     pub size: Size,

@@ -150,6 +150,41 @@ fn the_cost_chart_shows_each_years_range_over_its_bar() {
     assert!(keys_of(&plain.scene, "spread-80").is_empty());
 }
 
+/// The stroke widths of the shapes drawn for `role`.
+fn stroke_widths(scene: &Scene, role: &str) -> Vec<String> {
+    scene
+        .items
+        .iter()
+        .filter(|i| i.key.starts_with(&format!("{role}.")))
+        .filter_map(|i| {
+            i.attrs
+                .iter()
+                .find(|(name, _)| *name == "stroke-width")
+                .map(|(_, v)| v.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_small_cost_charts_ranges_are_hairlines() {
+    let (_, _, b) = ambon();
+    // The printed brief's size (240 px, 12 px text): whisker and median 1 px, so that a
+    // short range does not print as a dark blob; on a laptop's screen, 2 px.
+    let brief = Size {
+        width: 240,
+        text_px: 12,
+        height: None,
+    };
+    for (size, width) in [(brief, "1"), (SIZE, "2")] {
+        let chart = request(ChartKind::Cost, Lang::Id, Some(b.clone())).draw(size, true);
+        for role in ["spread-80", "spread-median"] {
+            let widths = stroke_widths(&chart.scene, role);
+            assert!(!widths.is_empty(), "{role} at {} px", size.width);
+            assert!(widths.iter().all(|w| w == width), "{role}: {widths:?}");
+        }
+    }
+}
+
 #[test]
 fn the_coverage_chart_with_bands() {
     let (_, _, b) = ambon();

@@ -156,7 +156,9 @@ pub(crate) fn draw(
     )?;
     base.draw(&mut chart, style)?;
     // The uncertain assumptions' ranges over each bar's top: P10–P90 as a capped whisker,
-    // P25–P75 as a box.
+    // P25–P75 as a box. Hairlines in a small chart (the printed brief, a phone), where
+    // lines of 2 px over a short range print as a dark blob.
+    let line = if style.px >= 14.0 { 2 } else { 1 };
     style.role("spread-80");
     chart.draw_series(spreads.iter().map(|(x, p)| {
         let (low, high) = (money(p[0]), money(p[4]));
@@ -169,7 +171,7 @@ pub(crate) fn draw(
                 (x - HALF_CAP, high),
                 (x + HALF_CAP, high),
             ],
-            BLACK.stroke_width(2),
+            BLACK.stroke_width(line),
         )
     }))?;
     style.role("spread-50");
@@ -191,7 +193,7 @@ pub(crate) fn draw(
         let mid = money(p[2]);
         PathElement::new(
             vec![(x - HALF_BOX, mid), (x + HALF_BOX, mid)],
-            MEDIAN.stroke_width(2),
+            MEDIAN.stroke_width(line),
         )
     }))?;
     note_if_empty(

@@ -16,7 +16,7 @@ pub struct ChartText {
     pub kind: ChartKind,
     pub lang: Lang,
     pub title: &'static str,
-    /// What the values are counted in, shown under the title: "Rp miliar per tahun".
+    /// What the values are counted in, shown under the title: "Rupiah per tahun".
     pub unit: &'static str,
     /// The time axis under year ticks.
     pub x_axis: &'static str,
@@ -206,9 +206,10 @@ impl ChartText {
     }
 }
 
-/// The unit of the money charts: their ticks say "Rp 8 miliar", "Rp 500 juta".
+/// The unit of the money charts. Their ticks name their own size ("Rp 8 miliar",
+/// "Rp 500 juta"), so the unit names none: a small budget's ticks are in juta.
 fn money_unit(lang: Lang) -> &'static str {
-    lang.pick("Rp miliar per tahun", "Rp billion per year")
+    lang.pick("Rupiah per tahun", "Rupiah per year")
 }
 
 fn failed(lang: Lang) -> &'static str {

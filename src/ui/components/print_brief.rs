@@ -8,7 +8,7 @@ use crate::engine::outcome::{ratio, Outcome};
 use crate::engine::{Parameters, Scenario};
 use crate::locale::format;
 use crate::locale::Lang;
-use crate::ui::i18n::uncertainty::{chance, chance_label, draws_short};
+use crate::ui::i18n::uncertainty::{chance, chance_label, draws_note_full, draws_short};
 use crate::ui::i18n::{month_name, T};
 use crate::ui::uncertainty::Chance;
 use std::rc::Rc;
@@ -52,6 +52,12 @@ pub fn svg_src(svg: &str) -> String {
 
 fn whole(x: rust_decimal::Decimal, lang: Lang) -> String {
     format::rupiah_in(x, lang)
+}
+
+/// A label whose "Rp" stays on the line of its number when the label wraps ("JKK 1,0% ×
+/// Rp 1.000.000" in a narrow column of the brief).
+fn unbroken_money(label: &str) -> String {
+    label.replace("Rp ", "Rp\u{a0}")
 }
 
 #[component]
@@ -107,6 +113,8 @@ pub fn PrintBrief(props: &Props) -> Html {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
+    // The chance, and why it can be lower than the other figures suggest.
+    let mut chance_note = None;
     if let Some(Chance::Ready {
         probability, draws, ..
     }) = &props.chance
@@ -117,6 +125,7 @@ pub fn PrintBrief(props: &Props) -> Html {
             draws_short(*draws, lang)
         );
         figures.insert(3, (chance_label(sc.target.year, lang), value));
+        chance_note = Some(draws_note_full(*draws, lang));
     }
     let refs = |param: &crate::engine::Parameter| {
         param
@@ -188,6 +197,9 @@ pub fn PrintBrief(props: &Props) -> Html {
             <dl class="brief-figures">
                 { for figures.iter().map(|(k, v)| html! { <div><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>
+            if let Some(note) = chance_note {
+                <p class="brief-note">{ note }</p>
+            }
             <div class="brief-charts">
                 { for props.charts.iter().map(|svg| html! { <div class="brief-chart"><img src={svg_src(svg)} alt="" /></div> }) }
             </div>
@@ -216,7 +228,7 @@ pub fn PrintBrief(props: &Props) -> Html {
                     <h2>{ T::BriefAssumptions.get(lang) }</h2>
                     <table>
                         <tbody>
-                            { for assumptions.iter().map(|(k, v, r)| html! { <tr><th>{ k }</th><td>{ v }</td><td class="ref">{ r }</td></tr> }) }
+                            { for assumptions.iter().map(|(k, v, r)| html! { <tr><th>{ unbroken_money(k) }</th><td class="value">{ v }</td><td class="ref">{ r }</td></tr> }) }
                         </tbody>
                     </table>
                 </div>
@@ -230,5 +242,19 @@ pub fn PrintBrief(props: &Props) -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rupiah_stays_with_its_number() {
+        assert_eq!(
+            unbroken_money("JKK 1,0% × Rp 1.000.000"),
+            "JKK 1,0% × Rp\u{a0}1.000.000"
+        );
+        assert_eq!(unbroken_money("JKM"), "JKM");
     }
 }

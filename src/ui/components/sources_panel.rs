@@ -19,7 +19,7 @@ use crate::ui::i18n::sources::{self as words, SourceText};
 use crate::ui::i18n::{field_label, problem_message, rule_name, warning, T};
 use crate::ui::state::{Action, Field, SourceField, State};
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -171,15 +171,21 @@ fn source_card(
             ))
         })
     };
+    // A name is one line: the box wraps a long one over as many rows as it needs, so the
+    // whole name shows in the narrow column, but Enter does not start a new line and a
+    // pasted line break becomes a space.
     let on_name = {
         let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
-            on_action.emit(Action::SetSourceName(
-                i,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
+            let name = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            on_action.emit(Action::SetSourceName(i, one_line(&name)))
         })
     };
+    let no_enter = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            e.prevent_default();
+        }
+    });
     let on_kind = {
         let on_action = on_action.clone();
         Callback::from(move |e: Event| {
@@ -217,7 +223,8 @@ fn source_card(
             <div class="source-head">
                 <span class="priority" title={T::MoveUp.get(lang)}>{ i + 1 }</span>
                 <label class="sr-only" for={id("name")}>{ T::SourceName.get(lang) }</label>
-                <input id={id("name")} class="source-name" type="text" value={s.name.clone()} oninput={on_name}
+                <textarea id={id("name")} class="source-name" rows={name_rows(&s.name).to_string()} value={s.name.clone()}
+                    oninput={on_name} onkeydown={no_enter} spellcheck="false"
                     aria-invalid={aria_invalid(state, Field::Source(i, SourceField::Name))}
                     aria-describedby={aria_invalid(state, Field::Source(i, SourceField::Name)).map(|_| error_id(Field::Source(i, SourceField::Name)))} />
                 <button type="button" class="icon" aria-label={format!("{}: {}", T::MoveUp.get(lang), s.name)}
@@ -364,5 +371,36 @@ pub fn SourcesPanel(props: &Props) -> Html {
                 }
             </div>
         </Group>
+    }
+}
+
+/// About how many characters of a source's name fit on one row of its box in the controls'
+/// column.
+const NAME_CHARS_PER_ROW: usize = 18;
+
+/// The rows a source's name box shows: enough for the whole name, at most three.
+fn name_rows(name: &str) -> usize {
+    name.chars()
+        .count()
+        .div_ceil(NAME_CHARS_PER_ROW)
+        .clamp(1, 3)
+}
+
+/// A name typed or pasted over several lines, on one.
+fn one_line(name: &str) -> String {
+    name.replace(['\r', '\n'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_name_shows_whole_on_one_line() {
+        assert_eq!(name_rows("Dana Desa"), 1);
+        assert_eq!(name_rows("APBD Kab. Mukomuko"), 1);
+        assert_eq!(name_rows("APBD Kab. Kepulauan Siau Tagulandang Biaro"), 3);
+        assert_eq!(name_rows(&"x".repeat(200)), 3);
+        assert_eq!(one_line("APBD\nKab.\r\nMukomuko"), "APBD Kab.  Mukomuko");
     }
 }

@@ -11,7 +11,7 @@ use crate::locale::Lang;
 use crate::ui::i18n::summary::{
     covered_of, expected_deaths, per_worker_year, target_by, target_status,
 };
-use crate::ui::i18n::uncertainty::{chance, chance_label, draws_note, error};
+use crate::ui::i18n::uncertainty::{chance, chance_label, draws_note, draws_note_full, error};
 use crate::ui::i18n::{month_name, T};
 use crate::ui::uncertainty::Chance;
 use rust_decimal::Decimal;
@@ -131,7 +131,7 @@ fn chance_html(c: &Chance, year: i32, lang: Lang) -> Html {
                     { label }{ ": " }<strong id="target-chance-value">{ chance(*probability, lang) }</strong>
                 </span>
                 { " " }
-                <span class="muted" id="target-chance-note">{ draws_note(*draws, *refining, lang) }</span>
+                <span class="muted" id="target-chance-note" title={draws_note_full(*draws, lang)}>{ draws_note(*draws, *refining, lang) }</span>
             </>
         },
         Chance::Failed(e) => html! {

@@ -21,20 +21,40 @@ pub fn chance(probability: Decimal, lang: Lang) -> String {
 }
 
 /// The small note beside the chance: how many draws it rests on, whether more follow, and
-/// what the other headline figures assume that the draws do not.
+/// what the draws allow for that the other headline figures do not (short enough to stay on
+/// one line beside the chance on a laptop; `draws_note_full` says it whole).
 pub fn draws_note(draws: u32, refining: bool, lang: Lang) -> String {
     let n = format::number(u64::from(draws), lang);
     match (lang, refining) {
-        (Lang::Id, false) => format!(
-            "Dari {n} simulasi; angka lain menganggap anggaran terserap penuh dan tepat waktu."
-        ),
+        (Lang::Id, false) => {
+            format!("Dari {n} simulasi, termasuk anggaran terlambat atau tidak terserap penuh.")
+        }
         (Lang::Id, true) => {
             format!("Berdasarkan {n} simulasi; sedang diperhalus menjadi lebih banyak…")
         }
         (Lang::En, false) => {
-            format!("From {n} draws; the other figures assume budgets spent in full and on time.")
+            format!("From {n} draws, including budgets spent late or not in full.")
         }
         (Lang::En, true) => format!("Based on {n} draws; refining with more…"),
+    }
+}
+
+/// Why the chance can be lower than the headline suggests, whole: the draws allow for
+/// budgets spent late or not in full, the other figures do not. Shown on hover beside the
+/// chance and printed under the brief's figures.
+pub fn draws_note_full(draws: u32, lang: Lang) -> String {
+    let n = format::number(u64::from(draws), lang);
+    match lang {
+        Lang::Id => format!(
+            "Peluang dihitung dari {n} simulasi atas asumsi yang tidak pasti, termasuk anggaran \
+             yang terlambat atau tidak terserap penuh; angka lain menganggap anggaran terserap \
+             penuh dan tepat waktu."
+        ),
+        Lang::En => format!(
+            "The chance comes from {n} draws of the uncertain assumptions, including budgets \
+             spent late or not in full; the other figures assume budgets spent in full and on \
+             time."
+        ),
     }
 }
 
@@ -121,7 +141,13 @@ mod tests {
 
     #[test]
     fn the_settled_note_says_what_the_other_figures_assume() {
-        assert!(draws_note(1_000, false, Lang::Id).contains("terserap penuh dan tepat waktu"));
-        assert!(draws_note(1_000, false, Lang::En).contains("spent in full and on time"));
+        assert!(draws_note(1_000, false, Lang::Id).contains("tidak terserap penuh"));
+        assert!(draws_note(1_000, false, Lang::En).contains("not in full"));
+        assert!(draws_note_full(1_000, Lang::Id).contains("terserap penuh dan tepat waktu"));
+        assert!(draws_note_full(1_000, Lang::En).contains("spent in full and on time"));
+        // The short note stays short enough for one line beside the chance on a laptop.
+        for lang in [Lang::Id, Lang::En] {
+            assert!(draws_note(100_000, false, lang).chars().count() <= 80);
+        }
     }
 }
