@@ -1,5 +1,6 @@
 // The printed brief (issue 4): "Cetak ringkasan" prints exactly one A4 page with the
 // region, key figures, three charts, the funding ledger and the assumptions, nothing cut off.
+import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assert, openApp, waitFor } from './lib.mjs';
@@ -57,6 +58,33 @@ export async function test({ page, screenshot }) {
   writeFileSync(path.join(dir, 'brief.pdf'), pdf);
   assert.equal(pages(pdf), 1, `the brief printed on ${pages(pdf)} pages`);
   await screenshot('print-media');
+}
+
+/** A scenario whose link is long (a file's own region, every field its own): the brief stays
+ * one page, prints the QR code larger so that a phone reads its denser modules off paper, and
+ * says to scan it instead of printing a link nobody types. */
+export async function testALongLinkPrintsALargerCode({ page }) {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+  const example = await readFile(new URL('../examples/mukomuko-2024.json', import.meta.url));
+  await page.setInputFiles('#import-json', { name: 'mukomuko-2024.json', mimeType: 'application/json', buffer: example });
+  await waitFor(page, () => document.querySelector('.region-title')?.textContent.includes('Mukomuko'), undefined,
+    { message: 'the file opened' });
+  await waitFor(page, () => location.hash.length > 300, undefined, { message: 'a long link in the address bar' });
+  await page.click('#print');
+  await waitFor(page, () => document.querySelector('.brief .brief-qr img'), undefined, { message: 'the prepared brief' });
+  await page.emulateMedia({ media: 'print' });
+  const brief = await page.evaluate(() => ({
+    // CSS pixels at 96 per inch: 28 mm is about 106 px.
+    qr: document.querySelector('.brief-qr img').getBoundingClientRect().width,
+    linkText: document.querySelector('.brief .link-text')?.textContent ?? null,
+    scan: document.querySelector('.brief .link-scan')?.textContent ?? '',
+  }));
+  assert.ok(brief.qr > 140, `the long link's code prints ${brief.qr.toFixed(0)} px wide`);
+  assert.equal(brief.linkText, null, 'the long link printed as text');
+  assert.match(brief.scan, /Pindai kode QR/);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  assert.equal(pages(pdf), 1, `the brief printed on ${pages(pdf)} pages`);
 }
 
 /** Printing from the browser's own menu or Ctrl+P (page.pdf fires beforeprint as they do): the

@@ -47,7 +47,7 @@ struct Brief {
     requests: Rc<Vec<Rc<Request>>>,
     charts: Vec<String>,
     link: String,
-    qr: Option<String>,
+    qr: Option<share::Qr>,
 }
 
 impl Brief {
@@ -69,16 +69,16 @@ impl Brief {
 
 /// The QR code of `link`, drawn again only for another link: the brief is prepared again
 /// when the bands arrive, for the same link.
-fn qr_for(link: &str) -> Option<String> {
+fn qr_for(link: &str) -> Option<share::Qr> {
     thread_local! {
-        static LAST: std::cell::RefCell<Option<(String, Option<String>)>> = Default::default();
+        static LAST: std::cell::RefCell<Option<(String, Option<share::Qr>)>> = Default::default();
     }
     LAST.with(|last| {
         let mut last = last.borrow_mut();
         match &*last {
             Some((l, qr)) if l == link => qr.clone(),
             _ => {
-                let qr = share::qr_svg(link);
+                let qr = share::qr(link);
                 *last = Some((link.to_string(), qr.clone()));
                 qr
             }
@@ -458,7 +458,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
             </div>
             if let Some(b) = &*brief {
                 <PrintBrief params={params.clone()} scenario={b.scenario.clone()} outcome={b.outcome.clone()}
-                    charts={b.charts.clone()} link={Some(b.link.clone())} qr_svg={b.qr.clone()} {lang}
+                    charts={b.charts.clone()} link={Some(b.link.clone())} qr={b.qr.clone()} {lang}
                     chance={(b.scenario == *state.valid.scenario()).then(|| chance.clone())} />
             }
         </div>

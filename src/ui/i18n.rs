@@ -125,6 +125,7 @@ pub enum T {
     BriefLedgerNote,
     BriefAssumptions,
     BriefLink,
+    BriefLinkScan,
     BriefTotal,
     BriefSource,
     BriefDeathBenefit,
@@ -265,6 +266,10 @@ impl T {
                 "Main assumptions and legal basis",
             ),
             BriefLink => ("Buka skenario ini", "Open this scenario"),
+            BriefLinkScan => (
+                "Pindai kode QR dengan ponsel: tautannya terlalu panjang untuk diketik.",
+                "Scan the QR code with a phone: the link is too long to type.",
+            ),
             BriefTotal => ("Jumlah", "Total"),
             BriefSource => ("Sumber", "Source"),
             BriefDeathBenefit => ("Santunan kematian JKM", "JKM death benefit"),

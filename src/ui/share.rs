@@ -292,11 +292,32 @@ pub fn file_name(scenario: &Scenario, ext: &str) -> String {
     format!("payung-{}.{ext}", slug.trim_end_matches('-'))
 }
 
+/// A QR code: its SVG, and how many modules wide it is with its quiet zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Qr {
+    pub svg: String,
+    pub modules: usize,
+}
+
+impl Qr {
+    /// The printed side in millimetres: half a millimetre a module, so that a phone reads a
+    /// long link's dense code off paper, and at least the 28 mm a short link needs.
+    pub fn printed_mm(&self) -> usize {
+        self.modules.div_ceil(2).clamp(28, 48)
+    }
+}
+
 /// The link as a QR code in SVG, with the standard 4-module quiet zone, at least 256 units
 /// wide (it scales with CSS; print keeps it crisp). `None` if the text is too long for QR.
 pub fn qr_svg(text: &str) -> Option<String> {
+    qr(text).map(|q| q.svg)
+}
+
+/// `qr_svg`, with the code's width in modules.
+pub fn qr(text: &str) -> Option<Qr> {
     use qrcode::render::svg;
     let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).ok()?;
+    let modules = code.width() + 8;
     let svg = code
         .render::<svg::Color>()
         .quiet_zone(true)
@@ -306,7 +327,10 @@ pub fn qr_svg(text: &str) -> Option<String> {
         .build();
     // Drop the XML declaration so the same text works inline in HTML and as a file.
     let start = svg.find("<svg")?;
-    Some(svg[start..].to_string())
+    Some(Qr {
+        svg: svg[start..].to_string(),
+        modules,
+    })
 }
 
 #[cfg(test)]
@@ -490,5 +514,17 @@ mod tests {
         // The quiet zone is white: the path starts four modules in.
         assert!(svg.contains(r##"fill="#ffffff""##));
         assert!(qr_svg(&"x".repeat(5000)).is_none());
+    }
+
+    #[test]
+    fn a_long_links_code_prints_larger() {
+        let short = qr("https://example.org/#s=1.abc").unwrap();
+        // Version 3 (29 modules) with its quiet zone.
+        assert_eq!(short.modules, 37);
+        assert_eq!(short.printed_mm(), 28);
+        let long = qr(&format!("https://example.org/#s=3.{}", "a1B2".repeat(200))).unwrap();
+        assert!(long.modules > 80, "{}", long.modules);
+        assert!(long.printed_mm() > 40, "{}", long.printed_mm());
+        assert!(long.printed_mm() <= 48);
     }
 }

@@ -25,7 +25,7 @@ pub struct Props {
     #[prop_or_default]
     pub link: Option<String>,
     #[prop_or_default]
-    pub qr_svg: Option<String>,
+    pub qr: Option<crate::ui::share::Qr>,
     pub lang: Lang,
     /// The chance of reaching the target for this scenario, if known.
     #[prop_or_default]
@@ -53,6 +53,10 @@ pub fn svg_src(svg: &str) -> String {
 fn whole(x: rust_decimal::Decimal, lang: Lang) -> String {
     format::rupiah_in(x, lang)
 }
+
+/// The longest link the brief prints as text: a longer one fills the page and nobody types
+/// it, so its QR code alone opens it.
+const TYPED_LINK_CHARS: usize = 200;
 
 /// A label whose "Rp" stays on the line of its number when the label wraps ("JKK 1,0% ×
 /// Rp 1.000.000" in a narrow column of the brief).
@@ -234,10 +238,17 @@ pub fn PrintBrief(props: &Props) -> Html {
                 </div>
                 if let Some(link) = &props.link {
                     <div class="brief-link">
-                        if let Some(qr) = &props.qr_svg {
-                            <div class="brief-qr"><img src={svg_src(qr)} alt="" /></div>
+                        if let Some(qr) = &props.qr {
+                            <div class="brief-qr"><img src={svg_src(&qr.svg)} alt=""
+                                style={format!("width: {0}mm; height: {0}mm", qr.printed_mm())} /></div>
                         }
-                        <p><strong>{ T::BriefLink.get(lang) }{ ":" }</strong><br/><span class="link-text">{ link }</span></p>
+                        <p><strong>{ T::BriefLink.get(lang) }{ ":" }</strong><br/>
+                            if link.chars().count() <= TYPED_LINK_CHARS || props.qr.is_none() {
+                                <span class="link-text">{ link }</span>
+                            } else {
+                                <span class="link-scan">{ T::BriefLinkScan.get(lang) }</span>
+                            }
+                        </p>
                     </div>
                 }
             </div>
