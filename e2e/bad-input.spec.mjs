@@ -69,6 +69,27 @@ export async function testTheThirteenthSourceSaysWhyNot({ page }) {
   assert.match(await textOf(page, '#sources-full'), /Paling banyak 12 sumber pendanaan/);
 }
 
+/** "1,5" typed as a budget is not Rp 2: a fraction of a Rupiah is refused, with how to
+ * write 1,5 miliar, and the last valid budget stays. */
+export async function testAFractionOfARupiahIsRefused({ page }) {
+  await ready(page);
+  const field = '#f-source-0-yearly-text';
+  const before = await textOf(page, '#card-cost');
+  for (const typed of ['1,5', '1.5']) {
+    await page.fill(field, typed);
+    await page.press(field, 'Tab');
+    const message = await waitForText(page, /Rupiah utuh/, { selector: '.field.invalid .field-error' });
+    assert.match(message, /Anggaran per tahun dalam Rupiah utuh, bukan 1[,.]5\. Untuk Rp 1,5 miliar, tulis "1,5 miliar"/);
+    await invalid(page, field);
+    assert.equal(await textOf(page, '#card-cost'), before, 'the last valid numbers stay');
+  }
+  await page.fill(field, '1,5 miliar');
+  await page.press(field, 'Tab');
+  await waitFor(page, () => !document.querySelector('.field.invalid'), undefined, { message: '1,5 miliar taken' });
+  // Once left, the amount is written out in the language's digits.
+  await waitFor(page, (s) => document.querySelector(s).value === '1.500.000.000', field, { message: '1.500.000.000 in the field' });
+}
+
 export async function testADuplicateNameAndALastYearBeforeTheFirstMarkTheirFields({ page }) {
   await ready(page);
   const first = await page.inputValue('#src-0-name');

@@ -71,8 +71,12 @@ export async function testUcjCsvAndBrief({ page, screenshot }) {
   await heading.locator('button').click();
   await waitFor(page, () => document.querySelector('#national-table th[aria-sort]')?.textContent.includes('UCJ'), undefined, { message: 'sorted by UCJ' });
   const shares = await page.$$eval('#national-table td.ucj-cell .cov-text',
-    (cells) => cells.map((c) => Number(c.textContent.replace(/[%*]/g, '').replace(/\./g, '').replace(',', '.'))));
+    (cells) => cells.map((c) => Number(c.textContent.replace(/[%*†]/g, '').replace(/\./g, '').replace(',', '.'))));
   assert.deepEqual(shares, [...shares].sort((a, b) => b - a), `UCJ descending: ${shares}`);
+  // A share over 100% (Jakarta: members counted where their employer is) is marked and said.
+  assert.ok(shares[0] > 100, `the largest UCJ ${shares[0]}%`);
+  assert.match(await page.textContent('#national-table td.ucj-cell .cov-text'), /†$/);
+  assert.match(await page.textContent('#ucj-over-note'), /Lebih dari 100%: peserta aktif dihitung menurut tempat pemberi kerjanya/);
   await page.locator('#national-ucj').scrollIntoViewIfNeeded();
   await screenshot('national-ucj');
 

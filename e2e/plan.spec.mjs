@@ -36,8 +36,10 @@ export async function test({ page, artifacts }) {
     JSON.stringify(planned), { timeout: 30_000, message: 'the ledger to show the plan' });
   await expectText(page, '#plan-apply', 'Rencana sudah diterapkan', { timeout: 30_000 });
 
-  // The source card lists the same amounts by year, each one editable.
-  await page.click('#src-0-by-year summary');
+  // The flat amount is not what the source pays now: offered again, not "applied".
+  await expectText(page, '#goal-apply', 'Terapkan', { timeout: 30_000 });
+  // The source card lists the same amounts by year, open to see, each one editable.
+  assert.ok(await page.evaluate(() => document.querySelector('#src-0-by-year').open), 'the years shown');
   assert.equal(await page.inputValue('#f-source-0-byyear-2027-text'), planned[1]);
   await shoot(page, artifacts, '.source-card', 'plan-source-card-laptop');
 

@@ -29,3 +29,24 @@ export async function test({ page, screenshot }) {
   await page.fill('#region-search', 'zzzz');
   await expectText(page, '#region-results', 'No region matches.');
 }
+
+/** On a phone the search box takes the column's width and its matches come right under it,
+ * on screen while the user types. */
+export async function testPhone({ page, screenshot }) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page, '/');
+  await page.click('#show-controls');
+  await waitFor(page, () => document.querySelector('#region-search')?.offsetParent, undefined, { message: 'the search box' });
+  await page.locator('#region-search').scrollIntoViewIfNeeded();
+  await page.fill('#region-search', 'sleman');
+  await waitForText(page, 'Kabupaten Sleman', { selector: '#region-results' });
+  const boxes = await page.evaluate(() => {
+    const input = document.querySelector('#region-search').getBoundingClientRect();
+    const first = document.querySelector('#region-results li').getBoundingClientRect();
+    return { inputWidth: input.width, inputBottom: input.bottom, firstTop: first.top, firstBottom: first.bottom, h: innerHeight };
+  });
+  assert.ok(boxes.inputWidth > 250, `the search box is ${boxes.inputWidth.toFixed(0)} px wide`);
+  assert.ok(boxes.firstTop - boxes.inputBottom < 16, `the first match is ${(boxes.firstTop - boxes.inputBottom).toFixed(0)} px below the box`);
+  assert.ok(boxes.firstBottom <= boxes.h, `the first match ends at ${boxes.firstBottom.toFixed(0)} px, below the ${boxes.h} px screen`);
+  await screenshot('region-picker-phone');
+}

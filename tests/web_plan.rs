@@ -62,6 +62,16 @@ async fn the_plan_for_ambons_apbd_appears_and_applied_it_is_the_apbd_row_of_the_
     })
     .await;
     assert!(find::<Element>(&root, "#goal-current").is_none());
+    // The flat amount is not what the source pays now: its button offers it again rather
+    // than saying it is applied, and the years' own amounts are open to see.
+    until("the flat amount offered again", || {
+        text(&root, "#goal-apply") == "Terapkan"
+    })
+    .await;
+    assert!(root
+        .query_selector("#src-0-by-year[open]")
+        .unwrap()
+        .is_some());
 }
 
 #[wasm_bindgen_test]

@@ -367,6 +367,16 @@ pub fn summary_with_bands(
     }
 }
 
+/// More, fewer or about as many: a change of less than 1% (40.040 to 40.041 workers) is
+/// not called a rise.
+fn trend(first: u64, last: u64) -> std::cmp::Ordering {
+    if last.abs_diff(first).saturating_mul(100) < first {
+        std::cmp::Ordering::Equal
+    } else {
+        last.cmp(&first)
+    }
+}
+
 /// One sentence: where coverage starts and ends, and whether the target is met.
 pub fn summary(outcome: &Outcome, target: Decimal, lang: Lang) -> String {
     let (Some(first), Some(last)) = (outcome.months.first(), outcome.months.last()) else {
@@ -378,7 +388,7 @@ pub fn summary(outcome: &Outcome, target: Decimal, lang: Lang) -> String {
         &CoverageFacts {
             first: &n(first.covered),
             last: &n(last.covered),
-            trend: last.covered.cmp(&first.covered),
+            trend: trend(first.covered, last.covered),
             share: &format::percent(ratio(last.covered, last.population), lang),
             when: &format::month_year(last.date, lang),
             goal: &format::percent_compact(target, lang),
@@ -414,6 +424,31 @@ pub fn table(outcome: &Outcome, text: &ChartText) -> Table {
 mod tests {
     use super::*;
     use crate::engine::{presets, simulate, Parameters};
+
+    #[test]
+    fn a_change_under_one_percent_is_not_a_rise() {
+        let p = Parameters::embedded().unwrap();
+        let ambon = simulate(&p, &presets::load("ambon").unwrap().validate(&p).unwrap());
+        let (first, last) = (
+            ambon.months[0].covered,
+            ambon.months.last().unwrap().covered,
+        );
+        assert!(
+            first != last && last.abs_diff(first) * 100 < first,
+            "{first} → {last}"
+        );
+        let id = summary(&ambon, Decimal::ONE, Lang::Id);
+        assert!(
+            id.starts_with("Cakupan hampir tetap, 40.040 menjadi "),
+            "{id}"
+        );
+        let en = summary(&ambon, Decimal::ONE, Lang::En);
+        assert!(en.starts_with("Coverage holds steady, 40,040 to "), "{en}");
+        assert_eq!(trend(40_040, 40_041), std::cmp::Ordering::Equal);
+        assert_eq!(trend(40_040, 40_441), std::cmp::Ordering::Greater);
+        assert_eq!(trend(40_040, 30_000), std::cmp::Ordering::Less);
+        assert_eq!(trend(0, 5), std::cmp::Ordering::Greater);
+    }
 
     /// A year's months: quarters where four labels fit, half-years where two do, the year
     /// alone where one does; long horizons label Januaries, fewer where fewer fit.

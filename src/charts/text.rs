@@ -237,7 +237,8 @@ pub struct CoverageFacts<'a> {
     pub first: &'a str,
     /// Covered workers in the last month.
     pub last: &'a str,
-    /// Whether the last month has more, fewer or as many covered workers as the first.
+    /// Whether the last month has more, fewer or about as many (within 1%) covered workers
+    /// as the first.
     pub trend: Ordering,
     /// Covered ÷ vulnerable workers in the last month.
     pub share: &'a str,
@@ -268,7 +269,8 @@ pub fn coverage_summary(facts: &CoverageFacts, lang: Lang) -> String {
             let change = match trend {
                 Ordering::Greater => format!("naik dari {first} menjadi {last}"),
                 Ordering::Less => format!("turun dari {first} menjadi {last}"),
-                Ordering::Equal => format!("tetap {last}"),
+                Ordering::Equal if first == last => format!("tetap {last}"),
+                Ordering::Equal => format!("hampir tetap, {first} menjadi {last}"),
             };
             let verdict = match (met, reached) {
                 (true, Some(m)) => format!("target {goal} tercapai pada {m}"),
@@ -284,7 +286,8 @@ pub fn coverage_summary(facts: &CoverageFacts, lang: Lang) -> String {
             let change = match trend {
                 Ordering::Greater => format!("rises from {first} to {last}"),
                 Ordering::Less => format!("falls from {first} to {last}"),
-                Ordering::Equal => format!("stays at {last}"),
+                Ordering::Equal if first == last => format!("stays at {last}"),
+                Ordering::Equal => format!("holds steady, {first} to {last}"),
             };
             let verdict = match (met, reached) {
                 (true, Some(m)) => format!("the {goal} target is reached in {m}"),

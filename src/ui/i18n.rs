@@ -210,7 +210,8 @@ impl T {
             About => ("Keterangan", "About"),
             CardCoverage => ("Cakupan di akhir horizon", "Coverage at the end"),
             CardTarget => ("Target tercapai", "Target reached"),
-            NotReached => ("tidak tercapai", "not reached"),
+            // The value under "Target tercapai": "tidak", not "tidak tercapai" again.
+            NotReached => ("tidak", "no"),
             CardCostYear => ("Biaya tahun pertama", "Cost in the first year"),
             CardCostHorizon => ("Biaya selama horizon", "Cost over the horizon"),
             CardShares => ("Siapa membayar", "Who pays"),
@@ -504,6 +505,21 @@ pub fn not_whole(label: &str, typed: &str, lang: Lang) -> String {
     match lang {
         Lang::Id => format!("{label} harus bilangan bulat, misalnya 2 atau 3, bukan {typed}."),
         Lang::En => format!("{label} must be a whole number, such as 2 or 3, not {typed}."),
+    }
+}
+
+/// A fraction of a Rupiah typed for `label`: most likely an amount meant in miliar or juta
+/// ("1,5" for Rp 1,5 miliar), so the message shows how to write that.
+pub fn not_whole_rupiah(label: &str, typed: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "{label} dalam Rupiah utuh, bukan {typed}. Untuk Rp 1,5 miliar, tulis \"1,5 miliar\" \
+             atau \"1.500.000.000\"."
+        ),
+        Lang::En => format!(
+            "{label} is in whole Rupiah, not {typed}. For Rp 1.5 billion, type \"1.5 billion\" \
+             or \"1,500,000,000\"."
+        ),
     }
 }
 

@@ -60,6 +60,8 @@ struct Choice {
     use_accent: bool,
     width: u32,
     height: u32,
+    /// Whether the user chose the embed's language; until then it follows the app's.
+    lang_chosen: bool,
 }
 
 /// Whether the clipboard took the snippet.
@@ -109,7 +111,18 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         use_accent: false,
         width: 480,
         height: 720,
+        lang_chosen: false,
     });
+    {
+        let choice = choice.clone();
+        use_effect_with(lang, move |lang| {
+            if !choice.lang_chosen && choice.config.lang != *lang {
+                let mut next = (*choice).clone();
+                next.config.lang = *lang;
+                choice.set(next);
+            }
+        });
+    }
     let base = use_memo((), |_| base_url());
     // The address carries the scenario as a share link: build it only while the panel is
     // open, not on every slider move of the main app.
@@ -314,7 +327,10 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         Callback::from(move |e: Event| {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(l) = Lang::from_code(&code) {
-                update(Box::new(move |ch: &mut Choice| ch.config.lang = l));
+                update(Box::new(move |ch: &mut Choice| {
+                    ch.config.lang = l;
+                    ch.lang_chosen = true;
+                }));
             }
         })
     };

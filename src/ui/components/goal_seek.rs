@@ -70,7 +70,10 @@ pub fn GoalSeek(props: &Props) -> Html {
             let name = &sc.sources[index].name;
             let need_html = match need {
                 Ok(a) => {
-                    let applied = current_amount(sc, index) == Some(a.yearly_amount);
+                    // Applied: the source pays this amount every year (no year of an
+                    // applied plan has an amount of its own).
+                    let applied = current_amount(sc, index) == Some(a.yearly_amount)
+                        && sc.sources[index].by_year.is_empty();
                     let apply = {
                         let on_action = props.on_action.clone();
                         let valid = sc.clone();

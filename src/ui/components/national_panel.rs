@@ -18,6 +18,7 @@ use super::national_edits::{
 };
 use super::national_map::{clicked, sentence, tile_map};
 use super::national_table::{region_name, rows_of, table_html, Column, COLUMNS};
+use super::national_ucj::over_full_ucj;
 use super::national_ucj::ucj_block;
 use crate::engine::jobs::Answer;
 use crate::engine::regions::{
@@ -298,6 +299,10 @@ fn view(
         && rows
             .iter()
             .any(|r| r.result.ucj.as_ref().is_some_and(|u| u.base.is_estimate()));
+    let over_full = chosen.is_none()
+        && rows
+            .iter()
+            .any(|r| r.result.ucj.as_ref().is_some_and(over_full_ucj));
     // The CSV and the brief are written only when asked for: the nation is 2,766 rows.
     let on_csv = {
         let (code, failed, done) = (province.as_ref().cloned(), csv_failed.clone(), done.clone());
@@ -347,6 +352,7 @@ fn view(
             { table }
         </div>
         if starred { <p class="note">{ text(Text::UcjStarNote, lang) }</p> }
+        if over_full { <p class="note" id="ucj-over-note">{ text(Text::UcjOverNote, lang) }</p> }
         <p class="national-actions">
             <button type="button" id="national-csv" onclick={on_csv}>{ text(Text::Csv, lang) }</button>
             { " " }

@@ -126,11 +126,25 @@ pub fn final_share(path: Option<&UcjPath>) -> Option<Decimal> {
 
 /// A province's table cell (markup): its final UCJ as a bar with the target tick, starred
 /// when its starting figure is an estimate; a dash where there is none.
+/// Whether a path ends with more active members than workers (UCJ over 100%): members are
+/// counted where their employer is registered, so a province that employs workers living
+/// in its neighbours (Jakarta) counts more members than its own workers.
+pub fn over_full_ucj(path: &UcjPath) -> bool {
+    path.years
+        .last()
+        .is_some_and(|y| y.share > rust_decimal::Decimal::ONE)
+}
+
 pub fn ucj_cell(path: Option<&UcjPath>, lang: Lang) -> String {
     let Some((p, last)) = path.and_then(|p| p.years.last().map(|l| (p, l))) else {
         return r#"<td class="num">—</td>"#.to_string();
     };
-    let star = if p.base.is_estimate() { "*" } else { "" };
+    let star = match (p.base.is_estimate(), over_full_ucj(p)) {
+        (true, true) => "*†",
+        (true, false) => "*",
+        (false, true) => "†",
+        (false, false) => "",
+    };
     let title = format!(
         "{} {}: {}. {}",
         text(Text::UcjTargets, lang),

@@ -10,7 +10,9 @@
 use crate::engine::scenario::limits::Bounds;
 use crate::locale::Lang;
 use crate::locale::{format, parse};
-use crate::ui::i18n::{input_error, not_whole, parse_error, too_large, unit, InputError, T};
+use crate::ui::i18n::{
+    input_error, not_whole, not_whole_rupiah, parse_error, too_large, unit, InputError, T,
+};
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
@@ -69,6 +71,42 @@ fn counts_whole(display: Display) -> bool {
             | Display::Months
             | Display::Years
     )
+}
+
+/// Typed text as the field's value, or the message to show beside it: not a number, a
+/// fraction of something counted whole ("2,5" workers) or of a Rupiah ("1,5" for a budget,
+/// most likely meant as 1,5 miliar), or out of the field's range.
+fn check_typed(
+    raw: &str,
+    (display, bounds): (Display, Bounds),
+    label: &str,
+    lang: Lang,
+) -> Result<Decimal, String> {
+    let fmt = |d: Decimal| words(d, display, lang);
+    let parsed = match parse_shown(raw, display, lang) {
+        Ok(v) => v,
+        Err(e) if raw.trim().is_empty() || e == parse::ParseError::Empty => {
+            return Err(input_error(lang, InputError::Empty, "", ""))
+        }
+        Err(parse::ParseError::TooLarge) => return Err(too_large(label, &fmt(bounds.max), lang)),
+        Err(e) => return Err(parse_error(&e, lang)),
+    };
+    let fraction = !(parsed * scale(display)).fract().is_zero();
+    if fraction && counts_whole(display) {
+        return Err(not_whole(label, raw.trim(), lang));
+    }
+    if fraction && matches!(display, Display::Rupiah | Display::RupiahPerMonth) {
+        return Err(not_whole_rupiah(label, raw.trim(), lang));
+    }
+    if parsed < bounds.min || parsed > bounds.max {
+        return Err(input_error(
+            lang,
+            InputError::OutOfRange,
+            &fmt(bounds.min),
+            &fmt(bounds.max),
+        ));
+    }
+    Ok(parsed)
 }
 
 /// Reads typed text into scenario units (percent fields into ratios).
@@ -163,35 +201,9 @@ pub fn NumberField(props: &Props) -> Html {
 
     let s = scale(props.display);
     let check = {
-        let bounds = props.bounds;
-        let lang = props.lang;
-        let display = props.display;
+        let (bounds, lang, display) = (props.bounds, props.lang, props.display);
         let label = props.label.clone();
-        Rc::new(move |raw: &str| -> Result<Decimal, String> {
-            let fmt = |d: Decimal| words(d, display, lang);
-            let parsed = match parse_shown(raw, display, lang) {
-                Ok(v) => v,
-                Err(e) if raw.trim().is_empty() || e == parse::ParseError::Empty => {
-                    return Err(input_error(lang, InputError::Empty, "", ""))
-                }
-                Err(parse::ParseError::TooLarge) => {
-                    return Err(too_large(&label, &fmt(bounds.max), lang))
-                }
-                Err(e) => return Err(parse_error(&e, lang)),
-            };
-            if counts_whole(display) && !(parsed * s).fract().is_zero() {
-                return Err(not_whole(&label, raw.trim(), lang));
-            }
-            if parsed < bounds.min || parsed > bounds.max {
-                return Err(input_error(
-                    lang,
-                    InputError::OutOfRange,
-                    &fmt(bounds.min),
-                    &fmt(bounds.max),
-                ));
-            }
-            Ok(parsed)
-        })
+        Rc::new(move |raw: &str| check_typed(raw, (display, bounds), &label, lang))
     };
 
     let oninput = {
@@ -208,12 +220,22 @@ pub fn NumberField(props: &Props) -> Html {
             text.set(raw);
         })
     };
-    // The message appears when the user leaves the field or presses Enter.
+    // The message appears when the user leaves the field or presses Enter; a valid amount
+    // is then written in the language's digits ("6000000000" or "6 miliar" as
+    // "6.000.000.000").
     let onchange = {
         let error = error.clone();
+        let text = text.clone();
+        let (display, lang) = (props.display, props.lang);
         Callback::from(move |e: Event| {
             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-            error.set(check(&raw).err());
+            match check(&raw) {
+                Ok(v) => {
+                    error.set(None);
+                    text.set(text_of(v, display, lang));
+                }
+                Err(message) => error.set(Some(message)),
+            }
         })
     };
 
@@ -277,6 +299,13 @@ pub fn NumberField(props: &Props) -> Html {
     let message = (*error)
         .clone()
         .or_else(|| props.problem.as_ref().map(|p| p.to_string()));
+    // As wide as the typed text or the value written out, whichever is longer, so that
+    // writing it out on leaving the field ("12 miliar" as "12.000.000.000") moves nothing.
+    let chars = text.chars().count().max(
+        text_of(props.value, props.display, props.lang)
+            .chars()
+            .count(),
+    );
     html! {
         <div class={classes!("field", message.is_some().then_some("invalid"), props.compact.then_some("compact"))}>
             <div class="field-head">
@@ -294,7 +323,7 @@ pub fn NumberField(props: &Props) -> Html {
                 }
                 <span class="typed">
                     <input type="text" inputmode="decimal" id={text_id} value={(*text).clone()}
-                        style={format!("--chars:{}", text.chars().count().clamp(4, 24))}
+                        style={format!("--chars:{}", chars.clamp(4, 24))}
                         aria-invalid={message.is_some().then_some("true")}
                         aria-describedby={message.is_some().then(|| err_id.clone())}
                         {oninput} {onchange} />
@@ -305,5 +334,53 @@ pub fn NumberField(props: &Props) -> Html {
                 <p class="field-error" id={err_id} role="alert">{ message }</p>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::engine::scenario::limits::{SHARE, VULNERABLE_WORKERS, YEARLY_AMOUNT};
+
+    #[test]
+    fn a_fraction_of_a_rupiah_is_refused_with_the_words_for_miliar() {
+        let budget = (Display::Rupiah, YEARLY_AMOUNT);
+        for typed in ["1,5", "1.5", "Rp 2,25"] {
+            let e = check_typed(typed, budget, "Anggaran per tahun", Lang::Id).unwrap_err();
+            assert!(
+                e.contains("Rupiah utuh") && e.contains("1,5 miliar"),
+                "{typed}: {e}"
+            );
+        }
+        let e = check_typed("1.5", budget, "Yearly budget", Lang::En).unwrap_err();
+        assert!(
+            e.contains("whole Rupiah") && e.contains("1.5 billion"),
+            "{e}"
+        );
+        // Whole amounts, with or without units, are taken.
+        assert_eq!(
+            check_typed("1,5 miliar", budget, "", Lang::Id),
+            Ok(Decimal::from(1_500_000_000))
+        );
+        assert_eq!(
+            check_typed("3.024.000.000", budget, "", Lang::Id),
+            Ok(Decimal::from(3_024_000_000u64))
+        );
+        assert_eq!(
+            check_typed("1.5 billion", budget, "", Lang::En),
+            Ok(Decimal::from(1_500_000_000))
+        );
+    }
+
+    #[test]
+    fn a_percentage_may_have_decimals_and_workers_may_not() {
+        assert_eq!(
+            check_typed("57,5", (Display::Percent, SHARE), "", Lang::Id),
+            Ok(Decimal::new(575, 3))
+        );
+        let workers = (Display::Workers, VULNERABLE_WORKERS);
+        let e = check_typed("2,5", workers, "Pekerja", Lang::Id).unwrap_err();
+        assert!(e.contains("bilangan bulat"), "{e}");
     }
 }

@@ -103,7 +103,8 @@ pub fn RegionPicker(props: &Props) -> Html {
                 placeholder={text(Text::Placeholder, lang)} oninput={on_input} onkeydown={on_keydown}
                 aria-describedby="region-search-hint"
                 aria-controls={(!query.trim().is_empty()).then_some("region-results")} />
-            <p id="region-search-hint" class="hint">{ text(Text::Hint, lang) }</p>
+            // The matches come right under the box (on a phone, in sight of the keyboard);
+            // the hint under them.
             if searching {
                 if matches.is_empty() {
                     <p class="hint" id="region-results" role="status">{ text(Text::NoMatch, lang) }</p>
@@ -121,6 +122,7 @@ pub fn RegionPicker(props: &Props) -> Html {
                     </ul>
                 }
             }
+            <p id="region-search-hint" class="hint">{ text(Text::Hint, lang) }</p>
             if let Some(note) = note {
                 <p id="region-estimate" class="hint estimate">{ note }</p>
             }

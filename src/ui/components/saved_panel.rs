@@ -76,8 +76,9 @@ pub fn SavedPanel(props: &Props) -> Html {
                 .cast::<HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
+            // Untyped: the scenario's name as the placeholder showed it, in the UI language.
             let name = if typed.trim().is_empty() {
-                scenario.name.clone()
+                crate::ui::i18n::presets::scenario_name(&scenario.name, lang)
             } else {
                 typed
             };
@@ -220,7 +221,7 @@ pub fn SavedPanel(props: &Props) -> Html {
                     <label for="saved-name">{ text(Text::NameLabel, lang) }</label>
                     <div class="saved-row">
                         <input type="text" id="saved-name" ref={name_ref} maxlength="120"
-                            placeholder={props.scenario.name.clone()} />
+                            placeholder={crate::ui::i18n::presets::scenario_name(&props.scenario.name, lang)} />
                         <button type="submit" id="saved-save">{ text(Text::Save, lang) }</button>
                     </div>
                 </form>

@@ -24,7 +24,9 @@ pub fn source_years(state: &State, i: usize, on_action: &Callback<Action>) -> Ht
     };
     let set = rows.iter().filter(|r| r.set).count();
     html! {
-        <details class="by-year" id={format!("src-{i}-by-year")}>
+        // Open when years have amounts of their own (an applied plan): they, not the
+        // yearly amount above, are what the source pays in those years.
+        <details class="by-year" id={format!("src-{i}-by-year")} open={set > 0}>
             <summary>
                 { SourceText::ByYearTitle.get(lang) }
                 if set > 0 { <span class="badge">{ format!(" ({set})") }</span> }

@@ -30,6 +30,16 @@ pub fn budget_answer(name: &str, a: &BudgetAnswer, lang: Lang) -> String {
     let exact = format::rupiah_in(a.yearly_amount, lang);
     let month = month_name(a.reached.month, lang);
     let year = a.reached.year;
+    if a.yearly_amount.is_zero() {
+        return match lang {
+            Lang::Id => format!(
+                "{name} tidak perlu membayar: sumber lain mencapai target sendiri, pada {month} {year}."
+            ),
+            Lang::En => format!(
+                "{name} need not pay: the other sources reach the target on their own, in {month} {year}."
+            ),
+        };
+    }
     match lang {
         Lang::Id => format!(
             "{name} perlu {compact} per tahun ({exact}); target tercapai pada {month} {year}."
@@ -131,10 +141,10 @@ pub fn plan_meaning(name: &str, target: &Target, met: bool, best: Decimal, lang:
     if met {
         return match lang {
             Lang::Id => format!(
-                "Dengan rencana ini {name} mencapai {coverage} pada Desember {year} lewat kenaikan yang merata tiap tahun, lalu mempertahankannya; tiap tahun memakai pagu terkecil yang cukup, dan tidak ada yang kehilangan perlindungan."
+                "Dengan rencana ini cakupan mencapai {coverage} pada Desember {year} dan bertahan; tiap tahun {name} mendapat pagu terkecil yang menjaga cakupan akhir tahun setidaknya pada jalur kenaikan merata menuju target (sumber lain dapat membawanya lebih tinggi, dan pagu Rp 0 bila mereka sudah cukup), dan tidak ada yang kehilangan perlindungan."
             ),
             Lang::En => format!(
-                "With this plan {name} reaches {coverage} by December {year} in even yearly steps, then holds it; each year gets the least amount that is enough, and nobody loses cover."
+                "With this plan coverage reaches {coverage} by December {year} and holds; each year {name} gets the least amount that keeps year-end coverage at least on an even path to the target (other sources may carry it higher, and the amount is Rp 0 when they are enough), and nobody loses cover."
             ),
         };
     }
@@ -246,6 +256,14 @@ mod tests {
             budget_answer("APBD Kota", &answer, Lang::En),
             "APBD Kota needs Rp 3.0 billion a year (Rp 3,024,000,000); the target is reached in March 2028."
         );
+        let none = BudgetAnswer {
+            yearly_amount: Decimal::ZERO,
+            ..answer
+        };
+        assert_eq!(
+            budget_answer("APBD Kota", &none, Lang::Id),
+            "APBD Kota tidak perlu membayar: sumber lain mencapai target sendiri, pada Maret 2028."
+        );
         assert_eq!(
             why_unreachable(&Unreachable::SourceInactive { year: 2027 }, Lang::En),
             "This source pays nothing before the end of 2027."
@@ -260,6 +278,10 @@ mod tests {
         };
         let met = plan_meaning("APBD Kota", &target, true, Decimal::ONE, Lang::Id);
         assert!(met.contains("100,0% pada Desember 2029"), "{met}");
+        // It promises a floor, not steps: other sources may carry coverage higher.
+        let en = plan_meaning("APBD Kota", &target, true, Decimal::ONE, Lang::En);
+        assert!(en.contains("at least on an even path"), "{en}");
+        assert!(!en.contains("even yearly steps"), "{en}");
         let mut short = Shortfall {
             limit: Limit::Verification,
             reachable_workers: 41_000,

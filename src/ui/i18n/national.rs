@@ -28,6 +28,7 @@ pub enum Text {
     UcjPlan,
     UcjTargets,
     UcjStarNote,
+    UcjOverNote,
     Source,
     Csv,
     CsvFailed,
@@ -67,6 +68,10 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
         Text::UcjStarNote => (
             "* UCJ awal provinsi ini perkiraan: jumlah pekerja atau peserta aktifnya tidak diterbitkan (lihat baris provinsi).",
             "* This province's starting UCJ is an estimate: its number of workers or of active members is not published (see the province's line).",
+        ),
+        Text::UcjOverNote => (
+            "† Lebih dari 100%: peserta aktif dihitung menurut tempat pemberi kerjanya terdaftar, jadi provinsi yang mempekerjakan warga provinsi lain (seperti Jakarta) dapat melampaui jumlah pekerjanya sendiri.",
+            "† Over 100%: active members are counted where their employer is registered, so a province that employs residents of other provinces (such as Jakarta) can exceed its own number of workers.",
         ),
         Text::Source => ("Sumber target", "Target source"),
         Text::Csv => ("Unduh CSV (per wilayah dan tahun)", "Download CSV (per region and year)"),
