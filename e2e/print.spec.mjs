@@ -87,6 +87,26 @@ export async function testALongLinkPrintsALargerCode({ page }) {
   assert.equal(pages(pdf), 1, `the brief printed on ${pages(pdf)} pages`);
 }
 
+/** A long horizon's ledger (a row a year) still prints on one page, the whole brief a little
+ * smaller: 10 years in English, 20 in Indonesian. */
+export async function testALongHorizonStaysOnePage({ page }) {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+  for (const [years, lang] of [[10, 'en'], [20, 'id']]) {
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('#toggle-lang');
+    await waitFor(page, (l) => document.documentElement.lang === l, lang, { message: `the page in ${lang}` });
+    await page.fill('#f-horizonyears-text', String(years));
+    await page.press('#f-horizonyears-text', 'Tab');
+    await page.click('#print');
+    await waitFor(page, (n) => document.querySelectorAll('.brief-ledger tbody tr').length === n, years,
+      { message: `a ledger of ${years} years` });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    assert.equal(pages(pdf), 1, `${years} years printed on ${pages(pdf)} pages`);
+  }
+}
+
 /** Printing from the browser's own menu or Ctrl+P (page.pdf fires beforeprint as they do): the
  * brief is prepared as printing starts and is on the one printed page, as with the button.
  * The brief is rendered in the microtasks after `beforeprint`, before the page is laid out

@@ -26,12 +26,12 @@ export async function test({ page, artifacts }) {
     { timeout: 30_000, message: 'the chance from 1,000 draws' });
   const chance = await textOf(page, '#target-chance');
   assert.match(chance, /^Peluang mencapai target 20\d\d: \d{1,3}%$/, chance);
-  assert.match(await textOf(page, '#target-chance-note'), /1\.000 simulasi, termasuk anggaran terlambat atau tidak terserap penuh/);
+  assert.match(await textOf(page, '#target-chance-note'), /1\.000 simulasi, termasuk anggaran tak terserap dan verifikasi lambat/);
   // The note says why the chance can be lower than the headline: whole on a laptop's line,
   // and at length on hover.
   const cut = await page.evaluate(() => { const l = document.querySelector('.chance-line'); return l.scrollWidth - l.clientWidth; });
   assert.ok(cut <= 0, `the chance line is cut by ${cut} px`);
-  assert.match(await page.getAttribute('#target-chance-note', 'title'), /angka lain menganggap anggaran terserap penuh dan tepat waktu/);
+  assert.match(await page.getAttribute('#target-chance-note', 'title'), /Angka lain memakai nilai paling mungkin tiap asumsi dan anggaran terserap penuh dan tepat waktu/);
   await waitFor(page, () => document.querySelector('#chart-coverage')?.textContent.includes('Rentang 80% / 50%'),
     undefined, { timeout: 30_000, message: 'the band legend on the coverage chart' });
   const full = timings.filter((t) => t.draws === 1000);
@@ -48,7 +48,7 @@ export async function test({ page, artifacts }) {
     /Peluang mencapai target 20\d\d\d{1,3}% \(1\.000 simulasi\)/);
   // Under the figures, why the chance can be lower than they suggest.
   assert.match(await page.evaluate(() => document.querySelector('.brief').textContent),
-    /termasuk anggaran yang terlambat atau tidak terserap penuh; angka lain menganggap anggaran terserap penuh/);
+    /beberapa rentang lebih jauh ke sisi buruk \(anggaran terlambat atau tidak terserap penuh, verifikasi lebih lambat/);
   await shoot(page, artifacts, '.answer', 'uncertainty-answer');
   await shoot(page, artifacts, '#chart-coverage', 'uncertainty-coverage-chart');
 

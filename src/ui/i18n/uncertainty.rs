@@ -27,33 +27,39 @@ pub fn draws_note(draws: u32, refining: bool, lang: Lang) -> String {
     let n = format::number(u64::from(draws), lang);
     match (lang, refining) {
         (Lang::Id, false) => {
-            format!("Dari {n} simulasi, termasuk anggaran terlambat atau tidak terserap penuh.")
+            format!("Dari {n} simulasi, termasuk anggaran tak terserap dan verifikasi lambat.")
         }
         (Lang::Id, true) => {
             format!("Berdasarkan {n} simulasi; sedang diperhalus menjadi lebih banyak…")
         }
         (Lang::En, false) => {
-            format!("From {n} draws, including budgets spent late or not in full.")
+            format!("From {n} draws, including unspent budgets and slow verification.")
         }
         (Lang::En, true) => format!("Based on {n} draws; refining with more…"),
     }
 }
 
-/// Why the chance can be lower than the headline suggests, whole: the draws allow for
-/// budgets spent late or not in full, the other figures do not. Shown on hover beside the
-/// chance and printed under the brief's figures.
+/// Why the chance can be lower than the headline suggests, whole: the other figures take
+/// each assumption at its most likely value, the draws spread each over its range, and
+/// several ranges reach further to the worse side. Shown on hover beside the chance and
+/// printed under the brief's figures.
 pub fn draws_note_full(draws: u32, lang: Lang) -> String {
     let n = format::number(u64::from(draws), lang);
     match lang {
         Lang::Id => format!(
-            "Peluang dihitung dari {n} simulasi atas asumsi yang tidak pasti, termasuk anggaran \
-             yang terlambat atau tidak terserap penuh; angka lain menganggap anggaran terserap \
-             penuh dan tepat waktu."
+            "Peluang dihitung dari {n} simulasi atas asumsi yang tidak pasti. Angka lain memakai \
+             nilai paling mungkin tiap asumsi dan anggaran terserap penuh dan tepat waktu; \
+             simulasi menyebar tiap asumsi pada rentangnya, dan beberapa rentang lebih jauh ke \
+             sisi buruk (anggaran terlambat atau tidak terserap penuh, verifikasi lebih lambat, \
+             lebih banyak peserta keluar), sehingga peluang bisa rendah walau angka utama \
+             mencapai target."
         ),
         Lang::En => format!(
-            "The chance comes from {n} draws of the uncertain assumptions, including budgets \
-             spent late or not in full; the other figures assume budgets spent in full and on \
-             time."
+            "The chance comes from {n} draws of the uncertain assumptions. The other figures \
+             take each assumption at its most likely value and budgets spent in full and on \
+             time; the draws spread each assumption over its range, and several ranges reach \
+             further to the worse side (budgets spent late or not in full, slower verification, \
+             more lapses), so the chance can be low even where the headline reaches the target."
         ),
     }
 }
@@ -141,8 +147,8 @@ mod tests {
 
     #[test]
     fn the_settled_note_says_what_the_other_figures_assume() {
-        assert!(draws_note(1_000, false, Lang::Id).contains("tidak terserap penuh"));
-        assert!(draws_note(1_000, false, Lang::En).contains("not in full"));
+        assert!(draws_note(1_000, false, Lang::Id).contains("anggaran tak terserap"));
+        assert!(draws_note(1_000, false, Lang::En).contains("unspent budgets"));
         assert!(draws_note_full(1_000, Lang::Id).contains("terserap penuh dan tepat waktu"));
         assert!(draws_note_full(1_000, Lang::En).contains("spent in full and on time"));
         // The short note stays short enough for one line beside the chance on a laptop.
