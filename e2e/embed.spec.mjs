@@ -193,6 +193,16 @@ export async function testGenerator({ page, context, screenshot }) {
   }
   await page.check('#embed-control-jht');
   await page.check('#embed-chart-cost');
+  // Two headline figures are ticked from the start, the most an embed shows: the others are
+  // greyed out, and the panel says why.
+  const disabled = await page.$$eval('[id^="embed-headline-"]', (boxes) => boxes.filter((b) => b.disabled).length);
+  assert.ok(disabled > 0, 'the other headline figures greyed out');
+  assert.match(await textOf(page, '#embed-headlines-full'), /Paling banyak 2 angka utama; lepas satu/);
+  // The embed's language follows the app's until one is chosen.
+  await page.click('#toggle-lang');
+  await waitFor(page, () => document.querySelector('#embed-lang')?.value === 'en', undefined, { message: 'the embed in English with the app' });
+  await page.click('#toggle-lang');
+  await waitFor(page, () => document.querySelector('#embed-lang')?.value === 'id', undefined, { message: 'and back' });
   await page.selectOption('#embed-lang', 'en');
   const snippet = await waitFor(page, () => {
     const text = document.querySelector('#embed-snippet')?.value ?? '';

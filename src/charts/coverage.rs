@@ -2,7 +2,7 @@
 //! verified but waiting for money, and not yet verified, with the target as a dashed
 //! line, a baseline scenario's covered workers as a faint line and, when the uncertain
 //! assumptions have been run, their 80% and 50% ranges as shaded bands behind the lines
-//! and their median as a dashed line (the headline run spends every budget in full and on
+//! and their median as a dotted line (the headline run spends every budget in full and on
 //! time, so it usually lies above the median).
 //!
 //! `ChartText::series` order: covered, waiting, unverified, target.
@@ -106,7 +106,7 @@ pub(crate) fn draw(
                 edge: AXIS,
             },
         ));
-        entries.push(Entry::new(median_legend(lang), Swatch::Dashed(MEDIAN)));
+        entries.push(Entry::new(median_legend(lang), Swatch::Dotted(MEDIAN)));
     }
     let plot = frame(area, style, entries.as_slice())?;
     let months = &outcome.months;
@@ -235,7 +235,8 @@ pub(crate) fn draw(
     // The draws' median over the covered band: where the headline run (every budget spent
     // in full and on time) stands among them.
     if !median.is_empty() {
-        style.dashed("spread-median", 0.3, 0.25);
+        // Dotted, not dashed like the target line it runs beside.
+        style.dashed("spread-median", 0.15, 0.3);
         chart.draw_series(LineSeries::new(median, MEDIAN.stroke_width(2)))?;
     }
     style.dashed("target-line", 0.6, 0.4);

@@ -523,6 +523,14 @@ pub fn not_whole_rupiah(label: &str, typed: &str, lang: Lang) -> String {
     }
 }
 
+/// Text that is not a number, with an example of what the field takes ("57,5" for a share).
+pub fn not_a_number(example: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Bukan angka. Contoh: {example}."),
+        Lang::En => format!("Not a number. Example: {example}."),
+    }
+}
+
 /// Why typed text is not a number, in the user's language.
 pub fn parse_error(e: &ParseError, lang: Lang) -> String {
     match (e, lang) {

@@ -418,6 +418,9 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                         <fieldset>
                             <legend>{ Text::Headlines.get(lang) }</legend>
                             { for headlines }
+                            if c.headlines.len() >= embed::MAX_HEADLINES {
+                                <p class="note" id="embed-headlines-full">{ crate::ui::i18n::embed::headlines_full(embed::MAX_HEADLINES, lang) }</p>
+                            }
                         </fieldset>
                     }
                     <fieldset>

@@ -99,7 +99,8 @@ pub fn tile_map(nation: &NationalOutcome, lang: Lang, chosen: Option<&str>, butt
         out += &format!(
             r#"<{tag} class="tile cov-{}" style="grid-row:{row};grid-column:{col}" data-code="{code}"{extra} aria-label="{label}" title="{label}"><span class="tile-name">{short}</span><span class="tile-value">{}</span></{tag}>"#,
             step(coverage),
-            format::percent_compact(coverage, lang)
+            // One decimal on every tile, as in the table ("35,0%" beside "35,3%").
+            format::percent(coverage, lang)
         );
     }
     out += &format!(

@@ -11,7 +11,8 @@ use crate::engine::scenario::limits::Bounds;
 use crate::locale::Lang;
 use crate::locale::{format, parse};
 use crate::ui::i18n::{
-    input_error, not_whole, not_whole_rupiah, parse_error, too_large, unit, InputError, T,
+    input_error, not_a_number, not_whole, not_whole_rupiah, parse_error, too_large, unit,
+    InputError, T,
 };
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -89,13 +90,16 @@ fn check_typed(
             return Err(input_error(lang, InputError::Empty, "", ""))
         }
         Err(parse::ParseError::TooLarge) => return Err(too_large(label, &fmt(bounds.max), lang)),
+        Err(parse::ParseError::NotANumber) if !is_money(display) => {
+            return Err(not_a_number(example(display, lang), lang))
+        }
         Err(e) => return Err(parse_error(&e, lang)),
     };
     let fraction = !(parsed * scale(display)).fract().is_zero();
     if fraction && counts_whole(display) {
         return Err(not_whole(label, raw.trim(), lang));
     }
-    if fraction && matches!(display, Display::Rupiah | Display::RupiahPerMonth) {
+    if fraction && is_money(display) {
         return Err(not_whole_rupiah(label, raw.trim(), lang));
     }
     if parsed < bounds.min || parsed > bounds.max {
@@ -107,6 +111,23 @@ fn check_typed(
         ));
     }
     Ok(parsed)
+}
+
+fn is_money(display: Display) -> bool {
+    matches!(display, Display::Rupiah | Display::RupiahPerMonth)
+}
+
+/// A number as a field of this kind takes it, for the message beside a field given text
+/// that is not a number (amounts have their own, with miliar and juta).
+fn example(display: Display, lang: Lang) -> &'static str {
+    match display {
+        Display::Percent => lang.pick("57,5", "57.5"),
+        Display::PerThousand | Display::Multiple => lang.pick("3,5", "3.5"),
+        Display::Workers | Display::Count => lang.pick("15.000", "15,000"),
+        Display::Year => "2029",
+        Display::Month | Display::Months | Display::Years => "3",
+        Display::Rupiah | Display::RupiahPerMonth => lang.pick("1,5 miliar", "1.5 billion"),
+    }
 }
 
 /// Reads typed text into scenario units (percent fields into ratios).
@@ -371,6 +392,18 @@ mod tests {
             check_typed("1.5 billion", budget, "", Lang::En),
             Ok(Decimal::from(1_500_000_000))
         );
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_gets_an_example_of_the_fields_kind() {
+        let e = check_typed("abc", (Display::Percent, SHARE), "", Lang::Id).unwrap_err();
+        assert_eq!(e, "Bukan angka. Contoh: 57,5.");
+        let workers = (Display::Workers, VULNERABLE_WORKERS);
+        let e = check_typed("abc", workers, "", Lang::En).unwrap_err();
+        assert_eq!(e, "Not a number. Example: 15,000.");
+        // Amounts keep theirs, with the words for miliar.
+        let e = check_typed("abc", (Display::Rupiah, YEARLY_AMOUNT), "", Lang::Id).unwrap_err();
+        assert!(e.contains("1,5 miliar"), "{e}");
     }
 
     #[test]

@@ -241,3 +241,11 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> String {
         ),
     }
 }
+
+/// Why the other headline figures cannot be ticked: the embed shows at most `n`.
+pub fn headlines_full(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Paling banyak {n} angka utama; lepas satu untuk memilih yang lain."),
+        Lang::En => format!("At most {n} headline figures; untick one to choose another."),
+    }
+}
