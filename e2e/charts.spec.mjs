@@ -108,6 +108,11 @@ export async function testProjector({ page, screenshot }) {
     undefined, { message: 'charts redrawn for the projector' });
   await drawnForTheirBoxes(page);
   atLeast(await smallestText(page), 18, 'presentation');
+  // The words around the main chart grow with it: the chance line, who pays, the summary.
+  for (const selector of ['.chance-line', '#card-shares .shares', '.main-chart .chart-summary']) {
+    const px = await page.evaluate((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize), selector);
+    assert.ok(px >= 16.5, `${selector} has text of ${px} px in presentation mode`);
+  }
   await shoot(page, '#chart-coverage', 'chart-coverage-1920-presentation');
   await screenshot('charts-1920-presentation');
 }
