@@ -153,3 +153,24 @@ export async function testHostileInput({ page, screenshot }) {
   assert.ok(!/NaN|undefined|inf\b/.test(text), 'no NaN, undefined or inf on the page');
   await screenshot('hostile-input');
 }
+
+/** A drag of the budget slider stays on the scale it started on: from Rp 3 miliar to near its
+ * right end gives at most Rp 10 miliar (the range no longer widens under the thumb, move by
+ * move, up to Rp 10 triliun). */
+export async function testADragStaysOnItsScale({ page }) {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+  const slider = page.locator('#f-source-0-yearly');
+  const box = await slider.boundingBox();
+  const max = Number(await slider.getAttribute('max'));
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i += 1) {
+    await page.mouse.move(box.x + box.width * (0.3 + 0.05 * i), box.y + box.height / 2);
+  }
+  await page.mouse.up();
+  const value = Number(await slider.inputValue());
+  assert.equal(Number(await slider.getAttribute('max')), max, 'the slider\'s range changed during the drag');
+  assert.ok(value > 5e9 && value <= 1e10, `the drag ended at Rp ${value}`);
+}

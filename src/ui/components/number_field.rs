@@ -160,8 +160,11 @@ pub fn words(value: Decimal, display: Display, lang: Lang) -> String {
 }
 
 /// The slider's range in shown units: the valid range, narrowed for very wide ones so the
-/// slider stays usable (typing still reaches the full range).
-fn slider_range(props: &Props) -> (f64, f64, f64) {
+/// slider stays usable (typing still reaches the full range). A narrowed range is kept in
+/// `kept` and only widened when a value beyond it arrives (typed, or a preset): were it
+/// recomputed from each value, a drag to the right would widen it under the thumb, move by
+/// move, up to the whole valid range (Rp 3 miliar to Rp 10 triliun in one drag).
+fn slider_range(props: &Props, kept: &mut Option<(Option<Decimal>, f64)>) -> (f64, f64, f64) {
     let s = scale(props.display);
     let min = (props.bounds.min * s).to_f64().unwrap_or(0.0);
     let max = (props.bounds.max * s).to_f64().unwrap_or(1.0);
@@ -170,7 +173,13 @@ fn slider_range(props: &Props) -> (f64, f64, f64) {
         .unwrap_or(0.0);
     let wide = max - min > 100_000.0;
     let max = if wide {
-        max.min(nice_ceiling((here * 3.0).max(min + 1_000.0)))
+        // Kept while the preset is the same (another preset, another region's scale).
+        let narrowed = match *kept {
+            Some((preset, top)) if here <= top && preset == props.preset => top,
+            _ => max.min(nice_ceiling((here * 3.0).max(min + 1_000.0))),
+        };
+        *kept = Some((props.preset, narrowed));
+        narrowed
     } else {
         max
     };
@@ -202,6 +211,7 @@ pub fn NumberField(props: &Props) -> Html {
     let error = use_state(|| None::<String>);
     let pending = use_mut_ref(|| Rc::new(Cell::new(None::<Decimal>)));
     let frame = use_mut_ref(|| Rc::new(RefCell::new(None::<AnimationFrame>)));
+    let kept_range = use_mut_ref(|| None::<(Option<Decimal>, f64)>);
 
     // When the value changes from elsewhere (slider, reset, preset), show it; when the
     // language changes, write it in the new language's digits.
@@ -298,7 +308,7 @@ pub fn NumberField(props: &Props) -> Html {
         })
     };
 
-    let (min, max, step) = slider_range(props);
+    let (min, max, step) = slider_range(props, &mut kept_range.borrow_mut());
     let shown = (props.value * s).to_f64().unwrap_or(0.0).clamp(min, max);
     let unit_text = unit(props.display, props.lang);
     let text_id = format!("{}-text", props.id);
@@ -404,6 +414,39 @@ mod tests {
         // Amounts keep theirs, with the words for miliar.
         let e = check_typed("abc", (Display::Rupiah, YEARLY_AMOUNT), "", Lang::Id).unwrap_err();
         assert!(e.contains("1,5 miliar"), "{e}");
+    }
+
+    fn budget(value: i64, preset: i64) -> Props {
+        Props {
+            id: "b".into(),
+            label: "Anggaran".into(),
+            value: Decimal::from(value),
+            preset: Some(Decimal::from(preset)),
+            bounds: YEARLY_AMOUNT,
+            display: Display::Rupiah,
+            lang: Lang::Id,
+            on_change: Callback::noop(),
+            on_slide: None,
+            info: Html::default(),
+            problem: None,
+            compact: false,
+        }
+    }
+
+    #[test]
+    fn a_drag_keeps_the_sliders_range_and_a_typed_amount_widens_it() {
+        let mut kept = None;
+        let top = |p: &Props, kept: &mut _| slider_range(p, kept).1;
+        // Rp 3 miliar: a slider to Rp 10 miliar.
+        assert_eq!(top(&budget(3_000_000_000, 3_000_000_000), &mut kept), 1e10);
+        // Dragged to Rp 9 miliar, move by move: the range stays (it grew with each value).
+        for value in [5_000_000_000, 7_000_000_000, 9_000_000_000, 10_000_000_000] {
+            assert_eq!(top(&budget(value, 3_000_000_000), &mut kept), 1e10);
+        }
+        // Rp 50 miliar typed: widened to hold it.
+        assert_eq!(top(&budget(50_000_000_000, 3_000_000_000), &mut kept), 2e11);
+        // Another preset (another region's scale): its own range.
+        assert_eq!(top(&budget(500_000_000, 500_000_000), &mut kept), 2e9);
     }
 
     #[test]
