@@ -509,16 +509,14 @@ pub fn not_whole(label: &str, typed: &str, lang: Lang) -> String {
 }
 
 /// A fraction of a Rupiah typed for `label`: most likely an amount meant in miliar or juta
-/// ("1,5" for Rp 1,5 miliar), so the message shows how to write that.
-pub fn not_whole_rupiah(label: &str, typed: &str, lang: Lang) -> String {
+/// ("1,5" for Rp 1,5 miliar), so the message shows how to write `example` ("1,5 miliar").
+pub fn not_whole_rupiah(label: &str, typed: &str, example: &str, lang: Lang) -> String {
     match lang {
         Lang::Id => format!(
-            "{label} dalam Rupiah utuh, bukan {typed}. Untuk Rp 1,5 miliar, tulis \"1,5 miliar\" \
-             atau \"1.500.000.000\"."
+            "{label} dalam Rupiah utuh, bukan {typed}. Untuk Rp {example}, tulis \"{example}\"."
         ),
         Lang::En => format!(
-            "{label} is in whole Rupiah, not {typed}. For Rp 1.5 billion, type \"1.5 billion\" \
-             or \"1,500,000,000\"."
+            "{label} is in whole Rupiah, not {typed}. For Rp {example}, type \"{example}\"."
         ),
     }
 }

@@ -60,8 +60,9 @@ struct Choice {
     use_accent: bool,
     width: u32,
     height: u32,
-    /// Whether the user chose the embed's language; until then it follows the app's.
-    lang_chosen: bool,
+    /// The embed's language, once the user chose one; until then it follows the app's
+    /// (the config given to the embed is built with it).
+    chosen_lang: Option<Lang>,
 }
 
 /// Whether the clipboard took the snippet.
@@ -103,26 +104,15 @@ pub fn EmbedGenerator(props: &Props) -> Html {
     let lang = props.lang;
     let open = use_state_eq(|| false);
     let choice = use_state(|| Choice {
-        config: EmbedConfig {
-            lang,
-            ..EmbedConfig::default()
-        },
+        config: EmbedConfig::default(),
         accent: "#0072b2".into(),
         use_accent: false,
         width: 480,
         height: 720,
-        lang_chosen: false,
+        chosen_lang: None,
     });
-    {
-        let choice = choice.clone();
-        use_effect_with(lang, move |lang| {
-            if !choice.lang_chosen && choice.config.lang != *lang {
-                let mut next = (*choice).clone();
-                next.config.lang = *lang;
-                choice.set(next);
-            }
-        });
-    }
+    // The embed's language: the one chosen, else the app's.
+    let embed_lang = choice.chosen_lang.unwrap_or(lang);
     let base = use_memo((), |_| base_url());
     // The address carries the scenario as a share link: build it only while the panel is
     // open, not on every slider move of the main app.
@@ -130,6 +120,7 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         let config = EmbedConfig {
             accent: choice.use_accent.then(|| choice.accent.clone()),
             plans: choice.config.national.then(address_plans).flatten(),
+            lang: embed_lang,
             ..choice.config.clone()
         }
         .with_scenario(&props.scenario);
@@ -327,10 +318,7 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         Callback::from(move |e: Event| {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(l) = Lang::from_code(&code) {
-                update(Box::new(move |ch: &mut Choice| {
-                    ch.config.lang = l;
-                    ch.lang_chosen = true;
-                }));
+                update(Box::new(move |ch: &mut Choice| ch.chosen_lang = Some(l)));
             }
         })
     };
@@ -427,8 +415,8 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                         <legend>{ Text::Appearance.get(lang) }</legend>
                         <label class="embed-size" for="embed-lang">{ Text::Language.get(lang) }
                             <select id="embed-lang" onchange={on_lang}>
-                                <option value="id" selected={c.lang == Lang::Id}>{ language_name(Lang::Id) }</option>
-                                <option value="en" selected={c.lang == Lang::En}>{ language_name(Lang::En) }</option>
+                                <option value="id" selected={embed_lang == Lang::Id}>{ language_name(Lang::Id) }</option>
+                                <option value="en" selected={embed_lang == Lang::En}>{ language_name(Lang::En) }</option>
                             </select>
                         </label>
                         <label class="embed-size" for="embed-theme">{ Text::Theme.get(lang) }
@@ -450,7 +438,7 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                 <div class="embed-preview-box">
                     if !preview.is_empty() {
                         <iframe ref={frame} class="embed-preview" id="embed-preview" src={(*preview).clone()}
-                            title={frame_title(c.lang)} width={choice.width.to_string()}
+                            title={frame_title(embed_lang)} width={choice.width.to_string()}
                             height={preview_height.to_string()}
                             style={format!("width:{}px;height:{}px", choice.width, preview_height)} />
                     }

@@ -68,12 +68,14 @@ pub fn GoalSeek(props: &Props) -> Html {
         (None, _) => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
         (Some((need, current)), _) => {
             let name = &sc.sources[index].name;
+            // With amounts set by year (an applied plan) the flat amount is not what the
+            // source pays: not "applied", and its reach is not shown.
+            let by_year = !sc.sources[index].by_year.is_empty();
             let need_html = match need {
                 Ok(a) => {
                     // Applied: the source pays this amount every year (no year of an
                     // applied plan has an amount of its own).
-                    let applied = current_amount(sc, index) == Some(a.yearly_amount)
-                        && sc.sources[index].by_year.is_empty();
+                    let applied = current_amount(sc, index) == Some(a.yearly_amount) && !by_year;
                     let apply = {
                         let on_action = props.on_action.clone();
                         let valid = sc.clone();
@@ -95,9 +97,6 @@ pub fn GoalSeek(props: &Props) -> Html {
                     <p id="goal-answer" class="answer bad"><strong>{ T::Unreachable.get(lang) }{": "}</strong>{ why_unreachable(why, lang) }</p>
                 },
             };
-            // With amounts set by year (an applied plan) the flat amount's reach is not
-            // what the source does, so it is not shown.
-            let by_year = !sc.sources[index].by_year.is_empty();
             let current_html = current.as_ref().filter(|_| !by_year).map(|c| {
                 let text = coverage_answer(name, c, lang);
                 html! { <p class="muted" id="goal-current">{ text }</p> }

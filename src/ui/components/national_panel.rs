@@ -18,8 +18,7 @@ use super::national_edits::{
 };
 use super::national_map::{clicked, sentence, tile_map};
 use super::national_table::{region_name, rows_of, table_html, Column, COLUMNS};
-use super::national_ucj::over_full_ucj;
-use super::national_ucj::ucj_block;
+use super::national_ucj::{over_full_ucj, ucj_block};
 use crate::engine::jobs::Answer;
 use crate::engine::regions::{
     self, table, NationalOutcome, OwnSources, ProvinceOutcome, RegionResult,

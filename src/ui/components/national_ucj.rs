@@ -124,17 +124,16 @@ pub fn final_share(path: Option<&UcjPath>) -> Option<Decimal> {
     path.and_then(|p| p.years.last()).map(|y| y.share)
 }
 
-/// A province's table cell (markup): its final UCJ as a bar with the target tick, starred
-/// when its starting figure is an estimate; a dash where there is none.
 /// Whether a path ends with more active members than workers (UCJ over 100%): members are
 /// counted where their employer is registered, so a province that employs workers living
 /// in its neighbours (Jakarta) counts more members than its own workers.
 pub fn over_full_ucj(path: &UcjPath) -> bool {
-    path.years
-        .last()
-        .is_some_and(|y| y.share > rust_decimal::Decimal::ONE)
+    final_share(Some(path)).is_some_and(|share| share > Decimal::ONE)
 }
 
+/// A province's table cell (markup): its final UCJ as a bar with the target tick, marked
+/// "*" when its starting figure is an estimate and "†" when it ends over 100%; a dash where
+/// there is none.
 pub fn ucj_cell(path: Option<&UcjPath>, lang: Lang) -> String {
     let Some((p, last)) = path.and_then(|p| p.years.last().map(|l| (p, l))) else {
         return r#"<td class="num">—</td>"#.to_string();

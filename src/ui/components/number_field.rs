@@ -100,7 +100,12 @@ fn check_typed(
         return Err(not_whole(label, raw.trim(), lang));
     }
     if fraction && is_money(display) {
-        return Err(not_whole_rupiah(label, raw.trim(), lang));
+        return Err(not_whole_rupiah(
+            label,
+            raw.trim(),
+            example(display, lang),
+            lang,
+        ));
     }
     if parsed < bounds.min || parsed > bounds.max {
         return Err(input_error(
@@ -118,7 +123,7 @@ fn is_money(display: Display) -> bool {
 }
 
 /// A number as a field of this kind takes it, for the message beside a field given text
-/// that is not a number (amounts have their own, with miliar and juta).
+/// that is not a number, or a fraction of a Rupiah.
 fn example(display: Display, lang: Lang) -> &'static str {
     match display {
         Display::Percent => lang.pick("57,5", "57.5"),
@@ -126,7 +131,8 @@ fn example(display: Display, lang: Lang) -> &'static str {
         Display::Workers | Display::Count => lang.pick("15.000", "15,000"),
         Display::Year => "2029",
         Display::Month | Display::Months | Display::Years => "3",
-        Display::Rupiah | Display::RupiahPerMonth => lang.pick("1,5 miliar", "1.5 billion"),
+        Display::Rupiah => lang.pick("1,5 miliar", "1.5 billion"),
+        Display::RupiahPerMonth => lang.pick("1,5 juta", "1.5 million"),
     }
 }
 
@@ -161,10 +167,11 @@ pub fn words(value: Decimal, display: Display, lang: Lang) -> String {
 
 /// The slider's range in shown units: the valid range, narrowed for very wide ones so the
 /// slider stays usable (typing still reaches the full range). A narrowed range is kept in
-/// `kept` and only widened when a value beyond it arrives (typed, or a preset): were it
-/// recomputed from each value, a drag to the right would widen it under the thumb, move by
-/// move, up to the whole valid range (Rp 3 miliar to Rp 10 triliun in one drag).
-fn slider_range(props: &Props, kept: &mut Option<(Option<Decimal>, f64)>) -> (f64, f64, f64) {
+/// `kept` while the value stays inside it; the field forgets it when a value is typed or set
+/// from elsewhere. Were it recomputed from each value, a drag to the right would widen it
+/// under the thumb, move by move, up to the whole valid range (Rp 3 miliar to Rp 10 triliun
+/// in one drag).
+fn slider_range(props: &Props, kept: &mut Option<f64>) -> (f64, f64, f64) {
     let s = scale(props.display);
     let min = (props.bounds.min * s).to_f64().unwrap_or(0.0);
     let max = (props.bounds.max * s).to_f64().unwrap_or(1.0);
@@ -173,12 +180,11 @@ fn slider_range(props: &Props, kept: &mut Option<(Option<Decimal>, f64)>) -> (f6
         .unwrap_or(0.0);
     let wide = max - min > 100_000.0;
     let max = if wide {
-        // Kept while the preset is the same (another preset, another region's scale).
         let narrowed = match *kept {
-            Some((preset, top)) if here <= top && preset == props.preset => top,
+            Some(top) if here <= top => top,
             _ => max.min(nice_ceiling((here * 3.0).max(min + 1_000.0))),
         };
-        *kept = Some((props.preset, narrowed));
+        *kept = Some(narrowed);
         narrowed
     } else {
         max
@@ -211,13 +217,16 @@ pub fn NumberField(props: &Props) -> Html {
     let error = use_state(|| None::<String>);
     let pending = use_mut_ref(|| Rc::new(Cell::new(None::<Decimal>)));
     let frame = use_mut_ref(|| Rc::new(RefCell::new(None::<AnimationFrame>)));
-    let kept_range = use_mut_ref(|| None::<(Option<Decimal>, f64)>);
+    // The slider's narrowed range, kept while dragging; forgotten when a value is typed or
+    // arrives from elsewhere (reset, preset), so that the range fits it again.
+    let kept_range = use_mut_ref(|| None::<f64>);
 
     // When the value changes from elsewhere (slider, reset, preset), show it; when the
     // language changes, write it in the new language's digits.
     {
         let text = text.clone();
         let error = error.clone();
+        let kept_range = kept_range.clone();
         let display = props.display;
         let lang = use_mut_ref(|| props.lang);
         use_effect_with((props.value, props.lang), move |(value, now)| {
@@ -226,6 +235,7 @@ pub fn NumberField(props: &Props) -> Html {
             if relang || parse_shown(&text, display, *now).ok() != Some(*value) {
                 text.set(text_of(*value, display, *now));
                 error.set(None);
+                *kept_range.borrow_mut() = None;
             }
         });
     }
@@ -257,6 +267,7 @@ pub fn NumberField(props: &Props) -> Html {
     let onchange = {
         let error = error.clone();
         let text = text.clone();
+        let kept_range = kept_range.clone();
         let (display, lang) = (props.display, props.lang);
         Callback::from(move |e: Event| {
             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
@@ -264,6 +275,7 @@ pub fn NumberField(props: &Props) -> Html {
                 Ok(v) => {
                     error.set(None);
                     text.set(text_of(v, display, lang));
+                    *kept_range.borrow_mut() = None;
                 }
                 Err(message) => error.set(Some(message)),
             }
@@ -384,6 +396,10 @@ mod tests {
                 "{typed}: {e}"
             );
         }
+        // A monthly amount (declared income) is written in juta.
+        let income = (Display::RupiahPerMonth, YEARLY_AMOUNT);
+        let e = check_typed("1,5", income, "Penghasilan", Lang::Id).unwrap_err();
+        assert!(e.ends_with("tulis \"1,5 juta\"."), "{e}");
         let e = check_typed("1.5", budget, "Yearly budget", Lang::En).unwrap_err();
         assert!(
             e.contains("whole Rupiah") && e.contains("1.5 billion"),
@@ -445,7 +461,11 @@ mod tests {
         }
         // Rp 50 miliar typed: widened to hold it.
         assert_eq!(top(&budget(50_000_000_000, 3_000_000_000), &mut kept), 2e11);
-        // Another preset (another region's scale): its own range.
+        // Reset to the preset, or another preset: the field forgets the kept range, and it
+        // fits the value again.
+        kept = None;
+        assert_eq!(top(&budget(3_000_000_000, 3_000_000_000), &mut kept), 1e10);
+        kept = None;
         assert_eq!(top(&budget(500_000_000, 500_000_000), &mut kept), 2e9);
     }
 

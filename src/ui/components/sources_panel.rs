@@ -388,7 +388,7 @@ fn name_rows(name: &str) -> usize {
 
 /// A name typed or pasted over several lines, on one.
 fn one_line(name: &str) -> String {
-    name.replace(['\r', '\n'], " ")
+    name.replace("\r\n", " ").replace(['\r', '\n'], " ")
 }
 
 #[cfg(test)]
@@ -401,6 +401,6 @@ mod tests {
         assert_eq!(name_rows("APBD Kab. Mukomuko"), 1);
         assert_eq!(name_rows("APBD Kab. Kepulauan Siau Tagulandang Biaro"), 3);
         assert_eq!(name_rows(&"x".repeat(200)), 3);
-        assert_eq!(one_line("APBD\nKab.\r\nMukomuko"), "APBD Kab.  Mukomuko");
+        assert_eq!(one_line("APBD\nKab.\r\nMukomuko"), "APBD Kab. Mukomuko");
     }
 }
