@@ -21,6 +21,18 @@ export async function test({ page, screenshot }) {
   await waitFor(page, (b) => document.querySelector('#card-coverage').textContent !== b, before, { message: 'the coverage card follows the budget' });
   await page.locator('#national').scrollIntoViewIfNeeded();
   await screenshot('national-map');
+  // Every province's short name shows whole on its tile (smaller, or broken at its soft
+  // hyphen, in a narrow tile: "Goron-talo"), from a laptop to a projector.
+  for (const width of [1280, 1366, 1920]) {
+    await page.setViewportSize({ width, height: 800 });
+    const names = await page.$$eval('#national .tile-name', (ns) => ({
+      shown: ns.filter((n) => n.offsetParent).length,
+      cut: ns.filter((n) => n.scrollWidth > n.clientWidth + 0.5 || n.scrollHeight > n.clientHeight + 0.5).map((n) => n.textContent),
+    }));
+    assert.equal(names.shown, 38, `${width} px: ${names.shown} names shown`);
+    assert.deepEqual(names.cut, [], `${width} px: names cut`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Sorted by final coverage, lowest first; a click on the heading reverses it.
   const coverage = async () => page.$$eval('#national-table tbody tr td.cov-cell .cov-text',
@@ -122,6 +134,27 @@ export async function testUcjCsvAndBrief({ page, screenshot }) {
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.app')).display), 'none');
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.national-print')).display), 'block');
+  // The view's own address is short: printed as text beside a code of 28 mm.
+  const short = await printedLink(page);
+  assert.ok(short.chars <= 200, `the address has ${short.chars} characters`);
+  assert.equal(short.text, short.href);
+  assert.ok(Math.abs(short.qr - 106) < 4, `the short address's code prints ${short.qr.toFixed(0)} px wide`);
+  // With a larger scenario open (the Mukomuko example: worker groups, several sources) the
+  // address carries it: too long to type, so a larger code and no text, as on the region's
+  // brief.
+  await page.emulateMedia({ media: 'screen' });
+  const example = await readFile(new URL('../examples/mukomuko-2024.json', import.meta.url));
+  await page.setInputFiles('#import-json', { name: 'mukomuko-2024.json', mimeType: 'application/json', buffer: example });
+  await waitFor(page, () => location.href.length > 300, undefined, { message: 'the scenario in the address' });
+  await page.evaluate(() => { window.__printed = null; });
+  await page.click('#national-print');
+  await waitFor(page, () => !!window.__printed, undefined, { message: 'printed again' });
+  await page.emulateMedia({ media: 'print' });
+  const long = await printedLink(page);
+  // CSS pixels at 96 per inch: 28 mm is about 106 px.
+  assert.ok(long.qr > 110, `the long address's code prints ${long.qr.toFixed(0)} px wide`);
+  assert.equal(long.text, null, 'the long address printed as text');
+  assert.match(long.scan, /Pindai kode QR/);
   await page.emulateMedia({ media: 'screen' });
 }
 
@@ -163,4 +196,16 @@ export async function testEmbed({ page, screenshot }) {
   await page.check('#embed-shows-national');
   await waitForText(page, 'embed=national', { selector: '#embed-url' });
   await expectCount(page, '#embed-control-budget', 0);
+}
+
+/** The national brief's link as printed: the address, its code's width, its text or the
+ * request to scan. */
+function printedLink(page) {
+  return page.evaluate(() => ({
+    href: location.href,
+    chars: location.href.length,
+    qr: document.querySelector('.national-brief .brief-qr img').getBoundingClientRect().width,
+    text: document.querySelector('.national-brief .link-text')?.textContent ?? null,
+    scan: document.querySelector('.national-brief .link-scan')?.textContent ?? '',
+  }));
 }

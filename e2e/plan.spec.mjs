@@ -74,6 +74,18 @@ export async function testPhone({ page, artifacts }) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at 360px`);
   await shoot(page, artifacts, '.goal-seek', 'plan-goal-seek-phone');
+  // The plan's table is wider than a phone: it scrolls sideways, and its box shows a shadow
+  // on the side with more to see (the covers scroll with the table, the shadows stay).
+  const table = await page.evaluate(() => {
+    const box = document.querySelector('.goal-seek .table-scroll');
+    const style = getComputedStyle(box);
+    return { hidden: box.scrollWidth - box.clientWidth, layers: style.backgroundImage.match(/gradient\(/g)?.length ?? 0,
+      attachment: style.backgroundAttachment, overflow: style.overflowX };
+  });
+  assert.ok(table.hidden > 0, `the plan's table fits a phone (${table.hidden} px hidden)`);
+  assert.equal(table.overflow, 'auto');
+  assert.equal(table.layers, 4, 'two covers and two shadows');
+  assert.equal(table.attachment, 'local, local, scroll, scroll');
   // On a phone the controls are one switch away from the results.
   await page.click('#show-controls');
   await scrollThrough(page);

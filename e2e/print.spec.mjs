@@ -88,7 +88,7 @@ export async function testALongLinkPrintsALargerCode({ page }) {
 }
 
 /** A long horizon's ledger (a row a year) still prints on one page, the whole brief a little
- * smaller: 10 years in English, 20 in Indonesian. */
+ * smaller, its three charts at one scale: 10 years in English, 20 in Indonesian. */
 export async function testALongHorizonStaysOnePage({ page }) {
   await openApp(page, '/');
   await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
@@ -102,6 +102,14 @@ export async function testALongHorizonStaysOnePage({ page }) {
     await waitFor(page, (n) => document.querySelectorAll('.brief-ledger tbody tr').length === n, years,
       { message: `a ledger of ${years} years` });
     await page.emulateMedia({ media: 'print' });
+    // The three charts print at one scale, so their text is one size (each is drawn at the
+    // same width; a taller one used to be shrunk to fit where a shorter one was not).
+    const scales = await page.evaluate(() => [...document.querySelectorAll('.brief-chart img')].map((img) => {
+      const box = img.getBoundingClientRect();
+      return Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
+    }));
+    assert.equal(scales.length, 3);
+    assert.ok(Math.max(...scales) / Math.min(...scales) < 1.02, `${years} years: the charts print at scales ${scales.map((s) => s.toFixed(3))}`);
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     assert.equal(pages(pdf), 1, `${years} years printed on ${pages(pdf)} pages`);
   }

@@ -194,8 +194,23 @@ impl Chart {
     /// The chart as an SVG file, with its title and unit drawn above the plot and, for
     /// screen readers, its title and summary.
     pub fn to_svg(&self) -> String {
+        let heading = self.heading();
+        let heading: Vec<(&str, f64, bool)> = heading
+            .iter()
+            .map(|(l, s, b)| (l.as_str(), *s, *b))
+            .collect();
+        self.scene.to_svg(&self.title, &self.summary, &heading)
+    }
+
+    /// The height of `to_svg`'s picture, heading included, in its own pixels.
+    pub fn svg_height(&self) -> u32 {
+        self.scene.height + Scene::heading_top(self.heading().iter().map(|(_, px, _)| *px))
+    }
+
+    /// The title and unit lines above the plot, each with its text size and whether bold.
+    /// They wrap to the chart's width, as the card's heading does on screen.
+    fn heading(&self) -> Vec<(String, f64, bool)> {
         let px = f64::from(self.size.text_px);
-        // Heading lines wrap to the chart's width, as the card's heading does on screen.
         let fit = |scale: f64| ((f64::from(self.scene.width) - 8.0) / (px * scale * 0.6)) as usize;
         let mut heading: Vec<(String, f64, bool)> = Vec::new();
         for line in legend::wrap(&self.title, fit(1.25), 3) {
@@ -204,11 +219,7 @@ impl Chart {
         for line in legend::wrap(&self.unit, fit(1.0), 2) {
             heading.push((line, px, false));
         }
-        let heading: Vec<(&str, f64, bool)> = heading
-            .iter()
-            .map(|(l, s, b)| (l.as_str(), *s, *b))
-            .collect();
-        self.scene.to_svg(&self.title, &self.summary, &heading)
+        heading
     }
 }
 

@@ -117,6 +117,12 @@ fn a_region_is_found_by_its_name_as_files_write_it() {
     );
     // The kind must agree, and the whole name: no kota Mukomuko, no "Muko".
     assert_eq!(named("Kota Mukomuko", RegionKind::Kota), None);
+    assert_eq!(named("Kota Gorontalo", kab), None);
+    assert_eq!(
+        named("Kota Gorontalo", RegionKind::Kota).as_deref(),
+        Some("75.71")
+    );
+    assert_eq!(named("Gorontalo", kab).as_deref(), Some("75.01"));
     assert_eq!(named("Kab. Muko", kab), None);
     assert_eq!(named("Kota Contoh", RegionKind::Kota), None);
 }

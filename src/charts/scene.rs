@@ -353,16 +353,21 @@ impl DrawingBackend for Recorder {
 }
 
 impl Scene {
+    /// The room above the plot for heading lines of these text sizes (none without any).
+    pub fn heading_top(sizes: impl IntoIterator<Item = f64>) -> u32 {
+        let mut lines = sizes.into_iter().peekable();
+        if lines.peek().is_none() {
+            return 0;
+        }
+        let text_h: f64 = lines.map(|px| px * 1.4).sum();
+        (text_h + 8.0).ceil() as u32
+    }
+
     /// The scene as a standalone SVG file of its own size, labelled for screen readers
     /// with `title` and `desc`; `heading` lines (title, unit) are set above the plot,
     /// for files and paper where no card heading surrounds the chart.
     pub fn to_svg(&self, title: &str, desc: &str, heading: &[(&str, f64, bool)]) -> String {
-        let text_h: f64 = heading.iter().map(|(_, px, _)| px * 1.4).sum();
-        let top = if heading.is_empty() {
-            0
-        } else {
-            (text_h + 8.0).ceil() as u32
-        };
+        let top = Self::heading_top(heading.iter().map(|(_, px, _)| *px));
         let (w, h) = (self.width, self.height + top);
         let mut out = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" \

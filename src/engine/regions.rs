@@ -259,7 +259,7 @@ impl Catalogue {
             })
             .map_or(name, |(_, rest)| rest.trim());
         self.all().into_iter().find(|p| {
-            p.name() == name || (p.kind() == kind && p.base_name().eq_ignore_ascii_case(base))
+            p.kind() == kind && (p.name() == name || p.base_name().eq_ignore_ascii_case(base))
         })
     }
 

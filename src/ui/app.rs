@@ -45,7 +45,7 @@ struct Brief {
     outcome: Rc<Outcome>,
     /// The charts it was drawn from (to tell whether it shows what the screen does).
     requests: Rc<Vec<Rc<Request>>>,
-    charts: Vec<String>,
+    charts: Vec<(String, u32)>,
     link: String,
     qr: Option<share::Qr>,
 }
@@ -58,7 +58,10 @@ impl Brief {
             outcome,
             charts: requests
                 .iter()
-                .map(|c| c.draw(Size::PRINT, false).to_svg())
+                .map(|c| {
+                    let chart = c.draw(Size::PRINT, false);
+                    (chart.to_svg(), chart.svg_height())
+                })
                 .collect(),
             requests,
             qr: qr_for(&link),

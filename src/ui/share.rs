@@ -305,6 +305,11 @@ impl Qr {
     pub fn printed_mm(&self) -> usize {
         self.modules.div_ceil(2).clamp(28, 48)
     }
+
+    /// The printed code's CSS size (`printed_mm`), for both briefs.
+    pub fn printed_style(&self) -> String {
+        format!("width: {0}mm; height: {0}mm", self.printed_mm())
+    }
 }
 
 /// The link as a QR code in SVG, with the standard 4-module quiet zone, at least 256 units

@@ -7,7 +7,7 @@
 //! styles/main.css); the scenario's brief prints otherwise.
 
 use super::national_ucj::line;
-use super::print_brief::svg_src;
+use super::print_brief::{prints_link_text, svg_src};
 use crate::charts::escape;
 use crate::engine::regions::RegionResult;
 use crate::locale::format;
@@ -75,14 +75,25 @@ pub fn brief(
     let link = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let qr = share::qr_svg(&link)
-        .map(|svg| {
+    let code = share::qr(&link);
+    let qr = code
+        .as_ref()
+        .map(|q| {
             format!(
-                r#"<div class="brief-qr"><img src="{}" alt=""></div>"#,
-                escape(&svg_src(&svg))
+                r#"<div class="brief-qr"><img src="{}" alt="" style="{}"></div>"#,
+                escape(&svg_src(&q.svg)),
+                q.printed_style()
             )
         })
         .unwrap_or_default();
+    let link_html = if prints_link_text(&link, code.as_ref()) {
+        format!(r#"<span class="link-text">{}</span>"#, escape(&link))
+    } else {
+        format!(
+            r#"<span class="link-scan">{}</span>"#,
+            T::BriefLinkScan.get(lang)
+        )
+    };
     let ucj = head
         .ucj
         .as_ref()
@@ -117,11 +128,10 @@ pub fn brief(
         head_row += &format!("<th>{}</th>", text(Text::Ucj, lang));
     }
     format!(
-        r#"<section class="brief national-brief" aria-hidden="true"><header class="brief-head"><div><h1>{}</h1><p class="brief-region"><strong>{}</strong></p></div><p class="brief-date">Payung ☂</p></header><p>{}</p>{ucj}{sources}<table><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table><div class="brief-link">{qr}<p><strong>{}:</strong><br><span class="link-text">{}</span></p></div></section>"#,
+        r#"<section class="brief national-brief" aria-hidden="true"><header class="brief-head"><div><h1>{}</h1><p class="brief-region"><strong>{}</strong></p></div><p class="brief-date">Payung ☂</p></header><p>{}</p>{ucj}{sources}<table><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table><div class="brief-link">{qr}<p><strong>{}:</strong><br>{link_html}</p></div></section>"#,
         text(Text::Title, lang),
         escape(head_name),
         escape(sentence),
         T::BriefLink.get(lang),
-        escape(&link),
     )
 }

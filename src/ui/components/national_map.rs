@@ -15,44 +15,45 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Each province's tile: its code, grid row and column (1-based), and short name.
+/// Each province's tile: its code, grid row and column (1-based), and short name (with a
+/// soft hyphen where a narrow tile may break it).
 const TILES: [(&str, u8, u8, &str); 38] = [
     ("11", 1, 1, "Aceh"),
-    ("12", 2, 2, "Sumut"),
-    ("13", 3, 2, "Sumbar"),
+    ("12", 2, 2, "Su\u{ad}mut"),
+    ("13", 3, 2, "Sum\u{ad}bar"),
     ("14", 3, 3, "Riau"),
     ("15", 4, 3, "Jambi"),
-    ("16", 5, 3, "Sumsel"),
-    ("17", 4, 2, "Bengkulu"),
-    ("18", 6, 3, "Lampung"),
+    ("16", 5, 3, "Sum\u{ad}sel"),
+    ("17", 4, 2, "Beng\u{ad}kulu"),
+    ("18", 6, 3, "Lam\u{ad}pung"),
     ("19", 4, 4, "Babel"),
     ("21", 2, 4, "Kepri"),
-    ("31", 6, 5, "Jakarta"),
+    ("31", 6, 5, "Ja\u{ad}karta"),
     ("32", 7, 5, "Jabar"),
-    ("33", 7, 6, "Jateng"),
+    ("33", 7, 6, "Ja\u{ad}teng"),
     ("34", 8, 6, "DIY"),
     ("35", 7, 7, "Jatim"),
-    ("36", 7, 4, "Banten"),
+    ("36", 7, 4, "Ban\u{ad}ten"),
     ("51", 7, 8, "Bali"),
     ("52", 7, 9, "NTB"),
     ("53", 7, 10, "NTT"),
-    ("61", 3, 5, "Kalbar"),
-    ("62", 4, 6, "Kalteng"),
+    ("61", 3, 5, "Kal\u{ad}bar"),
+    ("62", 4, 6, "Kal\u{ad}teng"),
     ("63", 4, 7, "Kalsel"),
-    ("64", 2, 7, "Kaltim"),
-    ("65", 1, 7, "Kaltara"),
+    ("64", 2, 7, "Kal\u{ad}tim"),
+    ("65", 1, 7, "Kal\u{ad}tara"),
     ("71", 1, 10, "Sulut"),
-    ("72", 3, 8, "Sulteng"),
+    ("72", 3, 8, "Sul\u{ad}teng"),
     ("73", 5, 9, "Sulsel"),
     ("74", 4, 10, "Sultra"),
-    ("75", 2, 9, "Gorontalo"),
-    ("76", 4, 8, "Sulbar"),
-    ("81", 4, 11, "Maluku"),
+    ("75", 2, 9, "Goron\u{ad}talo"),
+    ("76", 4, 8, "Sul\u{ad}bar"),
+    ("81", 4, 11, "Ma\u{ad}luku"),
     ("82", 2, 11, "Malut"),
     ("91", 3, 13, "Papua"),
     ("92", 3, 12, "Pabar"),
-    ("93", 5, 13, "Papsel"),
-    ("94", 4, 12, "Papteng"),
+    ("93", 5, 13, "Pap\u{ad}sel"),
+    ("94", 4, 12, "Pap\u{ad}teng"),
     ("95", 4, 13, "Papeg"),
     ("96", 3, 11, "PBD"),
 ];
@@ -85,7 +86,7 @@ pub fn tile_map(nation: &NationalOutcome, lang: Lang, chosen: Option<&str>, butt
         let name = regions::catalogue()
             .ok()
             .and_then(|c| c.place(code).ok())
-            .map_or_else(|| short.to_string(), |p| place_name(p, lang));
+            .map_or_else(|| short.replace('\u{ad}', ""), |p| place_name(p, lang));
         let label = escape(&format!("{name}: {}", format::percent(coverage, lang)));
         let (tag, extra) = if buttons {
             let pressed = chosen == Some(code);

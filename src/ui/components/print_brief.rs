@@ -19,8 +19,8 @@ pub struct Props {
     pub params: Rc<Parameters>,
     pub scenario: Scenario,
     pub outcome: Rc<Outcome>,
-    /// The three chart SVGs, as drawn on screen.
-    pub charts: Vec<String>,
+    /// The three chart SVGs, as drawn on screen, each with its height (`Chart::svg_height`).
+    pub charts: Vec<(String, u32)>,
     /// The share link and its QR code (SVG), when available.
     #[prop_or_default]
     pub link: Option<String>,
@@ -71,6 +71,12 @@ fn fit_zoom(ledger_rows: usize) -> String {
 /// The longest link the brief prints as text: a longer one fills the page and nobody types
 /// it, so its QR code alone opens it.
 const TYPED_LINK_CHARS: usize = 200;
+
+/// Whether a brief prints its link as text (short enough to type, or no code to scan), or
+/// asks the reader to scan the code instead. Both briefs ask this.
+pub fn prints_link_text(link: &str, qr: Option<&crate::ui::share::Qr>) -> bool {
+    qr.is_none() || link.chars().count() <= TYPED_LINK_CHARS
+}
 
 #[component]
 pub fn PrintBrief(props: &Props) -> Html {
@@ -213,8 +219,12 @@ pub fn PrintBrief(props: &Props) -> Html {
             if let Some(note) = chance_note {
                 <p class="brief-note">{ note }</p>
             }
-            <div class="brief-charts">
-                { for props.charts.iter().map(|svg| html! { <div class="brief-chart"><img src={svg_src(svg)} alt="" /></div> }) }
+            // The charts are drawn at one width; each may be as tall as its share of the
+            // tallest's room, so that all three print at one scale, their text one size.
+            <div class="brief-charts" style={format!("--h-max: {}", props.charts.iter().map(|c| c.1).max().unwrap_or(1).max(1))}>
+                { for props.charts.iter().map(|(svg, h)| html! {
+                    <div class="brief-chart"><img src={svg_src(svg)} alt="" style={format!("--h: {h}")} /></div>
+                }) }
             </div>
             <div class="brief-bottom">
                 <div class="brief-ledger">
@@ -249,10 +259,10 @@ pub fn PrintBrief(props: &Props) -> Html {
                     <div class="brief-link">
                         if let Some(qr) = &props.qr {
                             <div class="brief-qr"><img src={svg_src(&qr.svg)} alt=""
-                                style={format!("width: {0}mm; height: {0}mm", qr.printed_mm())} /></div>
+                                style={qr.printed_style()} /></div>
                         }
                         <p><strong>{ T::BriefLink.get(lang) }{ ":" }</strong><br/>
-                            if link.chars().count() <= TYPED_LINK_CHARS || props.qr.is_none() {
+                            if prints_link_text(link, props.qr.as_ref()) {
                                 <span class="link-text">{ link }</span>
                             } else {
                                 <span class="link-scan">{ T::BriefLinkScan.get(lang) }</span>
