@@ -344,10 +344,11 @@ pub fn NumberField(props: &Props) -> Html {
         .or_else(|| props.problem.as_ref().map(|p| p.to_string()));
     // As wide as the typed text or the value written out, whichever is longer, so that
     // writing it out on leaving the field ("12 miliar" as "12.000.000.000") moves nothing.
-    let written_chars = use_memo((props.value, props.display, props.lang), |(v, d, l)| {
-        text_of(*v, *d, *l).chars().count()
-    });
-    let chars = text.chars().count().max(*written_chars);
+    let chars = text.chars().count().max(
+        text_of(props.value, props.display, props.lang)
+            .chars()
+            .count(),
+    );
     html! {
         <div class={classes!("field", message.is_some().then_some("invalid"), props.compact.then_some("compact"))}>
             <div class="field-head">
