@@ -56,8 +56,15 @@ export async function test({ page, screenshot }) {
   await page.click('#national-back');
   await expectCount(page, '#national-table tbody tr', 38);
   await page.click('#national-table tr[data-code="81"] .open-region');
+  // A kab/kota opens as the plan runs it, with the province's money: its row's coverage is
+  // the headline's, and the province's APBD line is one of its sources.
+  const rowCoverage = (await page.textContent('#national-table tr[data-code="81.71"] td.cov-cell .cov-text')).trim();
   await page.click('#national-table tr[data-code="81.71"] .open-region');
   await waitForText(page, 'Kota Ambon', { selector: '.region-title' });
+  await waitFor(page, (c) => document.querySelector('#card-coverage')?.textContent.includes(c), rowCoverage,
+    { message: `the headline to show the row's ${rowCoverage}` });
+  const sources = await page.$$eval('textarea.source-name', (ts) => ts.map((t) => t.value));
+  assert.ok(sources.some((n) => /Provinsi Maluku/.test(n)), `sources: ${sources}`);
 
   // In English the regions' names and the sentence follow the language.
   await page.click('#toggle-lang');

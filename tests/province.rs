@@ -369,6 +369,90 @@ fn the_nation_is_the_sum_of_its_provinces() {
     }
 }
 
+/// "Buka" on a kab/kota of the national table opens its scenario as the plan runs it: its
+/// row's figures, the province's money included (its own starting scenario leaves that out),
+/// and with a province's edited sources, those.
+#[test]
+fn a_kabkota_opened_from_the_plan_shows_its_row() {
+    let params = params();
+    let cat = regions::catalogue().unwrap();
+    let row_of = |o: &regions::NationalOutcome, code: &str| {
+        o.provinces
+            .iter()
+            .flat_map(|p| &p.kabkota)
+            .find(|k| k.code == code)
+            .unwrap()
+            .clone()
+    };
+    let figures = |sc: &payung::engine::Scenario| {
+        let outcome = simulate(&params, &sc.clone().validate(&params).unwrap());
+        outcome
+            .years
+            .iter()
+            .map(|y| (y.year, y.workers_covered_end, y.contributions_total))
+            .collect::<Vec<_>>()
+    };
+    let of_row = |r: &regions::RegionResult| {
+        r.years
+            .iter()
+            .map(|y| (y.year, y.covered, y.contributions))
+            .collect::<Vec<_>>()
+    };
+    let nation = run_national(
+        &params,
+        &regions::NationalScenario::starting()
+            .unwrap()
+            .validate(&params, cat)
+            .unwrap(),
+    );
+    for code in ["52.03", "81.71", "17.06", "31.71"] {
+        let sc = regions::kabkota_in_plan(&params, cat, &[], code).unwrap();
+        let row = row_of(&nation, code);
+        assert_eq!(figures(&sc), of_row(&row), "{code}");
+        assert!(
+            sc.sources
+                .iter()
+                .any(|s| s.kind == SourceKind::ApbdProvinsi),
+            "{code}: the province's APBD line"
+        );
+        let own = regions::starting_scenario(&params, code).unwrap().scenario;
+        assert_ne!(
+            figures(&own),
+            of_row(&row),
+            "{code}: the province's money counts"
+        );
+    }
+    // NTB's own sources edited: twice the APBD line.
+    let mut ntb = ProvinceScenario::starting(&params, cat, "52").unwrap();
+    for s in &mut ntb.sources {
+        if let ProvinceAmount::Apbd { yearly } = &mut s.amount {
+            *yearly *= Decimal::TWO;
+        }
+    }
+    let edited = vec![regions::OwnSources {
+        province: "52".into(),
+        sources: ntb.sources.clone(),
+    }];
+    let plan = regions::NationalScenario::starting()
+        .unwrap()
+        .with_own_sources(&params, cat, &edited)
+        .unwrap();
+    let doubled = run_national(&params, &plan.validate(&params, cat).unwrap());
+    let sc = regions::kabkota_in_plan(&params, cat, &edited, "52.03").unwrap();
+    assert_eq!(figures(&sc), of_row(&row_of(&doubled, "52.03")));
+    assert_ne!(
+        of_row(&row_of(&doubled, "52.03")),
+        of_row(&row_of(&nation, "52.03"))
+    );
+    // A province's code, or one this build does not know, is refused.
+    for code in ["52", "99.99"] {
+        assert!(matches!(
+            regions::kabkota_in_plan(&params, cat, &[], code),
+            Err(PlanError::UnknownKabKota(_))
+        ));
+    }
+}
+
 #[test]
 fn ucj_follows_the_data_and_the_rpjmn_path() {
     let params = params();

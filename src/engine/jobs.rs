@@ -46,6 +46,12 @@ pub enum Job {
     /// Every province and kab/kota of Indonesia: these provinces with their own sources
     /// edited, every other one on its starting plan.
     National(Vec<OwnSources>),
+    /// Kab/kota `code`'s scenario as the national plan runs it, with its province's sources
+    /// (those in `edited` where its province is edited): what "Buka" opens.
+    KabKotaInPlan {
+        code: String,
+        edited: Vec<OwnSources>,
+    },
 }
 
 /// A job's answer.
@@ -63,6 +69,9 @@ pub enum Answer {
     Tornado(Result<Vec<TornadoBar>, UncertaintyError>),
     /// The national plan's results, or why the embedded regions could not be run.
     National(Box<Result<NationalOutcome, String>>),
+    /// A scenario as its file's JSON (`import::scenario_to_json`, read back with
+    /// `import::scenario_from_json`, as files and links are), or why there is none.
+    Scenario(Result<String, String>),
     /// The job's scenario is not valid here (the caller validates before asking, so this
     /// means a mismatch of parameters between caller and engine).
     Invalid(String),
@@ -144,6 +153,14 @@ impl Engine {
                 Answer::Tornado(self.assumptions().and_then(|a| tornado(p, v, a)))
             }),
             Job::National(edited) => Answer::National(Box::new(self.national(edited))),
+            Job::KabKotaInPlan { code, edited } => Answer::Scenario(
+                regions::catalogue()
+                    .map_err(|e| e.to_string())
+                    .and_then(|c| {
+                        regions::kabkota_in_plan(p, c, edited, code).map_err(|e| e.to_string())
+                    })
+                    .map(|sc| super::import::scenario_to_json(&sc)),
+            ),
         }
     }
 
@@ -189,6 +206,24 @@ mod tests {
             Answer::National(result) => (*result).expect("the national plan runs"),
             other => panic!("not a national answer: {other:?}"),
         }
+    }
+
+    /// "Buka"'s job answers with the kab/kota's scenario in the plan, as a file reads it.
+    #[test]
+    fn a_kabkota_in_the_plan_answers_as_its_scenario_file() {
+        let engine = Engine::embedded().unwrap();
+        let catalogue = regions::catalogue().unwrap();
+        let job = |code: &str| Job::KabKotaInPlan {
+            code: code.into(),
+            edited: Vec::new(),
+        };
+        let Answer::Scenario(Ok(text)) = engine.run(&job("52.03")) else {
+            panic!("no scenario for 52.03");
+        };
+        let read = crate::engine::import::scenario_from_json(&text).unwrap();
+        let expected = regions::kabkota_in_plan(engine.params(), catalogue, &[], "52.03");
+        assert_eq!(read, expected.unwrap());
+        assert!(matches!(engine.run(&job("52")), Answer::Scenario(Err(_))));
     }
 
     /// An edited province, answered from the kept starting runs, gives the same numbers as

@@ -23,8 +23,8 @@ pub mod ucj;
 
 pub use file::{plan_from_json, plan_to_json, Plan, PlanFileError};
 pub use national::{
-    run_national, run_part, sum_nation, NationalOutcome, NationalScenario, OwnSources, ProvinceRun,
-    Spared, StartingKabKota, ValidNational,
+    kabkota_in_plan, run_national, run_part, sum_nation, NationalOutcome, NationalScenario,
+    OwnSources, ProvinceRun, Spared, StartingKabKota, ValidNational,
 };
 pub use plan::{ByPayer, Payer, PlanError, RegionResult, RegionYear, UcjPath, UcjYear};
 pub use province::{

@@ -35,7 +35,7 @@ pub enum Lane {
 impl Lane {
     fn of(job: &Job) -> Self {
         match job {
-            Job::Outcome(_) | Job::Outcomes(_) => Lane::Quick,
+            Job::Outcome(_) | Job::Outcomes(_) | Job::KabKotaInPlan { .. } => Lane::Quick,
             Job::GoalSeek { .. } | Job::Plan { .. } | Job::National(_) => Lane::Slow,
             Job::Bands { .. } | Job::Tornado(_) => Lane::Draws,
         }
@@ -50,7 +50,7 @@ impl Lane {
 fn urgency(job: &Job) -> u8 {
     match job {
         Job::Outcome(_) | Job::GoalSeek { .. } => 0,
-        Job::Outcomes(_) | Job::Plan { .. } | Job::National(_) => 1,
+        Job::Outcomes(_) | Job::Plan { .. } | Job::National(_) | Job::KabKotaInPlan { .. } => 1,
         Job::Bands { .. } => 2,
         Job::Tornado(_) => 3,
     }

@@ -125,6 +125,9 @@ pub enum Action {
     LoadPreset(String),
     /// Opens the starting scenario of the kab/kota or province with this code.
     LoadRegion(String),
+    /// Opens a kab/kota's scenario as the national plan runs it (`Job::KabKotaInPlan`), with
+    /// itself as the "no change" line: it shows its table row's figures.
+    LoadPlanScenario(Box<Scenario>),
     /// Replaces the whole scenario (import, share link, goal-seek apply).
     Replace(Box<Scenario>),
     SetLang(Lang),
@@ -294,6 +297,10 @@ impl Reducible for State {
                 };
                 next.preset = Rc::new(start.scenario.clone());
                 next.scenario = start.scenario;
+            }
+            Action::LoadPlanScenario(scenario) => {
+                next.preset = Rc::new((*scenario).clone());
+                next.scenario = *scenario;
             }
             Action::Replace(scenario) => {
                 // The same region keeps its baseline (a goal-seek's answer applied, a saved

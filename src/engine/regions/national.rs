@@ -6,7 +6,7 @@
 use super::plan::{PlanError, RegionResult, UcjPath};
 use super::province::{self, ProvinceOutcome, ProvinceScenario, ProvinceSource, ValidProvince};
 use super::Catalogue;
-use crate::engine::scenario::{Horizon, Target};
+use crate::engine::scenario::{Horizon, Scenario, Target};
 use crate::engine::Parameters;
 use serde::{Deserialize, Serialize};
 
@@ -196,6 +196,30 @@ impl NationalScenario {
         }
         Ok(p)
     }
+}
+
+/// Kab/kota `code`'s scenario as the national plan runs it: its own sources and, after them,
+/// its province's (the starting ones, or those `edited` gives). Opened in the simulator it
+/// shows the figures of its row in the plan, where its own starting scenario
+/// (`regions::starting_scenario`) leaves the province's money out.
+pub fn kabkota_in_plan(
+    params: &Parameters,
+    catalogue: &Catalogue,
+    edited: &[OwnSources],
+    code: &str,
+) -> Result<Scenario, PlanError> {
+    let unknown = || PlanError::UnknownKabKota(code.to_string());
+    let Some(super::Place::KabKota(kabkota)) = catalogue.find(code) else {
+        return Err(unknown());
+    };
+    let plan = NationalScenario::starting()?;
+    let mut province = plan.starting_province(params, catalogue, &kabkota.province_code)?;
+    if let Some(own) = edited.iter().find(|e| e.province == kabkota.province_code) {
+        province.sources.clone_from(&own.sources);
+    }
+    let valid = province.validate(params, catalogue)?;
+    let scenario = valid.kabkota_scenario(code).ok_or_else(unknown)?;
+    Ok(scenario.scenario().clone())
 }
 
 /// One province's run, kept to be summed into the nation: a caller may keep the runs of

@@ -19,7 +19,8 @@ use super::national_edits::{
 use super::national_map::{clicked, sentence, tile_map};
 use super::national_table::{region_name, rows_of, table_html, Column, COLUMNS};
 use super::national_ucj::{over_full_ucj, ucj_block};
-use crate::engine::jobs::Answer;
+use crate::engine::import::scenario_from_json;
+use crate::engine::jobs::{Answer, Job};
 use crate::engine::regions::{
     self, table, NationalOutcome, OwnSources, ProvinceOutcome, RegionResult,
 };
@@ -69,6 +70,24 @@ struct Actions<'a> {
     /// The edited provinces, and why the engine refused the last edit.
     edits: UseStateHandle<Vec<OwnSources>>,
     refused: UseStateHandle<Option<String>>,
+    /// Opens a kab/kota by its code ("Buka"), as the plan runs it.
+    open_region: Callback<String>,
+}
+
+/// Opens the kab/kota of a `Job::KabKotaInPlan`'s answer; its own starting scenario if the
+/// engine gave none (it gives one for every code in the table).
+fn open_answer(done: &Done, on_action: &Callback<Action>) {
+    let Job::KabKotaInPlan { code, .. } = &*done.job else {
+        return;
+    };
+    let scenario = match &done.answer {
+        Answer::Scenario(Ok(text)) => scenario_from_json(text).ok(),
+        _ => None,
+    };
+    on_action.emit(match scenario {
+        Some(sc) => Action::LoadPlanScenario(Box::new(sc)),
+        None => Action::LoadRegion(code.clone()),
+    });
 }
 
 #[component]
@@ -138,6 +157,36 @@ pub fn NationalPanel(props: &Props) -> Html {
         };
         storage::replace_view(open.then_some(&view));
     });
+    // "Buka": the kab/kota's scenario as the plan runs it, asked of the engine's thread
+    // (which has the provinces' plans), opened when it comes back.
+    let opening = use_state(|| None::<Rc<Job>>);
+    let opened = use_job((*opening).clone());
+    {
+        let (on_action, opening) = (props.on_action.clone(), opening.clone());
+        use_effect_with(opened.clone(), move |done| {
+            if let Some(done) = done.as_deref() {
+                if opening.as_deref() == Some(&*done.job) {
+                    open_answer(done, &on_action);
+                    opening.set(None);
+                }
+            }
+        });
+    }
+    let open_region = {
+        let (opening, opened, edits) = (opening.clone(), opened.clone(), edits.clone());
+        let on_action = props.on_action.clone();
+        Callback::from(move |code: String| {
+            let job = Job::KabKotaInPlan {
+                code,
+                edited: (*edits).clone(),
+            };
+            // The same region again: its answer is here already (and is not asked twice).
+            match opened.as_deref().filter(|d| *d.job == job) {
+                Some(done) => open_answer(done, &on_action),
+                None => opening.set(Some(Rc::new(job))),
+            }
+        })
+    };
     let ontoggle = track_open(&open);
     let body = match done.as_deref().map(|d| &d.answer) {
         _ if !*open => Html::default(),
@@ -150,6 +199,7 @@ pub fn NationalPanel(props: &Props) -> Html {
                     refocus: (*refocus).clone(),
                     edits: edits.clone(),
                     refused: refused.clone(),
+                    open_region,
                 };
                 view(props, nation, &province, &sort, actions)
             }
@@ -237,6 +287,7 @@ fn view(
         refocus,
         edits,
         refused,
+        open_region,
     } = actions;
     let editing = chosen_editor(
         province.as_deref(),
@@ -261,12 +312,7 @@ fn view(
     let rows = rows_of(&results, **sort, lang);
     let table = table_html(&rows, chosen.is_some(), **sort, &head_name, lang);
     let on_table = {
-        let (on_action, choose, drill, sort) = (
-            props.on_action.clone(),
-            choose.clone(),
-            chosen.is_none(),
-            sort.clone(),
-        );
+        let (choose, drill, sort) = (choose.clone(), chosen.is_none(), sort.clone());
         let refocus = refocus.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(c) = clicked(&e, "data-sort")
@@ -281,7 +327,7 @@ fn view(
                 if drill {
                     choose.emit(code);
                 } else {
-                    on_action.emit(Action::LoadRegion(code));
+                    open_region.emit(code);
                 }
             }
         })
