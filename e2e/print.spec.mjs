@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { assert, openApp, waitFor } from './lib.mjs';
+import { assert, openApp, waitFor, waitForText } from './lib.mjs';
 
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
 
@@ -85,6 +85,44 @@ export async function testALongLinkPrintsALargerCode({ page }) {
   assert.match(brief.scan, /Pindai kode QR/);
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   assert.equal(pages(pdf), 1, `the brief printed on ${pages(pdf)} pages`);
+}
+
+/** A region with five sources: the ledger has a column each, and still every amount keeps
+ * to one line and the brief to one page, in both languages. */
+export async function testFiveSourcesStayOnePage({ page }) {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelectorAll('.chart svg').length === 3, undefined, { message: 'three charts' });
+  await page.fill('#region-search', 'Kota Kupang');
+  await page.click('.region-result');
+  await waitForText(page, 'Kupang', { selector: '.region-title' });
+  for (const kind of ['csr', 'baznas', 'dbhcht', 'other']) {
+    const before = await page.locator('.source-card').count();
+    await page.selectOption('#new-source-kind', kind);
+    await page.click('#add-source');
+    await waitFor(page, (n) => document.querySelectorAll('.source-card').length === n, before + 1, { message: `a ${kind} source` });
+  }
+  for (const lang of ['id', 'en']) {
+    await page.emulateMedia({ media: 'screen' });
+    if (lang === 'en') await page.click('#toggle-lang');
+    await page.click('#print');
+    await waitFor(page, (l) => document.documentElement.lang === l
+      && document.querySelectorAll('.brief-ledger thead th').length === document.querySelectorAll('.source-card').length + 2,
+    lang, { message: `a ledger of every source in ${lang}` });
+    assert.equal(await page.locator('.source-card').count(), 5);
+    await page.emulateMedia({ media: 'print' });
+    // Laid out at A4's width within its margins (190 mm, 718 CSS px), as on paper.
+    await page.setViewportSize({ width: 718, height: 1000 });
+    // A cell's text on two lines has line boxes at two heights.
+    const lines = await page.$$eval('.brief-ledger tbody td', (cells) => cells.filter((c) => {
+      const range = document.createRange();
+      range.selectNodeContents(c);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+    }).map((c) => c.textContent));
+    assert.deepEqual(lines, [], `${lang}: ledger amounts on two lines`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    assert.equal(pages(pdf), 1, `${lang}: five sources printed on ${pages(pdf)} pages`);
+  }
 }
 
 /** A long horizon's ledger (a row a year) still prints on one page, the whole brief a little
