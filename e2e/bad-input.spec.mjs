@@ -42,7 +42,7 @@ export async function testAFractionOfAWorkerIsRefused({ page }) {
   await page.click('#toggle-lang');
   await page.fill(field, '2.5');
   await page.press(field, 'Enter');
-  await waitForText(page, /must be a whole number, such as 2 or 3, not 2\.5/, { selector: '.field.invalid .field-error' });
+  await waitForText(page, /must be a whole number, such as 15,000, not 2\.5/, { selector: '.field.invalid .field-error' });
   assert.notEqual(before, '2');
 }
 

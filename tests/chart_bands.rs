@@ -260,3 +260,57 @@ fn the_draws_median_is_drawn_named_and_said() {
     assert!(keys_of(&plain.scene, "spread-median").is_empty());
     assert!(!legend_texts(&plain.scene).join(" ").contains("Median"));
 }
+
+/// A legend beside the plot wraps between words; where a label would need a word split or
+/// be cut there (presentation mode's large text, a long baseline name), the legend goes
+/// below the plot instead, where it wraps whole. Every legend line is made of the labels'
+/// whole words, with no "…".
+#[test]
+fn legend_labels_keep_their_words_whole() {
+    let (outcome, target, b) = ambon();
+    let baseline = Some((
+        "Tanpa perubahan: Kabupaten Lombok Timur".to_string(),
+        outcome.clone(),
+    ));
+    for lang in [Lang::Id, Lang::En] {
+        for kind in [ChartKind::Coverage, ChartKind::Cost, ChartKind::Benefits] {
+            let chart = |width, text_px| {
+                Request {
+                    kind,
+                    lang,
+                    source: Source::Outcome {
+                        outcome: outcome.clone(),
+                        baseline: baseline.clone(),
+                        target,
+                        bands: Some(b.clone()),
+                    },
+                }
+                .draw(
+                    Size {
+                        width,
+                        text_px,
+                        height: None,
+                    },
+                    true,
+                )
+            };
+            // At a wide chart's small text no label wraps: the labels' words.
+            let words: std::collections::BTreeSet<String> = legend_texts(&chart(3000, 12).scene)
+                .iter()
+                .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                .collect();
+            for width in [640, 760, 900, 1000, 1400] {
+                for text_px in [14, 20] {
+                    for line in legend_texts(&chart(width, text_px).scene) {
+                        for word in line.split_whitespace() {
+                            assert!(
+                                words.contains(word),
+                                "{kind:?} {lang:?} at {width} px, text {text_px}: {word:?} in {line:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -165,6 +165,12 @@ pub(crate) trait Legend {
     /// The height the legend needs in a column `width` wide.
     fn beside_height(&self, style: &Style, width: i32) -> i32;
 
+    /// Whether every label fits a column `width` wide by wrapping between words (none has a
+    /// word split or is cut); else the legend goes below the plot.
+    fn wraps_whole_beside(&self, _style: &Style, _width: i32) -> bool {
+        true
+    }
+
     /// Draws the legend in the column `area`, `width` wide.
     fn draw_beside<DB: DrawingBackend>(
         &self,
@@ -204,7 +210,10 @@ pub(crate) fn frame<L: Legend + ?Sized>(
     };
     style.role("legend");
     let legend_w = legend.beside_width(w);
-    if w >= WIDE && legend.beside_height(style, legend_w) <= plot_h {
+    if w >= WIDE
+        && legend.wraps_whole_beside(style, legend_w)
+        && legend.beside_height(style, legend_w) <= plot_h
+    {
         let plot_h = filled(0);
         style.height.set(plot_h as u32);
         let (body, _) = area.split_vertically(plot_h);

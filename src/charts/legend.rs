@@ -56,6 +56,17 @@ impl Legend for [Entry] {
         style.px(1.0) + Layout::new(style, 1, width).height(self)
     }
 
+    fn wraps_whole_beside(&self, style: &Style, width: i32) -> bool {
+        let layout = Layout::new(style, 1, width);
+        self.iter().all(|e| {
+            let whole_words = e
+                .label
+                .split_whitespace()
+                .all(|w| w.chars().count() <= layout.max_chars);
+            whole_words && !layout.labels(e).last().is_some_and(|l| l.ends_with('…'))
+        })
+    }
+
     fn draw_beside<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,

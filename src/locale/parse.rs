@@ -132,7 +132,8 @@ fn strip_sign(text: &str) -> (bool, &str) {
 /// "1,5 M", "3 jt", "16.800", "0,5", and English "1,500,000" or "1.5 billion".
 /// Negative numbers parse; callers check ranges.
 pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
-    let text = text.trim();
+    let grouped = spaces_as_groups(text);
+    let text = grouped.trim();
     if text.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -175,6 +176,25 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
 /// Text typed in `lang` as `parse_number` reads it: English swaps the roles of "." and ","
 /// where one stands between digits ("1,500,000.5" → "1.500.000,5"), so that "15,000" is
 /// fifteen thousand to an English reader, as "15.000" is to an Indonesian one.
+/// Spaces that group digits by thousands ("5 000 000 000", also with a no-break or thin
+/// space) read as the thousands dots they stand for: a space between a digit and exactly
+/// three digits. Any other space ("5 miliar", "Rp 5") stays.
+fn spaces_as_groups(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    (0..chars.len())
+        .map(|i| {
+            let space = matches!(chars[i], ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+            let group = i > 0 && digit(i - 1) && (1..=3).all(|k| digit(i + k)) && !digit(i + 4);
+            if space && group {
+                '.'
+            } else {
+                chars[i]
+            }
+        })
+        .collect()
+}
+
 fn as_indonesian(text: &str, lang: Lang) -> String {
     if lang == Lang::Id {
         return text.to_string();
@@ -233,6 +253,27 @@ pub fn parse_percent(text: &str) -> Result<Decimal, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Digits grouped by spaces, as many people and some keyboards write them, read as
+    /// grouped by dots; other spaces stay what they were.
+    #[test]
+    fn digits_grouped_by_spaces_read_as_thousands() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        for lang in [Lang::Id, Lang::En] {
+            assert_eq!(parse_number_in("5 000 000 000", lang), Ok(d("5000000000")));
+            assert_eq!(
+                parse_number_in("Rp 5\u{a0}000\u{202f}000", lang),
+                Ok(d("5000000"))
+            );
+            assert_eq!(parse_number_in("1 500 juta", lang), Ok(d("1500000000")));
+            assert_eq!(parse_number_in("15 000", lang), Ok(d("15000")));
+            // Not groups of three: not a number, as before.
+            assert_eq!(parse_number_in("5 00", lang), Err(ParseError::NotANumber));
+            assert_eq!(parse_number_in("2029 3", lang), Err(ParseError::NotANumber));
+        }
+        assert_eq!(parse_number_in("2 500 000,5", Lang::Id), Ok(d("2500000.5")));
+        assert_eq!(parse_number_in("2 500 000.5", Lang::En), Ok(d("2500000.5")));
+    }
 
     #[test]
     fn english_text_reads_with_english_separators() {
@@ -341,7 +382,7 @@ mod tests {
             (".", NotANumber),
             ("Rp", NotANumber),
             ("juta", NotANumber),
-            ("1 500 000", NotANumber),
+            ("1 50 000", NotANumber),
             ("--5", NotANumber),
             ("3 kg", UnknownUnit("kg".into())),
             ("50%", PercentNotAllowed),

@@ -500,11 +500,12 @@ pub fn too_large(label: &str, max: &str, lang: Lang) -> String {
     }
 }
 
-/// A fraction typed where `label` counts whole things ("2,5" workers).
-pub fn not_whole(label: &str, typed: &str, lang: Lang) -> String {
+/// A fraction typed where `label` counts whole things ("2,5" workers), with an example of
+/// the field's kind ("2029" for a year).
+pub fn not_whole(label: &str, typed: &str, example: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("{label} harus bilangan bulat, misalnya 2 atau 3, bukan {typed}."),
-        Lang::En => format!("{label} must be a whole number, such as 2 or 3, not {typed}."),
+        Lang::Id => format!("{label} harus bilangan bulat, misalnya {example}, bukan {typed}."),
+        Lang::En => format!("{label} must be a whole number, such as {example}, not {typed}."),
     }
 }
 

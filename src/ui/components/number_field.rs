@@ -97,7 +97,7 @@ fn check_typed(
     };
     let fraction = !(parsed * scale(display)).fract().is_zero();
     if fraction && counts_whole(display) {
-        return Err(not_whole(label, raw.trim(), lang));
+        return Err(not_whole(label, raw.trim(), example(display, lang), lang));
     }
     if fraction && is_money(display) {
         return Err(not_whole_rupiah(
@@ -161,7 +161,15 @@ pub fn words(value: Decimal, display: Display, lang: Lang) -> String {
         Display::Rupiah | Display::RupiahPerMonth => format::rupiah_compact(value, lang),
         Display::Percent => format::percent(value, lang),
         Display::Year | Display::Month | Display::Count => text_of(value, display, lang),
-        _ => format!("{} {}", text_of(value, display, lang), unit(display, lang)),
+        _ => {
+            let unit = unit(display, lang);
+            // "1 worker", "1 year": an English unit is singular for one.
+            let unit = match unit.strip_suffix('s') {
+                Some(one) if lang == Lang::En && value * scale(display) == Decimal::ONE => one,
+                _ => unit,
+            };
+            format!("{} {unit}", text_of(value, display, lang))
+        }
     }
 }
 
@@ -385,6 +393,34 @@ mod tests {
     use super::*;
 
     use crate::engine::scenario::limits::{SHARE, VULNERABLE_WORKERS, YEARLY_AMOUNT};
+
+    /// A fraction where a field counts whole things: the example is of the field's kind
+    /// (a year for a year), and a range of one names its unit in the singular in English.
+    #[test]
+    fn whole_things_are_asked_for_in_their_own_words() {
+        use crate::engine::scenario::limits::{HORIZON_YEARS, YEAR};
+        let e = check_typed("2029,5", (Display::Year, YEAR), "Tahun target", Lang::Id);
+        assert_eq!(
+            e.unwrap_err(),
+            "Tahun target harus bilangan bulat, misalnya 2029, bukan 2029,5."
+        );
+        let e = check_typed(
+            "2.5",
+            (Display::Workers, VULNERABLE_WORKERS),
+            "Workers",
+            Lang::En,
+        );
+        assert!(e.unwrap_err().contains("such as 15,000, not 2.5"));
+        let e = check_typed("0", (Display::Years, HORIZON_YEARS), "Horizon", Lang::En);
+        assert_eq!(e.unwrap_err(), "Must be between 1 year and 20 years.");
+        let e = check_typed("0", (Display::Workers, VULNERABLE_WORKERS), "", Lang::En);
+        assert_eq!(
+            e.unwrap_err(),
+            "Must be between 1 worker and 10,000,000 workers."
+        );
+        let e = check_typed("0", (Display::Years, HORIZON_YEARS), "Horizon", Lang::Id);
+        assert_eq!(e.unwrap_err(), "Harus antara 1 tahun dan 20 tahun.");
+    }
 
     #[test]
     fn a_fraction_of_a_rupiah_is_refused_with_the_words_for_miliar() {

@@ -48,7 +48,7 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
         Text::Region => ("Wilayah", "Region"),
         Text::Workers => ("Pekerja rentan (perkiraan)", "Vulnerable workers (estimate)"),
         Text::Coverage => ("Cakupan akhir", "Final coverage"),
-        Text::Gap => ("Kurang dari target (pekerja)", "Short of the target (workers)"),
+        Text::Gap => ("Kurang dari target cakupan (pekerja)", "Short of the coverage target (workers)"),
         Text::Cost => ("Biaya selama horizon", "Cost over the horizon"),
         Text::PerWorker => ("Biaya per pekerja terlindungi, tahun terakhir", "Cost per covered worker, last year"),
         Text::Open => ("Buka", "Open"),
