@@ -8,7 +8,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, waitFor, textOf } from './lib.mjs';
+import { assert, waitFor, waitForText, textOf } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.PAYUNG_DIST ?? 'dist');
@@ -221,6 +221,19 @@ export async function testGenerator({ page, context, screenshot }) {
     { message: 'the copy status' });
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
   await screenshot('embed-generator');
+  // A bad width says why beside its field, in the app's language, and the code keeps the
+  // last good width; a good one clears the message and reaches the code.
+  for (const [typed, why] of [['99999', /Harus antara 280 px dan 1\.200 px/], ['300.5', /harus bilangan bulat, misalnya 480, bukan 300\.5/]]) {
+    await page.fill('#embed-width', typed);
+    await page.press('#embed-width', 'Tab');
+    await waitForText(page, why, { selector: '#embed-width-error' });
+    assert.equal(await page.getAttribute('#embed-width', 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#embed-snippet'), snippet, `${typed} changed the code`);
+  }
+  await page.fill('#embed-width', '640');
+  await page.press('#embed-width', 'Tab');
+  await waitFor(page, () => !document.querySelector('#embed-width-error')
+    && document.querySelector('#embed-snippet').value.includes('width="640"'), undefined, { message: 'the good width in the code' });
 }
 
 // An embed starts without moving: on a phone with the processor slowed four times, from the

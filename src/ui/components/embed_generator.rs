@@ -7,12 +7,13 @@
 //! The preview is rendered only while the panel is open, so a closed panel costs nothing.
 
 use crate::engine::Scenario;
-use crate::locale::Lang;
+use crate::locale::{format, Lang};
 use crate::ui::embed::{self, ChartChoice, Control, EmbedConfig, Headline, Theme};
 use crate::ui::i18n::embed::{
     chart_label, control_label, frame_title, headline_label, theme_label, Text,
 };
 use crate::ui::i18n::language_name;
+use crate::ui::i18n::{input_error, not_whole, InputError};
 use crate::ui::{share, storage};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -42,6 +43,26 @@ extern "C" {
 /// The preview waits this long after the last change before it reloads.
 const PREVIEW_DELAY_MS: u32 = 400;
 const WIDTH_RANGE: (u32, u32) = (280, 1200);
+
+/// A width or height typed in CSS pixels: a whole number within `range`, or why not, in the
+/// user's language (the browser gives an empty value for text that is not a number).
+fn size_of(raw: &str, range: (u32, u32), label: &str, lang: Lang) -> Result<u32, String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(input_error(lang, InputError::Empty, "", ""));
+    }
+    let px = |n: u32| format!("{} px", format::number(u64::from(n), lang));
+    match raw.parse::<i64>() {
+        Ok(v) if (i64::from(range.0)..=i64::from(range.1)).contains(&v) => Ok(v as u32),
+        Ok(_) => Err(input_error(
+            lang,
+            InputError::OutOfRange,
+            &px(range.0),
+            &px(range.1),
+        )),
+        Err(_) => Err(not_whole(label, raw, "480", lang)),
+    }
+}
 const HEIGHT_RANGE: (u32, u32) = (200, 3000);
 
 #[derive(Properties, PartialEq)]
@@ -226,6 +247,8 @@ pub fn EmbedGenerator(props: &Props) -> Html {
         use_effect_with(snippet.clone(), move |_| copy.set(Clip::Idle));
     }
 
+    // The width or height last refused, and why (shown beside its field).
+    let refused_size = use_state(|| None::<(&'static str, String)>);
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
@@ -350,19 +373,36 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                       value: u32,
                       range: (u32, u32),
                       set: fn(&mut Choice, u32)| {
-        let update = update.clone();
+        let (update, refused) = (update.clone(), refused_size.clone());
         let onchange = Callback::from(move |e: Event| {
             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(v) = raw.trim().parse::<u32>() {
-                let v = v.clamp(range.0, range.1);
-                update(Box::new(move |ch: &mut Choice| set(ch, v)));
+            match size_of(&raw, range, label, lang) {
+                Ok(v) => {
+                    if refused.as_ref().is_some_and(|(i, _)| *i == id) {
+                        refused.set(None);
+                    }
+                    update(Box::new(move |ch: &mut Choice| set(ch, v)));
+                }
+                Err(why) => refused.set(Some((id, why))),
             }
         });
+        // A refused size keeps what was typed, says why beside it, and leaves the code as
+        // it was.
+        let why = refused_size
+            .as_ref()
+            .filter(|(i, _)| *i == id)
+            .map(|(_, why)| why.clone());
+        let error_id = format!("{id}-error");
         html! {
             <label class="embed-size" for={id}>
                 { label }
                 <input type="number" {id} min={range.0.to_string()} max={range.1.to_string()} step="10"
-                    value={value.to_string()} {onchange} />
+                    value={value.to_string()} {onchange}
+                    aria-invalid={why.is_some().then_some("true")}
+                    aria-describedby={why.is_some().then(|| error_id.clone())} />
+                if let Some(why) = why {
+                    <span class="field-error" role="alert" id={error_id}>{ why }</span>
+                }
             </label>
         }
     };
@@ -463,5 +503,36 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                 </div>
             }
         </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A size is a whole number of pixels within its range, else a message in the user's
+    /// language; nothing is quietly changed (99999 used to become 1200).
+    #[test]
+    fn a_bad_size_says_why() {
+        assert_eq!(
+            size_of(" 640 ", WIDTH_RANGE, "Lebar (px)", Lang::Id),
+            Ok(640)
+        );
+        assert_eq!(
+            size_of("99999", WIDTH_RANGE, "Lebar (px)", Lang::Id),
+            Err("Harus antara 280 px dan 1.200 px.".into())
+        );
+        assert_eq!(
+            size_of("-5", WIDTH_RANGE, "Width (px)", Lang::En),
+            Err("Must be between 280 px and 1,200 px.".into())
+        );
+        assert_eq!(
+            size_of("300.5", WIDTH_RANGE, "Width (px)", Lang::En),
+            Err("Width (px) must be a whole number, such as 480, not 300.5.".into())
+        );
+        assert_eq!(
+            size_of("", HEIGHT_RANGE, "Tinggi (px)", Lang::Id),
+            Err("Isian ini tidak boleh kosong.".into())
+        );
     }
 }
