@@ -7,6 +7,9 @@
 import path from 'node:path';
 import { assert, openApp, waitFor, textOf } from './lib.mjs';
 
+// Working out the budget for a chance runs the 1,000 draws for each amount tried.
+export const slow = ['testTheBudgetForAnEightyPercentChance'];
+
 /** Saves a screenshot of the first element `selector` names as <name>.png in the artifacts. */
 async function shoot(page, artifacts, selector, name) {
   const el = page.locator(selector).first();
@@ -57,4 +60,34 @@ export async function test({ page, artifacts }) {
   await waitFor(page, () => document.querySelectorAll('#tornado-table tbody tr').length > 3, undefined,
     { timeout: 30_000, message: 'the tornado table' });
   await shoot(page, artifacts, '#tornado', 'uncertainty-tornado');
+}
+
+/** The goal-seek's flat amount takes each assumption at its most likely value, so its chance
+ * can be low (Lombok Timur: 0%); asked, the goal-seek works out the amount with an 80%
+ * chance over the same 1,000 draws, and once applied the chance beside the target says so. */
+export async function testTheBudgetForAnEightyPercentChance({ page }) {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await openApp(page, '/');
+  await page.fill('#region-search', 'Lombok Timur');
+  await page.click('.region-result');
+  await waitFor(page, () => document.querySelector('.region-title')?.textContent.includes('Lombok Timur'), undefined,
+    { message: 'Lombok Timur opened' });
+  await page.locator('#goal-apply').scrollIntoViewIfNeeded();
+  await waitFor(page, () => document.querySelector('#goal-apply') && !document.querySelector('.goal-seek [aria-busy="true"]'),
+    undefined, { timeout: 30_000, message: 'the flat amount' });
+  await page.click('#goal-chance');
+  const answer = await waitFor(page, () => {
+    const t = document.querySelector('#goal-chance-answer')?.textContent ?? '';
+    return t.startsWith('Untuk peluang 80%') ? t : false;
+  }, undefined, { timeout: 90_000, message: 'the budget for an 80% chance' });
+  assert.match(answer, /\(dari 1\.000 simulasi, termasuk anggaran tak terserap dan verifikasi lambat\), .+ perlu Rp [\d.,]+ (miliar|juta) per tahun \(Rp [\d.]+\)\.$/);
+  const flat = await textOf(page, '#goal-answer');
+  await page.click('#goal-chance-apply');
+  // The chance beside the target, from the same 1,000 draws, is now at least 80%.
+  const chance = await waitFor(page, () => {
+    const c = document.querySelector('#target-chance');
+    const pct = Number((c?.textContent ?? '').match(/(\d{1,3})%$/)?.[1]);
+    return c?.dataset.draws === '1000' && document.querySelector('#goal-chance') ? pct : false;
+  }, undefined, { timeout: 90_000, message: 'the chance from 1,000 draws after applying' });
+  assert.ok(chance >= 80, `the chance after applying is ${chance}% (flat answer: ${flat}; asked: ${answer})`);
 }

@@ -11,8 +11,11 @@ use super::regions::{
 };
 use super::scenario::Scenario;
 use super::solve::{coverage_for_budget, solve_budget, BudgetAnswer, CoverageAnswer, Unreachable};
-use super::uncertainty::{bands, tornado, Assumptions, Bands, TornadoBar, UncertaintyError};
+use super::uncertainty::{
+    bands, budget_for_probability, tornado, Assumptions, Bands, TornadoBar, UncertaintyError,
+};
 use super::{simulate, Outcome, Rupiah, ValidScenario};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -43,6 +46,15 @@ pub enum Job {
     },
     /// Which assumption moves the answer most.
     Tornado(Scenario),
+    /// The least flat yearly amount of one source with which the target is met in at least
+    /// `probability` of `draws` draws (seeded with `seed`, as `Bands`).
+    BudgetForChance {
+        scenario: Scenario,
+        source: usize,
+        probability: Decimal,
+        draws: u32,
+        seed: u64,
+    },
     /// Every province and kab/kota of Indonesia: these provinces with their own sources
     /// edited, every other one on its starting plan.
     National(Vec<OwnSources>),
@@ -67,6 +79,7 @@ pub enum Answer {
     Plan(Box<Result<Plan, PlanError>>),
     Bands(Box<Result<Bands, UncertaintyError>>),
     Tornado(Result<Vec<TornadoBar>, UncertaintyError>),
+    BudgetForChance(Result<Rupiah, UncertaintyError>),
     /// The national plan's results, or why the embedded regions could not be run.
     National(Box<Result<NationalOutcome, String>>),
     /// A scenario as its file's JSON (`import::scenario_to_json`, read back with
@@ -152,6 +165,17 @@ impl Engine {
             Job::Tornado(scenario) => answer(scenario, &|v| {
                 Answer::Tornado(self.assumptions().and_then(|a| tornado(p, v, a)))
             }),
+            Job::BudgetForChance {
+                scenario,
+                source,
+                probability,
+                draws,
+                seed,
+            } => answer(scenario, &|v| {
+                Answer::BudgetForChance(self.assumptions().and_then(|a| {
+                    budget_for_probability(p, v, a, *source, *probability, *draws, *seed)
+                }))
+            }),
             Job::National(edited) => Answer::National(Box::new(self.national(edited))),
             Job::KabKotaInPlan { code, edited } => Answer::Scenario(
                 regions::catalogue()
@@ -206,6 +230,33 @@ mod tests {
             Answer::National(result) => (*result).expect("the national plan runs"),
             other => panic!("not a national answer: {other:?}"),
         }
+    }
+
+    /// The budget for a chance of reaching the target, as a job: the amount the engine's
+    /// own search finds (a region whose target the draws can reach), and why there is none
+    /// where verification, not money, holds coverage back (Ambon's 100% target).
+    #[test]
+    fn the_budget_for_a_chance_answers_as_the_search_does() {
+        let engine = Engine::embedded().unwrap();
+        let p = engine.params();
+        let a = Assumptions::embedded().unwrap();
+        let job = |scenario: Scenario| Job::BudgetForChance {
+            scenario,
+            source: 0,
+            probability: Decimal::new(8, 1),
+            draws: 100,
+            seed: 7,
+        };
+        let lombok = regions::starting_scenario(p, "52.03").unwrap().scenario;
+        let valid = lombok.clone().validate(p).unwrap();
+        let direct = budget_for_probability(p, &valid, &a, 0, Decimal::new(8, 1), 100, 7);
+        assert!(direct.is_ok(), "{direct:?}");
+        assert_eq!(engine.run(&job(lombok)), Answer::BudgetForChance(direct));
+        let ambon = crate::engine::presets::load("ambon").unwrap();
+        assert!(matches!(
+            engine.run(&job(ambon)),
+            Answer::BudgetForChance(Err(UncertaintyError::Unreachable(_)))
+        ));
     }
 
     /// "Buka"'s job answers with the kab/kota's scenario in the plan, as a file reads it.

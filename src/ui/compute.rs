@@ -37,7 +37,7 @@ impl Lane {
         match job {
             Job::Outcome(_) | Job::Outcomes(_) | Job::KabKotaInPlan { .. } => Lane::Quick,
             Job::GoalSeek { .. } | Job::Plan { .. } | Job::National(_) => Lane::Slow,
-            Job::Bands { .. } | Job::Tornado(_) => Lane::Draws,
+            Job::Bands { .. } | Job::Tornado(_) | Job::BudgetForChance { .. } => Lane::Draws,
         }
     }
 
@@ -53,6 +53,7 @@ fn urgency(job: &Job) -> u8 {
         Job::Outcomes(_) | Job::Plan { .. } | Job::National(_) | Job::KabKotaInPlan { .. } => 1,
         Job::Bands { .. } => 2,
         Job::Tornado(_) => 3,
+        Job::BudgetForChance { .. } => 4,
     }
 }
 

@@ -1,20 +1,26 @@
 //! "Berapa anggaran yang dibutuhkan agar X% terlindungi pada tahun Y?": goal-seek for one
 //! source, and what its current amount keeps covered. The answer is computed just after
 //! the inputs settle (so slider drags stay fast), and one click applies it. Meanwhile the
-//! last answer stays in place, dimmed and marked busy, with its button off. Below the flat
-//! amount, the plan by year for the same source (`GoalPlan`).
+//! last answer stays in place, dimmed and marked busy, with its button off. Under the flat
+//! amount, when asked, the flat amount with an 80% chance of reaching the target over the
+//! uncertain assumptions' draws (the flat amount takes each at its most likely value, so its
+//! chance can be low); below, the plan by year for the same source (`GoalPlan`).
 
 use super::goal_plan::GoalPlan;
 use crate::engine::jobs::{Answer, Job};
 use crate::engine::solve::with_amount;
+use crate::engine::uncertainty::UncertaintyError;
 use crate::engine::ValidScenario;
 use crate::locale::Lang;
-use crate::ui::compute::{kept_answer, use_settled_answer};
+use crate::ui::compute::{kept_answer, use_job, use_settled_answer};
 use crate::ui::i18n::goal_seek::{
-    budget_answer, coverage_answer, question, why_unreachable, PlanText,
+    budget_answer, chance_answer, chance_unreachable, coverage_answer, question, why_unreachable,
+    ChanceText, PlanText,
 };
+use crate::ui::i18n::uncertainty::error as uncertainty_error;
 use crate::ui::i18n::T;
 use crate::ui::state::{Action, Field, SourceField};
+use crate::ui::uncertainty::{FULL_DRAWS, SEED};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -29,6 +35,10 @@ pub struct Props {
 
 /// Milliseconds the inputs must stay still before the goal-seek runs.
 const SETTLE_MS: u32 = 120;
+
+/// The chance of reaching the target that "Hitung anggaran untuk peluang" asks for, in
+/// percent.
+const CHANCE_PCT: u32 = 80;
 
 #[component]
 pub fn GoalSeek(props: &Props) -> Html {
@@ -61,6 +71,61 @@ pub fn GoalSeek(props: &Props) -> Html {
                 source.set(i);
             }
         })
+    };
+    // The budget for a chance of reaching the target, worked out on the draws' lane when
+    // asked (it runs the draws for each amount tried: seconds, not milliseconds), with the
+    // draws and seed of the chance shown beside the target, so an applied answer shows it.
+    let chance_wanted = use_memo((props.valid.clone(), index), |(valid, index)| {
+        Rc::new(Job::BudgetForChance {
+            scenario: valid.scenario().clone(),
+            source: *index,
+            probability: Decimal::new(i64::from(CHANCE_PCT), 2),
+            draws: FULL_DRAWS,
+            seed: SEED,
+        })
+    });
+    let chance_asked = use_state(|| None::<Rc<Job>>);
+    let chance_done = use_job((*chance_asked).clone());
+    let chance_html = {
+        let wanted = (*chance_wanted).clone();
+        let answered = chance_done
+            .as_ref()
+            .filter(|d| d.job == wanted)
+            .map(|d| &d.answer);
+        let name = sc.sources.get(index).map(|s| s.name.as_str()).unwrap_or("");
+        match answered {
+            Some(Answer::BudgetForChance(Ok(amount))) => {
+                let apply = {
+                    let (on_action, valid, amount) = (props.on_action.clone(), sc.clone(), *amount);
+                    Callback::from(move |_| {
+                        let next = with_amount(&valid, index, amount).into_inner();
+                        on_action.emit(Action::Replace(Box::new(next)));
+                    })
+                };
+                html! {<>
+                    <p id="goal-chance-answer" class="answer">{ chance_answer(name, *amount, CHANCE_PCT, FULL_DRAWS, lang) }</p>
+                    <button type="button" id="goal-chance-apply" onclick={apply}>{ T::Apply.get(lang) }</button>
+                </>}
+            }
+            Some(Answer::BudgetForChance(Err(UncertaintyError::Unreachable(_)))) => html! {
+                <p id="goal-chance-answer" class="answer bad">{ chance_unreachable(name, CHANCE_PCT, lang) }</p>
+            },
+            Some(Answer::BudgetForChance(Err(e))) => html! {
+                <p id="goal-chance-answer" class="answer bad">{ uncertainty_error(e, lang) }</p>
+            },
+            _ if chance_asked.as_ref() == Some(&wanted) => html! {
+                <p class="muted" id="goal-chance-answer" aria-busy="true">{ ChanceText::Working.get(CHANCE_PCT, FULL_DRAWS, lang) }</p>
+            },
+            _ => {
+                let ask = {
+                    let (asked, wanted) = (chance_asked.clone(), wanted.clone());
+                    Callback::from(move |_| asked.set(Some(wanted.clone())))
+                };
+                html! {
+                    <button type="button" id="goal-chance" class="print-button" onclick={ask}>{ ChanceText::Ask.get(CHANCE_PCT, FULL_DRAWS, lang) }</button>
+                }
+            }
+        }
     };
     let question = question(&sc.target, lang);
     let body = match (answer, sc.sources.is_empty()) {
@@ -106,6 +171,9 @@ pub fn GoalSeek(props: &Props) -> Html {
                 html! {<>
                     <h3>{ PlanText::FlatTitle.get(lang) }</h3>
                     { need_html }{ current_html }
+                    if need.is_ok() {
+                        <div class="goal-chance">{ chance_html.clone() }</div>
+                    }
                 </>},
             )
         }

@@ -24,6 +24,64 @@ pub fn question(target: &Target, lang: Lang) -> String {
     }
 }
 
+/// The budget for a chance of reaching the target: what the button asks, what is said while
+/// it is worked out, its answer, and why there is none (`Job::BudgetForChance`).
+pub enum ChanceText {
+    Ask,
+    Working,
+}
+
+impl ChanceText {
+    pub fn get(&self, pct: u32, draws: u32, lang: Lang) -> String {
+        let n = format::number(u64::from(draws), lang);
+        match (self, lang) {
+            (ChanceText::Ask, Lang::Id) => format!("Hitung anggaran untuk peluang {pct}%"),
+            (ChanceText::Ask, Lang::En) => format!("Work out the budget for a {pct}% chance"),
+            (ChanceText::Working, Lang::Id) => {
+                format!("Menghitung: {n} simulasi untuk tiap jumlah yang dicoba…")
+            }
+            (ChanceText::Working, Lang::En) => {
+                format!("Working it out: {n} draws for each amount tried…")
+            }
+        }
+    }
+}
+
+/// The flat yearly amount of `name` that reaches the target in `pct`% of `draws` draws.
+pub fn chance_answer(name: &str, amount: Decimal, pct: u32, draws: u32, lang: Lang) -> String {
+    let compact = format::rupiah_compact(amount, lang);
+    let exact = format::rupiah_in(amount, lang);
+    let n = format::number(u64::from(draws), lang);
+    match lang {
+        Lang::Id => format!(
+            "Untuk peluang {pct}% mencapai target (dari {n} simulasi, termasuk anggaran tak \
+             terserap dan verifikasi lambat), {name} perlu {compact} per tahun ({exact})."
+        ),
+        Lang::En => format!(
+            "For a {pct}% chance of reaching the target (from {n} draws, including unspent \
+             budgets and slow verification), {name} needs {compact} a year ({exact})."
+        ),
+    }
+}
+
+/// No amount of `name` reaches the target in `pct`% of the draws: something other than
+/// money holds coverage back in too many of them.
+pub fn chance_unreachable(name: &str, pct: u32, lang: Lang) -> String {
+    let rest = 100 - pct.min(100);
+    match lang {
+        Lang::Id => format!(
+            "Tidak ada jumlah {name} yang memberi peluang {pct}%: dalam lebih dari {rest}% \
+             simulasi, verifikasi yang lambat atau pekerja yang keluar menahan cakupan di bawah \
+             target, berapa pun anggarannya. Naikkan verifikasi per bulan, atau turunkan target."
+        ),
+        Lang::En => format!(
+            "No amount of {name} gives a {pct}% chance: in more than {rest}% of the draws, slow \
+             verification or workers leaving hold coverage below the target, whatever the \
+             budget. Raise verification per month, or lower the target."
+        ),
+    }
+}
+
 /// The yearly amount source `name` needs, and when the target is then reached.
 pub fn budget_answer(name: &str, a: &BudgetAnswer, lang: Lang) -> String {
     let compact = format::rupiah_compact(a.yearly_amount, lang);
