@@ -198,6 +198,26 @@ export async function testEmbed({ page, screenshot }) {
   assert.equal(await page.locator('#embed button.tile').count(), 0, 'tiles are not buttons in the embed');
   assert.match(await page.getAttribute('#embed-open', 'href'), /#national=$/);
   await screenshot('national-embed');
+  // Wide enough, the tiles carry their names and no list follows; on a phone the tiles are
+  // colour only, and the provinces follow by name, highest coverage first.
+  const listShown = () => page.evaluate(() => getComputedStyle(document.querySelector('#embed .tile-list')).display !== 'none');
+  assert.equal(await listShown(), false, 'a list beside named tiles');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await waitFor(page, () => getComputedStyle(document.querySelector('#embed .tile-list')).display !== 'none', undefined,
+    { message: 'the list on a phone' });
+  const list = await page.$$eval('#embed .tile-list li', (items) => items.map((li) => ({
+    name: li.firstElementChild.textContent,
+    pct: Number(li.lastElementChild.textContent.replace('%', '')),
+    shown: li.getBoundingClientRect().width > 0,
+  })));
+  assert.equal(list.length, 38);
+  assert.ok(list.every((p) => p.shown && p.name.length > 2), JSON.stringify(list.slice(0, 3)));
+  assert.deepEqual(list.map((p) => p.pct), [...list.map((p) => p.pct)].sort((a, b) => b - a));
+  assert.ok(list.some((p) => p.name === 'Maluku'), 'Maluku by name');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the phone embed scrolls sideways by ${overflow}px`);
+  await screenshot('national-embed-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page, '/');
   await page.locator('#embed-generator > summary').click();
   await page.check('#embed-shows-national');

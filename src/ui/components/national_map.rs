@@ -78,15 +78,22 @@ pub fn tile_map(nation: &NationalOutcome, lang: Lang, chosen: Option<&str>, butt
             .map(|y| y.coverage)
     };
     let mut out = format!(
-        r#"<div class="tile-map" role="group" aria-label="{}">"#,
+        r#"<div class="tile-area"><div class="tile-map" role="group" aria-label="{}">"#,
         text(Text::MapLabel, lang)
     );
+    // Without a table beside it (the embed), a map too narrow for names is followed by
+    // the provinces by name, highest coverage first.
+    let mut listed: Vec<(Decimal, String)> = Vec::new();
     for (code, row, col, short) in TILES {
         let coverage = coverage_of(code).unwrap_or_default();
-        let name = regions::catalogue()
-            .ok()
-            .and_then(|c| c.place(code).ok())
-            .map_or_else(|| short.replace('\u{ad}', ""), |p| place_name(p, lang));
+        let place = regions::catalogue().ok().and_then(|c| c.place(code).ok());
+        let plain = || short.replace('\u{ad}', "");
+        let name = place.map_or_else(plain, |p| place_name(p, lang));
+        if !buttons {
+            // "Maluku", not "Provinsi Maluku" 38 times over.
+            let base = place.map_or_else(plain, |p| p.base_name().to_string());
+            listed.push((coverage, base));
+        }
         let label = escape(&format!("{name}: {}", format::percent(coverage, lang)));
         let (tag, extra) = if buttons {
             let pressed = chosen == Some(code);
@@ -104,8 +111,21 @@ pub fn tile_map(nation: &NationalOutcome, lang: Lang, chosen: Option<&str>, butt
             format::percent(coverage, lang)
         );
     }
+    out += "</div>";
+    if !listed.is_empty() {
+        listed.sort_by_key(|(coverage, _)| std::cmp::Reverse(*coverage));
+        out += r#"<ol class="tile-list">"#;
+        for (coverage, name) in &listed {
+            out += &format!(
+                r#"<li><span>{}</span> <span class="tile-list-value">{}</span></li>"#,
+                escape(name),
+                format::percent(*coverage, lang)
+            );
+        }
+        out += "</ol>";
+    }
     out += &format!(
-        r#"</div><p class="tile-legend muted">{}"#,
+        r#"<p class="tile-legend muted">{}"#,
         text(Text::Legend, lang)
     );
     for s in 0..5u8 {
@@ -115,7 +135,7 @@ pub fn tile_map(nation: &NationalOutcome, lang: Lang, chosen: Option<&str>, butt
             s * 20 + 20
         );
     }
-    out += "</p>";
+    out += "</p></div>";
     Html::from_html_unchecked(out.into())
 }
 
