@@ -36,7 +36,9 @@ impl ChanceText {
         let n = format::number(u64::from(draws), lang);
         match (self, lang) {
             (ChanceText::Ask, Lang::Id) => format!("Hitung anggaran untuk peluang {pct}%"),
-            (ChanceText::Ask, Lang::En) => format!("Work out the budget for a {pct}% chance"),
+            (ChanceText::Ask, Lang::En) => {
+                format!("Work out the budget for {} {pct}% chance", article(pct))
+            }
             (ChanceText::Working, Lang::Id) => {
                 format!("Menghitung: {n} simulasi untuk tiap jumlah yang dicoba…")
             }
@@ -58,9 +60,20 @@ pub fn chance_answer(name: &str, amount: Decimal, pct: u32, draws: u32, lang: La
              terserap dan verifikasi lambat), {name} perlu {compact} per tahun ({exact})."
         ),
         Lang::En => format!(
-            "For a {pct}% chance of reaching the target (from {n} draws, including unspent \
-             budgets and slow verification), {name} needs {compact} a year ({exact})."
+            "For {} {pct}% chance of reaching the target (from {n} draws, including unspent \
+             budgets and slow verification), {name} needs {compact} a year ({exact}).",
+            article(pct)
         ),
+    }
+}
+
+/// "a" or "an" before a percentage said in English: "an 80%", "an 11%", "a 90%".
+fn article(pct: u32) -> &'static str {
+    let said_with_a_vowel = pct.to_string().starts_with('8') || pct == 11 || pct == 18;
+    if said_with_a_vowel {
+        "an"
+    } else {
+        "a"
     }
 }
 
@@ -75,9 +88,10 @@ pub fn chance_unreachable(name: &str, pct: u32, lang: Lang) -> String {
              target, berapa pun anggarannya. Naikkan verifikasi per bulan, atau turunkan target."
         ),
         Lang::En => format!(
-            "No amount of {name} gives a {pct}% chance: in more than {rest}% of the draws, slow \
+            "No amount of {name} gives {} {pct}% chance: in more than {rest}% of the draws, slow \
              verification or workers leaving hold coverage below the target, whatever the \
-             budget. Raise verification per month, or lower the target."
+             budget. Raise verification per month, or lower the target.",
+            article(pct)
         ),
     }
 }
@@ -288,6 +302,25 @@ pub fn plan_error(e: &PlanError, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// English says "an 80%" and "a 90%"; Indonesian has no article.
+    #[test]
+    fn the_chance_is_said_with_its_article() {
+        assert_eq!(
+            ChanceText::Ask.get(80, 1_000, Lang::En),
+            "Work out the budget for an 80% chance"
+        );
+        assert_eq!(
+            ChanceText::Ask.get(90, 1_000, Lang::En),
+            "Work out the budget for a 90% chance"
+        );
+        assert!(chance_unreachable("APBD", 80, Lang::En)
+            .starts_with("No amount of APBD gives an 80% chance: in more than 20% of the draws"));
+        assert_eq!(
+            ChanceText::Ask.get(80, 1_000, Lang::Id),
+            "Hitung anggaran untuk peluang 80%"
+        );
+    }
+
     use super::*;
     use crate::engine::YearMonth;
 
