@@ -10,7 +10,8 @@ cd "$ROOT"
 
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # One build of each kind per run: incremental state would only fill the disk (1.6 GB).
-export CARGO_INCREMENTAL=0
+# A developer who reruns the suite often may keep it: CARGO_INCREMENTAL=1.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 ARTIFACTS="$ROOT/target/e2e-artifacts"
 # The web binary that index.html asks trunk to build (data-bin="...").
 WEB_BIN="$(sed -n 's/.*data-bin="\([^"]*\)".*/\1/p' index.html | head -n 1)"

@@ -173,28 +173,38 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
     Ok(if negative { -value } else { value })
 }
 
+/// Spaces that group digits by thousands ("5 000 000 000", also with a no-break or thin
+/// space) read as the thousands dots they stand for: a space after a group (one to three
+/// digits, not starting with 0, at the number's start; else three) and before exactly three
+/// digits. Any other space stays ("5 miliar", "Rp 5"), and so "5000 000" or "0 500" are not
+/// numbers, as before.
+fn spaces_as_groups(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let is_space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut out: Vec<char> = chars.clone();
+    for i in 1..chars.len() {
+        if !is_space(chars[i]) || !(1..=3).all(|k| digit(i + k)) || digit(i + 4) {
+            continue;
+        }
+        // The run of digits before the space, and what comes before it.
+        let run = (0..i).rev().take_while(|&j| digit(j)).count();
+        let start = i - run;
+        let group = if start > 0 && out[start - 1] == '.' {
+            run == 3
+        } else {
+            (1..=3).contains(&run) && chars[start] != '0'
+        };
+        if group {
+            out[i] = '.';
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// Text typed in `lang` as `parse_number` reads it: English swaps the roles of "." and ","
 /// where one stands between digits ("1,500,000.5" → "1.500.000,5"), so that "15,000" is
 /// fifteen thousand to an English reader, as "15.000" is to an Indonesian one.
-/// Spaces that group digits by thousands ("5 000 000 000", also with a no-break or thin
-/// space) read as the thousands dots they stand for: a space between a digit and exactly
-/// three digits. Any other space ("5 miliar", "Rp 5") stays.
-fn spaces_as_groups(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
-    (0..chars.len())
-        .map(|i| {
-            let space = matches!(chars[i], ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
-            let group = i > 0 && digit(i - 1) && (1..=3).all(|k| digit(i + k)) && !digit(i + 4);
-            if space && group {
-                '.'
-            } else {
-                chars[i]
-            }
-        })
-        .collect()
-}
-
 fn as_indonesian(text: &str, lang: Lang) -> String {
     if lang == Lang::Id {
         return text.to_string();
@@ -270,6 +280,16 @@ mod tests {
             // Not groups of three: not a number, as before.
             assert_eq!(parse_number_in("5 00", lang), Err(ParseError::NotANumber));
             assert_eq!(parse_number_in("2029 3", lang), Err(ParseError::NotANumber));
+            // A space after four digits, or after a lone 0, groups nothing.
+            assert_eq!(
+                parse_number_in("5000 000", lang),
+                Err(ParseError::NotANumber)
+            );
+            assert_eq!(parse_number_in("0 500", lang), Err(ParseError::NotANumber));
+            assert_eq!(
+                parse_number_in("1 500 0000", lang),
+                Err(ParseError::NotANumber)
+            );
         }
         assert_eq!(parse_number_in("2 500 000,5", Lang::Id), Ok(d("2500000.5")));
         assert_eq!(parse_number_in("2 500 000.5", Lang::En), Ok(d("2500000.5")));

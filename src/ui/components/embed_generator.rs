@@ -13,7 +13,7 @@ use crate::ui::i18n::embed::{
     chart_label, control_label, frame_title, headline_label, theme_label, Text,
 };
 use crate::ui::i18n::language_name;
-use crate::ui::i18n::{input_error, not_whole, InputError};
+use crate::ui::i18n::{input_error, not_a_number, not_whole, InputError};
 use crate::ui::{share, storage};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -248,7 +248,9 @@ pub fn EmbedGenerator(props: &Props) -> Html {
     }
 
     // The width or height last refused, and why (shown beside its field).
-    let refused_size = use_state(|| None::<(&'static str, String)>);
+    // The width or height last refused: its field, what was typed, and whether the browser
+    // found no number in it (a number field gives such text as "").
+    let refused_size = use_state(|| None::<(&'static str, String, bool)>);
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
@@ -375,23 +377,27 @@ pub fn EmbedGenerator(props: &Props) -> Html {
                       set: fn(&mut Choice, u32)| {
         let (update, refused) = (update.clone(), refused_size.clone());
         let onchange = Callback::from(move |e: Event| {
-            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let (raw, not_a_number) = (input.value(), input.validity().bad_input());
             match size_of(&raw, range, label, lang) {
-                Ok(v) => {
-                    if refused.as_ref().is_some_and(|(i, _)| *i == id) {
+                Ok(v) if !not_a_number => {
+                    if refused.as_ref().is_some_and(|(i, ..)| *i == id) {
                         refused.set(None);
                     }
                     update(Box::new(move |ch: &mut Choice| set(ch, v)));
                 }
-                Err(why) => refused.set(Some((id, why))),
+                _ => refused.set(Some((id, raw, not_a_number))),
             }
         });
-        // A refused size keeps what was typed, says why beside it, and leaves the code as
-        // it was.
+        // A refused size keeps what was typed, says why beside it (in the language shown
+        // now), and leaves the code as it was.
         let why = refused_size
             .as_ref()
-            .filter(|(i, _)| *i == id)
-            .map(|(_, why)| why.clone());
+            .filter(|(i, ..)| *i == id)
+            .map(|(_, raw, nan)| match nan {
+                true => not_a_number("480", lang),
+                false => size_of(raw, range, label, lang).err().unwrap_or_default(),
+            });
         let error_id = format!("{id}-error");
         html! {
             <label class="embed-size" for={id}>

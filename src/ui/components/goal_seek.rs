@@ -75,22 +75,17 @@ pub fn GoalSeek(props: &Props) -> Html {
     // The budget for a chance of reaching the target, worked out on the draws' lane when
     // asked (it runs the draws for each amount tried: seconds, not milliseconds), with the
     // draws and seed of the chance shown beside the target, so an applied answer shows it.
-    let chance_wanted = use_memo((props.valid.clone(), index), |(valid, index)| {
-        Rc::new(Job::BudgetForChance {
-            scenario: valid.scenario().clone(),
-            source: *index,
-            probability: Decimal::new(i64::from(CHANCE_PCT), 2),
-            draws: FULL_DRAWS,
-            seed: SEED,
-        })
-    });
     let chance_asked = use_state(|| None::<Rc<Job>>);
     let chance_done = use_job((*chance_asked).clone());
     let chance_html = {
-        let wanted = (*chance_wanted).clone();
+        // Whether a job asked for is this scenario's (compared only once one is asked).
+        let is_current = |job: &Job| {
+            matches!(job, Job::BudgetForChance { scenario, source, .. }
+                if *source == index && scenario == sc.scenario())
+        };
         let answered = chance_done
             .as_ref()
-            .filter(|d| d.job == wanted)
+            .filter(|d| is_current(&d.job))
             .map(|d| &d.answer);
         let name = sc.sources.get(index).map(|s| s.name.as_str()).unwrap_or("");
         match answered {
@@ -113,13 +108,21 @@ pub fn GoalSeek(props: &Props) -> Html {
             Some(Answer::BudgetForChance(Err(e))) => html! {
                 <p id="goal-chance-answer" class="answer bad">{ uncertainty_error(e, lang) }</p>
             },
-            _ if chance_asked.as_ref() == Some(&wanted) => html! {
+            _ if chance_asked.as_deref().is_some_and(is_current) => html! {
                 <p class="muted" id="goal-chance-answer" aria-busy="true">{ ChanceText::Working.get(CHANCE_PCT, FULL_DRAWS, lang) }</p>
             },
             _ => {
                 let ask = {
-                    let (asked, wanted) = (chance_asked.clone(), wanted.clone());
-                    Callback::from(move |_| asked.set(Some(wanted.clone())))
+                    let (asked, valid) = (chance_asked.clone(), sc.clone());
+                    Callback::from(move |_| {
+                        asked.set(Some(Rc::new(Job::BudgetForChance {
+                            scenario: valid.scenario().clone(),
+                            source: index,
+                            probability: Decimal::new(i64::from(CHANCE_PCT), 2),
+                            draws: FULL_DRAWS,
+                            seed: SEED,
+                        })))
+                    })
                 };
                 html! {
                     <button type="button" id="goal-chance" class="print-button" onclick={ask}>{ ChanceText::Ask.get(CHANCE_PCT, FULL_DRAWS, lang) }</button>

@@ -173,16 +173,26 @@ pub fn NationalPanel(props: &Props) -> Html {
         });
     }
     let open_region = {
-        let (opening, opened, edits) = (opening.clone(), opened.clone(), edits.clone());
+        // The provinces' sources of the plan the table shows (a newer edit may still be
+        // worked out), so that the region opens with its row's figures.
+        let shown = done.as_ref().and_then(|d| match &*d.job {
+            Job::National(edited) => Some(edited.clone()),
+            _ => None,
+        });
+        let (opening, opened) = (opening.clone(), opened.clone());
         let on_action = props.on_action.clone();
         Callback::from(move |code: String| {
             let job = Job::KabKotaInPlan {
                 code,
-                edited: (*edits).clone(),
+                edited: shown.clone().unwrap_or_default(),
             };
-            // The same region again: its answer is here already (and is not asked twice).
+            // The same region again: its answer is here already (and is not asked twice);
+            // a region asked for meanwhile is no longer wanted.
             match opened.as_deref().filter(|d| *d.job == job) {
-                Some(done) => open_answer(done, &on_action),
+                Some(done) => {
+                    opening.set(None);
+                    open_answer(done, &on_action);
+                }
                 None => opening.set(Some(Rc::new(job))),
             }
         })

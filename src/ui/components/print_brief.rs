@@ -229,7 +229,9 @@ pub fn PrintBrief(props: &Props) -> Html {
             <div class="brief-bottom">
                 <div class="brief-ledger">
                     <h2>{ T::BriefLedger.get(lang) }</h2>
-                    <table>
+                    // Up to five sources, each amount keeps to one line; more columns than
+                    // A4 holds so may wrap rather than run off the page.
+                    <table class={classes!((o.source_names.len() > 5).then_some("wide"))}>
                         <thead><tr>
                             <th>{ T::Year.get(lang) }</th>
                             { for o.source_names.iter().map(|n| html! { <th>{ n }</th> }) }

@@ -84,13 +84,15 @@ pub fn chance_unreachable(name: &str, pct: u32, lang: Lang) -> String {
     match lang {
         Lang::Id => format!(
             "Tidak ada jumlah {name} yang memberi peluang {pct}%: dalam lebih dari {rest}% \
-             simulasi, verifikasi yang lambat atau pekerja yang keluar menahan cakupan di bawah \
-             target, berapa pun anggarannya. Naikkan verifikasi per bulan, atau turunkan target."
+             simulasi, batas selain uang (verifikasi yang lambat, pekerja yang keluar, atau \
+             pagu jumlah pekerja) menahan cakupan di bawah target, berapa pun anggarannya. \
+             Tambah kapasitas verifikasi per bulan, atau turunkan target."
         ),
         Lang::En => format!(
-            "No amount of {name} gives {} {pct}% chance: in more than {rest}% of the draws, slow \
-             verification or workers leaving hold coverage below the target, whatever the \
-             budget. Raise verification per month, or lower the target.",
+            "No amount of {name} gives {} {pct}% chance: in more than {rest}% of the draws, a \
+             limit other than money (slow verification, workers leaving, or a cap on workers) \
+             holds coverage below the target, whatever the budget. Add verification capacity \
+             per month, or lower the target.",
             article(pct)
         ),
     }
