@@ -19,7 +19,9 @@ const describe = (p) => (p instanceof RegExp ? String(p) : JSON.stringify(p));
  */
 export async function waitFor(page, fn, arg, { timeout = TIMEOUT, message } = {}) {
   try {
-    const handle = await page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
+    // Checked on a 25 ms timer, not on animation frames: a headless renderer under load may
+    // paint no frame for seconds while the page is already idle (a CI run once timed out so).
+    const handle = await page.waitForFunction(fn, arg, { timeout, polling: 25 });
     return await handle.jsonValue();
   } catch (err) {
     if (err?.name === 'TimeoutError') {

@@ -526,3 +526,58 @@ fn a_requests_words_are_the_drawn_charts() {
         }
     }
 }
+
+/// The comparison chart's legend keeps each scenario's words whole: beside a wide plot it
+/// wraps between words, and a name with a word too long for that column puts the legend
+/// below the plot instead of splitting the word.
+#[test]
+fn compared_names_keep_their_words_whole() {
+    use payung::charts::{CompareKind, Request, Source};
+    use std::rc::Rc;
+    let ambon = Rc::new(run(scenario("ambon")));
+    let bontang = Rc::new(run(scenario("bontang")));
+    let names = [
+        "Tanpa perubahan: Kabupaten Lombok Timur",
+        "Contributions doubled from 2027 (Bappeda)",
+    ];
+    let words: std::collections::BTreeSet<&str> =
+        names.iter().flat_map(|n| n.split_whitespace()).collect();
+    for kind in [CompareKind::Coverage, CompareKind::Cost] {
+        for width in [640, 760, 900, 1000, 1400] {
+            for text_px in [14, 20, 26] {
+                let chart = Request {
+                    kind: ChartKind::Compare(kind),
+                    lang: Lang::En,
+                    source: Source::Compare(vec![
+                        (names[0].into(), ambon.clone()),
+                        (names[1].into(), bontang.clone()),
+                    ]),
+                }
+                .draw(
+                    Size {
+                        width,
+                        text_px,
+                        height: None,
+                    },
+                    true,
+                );
+                let lines: Vec<String> = chart
+                    .scene
+                    .items
+                    .iter()
+                    .filter(|i| i.key.starts_with("legend."))
+                    .filter_map(|i| i.text.clone())
+                    .collect();
+                assert!(!lines.is_empty(), "{kind:?} at {width} px: no legend");
+                for line in &lines {
+                    for word in line.split_whitespace() {
+                        assert!(
+                            words.contains(word),
+                            "{kind:?} at {width} px, text {text_px}: {word:?} in {line:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

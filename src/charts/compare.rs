@@ -12,7 +12,7 @@ pub use lines::{swatch_svg, LineStyle, Marker};
 
 use super::axes::{axes, headroom, money, money_by_year, year_span};
 use super::frame::{self, frame, note, note_if_empty, Area, Drawn, Legend, SceneResult, Style};
-use super::legend::wrap;
+use super::legend::{wrap, wraps_whole};
 use super::text::{compare_cost_summary, compare_coverage_summary, ChartText};
 use super::{Chart, ChartKind, CompareKind, Size, Table};
 use crate::engine::{ratio, YearResult};
@@ -356,12 +356,20 @@ impl Scenarios<'_> {
             .sum()
     }
 
-    fn below_columns(w: i32) -> usize {
-        if w >= 320 {
+    /// Two columns below a plot `w` wide when every name wraps whole in one (else one).
+    fn below_columns(&self, style: &Style, w: i32) -> usize {
+        let column = (w - style.px(0.6)) / COLUMNS as i32;
+        if w >= 320 && self.wraps_whole(style, column) {
             COLUMNS
         } else {
             1
         }
+    }
+
+    /// Whether every name wraps between words in a column `column_w` wide (`draw_rows`).
+    fn wraps_whole(&self, style: &Style, column_w: i32) -> bool {
+        let max = Rows::of(style).chars(style, column_w - style.px(0.6));
+        self.0.iter().all(|(name, _)| wraps_whole(name, max, 3))
     }
 }
 
@@ -372,6 +380,10 @@ impl Legend for Scenarios<'_> {
 
     fn beside_height(&self, style: &Style, width: i32) -> i32 {
         style.px(1.0) + self.rows_height(style, 1, width - style.px(0.6))
+    }
+
+    fn wraps_whole_beside(&self, style: &Style, width: i32) -> bool {
+        self.wraps_whole(style, width - style.px(0.6))
     }
 
     fn draw_beside<DB: DrawingBackend>(
@@ -385,7 +397,7 @@ impl Legend for Scenarios<'_> {
 
     fn below_height(&self, style: &Style, w: i32) -> i32 {
         let rows = Rows::of(style);
-        rows.gap + self.rows_height(style, Self::below_columns(w), w - style.px(0.6))
+        rows.gap + self.rows_height(style, self.below_columns(style, w), w - style.px(0.6))
     }
 
     fn draw_below<DB: DrawingBackend>(
@@ -395,7 +407,7 @@ impl Legend for Scenarios<'_> {
         w: i32,
     ) -> Drawn<DB> {
         let rows = Rows::of(style);
-        let columns = Self::below_columns(w);
+        let columns = self.below_columns(style, w);
         self.draw_rows(area, style, (columns, w - style.px(0.6), rows.gap))
     }
 }

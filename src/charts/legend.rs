@@ -58,13 +58,8 @@ impl Legend for [Entry] {
 
     fn wraps_whole_beside(&self, style: &Style, width: i32) -> bool {
         let layout = Layout::new(style, 1, width);
-        self.iter().all(|e| {
-            let whole_words = e
-                .label
-                .split_whitespace()
-                .all(|w| w.chars().count() <= layout.max_chars);
-            whole_words && !layout.labels(e).last().is_some_and(|l| l.ends_with('…'))
-        })
+        self.iter()
+            .all(|e| wraps_whole(&e.label, layout.max_chars, MAX_LINES))
     }
 
     fn draw_beside<DB: DrawingBackend>(
@@ -164,6 +159,16 @@ impl Layout {
         }
         Ok(())
     }
+}
+
+/// Whether `label` fits `lines` lines of `max` characters by wrapping between words: no
+/// word split, nothing cut (as `wrap` sets it).
+pub(crate) fn wraps_whole(label: &str, max: usize, lines: usize) -> bool {
+    let max = max.max(4);
+    label.split_whitespace().all(|w| w.chars().count() <= max)
+        && !wrap(label, max, lines)
+            .last()
+            .is_some_and(|l| l.ends_with('…'))
 }
 
 /// Splits `label` into at most `lines` lines of at most `max` characters, cutting the
