@@ -5,7 +5,7 @@
 // page (its own performance.now() log lines), with screenshots of the answer, the chart
 // and the table.
 import path from 'node:path';
-import { assert, openApp, waitFor, textOf } from './lib.mjs';
+import { assert, openApp, waitFor, waitForSelector, textOf } from './lib.mjs';
 
 // Working out the budget for a chance runs the 1,000 draws for each amount tried.
 export const slow = ['testTheBudgetForAnEightyPercentChance'];
@@ -82,12 +82,23 @@ export async function testTheBudgetForAnEightyPercentChance({ page }) {
   }, undefined, { timeout: 90_000, message: 'the budget for an 80% chance' });
   assert.match(answer, /\(dari 1\.000 simulasi, termasuk anggaran tak terserap dan verifikasi lambat\), .+ perlu Rp [\d.,]+ (miliar|juta) per tahun \(Rp [\d.]+\)\.$/);
   const flat = await textOf(page, '#goal-answer');
+  const before = await textOf(page, '#target-chance');
   await page.click('#goal-chance-apply');
+  // The answer stays, marked as applied (not offered again).
+  await waitFor(page, () => document.querySelector('#goal-chance-apply')?.disabled, undefined,
+    { message: 'the 80% answer marked as applied' });
+  assert.equal(await textOf(page, '#goal-chance-answer'), answer);
+  assert.equal(await textOf(page, '#goal-chance-apply'), 'Sudah diterapkan');
+  assert.equal(await page.locator('#goal-chance').count(), 0, 'the question is not offered again');
   // The chance beside the target, from the same 1,000 draws, is now at least 80%.
-  const chance = await waitFor(page, () => {
+  const chance = await waitFor(page, (old) => {
     const c = document.querySelector('#target-chance');
     const pct = Number((c?.textContent ?? '').match(/(\d{1,3})%$/)?.[1]);
-    return c?.dataset.draws === '1000' && document.querySelector('#goal-chance') ? pct : false;
-  }, undefined, { timeout: 90_000, message: 'the chance from 1,000 draws after applying' });
-  assert.ok(chance >= 80, `the chance after applying is ${chance}% (flat answer: ${flat}; asked: ${answer})`);
+    return c?.dataset.draws === '1000' && c.textContent !== old ? pct : false;
+  }, before, { timeout: 90_000, message: 'the chance from 1,000 draws after applying' });
+  assert.ok(chance >= 80, `the chance after applying is ${chance}% (flat answer: ${flat}; asked: ${answer}; before: ${before})`);
+  // Moving the amount again offers the question anew.
+  await page.fill('#f-source-0-yearly-text', '1000000000');
+  await page.press('#f-source-0-yearly-text', 'Tab');
+  await waitForSelector(page, '#goal-chance');
 }

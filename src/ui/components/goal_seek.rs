@@ -8,11 +8,12 @@
 
 use super::goal_plan::GoalPlan;
 use crate::engine::jobs::{Answer, Job};
+use crate::engine::scenario::{Amount, Scenario};
 use crate::engine::solve::with_amount;
 use crate::engine::uncertainty::UncertaintyError;
 use crate::engine::ValidScenario;
 use crate::locale::Lang;
-use crate::ui::compute::{kept_answer, use_job, use_settled_answer};
+use crate::ui::compute::{kept_answer, use_job, use_settled_answer, Done};
 use crate::ui::i18n::goal_seek::{
     budget_answer, chance_answer, chance_unreachable, coverage_answer, question, why_unreachable,
     ChanceText, PlanText,
@@ -83,13 +84,22 @@ pub fn GoalSeek(props: &Props) -> Html {
             matches!(job, Job::BudgetForChance { scenario, source, .. }
                 if *source == index && scenario == sc.scenario())
         };
+        // Or the answer that made this scenario: its amount applied to the scenario asked for.
+        let applied = |d: &Done| match (d.job.as_ref(), &d.answer) {
+            (
+                Job::BudgetForChance {
+                    scenario, source, ..
+                },
+                Answer::BudgetForChance(Ok(amount)),
+            ) => *source == index && amount_applied(scenario, index, *amount, sc.scenario()),
+            _ => false,
+        };
         let answered = chance_done
             .as_ref()
-            .filter(|d| is_current(&d.job))
-            .map(|d| &d.answer);
+            .filter(|d| is_current(&d.job) || applied(d));
         let name = sc.sources.get(index).map(|s| s.name.as_str()).unwrap_or("");
-        match answered {
-            Some(Answer::BudgetForChance(Ok(amount))) => {
+        match answered.map(|d| (&d.answer, !is_current(&d.job))) {
+            Some((Answer::BudgetForChance(Ok(amount)), applied)) => {
                 let apply = {
                     let (on_action, valid, amount) = (props.on_action.clone(), sc.clone(), *amount);
                     Callback::from(move |_| {
@@ -99,13 +109,15 @@ pub fn GoalSeek(props: &Props) -> Html {
                 };
                 html! {<>
                     <p id="goal-chance-answer" class="answer">{ chance_answer(name, *amount, CHANCE_PCT, FULL_DRAWS, lang) }</p>
-                    <button type="button" id="goal-chance-apply" onclick={apply}>{ T::Apply.get(lang) }</button>
+                    <button type="button" id="goal-chance-apply" onclick={apply} disabled={applied}>
+                        { if applied { T::Applied.get(lang) } else { T::Apply.get(lang) } }
+                    </button>
                 </>}
             }
-            Some(Answer::BudgetForChance(Err(UncertaintyError::Unreachable(_)))) => html! {
+            Some((Answer::BudgetForChance(Err(UncertaintyError::Unreachable(_))), _)) => html! {
                 <p id="goal-chance-answer" class="answer bad">{ chance_unreachable(name, CHANCE_PCT, lang) }</p>
             },
-            Some(Answer::BudgetForChance(Err(e))) => html! {
+            Some((Answer::BudgetForChance(Err(e)), _)) => html! {
                 <p id="goal-chance-answer" class="answer bad">{ uncertainty_error(e, lang) }</p>
             },
             _ if chance_asked.as_deref().is_some_and(is_current) => html! {
@@ -207,4 +219,18 @@ pub fn GoalSeek(props: &Props) -> Html {
 /// The source's yearly Rupiah amount, if it uses that rule.
 fn current_amount(sc: &ValidScenario, index: usize) -> Option<Decimal> {
     Field::Source(index, SourceField::Yearly).get(sc)
+}
+
+/// Whether `now` is `asked` with source `index` paying `amount` a year (as "Terapkan" sets
+/// it), so that an applied answer stays shown as applied.
+fn amount_applied(asked: &Scenario, index: usize, amount: Decimal, now: &Scenario) -> bool {
+    let mut applied = asked.clone();
+    match applied.sources.get_mut(index) {
+        Some(source) => {
+            source.amount = Amount::Rupiah { yearly: amount };
+            source.by_year.clear();
+            applied == *now
+        }
+        None => false,
+    }
 }
