@@ -47,8 +47,13 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
   await screenshot('compare');
 
   // Open Opsi B, copy its link, and open it in a fresh browser context: the same numbers.
+  // The link panel, below and out of sight, follows another scenario once its answer is
+  // here, a moment after the title: wait for it to leave the scenario open before.
+  const before = await page.inputValue('#share-link');
   await page.locator('.saved-item', { hasText: 'Opsi B' }).locator('.saved-open').click();
   await waitForText(page, 'Opsi B: APBD 6 miliar', { selector: '.region-title' });
+  await waitFor(page, (b) => document.querySelector('#share-link')?.value !== b, before,
+    { message: 'the link of the scenario opened' });
   const link = await page.inputValue('#share-link');
   assert.match(link, /#s=3\./);
   const cards = await textOf(page, '.cards');
