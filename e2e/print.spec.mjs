@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { assert, openApp, waitFor, waitForText } from './lib.mjs';
+import { assert, openApp, textOf, waitFor, waitForText } from './lib.mjs';
 
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
 
@@ -13,8 +13,12 @@ export async function test({ page, screenshot }) {
   assert.ok(await page.isVisible('#print'), 'the print button is shown');
   // Nothing of the brief is prepared until it is printed.
   assert.equal(await page.evaluate(() => document.querySelector('.brief')), null, 'no brief before printing');
+  // The goal-seek's answer, worked out once the page settles, is printed with its question.
+  const goal = await waitForText(page, /Rp [\d.]+\)/, { selector: '.kept-answer[aria-busy="false"] #goal-answer', timeout: 20_000 });
+  const question = await textOf(page, '.goal-seek .question');
   await page.click('#print');
   await waitFor(page, () => document.querySelector('.brief .brief-qr img'), undefined, { message: 'the prepared brief' });
+  assert.deepEqual(await page.$$eval('.brief-answer', (ps) => ps.map((p) => p.textContent)), [`${question} ${goal}`]);
   await page.emulateMedia({ media: 'print' });
   // On paper only the brief shows, and it fits the printable height of A4 (277 mm at 96 dpi).
   const layout = await page.evaluate(() => {
@@ -136,9 +140,14 @@ export async function testALongHorizonStaysOnePage({ page }) {
     await waitFor(page, (l) => document.documentElement.lang === l, lang, { message: `the page in ${lang}` });
     await page.fill('#f-horizonyears-text', String(years));
     await page.press('#f-horizonyears-text', 'Tab');
-    await page.click('#print');
-    await waitFor(page, (n) => document.querySelectorAll('.brief-ledger tbody tr').length === n, years,
-      { message: `a ledger of ${years} years` });
+    // Printed with the goal-seek's answer for this horizon, once it is worked out (the
+    // button prepares the brief again when it has more to show).
+    await waitFor(page, (n) => {
+      const done = document.querySelectorAll('.brief-ledger tbody tr').length === n && document.querySelector('.brief .brief-answer');
+      if (!done) document.querySelector('#print').click();
+      return done;
+    }, years, { timeout: 20_000, message: `a ledger of ${years} years and the goal-seek's answer` });
+    assert.match(await textOf(page, '.brief-answer'), lang === 'en' ? /^What budget protects .+ a year/ : /^Berapa anggaran .+ per tahun/);
     await page.emulateMedia({ media: 'print' });
     // The three charts print at one scale, so their text is one size (each is drawn at the
     // same width; a taller one used to be shrunk to fit where a shorter one was not).

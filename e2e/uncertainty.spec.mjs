@@ -82,6 +82,13 @@ export async function testTheBudgetForAnEightyPercentChance({ page }) {
   }, undefined, { timeout: 90_000, message: 'the budget for an 80% chance' });
   assert.match(answer, /\(dari 1\.000 simulasi, termasuk anggaran tak terserap dan verifikasi lambat\), .+ perlu Rp [\d.,]+ (miliar|juta) per tahun \(Rp [\d.]+\)\.$/);
   const flat = await textOf(page, '#goal-answer');
+  // The printed brief carries both answers under the question.
+  await page.click('#print');
+  await waitFor(page, () => document.querySelectorAll('.brief .brief-answer').length === 2, undefined,
+    { message: 'both answers in the printed brief' });
+  const printed = await page.$$eval('.brief-answer', (ps) => ps.map((p) => p.textContent));
+  assert.ok(printed[0].endsWith(flat), `the brief's first answer: ${printed[0]}`);
+  assert.equal(printed[1], answer);
   const before = await textOf(page, '#target-chance');
   await page.click('#goal-chance-apply');
   // The answer stays, marked as applied (not offered again).

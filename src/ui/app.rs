@@ -14,7 +14,7 @@ use crate::ui::components::embed_generator::EmbedGenerator;
 use crate::ui::components::embed_view::EmbedView;
 use crate::ui::components::enrolment_panel::EnrolmentPanel;
 use crate::ui::components::file_panel::{ChartDownloads, FilePanel};
-use crate::ui::components::goal_seek::GoalSeek;
+use crate::ui::components::goal_seek::{GoalAnswers, GoalSeek};
 use crate::ui::components::national_panel::NationalPanel;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::phone_bar::{PhoneBar, View};
@@ -48,12 +48,20 @@ struct Brief {
     charts: Vec<(String, u32)>,
     link: String,
     qr: Option<share::Qr>,
+    /// The goal-seek's answers for this scenario, when worked out.
+    goal: Option<GoalAnswers>,
 }
 
 impl Brief {
-    fn new(valid: &ValidScenario, outcome: Rc<Outcome>, requests: Rc<Vec<Rc<Request>>>) -> Self {
+    fn new(
+        valid: &ValidScenario,
+        outcome: Rc<Outcome>,
+        requests: Rc<Vec<Rc<Request>>>,
+        goal: Option<GoalAnswers>,
+    ) -> Self {
         let link = page_link(valid);
         Self {
+            goal,
             scenario: valid.scenario().clone(),
             outcome,
             charts: requests
@@ -311,7 +319,16 @@ fn Simulator(props: &SimulatorProps) -> Html {
     // render they cause, which runs in the microtasks that follow them). It is prepared only
     // for the shown scenario's own outcome, never an older one's: while an answer is on its
     // way the brief already prepared stays, and the button prints once the answer is here.
+    // The brief also shows what the goal-seek last answered, when it is this scenario's:
+    // kept aside (not state), so an answer arriving re-renders nothing.
     let brief = use_state(|| None::<Rc<Brief>>);
+    let goal_answers = use_mut_ref(|| None::<GoalAnswers>);
+    let on_goal_answers = {
+        let goal_answers = goal_answers.clone();
+        use_callback((), move |answers: GoalAnswers, _| {
+            *goal_answers.borrow_mut() = Some(answers);
+        })
+    };
     let print_now = use_state(|| false);
     let fresh = outcomes.fresh;
     let prepare: Rc<dyn Fn()> = {
@@ -320,11 +337,22 @@ fn Simulator(props: &SimulatorProps) -> Html {
         let outcome = outcomes.outcome.clone().filter(|_| fresh);
         let charts = charts.clone();
         Rc::new(move || {
+            let goal = goal_answers
+                .borrow()
+                .clone()
+                .filter(|g| g.scenario == *valid.scenario());
             let shown = (*brief).as_ref().is_some_and(|b| {
-                Rc::ptr_eq(&b.requests, &charts) && b.scenario == *valid.scenario()
+                Rc::ptr_eq(&b.requests, &charts)
+                    && b.scenario == *valid.scenario()
+                    && b.goal == goal
             });
             if let (false, Some(outcome)) = (shown, outcome.clone()) {
-                brief.set(Some(Rc::new(Brief::new(&valid, outcome, charts.clone()))));
+                brief.set(Some(Rc::new(Brief::new(
+                    &valid,
+                    outcome,
+                    charts.clone(),
+                    goal,
+                ))));
             }
         })
     };
@@ -443,7 +471,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     </section>
                     // Below the first screen: each section mounts in its own task and follows changes
                     // only while in sight or once they settle (`Deferred`).
-                    <Deferred {epoch}><GoalSeek valid={state.valid.clone()} {lang} on_action={on_action.clone()} /></Deferred>
+                    <Deferred {epoch}><GoalSeek valid={state.valid.clone()} {lang} on_action={on_action.clone()} on_answers={on_goal_answers} /></Deferred>
                     <Deferred {epoch}><TornadoPanel valid={state.valid.clone()} {assumptions} {lang} /></Deferred>
                     <Deferred {epoch}><div class="charts">
                         { for other_charts.iter().map(|c| chart_card(c, false)) }
@@ -461,7 +489,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
             </div>
             if let Some(b) = &*brief {
                 <PrintBrief params={params.clone()} scenario={b.scenario.clone()} outcome={b.outcome.clone()}
-                    charts={b.charts.clone()} link={Some(b.link.clone())} qr={b.qr.clone()} {lang}
+                    charts={b.charts.clone()} link={Some(b.link.clone())} qr={b.qr.clone()} goal={b.goal.clone()} {lang}
                     chance={(b.scenario == *state.valid.scenario()).then(|| chance.clone())} />
             }
         </div>

@@ -4,14 +4,15 @@
 //! last answer stays in place, dimmed and marked busy, with its button off. Under the flat
 //! amount, when asked, the flat amount with an 80% chance of reaching the target over the
 //! uncertain assumptions' draws (the flat amount takes each at its most likely value, so its
-//! chance can be low); below, the plan by year for the same source (`GoalPlan`).
+//! chance can be low); below, the plan by year for the same source (`GoalPlan`). What it has
+//! answered for the scenario shown goes up to the app (`on_answers`) for the printed brief.
 
 use super::goal_plan::GoalPlan;
 use crate::engine::jobs::{Answer, Job};
 use crate::engine::scenario::{Amount, Scenario};
-use crate::engine::solve::with_amount;
+use crate::engine::solve::{with_amount, BudgetAnswer, Unreachable};
 use crate::engine::uncertainty::UncertaintyError;
-use crate::engine::ValidScenario;
+use crate::engine::{Rupiah, ValidScenario};
 use crate::locale::Lang;
 use crate::ui::compute::{kept_answer, use_job, use_settled_answer, Done};
 use crate::ui::i18n::goal_seek::{
@@ -32,6 +33,22 @@ pub struct Props {
     pub valid: Rc<ValidScenario>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
+    /// Told what has been answered for the scenario shown, each time that changes.
+    #[prop_or_default]
+    pub on_answers: Callback<GoalAnswers>,
+}
+
+/// What the goal-seek has answered for a scenario: the flat amount of the source asked
+/// about and, once asked, the flat amount with an 80% chance (the printed brief shows them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalAnswers {
+    pub scenario: Scenario,
+    /// The source's name.
+    pub source: String,
+    pub need: Result<BudgetAnswer, Unreachable>,
+    /// The amount for a `CHANCE_PCT`% chance, when asked for this scenario (or applied to
+    /// make it).
+    pub for_chance: Option<Result<Rupiah, UncertaintyError>>,
 }
 
 /// Milliseconds the inputs must stay still before the goal-seek runs.
@@ -39,7 +56,7 @@ const SETTLE_MS: u32 = 120;
 
 /// The chance of reaching the target that "Hitung anggaran untuk peluang" asks for, in
 /// percent.
-const CHANCE_PCT: u32 = 80;
+pub const CHANCE_PCT: u32 = 80;
 
 #[component]
 pub fn GoalSeek(props: &Props) -> Html {
@@ -78,7 +95,7 @@ pub fn GoalSeek(props: &Props) -> Html {
     // draws and seed of the chance shown beside the target, so an applied answer shows it.
     let chance_asked = use_state(|| None::<Rc<Job>>);
     let chance_done = use_job((*chance_asked).clone());
-    let chance_html = {
+    let (chance_html, for_chance) = {
         // Whether a job asked for is this scenario's (compared only once one is asked).
         let is_current = |job: &Job| {
             matches!(job, Job::BudgetForChance { scenario, source, .. }
@@ -98,7 +115,11 @@ pub fn GoalSeek(props: &Props) -> Html {
             .as_ref()
             .filter(|d| is_current(&d.job) || applied(d));
         let name = sc.sources.get(index).map(|s| s.name.as_str()).unwrap_or("");
-        match answered.map(|d| (&d.answer, !is_current(&d.job))) {
+        let for_chance = answered.and_then(|d| match &d.answer {
+            Answer::BudgetForChance(result) => Some(result.clone()),
+            _ => None,
+        });
+        let html = match answered.map(|d| (&d.answer, !is_current(&d.job))) {
             Some((Answer::BudgetForChance(Ok(amount)), applied)) => {
                 let apply = {
                     let (on_action, valid, amount) = (props.on_action.clone(), sc.clone(), *amount);
@@ -140,8 +161,26 @@ pub fn GoalSeek(props: &Props) -> Html {
                     <button type="button" id="goal-chance" class="print-button" onclick={ask}>{ ChanceText::Ask.get(CHANCE_PCT, FULL_DRAWS, lang) }</button>
                 }
             }
-        }
+        };
+        (html, for_chance)
     };
+    // What is answered for the scenario shown (none while a newer answer settles).
+    let answers = answer.filter(|_| fresh).and_then(|(need, _)| {
+        Some(GoalAnswers {
+            scenario: sc.scenario().clone(),
+            source: sc.sources.get(index)?.name.clone(),
+            need: need.clone(),
+            for_chance: for_chance.clone(),
+        })
+    });
+    use_effect_with(answers, {
+        let on_answers = props.on_answers.clone();
+        move |answers: &Option<GoalAnswers>| {
+            if let Some(answers) = answers {
+                on_answers.emit(answers.clone());
+            }
+        }
+    });
     let question = question(&sc.target, lang);
     let body = match (answer, sc.sources.is_empty()) {
         (_, true) => html! { <p>{ T::NoSources.get(lang) }</p> },

@@ -1,16 +1,23 @@
 //! The one-page A4 brief for DPRD hearings: region and scenario, date, key figures, the
 //! three charts, the funding ledger in whole Rupiah, the main assumptions with their legal
-//! references, the chance of reaching the target when it has been worked out, and the
-//! share link with its QR code. It is hidden on screen and is the only
+//! references, the chance of reaching the target and the goal-seek's answers (the yearly
+//! amount the target needs, and the amount for an 80% chance) when they have been worked
+//! out, and the share link with its QR code. It is hidden on screen and is the only
 //! thing printed (see `@media print` in styles/main.css).
 
 use crate::engine::outcome::{ratio, Outcome};
+use crate::engine::scenario::Target;
+use crate::engine::uncertainty::UncertaintyError;
 use crate::engine::{Parameters, Scenario};
 use crate::locale::format;
 use crate::locale::Lang;
+use crate::ui::components::goal_seek::{GoalAnswers, CHANCE_PCT};
+use crate::ui::i18n::goal_seek::{
+    budget_answer, chance_answer, chance_unreachable, question, why_unreachable,
+};
 use crate::ui::i18n::uncertainty::{chance, chance_label, draws_note_full, draws_short};
 use crate::ui::i18n::{month_name, T};
-use crate::ui::uncertainty::Chance;
+use crate::ui::uncertainty::{Chance, FULL_DRAWS};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,6 +37,45 @@ pub struct Props {
     /// The chance of reaching the target for this scenario, if known.
     #[prop_or_default]
     pub chance: Option<Chance>,
+    /// The goal-seek's answers for this scenario, if worked out.
+    #[prop_or_default]
+    pub goal: Option<GoalAnswers>,
+}
+
+/// The goal-seek's answers as the brief prints them: the question and the flat amount it
+/// needs (or why none reaches the target), then the amount for an 80% chance when asked.
+fn goal_lines(goal: &GoalAnswers, target: &Target, lang: Lang) -> Vec<(Option<String>, String)> {
+    let name = &goal.source;
+    let need = match &goal.need {
+        Ok(a) => budget_answer(name, a, lang),
+        Err(why) => format!(
+            "{}: {}",
+            T::Unreachable.get(lang),
+            why_unreachable(why, lang)
+        ),
+    };
+    let mut lines = vec![(Some(question(target, lang)), need)];
+    match &goal.for_chance {
+        Some(Ok(amount)) => lines.push((
+            None,
+            chance_answer(name, *amount, CHANCE_PCT, FULL_DRAWS, lang),
+        )),
+        Some(Err(UncertaintyError::Unreachable(_))) => {
+            lines.push((None, chance_unreachable(name, CHANCE_PCT, lang)))
+        }
+        _ => {}
+    }
+    lines
+}
+
+/// About how many printed lines `lines` take (some 125 characters to a line of the page).
+fn printed_lines(lines: &[(Option<String>, String)]) -> usize {
+    lines
+        .iter()
+        .map(|(q, a)| {
+            (q.as_ref().map_or(0, |q| q.chars().count() + 1) + a.chars().count()).div_ceil(125)
+        })
+        .sum()
 }
 
 /// Today's date in words, from the browser's clock (the engine never reads one).
@@ -56,16 +102,17 @@ fn whole(x: rust_decimal::Decimal, lang: Lang) -> String {
 
 /// How much the brief is scaled on paper so that it stays one A4 page: a horizon of up to
 /// five years fits at full size; each further year's ledger row (about 20 CSS pixels of the
-/// page's 1,047) is made room for by printing the whole brief smaller, so that 20 years print
-/// at about three quarters of the size. Measured by printing each horizon (e2e print spec).
-fn fit_zoom(ledger_rows: usize) -> String {
+/// page's 1,047) and each line of the goal-seek's answers (about 15) is made room for by
+/// printing the whole brief smaller, so that 20 years print at about three quarters of the
+/// size. Measured by printing each horizon, with and without the answers (e2e print spec).
+fn fit_zoom(ledger_rows: usize, answer_lines: usize) -> String {
     // The five-year brief is about 1,026 px; scaled briefs aim at 1,020, leaving room for
     // longer names.
-    let extra = ledger_rows.saturating_sub(5);
+    let extra = 20 * ledger_rows.saturating_sub(5) + 15 * answer_lines;
     if extra == 0 {
         return "1".into();
     }
-    format!("{:.3}", 1_020.0 / (1_026.0 + 20.0 * extra as f64))
+    format!("{:.3}", 1_020.0 / (1_026.0 + extra as f64))
 }
 
 /// The longest link the brief prints as text: a longer one fills the page and nobody types
@@ -145,6 +192,11 @@ pub fn PrintBrief(props: &Props) -> Html {
         figures.insert(3, (chance_label(sc.target.year, lang), value));
         chance_note = Some(draws_note_full(*draws, lang));
     }
+    let goal = props
+        .goal
+        .as_ref()
+        .map(|g| goal_lines(g, &sc.target, lang))
+        .unwrap_or_default();
     let refs = |param: &crate::engine::Parameter| {
         param
             .references
@@ -205,7 +257,7 @@ pub fn PrintBrief(props: &Props) -> Html {
         ),
     ];
     html! {
-        <section class="brief" aria-hidden="true" style={format!("--brief-zoom: {}", fit_zoom(o.years.len()))}>
+        <section class="brief" aria-hidden="true" style={format!("--brief-zoom: {}", fit_zoom(o.years.len(), printed_lines(&goal)))}>
             <header class="brief-head">
                 <div>
                     <h1>{ T::BriefTitle.get(lang) }</h1>
@@ -218,6 +270,16 @@ pub fn PrintBrief(props: &Props) -> Html {
             </dl>
             if let Some(note) = chance_note {
                 <p class="brief-note">{ note }</p>
+            }
+            if !goal.is_empty() {
+                <div class="brief-answers">
+                    { for goal.iter().map(|(q, a)| html! {
+                        <p class="brief-answer">
+                            if let Some(q) = q { <strong>{ q }</strong>{ " " } }
+                            { a }
+                        </p>
+                    }) }
+                </div>
             }
             // The charts are drawn at one width; each may be as tall as its share of the
             // tallest's room, so that all three print at one scale, their text one size.
@@ -283,9 +345,23 @@ mod tests {
 
     #[test]
     fn a_long_horizon_prints_smaller_to_stay_one_page() {
-        assert_eq!(fit_zoom(1), "1");
-        assert_eq!(fit_zoom(5), "1");
-        assert_eq!(fit_zoom(10), "0.906");
-        assert_eq!(fit_zoom(20), "0.769");
+        assert_eq!(fit_zoom(1, 0), "1");
+        assert_eq!(fit_zoom(5, 0), "1");
+        assert_eq!(fit_zoom(10, 0), "0.906");
+        assert_eq!(fit_zoom(20, 0), "0.769");
+    }
+
+    #[test]
+    fn the_goal_seeks_answers_make_room_for_themselves() {
+        // Two lines of answers under five years: printed a little smaller, not cut.
+        assert_eq!(fit_zoom(5, 2), "0.966");
+        assert_eq!(fit_zoom(20, 4), "0.736");
+        let short = vec![(Some("Q?".to_string()), "A.".to_string())];
+        assert_eq!(printed_lines(&short), 1);
+        let long = vec![
+            (None, "x".repeat(200)),
+            (Some("q".repeat(60)), "a".repeat(100)),
+        ];
+        assert_eq!(printed_lines(&long), 2 + 2);
     }
 }
