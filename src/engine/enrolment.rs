@@ -15,9 +15,12 @@ pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64, g
     let count = count.min(total);
     let mut removed = 0;
     for &i in order {
-        let share = mul_div(count, workers[i], total);
-        gone[i] = share;
-        removed += share;
+        // A source holding nobody loses nobody (and costs no division).
+        if workers[i] > 0 {
+            let share = mul_div(count, workers[i], total);
+            gone[i] = share;
+            removed += share;
+        }
     }
     // The rounding remainder comes from the lowest-priority sources first.
     for &i in order.iter().rev() {

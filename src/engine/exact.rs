@@ -40,6 +40,19 @@ fn pow10(n: u32) -> Option<u128> {
     POW10.get(n as usize).copied()
 }
 
+/// `m / 10^n` rounded down (`n` at most 38), dividing by at most `10^19` at a time: a
+/// divisor below 2^64 takes the library's short path (`__udivti3` divides 128 bits by 64 in
+/// hardware), where a wider one takes the long one. `⌊⌊m / a⌋ / b⌋ = ⌊m / ab⌋`.
+#[inline]
+fn div_pow10(m: u128, n: u32) -> u128 {
+    const SHORT: u32 = 19;
+    if n <= SHORT {
+        m / POW10[n as usize]
+    } else {
+        m / POW10[SHORT as usize] / POW10[(n - SHORT) as usize]
+    }
+}
+
 /// Money of one run as integer units of 10^-scale Rupiah.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Units {
@@ -106,11 +119,16 @@ impl Units {
     }
 }
 
-/// `workers × price` in units. The product is exact either way; when the worker count fits
-/// 32 bits and the price 31 (every realistic run) it is one 64-bit multiplication, which
-/// wasm32 does in one instruction where a 128-bit product is a library call (`__multi3`).
+/// `workers × price` in units. The product is exact either way; in wasm32, when the worker
+/// count fits 32 bits and the price 31 (every realistic run) it is one 64-bit multiplication,
+/// which wasm32 does in one instruction where a 128-bit product is a library call
+/// (`__multi3`). A 64-bit machine multiplies 128 bits in a few instructions, fewer than the
+/// checks.
 #[inline]
 pub(super) fn times(workers: u64, price: i128) -> i128 {
+    if cfg!(target_pointer_width = "64") {
+        return i128::from(workers) * price;
+    }
     match (u32::try_from(workers), i32::try_from(price)) {
         (Ok(w), Ok(p)) => i128::from(i64::from(w) * i64::from(p)),
         _ => i128::from(workers) * price,
@@ -281,8 +299,31 @@ impl Dec {
 
     /// The whole part (`floor`).
     pub(super) fn floor(self) -> u64 {
-        let p = pow10(self.scale).unwrap_or(u128::MAX);
-        u64::try_from(self.mantissa / p).unwrap_or(u64::MAX)
+        let q = match pow10(self.scale) {
+            Some(_) => div_pow10(self.mantissa, self.scale),
+            None => 0,
+        };
+        u64::try_from(q).unwrap_or(u64::MAX)
+    }
+
+    /// The whole part and the rest: `(self.floor(), self.minus_whole(self.floor()))` with
+    /// one division.
+    pub(super) fn split(self) -> (u64, Dec) {
+        let Some(p) = pow10(self.scale) else {
+            let whole = self.floor();
+            return (whole, self.minus_whole(whole));
+        };
+        let q = div_pow10(self.mantissa, self.scale);
+        match u64::try_from(q) {
+            Ok(whole) => (
+                whole,
+                Dec {
+                    mantissa: self.mantissa - q * p,
+                    scale: self.scale,
+                },
+            ),
+            Err(_) => (u64::MAX, self.minus_whole(u64::MAX)),
+        }
     }
 
     /// `self - n` for a whole `n` at most `self` (as `Decimal` subtracts).
@@ -407,6 +448,12 @@ mod tests {
         }
 
         #[test]
+        fn powers_of_ten_divide_as_one_division(m in any::<u128>(), shift in 0u32..128, n in 0u32..=38) {
+            let m = m >> shift;
+            prop_assert_eq!(div_pow10(m, n), m / POW10[n as usize]);
+        }
+
+        #[test]
         fn products_in_64_bit_steps_match_128_bits(m in any::<u128>(), shift in 0u32..128, k in any::<u64>(), kshift in 0u32..64) {
             let (m, k) = (m >> shift, k >> kshift);
             let expected = m.checked_mul(u128::from(k));
@@ -444,6 +491,8 @@ mod tests {
                 prop_assert_eq!(t.scale(), expected.scale());
             }
             prop_assert_eq!(Dec::from_decimal(a).round_dp(dp).to_decimal(), a.round_dp(dp));
+            let x = Dec::from_decimal(a);
+            prop_assert_eq!(x.split(), (x.floor(), x.minus_whole(x.floor())));
             if let Some(whole) = a.floor().to_u64() {
                 prop_assert_eq!(Dec::from_decimal(a).floor(), whole);
                 prop_assert_eq!(Dec::from_decimal(a).minus_whole(whole).to_decimal(), a - a.floor());

@@ -317,6 +317,34 @@ struct Run<'a> {
     /// What a region's run in a province or national plan reads beyond the figures
     /// (`simulate_region`); none for other runs.
     region: Option<figures::RegionSums>,
+    /// Buffers a fiscal year's opening reuses, so that the loop allocates nothing.
+    scratch: Scratch,
+}
+
+/// Buffers reused from year to year (their contents matter only within one step).
+#[derive(Clone, Default)]
+struct Scratch {
+    /// The months each source pays in the fiscal year being read (`open_year`).
+    funded: Vec<Option<[bool; 12]>>,
+    /// Re-commitment's counts (`recommit`).
+    kept: Vec<u64>,
+    shed: Vec<u64>,
+    excess: Vec<u64>,
+}
+
+impl Scratch {
+    /// Re-commitment's counts, zero: by source, by group and source, by group.
+    fn zeroed(&mut self, sources: usize, groups: usize) -> (&mut [u64], &mut [u64], &mut [u64]) {
+        for (v, len) in [
+            (&mut self.kept, sources),
+            (&mut self.shed, sources * groups),
+            (&mut self.excess, groups),
+        ] {
+            v.clear();
+            v.resize(len, 0);
+        }
+        (&mut self.kept, &mut self.shed, &mut self.excess)
+    }
 }
 
 /// The money scale that holds every amount of the scenario: co-funding shares and amounts
@@ -444,6 +472,7 @@ impl<'a> Run<'a> {
             figures: Vec::new(),
             year_paid: 0,
             region: None,
+            scratch: Scratch::default(),
         }
     }
 
@@ -466,7 +495,20 @@ impl<'a> Run<'a> {
 
     /// How many more workers of group `g` source `i` may hold: its cap and no
     /// over-commitment (not the money left this year).
+    #[inline]
     fn room(&self, g: usize, i: usize) -> u64 {
+        match self.pools.as_slice() {
+            // One group: no money part (`next_budget` is for several groups).
+            [one] => self.cap[i]
+                .min(self.sustain[i])
+                .saturating_sub(one.workers[i]),
+            _ => self.shared_room(g, i),
+        }
+    }
+
+    /// `room` with several groups.
+    #[inline(never)]
+    fn shared_room(&self, g: usize, i: usize) -> u64 {
         let room = self.cap[i]
             .min(self.sustain[i])
             .saturating_sub(self.held(i));

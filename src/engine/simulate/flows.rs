@@ -16,8 +16,13 @@ impl Run<'_> {
             let known = covered_before + pool.waiting;
             // Fractions of a worker carry over to the next month, so small groups lapse too.
             let expected = self.monthly_lapse.times_plus(known, pool.lapse_carry);
-            let lapses = expected.floor().min(known);
-            pool.lapse_carry = expected.minus_whole(lapses);
+            let (whole, rest) = expected.split();
+            let lapses = whole.min(known);
+            pool.lapse_carry = if lapses == whole {
+                rest
+            } else {
+                expected.minus_whole(lapses)
+            };
             let from_covered = if known == 0 {
                 0
             } else {
@@ -84,9 +89,9 @@ impl Run<'_> {
             // Fractions of an eligible worker carry over, so small monthly capacities still
             // find people.
             let found = verification_yield.times_plus(checked, pool.yield_carry);
-            let whole = found.floor();
+            let (whole, rest) = found.split();
             let eligible = rechecked + whole;
-            pool.yield_carry = found.minus_whole(whole);
+            pool.yield_carry = rest;
             let room = pool
                 .population
                 .saturating_sub(pool.covered() + pool.waiting);

@@ -16,10 +16,10 @@ use std::rc::Rc;
 
 /// A group's prices and each source's money and cap (units) for fiscal `year` (kept from
 /// the year before when read then; prices from `cache` when read for the same costs and
-/// months before).
+/// months before). `funded` is room for the months each source pays.
 fn year_prices(
     run: (&Parameters, &Scenario, Units),
-    cache: &mut PriceCache,
+    (cache, funded): (&mut PriceCache, &mut Vec<Option<[bool; 12]>>),
     pool: &mut Pool,
     year: i32,
 ) -> (Rc<YearPrices>, Money) {
@@ -29,20 +29,17 @@ fn year_prices(
         }
     }
     let (params, sc, units) = run;
-    let funded: Vec<Option<[bool; 12]>> = sc
-        .sources
-        .iter()
-        .map(|s| {
-            s.serves(&pool.name)
-                .then(|| funding::funded_months(s, year, sc.horizon.start))
-                .flatten()
-        })
-        .collect();
-    let prices = cache.prices((params, sc), &pool.programmes, year, &funded);
+    funded.clear();
+    funded.extend(sc.sources.iter().map(|s| {
+        s.serves(&pool.name)
+            .then(|| funding::funded_months(s, year, sc.horizon.start))
+            .flatten()
+    }));
+    let prices = cache.prices((params, sc), &pool.programmes, year, funded);
     let money = sc
         .sources
         .iter()
-        .zip(&funded)
+        .zip(funded.iter())
         .zip(&prices.first_remaining)
         .map(|((s, f), &first)| match f {
             Some(_) => {
@@ -70,7 +67,8 @@ impl Run<'_> {
                     AmountsF64::of(&BenefitAmounts::on_income(params, sc, income, month.date));
             }
             let run = (params, sc, self.units);
-            (pool.prices, pool.money) = year_prices(run, &mut self.cache, pool, year);
+            let buffers = (&mut self.cache, &mut self.scratch.funded);
+            (pool.prices, pool.money) = year_prices(run, buffers, pool, year);
         }
         // A source's money and cap are shared by its groups; a pledge of workers is worth
         // most at the dearest group's cost.
@@ -105,7 +103,8 @@ impl Run<'_> {
         let single = self.pools.len() == 1;
         self.sustain.fill(u64::MAX);
         for pool in &mut self.pools {
-            let (prices, money) = year_prices(run, &mut self.cache, pool, next);
+            let buffers = (&mut self.cache, &mut self.scratch.funded);
+            let (prices, money) = year_prices(run, buffers, pool, next);
             for (i, (plan, &(budget, cap))) in prices.plans.iter().zip(&money).enumerate() {
                 let first = plan.remaining[0];
                 pool.next_first[i] = first;
@@ -154,9 +153,10 @@ impl Run<'_> {
     fn recommit(&mut self, m: usize) {
         let n = self.left.len();
         let groups = self.pools.len();
-        let mut kept = vec![0u64; n];
-        let mut shed = vec![vec![0u64; n]; groups];
-        let mut excess = vec![0u64; groups];
+        // Each source's kept workers, each group's shed by source (`shed[g * n + i]`) and
+        // each group's workers without a place, in buffers kept from year to year.
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let (kept, shed, excess) = scratch.zeroed(n, groups);
         for &i in &self.order {
             for (g, pool) in self.pools.iter_mut().enumerate() {
                 let p = &pool.prices.plans[i];
@@ -167,8 +167,8 @@ impl Run<'_> {
                 } else {
                     0
                 };
-                shed[g][i] = pool.workers[i] - keep;
-                excess[g] += shed[g][i];
+                shed[g * n + i] = pool.workers[i] - keep;
+                excess[g] += shed[g * n + i];
                 pool.workers[i] = keep;
                 kept[i] += keep;
                 if keep > 0 {
@@ -196,11 +196,12 @@ impl Run<'_> {
         for (g, pool) in self.pools.iter_mut().enumerate() {
             pool.waiting += excess[g];
             for &i in &self.order {
-                let lost = shed[g][i].min(excess[g]);
+                let lost = shed[g * n + i].min(excess[g]);
                 self.sums.cover_lost[i] += lost;
                 excess[g] -= lost;
             }
         }
+        self.scratch = scratch;
     }
 }
 

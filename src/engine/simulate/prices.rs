@@ -244,6 +244,8 @@ pub struct PriceCache {
     /// Costs read, by package and the period its rates are read from (a year in which a
     /// rate changes, or the years since the last change), as an index into `costs`.
     read: Vec<(scenario::Programmes, RatesPeriod, usize)>,
+    /// The rates period of each fiscal year asked for (`Parameters::contribution_period`).
+    periods: Vec<(i32, RatesPeriod)>,
     /// Distinct costs.
     costs: Vec<YearCosts>,
     /// Prices by costs (index into `costs`) and the months each source pays.
@@ -275,7 +277,14 @@ impl PriceCache {
         programmes: &scenario::Programmes,
         year: i32,
     ) -> usize {
-        let period = params.contribution_period(year);
+        let period = match self.periods.iter().find(|(y, _)| *y == year) {
+            Some(&(_, period)) => period,
+            None => {
+                let period = params.contribution_period(year);
+                self.periods.push((year, period));
+                period
+            }
+        };
         let known = self
             .read
             .iter()
@@ -304,7 +313,11 @@ impl PriceCache {
         year: i32,
         funded: &Months,
     ) -> Rc<YearPrices> {
-        if self.read.len() >= CACHE_ENTRIES || self.entries.len() >= CACHE_ENTRIES {
+        if [self.read.len(), self.entries.len(), self.periods.len()]
+            .iter()
+            .any(|&n| n >= CACHE_ENTRIES)
+        {
+            self.periods.clear();
             self.read.clear();
             self.costs.clear();
             self.entries.clear();
