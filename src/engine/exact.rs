@@ -40,16 +40,22 @@ fn pow10(n: u32) -> Option<u128> {
     POW10.get(n as usize).copied()
 }
 
-/// `m / 10^n` rounded down (`n` at most 38), dividing by at most `10^19` at a time: a
-/// divisor below 2^64 takes the library's short path (`__udivti3` divides 128 bits by 64 in
-/// hardware), where a wider one takes the long one. `⌊⌊m / a⌋ / b⌋ = ⌊m / ab⌋`.
+/// `m / 10^n` rounded down (`n` at most 38), dividing by at most `10^19` at a time, and in
+/// 64 bits once the dividend fits: a divisor below 2^64 takes the library's short path
+/// (`__udivti3` divides 128 bits by 64 in hardware) where a wider one takes the long one,
+/// and a 64-bit division is one instruction, no call. `⌊⌊m / a⌋ / b⌋ = ⌊m / ab⌋`.
 #[inline]
 fn div_pow10(m: u128, n: u32) -> u128 {
     const SHORT: u32 = 19;
-    if n <= SHORT {
-        m / POW10[n as usize]
+    let (m, n) = if n > SHORT {
+        (m / POW10[SHORT as usize], n - SHORT)
     } else {
-        m / POW10[SHORT as usize] / POW10[(n - SHORT) as usize]
+        (m, n)
+    };
+    // 10^n fits 64 bits from here (n ≤ 19).
+    match u64::try_from(m) {
+        Ok(small) => u128::from(small / POW10[n as usize] as u64),
+        Err(_) => m / POW10[n as usize],
     }
 }
 

@@ -426,6 +426,7 @@ impl<'a> Run<'a> {
         }
         let groups = pools.len();
         let target = Dec::from_decimal(sc.target.coverage);
+        let fiscal_years = sc.horizon.years as usize + 1;
 
         Self {
             params,
@@ -452,7 +453,11 @@ impl<'a> Run<'a> {
             left: vec![0; n],
             budget: vec![0; n],
             cap: vec![0; n],
-            pending: vec![0; total_months + lag + 1],
+            // Benefits are expected only where results are kept.
+            pending: match keep {
+                Keep::Months => vec![0; total_months + lag + 1],
+                Keep::Figures => Vec::new(),
+            },
             jht_balance: Dec::ZERO,
             cumulative: 0,
             paid: vec![0; n],
@@ -468,8 +473,15 @@ impl<'a> Run<'a> {
             } else {
                 0
             }),
-            years: Vec::with_capacity(sc.horizon.years as usize + 1),
-            figures: Vec::new(),
+            // A fiscal year more than the horizon's years when it starts after January.
+            years: Vec::with_capacity(match keep {
+                Keep::Months => fiscal_years,
+                Keep::Figures => 0,
+            }),
+            figures: Vec::with_capacity(match keep {
+                Keep::Months => 0,
+                Keep::Figures => fiscal_years,
+            }),
             year_paid: 0,
             region: None,
             scratch: Scratch::default(),

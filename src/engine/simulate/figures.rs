@@ -110,10 +110,12 @@ pub(crate) fn simulate_region(
 ) -> RegionFigures {
     let mut run = Run::new(params, valid, std::mem::take(cache), Keep::Figures);
     let sources = valid.scenario().sources.len();
+    let fiscal_years = valid.horizon.years as usize + 1;
     run.region = Some(RegionSums {
         months: Vec::with_capacity(valid.horizon.months() as usize),
         paid: vec![0; sources],
-        ..RegionSums::default()
+        by_source: Vec::with_capacity(fiscal_years),
+        unspent: Vec::with_capacity(fiscal_years),
     });
     run.months_from(0, Stop::Never, None);
     *cache = std::mem::take(&mut run.cache);
