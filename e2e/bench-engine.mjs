@@ -103,7 +103,8 @@ async function measure(rate) {
           const kind = typeof reply.answer === 'string' ? reply.answer : Object.keys(reply.answer)[0];
           resolve({ trip: performance.now() - t0, engine: reply.millis, kind, size: e.data.length });
         };
-        worker.postMessage(JSON.stringify({ ProcessInput: [0, [ticket, job]] }));
+        // (ticket, job, provinces whose starting kab/kota the page holds: none here)
+        worker.postMessage(JSON.stringify({ ProcessInput: [0, [ticket, job, []]] }));
       });
       const engines = window.__engines;
       const out = engines.map(() => []);
