@@ -70,6 +70,22 @@ export async function test({ page, screenshot }) {
   await page.click('#toggle-lang');
   await waitForText(page, 'vulnerable workers (estimate)', { selector: '#national-summary' });
   await waitForText(page, 'Maluku Province', { selector: '#national-summary' });
+
+  // A reload keeps Kota Ambon compared with the plan's run of it, province money included:
+  // the province's amount, changed, still offers its reset to the plan's value (compared
+  // with the kota's own start, which has no province source, it offered none).
+  const k = sources.findIndex((n) => /Provinsi Maluku/.test(n));
+  const typed = `#f-source-${k}-yearly-text`;
+  const resetLabel = (t) => document.querySelector(t)?.closest('.field')?.querySelector('.field-head .reset')?.getAttribute('aria-label') ?? false;
+  await page.fill(typed, '123000000');
+  await page.press(typed, 'Tab');
+  const reset = await waitFor(page, resetLabel, typed, { message: "a reset to the plan's amount" });
+  await waitFor(page, () => (localStorage.getItem('payung.current') ?? '').includes('123000000') && localStorage.getItem('payung.baseline'),
+    undefined, { message: 'the work and its baseline remembered' });
+  await page.reload();
+  await waitForText(page, 'Kota Ambon', { selector: '.region-title' });
+  assert.match(await page.inputValue(typed), /^123[.,]000[.,]000$/);
+  assert.equal(await waitFor(page, resetLabel, typed, { message: 'the reset after a reload' }), reset);
 }
 
 // UCJ beside coverage, the CSV of the view (one row per region and year) and the printed brief.

@@ -204,8 +204,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
 
     // Remember the scenario being worked on once the inputs settle, and whenever the page
     // goes away (reload, closed tab) before that, so nothing is lost.
-    let latest = use_mut_ref(|| state.valid.clone());
-    *latest.borrow_mut() = state.valid.clone();
+    let latest = use_mut_ref(|| (state.valid.clone(), state.preset.clone()));
+    *latest.borrow_mut() = (state.valid.clone(), state.preset.clone());
     // On a first visit the default scenario, while it is not edited, is neither saved nor
     // put in the address (a plain address opens it): there is nothing to lose, the next
     // visit is still a first one, and the first load spares a long task (making the link
@@ -216,15 +216,19 @@ fn Simulator(props: &SimulatorProps) -> Html {
         move |_| first_visit.then_some(valid)
     });
     let unedited = opened.as_ref().as_ref() == Some(&state.valid);
-    use_effect_with((state.valid.clone(), unedited), |(valid, unedited)| {
-        let valid = valid.clone();
-        let timer = (!*unedited).then(|| {
-            gloo::timers::callback::Timeout::new(AUTOSAVE_MS, move || {
-                storage::save_current(valid.scenario());
-            })
-        });
-        move || drop(timer)
-    });
+    use_effect_with(
+        (state.valid.clone(), state.preset.clone(), unedited),
+        |(valid, baseline, unedited)| {
+            let (valid, baseline) = (valid.clone(), baseline.clone());
+            let timer = (!*unedited).then(|| {
+                gloo::timers::callback::Timeout::new(AUTOSAVE_MS, move || {
+                    storage::save_current(valid.scenario());
+                    storage::save_baseline(&baseline);
+                })
+            });
+            move || drop(timer)
+        },
+    );
     // The address bar always holds what is on screen (replaced, never pushed), so copying
     // it shares this scenario and a reload reopens it.
     use_effect_with((state.valid.clone(), unedited), |(valid, unedited)| {
@@ -241,7 +245,9 @@ fn Simulator(props: &SimulatorProps) -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "pagehide", move |_| {
-                    storage::save_current(latest.borrow().scenario());
+                    let (valid, baseline) = &*latest.borrow();
+                    storage::save_current(valid.scenario());
+                    storage::save_baseline(baseline);
                 })
             });
             move || drop(listener)
@@ -620,6 +626,6 @@ fn opening() -> Opening {
             (fallback()?, None, plain)
         }
     };
-    let state = State::new(Rc::new(params), valid, lang);
+    let state = State::with_baseline(Rc::new(params), valid, lang, storage::load_baseline());
     Ok((Rc::new(state), notice, first_visit))
 }

@@ -137,8 +137,27 @@ pub enum Action {
 impl State {
     /// The app opened on a valid scenario, in `lang`.
     pub fn new(params: Rc<Parameters>, valid: ValidScenario, lang: Lang) -> Self {
+        Self::with_baseline(params, valid, lang, None)
+    }
+
+    /// The app opened on a valid scenario, compared with `kept` (the baseline remembered
+    /// from the last visit) when that is this scenario's: of the same preset and region,
+    /// starting together (a kab/kota opened from a plan keeps the plan's run of it);
+    /// otherwise with `baseline_for`'s.
+    pub fn with_baseline(
+        params: Rc<Parameters>,
+        valid: ValidScenario,
+        lang: Lang,
+        kept: Option<Scenario>,
+    ) -> Self {
         let scenario = valid.scenario().clone();
-        let preset = baseline_for(&params, &scenario);
+        let preset = kept
+            .filter(|b| {
+                b.preset == scenario.preset
+                    && b.region.name == scenario.region.name
+                    && b.horizon.start == scenario.horizon.start
+            })
+            .unwrap_or_else(|| baseline_for(&params, &scenario));
         Self {
             params,
             scenario,
@@ -443,6 +462,30 @@ mod tests {
         let s = s.reduce(Action::RemoveSource(0));
         assert_eq!(s.scenario.sources.len(), n);
         assert!(s.error.is_none(), "{:?}", s.error);
+    }
+
+    /// A reload keeps the baseline remembered with the work when it is this scenario's (a
+    /// kab/kota opened from a plan stays compared with the plan's run of it, province money
+    /// included), and not another region's or another start's.
+    #[test]
+    fn a_remembered_baseline_is_kept_only_for_its_own_scenario() {
+        let params = Rc::new(Parameters::embedded().unwrap());
+        let start = regions::starting_scenario(&params, "17.06")
+            .unwrap()
+            .scenario;
+        let mut in_plan = start.clone();
+        in_plan.sources.truncate(1);
+        in_plan.name = "Rencana provinsi".into();
+        let valid = || start.clone().validate(&params).unwrap();
+        let state = |kept| State::with_baseline(params.clone(), valid(), Lang::Id, kept);
+        assert_eq!(*state(Some(in_plan.clone())).preset, in_plan);
+        assert_eq!(*state(None).preset, start);
+        let mut elsewhere = in_plan.clone();
+        elsewhere.region.name = "Kabupaten Lain".into();
+        assert_eq!(*state(Some(elsewhere)).preset, start);
+        let mut later = in_plan;
+        later.horizon.start.year += 1;
+        assert_eq!(*state(Some(later)).preset, start);
     }
 
     /// A file's scenario is compared with its own region's start (named in full or with the

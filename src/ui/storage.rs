@@ -25,6 +25,10 @@ const LANG_KEY: &str = "payung.lang";
 /// The scenario being worked on, so a reload or a closed tab loses nothing.
 const CURRENT_KEY: &str = "payung.current";
 
+/// What the scenario being worked on is compared with (the grey baseline), so that a
+/// reload keeps a kab/kota opened from a plan compared with the plan's run of it.
+const BASELINE_KEY: &str = "payung.baseline";
+
 /// The key prefix of a control group's open or closed state (`ui::components::group`).
 const OPEN_PREFIX: &str = "payung.open.";
 
@@ -203,6 +207,22 @@ pub fn save_current(scenario: &crate::engine::Scenario) -> bool {
     };
     let text = crate::engine::import::scenario_to_json(scenario);
     storage.set_item(CURRENT_KEY, &text).is_ok()
+}
+
+/// The baseline remembered with the scenario being worked on, if it can still be read.
+pub fn load_baseline() -> Option<crate::engine::Scenario> {
+    let text = local_storage().ok()?.get_item(BASELINE_KEY).ok()??;
+    crate::engine::import::scenario_from_json(&text).ok()
+}
+
+/// Remembers the baseline of the scenario being worked on; returns false if the browser
+/// refused.
+pub fn save_baseline(baseline: &crate::engine::Scenario) -> bool {
+    let Ok(storage) = local_storage() else {
+        return false;
+    };
+    let text = crate::engine::import::scenario_to_json(baseline);
+    storage.set_item(BASELINE_KEY, &text).is_ok()
 }
 
 /// The saved scenarios in LocalStorage under one key prefix.
