@@ -193,36 +193,41 @@ pub fn save_lang(lang: Lang) -> bool {
     storage.set_item(LANG_KEY, &text).is_ok()
 }
 
-/// The scenario being worked on when the page was last used, if it can still be read
-/// (older versions migrate; anything unreadable is ignored).
-pub fn load_current() -> Option<crate::engine::Scenario> {
-    let text = local_storage().ok()?.get_item(CURRENT_KEY).ok()??;
+/// The scenario stored under `key`, if it can still be read (older versions migrate;
+/// anything unreadable is ignored).
+fn load_scenario(key: &str) -> Option<crate::engine::Scenario> {
+    let text = local_storage().ok()?.get_item(key).ok()??;
     crate::engine::import::scenario_from_json(&text).ok()
 }
 
-/// Remembers the scenario being worked on; returns false if the browser refused.
-pub fn save_current(scenario: &crate::engine::Scenario) -> bool {
+/// Stores `scenario` under `key`; returns false if the browser refused.
+fn save_scenario(key: &str, scenario: &crate::engine::Scenario) -> bool {
     let Ok(storage) = local_storage() else {
         return false;
     };
     let text = crate::engine::import::scenario_to_json(scenario);
-    storage.set_item(CURRENT_KEY, &text).is_ok()
+    storage.set_item(key, &text).is_ok()
+}
+
+/// The scenario being worked on when the page was last used, if it can still be read.
+pub fn load_current() -> Option<crate::engine::Scenario> {
+    load_scenario(CURRENT_KEY)
+}
+
+/// Remembers the scenario being worked on; returns false if the browser refused.
+pub fn save_current(scenario: &crate::engine::Scenario) -> bool {
+    save_scenario(CURRENT_KEY, scenario)
 }
 
 /// The baseline remembered with the scenario being worked on, if it can still be read.
 pub fn load_baseline() -> Option<crate::engine::Scenario> {
-    let text = local_storage().ok()?.get_item(BASELINE_KEY).ok()??;
-    crate::engine::import::scenario_from_json(&text).ok()
+    load_scenario(BASELINE_KEY)
 }
 
 /// Remembers the baseline of the scenario being worked on; returns false if the browser
 /// refused.
 pub fn save_baseline(baseline: &crate::engine::Scenario) -> bool {
-    let Ok(storage) = local_storage() else {
-        return false;
-    };
-    let text = crate::engine::import::scenario_to_json(baseline);
-    storage.set_item(BASELINE_KEY, &text).is_ok()
+    save_scenario(BASELINE_KEY, baseline)
 }
 
 /// The saved scenarios in LocalStorage under one key prefix.
