@@ -317,7 +317,8 @@ struct Run<'a> {
     /// What a region's run in a province or national plan reads beyond the figures
     /// (`simulate_region`); none for other runs.
     region: Option<figures::RegionSums>,
-    /// Buffers a fiscal year's opening reuses, so that the loop allocates nothing.
+    /// Buffers a fiscal year's opening reuses (the months paid, re-commitment's counts)
+    /// instead of allocating them each year.
     scratch: Scratch,
 }
 
