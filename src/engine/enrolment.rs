@@ -8,19 +8,22 @@ use super::exact::mul_div;
 /// Writes how many each source lost into `gone` (as long as `workers`).
 pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64, gone: &mut [u64]) {
     let total: u64 = workers.iter().sum();
-    gone.fill(0);
     if total == 0 || count == 0 {
+        gone.fill(0);
         return;
     }
     let count = count.min(total);
+    // `order` names every source once, so each `gone[i]` is written here (a fill would be a
+    // call to `memset` for a few numbers).
     let mut removed = 0;
     for &i in order {
         // A source holding nobody loses nobody (and costs no division).
-        if workers[i] > 0 {
-            let share = mul_div(count, workers[i], total);
-            gone[i] = share;
-            removed += share;
-        }
+        gone[i] = if workers[i] > 0 {
+            mul_div(count, workers[i], total)
+        } else {
+            0
+        };
+        removed += gone[i];
     }
     // The rounding remainder comes from the lowest-priority sources first.
     for &i in order.iter().rev() {
@@ -124,6 +127,50 @@ mod tests {
         remove_workers(&mut workers, &[1, 0], 5, &mut gone);
         assert_eq!(gone, vec![0, 1]);
         assert_eq!(workers, vec![0, 0]);
+    }
+
+    /// The rule as written: each source's share rounded down, the remainder from the
+    /// lowest-priority sources first.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn removed_by_the_rule(workers: &[u64], order: &[usize], count: u64) -> Vec<u64> {
+        let total: u64 = workers.iter().sum();
+        let count = count.min(total);
+        let mut gone = vec![0; workers.len()];
+        for &i in order {
+            gone[i] =
+                (u128::from(count) * u128::from(workers[i]) / u128::from(total.max(1))) as u64;
+        }
+        let mut removed: u64 = gone.iter().sum();
+        for &i in order.iter().rev() {
+            let extra = (workers[i] - gone[i]).min(count - removed);
+            gone[i] += extra;
+            removed += extra;
+        }
+        gone
+    }
+
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn removals_follow_the_rule(
+            workers in proptest::collection::vec(
+                proptest::prop_oneof![proptest::strategy::Just(0u64), 0u64..2_000, 0u64..u64::MAX >> 8],
+                1..5,
+            ),
+            count in 0u64..5_000,
+            rotate in 0usize..5,
+        ) {
+            let mut order: Vec<usize> = (0..workers.len()).collect();
+            order.rotate_left(rotate % workers.len());
+            let expected = removed_by_the_rule(&workers, &order, count);
+            let (mut left, mut gone) = (workers.clone(), vec![7; workers.len()]);
+            remove_workers(&mut left, &order, count, &mut gone);
+            proptest::prop_assert_eq!(&gone, &expected);
+            for i in 0..workers.len() {
+                proptest::prop_assert_eq!(left[i], workers[i] - expected[i]);
+            }
+        }
     }
 
     #[test]

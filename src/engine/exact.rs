@@ -181,6 +181,24 @@ pub(super) fn mul_div_half_up(a: u64, b: u64, c: u64) -> u64 {
     }
 }
 
+/// `x / d` rounded half to even, as `(Decimal::from(x) / d).round()` gives it, for a positive
+/// `d` of at most four decimals and a mantissa below 2^32, and `x` below 2^32; `None` for
+/// others. Exact: the true quotient is `x·10^s / m`, whose fraction is a multiple of `1/m`,
+/// so it is a half exactly (which `Decimal` holds exactly) or at least `1/2m` > 10^-10 from
+/// one, while `Decimal`'s quotient (below 2^32·10^4, so with 14 or more of its 28 digits
+/// after the point) is within 10^-14 of it: both round the same way.
+pub(super) fn div_round(x: u64, d: Decimal) -> Option<u64> {
+    let m = u64::try_from(d.mantissa())
+        .ok()
+        .filter(|&m| m > 0 && m >> 32 == 0)?;
+    if d.scale() > 4 || x >> 32 != 0 {
+        return None;
+    }
+    let n = x * POW10[d.scale() as usize] as u64;
+    let (q, r) = (n / m, n % m);
+    Some(q + u64::from(2 * r > m || (2 * r == m && q % 2 == 1)))
+}
+
 /// The largest mantissa a `Decimal` holds, plus one.
 const LIMIT: u128 = 1 << 96;
 
@@ -275,6 +293,12 @@ impl Dec {
         }
         if other.mantissa == 0 {
             return self;
+        }
+        // The same decimals (a carry added to a product like the one it was left by): no
+        // rescaling, and two mantissas below 2^96 cannot overflow.
+        if self.scale == other.scale {
+            return Self::fit(self.mantissa + other.mantissa, self.scale)
+                .unwrap_or_else(|| Self::from_decimal(self.to_decimal() + other.to_decimal()));
         }
         let scale = self.scale.max(other.scale);
         let exact = pow10(scale - self.scale)
@@ -454,6 +478,16 @@ mod tests {
         }
 
         #[test]
+        fn a_rounded_quotient_is_decimals(x in 0u64..(1 << 32), m in 1u64..(1 << 32), shift in 0u32..32, scale in 0u32..=6) {
+            let d = Decimal::new((m >> shift).max(1) as i64, scale);
+            let expected = (Decimal::from(x) / d).round().to_u64();
+            match div_round(x, d) {
+                Some(q) => prop_assert_eq!(Some(q), expected),
+                None => prop_assert!(scale > 4),
+            }
+        }
+
+        #[test]
         fn powers_of_ten_divide_as_one_division(m in any::<u128>(), shift in 0u32..128, n in 0u32..=38) {
             let m = m >> shift;
             prop_assert_eq!(div_pow10(m, n), m / POW10[n as usize]);
@@ -499,6 +533,13 @@ mod tests {
             prop_assert_eq!(Dec::from_decimal(a).round_dp(dp).to_decimal(), a.round_dp(dp));
             let x = Dec::from_decimal(a);
             prop_assert_eq!(x.split(), (x.floor(), x.minus_whole(x.floor())));
+            // The same scale, as a carry and the product it is added to usually have.
+            let same = dec(m2, s1);
+            if let Some(expected) = a.checked_add(same) {
+                let sum = x.add(Dec::from_decimal(same)).to_decimal();
+                prop_assert_eq!(sum, expected);
+                prop_assert_eq!(sum.scale(), expected.scale());
+            }
             if let Some(whole) = a.floor().to_u64() {
                 prop_assert_eq!(Dec::from_decimal(a).floor(), whole);
                 prop_assert_eq!(Dec::from_decimal(a).minus_whole(whole).to_decimal(), a - a.floor());

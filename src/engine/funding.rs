@@ -132,6 +132,10 @@ pub fn funded_months(source: &FundingSource, year: i32, first: YearMonth) -> Opt
     if year < source.first_year || !ends_after {
         return None;
     }
+    // A year after the source's first and the horizon's: every month.
+    if year > source.first_year && year > first.year {
+        return Some([true; 12]);
+    }
     Some(std::array::from_fn(|m| {
         let started = year > source.first_year || m as u8 + 1 >= source.first_month;
         started && YearMonth::new(year, m as u8 + 1) >= first
@@ -157,6 +161,17 @@ pub fn year_shape(costs: &YearCosts, source: &FundingSource, funded: [bool; 12])
         plan.remaining[m] = plan.remaining[m + 1] + plan.cost[m].total();
     }
     plan
+}
+
+/// Whether `source`'s money and cap (`year_money`) are the same in every fiscal year it pays
+/// from January: an amount in Rupiah or Dana Desa that does not grow and is not set by year.
+pub fn same_every_year(source: &FundingSource) -> bool {
+    source.growth.is_zero()
+        && source.by_year.is_empty()
+        && matches!(
+            source.amount,
+            Amount::Rupiah { .. } | Amount::DanaDesa { .. }
+        )
 }
 
 /// A paying `source`'s money and cap for fiscal `year`; `first_remaining` is what one worker
@@ -332,6 +347,26 @@ mod tests {
     use super::*;
     use crate::engine::presets;
     use std::str::FromStr;
+
+    #[test]
+    fn a_source_pays_the_months_from_its_start_and_the_horizons() {
+        let mut source = presets::load("bontang").unwrap().sources[0].clone();
+        source.last_year = Some(2029);
+        let start = YearMonth::new(2026, 3);
+        for (first_year, first_month) in [(2025, 1), (2026, 1), (2026, 5), (2027, 10)] {
+            source.first_year = first_year;
+            source.first_month = first_month;
+            for year in 2024..=2031 {
+                let by_rule = (first_year <= year && year <= 2029).then(|| {
+                    std::array::from_fn(|m| {
+                        let month = YearMonth::new(year, m as u8 + 1);
+                        month >= YearMonth::new(first_year, first_month) && month >= start
+                    })
+                });
+                assert_eq!(funded_months(&source, year, start), by_rule, "{year}");
+            }
+        }
+    }
 
     #[test]
     fn a_source_starting_in_october_funds_three_months() {

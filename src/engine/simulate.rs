@@ -231,6 +231,8 @@ struct Pool {
     /// This fiscal year's money and cap by source for this group's workers (units; zero
     /// where a source does not serve the group or does not pay this year).
     money: Money,
+    /// The money list of a fiscal year gone by, to be filled again for the next.
+    spare_money: Money,
     /// Next fiscal year's prices and money, read for the sustain rule and kept for January.
     next_year: Option<(i32, Rc<YearPrices>, Money)>,
     /// This fiscal year's benefit amounts, read when it opens.
@@ -286,6 +288,9 @@ struct Run<'a> {
     sustain: Vec<u64>,
     /// Next fiscal year's money by source, where it limits this year (several groups only).
     next_budget: Vec<Option<i128>>,
+    /// The money and cap of each source that has the same in every full fiscal year
+    /// (`funding::same_every_year`), once read.
+    steady_money: Vec<Option<(i128, u64)>>,
     /// This fiscal year's uncommitted money, by source, shared by the groups it serves.
     left: Vec<i128>,
     /// This fiscal year's money by source.
@@ -403,6 +408,7 @@ impl<'a> Run<'a> {
                     yield_carry: Dec::ZERO,
                     prices: Rc::clone(&unread),
                     money: vec![(0, 0); n],
+                    spare_money: Vec::new(),
                     next_year: None,
                     next_first: vec![0; n],
                 }
@@ -451,6 +457,7 @@ impl<'a> Run<'a> {
             tenure: Tenure::new(starting_cohorts),
             sustain: vec![u64::MAX; n],
             next_budget: vec![None; n],
+            steady_money: vec![None; n],
             left: vec![0; n],
             budget: vec![0; n],
             cap: vec![0; n],

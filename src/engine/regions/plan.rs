@@ -116,9 +116,10 @@ impl RegionResult {
             .figures
             .years
             .iter()
-            .zip(&run.contributions_by_source)
+            .enumerate()
             .zip(&run.unspent)
-            .map(|((y, by_source), unspent)| {
+            .map(|((k, y), unspent)| {
+                let by_source = run.by_source(k);
                 let mut by_payer = ByPayer::default();
                 let mut from_province = Decimal::ZERO;
                 for (i, (paid, source)) in by_source.iter().zip(&sc.sources).enumerate() {

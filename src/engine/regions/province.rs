@@ -344,8 +344,8 @@ pub(super) fn run_with_months(
                 let Some(j) = m.province_sources.iter().position(|p| *p == i) else {
                     continue;
                 };
-                for (y, year) in r.contributions_by_source.iter().enumerate() {
-                    let paid = year[m.own + j];
+                for y in 0..r.figures.years.len() {
+                    let paid = r.by_source(y)[m.own + j];
                     if let Some(slot) = by_year.get_mut(y) {
                         *slot += paid;
                     }

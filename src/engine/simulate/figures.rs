@@ -83,8 +83,11 @@ pub(crate) struct RegionFigures {
     pub figures: Figures,
     /// `(covered, population)` of each month.
     pub months: Vec<(u64, u64)>,
-    /// Each year's contributions by source.
-    pub contributions_by_source: Vec<Vec<Rupiah>>,
+    /// Each year's contributions by source, year after year in one list (`by_source`
+    /// reads a year's).
+    pub contributions_by_source: Vec<Rupiah>,
+    /// The scenario's sources (each year's share of `contributions_by_source`).
+    pub sources: usize,
     /// Each year's unspent money (each source's rounded to the Rupiah, summed).
     pub unspent: Vec<Rupiah>,
 }
@@ -95,7 +98,7 @@ pub(super) struct RegionSums {
     months: Vec<(u64, u64)>,
     /// This fiscal year's contributions by source so far.
     pub(super) paid: Vec<i128>,
-    by_source: Vec<Vec<Rupiah>>,
+    by_source: Vec<Rupiah>,
     unspent: Vec<Rupiah>,
 }
 
@@ -114,7 +117,7 @@ pub(crate) fn simulate_region(
     run.region = Some(RegionSums {
         months: Vec::with_capacity(valid.horizon.months() as usize),
         paid: vec![0; sources],
-        by_source: Vec::with_capacity(fiscal_years),
+        by_source: Vec::with_capacity(fiscal_years * sources),
         unspent: Vec::with_capacity(fiscal_years),
     });
     run.months_from(0, Stop::Never, None);
@@ -124,7 +127,15 @@ pub(crate) fn simulate_region(
         figures: run.into_figures(),
         months: sums.months,
         contributions_by_source: sums.by_source,
+        sources,
         unspent: sums.unspent,
+    }
+}
+
+impl RegionFigures {
+    /// Fiscal year `year`'s contributions by source (the horizon's first is 0).
+    pub(crate) fn by_source(&self, year: usize) -> &[Rupiah] {
+        &self.contributions_by_source[year * self.sources..(year + 1) * self.sources]
     }
 }
 
@@ -170,7 +181,7 @@ impl Run<'_> {
             let u = self.units;
             region
                 .by_source
-                .push(region.paid.iter().map(|&p| u.rupiah(p)).collect());
+                .extend(region.paid.iter().map(|&p| u.rupiah(p)));
             region.paid.fill(0);
             region
                 .unspent
@@ -311,12 +322,15 @@ mod tests {
                 .map(|m| (m.covered, m.population))
                 .collect();
             assert_eq!(region.months, months, "{name}");
-            let by_source: Vec<Vec<Rupiah>> = whole
+            let by_source: Vec<&[Rupiah]> = whole
                 .years
                 .iter()
-                .map(|y| y.contributions_by_source.clone())
+                .map(|y| y.contributions_by_source.as_slice())
                 .collect();
-            assert_eq!(region.contributions_by_source, by_source, "{name}");
+            let region_by_source: Vec<&[Rupiah]> = (0..whole.years.len())
+                .map(|y| region.by_source(y))
+                .collect();
+            assert_eq!(region_by_source, by_source, "{name}");
             let left: Vec<Rupiah> = whole.years.iter().map(|y| y.unspent_total).collect();
             assert_eq!(region.unspent, left, "{name}");
             let years: Vec<(i32, u64, u64, Rupiah)> = whole

@@ -5,7 +5,7 @@
 use super::prices::{Money, PriceCache, YearPrices};
 use super::{Keep, Month, Pool, Run};
 use crate::engine::enrolment::remove_workers;
-use crate::engine::exact::{affordable, times, Units};
+use crate::engine::exact::{affordable, div_round, times, Dec, Units};
 use crate::engine::funding;
 use crate::engine::parameters::Parameters;
 use crate::engine::risk::{AmountsF64, BenefitAmounts};
@@ -14,12 +14,21 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 
+/// What reading a year's prices and money reuses: the year prices read so far, room for the
+/// months each source pays, and the money and cap of each source that has the same in every
+/// full year (`funding::same_every_year`), once read.
+type Reused<'a> = (
+    &'a mut PriceCache,
+    &'a mut Vec<Option<[bool; 12]>>,
+    &'a mut [Option<(i128, u64)>],
+);
+
 /// A group's prices and each source's money and cap (units) for fiscal `year` (kept from
 /// the year before when read then; prices from `cache` when read for the same costs and
-/// months before). `funded` is room for the months each source pays.
+/// months before).
 fn year_prices(
     run: (&Parameters, &Scenario, Units),
-    (cache, funded): (&mut PriceCache, &mut Vec<Option<[bool; 12]>>),
+    (cache, funded, steady): Reused,
     pool: &mut Pool,
     year: i32,
 ) -> (Rc<YearPrices>, Money) {
@@ -36,19 +45,32 @@ fn year_prices(
             .flatten()
     }));
     let prices = cache.prices((params, sc), &pool.programmes, year, funded);
-    let money = sc
-        .sources
-        .iter()
-        .zip(funded.iter())
-        .zip(&prices.first_remaining)
-        .map(|((s, f), &first)| match f {
-            Some(_) => {
+    // The list of a year gone by is filled again rather than a new one allocated.
+    let mut money = std::mem::take(&mut pool.spare_money);
+    money.clear();
+    money.extend(
+        sc.sources
+            .iter()
+            .zip(funded.iter())
+            .zip(&prices.first_remaining)
+            .zip(steady.iter_mut())
+            .map(|(((s, f), &first), steady)| {
+                if f.is_none() {
+                    return (0, 0);
+                }
+                // A first year that starts after January is pro-rated.
+                let full_year = year != s.first_year || s.first_month == 1;
+                if let (Some(money), true) = (*steady, full_year) {
+                    return money;
+                }
                 let (budget, cap) = funding::year_money(sc, s, year, first);
-                (units.of(budget), cap)
-            }
-            None => (0, 0),
-        })
-        .collect();
+                let money = (units.of(budget), cap);
+                if full_year && funding::same_every_year(s) {
+                    *steady = Some(money);
+                }
+                money
+            }),
+    );
     (prices, money)
 }
 
@@ -67,8 +89,14 @@ impl Run<'_> {
                     AmountsF64::of(&BenefitAmounts::on_income(params, sc, income, month.date));
             }
             let run = (params, sc, self.units);
-            let buffers = (&mut self.cache, &mut self.scratch.funded);
-            (pool.prices, pool.money) = year_prices(run, buffers, pool, year);
+            let reused = (
+                &mut self.cache,
+                &mut self.scratch.funded,
+                &mut self.steady_money[..],
+            );
+            let (prices, money) = year_prices(run, reused, pool, year);
+            pool.prices = prices;
+            pool.spare_money = std::mem::replace(&mut pool.money, money);
         }
         // A source's money and cap are shared by its groups; a pledge of workers is worth
         // most at the dearest group's cost.
@@ -103,8 +131,12 @@ impl Run<'_> {
         let single = self.pools.len() == 1;
         self.sustain.fill(u64::MAX);
         for pool in &mut self.pools {
-            let buffers = (&mut self.cache, &mut self.scratch.funded);
-            let (prices, money) = year_prices(run, buffers, pool, next);
+            let reused = (
+                &mut self.cache,
+                &mut self.scratch.funded,
+                &mut self.steady_money[..],
+            );
+            let (prices, money) = year_prices(run, reused, pool, next);
             for (i, (plan, &(budget, cap))) in prices.plans.iter().zip(&money).enumerate() {
                 let first = plan.remaining[0];
                 pool.next_first[i] = first;
@@ -127,14 +159,20 @@ impl Run<'_> {
     /// shrinks, the workers beyond it leave, waiting ones first.
     fn grow(&mut self, year: i32) {
         let sc = self.sc;
-        let factor = self.growth.factor((year - sc.horizon.start.year) as u32);
+        // `Decimal`'s product rounded half to even, in integers.
+        let factor = Dec::from_decimal(self.growth.factor((year - sc.horizon.start.year) as u32));
         for pool in &mut self.pools {
-            let grown = round_u64(Decimal::from(pool.start_workers) * factor).max(1);
+            let grown = Dec::whole(pool.start_workers)
+                .mul(factor)
+                .round_dp(0)
+                .floor()
+                .max(1);
             if grown > pool.population {
                 // Enough new list entries to yield the new workers.
-                pool.list += round_u64(
-                    Decimal::from(grown - pool.population) / sc.enrolment.verification_yield,
-                );
+                let new = grown - pool.population;
+                let yield_ = sc.enrolment.verification_yield;
+                pool.list += div_round(new, yield_)
+                    .unwrap_or_else(|| round_u64(Decimal::from(new) / yield_));
             } else {
                 let known = pool.covered() + pool.waiting;
                 let excess = known.saturating_sub(grown);

@@ -6,7 +6,7 @@
 
 use super::{money_units, simulate_figures_until, Figures, Keep, PriceCache, Run, Stop};
 use crate::engine::parameters::Parameters;
-use crate::engine::scenario::ValidScenario;
+use crate::engine::scenario::{Scenario, ValidScenario};
 
 /// A run of a scenario paused just before fiscal year `year` opens.
 #[derive(Clone)]
@@ -51,12 +51,23 @@ impl<'a> Paused<'a> {
         if !same_frame {
             return super::run(self.run.params, valid, stop, cache);
         }
-        let mut resumed: Run<'b> = self.run.clone();
-        resumed.sc = sc;
+        let mut resumed = self.run_of(sc);
         resumed.cache = std::mem::take(cache);
         resumed.months_from(self.t, stop, None);
         *cache = std::mem::take(&mut resumed.cache);
         resumed.finish()
+    }
+
+    /// The paused run, to go on with `sc`: the money it kept as the same every year is read
+    /// again, as `sc`'s may differ.
+    fn run_of<'b>(&self, sc: &'b Scenario) -> Run<'b>
+    where
+        'a: 'b,
+    {
+        let mut run: Run<'b> = self.run.clone();
+        run.sc = sc;
+        run.steady_money.fill(None);
+        run
     }
 
     /// As `resume`, but only the figures of the years closed after the pause (a plan's
@@ -75,8 +86,7 @@ impl<'a> Paused<'a> {
         if !same_frame {
             return simulate_figures_until(self.run.params, valid, stop, cache);
         }
-        let mut resumed: Run<'b> = self.run.clone();
-        resumed.sc = sc;
+        let mut resumed = self.run_of(sc);
         resumed.keep = Keep::Figures;
         resumed.cache = std::mem::take(cache);
         resumed.months_from(self.t, stop, None);
