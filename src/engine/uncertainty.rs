@@ -355,6 +355,66 @@ pub fn bands(
     })
 }
 
+/// Whether the target is met in at least `probability` of the draws: exactly
+/// `bands(params, valid, assumptions, draws, seed)?.probability_target_met >= probability`,
+/// with the same draws in the same order, but it stops as soon as the draws left cannot
+/// change the answer (a goal-seek for a chance asks this of amounts far from the answer
+/// first, where a fifth of the draws usually decides it).
+fn met_in_share(
+    params: &Parameters,
+    valid: &ValidScenario,
+    assumptions: &Assumptions,
+    (draws, seed): (u32, u64),
+    probability: Decimal,
+) -> Result<bool, UncertaintyError> {
+    if !(MIN_DRAWS..=MAX_DRAWS).contains(&draws) {
+        return Err(UncertaintyError::Draws(draws));
+    }
+    assumptions.check()?;
+    let share = |met: u64, of: u64| {
+        if of == 0 {
+            Decimal::ZERO
+        } else {
+            Decimal::from(met) / Decimal::from(of)
+        }
+    };
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut cache = PriceCache::default();
+    let fields = valid.drawn_fields();
+    let samplers: Vec<Sampler> = assumptions
+        .0
+        .iter()
+        .map(|a| a.distribution().sampler())
+        .collect();
+    let (mut met, mut run) = (0u64, 0u64);
+    for k in 0..draws {
+        let left = u64::from(draws - k);
+        // However the draws left turn out, the share ends between `met / (run + left)` (none
+        // of them met) and `(met + left) / (run + left)` (all met); a skipped draw only moves
+        // it inside. `Decimal`'s rounding keeps that order, so the first product test below
+        // implies the share's; the second is confirmed with the share itself.
+        let whole = Decimal::from(run + left);
+        if Decimal::from(met) >= probability * whole {
+            return Ok(true);
+        }
+        if Decimal::from(met + left) < probability * whole
+            && share(met + left, run + left) < probability
+        {
+            return Ok(false);
+        }
+        let values = draw_values(&samplers, &mut rng);
+        if let Some(r) = run_once(
+            (params, valid, &fields),
+            apply(valid.scenario(), assumptions, &values),
+            &mut cache,
+        ) {
+            run += 1;
+            met += u64::from(r.met);
+        }
+    }
+    Ok(share(met, run) >= probability)
+}
+
 /// One bar of the tornado: coverage at the target year's end and total cost with the
 /// assumption at its low and at its high value, the others at their most likely values.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -451,17 +511,17 @@ pub fn budget_for_probability(
         return Err(UncertaintyError::Probability);
     }
     let sc = valid.scenario();
-    let chance = |amount: Rupiah| -> Result<Decimal, UncertaintyError> {
+    let enough = |amount: Rupiah| -> Result<bool, UncertaintyError> {
         let mut trial = sc.clone();
         trial.sources[index].amount = Amount::Rupiah { yearly: amount };
         trial.sources[index].by_year.clear();
         let valid = trial
             .validate(params)
             .map_err(|e| UncertaintyError::Unreachable(e.to_string()))?;
-        Ok(bands(params, &valid, assumptions, draws, seed)?.probability_target_met)
+        met_in_share(params, &valid, assumptions, (draws, seed), probability)
     };
     let mut high = limits::YEARLY_AMOUNT.max;
-    if chance(high)? < probability {
+    if !enough(high)? {
         return Err(UncertaintyError::Unreachable(format!(
             "no amount meets the target in {}% of the draws",
             (probability * Decimal::ONE_HUNDRED).round_dp(1)
@@ -475,11 +535,63 @@ pub fn budget_for_probability(
         * Decimal::from(12);
     while high - low > step.max(Decimal::ONE) {
         let mid = ((low + high) / Decimal::TWO).round();
-        if chance(mid)? >= probability {
+        if enough(mid)? {
             high = mid;
         } else {
             low = mid;
         }
     }
     Ok(high)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets;
+
+    #[test]
+    fn stopping_early_gives_the_bands_answer() {
+        let params = Parameters::embedded().unwrap();
+        let assumptions = Assumptions::embedded().unwrap();
+        let mut sc = presets::load("ambon").unwrap();
+        sc.target.coverage = Decimal::new(6, 1);
+        let (mut yes, mut no) = (0, 0);
+        // Amounts from hopeless to ample, each asked at shares from a tenth to all draws.
+        for yearly in [
+            0i64,
+            2_000_000_000,
+            3_500_000_000,
+            4_500_000_000,
+            9_000_000_000,
+        ] {
+            sc.sources[0].amount = Amount::Rupiah {
+                yearly: Decimal::from(yearly),
+            };
+            sc.sources[0].by_year.clear();
+            let valid = sc.clone().validate(&params).unwrap();
+            let share = bands(&params, &valid, &assumptions, 60, 7)
+                .unwrap()
+                .probability_target_met;
+            let shares = [
+                share,
+                Decimal::new(1, 1),
+                Decimal::new(5, 1),
+                Decimal::new(8, 1),
+            ];
+            for probability in shares.into_iter().chain([Decimal::ONE]) {
+                let early = met_in_share(&params, &valid, &assumptions, (60, 7), probability);
+                assert_eq!(
+                    early.unwrap(),
+                    share >= probability,
+                    "{yearly} at {probability}"
+                );
+                if share >= probability {
+                    yes += 1;
+                } else {
+                    no += 1;
+                }
+            }
+        }
+        assert!(yes > 0 && no > 0, "both answers asked ({yes} yes, {no} no)");
+    }
 }
