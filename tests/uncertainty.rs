@@ -255,6 +255,7 @@ fn the_probability_goal_seek_finds_the_least_amount() {
             .probability_target_met
     };
     assert!(chance(amount) >= p, "the answer meets 80%");
+    assert!(amount.fract().is_zero(), "whole Rupiah: {amount}");
     let year_of_cover = params
         .contribution_for(valid.horizon.start, &valid.programmes, false)
         .total()
