@@ -295,6 +295,25 @@ fn draw_values(samplers: &[Sampler], rng: &mut StdRng) -> Vec<Decimal> {
     samplers.iter().map(|s| s.sample(rng)).collect()
 }
 
+/// What every set of draws needs: each assumption's sampler and the fields a draw sets,
+/// once the number of draws and the assumptions are checked.
+fn draw_setup(
+    valid: &ValidScenario,
+    assumptions: &Assumptions,
+    draws: u32,
+) -> Result<(Vec<Sampler>, Vec<Field>), UncertaintyError> {
+    if !(MIN_DRAWS..=MAX_DRAWS).contains(&draws) {
+        return Err(UncertaintyError::Draws(draws));
+    }
+    assumptions.check()?;
+    let samplers = assumptions
+        .0
+        .iter()
+        .map(|a| a.distribution().sampler())
+        .collect();
+    Ok((samplers, valid.drawn_fields()))
+}
+
 /// P10–P90 of coverage and cost for each year, and the chance of meeting the target, over
 /// `draws` draws from a generator seeded with `seed`.
 pub fn bands(
@@ -304,20 +323,11 @@ pub fn bands(
     draws: u32,
     seed: u64,
 ) -> Result<Bands, UncertaintyError> {
-    if !(MIN_DRAWS..=MAX_DRAWS).contains(&draws) {
-        return Err(UncertaintyError::Draws(draws));
-    }
-    assumptions.check()?;
+    let (samplers, fields) = draw_setup(valid, assumptions, draws)?;
     let sc = valid.scenario();
     let mut rng = StdRng::seed_from_u64(seed);
     let mut results = Vec::with_capacity(draws as usize);
     let mut cache = PriceCache::default();
-    let fields = valid.drawn_fields();
-    let samplers: Vec<Sampler> = assumptions
-        .0
-        .iter()
-        .map(|a| a.distribution().sampler())
-        .collect();
     for _ in 0..draws {
         let values = draw_values(&samplers, &mut rng);
         // Every applied value is clamped into its valid range, so a draw always validates;
@@ -367,10 +377,7 @@ fn met_in_share(
     (draws, seed): (u32, u64),
     probability: Decimal,
 ) -> Result<bool, UncertaintyError> {
-    if !(MIN_DRAWS..=MAX_DRAWS).contains(&draws) {
-        return Err(UncertaintyError::Draws(draws));
-    }
-    assumptions.check()?;
+    let (samplers, fields) = draw_setup(valid, assumptions, draws)?;
     let share = |met: u64, of: u64| {
         if of == 0 {
             Decimal::ZERO
@@ -380,12 +387,6 @@ fn met_in_share(
     };
     let mut rng = StdRng::seed_from_u64(seed);
     let mut cache = PriceCache::default();
-    let fields = valid.drawn_fields();
-    let samplers: Vec<Sampler> = assumptions
-        .0
-        .iter()
-        .map(|a| a.distribution().sampler())
-        .collect();
     let (mut met, mut run) = (0u64, 0u64);
     for k in 0..draws {
         let left = u64::from(draws - k);
