@@ -8,7 +8,7 @@ import path from 'node:path';
 import { assert, openApp, waitFor, waitForSelector, textOf } from './lib.mjs';
 
 // Working out the budget for a chance runs the 1,000 draws for each amount tried.
-export const slow = ['testTheBudgetForAnEightyPercentChance'];
+export const slow = ['testTheBudgetForAnEightyPercentChance', 'testAMoveStopsTheSearchAndMovingBackGoesOn'];
 
 /** Saves a screenshot of the first element `selector` names as <name>.png in the artifacts. */
 async function shoot(page, artifacts, selector, name) {
@@ -108,4 +108,49 @@ export async function testTheBudgetForAnEightyPercentChance({ page }) {
   await page.fill('#f-source-0-yearly-text', '1000000000');
   await page.press('#f-source-0-yearly-text', 'Tab');
   await waitForSelector(page, '#goal-chance');
+}
+
+/** The budget for an 80% chance is searched one amount at a time on the draws' thread: a
+ * move while it searches gets its own chance (the bands) without waiting for the search,
+ * which stops (the question is offered again for the moved scenario); moving back to the
+ * scenario asked about goes on with the search where it stood, to an answer whose amount,
+ * applied, gives a chance of at least 80%. */
+export async function testAMoveStopsTheSearchAndMovingBackGoesOn({ page }) {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await openApp(page, '/');
+  await page.fill('#region-search', 'Lombok Timur');
+  await page.click('.region-result');
+  await waitFor(page, () => document.querySelector('.region-title')?.textContent.includes('Lombok Timur'), undefined,
+    { message: 'Lombok Timur opened' });
+  await page.locator('#goal-chance').scrollIntoViewIfNeeded();
+  await waitFor(page, () => document.querySelector('#goal-chance')
+    && document.querySelector('#target-chance')?.dataset.draws === '1000', undefined,
+  { timeout: 30_000, message: 'the question and the chance from 1,000 draws' });
+  const asked = await page.inputValue('#f-source-0-yearly-text');
+  await page.click('#goal-chance');
+  await waitForSelector(page, '#goal-chance-answer[aria-busy="true"]');
+  // Move while it searches: the moved scenario's chance comes, and the question is offered
+  // for it.
+  await page.fill('#f-source-0-yearly-text', '9000000000');
+  await page.press('#f-source-0-yearly-text', 'Tab');
+  await waitFor(page, () => document.querySelector('#target-chance')?.dataset.draws === '1000'
+    && document.querySelector('#goal-chance'), undefined,
+  { timeout: 60_000, message: "the moved scenario's chance, and the question offered again" });
+  assert.equal(await page.locator('#goal-chance-answer').count(), 0, 'no answer or search shown for the moved scenario');
+  // Back to the scenario asked about: the search goes on to its answer.
+  await page.fill('#f-source-0-yearly-text', asked);
+  await page.press('#f-source-0-yearly-text', 'Tab');
+  const answer = await waitFor(page, () => {
+    const t = document.querySelector('#goal-chance-answer')?.textContent ?? '';
+    return t.startsWith('Untuk peluang 80%') ? t : false;
+  }, undefined, { timeout: 90_000, message: 'the budget for an 80% chance after moving back' });
+  assert.match(answer, /perlu Rp [\d.,]+ (miliar|juta) per tahun \(Rp [\d.]+\)\.$/);
+  const before = await textOf(page, '#target-chance');
+  await page.click('#goal-chance-apply');
+  const chance = await waitFor(page, (old) => {
+    const c = document.querySelector('#target-chance');
+    const pct = Number((c?.textContent ?? '').match(/(\d{1,3})%$/)?.[1]);
+    return c?.dataset.draws === '1000' && c.textContent !== old ? pct : false;
+  }, before, { timeout: 90_000, message: 'the chance from 1,000 draws after applying' });
+  assert.ok(chance >= 80, `the chance after applying is ${chance}% (asked: ${answer})`);
 }

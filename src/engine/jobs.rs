@@ -12,7 +12,8 @@ use super::regions::{
 use super::scenario::Scenario;
 use super::solve::{coverage_for_budget, solve_budget, BudgetAnswer, CoverageAnswer, Unreachable};
 use super::uncertainty::{
-    bands, budget_for_probability, tornado, Assumptions, Bands, TornadoBar, UncertaintyError,
+    bands, chance_step, tornado, Assumptions, Bands, ChanceQuestion, ChanceSearch, ChanceStep,
+    TornadoBar, UncertaintyError,
 };
 use super::{simulate, Outcome, Rupiah, ValidScenario};
 use rust_decimal::Decimal;
@@ -46,14 +47,18 @@ pub enum Job {
     },
     /// Which assumption moves the answer most.
     Tornado(Scenario),
-    /// The least flat yearly amount of one source with which the target is met in at least
-    /// `probability` of `draws` draws (seeded with `seed`, as `Bands`).
+    /// One step of the search for the least flat yearly amount of one source with which the
+    /// target is met in at least `probability` of `draws` draws (seeded with `seed`, as
+    /// `Bands`), from where `search` stands (`uncertainty::chance_step`); the asker asks the
+    /// next step with the search its answer gives, until the amount is found.
     BudgetForChance {
         scenario: Scenario,
         source: usize,
         probability: Decimal,
         draws: u32,
         seed: u64,
+        #[serde(default)]
+        search: ChanceSearch,
     },
     /// Every province and kab/kota of Indonesia: these provinces with their own sources
     /// edited, every other one on its starting plan.
@@ -79,7 +84,7 @@ pub enum Answer {
     Plan(Box<Result<Plan, PlanError>>),
     Bands(Box<Result<Bands, UncertaintyError>>),
     Tornado(Result<Vec<TornadoBar>, UncertaintyError>),
-    BudgetForChance(Result<Rupiah, UncertaintyError>),
+    BudgetForChance(Result<ChanceStep, UncertaintyError>),
     /// The national plan's results, or why the embedded regions could not be run.
     National(Box<Result<NationalOutcome, String>>),
     /// A scenario as its file's JSON (`import::scenario_to_json`, read back with
@@ -171,10 +176,18 @@ impl Engine {
                 probability,
                 draws,
                 seed,
+                search,
             } => answer(scenario, &|v| {
-                Answer::BudgetForChance(self.assumptions().and_then(|a| {
-                    budget_for_probability(p, v, a, *source, *probability, *draws, *seed)
-                }))
+                let question = ChanceQuestion {
+                    index: *source,
+                    probability: *probability,
+                    draws: *draws,
+                    seed: *seed,
+                };
+                Answer::BudgetForChance(
+                    self.assumptions()
+                        .and_then(|a| chance_step(p, v, a, &question, *search)),
+                )
             }),
             Job::National(edited) => Answer::National(Box::new(self.national(edited))),
             Job::KabKotaInPlan { code, edited } => Answer::Scenario(
@@ -232,29 +245,53 @@ mod tests {
         }
     }
 
-    /// The budget for a chance of reaching the target, as a job: the amount the engine's
-    /// own search finds (a region whose target the draws can reach), and why there is none
-    /// where verification, not money, holds coverage back (Ambon's 100% target).
+    /// The budget for a chance of reaching the target, as jobs of one step each: asking each
+    /// next step with the search the last answer gave ends on the amount the engine's own
+    /// search finds (a region whose target the draws can reach), and the first step says
+    /// why there is none where verification, not money, holds coverage back (Ambon's 100%
+    /// target).
     #[test]
-    fn the_budget_for_a_chance_answers_as_the_search_does() {
+    fn the_budget_for_a_chance_answers_step_by_step_as_the_search_does() {
+        use crate::engine::uncertainty::budget_for_probability;
         let engine = Engine::embedded().unwrap();
         let p = engine.params();
         let a = Assumptions::embedded().unwrap();
-        let job = |scenario: Scenario| Job::BudgetForChance {
+        let job = |scenario: Scenario, search| Job::BudgetForChance {
             scenario,
             source: 0,
             probability: Decimal::new(8, 1),
             draws: 100,
             seed: 7,
+            search,
         };
         let lombok = regions::starting_scenario(p, "52.03").unwrap().scenario;
         let valid = lombok.clone().validate(p).unwrap();
         let direct = budget_for_probability(p, &valid, &a, 0, Decimal::new(8, 1), 100, 7);
         assert!(direct.is_ok(), "{direct:?}");
-        assert_eq!(engine.run(&job(lombok)), Answer::BudgetForChance(direct));
+        let (mut search, mut steps) = (ChanceSearch::default(), 0);
+        let found = loop {
+            steps += 1;
+            match engine.run(&job(lombok.clone(), search)) {
+                Answer::BudgetForChance(Ok(ChanceStep::Searching(next))) => {
+                    let (low, high) = (next.low, next.high.expect("the most was tried"));
+                    assert!(low < high, "step {steps}: {low} < {high}");
+                    if let Some(last) = search.high {
+                        assert!(
+                            high - low <= (last - search.low) / Decimal::TWO + Decimal::ONE,
+                            "each step halves the range"
+                        );
+                    }
+                    search = next;
+                }
+                Answer::BudgetForChance(Ok(ChanceStep::Found(amount))) => break Ok(amount),
+                other => panic!("step {steps}: {other:?}"),
+            }
+        };
+        assert_eq!(found, direct);
+        assert!(steps > 5, "a search of several steps ({steps})");
         let ambon = crate::engine::presets::load("ambon").unwrap();
         assert!(matches!(
-            engine.run(&job(ambon)),
+            engine.run(&job(ambon, ChanceSearch::default())),
             Answer::BudgetForChance(Err(UncertaintyError::Unreachable(_)))
         ));
     }

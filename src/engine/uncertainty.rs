@@ -498,7 +498,8 @@ pub fn tornado(
 }
 
 /// The least flat yearly amount (whole Rupiah, to within one worker-year's contribution) of
-/// source `index` with which the target is met in at least `probability` of the draws.
+/// source `index` with which the target is met in at least `probability` of the draws: the
+/// search of `chance_step` run to its end.
 pub fn budget_for_probability(
     params: &Parameters,
     valid: &ValidScenario,
@@ -508,41 +509,113 @@ pub fn budget_for_probability(
     draws: u32,
     seed: u64,
 ) -> Result<Rupiah, UncertaintyError> {
+    let question = ChanceQuestion {
+        index,
+        probability,
+        draws,
+        seed,
+    };
+    let mut search = ChanceSearch::default();
+    loop {
+        match chance_step(params, valid, assumptions, &question, search)? {
+            ChanceStep::Found(amount) => return Ok(amount),
+            ChanceStep::Searching(next) => search = next,
+        }
+    }
+}
+
+/// What a budget for a chance asks: the least flat yearly amount of source `index` with
+/// which the target is met in at least `probability` of `draws` draws seeded with `seed`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChanceQuestion {
+    pub index: usize,
+    pub probability: Decimal,
+    pub draws: u32,
+    pub seed: u64,
+}
+
+/// How far a search for the budget for a chance has come: `low` is too little (or zero), and
+/// `high` is enough, once the most a source may pay has been tried (`None` before).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChanceSearch {
+    pub low: Rupiah,
+    pub high: Option<Rupiah>,
+}
+
+/// One step's result: the amount, or where the search goes on from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChanceStep {
+    Found(Rupiah),
+    Searching(ChanceSearch),
+}
+
+/// One step of the search for the budget for a chance: tries one amount (the draws of one
+/// scenario), so a caller can stop a search whose question is no longer asked between steps
+/// (the page's draws lane runs a bands job between two steps rather than after the whole
+/// search). The first step tries the most a source may pay (and fails if even that is too
+/// little); each later one halves the range, to within one worker-year of the package.
+pub fn chance_step(
+    params: &Parameters,
+    valid: &ValidScenario,
+    assumptions: &Assumptions,
+    question: &ChanceQuestion,
+    search: ChanceSearch,
+) -> Result<ChanceStep, UncertaintyError> {
+    let probability = question.probability;
     if probability <= Decimal::ZERO || probability >= Decimal::ONE {
         return Err(UncertaintyError::Probability);
     }
     let sc = valid.scenario();
     let enough = |amount: Rupiah| -> Result<bool, UncertaintyError> {
         let mut trial = sc.clone();
-        trial.sources[index].amount = Amount::Rupiah { yearly: amount };
-        trial.sources[index].by_year.clear();
+        trial.sources[question.index].amount = Amount::Rupiah { yearly: amount };
+        trial.sources[question.index].by_year.clear();
         let valid = trial
             .validate(params)
             .map_err(|e| UncertaintyError::Unreachable(e.to_string()))?;
-        met_in_share(params, &valid, assumptions, (draws, seed), probability)
+        met_in_share(
+            params,
+            &valid,
+            assumptions,
+            (question.draws, question.seed),
+            probability,
+        )
     };
-    let mut high = limits::YEARLY_AMOUNT.max;
-    if !enough(high)? {
-        return Err(UncertaintyError::Unreachable(format!(
-            "no amount meets the target in {}% of the draws",
-            (probability * Decimal::ONE_HUNDRED).round_dp(1)
-        )));
-    }
-    let mut low = Decimal::ZERO;
+    let ChanceSearch { mut low, high } = search;
+    let high = match high {
+        None => {
+            let most = limits::YEARLY_AMOUNT.max;
+            if !enough(most)? {
+                return Err(UncertaintyError::Unreachable(format!(
+                    "no amount meets the target in {}% of the draws",
+                    (probability * Decimal::ONE_HUNDRED).round_dp(1)
+                )));
+            }
+            most
+        }
+        Some(mut high) => {
+            let mid = ((low + high) / Decimal::TWO).round();
+            if enough(mid)? {
+                high = mid;
+            } else {
+                low = mid;
+            }
+            high
+        }
+    };
     // One worker-year of the package is the precision that matters to a budget.
-    let step = params
+    let precision = params
         .contribution_for(sc.horizon.start, &sc.programmes, false)
         .total()
         * Decimal::from(12);
-    while high - low > step.max(Decimal::ONE) {
-        let mid = ((low + high) / Decimal::TWO).round();
-        if enough(mid)? {
-            high = mid;
-        } else {
-            low = mid;
-        }
-    }
-    Ok(high)
+    Ok(if high - low > precision.max(Decimal::ONE) {
+        ChanceStep::Searching(ChanceSearch {
+            low,
+            high: Some(high),
+        })
+    } else {
+        ChanceStep::Found(high)
+    })
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::goal_plan::GoalPlan;
 use crate::engine::jobs::{Answer, Job};
 use crate::engine::scenario::{Amount, Scenario};
 use crate::engine::solve::{with_amount, BudgetAnswer, Unreachable};
-use crate::engine::uncertainty::UncertaintyError;
+use crate::engine::uncertainty::{ChanceSearch, ChanceStep, UncertaintyError};
 use crate::engine::{Rupiah, ValidScenario};
 use crate::locale::Lang;
 use crate::ui::compute::{kept_answer, use_job, use_settled_answer, Done};
@@ -93,53 +93,84 @@ pub fn GoalSeek(props: &Props) -> Html {
     // The budget for a chance of reaching the target, worked out on the draws' lane when
     // asked (it runs the draws for each amount tried: seconds, not milliseconds), with the
     // draws and seed of the chance shown beside the target, so an applied answer shows it.
+    // It is asked one step (one amount tried) at a time: each answer that says where the
+    // search goes on asks the next step while the scenario is still the one asked about, so
+    // a move in between stops the search, and the bands of the move wait for one step at
+    // most, not for the whole search.
     let chance_asked = use_state(|| None::<Rc<Job>>);
     let chance_done = use_job((*chance_asked).clone());
+    // Whether a job asked for is this scenario's (compared only once one is asked).
+    let is_current = |job: &Job| {
+        matches!(job, Job::BudgetForChance { scenario, source, .. }
+            if *source == index && scenario == sc.scenario())
+    };
+    let next_step = chance_done
+        .as_ref()
+        .and_then(|d| match (&d.answer, d.job.as_ref()) {
+            (
+                Answer::BudgetForChance(Ok(ChanceStep::Searching(next))),
+                Job::BudgetForChance { .. },
+            ) if is_current(&d.job) && chance_asked.as_deref() == Some(d.job.as_ref()) => {
+                let mut job = d.job.as_ref().clone();
+                if let Job::BudgetForChance { search, .. } = &mut job {
+                    *search = *next;
+                }
+                Some(Rc::new(job))
+            }
+            _ => None,
+        });
+    use_effect_with(next_step, {
+        let chance_asked = chance_asked.clone();
+        move |next: &Option<Rc<Job>>| {
+            if let Some(next) = next {
+                chance_asked.set(Some(next.clone()));
+            }
+        }
+    });
     let (chance_html, for_chance) = {
-        // Whether a job asked for is this scenario's (compared only once one is asked).
-        let is_current = |job: &Job| {
-            matches!(job, Job::BudgetForChance { scenario, source, .. }
-                if *source == index && scenario == sc.scenario())
-        };
         // Or the answer that made this scenario: its amount applied to the scenario asked for.
         let applied = |d: &Done| match (d.job.as_ref(), &d.answer) {
             (
                 Job::BudgetForChance {
                     scenario, source, ..
                 },
-                Answer::BudgetForChance(Ok(amount)),
+                Answer::BudgetForChance(Ok(ChanceStep::Found(amount))),
             ) => *source == index && amount_applied(scenario, index, *amount, sc.scenario()),
             _ => false,
         };
+        // A search's end: its amount, or why there is none.
+        let ended = |d: &Done| match &d.answer {
+            Answer::BudgetForChance(Ok(ChanceStep::Found(amount))) => Some(Ok(*amount)),
+            Answer::BudgetForChance(Err(e)) => Some(Err(e.clone())),
+            _ => None,
+        };
         let answered = chance_done
             .as_ref()
-            .filter(|d| is_current(&d.job) || applied(d));
+            .filter(|d| is_current(&d.job) || applied(d))
+            .and_then(|d| Some((ended(d)?, !is_current(&d.job))));
         let name = sc.sources.get(index).map(|s| s.name.as_str()).unwrap_or("");
-        let for_chance = answered.and_then(|d| match &d.answer {
-            Answer::BudgetForChance(result) => Some(result.clone()),
-            _ => None,
-        });
-        let html = match answered.map(|d| (&d.answer, !is_current(&d.job))) {
-            Some((Answer::BudgetForChance(Ok(amount)), applied)) => {
+        let for_chance = answered.as_ref().map(|(result, _)| result.clone());
+        let html = match answered {
+            Some((Ok(amount), applied)) => {
                 let apply = {
-                    let (on_action, valid, amount) = (props.on_action.clone(), sc.clone(), *amount);
+                    let (on_action, valid) = (props.on_action.clone(), sc.clone());
                     Callback::from(move |_| {
                         let next = with_amount(&valid, index, amount).into_inner();
                         on_action.emit(Action::Replace(Box::new(next)));
                     })
                 };
                 html! {<>
-                    <p id="goal-chance-answer" class="answer">{ chance_answer(name, *amount, CHANCE_PCT, FULL_DRAWS, lang) }</p>
+                    <p id="goal-chance-answer" class="answer">{ chance_answer(name, amount, CHANCE_PCT, FULL_DRAWS, lang) }</p>
                     <button type="button" id="goal-chance-apply" onclick={apply} disabled={applied}>
                         { if applied { T::Applied.get(lang) } else { T::Apply.get(lang) } }
                     </button>
                 </>}
             }
-            Some((Answer::BudgetForChance(Err(UncertaintyError::Unreachable(_))), _)) => html! {
+            Some((Err(UncertaintyError::Unreachable(_)), _)) => html! {
                 <p id="goal-chance-answer" class="answer bad">{ chance_unreachable(name, CHANCE_PCT, lang) }</p>
             },
-            Some((Answer::BudgetForChance(Err(e)), _)) => html! {
-                <p id="goal-chance-answer" class="answer bad">{ uncertainty_error(e, lang) }</p>
+            Some((Err(e), _)) => html! {
+                <p id="goal-chance-answer" class="answer bad">{ uncertainty_error(&e, lang) }</p>
             },
             _ if chance_asked.as_deref().is_some_and(is_current) => html! {
                 <p class="muted" id="goal-chance-answer" aria-busy="true">{ ChanceText::Working.get(CHANCE_PCT, FULL_DRAWS, lang) }</p>
@@ -154,6 +185,7 @@ pub fn GoalSeek(props: &Props) -> Html {
                             probability: Decimal::new(i64::from(CHANCE_PCT), 2),
                             draws: FULL_DRAWS,
                             seed: SEED,
+                            search: ChanceSearch::default(),
                         })))
                     })
                 };
