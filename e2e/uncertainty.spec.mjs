@@ -62,16 +62,21 @@ export async function test({ page, artifacts }) {
   await shoot(page, artifacts, '#tornado', 'uncertainty-tornado');
 }
 
-/** The goal-seek's flat amount takes each assumption at its most likely value, so its chance
- * can be low (Lombok Timur: 0%); asked, the goal-seek works out the amount with an 80%
- * chance over the same 1,000 draws, and once applied the chance beside the target says so. */
-export async function testTheBudgetForAnEightyPercentChance({ page }) {
+/** Opens Lombok Timur on a laptop's screen: its flat amount has a 0% chance. */
+async function openLombokTimur(page) {
   await page.setViewportSize({ width: 1366, height: 900 });
   await openApp(page, '/');
   await page.fill('#region-search', 'Lombok Timur');
   await page.click('.region-result');
   await waitFor(page, () => document.querySelector('.region-title')?.textContent.includes('Lombok Timur'), undefined,
     { message: 'Lombok Timur opened' });
+}
+
+/** The goal-seek's flat amount takes each assumption at its most likely value, so its chance
+ * can be low (Lombok Timur: 0%); asked, the goal-seek works out the amount with an 80%
+ * chance over the same 1,000 draws, and once applied the chance beside the target says so. */
+export async function testTheBudgetForAnEightyPercentChance({ page }) {
+  await openLombokTimur(page);
   await page.locator('#goal-apply').scrollIntoViewIfNeeded();
   await waitFor(page, () => document.querySelector('#goal-apply') && !document.querySelector('.goal-seek [aria-busy="true"]'),
     undefined, { timeout: 30_000, message: 'the flat amount' });
@@ -116,12 +121,7 @@ export async function testTheBudgetForAnEightyPercentChance({ page }) {
  * scenario asked about goes on with the search where it stood, to an answer whose amount,
  * applied, gives a chance of at least 80%. */
 export async function testAMoveStopsTheSearchAndMovingBackGoesOn({ page }) {
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await openApp(page, '/');
-  await page.fill('#region-search', 'Lombok Timur');
-  await page.click('.region-result');
-  await waitFor(page, () => document.querySelector('.region-title')?.textContent.includes('Lombok Timur'), undefined,
-    { message: 'Lombok Timur opened' });
+  await openLombokTimur(page);
   await page.locator('#goal-chance').scrollIntoViewIfNeeded();
   await waitFor(page, () => document.querySelector('#goal-chance')
     && document.querySelector('#target-chance')?.dataset.draws === '1000', undefined,

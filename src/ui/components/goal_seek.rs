@@ -104,21 +104,18 @@ pub fn GoalSeek(props: &Props) -> Html {
         matches!(job, Job::BudgetForChance { scenario, source, .. }
             if *source == index && scenario == sc.scenario())
     };
-    let next_step = chance_done
-        .as_ref()
-        .and_then(|d| match (&d.answer, d.job.as_ref()) {
-            (
-                Answer::BudgetForChance(Ok(ChanceStep::Searching(next))),
-                Job::BudgetForChance { .. },
-            ) if is_current(&d.job) && chance_asked.as_deref() == Some(d.job.as_ref()) => {
-                let mut job = d.job.as_ref().clone();
-                if let Job::BudgetForChance { search, .. } = &mut job {
-                    *search = *next;
-                }
-                Some(Rc::new(job))
+    let next_step = chance_done.as_ref().and_then(|d| match &d.answer {
+        Answer::BudgetForChance(Ok(ChanceStep::Searching(next)))
+            if is_current(&d.job) && chance_asked.as_deref() == Some(d.job.as_ref()) =>
+        {
+            let mut job = d.job.as_ref().clone();
+            if let Job::BudgetForChance { search, .. } = &mut job {
+                *search = *next;
             }
-            _ => None,
-        });
+            Some(Rc::new(job))
+        }
+        _ => None,
+    });
     use_effect_with(next_step, {
         let chance_asked = chance_asked.clone();
         move |next: &Option<Rc<Job>>| {
