@@ -43,7 +43,7 @@ async function run(throttle) {
     const done = await wait(page, () => (document.querySelector('#goal-chance-answer')?.textContent ?? '').includes('80%')
       && !document.querySelector('#goal-chance-answer[aria-busy]') && performance.now());
     search.push((await done.jsonValue()) - t0);
-    // Move back to a scenario not yet answered, ask again, and move while it searches.
+    // Move to a scenario not yet asked about, ask for it, and move again while it searches.
     await page.fill('#f-source-0-yearly-text', String(2_000_000_000 + i * 7_000_000));
     await page.press('#f-source-0-yearly-text', 'Tab');
     await wait(page, () => document.querySelector('#goal-chance')
