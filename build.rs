@@ -58,6 +58,12 @@ fn csv_rows(path: &str) -> Vec<Vec<serde_json::Value>> {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    // A release build that splits the app (`--cfg payung_split`, scripts/wasm-env.sh) links
+    // the app's main wasm with its relocations, which the splitter reads
+    // (scripts/bin/wasm-bindgen); the other wasm files are not split.
+    if std::env::var_os("CARGO_CFG_PAYUNG_SPLIT").is_some() {
+        println!("cargo:rustc-link-arg-bin=payung-web=--emit-relocs");
+    }
     write("parameters.json", &read("data/parameters.toml"));
     write("ucj.json", &read("data/regions/ucj.toml"));
     write("kabkota.json", &csv_rows("data/regions/kabkota.csv"));

@@ -1,7 +1,7 @@
 // The loading screen: static HTML in index.html, in the browser's language, with the wasm
 // download's progress, and a plain message where WebAssembly cannot run.
 import path from 'node:path';
-import { assert, openApp, waitFor, expectVisible, textOf } from './lib.mjs';
+import { assert, openApp, waitFor, waitForPanels, expectVisible, textOf } from './lib.mjs';
 
 export async function testLoadingScreenShowsProgressInTheBrowsersLanguage({ browser, baseURL, artifacts }) {
   const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: { width: 1366, height: 768 } });
@@ -121,5 +121,42 @@ export async function testALinkOrASavedScenarioSkipsThePreview({ browser, baseUR
     } finally {
       await context.close();
     }
+  }
+}
+
+// The panels below the first screen come in wasm chunks of their own (a split release
+// build: ui::components::lazy): the main wasm arrives first, and once the first screen is
+// up every chunk is fetched without waiting for its panel, so none waits for the network
+// later. On a phone nothing below the first screen is built at load, yet the chunks come.
+export async function testThePanelsBelowTheFirstScreenComeInChunksAfterIt({ browser, baseURL }) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 412, height: 823 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+    await openApp(page, '/');
+    const panels = ['split_national.wasm', 'split_saved.wasm', 'split_tornado.wasm', 'split_embed.wasm',
+      'split_share.wasm', 'split_files.wasm'];
+    await waitForPanels(page);
+    const main = fetched.findIndex((f) => /^payung-web-[0-9a-f]+_bg\.wasm$/.test(f));
+    assert.ok(main >= 0, `the main wasm was fetched: ${fetched.join(' ')}`);
+    for (const chunk of panels) {
+      const at = fetched.indexOf(chunk);
+      assert.ok(at > main, `${chunk} fetched after the main wasm: ${fetched.join(' ')}`);
+    }
+    // Nothing below the first screen was built, so the chunks came ahead of their panels.
+    assert.equal(await page.locator('#national').count(), 0, 'the national panel is not built at load on a phone');
+    // Scrolled to, a panel is drawn from its chunk and works.
+    await waitFor(page, () => {
+      if (document.querySelector('#national')) return true;
+      window.scrollBy(0, 400);
+      return false;
+    }, undefined, { message: 'the national panel to be built as the page is scrolled' });
+    await expectVisible(page, '#national');
+    await page.locator('#national > summary').click();
+    await expectVisible(page, '#national-summary');
+    assert.match(await textOf(page, '#national-summary'), /\d/);
+  } finally {
+    await context.close();
   }
 }

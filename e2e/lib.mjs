@@ -154,6 +154,15 @@ export async function scrollThrough(page) {
 }
 
 /**
+ * Waits until the app has fetched the chunks of its panels below the first screen (in a
+ * split build; ui::components::lazy), which it marks on <html data-panels="loaded">.
+ */
+export async function waitForPanels(page, { timeout = TIMEOUT } = {}) {
+  await waitFor(page, () => document.documentElement.dataset.panels === 'loaded', undefined,
+    { timeout, message: 'the panels below the first screen to be fetched' });
+}
+
+/**
  * Waits until the page's `count` engine threads (ui::compute: one Web Worker per lane) have
  * started and fetched their wasm, which is the last file a page loads: each worker reports
  * the fetch in its own resource timeline, which a PerformanceObserver watches.

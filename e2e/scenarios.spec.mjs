@@ -30,6 +30,9 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
   // Both survive a reload.
   await page.reload();
   await ready(page);
+  // The saved list is drawn once its panel's code has arrived (after the first screen).
+  await waitFor(page, () => document.querySelectorAll('.saved-item:not(.saved-current)').length >= 2, undefined,
+    { message: 'both saved scenarios listed' });
   const names = await page.locator('.saved-item:not(.saved-current) .saved-name').allInnerTexts();
   // The scenario being worked on survives the reload too, unsaved edits included.
   assert.equal(await page.inputValue('#f-source-0-yearly-text'), '6.000.000.000');

@@ -1,7 +1,7 @@
 // The simulator as a new user tries it (issue 3): open Ambon, raise the APBD budget,
 // add a bapak asuh source, turn on JHT, type a bad value, goal-seek and apply, switch to
 // English. e2e/suite.test.mjs also fails the test on any request that leaves the served origin.
-import { assert, openApp, scrollThrough, waitFor, waitForText, textOf, expectText, waitForEngineThreads } from './lib.mjs';
+import { assert, openApp, scrollThrough, waitFor, waitForText, textOf, expectText, waitForEngineThreads, waitForPanels } from './lib.mjs';
 
 const svg = (page, id) => page.evaluate((id) => document.querySelector(`#${id} svg`)?.outerHTML ?? '', id);
 
@@ -10,8 +10,10 @@ export async function test({ page, screenshot }) {
   await openApp(page, '/');
   await waitForText(page, 'Kota Ambon', { selector: '.region-title' });
   // Once it has loaded, with its three engine threads (which may start after the first
-  // render on a busy machine), the app makes no request at all, to any origin.
+  // render on a busy machine) and its panels below the first screen (fetched once the first
+  // screen is up), the app makes no request at all, to any origin.
   await waitForEngineThreads(page);
+  await waitForPanels(page);
   const late = [];
   page.on('request', (r) => late.push(r.url()));
   assert.equal(await page.inputValue('#preset'), 'ambon');

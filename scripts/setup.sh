@@ -4,6 +4,8 @@
 #   - rustfmt and clippy,
 #   - wasm-bindgen-cli at the version of the wasm-bindgen crate in Cargo.lock,
 #   - trunk 0.21.14,
+#   - wasm-split-cli (wasm_split_cli_support 0.2.4), which cuts the app's panels below the
+#     first screen into chunks of their own in release builds (scripts/wasm-env.sh),
 #   - npm packages (binaryen's wasm-opt, @playwright/test, lighthouse, @axe-core/playwright)
 #     from package-lock.json,
 #   - Chromium and chromedriver (Debian packages).
@@ -17,6 +19,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 export PATH="$CARGO_BIN:$PATH"
 
@@ -158,6 +161,13 @@ if [ "$(tool_version trunk)" = "$TRUNK_VERSION" ]; then
 else
     # --locked is required here (without it, lightningcss fails to build).
     in_background trunk cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+if cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "wasm-split-cli $WASM_SPLIT_VERSION present"
+else
+    in_background wasm-split-cli cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+        --features build-binary --locked --force
 fi
 
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"

@@ -51,6 +51,16 @@ trunk_release() {
     else
         echo "[wasm-env] no standard library sources at $sources: a larger release build" >&2
     fi
+    # With wasm-split-cli (scripts/setup.sh installs it), the panels below the first screen
+    # are cut out of the app's main wasm into chunks fetched after it (`payung_split`:
+    # ui::components::lazy, scripts/bin/wasm-bindgen, scripts/split-build.mjs).
+    if command -v wasm-split-cli > /dev/null; then
+        export PAYUNG_SPLIT_WASM=1
+        export PATH="$_payung_root/scripts/bin:$PATH"
+        export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} --cfg payung_split"
+    else
+        echo "[wasm-env] no wasm-split-cli: the app's panels stay in its main wasm" >&2
+    fi
     local command="$1"
     shift
     trunk "$command" --release "$@"

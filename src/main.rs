@@ -8,6 +8,8 @@ use gloo::timers::callback::Timeout;
 
 fn main() {
     payung::ui::compute::install_workers("worker-loader.js");
+    #[cfg(all(target_arch = "wasm32", payung_split))]
+    split::install();
     Timeout::new(0, || {
         payung::ui::app::prepare();
         Timeout::new(0, || {
@@ -16,4 +18,96 @@ fn main() {
         .forget();
     })
     .forget();
+}
+
+/// The split points of a split release build (`payung::ui::components::lazy`): each panel's
+/// drawing, and all it alone uses, goes into a wasm chunk of its own, fetched after the
+/// first screen.
+#[cfg(all(target_arch = "wasm32", payung_split))]
+mod split {
+    use payung::ui::components::lazy::{self, Draw, Loaders, Loading};
+    use payung::ui::components::{
+        embed_generator, file_panel, national_panel, saved_panel, share_panel, tornado_panel,
+    };
+    use wasm_split_helpers::wasm_split;
+
+    macro_rules! split_point {
+        ($name:ident, $preload:ident, $load:ident, $draw:path, $props:ty) => {
+            #[wasm_split($name, preload($preload))]
+            fn $name() -> Draw<$props> {
+                $draw()
+            }
+
+            fn $load() -> Loading<$props> {
+                Box::pin($name())
+            }
+        };
+    }
+
+    split_point!(
+        embed,
+        preload_embed,
+        load_embed,
+        lazy::draw_embed,
+        embed_generator::Props
+    );
+    split_point!(
+        files,
+        preload_files,
+        load_files,
+        lazy::draw_files,
+        file_panel::Props
+    );
+    split_point!(
+        national,
+        preload_national,
+        load_national,
+        lazy::draw_national,
+        national_panel::Props
+    );
+    split_point!(
+        saved,
+        preload_saved,
+        load_saved,
+        lazy::draw_saved,
+        saved_panel::Props
+    );
+    split_point!(
+        share,
+        preload_share,
+        load_share,
+        lazy::draw_share,
+        share_panel::Props
+    );
+    split_point!(
+        tornado,
+        preload_tornado,
+        load_tornado,
+        lazy::draw_tornado,
+        tornado_panel::Props
+    );
+
+    /// Fetches the chunks, the nearest panels first.
+    fn preload() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+        Box::pin(async {
+            preload_tornado().await;
+            preload_national().await;
+            preload_saved().await;
+            preload_embed().await;
+            preload_share().await;
+            preload_files().await;
+        })
+    }
+
+    pub fn install() {
+        lazy::install(Loaders {
+            embed: load_embed,
+            files: load_files,
+            national: load_national,
+            saved: load_saved,
+            share: load_share,
+            tornado: load_tornado,
+            preload,
+        });
+    }
 }

@@ -10,12 +10,11 @@ use crate::locale::Lang;
 use crate::ui::components::budget_ledger::BudgetLedger;
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::deferred::Deferred;
-use crate::ui::components::embed_generator::EmbedGenerator;
 use crate::ui::components::embed_view::EmbedView;
 use crate::ui::components::enrolment_panel::EnrolmentPanel;
-use crate::ui::components::file_panel::{ChartDownloads, FilePanel};
+use crate::ui::components::file_panel::{self, ChartDownloads};
 use crate::ui::components::goal_seek::{GoalAnswers, GoalSeek};
-use crate::ui::components::national_panel::NationalPanel;
+use crate::ui::components::lazy;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::phone_bar::{PhoneBar, View};
 use crate::ui::components::preset_notes::PresetNotes;
@@ -24,12 +23,12 @@ use crate::ui::components::programme_panel::ProgrammePanel;
 use crate::ui::components::region_panel::RegionPanel;
 use crate::ui::components::results_table::ResultsTable;
 use crate::ui::components::risk_panel::RiskPanel;
-use crate::ui::components::saved_panel::SavedPanel;
-use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::components::summary_cards::SummaryCards;
 use crate::ui::components::target_panel::TargetPanel;
-use crate::ui::components::tornado_panel::TornadoPanel;
+use crate::ui::components::{
+    embed_generator, national_panel, saved_panel, share_panel, tornado_panel,
+};
 use crate::ui::i18n::{self, T};
 use crate::ui::outcomes::{outcome_job, use_outcomes};
 use crate::ui::state::{Action, State};
@@ -362,6 +361,9 @@ fn Simulator(props: &SimulatorProps) -> Html {
             }
         })
     };
+    // The panels below the first screen come in chunks of their own: fetch them now that
+    // the first screen is up, so none waits for the network later.
+    use_effect_with((), |_| lazy::preload());
     let latest_prepare = use_mut_ref(|| prepare.clone());
     *latest_prepare.borrow_mut() = prepare.clone();
     use_effect_with((), move |_| {
@@ -478,18 +480,20 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     // Below the first screen: each section mounts in its own task and follows changes
                     // only while in sight or once they settle (`Deferred`).
                     <Deferred {epoch}><GoalSeek valid={state.valid.clone()} {lang} on_action={on_action.clone()} on_answers={on_goal_answers} /></Deferred>
-                    <Deferred {epoch}><TornadoPanel valid={state.valid.clone()} {assumptions} {lang} /></Deferred>
+                    <Deferred {epoch}>{ lazy::tornado(tornado_panel::Props { valid: state.valid.clone(), assumptions, lang }) }</Deferred>
                     <Deferred {epoch}><div class="charts">
                         { for other_charts.iter().map(|c| chart_card(c, false)) }
                     </div></Deferred>
-                    <Deferred {epoch}><NationalPanel {lang} on_action={on_action.clone()} /></Deferred>
-                    <Deferred {epoch}><SavedPanel key={*saved_revision} scenario={state.valid.scenario().clone()} params={params.clone()} {lang}
-                        on_open={on_action.reform(|sc| Action::Replace(Box::new(sc)))} /></Deferred>
+                    <Deferred {epoch}>{ lazy::national(national_panel::Props { lang, on_action: on_action.clone() }) }</Deferred>
+                    <Deferred {epoch}>{ keyed(*saved_revision, lazy::saved(saved_panel::Props {
+                        scenario: state.valid.scenario().clone(), params: params.clone(), lang,
+                        on_open: on_action.reform(|sc| Action::Replace(Box::new(sc))), store: Default::default(),
+                    })) }</Deferred>
                     <Deferred {epoch}><ResultsTable outcome={outcome.clone()} {lang} /></Deferred>
                     <Deferred {epoch}><BudgetLedger outcome={outcome.clone()} {lang} /></Deferred>
-                    <Deferred {epoch}><EmbedGenerator scenario={state.valid.scenario().clone()} {lang} /></Deferred>
-                    <Deferred {epoch}><SharePanel valid={state.valid.clone()} {lang} /></Deferred>
-                    <Deferred {epoch}><FilePanel valid={state.valid.clone()} outcome={outcome.clone()} params={params.clone()} {lang} {on_import} /></Deferred>
+                    <Deferred {epoch}>{ lazy::embed(embed_generator::Props { scenario: state.valid.scenario().clone(), lang }) }</Deferred>
+                    <Deferred {epoch}>{ lazy::share(share_panel::Props { valid: state.valid.clone(), lang }) }</Deferred>
+                    <Deferred {epoch}>{ lazy::files(file_panel::Props { valid: state.valid.clone(), outcome: outcome.clone(), params: params.clone(), lang, on_import }) }</Deferred>
                     <Deferred {epoch}><PresetNotes preset={state.valid.preset.clone()} {lang} /></Deferred>
                 </main>
             </div>
@@ -628,4 +632,12 @@ fn opening() -> Opening {
     };
     let state = State::with_baseline(Rc::new(params), valid, lang, storage::load_baseline());
     Ok((Rc::new(state), notice, first_visit))
+}
+
+/// `html` under `key`: a new key builds it anew.
+fn keyed(key: impl Into<yew::virtual_dom::Key>, html: Html) -> Html {
+    Html::VList(Rc::new(yew::virtual_dom::VList::with_children(
+        vec![html],
+        Some(key.into()),
+    )))
 }

@@ -314,6 +314,9 @@ impl Component for Deferred {
         if !self.mounted {
             return false; // the first render takes the latest props anyway
         }
+        // Content that replaced its own element since (a panel drawn once its chunk has
+        // arrived, `lazy`) is watched from now on.
+        self.watch_content(ctx);
         if self.in_sight || ctx.props().epoch != old.epoch {
             self.behind = false;
             self.settle = None;
@@ -352,7 +355,13 @@ impl Component for Deferred {
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
-        // Watch the content's element, again if a render replaced it.
+        self.watch_content(ctx);
+    }
+}
+
+impl Deferred {
+    /// Watches the content's element, again if a render replaced it.
+    fn watch_content(&mut self, ctx: &Context<Self>) {
         let Some(target) = self
             .wrapper
             .cast::<Element>()
@@ -367,9 +376,7 @@ impl Component for Deferred {
         // Without an observer, treat it as always in sight: it then simply follows.
         self.in_sight |= self.watch.is_none();
     }
-}
 
-impl Deferred {
     /// Shows the latest props if `now` and they are not shown yet.
     fn catch_up(&mut self, now: bool) -> bool {
         if now && self.behind {

@@ -65,7 +65,7 @@ fn size_of(raw: &str, range: (u32, u32), label: &str, lang: Lang) -> Result<u32,
 }
 const HEIGHT_RANGE: (u32, u32) = (200, 3000);
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     /// The scenario to embed: the last valid one.
     pub scenario: Scenario,

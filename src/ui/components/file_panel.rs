@@ -168,7 +168,7 @@ pub fn ChartDownloads(props: &ChartDownloadsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     /// The scenario downloaded as JSON: the last valid one.
     pub valid: Rc<ValidScenario>,

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     /// The scenario on screen now: what "Simpan" saves and "Skenario saat ini" compares.
     pub scenario: Scenario,

@@ -16,7 +16,7 @@ use crate::ui::i18n::T;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub valid: Rc<ValidScenario>,
     pub assumptions: Rc<Result<Assumptions, UncertaintyError>>,
