@@ -124,9 +124,9 @@ export async function testALinkOrASavedScenarioSkipsThePreview({ browser, baseUR
   }
 }
 
-// The panels below the first screen come in wasm chunks of their own (a split release
+// The panels below the first screen come in a wasm chunk of their own (a split release
 // build: ui::components::lazy): the main wasm arrives first, and once the first screen is
-// up every chunk is fetched without waiting for its panel, so none waits for the network
+// up the chunk is fetched without waiting for a panel, so none waits for the network
 // later. On a phone nothing below the first screen is built at load, yet the chunks come.
 export async function testThePanelsBelowTheFirstScreenComeInChunksAfterIt({ browser, baseURL }) {
   const context = await browser.newContext({ baseURL, viewport: { width: 412, height: 823 }, hasTouch: true, isMobile: true });
@@ -135,8 +135,7 @@ export async function testThePanelsBelowTheFirstScreenComeInChunksAfterIt({ brow
     const fetched = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
     await openApp(page, '/');
-    const panels = ['split_national.wasm', 'split_saved.wasm', 'split_tornado.wasm', 'split_embed.wasm',
-      'split_share.wasm', 'split_files.wasm'];
+    const panels = ['split_panels.wasm'];
     await waitForPanels(page);
     const main = fetched.findIndex((f) => /^payung-web-[0-9a-f]+_bg\.wasm$/.test(f));
     assert.ok(main >= 0, `the main wasm was fetched: ${fetched.join(' ')}`);

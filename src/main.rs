@@ -31,9 +31,12 @@ mod split {
     };
     use wasm_split_helpers::wasm_split;
 
+    // All six panels go into one chunk (`panels`): the app fetches them all at once anyway,
+    // and one file is one request, compressed as one, with no small chunks of code that two
+    // panels share.
     macro_rules! split_point {
-        ($name:ident, $preload:ident, $load:ident, $draw:path, $props:ty) => {
-            #[wasm_split($name, preload($preload))]
+        ($name:ident, $load:ident, $draw:path, $props:ty) => {
+            #[wasm_split(panels)]
             fn $name() -> Draw<$props> {
                 $draw()
             }
@@ -44,58 +47,27 @@ mod split {
         };
     }
 
-    split_point!(
-        embed,
-        preload_embed,
-        load_embed,
-        lazy::draw_embed,
-        embed_generator::Props
-    );
-    split_point!(
-        files,
-        preload_files,
-        load_files,
-        lazy::draw_files,
-        file_panel::Props
-    );
+    split_point!(embed, load_embed, lazy::draw_embed, embed_generator::Props);
+    split_point!(files, load_files, lazy::draw_files, file_panel::Props);
     split_point!(
         national,
-        preload_national,
         load_national,
         lazy::draw_national,
         national_panel::Props
     );
-    split_point!(
-        saved,
-        preload_saved,
-        load_saved,
-        lazy::draw_saved,
-        saved_panel::Props
-    );
-    split_point!(
-        share,
-        preload_share,
-        load_share,
-        lazy::draw_share,
-        share_panel::Props
-    );
+    split_point!(saved, load_saved, lazy::draw_saved, saved_panel::Props);
+    split_point!(share, load_share, lazy::draw_share, share_panel::Props);
     split_point!(
         tornado,
-        preload_tornado,
         load_tornado,
         lazy::draw_tornado,
         tornado_panel::Props
     );
 
-    /// Fetches the chunks, the nearest panels first.
+    /// Fetches the panels' chunk (asking for one panel's drawing draws nothing).
     fn preload() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
         Box::pin(async {
-            preload_tornado().await;
-            preload_national().await;
-            preload_saved().await;
-            preload_embed().await;
-            preload_share().await;
-            preload_files().await;
+            load_national().await;
         })
     }
 
