@@ -127,8 +127,8 @@ export async function testALinkOrASavedScenarioSkipsThePreview({ browser, baseUR
 // The panels below the first screen come in a wasm chunk of their own (a split release
 // build: ui::components::lazy): the main wasm arrives first, and once the first screen is
 // up the chunk is fetched without waiting for a panel, so none waits for the network
-// later. On a phone nothing below the first screen is built at load, yet the chunks come.
-export async function testThePanelsBelowTheFirstScreenComeInChunksAfterIt({ browser, baseURL }) {
+// later. On a phone nothing below the first screen is built at load, yet the chunk comes.
+export async function testThePanelsBelowTheFirstScreenComeInAChunkAfterIt({ browser, baseURL }) {
   const context = await browser.newContext({ baseURL, viewport: { width: 412, height: 823 }, hasTouch: true, isMobile: true });
   try {
     const page = await context.newPage();

@@ -5,7 +5,7 @@
 #   - wasm-bindgen-cli at the version of the wasm-bindgen crate in Cargo.lock,
 #   - trunk 0.21.14,
 #   - wasm-split-cli (wasm_split_cli_support 0.2.4), which cuts the app's panels below the
-#     first screen into chunks of their own in release builds (scripts/wasm-env.sh),
+#     first screen into a chunk of their own in release builds (scripts/wasm-env.sh),
 #   - npm packages (binaryen's wasm-opt, @playwright/test, lighthouse, @axe-core/playwright)
 #     from package-lock.json,
 #   - Chromium and chromedriver (Debian packages).

@@ -1,8 +1,8 @@
 // Trunk post-build step, before the preview and the offline list. In a split release build
 // (scripts/wasm-env.sh) the app's main wasm imports its chunks' loader, __wasm_split.js:
 // this puts the loader beside the app, linked to the hashed main module and preloaded with
-// it, and each chunk
-// that scripts/bin/wasm-bindgen cut out, optimised as Trunk optimises the main wasm.
+// it, and the chunk that scripts/bin/wasm-bindgen cut out, optimised as Trunk optimises the
+// main wasm.
 // In any other build there is nothing to do.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';

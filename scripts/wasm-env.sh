@@ -52,7 +52,7 @@ trunk_release() {
         echo "[wasm-env] no standard library sources at $sources: a larger release build" >&2
     fi
     # With wasm-split-cli (scripts/setup.sh installs it), the panels below the first screen
-    # are cut out of the app's main wasm into chunks fetched after it (`payung_split`:
+    # are cut out of the app's main wasm into a chunk fetched after it (`payung_split`:
     # ui::components::lazy, scripts/bin/wasm-bindgen, scripts/split-build.mjs).
     if command -v wasm-split-cli > /dev/null; then
         export PAYUNG_SPLIT_WASM=1

@@ -20,9 +20,9 @@ fn main() {
     .forget();
 }
 
-/// The split points of a split release build (`payung::ui::components::lazy`): each panel's
-/// drawing, and all it alone uses, goes into a wasm chunk of its own, fetched after the
-/// first screen.
+/// The split points of a split release build (`payung::ui::components::lazy`): the panels'
+/// drawing, and all that only they use, goes into a wasm chunk fetched after the first
+/// screen.
 #[cfg(all(target_arch = "wasm32", payung_split))]
 mod split {
     use payung::ui::components::lazy::{self, Draw, Loaders, Loading};

@@ -361,8 +361,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
             }
         })
     };
-    // The panels below the first screen come in chunks of their own: fetch them now that
-    // the first screen is up, so none waits for the network later.
+    // The panels below the first screen come in a chunk of their own: fetch it now that
+    // the first screen is up, so that none waits for the network later.
     use_effect_with((), |_| lazy::preload());
     let latest_prepare = use_mut_ref(|| prepare.clone());
     *latest_prepare.borrow_mut() = prepare.clone();

@@ -1,10 +1,10 @@
 //! Panels whose code arrives after the first screen. Each is a split point
 //! (`wasm_split_helpers`) that a split release build (`--cfg payung_split`, set by
-//! `scripts/wasm-env.sh`) cuts out of the app's main wasm into a chunk of its own
+//! `scripts/wasm-env.sh`) cuts out of the app's main wasm into one chunk shared by all
 //! (`scripts/bin/wasm-bindgen`, `scripts/split-build.mjs`); the split points themselves
-//! are in `src/main.rs`. The app asks for every chunk
-//! once its first screen is up (`preload`), and a panel built before its chunk has arrived
-//! stands as an empty, busy section until then. Natively, in tests and in unsplit builds
+//! are in `src/main.rs`. The app asks for the chunk once its first screen is up
+//! (`preload`), and a panel built before the chunk has arrived stands as an empty, busy
+//! section until then (`Deferred` then watches the element that replaces it). Natively, in tests and in unsplit builds
 //! the panels are called directly. It knows nothing of what the panels show.
 
 use super::{embed_generator, file_panel, national_panel, saved_panel, share_panel, tornado_panel};
@@ -12,10 +12,10 @@ use std::future::Future;
 use std::pin::Pin;
 use yew::prelude::*;
 
-/// Draws a panel from its properties; in a split build it lives in the panel's chunk.
+/// Draws a panel from its properties; in a split build it lives in the panels' chunk.
 pub type Draw<P> = fn(&P) -> Html;
 
-/// A panel's chunk on its way.
+/// The panels' chunk on its way, and then the panel's drawing.
 pub type Loading<P> = Pin<Box<dyn Future<Output = Draw<P>>>>;
 
 #[derive(Properties)]
@@ -30,7 +30,7 @@ impl<P: PartialEq> PartialEq for Props<P> {
     }
 }
 
-/// A panel drawn once its chunk has arrived.
+/// A panel drawn once the chunk has arrived.
 #[function_component]
 fn Lazy<P: PartialEq + 'static>(props: &Props<P>) -> Html {
     let draw = use_state(|| None::<Draw<P>>);
@@ -47,7 +47,7 @@ fn Lazy<P: PartialEq + 'static>(props: &Props<P>) -> Html {
     }
 }
 
-/// How a split build fetches each panel's chunk: the split points live in the app's own
+/// How a split build fetches each panel from the chunk: the split points live in the app's own
 /// binary (`src/main.rs`), so that the engine's thread and the embed, which link this
 /// library too, never link the panels; the app installs them before it mounts.
 pub struct Loaders {
@@ -57,7 +57,7 @@ pub struct Loaders {
     pub saved: fn() -> Loading<saved_panel::Props>,
     pub share: fn() -> Loading<share_panel::Props>,
     pub tornado: fn() -> Loading<tornado_panel::Props>,
-    /// Fetches every chunk.
+    /// Fetches the chunk.
     pub preload: fn() -> Pin<Box<dyn Future<Output = ()>>>,
 }
 
@@ -142,7 +142,7 @@ lazy_panel!(
     tornado_panel::Props
 );
 
-/// Fetches every panel's chunk (in a split build; else there is nothing to fetch), so that
+/// Fetches the panels' chunk (in a split build; else there is nothing to fetch), so that
 /// no panel waits for the network once the first screen is up, then marks the page as
 /// having all it needs (`<html data-panels="loaded">`: after that it makes no request).
 pub fn preload() {
