@@ -22,6 +22,7 @@ pub mod field;
 pub mod funding;
 pub mod import;
 pub mod jobs;
+pub mod json_path;
 pub mod outcome;
 pub mod parameters;
 pub mod plan;

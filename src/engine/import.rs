@@ -2,6 +2,7 @@
 //! version and migration, and the path of any field with the wrong shape.
 
 use super::field::Field;
+use super::json_path;
 use super::scenario::{Scenario, SCHEMA_VERSION};
 use serde_json::Value;
 
@@ -99,9 +100,8 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, ImportError> {
         Some(_) => {}
     }
     let value = migrate(value);
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.inner().to_string();
+    json_path::from_value(&value).map_err(|e| {
+        let json_path::PathError { path, message } = e;
         let shape = Shape::of(&message);
         let field = match &shape {
             Shape::Missing { name } if path == "." => Field::from_path(name),

@@ -8,6 +8,7 @@
 //! is opened, and an entry that cannot be read is reported without hiding the others.
 
 use crate::engine::import::{scenario_from_json, ImportError};
+use crate::engine::json_path;
 use crate::engine::{Scenario, SCHEMA_VERSION};
 use crate::locale::format;
 use crate::locale::Lang;
@@ -284,10 +285,8 @@ pub fn parse_entry(id: &str, text: &str) -> Result<SavedEntry, EntryProblem> {
         .get("name")
         .and_then(serde_json::Value::as_str)
         .map(str::to_string);
-    let mut entry: SavedEntry = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        problem(name.clone(), ProblemKind::NotAnEntry(path))
-    })?;
+    let mut entry: SavedEntry = json_path::from_value(&value)
+        .map_err(|e| problem(name.clone(), ProblemKind::NotAnEntry(e.path)))?;
     entry.id = id.to_string();
     if !entry.scenario.is_object() {
         return Err(problem(

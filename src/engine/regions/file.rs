@@ -96,7 +96,7 @@ pub fn plan_from_json(text: &str, catalogue: &Catalogue) -> Result<Plan, PlanFil
     let plan = match scope.as_str() {
         "province" => {
             migrate_province(&mut value)?;
-            Plan::Province(shape(value)?)
+            Plan::Province(shape(&value)?)
         }
         "national" => {
             if let Some(ps) = value.get_mut("provinces").and_then(Value::as_array_mut) {
@@ -104,7 +104,7 @@ pub fn plan_from_json(text: &str, catalogue: &Catalogue) -> Result<Plan, PlanFil
                     migrate_province(p)?;
                 }
             }
-            Plan::National(shape(value)?)
+            Plan::National(shape(&value)?)
         }
         other => return Err(PlanFileError::UnknownScope(other.to_string())),
     };
@@ -118,10 +118,10 @@ pub fn plan_from_json(text: &str, catalogue: &Catalogue) -> Result<Plan, PlanFil
     Ok(plan)
 }
 
-fn shape<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, PlanFileError> {
-    serde_path_to_error::deserialize(value).map_err(|e| PlanFileError::WrongShape {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
+fn shape<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, PlanFileError> {
+    crate::engine::json_path::from_value(value).map_err(|e| PlanFileError::WrongShape {
+        path: e.path,
+        message: e.message,
     })
 }
 

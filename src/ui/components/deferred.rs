@@ -362,6 +362,10 @@ impl Component for Deferred {
 impl Deferred {
     /// Watches the content's element, again if a render replaced it.
     fn watch_content(&mut self, ctx: &Context<Self>) {
+        // The usual case on a move: the element watched is still in the page (one call).
+        if self.watch.as_ref().is_some_and(|w| w.target.is_connected()) {
+            return;
+        }
         let Some(target) = self
             .wrapper
             .cast::<Element>()

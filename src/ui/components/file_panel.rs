@@ -16,6 +16,8 @@ use crate::ui::share::{self, FileError};
 use gloo::file::callbacks::FileReader;
 use gloo::file::{Blob, ObjectUrl};
 use gloo::timers::callback::Timeout;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -55,12 +57,12 @@ fn with_pixel_size(svg: &str) -> Option<(String, f64, f64)> {
     let end = start + svg[start..].find('>')?;
     let tag = &svg[start..end];
     let view_box = attribute(tag, "viewBox")?;
+    // Read as exact decimals: the float parser's tables stay out of the app.
     let numbers: Vec<f64> = view_box
         .split([' ', ','])
         .filter(|s| !s.is_empty())
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .ok()?;
+        .map(|s| s.parse::<Decimal>().ok().and_then(|d| d.to_f64()))
+        .collect::<Option<_>>()?;
     let [_, _, w, h] = numbers[..] else {
         return None;
     };

@@ -17,7 +17,7 @@ use crate::ui::i18n::{
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
-use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -207,6 +207,14 @@ fn slider_range(props: &Props, kept: &mut Option<f64>) -> (f64, f64, f64) {
 }
 
 /// The smallest 1, 2 or 5 × 10^k at or above `x`.
+/// A range input's value ("6000000000", "0.35", or "1e+21" for the very large) read as an
+/// exact decimal, without the float parser (whose tables the app need not carry).
+fn slider_value(raw: &str) -> Option<Decimal> {
+    raw.parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(raw))
+        .ok()
+}
+
 fn nice_ceiling(x: f64) -> f64 {
     if x <= 0.0 {
         return 1.0;
@@ -301,7 +309,7 @@ pub fn NumberField(props: &Props) -> Html {
         let (display, lang) = (props.display, props.lang);
         Callback::from(move |e: InputEvent| {
             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-            let Some(v) = raw.parse::<f64>().ok().and_then(Decimal::from_f64) else {
+            let Some(v) = slider_value(&raw) else {
                 return;
             };
             text.set(text_of(v / s, display, lang));
@@ -420,6 +428,20 @@ mod tests {
         );
         let e = check_typed("0", (Display::Years, HORIZON_YEARS), "Horizon", Lang::Id);
         assert_eq!(e.unwrap_err(), "Harus antara 1 tahun dan 20 tahun.");
+    }
+
+    /// The slider's value reads exactly as the browser writes it, large amounts too.
+    #[test]
+    fn a_sliders_value_reads_as_an_exact_decimal() {
+        assert_eq!(
+            slider_value("6000000000"),
+            Some(Decimal::from(6_000_000_000u64))
+        );
+        assert_eq!(slider_value("0.35"), Some(Decimal::new(35, 2)));
+        assert_eq!(slider_value("1e+21"), Some(Decimal::from(10u128.pow(21))));
+        assert_eq!(slider_value("1.5e3"), Some(Decimal::from(1500)));
+        assert_eq!(slider_value(""), None);
+        assert_eq!(slider_value("abc"), None);
     }
 
     #[test]
