@@ -206,7 +206,6 @@ fn slider_range(props: &Props, kept: &mut Option<f64>) -> (f64, f64, f64) {
     (min, max, step)
 }
 
-/// The smallest 1, 2 or 5 × 10^k at or above `x`.
 /// A range input's value ("6000000000", "0.35", or "1e+21" for the very large) read as an
 /// exact decimal, without the float parser (whose tables the app need not carry).
 fn slider_value(raw: &str) -> Option<Decimal> {
@@ -215,6 +214,7 @@ fn slider_value(raw: &str) -> Option<Decimal> {
         .ok()
 }
 
+/// The smallest 1, 2 or 5 × 10^k at or above `x`.
 fn nice_ceiling(x: f64) -> f64 {
     if x <= 0.0 {
         return 1.0;
