@@ -7,32 +7,25 @@ use crate::charts::{ChartKind, Request, Size, Source};
 use crate::engine::uncertainty::Bands;
 use crate::engine::{presets, Outcome, Parameters, Scenario, ValidScenario};
 use crate::locale::Lang;
-use crate::ui::components::budget_ledger::BudgetLedger;
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::deferred::Deferred;
 use crate::ui::components::embed_view::EmbedView;
-use crate::ui::components::enrolment_panel::EnrolmentPanel;
-use crate::ui::components::file_panel::{self, ChartDownloads};
-use crate::ui::components::goal_seek::{GoalAnswers, GoalSeek};
+use crate::ui::components::file_panel;
+use crate::ui::components::goal_seek::{self, GoalAnswers};
 use crate::ui::components::lazy;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::phone_bar::{PhoneBar, View};
-use crate::ui::components::preset_notes::PresetNotes;
-use crate::ui::components::print_brief::PrintBrief;
-use crate::ui::components::programme_panel::ProgrammePanel;
-use crate::ui::components::region_panel::RegionPanel;
-use crate::ui::components::results_table::ResultsTable;
-use crate::ui::components::risk_panel::RiskPanel;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::components::summary_cards::SummaryCards;
-use crate::ui::components::target_panel::TargetPanel;
 use crate::ui::components::{
-    embed_generator, national_panel, saved_panel, share_panel, tornado_panel,
+    budget_ledger, embed_generator, enrolment_panel, national_panel, preset_notes, print_brief,
+    programme_panel, region_panel, results_table, risk_panel, saved_panel, share_panel,
+    target_panel, tornado_panel,
 };
 use crate::ui::i18n::{self, T};
 use crate::ui::outcomes::{outcome_job, use_outcomes};
 use crate::ui::state::{Action, State};
-use crate::ui::uncertainty::{use_assumptions, use_bands, Chance};
+use crate::ui::uncertainty::{use_bands, Chance};
 use crate::ui::{compute, share, storage};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -45,8 +38,6 @@ struct Brief {
     /// The charts it was drawn from (to tell whether it shows what the screen does).
     requests: Rc<Vec<Rc<Request>>>,
     charts: Vec<(String, u32)>,
-    link: String,
-    qr: Option<share::Qr>,
     /// The goal-seek's answers for this scenario, when worked out.
     goal: Option<GoalAnswers>,
 }
@@ -58,7 +49,6 @@ impl Brief {
         requests: Rc<Vec<Rc<Request>>>,
         goal: Option<GoalAnswers>,
     ) -> Self {
-        let link = page_link(valid);
         Self {
             goal,
             scenario: valid.scenario().clone(),
@@ -71,29 +61,8 @@ impl Brief {
                 })
                 .collect(),
             requests,
-            qr: qr_for(&link),
-            link,
         }
     }
-}
-
-/// The QR code of `link`, drawn again only for another link: the brief is prepared again
-/// when the bands arrive, for the same link.
-fn qr_for(link: &str) -> Option<share::Qr> {
-    thread_local! {
-        static LAST: std::cell::RefCell<Option<(String, Option<share::Qr>)>> = Default::default();
-    }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        match &*last {
-            Some((l, qr)) if l == link => qr.clone(),
-            _ => {
-                let qr = share::qr(link);
-                *last = Some((link.to_string(), qr.clone()));
-                qr
-            }
-        }
-    })
 }
 
 /// Milliseconds the inputs must stay still before the working scenario is remembered.
@@ -163,15 +132,6 @@ impl LinkNotice {
     }
 }
 
-/// The address of this page with the scenario in its fragment.
-fn page_link(valid: &ValidScenario) -> String {
-    let here = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|h| h.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default();
-    format!("{here}#{}", share::encode(valid))
-}
-
 #[component]
 fn Simulator(props: &SimulatorProps) -> Html {
     let initial = props.state.clone();
@@ -180,7 +140,6 @@ fn Simulator(props: &SimulatorProps) -> Html {
     let outcomes = use_outcomes(&state);
     // How sure the answer is: worked out once the inputs settle, so the bands lag the line
     // during a drag and the chance says it is being worked out.
-    let assumptions = use_assumptions();
     let latest_run = use_bands(state.valid.clone());
     let chance = Chance::of(latest_run.as_ref(), &state.valid);
     let bands = latest_run.and_then(|r| r.bands.ok());
@@ -234,7 +193,10 @@ fn Simulator(props: &SimulatorProps) -> Html {
         let valid = valid.clone();
         let timer = (!*unedited).then(|| {
             gloo::timers::callback::Timeout::new(ADDRESS_MS, move || {
-                storage::replace_address(&share::encode(valid.scenario()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let encode = lazy::encoder().await;
+                    storage::replace_address(&encode(valid.scenario()));
+                });
             })
         });
         move || drop(timer)
@@ -392,8 +354,18 @@ fn Simulator(props: &SimulatorProps) -> Html {
     let print = {
         let print_now = print_now.clone();
         Callback::from(move |_| {
-            prepare();
-            print_now.set(true);
+            // The brief is drawn by the panels' chunk: printed once it is here.
+            if lazy::ready() {
+                prepare();
+                print_now.set(true);
+            } else {
+                let (prepare, print_now) = (prepare.clone(), print_now.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    lazy::load(lazy::Panel::Brief).await;
+                    prepare();
+                    print_now.set(true);
+                });
+            }
         })
     };
 
@@ -415,7 +387,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
         html! {
             <div class="chart-with-downloads">
                 <ChartCard request={chart.clone()} show_data={T::ShowData.get(lang)} {presentation} {fit_height} />
-                <ChartDownloads request={chart.clone()} name={format!("payung-{}", chart.kind.code())} {lang} />
+                { lazy::downloads(file_panel::ChartDownloadsProps { request: chart.clone(), name: format!("payung-{}", chart.kind.code()).into(), lang }) }
             </div>
         }
     };
@@ -454,13 +426,15 @@ fn Simulator(props: &SimulatorProps) -> Html {
             <div class="layout">
                 <aside class="controls" id="controls" aria-label={T::Controls.get(lang)}>
                     // Even the first controls mount a task after the answer, so that the
-                    // answer paints first and no task is long (`Deferred`).
+                    // answer paints first and no task is long (`Deferred`). Those after the
+                    // funding sources, below the first screen at every size, come with the
+                    // panels' chunk (`lazy`).
                     <Deferred {epoch}><SourcesPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} /></Deferred>
-                    <Deferred {epoch}><TargetPanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
-                    <Deferred {epoch}><RegionPanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
-                    <Deferred {epoch}><ProgrammePanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
-                    <Deferred {epoch}><EnrolmentPanel state={shared.clone()} on_action={on_action.clone()} warnings={outcome.warnings.clone()} /></Deferred>
-                    <Deferred {epoch}><RiskPanel state={shared.clone()} on_action={on_action.clone()} /></Deferred>
+                    <Deferred {epoch}>{ lazy::target(target_panel::Props { state: shared.clone(), on_action: on_action.clone() }) }</Deferred>
+                    <Deferred {epoch}>{ lazy::region(region_panel::Props { state: shared.clone(), on_action: on_action.clone() }) }</Deferred>
+                    <Deferred {epoch}>{ lazy::programme(programme_panel::Props { state: shared.clone(), on_action: on_action.clone() }) }</Deferred>
+                    <Deferred {epoch}>{ lazy::enrolment(enrolment_panel::Props { state: shared.clone(), on_action: on_action.clone(), warnings: outcome.warnings.clone() }) }</Deferred>
+                    <Deferred {epoch}>{ lazy::risk(risk_panel::Props { state: shared.clone(), on_action: on_action.clone() }) }</Deferred>
                 </aside>
                 <main id="results" aria-label={T::Results.get(lang)}>
                     <section class="answer" aria-label={T::Results.get(lang)}>
@@ -479,8 +453,8 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     </section>
                     // Below the first screen: each section mounts in its own task and follows changes
                     // only while in sight or once they settle (`Deferred`).
-                    <Deferred {epoch}><GoalSeek valid={state.valid.clone()} {lang} on_action={on_action.clone()} on_answers={on_goal_answers} /></Deferred>
-                    <Deferred {epoch}>{ lazy::tornado(tornado_panel::Props { valid: state.valid.clone(), assumptions, lang }) }</Deferred>
+                    <Deferred {epoch}>{ lazy::goal_seek(goal_seek::Props { valid: state.valid.clone(), lang, on_action: on_action.clone(), on_answers: on_goal_answers }) }</Deferred>
+                    <Deferred {epoch}>{ lazy::tornado(tornado_panel::Props { valid: state.valid.clone(), lang }) }</Deferred>
                     <Deferred {epoch}><div class="charts">
                         { for other_charts.iter().map(|c| chart_card(c, false)) }
                     </div></Deferred>
@@ -489,18 +463,20 @@ fn Simulator(props: &SimulatorProps) -> Html {
                         scenario: state.valid.scenario().clone(), params: params.clone(), lang,
                         on_open: on_action.reform(|sc| Action::Replace(Box::new(sc))), store: Default::default(),
                     })) }</Deferred>
-                    <Deferred {epoch}><ResultsTable outcome={outcome.clone()} {lang} /></Deferred>
-                    <Deferred {epoch}><BudgetLedger outcome={outcome.clone()} {lang} /></Deferred>
+                    <Deferred {epoch}>{ lazy::results(results_table::Props { outcome: outcome.clone(), lang }) }</Deferred>
+                    <Deferred {epoch}>{ lazy::ledger(budget_ledger::Props { outcome: outcome.clone(), lang }) }</Deferred>
                     <Deferred {epoch}>{ lazy::embed(embed_generator::Props { scenario: state.valid.scenario().clone(), lang }) }</Deferred>
                     <Deferred {epoch}>{ lazy::share(share_panel::Props { valid: state.valid.clone(), lang }) }</Deferred>
                     <Deferred {epoch}>{ lazy::files(file_panel::Props { valid: state.valid.clone(), outcome: outcome.clone(), params: params.clone(), lang, on_import }) }</Deferred>
-                    <Deferred {epoch}><PresetNotes preset={state.valid.preset.clone()} {lang} /></Deferred>
+                    <Deferred {epoch}>{ lazy::notes(preset_notes::Props { preset: state.valid.preset.clone().into(), lang }) }</Deferred>
                 </main>
             </div>
             if let Some(b) = &*brief {
-                <PrintBrief params={params.clone()} scenario={b.scenario.clone()} outcome={b.outcome.clone()}
-                    charts={b.charts.clone()} link={Some(b.link.clone())} qr={b.qr.clone()} goal={b.goal.clone()} {lang}
-                    chance={(b.scenario == *state.valid.scenario()).then(|| chance.clone())} />
+                { lazy::brief(print_brief::Props {
+                    params: params.clone(), scenario: b.scenario.clone(), outcome: b.outcome.clone(),
+                    charts: b.charts.clone(), linked: true, goal: b.goal.clone(), lang,
+                    chance: (b.scenario == *state.valid.scenario()).then(|| chance.clone()),
+                }) }
             }
         </div>
     }

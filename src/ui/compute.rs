@@ -147,11 +147,9 @@ pub fn install(backends: [Box<dyn Backend>; 3]) {
 /// lighter on the first load than starting the other two after it (Lighthouse, README
 /// "Speed and size").
 pub fn install_workers(loader: &str) {
-    install(
-        [Lane::Quick, Lane::Slow, Lane::Draws].map(|lane| {
-            Box::new(worker::Remote::<Answer>::spawn(loader, lane)) as Box<dyn Backend>
-        }),
-    );
+    install([Lane::Quick, Lane::Slow, Lane::Draws].map(|lane| {
+        Box::new(worker::Remote::<worker::Later>::spawn(loader, lane)) as Box<dyn Backend>
+    }));
 }
 
 /// Runs jobs for a page that reads answers as `A` (the embed: `worker::ReadAs`): the quick

@@ -109,7 +109,11 @@ pub fn encode(scenario: &Scenario) -> String {
 /// `encode` against the bases of an earlier edition (tests make old links with it).
 pub fn encode_in(scenario: &Scenario, edition: u32) -> String {
     let (base_id, base) = base_for(edition, &scenario.preset);
-    let target = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    // Written as text and read back: the page already has both, and no code of its own to
+    // write a scenario straight into a `Value`.
+    let target = serde_json::to_string(scenario)
+        .and_then(|text| serde_json::from_str(&text))
+        .unwrap_or(Value::Null);
     let patch = merge_diff(&indexed(base), &indexed(target));
     // From edition 2 the payload repeats its edition, so that a changed digit in `s=<N>.` is
     // caught by the checksum instead of opening the patch against another edition's bases.

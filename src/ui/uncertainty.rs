@@ -54,7 +54,7 @@ impl Run {
     }
 }
 
-/// The embedded assumptions, read once per app.
+/// The embedded assumptions, read once per component that shows them.
 #[hook]
 pub fn use_assumptions() -> Rc<Result<Assumptions, UncertaintyError>> {
     use_memo((), |_| Assumptions::embedded())

@@ -115,7 +115,7 @@ pub async fn svg_to_png(svg: &str, scale: f64) -> Result<String, JsValue> {
     canvas.to_data_url_with_type("image/png")
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ChartDownloadsProps {
     /// The chart, drawn for a file (`EXPORT_SIZE`) when a button is pressed.
     pub request: Rc<Request>,

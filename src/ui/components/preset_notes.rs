@@ -6,7 +6,7 @@ use crate::ui::i18n::presets as presets_text;
 use crate::ui::i18n::T;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub preset: AttrValue,
     pub lang: Lang,

@@ -21,18 +21,16 @@ use crate::ui::uncertainty::{Chance, FULL_DRAWS};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub params: Rc<Parameters>,
     pub scenario: Scenario,
     pub outcome: Rc<Outcome>,
     /// The three chart SVGs, as drawn on screen, each with its height (`Chart::svg_height`).
     pub charts: Vec<(String, u32)>,
-    /// The share link and its QR code (SVG), when available.
+    /// Whether the brief prints the scenario's share link, with its QR code.
     #[prop_or_default]
-    pub link: Option<String>,
-    #[prop_or_default]
-    pub qr: Option<crate::ui::share::Qr>,
+    pub linked: bool,
     pub lang: Lang,
     /// The chance of reaching the target for this scenario, if known.
     #[prop_or_default]
@@ -125,9 +123,26 @@ pub fn prints_link_text(link: &str, qr: Option<&crate::ui::share::Qr>) -> bool {
     qr.is_none() || link.chars().count() <= TYPED_LINK_CHARS
 }
 
+/// The page's own address, with `scenario` as its fragment.
+fn page_link(scenario: &Scenario) -> String {
+    let here = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    format!("{here}#{}", crate::ui::share::encode(scenario))
+}
+
 #[component]
 pub fn PrintBrief(props: &Props) -> Html {
     let lang = props.lang;
+    // The brief is prepared again when the bands arrive, for the same scenario: its link
+    // and code are worked out again only for another scenario.
+    let link = use_memo((props.scenario.clone(), props.linked), |(sc, linked)| {
+        linked.then(|| page_link(sc))
+    });
+    let qr = use_memo(link.clone(), |link| {
+        link.as_deref().and_then(crate::ui::share::qr)
+    });
     let o = &props.outcome;
     let sc = &props.scenario;
     let p = &props.params;
@@ -319,14 +334,14 @@ pub fn PrintBrief(props: &Props) -> Html {
                         </tbody>
                     </table>
                 </div>
-                if let Some(link) = &props.link {
+                if let Some(link) = &*link {
                     <div class="brief-link">
-                        if let Some(qr) = &props.qr {
+                        if let Some(qr) = &*qr {
                             <div class="brief-qr"><img src={svg_src(&qr.svg)} alt=""
                                 style={qr.printed_style()} /></div>
                         }
                         <p><strong>{ T::BriefLink.get(lang) }{ ":" }</strong><br/>
-                            if prints_link_text(link, props.qr.as_ref()) {
+                            if prints_link_text(link, qr.as_ref().as_ref()) {
                                 <span class="link-text">{ link }</span>
                             } else {
                                 <span class="link-scan">{ T::BriefLinkScan.get(lang) }</span>

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use std::str::FromStr;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub outcome: Rc<Outcome>,
     pub lang: Lang,

@@ -9,7 +9,7 @@ use crate::ui::state::{Action, Field, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub state: Rc<State>,
     pub on_action: Callback<Action>,

@@ -13,13 +13,13 @@ use crate::locale::Lang;
 use crate::ui::compute::{kept_answer, use_settled_answer};
 use crate::ui::i18n::uncertainty::{error, TornadoText};
 use crate::ui::i18n::T;
+use crate::ui::uncertainty::use_assumptions;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub valid: Rc<ValidScenario>,
-    pub assumptions: Rc<Result<Assumptions, UncertaintyError>>,
     pub lang: Lang,
 }
 
@@ -31,6 +31,8 @@ type Bars = Result<Vec<TornadoBar>, UncertaintyError>;
 #[component]
 pub fn TornadoPanel(props: &Props) -> Html {
     let lang = props.lang;
+    // Read here, not by the app, so that only the panels' chunk carries them.
+    let assumptions = use_assumptions();
     let open = use_state(|| false);
     let job = use_memo((props.valid.clone(), *open), |(valid, open)| {
         open.then(|| Rc::new(Job::Tornado(valid.scenario().clone())))
@@ -44,7 +46,7 @@ pub fn TornadoPanel(props: &Props) -> Html {
     });
     let ontoggle = track_open(&open);
     let text = TornadoText::new(props.valid.target.year, lang);
-    let body = match (bars, &*props.assumptions) {
+    let body = match (bars, &*assumptions) {
         (_, _) if !*open => Html::default(),
         (None, _) => html! { <p class="muted" aria-busy="true">{ T::Computing.get(lang) }</p> },
         (Some(bars), assumptions) => {

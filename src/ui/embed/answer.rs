@@ -27,6 +27,12 @@ impl From<EmbedAnswer> for Answer {
     }
 }
 
+impl crate::ui::compute::worker::ReadAs for EmbedAnswer {
+    fn read(self) -> Result<Answer, String> {
+        Ok(self.into())
+    }
+}
+
 /// Only for the worker's side of the type (which always writes `Answer`s): an answer the
 /// embed never asks for becomes `Invalid`, naming it.
 impl From<Answer> for EmbedAnswer {
