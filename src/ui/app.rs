@@ -355,7 +355,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
         let print_now = print_now.clone();
         Callback::from(move |_| {
             // The brief is drawn by the panels' chunk: printed once it is here.
-            if lazy::ready() {
+            if lazy::ready(lazy::Panel::Brief) {
                 prepare();
                 print_now.set(true);
             } else {

@@ -95,9 +95,9 @@ pub async fn load(panel: Panel) -> Draw {
     draw
 }
 
-/// Whether every panel can be drawn at once (the chunk is here).
-pub fn ready() -> bool {
-    Panel::ALL.iter().all(|&p| drawn(p).is_some())
+/// Whether `panel` can be drawn at once (its chunk is here).
+pub fn ready(panel: Panel) -> bool {
+    drawn(panel).is_some()
 }
 
 #[derive(Properties)]
