@@ -123,7 +123,9 @@ fn Lazy(props: &Props) -> Html {
         if drawn(kind).is_none() {
             wasm_bindgen_futures::spawn_local(async move {
                 load(kind).await;
-                update.force_update();
+                // Each panel that waited draws in a task of its own, so that the chunk's
+                // arrival does not draw them all in one long task.
+                gloo::timers::callback::Timeout::new(0, move || update.force_update()).forget();
             });
         }
     });
