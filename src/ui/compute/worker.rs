@@ -22,6 +22,8 @@
 use super::{answered, Backend, Lane};
 use crate::engine::jobs::{Answer, Engine, Job};
 use crate::engine::regions::{Spared, StartingKabKota};
+use crate::engine::uncertainty::{Bands, UncertaintyError};
+use crate::engine::Outcome;
 use gloo::worker::{Codec, HandlerId, Registrable, Spawnable, Worker, WorkerBridge, WorkerScope};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -81,15 +83,11 @@ impl ReadAs for Answer {
 /// main wasm carries no code to read them.
 #[derive(Serialize, Deserialize)]
 pub enum Later {
-    Outcome(Box<crate::engine::Outcome>),
-    Outcomes(Vec<Result<crate::engine::Outcome, String>>),
+    Outcome(Box<Outcome>),
+    Outcomes(Vec<Result<Outcome, String>>),
     GoalSeek(Box<RawValue>),
     Plan(Box<RawValue>),
-    Bands(
-        Box<
-            Result<crate::engine::uncertainty::Bands, crate::engine::uncertainty::UncertaintyError>,
-        >,
-    ),
+    Bands(Box<Result<Bands, UncertaintyError>>),
     Tornado(Box<RawValue>),
     BudgetForChance(Box<RawValue>),
     National(Box<RawValue>),
