@@ -3,11 +3,15 @@
 import path from 'node:path';
 import { assert, openApp, waitFor, waitForPanels, expectVisible, textOf } from './lib.mjs';
 
-export async function testLoadingScreenShowsProgressInTheBrowsersLanguage({ browser, baseURL, artifacts }) {
-  const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: { width: 1366, height: 768 } });
+/**
+ * Opens the app in a browser of `locale` on a slow line (about 4 Mbit/s, so the download
+ * takes a few seconds) and returns the loading screen's text and language the first time it
+ * shows partial progress, after saving a screenshot as `shot`.
+ */
+async function partialProgress({ browser, baseURL, artifacts }, locale, shot) {
+  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();
-    // A slow line (about 4 Mbit/s), so the download takes a few seconds.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 500_000, uploadThroughput: 500_000 });
@@ -17,23 +21,37 @@ export async function testLoadingScreenShowsProgressInTheBrowsersLanguage({ brow
       new MutationObserver(() => {
         const p = document.querySelector('#boot-progress');
         if (!window.__partial && p && p.max > 1 && p.value > 0 && p.value < p.max) {
-          window.__partial = { text: document.querySelector('#boot').innerText, lang: document.documentElement.lang };
+          window.__partial = { text: document.querySelector('#boot-loading').innerText, lang: document.documentElement.lang };
         }
       }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'max', 'lang'] });
     });
     await page.goto('/', { waitUntil: 'commit' });
     const seen = await waitFor(page, () => window.__partial ?? false, undefined,
       { timeout: 20_000, message: 'the loading screen to show partial progress' });
-    assert.equal(seen.lang, 'en');
-    assert.match(seen.text, /Loading the simulator/);
-    assert.match(seen.text, /\d\.\d MB of \d\.\d MB/);
-    assert.doesNotMatch(seen.text, /Memuat/);
-    await page.screenshot({ path: path.join(artifacts, 'loading-screen-en.png') });
+    await page.screenshot({ path: path.join(artifacts, shot) });
     await waitFor(page, () => document.querySelector('.app') && !document.querySelector('#boot'), undefined,
       { timeout: 30_000, message: 'the app to replace the loading screen' });
+    return seen;
   } finally {
     await context.close();
   }
+}
+
+export async function testLoadingScreenShowsProgressInTheBrowsersLanguage(fixtures) {
+  const seen = await partialProgress(fixtures, 'en-US', 'loading-screen-en.png');
+  assert.equal(seen.lang, 'en');
+  assert.match(seen.text, /Loading the simulator/);
+  assert.match(seen.text, /\b\d+\.\d MB of \d+\.\d MB/);
+  assert.doesNotMatch(seen.text, /Memuat/);
+}
+
+// Indonesian writes a decimal comma: "0,4 MB dari 1,1 MB", never "0.4" (a thousands point).
+export async function testLoadingScreenShowsProgressInIndonesian(fixtures) {
+  const seen = await partialProgress(fixtures, 'id-ID', 'loading-screen-id.png');
+  assert.equal(seen.lang, 'id');
+  assert.match(seen.text, /Memuat/);
+  assert.match(seen.text, /\b\d+,\d MB dari \d+,\d MB/);
+  assert.doesNotMatch(seen.text, /\d\.\d MB|Loading the simulator/);
 }
 
 export async function testNoWebAssemblySaysSo({ page, artifacts }) {
