@@ -13,17 +13,13 @@ pub(super) fn remove_workers(workers: &mut [u64], order: &[usize], count: u64, g
         return;
     }
     let count = count.min(total);
-    // `order` names every source once, so each `gone[i]` is written here (a fill would be a
-    // call to `memset` for a few numbers).
+    // Each source's share rounded down does not depend on the order: taken in list order,
+    // without looking sources up by index. A source holding nobody loses nobody (and costs
+    // no division).
     let mut removed = 0;
-    for &i in order {
-        // A source holding nobody loses nobody (and costs no division).
-        gone[i] = if workers[i] > 0 {
-            mul_div(count, workers[i], total)
-        } else {
-            0
-        };
-        removed += gone[i];
+    for (g, &w) in gone.iter_mut().zip(workers.iter()) {
+        *g = if w > 0 { mul_div(count, w, total) } else { 0 };
+        removed += *g;
     }
     // The rounding remainder comes from the lowest-priority sources first.
     for &i in order.iter().rev() {

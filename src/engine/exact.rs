@@ -287,6 +287,7 @@ impl Dec {
     }
 
     /// `self + other`, as `Decimal` adds.
+    #[inline]
     pub(super) fn add(self, other: Dec) -> Dec {
         if self.mantissa == 0 {
             return other;
@@ -324,6 +325,14 @@ impl Dec {
 
     /// `count × self + carry`: the expected whole and fractional workers of a month.
     pub(super) fn times_plus(self, count: u64, carry: Dec) -> Dec {
+        // The usual case as `mul` takes it, without its checks: a count below 2^32 by a
+        // mantissa below 2^96 fits 128 bits, and is rounded to 96 as `Decimal` rounds (at
+        // the rate's scale, at most 28 as every `Decimal`'s).
+        if count > 0 && count >> 32 == 0 && self.mantissa > 0 && self.mantissa < LIMIT {
+            if let Some(product) = Self::fit(mul_small(self.mantissa, count), self.scale) {
+                return product.add(carry);
+            }
+        }
         Self::whole(count).mul(self).add(carry)
     }
 

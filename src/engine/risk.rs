@@ -33,8 +33,9 @@ pub fn expected_events(risk: &Rates, covered: u64, tenured_share: f64) -> Expect
     }
 }
 
-/// The scenario's risk assumptions as per-worker-month rates for the statistical loop.
-#[derive(Clone, Copy, Debug)]
+/// The scenario's risk assumptions as per-worker-month rates for the statistical loop (all
+/// zero by default: no events).
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Rates {
     pub deaths_per_worker_month: f64,
     pub work_death_share: f64,

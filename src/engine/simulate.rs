@@ -211,6 +211,7 @@ struct Pool {
     /// Workers at the start, which growth applies to.
     start_workers: u64,
     programmes: Programmes,
+    /// The group's risk as monthly rates (zero in runs that keep only figures).
     rates: Rates,
     /// Vulnerable workers of this group this year.
     population: u64,
@@ -271,7 +272,7 @@ struct Run<'a> {
     verification_yield: Dec,
     /// The population's growth since the start, year by year.
     growth: Growth,
-    /// One plus the JHT return over twelve.
+    /// One plus the JHT return over twelve (zero in runs that keep only figures).
     jht_growth: Dec,
     /// The target ratio as `numerator / 10^scale`.
     target: (u128, u32),
@@ -395,7 +396,11 @@ impl<'a> Run<'a> {
                 Pool {
                     name: g.name.clone(),
                     start_workers: g.workers,
-                    rates: Rates::with_factor(sc, g.risk_factor),
+                    // Runs that keep only figures expect no events.
+                    rates: match keep {
+                        Keep::Months => Rates::with_factor(sc, g.risk_factor),
+                        Keep::Figures => Rates::default(),
+                    },
                     // Read when the first year opens (draws never read them).
                     amounts: AmountsF64::default(),
                     programmes,
@@ -450,7 +455,13 @@ impl<'a> Run<'a> {
             monthly_lapse: Dec::from_decimal(sc.enrolment.lapse_rate / Decimal::from(12)),
             verification_yield: Dec::from_decimal(sc.enrolment.verification_yield),
             growth: Growth::new(sc.region.worker_growth),
-            jht_growth: Dec::from_decimal(Decimal::ONE + sc.risk.jht_return / Decimal::from(12)),
+            // Runs that keep only figures keep no JHT balance.
+            jht_growth: match keep {
+                Keep::Months => {
+                    Dec::from_decimal(Decimal::ONE + sc.risk.jht_return / Decimal::from(12))
+                }
+                Keep::Figures => Dec::ZERO,
+            },
             target: target.parts(),
             target_small: records::small_ratio(target.parts()),
             pools,

@@ -87,11 +87,14 @@ impl Run<'_> {
             let checked = (capacity - rechecked).min(pool.list);
             pool.list -= checked;
             // Fractions of an eligible worker carry over, so small monthly capacities still
-            // find people.
-            let found = verification_yield.times_plus(checked, pool.yield_carry);
-            let (whole, rest) = found.split();
-            let eligible = rechecked + whole;
-            pool.yield_carry = rest;
+            // find people. With no entry checked the carry (below one) stays as it is.
+            let mut eligible = rechecked;
+            if checked > 0 {
+                let found = verification_yield.times_plus(checked, pool.yield_carry);
+                let (whole, rest) = found.split();
+                eligible += whole;
+                pool.yield_carry = rest;
+            }
             let room = pool
                 .population
                 .saturating_sub(pool.covered() + pool.waiting);

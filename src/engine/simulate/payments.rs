@@ -30,10 +30,13 @@ impl Run<'_> {
                 let cost = times(workers, pool.prices.plans[i].cost[m]);
                 self.paid[i] += cost;
                 paid += cost;
-                if self.sc.sources[i].discount {
-                    at_discount += workers;
-                } else {
-                    at_full += workers;
+                // Only an outcome's contributions by programme read the split.
+                if by_programme {
+                    if self.sc.sources[i].discount {
+                        at_discount += workers;
+                    } else {
+                        at_full += workers;
+                    }
                 }
             }
             // Co-funders pay their share of the workers they help (whose own sources' costs
