@@ -211,7 +211,8 @@ struct Pool {
     /// Workers at the start, which growth applies to.
     start_workers: u64,
     programmes: Programmes,
-    /// The group's risk as monthly rates (zero in runs that keep only figures).
+    /// The group's risk as monthly rates (zero in a run started to keep only figures, which
+    /// expects no events).
     rates: Rates,
     /// Vulnerable workers of this group this year.
     population: u64,
@@ -272,7 +273,8 @@ struct Run<'a> {
     verification_yield: Dec,
     /// The population's growth since the start, year by year.
     growth: Growth,
-    /// One plus the JHT return over twelve (zero in runs that keep only figures).
+    /// One plus the JHT return over twelve (zero in a run started to keep only figures, which
+    /// never updates the JHT balance).
     jht_growth: Dec,
     /// The target ratio as `numerator / 10^scale`.
     target: (u128, u32),
@@ -396,7 +398,7 @@ impl<'a> Run<'a> {
                 Pool {
                     name: g.name.clone(),
                     start_workers: g.workers,
-                    // Runs that keep only figures expect no events.
+                    // A run started to keep only figures expects no events.
                     rates: match keep {
                         Keep::Months => Rates::with_factor(sc, g.risk_factor),
                         Keep::Figures => Rates::default(),
@@ -455,7 +457,7 @@ impl<'a> Run<'a> {
             monthly_lapse: Dec::from_decimal(sc.enrolment.lapse_rate / Decimal::from(12)),
             verification_yield: Dec::from_decimal(sc.enrolment.verification_yield),
             growth: Growth::new(sc.region.worker_growth),
-            // Runs that keep only figures keep no JHT balance.
+            // A run started to keep only figures never updates the JHT balance.
             jht_growth: match keep {
                 Keep::Months => {
                     Dec::from_decimal(Decimal::ONE + sc.risk.jht_return / Decimal::from(12))
