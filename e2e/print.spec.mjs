@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { assert, openApp, textOf, waitFor, waitForText } from './lib.mjs';
+import { assert, openApp, textOf, waitFor, waitForPanels, waitForText } from './lib.mjs';
 
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
 
@@ -209,4 +209,64 @@ export async function testWithoutTheBriefPrintsThePage({ page }) {
   assert.ok(shown.charts >= 1, `charts on paper: ${shown.charts}`);
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: false });
   assert.ok(pdf.length > 30_000, `the printed page is ${pdf.length} bytes`);
+}
+
+/** Ctrl+P in the first moment after opening, before the panels' chunk that draws the brief
+ * has arrived, prints the brief, not the screen's page (web/boot.js hands the shortcut to the
+ * print button, which waits for the chunk and the shown scenario's answer): with the chunk
+ * held back nothing is printed, and once it arrives the brief is drawn, then printed. */
+export async function testCtrlPInTheFirstMomentPrintsTheBrief({ page }) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/split_panels\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.printed = [];
+    window.print = () => window.printed.push(document.querySelector('.app > .brief')?.innerText ?? null);
+    // Registered after boot.js's own listener, so it sees whether the shortcut was taken.
+    addEventListener('load', () => addEventListener('keydown', (e) => { window.shortcutTaken = e.defaultPrevented; }));
+  });
+  await openApp(page, '/');
+  await page.keyboard.press('Control+p');
+  assert.equal(await page.evaluate(() => window.shortcutTaken), true, 'Ctrl+P taken by the page');
+  assert.deepEqual(await page.evaluate(() => window.printed), [], 'nothing printed before the brief can be drawn');
+  release();
+  await waitFor(page, () => window.printed.length > 0, undefined, { timeout: 20_000, message: 'the print to start' });
+  const printed = await page.evaluate(() => window.printed);
+  assert.equal(printed.length, 1, `printed ${printed.length} times`);
+  assert.match(printed[0] ?? '', /Kota Ambon/, 'the brief was on the page as printing started');
+  assert.match(printed[0], /Rp \d{1,3}(\.\d{3})+/);
+}
+
+/** Print asked for while the answer to an edit is on its way (the edit and the click in one
+ * task): the brief printed is the edited scenario's, prepared once its answer is here, not
+ * the brief prepared before the edit. Compared by the funding ledger, which the edit changes:
+ * the same as a print once the page has settled, and not the first print's. */
+export async function testPrintDuringAnAnswerPrintsTheEditedScenario({ page }) {
+  await page.addInitScript(() => {
+    window.printed = [];
+    window.print = () => window.printed.push(document.querySelector('.app > .brief .brief-ledger')?.innerText ?? null);
+  });
+  await openApp(page, '/');
+  await waitForPanels(page);
+  const printed = (n) => waitFor(page, (k) => window.printed.length === k, n, { timeout: 20_000, message: `print ${n}` })
+    .then(() => page.evaluate((k) => window.printed[k - 1], n));
+  await page.click('#print');
+  const before = await printed(1);
+  assert.match(before ?? '', /Rp 3\.024\.000\.000/, 'the ledger of the first budget');
+  await page.evaluate(() => {
+    const field = document.querySelector('#f-source-0-yearly-text');
+    field.value = '5.500.000.000';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    document.querySelector('#print').click();
+  });
+  const during = await printed(2);
+  await waitFor(page, () => document.querySelector('[data-final="true"]') && !document.querySelector('[aria-busy="true"]'),
+    undefined, { message: 'the page to settle' });
+  await page.click('#print');
+  const settled = await printed(3);
+  assert.notEqual(during, before, 'the ledger from before the edit was printed');
+  assert.equal(during, settled, 'the ledger printed during the answer is that of the edited scenario');
 }

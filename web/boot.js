@@ -11,6 +11,7 @@
 // On a first visit to the plain address it also shows the app's default screen, drawn ahead
 // at build time (scripts/preview-build.mjs), inert and dimmed behind the loading bar, so a
 // slow connection shows the answer at once; the app replaces it when it starts.
+// Ctrl+P takes the print button's path (below).
 // A file dropped anywhere but on the app's file panel (which takes it and cancels the event)
 // must not make the browser leave the page to show the file: such drops are refused, and the
 // pointer says so.
@@ -20,6 +21,21 @@ addEventListener('dragover', (e) => {
   if (e.dataTransfer) e.dataTransfer.dropEffect = 'none';
 });
 addEventListener('drop', (e) => e.preventDefault());
+
+// Ctrl+P (⌘P on a Mac) prints what the app's print button prints, the brief, by taking the
+// button's path: it waits for the brief's drawing (in the panels' chunk) and the shown
+// scenario's answer, so the shortcut prints the brief even in the first second after
+// opening, where the browser's own print would lay the page out before the brief is drawn
+// and print the screen's page. Where there is no such button (the loading screen, the embed)
+// the browser prints as usual.
+addEventListener('keydown', (e) => {
+  const printKey = e.key === 'p' || e.key === 'P' || e.code === 'KeyP';
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || !printKey) return;
+  const button = document.getElementById('print');
+  if (!button) return;
+  e.preventDefault();
+  if (!e.repeat) button.click();
+});
 
 const boot = document.getElementById('boot');
 const progress = document.getElementById('boot-progress');

@@ -298,7 +298,9 @@ fn Simulator(props: &SimulatorProps) -> Html {
     };
     let print_now = use_state(|| false);
     let fresh = outcomes.fresh;
-    let prepare: Rc<dyn Fn()> = {
+    // Prepares the brief for the shown scenario's outcome when it has one; returns whether
+    // the brief on the page is already that (nothing to prepare).
+    let prepare: Rc<dyn Fn() -> bool> = {
         let brief = brief.clone();
         let valid = state.valid.clone();
         let outcome = outcomes.outcome.clone().filter(|_| fresh);
@@ -321,6 +323,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
                     goal,
                 ))));
             }
+            shown
         })
     };
     // The panels below the first screen come in a chunk of their own: fetch it now that
@@ -328,21 +331,30 @@ fn Simulator(props: &SimulatorProps) -> Html {
     use_effect_with((), |_| lazy::preload());
     let latest_prepare = use_mut_ref(|| prepare.clone());
     *latest_prepare.borrow_mut() = prepare.clone();
-    use_effect_with((), move |_| {
-        let listener = web_sys::window().map(|w| {
-            gloo::events::EventListener::new(&w, "beforeprint", move |_| {
-                let prepare = latest_prepare.borrow().clone();
-                prepare();
-            })
-        });
-        move || drop(listener)
+    use_effect_with((), {
+        let latest_prepare = latest_prepare.clone();
+        move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "beforeprint", move |_| {
+                    let prepare = latest_prepare.borrow().clone();
+                    prepare();
+                })
+            });
+            move || drop(listener)
+        }
     });
+    // A print asked for (the button, or Ctrl+P through it: web/boot.js) starts once the
+    // brief on the page is the shown scenario's: when the answer came after the request (a
+    // print asked for while it was on its way, or in the first moment after opening), the
+    // brief is prepared here, and printed in the render that draws it.
     {
         let print_now = print_now.clone();
+        let latest_prepare = latest_prepare.clone();
         use_effect_with(
             (brief.clone(), *print_now, fresh),
             move |(_, requested, fresh)| {
-                if *requested && *fresh {
+                let prepare = latest_prepare.borrow().clone();
+                if *requested && *fresh && prepare() {
                     print_now.set(false);
                     if let Some(window) = web_sys::window() {
                         let _ = window.print();
@@ -354,15 +366,14 @@ fn Simulator(props: &SimulatorProps) -> Html {
     let print = {
         let print_now = print_now.clone();
         Callback::from(move |_| {
-            // The brief is drawn by the panels' chunk: printed once it is here.
+            // The brief is drawn by the panels' chunk: asked for once it is here (the effect
+            // above prepares and prints it).
             if lazy::ready(lazy::Panel::Brief) {
-                prepare();
                 print_now.set(true);
             } else {
-                let (prepare, print_now) = (prepare.clone(), print_now.clone());
+                let print_now = print_now.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     lazy::load(lazy::Panel::Brief).await;
-                    prepare();
                     print_now.set(true);
                 });
             }
