@@ -31,7 +31,8 @@ addEventListener('drop', (e) => e.preventDefault());
 addEventListener('keydown', (e) => {
   const printKey = e.key === 'p' || e.key === 'P' || e.code === 'KeyP';
   if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || !printKey) return;
-  const button = document.getElementById('print');
+  // The app's own button, not one in the first screen drawn ahead (inert, with no handler).
+  const button = document.querySelector('.app #print');
   if (!button) return;
   e.preventDefault();
   if (!e.repeat) button.click();
