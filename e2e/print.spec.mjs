@@ -211,6 +211,15 @@ export async function testWithoutTheBriefPrintsThePage({ page }) {
   assert.ok(pdf.length > 30_000, `the printed page is ${pdf.length} bytes`);
 }
 
+/** Replaces the page's `window.print` with one that records, in `window.printed`, the text
+ * of `selector` (null when absent) at each call: what would have reached the paper. */
+function recordPrints(page, selector) {
+  return page.addInitScript((sel) => {
+    window.printed = [];
+    window.print = () => window.printed.push(document.querySelector(sel)?.innerText ?? null);
+  }, selector);
+}
+
 /** Ctrl+P in the first moment after opening, before the panels' chunk that draws the brief
  * has arrived, prints the brief, not the screen's page (web/boot.js hands the shortcut to the
  * print button, which waits for the chunk and the shown scenario's answer): with the chunk
@@ -222,12 +231,11 @@ export async function testCtrlPInTheFirstMomentPrintsTheBrief({ page }) {
     await held;
     await route.continue();
   });
-  await page.addInitScript(() => {
-    window.printed = [];
-    window.print = () => window.printed.push(document.querySelector('.app > .brief')?.innerText ?? null);
-    // Registered after boot.js's own listener, so it sees whether the shortcut was taken.
-    addEventListener('load', () => addEventListener('keydown', (e) => { window.shortcutTaken = e.defaultPrevented; }));
-  });
+  await recordPrints(page, '.app > .brief');
+  // Registered after boot.js's own listener, so it sees whether the shortcut was taken.
+  await page.addInitScript(() => addEventListener('load', () => addEventListener('keydown', (e) => {
+    window.shortcutTaken = e.defaultPrevented;
+  })));
   await openApp(page, '/');
   await page.keyboard.press('Control+p');
   assert.equal(await page.evaluate(() => window.shortcutTaken), true, 'Ctrl+P taken by the page');
@@ -245,10 +253,7 @@ export async function testCtrlPInTheFirstMomentPrintsTheBrief({ page }) {
  * the brief prepared before the edit. Compared by the funding ledger, which the edit changes:
  * the same as a print once the page has settled, and not the first print's. */
 export async function testPrintDuringAnAnswerPrintsTheEditedScenario({ page }) {
-  await page.addInitScript(() => {
-    window.printed = [];
-    window.print = () => window.printed.push(document.querySelector('.app > .brief .brief-ledger')?.innerText ?? null);
-  });
+  await recordPrints(page, '.app > .brief .brief-ledger');
   await openApp(page, '/');
   await waitForPanels(page);
   const printed = (n) => waitFor(page, (k) => window.printed.length === k, n, { timeout: 20_000, message: `print ${n}` })
