@@ -353,8 +353,12 @@ fn Simulator(props: &SimulatorProps) -> Html {
         use_effect_with(
             (brief.clone(), *print_now, fresh),
             move |(_, requested, fresh)| {
+                // Runs on every answer (`fresh`); does nothing unless a print was asked for.
+                if !(*requested && *fresh) {
+                    return;
+                }
                 let prepare = latest_prepare.borrow().clone();
-                if *requested && *fresh && prepare() {
+                if prepare() {
                     print_now.set(false);
                     if let Some(window) = web_sys::window() {
                         let _ = window.print();
