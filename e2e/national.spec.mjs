@@ -48,10 +48,13 @@ export async function test({ page, screenshot }) {
   assert.equal(down.length, 38);
 
   // Drill down: Maluku's tile shows its 11 kab/kota; back to the nation; then open Kota Ambon.
-  await page.click('#national .tile[data-code="81"]');
+  // By keyboard, the pressed tile keeps the focus (the map is updated in place).
+  await page.focus('#national .tile[data-code="81"]');
+  await page.keyboard.press('Enter');
   await expectCount(page, '#national-table tbody tr', 11);
   await waitForText(page, 'Provinsi Maluku', { selector: '#national-summary' });
   assert.equal(await page.getAttribute('#national .tile[data-code="81"]', 'aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.code), '81', 'focus stays on the pressed tile');
   await screenshot('national-maluku');
   await page.click('#national-back');
   await expectCount(page, '#national-table tbody tr', 38);

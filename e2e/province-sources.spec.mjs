@@ -21,11 +21,21 @@ export async function test({ page, screenshot }) {
   await waitForText(page, 'Sumber dana provinsi', { selector: '#province-sources' });
   await expectCount(page, '#province-sources fieldset.province-source', 1);
   const before = await summary(page);
+  // The map, the table and the UCJ block are updated in place (issue 11): the same nodes
+  // stay, with new figures, rather than markup replaced whole.
+  const kept = ['#national-table', '#national-table tbody tr .cov-text', '#national .tile[data-code="81"]', '#national-ucj'];
+  await page.evaluate((selectors) => { window.keptNodes = selectors.map((s) => document.querySelector(s)); }, kept);
+  const figures = () => [...document.querySelectorAll('#national-table .cov-text')].map((c) => c.textContent).join(' ');
+  const figuresBefore = await page.evaluate(figures);
 
   // Rp 80 miliar a year of APBD provinsi, typed the Indonesian way.
   await page.fill('#prov-src-0-amount-text', '80.000.000.000');
   await waitFor(page, (b) => document.querySelector('#national-summary').textContent !== b, before,
     { timeout: 60_000, message: 'the province\'s sentence follows its APBD' });
+  assert.notEqual(await page.evaluate(figures), figuresBefore, 'the table shows the new coverage');
+  const same = await page.evaluate((selectors) => window.keptNodes.map((node, i) =>
+    !!node && node === document.querySelector(selectors[i]) && node.isConnected), kept);
+  assert.deepEqual(same, [true, true, true, true], 'table, row cell, tile and UCJ block are the same nodes');
   await waitForText(page, 'diubah', { selector: '#province-sources h3' });
   const after = await summary(page);
   const cost = (s) => s.match(/biaya (Rp [^ ]+ [a-z]+)/)?.[1];
@@ -34,8 +44,10 @@ export async function test({ page, screenshot }) {
   assert.notEqual(covered(after), covered(before), `coverage: ${before} → ${after}`);
   await waitFor(page, () => document.querySelector('#prov-src-0-paid')?.textContent.includes('Dibayar'), undefined,
     { message: 'what the source paid is shown' });
+  // The address follows once the edits stay still (`storage::ADDRESS_MS`).
+  await waitFor(page, () => /nplan=[A-Za-z0-9_-]+/.test(location.href), undefined,
+    { message: 'the address keeps the edits' });
   const url = page.url();
-  assert.match(url, /nplan=[A-Za-z0-9_-]+/, url);
   assert.match(url, /national=81/, url);
   await page.locator('#province-sources').scrollIntoViewIfNeeded();
   await screenshot('province-sources-edited');
@@ -51,6 +63,7 @@ export async function test({ page, screenshot }) {
   // The link opens the same numbers.
   await waitFor(page, (a) => document.querySelector('#national-summary').textContent === a, after,
     { timeout: 60_000, message: 'back on the one-source plan' });
+  await waitFor(page, (u) => location.href === u, url, { message: 'the address is back on the one-source plan' });
   await page.reload();
   await expectCount(page, '#national-table tbody tr', 11, { timeout: 60_000 });
   await waitFor(page, (a) => document.querySelector('#national-summary')?.textContent === a, after,

@@ -68,9 +68,6 @@ impl Brief {
 /// Milliseconds the inputs must stay still before the working scenario is remembered.
 const AUTOSAVE_MS: u32 = 300;
 
-/// Milliseconds the inputs must stay still before the address bar shows the scenario.
-const ADDRESS_MS: u32 = 250;
-
 /// The three charts of an outcome, to be drawn at the size of their boxes.
 fn chart_requests(
     outcome: &Rc<Outcome>,
@@ -192,7 +189,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
     use_effect_with((state.valid.clone(), unedited), |(valid, unedited)| {
         let valid = valid.clone();
         let timer = (!*unedited).then(|| {
-            gloo::timers::callback::Timeout::new(ADDRESS_MS, move || {
+            gloo::timers::callback::Timeout::new(storage::ADDRESS_MS, move || {
                 wasm_bindgen_futures::spawn_local(async move {
                     let encode = lazy::encoder().await;
                     storage::replace_address(&encode(valid.scenario()));

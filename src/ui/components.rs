@@ -14,6 +14,7 @@ pub mod goal_plan;
 pub mod goal_seek;
 pub mod group;
 pub mod groups_panel;
+pub mod in_place;
 pub mod lazy;
 pub mod national_brief;
 pub mod national_edits;

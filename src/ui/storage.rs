@@ -98,6 +98,10 @@ pub fn load_lang() -> Option<Lang> {
     Lang::from_code(&code)
 }
 
+/// Milliseconds the inputs must stay still before the address bar shows them (the scenario,
+/// the national view's edits).
+pub const ADDRESS_MS: u32 = 250;
+
 /// Puts `fragment` (a share link's `s=…`) into the address bar in place of the current
 /// entry: `history.replaceState`, never a new history entry, and no `hashchange` event.
 /// The open national view (`share::view`) and its edited provinces (`share::plans`) stay

@@ -42,9 +42,11 @@ pub fn NationalEmbed(props: &Props) -> Html {
     let body = match done.as_deref().map(|d| &d.answer) {
         Some(Answer::National(result)) => match &**result {
             Ok(nation) => html! {<>
-                { tile_map(nation, lang, None, false) }
+                { Html::from_html_unchecked(tile_map(nation, lang, None, false).into()) }
                 <p id="national-summary" class="answer">{ sentence(&nation.nation, "Indonesia", lang) }</p>
-                if let Some(path) = &nation.nation.ucj { { ucj_block(path, lang) } }
+                if let Some(path) = &nation.nation.ucj {
+                    { Html::from_html_unchecked(ucj_block(path, lang).into()) }
+                }
             </>},
             Err(why) => html! { <p class="embed-error" role="alert">{ why }</p> },
         },

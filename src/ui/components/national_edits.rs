@@ -32,9 +32,15 @@ pub fn use_edits() -> (UseStateHandle<Vec<OwnSources>>, Rc<Option<PlansLinkError
     });
     let edits = use_state(|| read.as_ref().clone().unwrap_or_default());
     let problem = use_memo((), move |_| read.as_ref().as_ref().err().cloned());
-    // The address keeps the edits (none: no part, as in older links).
+    // The address keeps the edits (none: no part, as in older links), once they stay still
+    // for `storage::ADDRESS_MS` (as the scenario's does): replacing the address costs the
+    // page a style pass (10 ms, 15–50 ms on a slow laptop), which typing should not wait for.
     use_effect_with((*edits).clone(), |edits| {
-        storage::replace_plans(plans::part(edits).as_deref());
+        let part = plans::part(edits);
+        let timer = gloo::timers::callback::Timeout::new(storage::ADDRESS_MS, move || {
+            storage::replace_plans(part.as_deref());
+        });
+        move || drop(timer)
     });
     (edits, problem)
 }

@@ -65,10 +65,15 @@ fn step(coverage: Decimal) -> u8 {
 }
 
 /// The tiles and their legend, as markup (one piece: smaller in the bundle than a tree of
-/// nodes). With `buttons` each tile is a button carrying its province code in `data-code`
+/// nodes; the national section keeps it up to date in place, `in_place`). With `buttons` each tile is a button carrying its province code in `data-code`
 /// (the one equal to `chosen` pressed), for a click handler around the map (`clicked`);
 /// without, a plain labelled tile.
-pub fn tile_map(nation: &NationalOutcome, lang: Lang, chosen: Option<&str>, buttons: bool) -> Html {
+pub fn tile_map(
+    nation: &NationalOutcome,
+    lang: Lang,
+    chosen: Option<&str>,
+    buttons: bool,
+) -> String {
     let coverage_of = |code: &str| {
         nation
             .provinces
@@ -136,7 +141,7 @@ pub fn tile_map(nation: &NationalOutcome, lang: Lang, chosen: Option<&str>, butt
         );
     }
     out += "</p></div>";
-    Html::from_html_unchecked(out.into())
+    out
 }
 
 /// The `attr` (e.g. `data-code`) of the button a click landed in, if any.

@@ -11,6 +11,7 @@
 
 use super::file_panel::download;
 use super::group::track_open;
+use super::in_place::InPlace;
 use super::national_brief::{brief, make_host, print_now};
 use super::national_edits::{
     editor, job as edits_job, link_problem as link_problem_banner, source_lines, use_checked,
@@ -111,7 +112,7 @@ pub fn NationalPanel(props: &Props) -> Html {
         });
     }
     let details = use_node_ref();
-    // The table is redrawn whole on a sort: its clicked heading gets the focus back.
+    // A sort rewrites the table's markup: its clicked heading keeps (or gets back) the focus.
     let refocus = use_memo((), |_| Rc::new(std::cell::Cell::new(false)));
     {
         let refocus = (*refocus).clone();
@@ -396,15 +397,15 @@ fn view(
         })
     };
     html! {<>
-        <div onclick={on_tile}>{ tile_map(nation, lang, province.as_deref(), true) }</div>
+        <div onclick={on_tile}><InPlace markup={tile_map(nation, lang, province.as_deref(), true)} /></div>
         if chosen.is_some() {
             <button type="button" id="national-back" onclick={back}>{ text(Text::Back, lang) }</button>
         }
         <p id="national-summary" class="answer">{ sentence(head, &head_name, lang) }</p>
         { editing }
-        if let Some(path) = &head.ucj { { ucj_block(path, lang) } }
+        if let Some(path) = &head.ucj { <InPlace markup={ucj_block(path, lang)} /> }
         <div class="table-scroll" tabindex="0" onclick={on_table}>
-            { table }
+            <InPlace markup={table} />
         </div>
         if starred { <p class="note">{ text(Text::UcjStarNote, lang) }</p> }
         if over_full { <p class="note" id="ucj-over-note">{ text(Text::UcjOverNote, lang) }</p> }

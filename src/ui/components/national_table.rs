@@ -1,8 +1,8 @@
 //! The national view's table of regions: one row per province (or per kab/kota of the
 //! chosen province) with its workers, final coverage drawn as a bar, UCJ, gap, cost and
 //! cost per worker, sortable by any column. Written as one piece of markup (smaller in the
-//! bundle than a tree of nodes); `national_panel` reads the clicks. It knows nothing of how
-//! the results were worked out.
+//! bundle than a tree of nodes, kept up to date in place by `in_place`); `national_panel`
+//! reads the clicks. It knows nothing of how the results were worked out.
 
 use super::national_ucj::{final_share, ucj_cell};
 use crate::charts::escape;
@@ -15,7 +15,6 @@ use crate::ui::i18n::regions::name as place_name;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
-use yew::prelude::*;
 
 /// The table's columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +120,7 @@ pub fn table_html(
     (column, descending): (Column, bool),
     head_name: &str,
     lang: Lang,
-) -> Html {
+) -> String {
     // Kab/kota have no UCJ of their own: the column is the provinces'.
     let columns: Vec<&(Column, Text)> = COLUMNS
         .iter()
@@ -174,11 +173,8 @@ pub fn table_html(
                 .map_or_else(|| "—".to_string(), |v| format::rupiah_in(v, lang)),
         );
     }
-    Html::from_html_unchecked(
-        format!(
-            r#"<table id="national-table" class="national-table"><caption class="sr-only">{}</caption><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"#,
-            escape(head_name)
-        )
-        .into(),
+    format!(
+        r#"<table id="national-table" class="national-table"><caption class="sr-only">{}</caption><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"#,
+        escape(head_name)
     )
 }

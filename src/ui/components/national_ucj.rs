@@ -11,7 +11,6 @@ use crate::locale::Lang;
 use crate::ui::i18n::national::{text, ucj_estimate, ucj_gap, ucj_line, Text};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use yew::prelude::*;
 
 /// A ratio as a CSS width or position, capped at 0–100%.
 fn at(ratio: Decimal) -> String {
@@ -65,10 +64,11 @@ pub fn line(path: &UcjPath, lang: Lang) -> Option<String> {
 }
 
 /// The nation's or a province's UCJ, under its sentence. Nothing in it is interactive, so
-/// it is written as one piece of markup (smaller in the bundle than a tree of nodes).
-pub fn ucj_block(path: &UcjPath, lang: Lang) -> Html {
+/// it is written as one piece of markup (smaller in the bundle than a tree of nodes), kept
+/// up to date in place (`in_place`).
+pub fn ucj_block(path: &UcjPath, lang: Lang) -> String {
     let Some(last) = path.years.last() else {
-        return Html::default();
+        return String::new();
     };
     let base = &path.base;
     let mut note = ucj_estimate(base.workers_estimated, base.active_estimated, lang);
@@ -116,7 +116,7 @@ pub fn ucj_block(path: &UcjPath, lang: Lang) -> Html {
         escape(&note),
         source,
     );
-    Html::from_html_unchecked(markup.into())
+    markup
 }
 
 /// A province's final UCJ with the plan, and the last year's target, for sorting.
