@@ -1,14 +1,17 @@
 //! Sharing and files in headless Chromium (`cargo test --target wasm32-unknown-unknown --test
 //! web_share`): the share panel's link opens the same scenario, its QR code shows and
 //! downloads; the file panel imports by picker and by drop through the real handlers and
-//! names what is wrong; a chart's PNG is drawn from its SVG at 2× on white.
+//! names what is wrong; a chart's PNG is drawn from its SVG at 2× on white; a national
+//! edit reaches the address even when its section goes before the address's pause is over.
 #![cfg(target_arch = "wasm32")]
 
 use payung::charts::{self, ChartKind, Size};
 use payung::engine::import::scenario_to_json;
+use payung::engine::regions::{self, OwnSources, ProvinceScenario};
 use payung::engine::{presets, simulate, Parameters, Scenario, ValidScenario};
 use payung::locale::Lang;
 use payung::ui::components::file_panel::{svg_to_png, FilePanel, Props as FileProps};
+use payung::ui::components::national_edits::use_edits;
 use payung::ui::components::share_panel::{Props as ShareProps, SharePanel};
 use payung::ui::share;
 use std::cell::RefCell;
@@ -20,10 +23,10 @@ use web_sys::{
     CanvasRenderingContext2d, DataTransfer, DragEvent, DragEventInit, Element, HtmlCanvasElement,
     HtmlElement, HtmlImageElement, HtmlInputElement,
 };
-use yew::Callback;
+use yew::prelude::*;
 
 mod web_common;
-use web_common::{click, find, mount_point, text, until};
+use web_common::{clean_mount_point, click, find, mount_point, text, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -289,4 +292,40 @@ async fn a_chart_png_is_its_svg_at_twice_the_size_on_white() {
             "quarter at ({x0}, {y0}) has {inked} inked pixels"
         );
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct EditsHostProps {
+    edit: OwnSources,
+}
+
+/// Makes one national edit as soon as it mounts and says how many edits it holds.
+#[yew::component]
+fn EditsHost(props: &EditsHostProps) -> Html {
+    let (edits, _) = use_edits();
+    let held = edits.len();
+    use_effect_with(props.edit.clone(), move |edit| {
+        edits.set(vec![edit.clone()])
+    });
+    html! { <p id="edits">{ held }</p> }
+}
+
+#[wasm_bindgen_test]
+async fn a_national_edit_reaches_the_address_when_its_section_goes_at_once() {
+    let params = params();
+    let catalogue = regions::catalogue().unwrap();
+    let maluku = ProvinceScenario::starting(&params, catalogue, "81").unwrap();
+    let edit = OwnSources {
+        province: maluku.province,
+        sources: maluku.sources,
+    };
+    let root = clean_mount_point();
+    let app =
+        yew::Renderer::<EditsHost>::with_root_and_props(root.clone(), EditsHostProps { edit })
+            .render();
+    until("the edit is held", || text(&root, "#edits") == "1").await;
+    // Gone well before `storage::ADDRESS_MS`, when the address would have taken the edit.
+    app.destroy();
+    let href = || gloo::utils::window().location().href().unwrap();
+    until("the address keeps the edit", || href().contains("nplan=")).await;
 }

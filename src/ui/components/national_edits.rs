@@ -35,14 +35,27 @@ pub fn use_edits() -> (UseStateHandle<Vec<OwnSources>>, Rc<Option<PlansLinkError
     // The address keeps the edits (none: no part, as in older links), once they stay still
     // for `storage::ADDRESS_MS` (as the scenario's does): replacing the address costs the
     // page a style pass (10 ms, 15–50 ms on a slow laptop), which typing should not wait for.
-    use_effect_with((*edits).clone(), |edits| {
-        let part = plans::part(edits);
-        let timer = gloo::timers::callback::Timeout::new(storage::ADDRESS_MS, move || {
-            storage::replace_plans(part.as_deref());
+    // Edits not yet written when the section goes away are written then.
+    let unwritten = use_mut_ref(|| None::<Option<String>>);
+    {
+        let unwritten = unwritten.clone();
+        use_effect_with((*edits).clone(), move |edits| {
+            *unwritten.borrow_mut() = Some(plans::part(edits));
+            let timer = gloo::timers::callback::Timeout::new(storage::ADDRESS_MS, move || {
+                write_plans(&unwritten)
+            });
+            move || drop(timer)
         });
-        move || drop(timer)
-    });
+    }
+    use_effect_with((), move |_| move || write_plans(&unwritten));
     (edits, problem)
+}
+
+/// Puts the edits the address does not show yet into it.
+fn write_plans(unwritten: &std::cell::RefCell<Option<Option<String>>>) {
+    if let Some(part) = unwritten.borrow_mut().take() {
+        storage::replace_plans(part.as_deref());
+    }
 }
 
 /// The answer to show, and why the engine refused the newest edits, if it did: refused
