@@ -233,6 +233,9 @@ pub fn NumberField(props: &Props) -> Html {
     let error = use_state(|| None::<String>);
     let pending = use_mut_ref(|| Rc::new(Cell::new(None::<Decimal>)));
     let frame = use_mut_ref(|| Rc::new(RefCell::new(None::<AnimationFrame>)));
+    // The task that tells the app, kept (not forgotten) so that its closure is freed when the
+    // next move's replaces it: a forgotten one stayed in the page for good, one per move.
+    let task = use_mut_ref(|| Rc::new(RefCell::new(None::<Timeout>)));
     // The slider's narrowed range, kept while dragging; forgotten when a value is typed or
     // arrives from elsewhere (reset, preset), so that the range fits it again.
     let kept_range = use_mut_ref(|| None::<f64>);
@@ -305,6 +308,7 @@ pub fn NumberField(props: &Props) -> Html {
         let on_early = props.on_slide.clone();
         let pending = pending.borrow().clone();
         let frame = frame.borrow().clone();
+        let task = task.borrow().clone();
         let text = text.clone();
         let (display, lang) = (props.display, props.lang);
         Callback::from(move |e: InputEvent| {
@@ -323,14 +327,15 @@ pub fn NumberField(props: &Props) -> Html {
             let on_change = on_change.clone();
             let pending = pending.clone();
             let slot = frame.clone();
+            let task = task.clone();
             let handle = request_animation_frame(move |_| {
                 slot.borrow_mut().take();
-                Timeout::new(0, move || {
+                // The previous task has run: a new one is queued only once it took the value.
+                *task.borrow_mut() = Some(Timeout::new(0, move || {
                     if let Some(v) = pending.take() {
                         on_change.emit(v);
                     }
-                })
-                .forget();
+                }));
             });
             *frame.borrow_mut() = Some(handle);
         })
