@@ -29,6 +29,34 @@ export async function testAThirtyDigitBudgetIsTooLargeNotNotANumber({ page }) {
   assert.ok(clipped <= 0, `the budget field cuts ${clipped}px of "47.289.900.000"`);
 }
 
+// Typed key by key, an amount passes through valid values on its way: the last one stays in
+// use when a further digit makes it too large, and the message says which it is. A message
+// shown follows the text as it is typed, never one about text no longer there.
+export async function testARejectedAmountSaysWhichAmountStillCounts({ page }) {
+  await ready(page);
+  const field = '#f-source-0-yearly-text';
+  await page.fill(field, '');
+  await page.locator(field).pressSequentially('10000000000001');
+  await page.press(field, 'Tab');
+  const message = await waitForText(page, /Harus antara Rp 0 dan Rp 10,0 triliun\./, { selector: '.field.invalid .field-error' });
+  assert.match(message, /Hasil masih memakai Rp 1\.000\.000\.000\.000\./);
+  await invalid(page, field);
+  // Still in the field, "abc" replaces the message about the range at once.
+  await page.fill(field, 'abc');
+  const now = await waitForText(page, /Bukan angka/, { selector: '.field.invalid .field-error' });
+  assert.doesNotMatch(now, /Harus antara/);
+  assert.match(now, /Hasil masih memakai Rp 1\.000\.000\.000\.000\./);
+  // A valid amount clears it.
+  await page.fill(field, '3.000.000.000');
+  await waitFor(page, () => !document.querySelector('.field.invalid .field-error'), undefined, { message: 'the message goes' });
+  // In English, the same in English.
+  await page.click('#toggle-lang');
+  await page.fill(field, '20000000000000');
+  await page.press(field, 'Enter');
+  const en = await waitForText(page, /Must be between/, { selector: '.field.invalid .field-error' });
+  assert.match(en, /The results still use Rp 3,000,000,000\./);
+}
+
 export async function testAFractionOfAWorkerIsRefused({ page }) {
   await ready(page);
   const field = '#f-startingcover-0-text';

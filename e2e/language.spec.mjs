@@ -67,8 +67,11 @@ export async function testOneLanguageAtATime({ page }) {
   await waitForText(page, 'Cari anggaran', { selector: 'main' });
   const names = await dataNames(page);
   const id = findings(await visibleText(page), ENGLISH, names, GROUPED.id);
+  assert.match(await page.title(), /Simulator Perlindungan Pekerja Rentan/);
   await page.click('#toggle-lang');
   await waitForText(page, 'Coverage at the end', { selector: '#card-coverage' });
+  // The browser tab's title too.
+  assert.match(await page.title(), /Vulnerable Workers' Protection Simulator/);
   const typed = await page.evaluate(() => [...document.querySelectorAll('input[inputmode="decimal"]')].map((i) => i.value).join('\n'));
   const en = findings(`${await visibleText(page)}\n${typed}`, INDONESIAN, names, GROUPED.en);
   const report = [

@@ -114,6 +114,16 @@ export async function testUcjCsvAndBrief({ page, screenshot }) {
   // A share over 100% (Jakarta: members counted where their employer is) is marked and said.
   assert.ok(shares[0] > 100, `the largest UCJ ${shares[0]}%`);
   assert.match(await page.textContent('#national-table td.ucj-cell .cov-text'), /†$/);
+  // Each cell's bar and target tick sit in a track beside the figure, never across its
+  // digits; a share over 100% fills the track and no more.
+  const overlaps = await page.$$eval('#national-table td.ucj-cell', (cells) => cells.flatMap((c) => {
+    const text = c.querySelector('.cov-text').getBoundingClientRect();
+    const track = c.querySelector('.ucj-track').getBoundingClientRect();
+    const marks = [...c.querySelectorAll('.ucj-fill, .ucj-tick')].map((m) => m.getBoundingClientRect());
+    const name = c.closest('tr').querySelector('th').textContent.trim();
+    return marks.filter((m) => m.right > text.left + 0.5 || m.right > track.right + 2.5).map(() => name);
+  }));
+  assert.deepEqual(overlaps, [], `UCJ marks across the figure or out of the track: ${overlaps}`);
   assert.match(await page.textContent('#ucj-over-note'), /Lebih dari 100%: peserta aktif dihitung menurut tempat pemberi kerjanya/);
   await page.locator('#national-ucj').scrollIntoViewIfNeeded();
   await screenshot('national-ucj');
@@ -204,6 +214,18 @@ export async function testAddress({ page }) {
   await page.goto('about:blank');
   await openApp(page, link.replace('&national=', '&national=99'));
   await waitForText(page, '(kode 99)', { selector: '#national-unknown' });
+  await expectCount(page, '#national-table tbody tr', 38, { timeout: 60_000 });
+  await waitForText(page, title, { selector: '.region-title' });
+  // `#national` alone, as a reader might type it, opens the nation; typed into the address of
+  // the open page too.
+  await page.goto('about:blank');
+  await openApp(page, '/#national');
+  await expectCount(page, '#national-table tbody tr', 38, { timeout: 60_000 });
+  await waitForText(page, title, { selector: '.region-title' });
+  await page.goto('about:blank');
+  await openApp(page, link.replace('&national=', ''));
+  await waitForText(page, title, { selector: '.region-title' });
+  await Promise.all([page.waitForEvent('load'), page.evaluate(() => { location.hash = 'national'; })]);
   await expectCount(page, '#national-table tbody tr', 38, { timeout: 60_000 });
   await waitForText(page, title, { selector: '.region-title' });
 }

@@ -215,9 +215,11 @@ fn Simulator(props: &SimulatorProps) -> Html {
     let lang = state.lang;
     use_effect_with(lang, |lang| {
         storage::save_lang(*lang);
-        if let Some(root) = gloo::utils::document().document_element() {
+        let document = gloo::utils::document();
+        if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
+        document.set_title(T::PageTitle.get(*lang));
     });
 
     // One callback for the app's lifetime, so that inputs whose own values did not change
@@ -529,11 +531,14 @@ pub fn EmbedApp() -> Html {
 /// (`web/boot.js`, `src/bin/embed.rs`, `EmbedApp`).
 #[component]
 pub fn App() -> Html {
-    // A link pasted into this tab only changes the fragment: open it as a fresh start.
+    // A link pasted into this tab only changes the fragment: open it as a fresh start. So
+    // does a view typed into the address (`#national`); the app's own changes to the address
+    // fire no `hashchange`.
     use_effect_with((), |_| {
         let listener = web_sys::window().map(|w| {
             gloo::events::EventListener::new(&w, "hashchange", |_| {
-                if let (Some(w), Some(_)) = (web_sys::window(), link_fragment()) {
+                let asked = link_fragment().is_some() || storage::load_view().is_some();
+                if let (Some(w), true) = (web_sys::window(), asked) {
                     let _ = w.location().reload();
                 }
             })

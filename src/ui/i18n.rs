@@ -45,6 +45,8 @@ use source_kind::source_kind_name;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum T {
     AppTitle,
+    /// The browser tab's title (`index.html` holds the Indonesian one until the app starts).
+    PageTitle,
     AppSubtitle,
     Preset,
     Language,
@@ -136,6 +138,10 @@ impl T {
         use T::*;
         let (id, en) = match self {
             AppTitle => ("Payung", "Payung"),
+            PageTitle => (
+                "Payung — Simulator Perlindungan Pekerja Rentan",
+                "Payung — Vulnerable Workers' Protection Simulator",
+            ),
             AppSubtitle => (
                 "Simulator perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan",
                 "Simulator of social security cover for vulnerable workers",
@@ -493,6 +499,15 @@ pub fn input_error(lang: Lang, kind: InputError, min: &str, max: &str) -> String
 }
 
 /// A typed number too large for `label`, with the largest it takes.
+/// After a typed value's message: the value the results still use, which the field no
+/// longer shows.
+pub fn still_using(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Hasil masih memakai {value}."),
+        Lang::En => format!("The results still use {value}."),
+    }
+}
+
 pub fn too_large(label: &str, max: &str, lang: Lang) -> String {
     match lang {
         Lang::Id => format!("{label} terlalu besar: paling banyak {max}."),

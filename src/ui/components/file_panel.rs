@@ -326,10 +326,12 @@ pub fn FilePanel(props: &Props) -> Html {
                 <button type="button" id="download-csv" onclick={on_csv}>{ text(Text::DownloadCsv, lang) }</button>
             </div>
             <div class="file-import">
-                <label for="import-json">{ text(Text::Import, lang) }</label>
-                <input id="import-json" type="file" accept=".json,application/json"
+                // The browser's own picker says "Choose File" in the browser's language: it is
+                // hidden (still focusable), and its label is the button, in the page's.
+                <input id="import-json" class="file-input" type="file" accept=".json,application/json"
                     onchange={on_pick} aria-describedby={if failed { "import-error import-hint" } else { "import-hint" }}
                     aria-invalid={failed.then_some("true")} />
+                <label for="import-json" class="file-button">{ text(Text::Import, lang) }</label>
             </div>
             <p id="import-hint" class="muted">{ text(Text::DropHint, lang) }</p>
             { message }

@@ -131,7 +131,8 @@ pub fn over_full_ucj(path: &UcjPath) -> bool {
     final_share(Some(path)).is_some_and(|share| share > Decimal::ONE)
 }
 
-/// A province's table cell (markup): its final UCJ as a bar with the target tick, marked
+/// A province's table cell (markup): its final UCJ as a small 0–100% bar with the target
+/// tick, beside (not under) the figure, marked
 /// "*" when its starting figure is an estimate and "†" when it ends over 100%; a dash where
 /// there is none.
 pub fn ucj_cell(path: Option<&UcjPath>, lang: Lang) -> String {
@@ -152,7 +153,7 @@ pub fn ucj_cell(path: Option<&UcjPath>, lang: Lang) -> String {
         ucj_estimate(p.base.workers_estimated, p.base.active_estimated, lang)
     );
     format!(
-        r#"<td class="num ucj-cell" title="{}"><span class="cov-bar ucj-fill" style="width:{}"></span><span class="ucj-tick" style="left:{}"></span><span class="cov-text">{}{star}</span></td>"#,
+        r#"<td class="num ucj-cell" title="{}"><span class="ucj-track" aria-hidden="true"><span class="ucj-fill" style="width:{}"></span><span class="ucj-tick" style="left:{}"></span></span><span class="cov-text">{}{star}</span></td>"#,
         escape(&title),
         at(last.share),
         at(last.target.target),

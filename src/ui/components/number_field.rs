@@ -1,6 +1,7 @@
 //! One numeric input: a slider and a typed field that accepts Indonesian numbers
 //! ("1.500.000", "1,5 miliar"), the unit, a reset to the preset value, and a message beside
-//! the field when the typed value is rejected. The last valid value keeps driving the app.
+//! the field when the typed value is rejected. The last valid value keeps driving the app,
+//! and the message says which value that is.
 //!
 //! A slider move shows at once in this field alone (its typed text), and the browser paints
 //! that before the app hears of it: the value is handed on just after the next paint, and
@@ -11,8 +12,8 @@ use crate::engine::scenario::limits::Bounds;
 use crate::locale::Lang;
 use crate::locale::{format, parse};
 use crate::ui::i18n::{
-    input_error, not_a_number, not_whole, not_whole_rupiah, parse_error, too_large, unit,
-    InputError, T,
+    input_error, not_a_number, not_whole, not_whole_rupiah, parse_error, still_using, too_large,
+    unit, InputError, T,
 };
 use crate::ui::state::Display;
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -173,6 +174,15 @@ pub fn words(value: Decimal, display: Display, lang: Lang) -> String {
     }
 }
 
+/// The value the results use, written out in full (a rejected amount may differ from it in
+/// its last digit only): "Rp 1.000.000.000.000", "70.000 pekerja".
+fn in_full(value: Decimal, display: Display, lang: Lang) -> String {
+    match display {
+        Display::Rupiah | Display::RupiahPerMonth => format::rupiah_in(value, lang),
+        _ => words(value, display, lang),
+    }
+}
+
 /// The slider's range in shown units: the valid range, narrowed for very wide ones so the
 /// slider stays usable (typing still reaches the full range). A narrowed range is kept in
 /// `kept` while the value stays inside it; the field forgets it when a value is typed or set
@@ -273,9 +283,15 @@ pub fn NumberField(props: &Props) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |e: InputEvent| {
             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(v) = check(&raw) {
-                error.set(None);
-                on_change.emit(v);
+            match check(&raw) {
+                Ok(v) => {
+                    error.set(None);
+                    on_change.emit(v);
+                }
+                // A message already shown follows the text as it is typed (never one about
+                // text no longer there); a first one waits until the user leaves the field.
+                Err(message) if error.is_some() => error.set(Some(message)),
+                Err(_) => {}
             }
             text.set(raw);
         })
@@ -359,9 +375,13 @@ pub fn NumberField(props: &Props) -> Html {
         }
     });
 
-    // A typed value that cannot be read wins over the scenario's problem with this field.
+    // A typed value that cannot be read wins over the scenario's problem with this field; it
+    // says which value the results still use (the last valid one, perhaps typed on the way:
+    // "1000000000000" before a fourteenth digit made it too large).
+    let in_use = || still_using(&in_full(props.value, props.display, props.lang), props.lang);
     let message = (*error)
-        .clone()
+        .as_ref()
+        .map(|e| format!("{e} {}", in_use()))
         .or_else(|| props.problem.as_ref().map(|p| p.to_string()));
     // As wide as the typed text or the value written out, whichever is longer, so that
     // writing it out on leaving the field ("12 miliar" as "12.000.000.000") moves nothing.

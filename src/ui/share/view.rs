@@ -1,7 +1,7 @@
 //! Which part of the page the address opens besides the scenario: `national=` (the
 //! national section, on the nation) or `national=<province code>` (drilled into that
 //! province), one more `&`-separated part of the fragment beside `s=…`, e.g.
-//! `#s=3.eNq…&national=81`. Older links have no such part and open as before; a link with
+//! `#s=3.eNq…&national=81`; `national` alone is read as `national=`. Older links have no such part and open as before; a link with
 //! only this part opens the scenario the user was working on. The code is read as written:
 //! whether the build knows it is for the national section to say. Pure: no browser crates.
 
@@ -33,9 +33,14 @@ impl View {
 /// The view a fragment (with or without `#`, or a whole address) asks for, if any.
 pub fn view_of(fragment: &str) -> Option<View> {
     let text = fragment.split_once('#').map_or(fragment, |(_, f)| f);
-    let value = text
-        .split('&')
-        .find_map(|part| part.trim().strip_prefix(KEY)?.strip_prefix('='))?;
+    // `national` alone (as a reader might type it) is the nation, as `national=` is.
+    let value = text.split('&').find_map(|part| {
+        let rest = part.trim().strip_prefix(KEY)?;
+        match rest.strip_prefix('=') {
+            Some(value) => Some(value),
+            None => rest.is_empty().then_some(""),
+        }
+    })?;
     let code: String = value.trim().chars().take(MAX_CODE).collect();
     Some(if code.is_empty() {
         View::Nation
@@ -60,7 +65,7 @@ pub fn with_view(fragment: &str, view: Option<&View>) -> String {
 fn is_view(part: &str) -> bool {
     part.trim()
         .strip_prefix(KEY)
-        .is_some_and(|rest| rest.starts_with('='))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('='))
 }
 
 #[cfg(test)]
@@ -80,8 +85,12 @@ mod tests {
         );
         assert_eq!(view_of("#s=3.eNq"), None);
         assert_eq!(view_of(""), None);
+        // The key alone, as a reader might type it, is the nation.
+        assert_eq!(view_of("#national"), Some(View::Nation));
+        assert_eq!(view_of("#s=3.eNq&national"), Some(View::Nation));
         // A longer key is not this one.
         assert_eq!(view_of("#nationalx=81"), None);
+        assert_eq!(view_of("#nationalx"), None);
         // A crafted code is cut, and kept as written for the section to refuse.
         let long = "9".repeat(100);
         assert_eq!(
@@ -100,6 +109,7 @@ mod tests {
             "s=3.eNq&national=81"
         );
         assert_eq!(with_view("s=3.eNq&national=81", None), "s=3.eNq");
+        assert_eq!(with_view("national&s=3.eNq", nation), "s=3.eNq&national=");
         assert_eq!(with_view("", Some(&maluku)), "national=81");
         assert_eq!(view_of(&with_view("s=3.eNq", Some(&maluku))), Some(maluku));
     }
