@@ -31,6 +31,10 @@ export async function test({ page, screenshot }) {
     }));
     assert.equal(names.shown, 38, `${width} px: ${names.shown} names shown`);
     assert.deepEqual(names.cut, [], `${width} px: names cut`);
+    // From a laptop's 1366 px, every column of the table fits beside the controls, without
+    // a sideways scroll (narrower, the table scrolls in its box).
+    const [wide, room] = await page.$eval('#national-table', (t) => [t.scrollWidth, t.parentElement.clientWidth]);
+    assert.ok(width < 1366 || wide <= room + 1, `${width} px: the table is ${wide} px wide in ${room} px`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 
