@@ -36,7 +36,18 @@ export async function testARejectedAmountSaysWhichAmountStillCounts({ page }) {
   await ready(page);
   const field = '#f-source-0-yearly-text';
   await page.fill(field, '');
+  // On a slow laptop (the CPU slowed 6×) keys come faster than the page draws: the app's
+  // answer to "1000000000000" arrives after the fourteenth digit, and must not write the
+  // older amount over it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
   await page.locator(field).pressSequentially('10000000000001');
+  // The page has drawn the last amount the app took (the slider shows it), and a frame since.
+  await waitFor(page, () => document.querySelector('#f-source-0-yearly')?.value === '1000000000000', undefined,
+    { message: 'the slider at Rp 1.000.000.000.000' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.equal(await page.inputValue(field), '10000000000001', 'the typed text stays as typed');
   await page.press(field, 'Tab');
   const message = await waitForText(page, /Harus antara Rp 0 dan Rp 10,0 triliun\./, { selector: '.field.invalid .field-error' });
   assert.match(message, /Hasil masih memakai Rp 1\.000\.000\.000\.000\./);

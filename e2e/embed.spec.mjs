@@ -120,6 +120,8 @@ export async function testBadParameter({ page, screenshot }) {
     assert.ok(named.includes(word), `the notice does not name ${word}: ${named.join(' ')}`);
   }
   assert.match(await textOf(page, '#embed-notices'), /tidak dikenal/);
+  // The page says its language is the embed's, whatever the browser's is.
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'id');
   assert.equal(await page.locator('#chart-coverage svg').count(), 1, 'coverage is the fallback chart');
   assert.match(await textOf(page, '.embed-title'), /Kota Bontang/, 'the good parameters still apply');
   await screenshot('embed-bad-parameter');
@@ -165,6 +167,8 @@ export async function testNarrowDarkEnglish({ page, screenshot }) {
     return { dark: root.classList.contains('dark'), accent: css.getPropertyValue('--accent').trim(), lang: root.lang };
   });
   assert.deepEqual(look, { dark: true, accent: '#d55e00', lang: 'en' });
+  // So does the page's own (an Indonesian browser here).
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.match(await textOf(page, '#embed-open'), /Open the full simulator/);
   // JHT raises the yearly cost.
   const cost = await svgOf(page, 'chart-cost');

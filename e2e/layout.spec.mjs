@@ -115,6 +115,13 @@ export async function testALongSourceNameShowsWhole({ page, artifacts }) {
       return { x: box.scrollWidth - box.clientWidth, y: box.scrollHeight - box.clientHeight };
     });
     assert.ok(hidden.x <= 0 && hidden.y <= 0, `the name box hides ${JSON.stringify(hidden)} px at ${width} px`);
+    // The first source cannot move up: its button is off and looks it.
+    const up = await page.evaluate(() => {
+      const [first, second] = [...document.querySelectorAll('.source-card')].map((c) => c.querySelector('button.icon'));
+      const look = (b) => { const css = getComputedStyle(b); return [css.opacity, css.borderStyle].join(' '); };
+      return { disabled: first.disabled, first: look(first), second: second && look(second) };
+    });
+    assert.ok(up.disabled && up.first !== up.second, `the first "up" button looks as the second: ${JSON.stringify(up)}`);
     await page.locator('.source-card').first().screenshot({ path: path.join(artifacts, `long-source-name-${width}.png`) });
   }
 }

@@ -62,6 +62,9 @@ export async function test({ page, screenshot }) {
   await screenshot('national-maluku');
   await page.click('#national-back');
   await expectCount(page, '#national-table tbody tr', 38);
+  // Each row's button says what it does, and for which region.
+  assert.equal(await page.getAttribute('#national-table tr[data-code="81"] .open-region', 'aria-label'),
+    'Lihat kabupaten/kota di provinsi ini: Provinsi Maluku');
   await page.click('#national-table tr[data-code="81"] .open-region');
   // A kab/kota opens as the plan runs it, with the province's money: its row's coverage is
   // the headline's, and the province's APBD line is one of its sources.
@@ -70,6 +73,13 @@ export async function test({ page, screenshot }) {
   await waitForText(page, 'Kota Ambon', { selector: '.region-title' });
   await waitFor(page, (c) => document.querySelector('#card-coverage')?.textContent.includes(c), rowCoverage,
     { message: `the headline to show the row's ${rowCoverage}` });
+  // The opened region's answer is brought into view, its title focused (the table it was
+  // opened from is far below).
+  await waitFor(page, () => {
+    const title = document.querySelector('#results .region-title');
+    const box = title.getBoundingClientRect();
+    return document.activeElement === title && box.top >= 0 && box.bottom <= innerHeight;
+  }, undefined, { message: 'the opened region in view and focused' });
   const sources = await page.$$eval('textarea.source-name', (ts) => ts.map((t) => t.value));
   assert.ok(sources.some((n) => /Provinsi Maluku/.test(n)), `sources: ${sources}`);
 

@@ -172,6 +172,46 @@ pub fn rupiah_compact(x: Decimal, lang: Lang) -> String {
     }
 }
 
+/// The amount `rupiah_compact` shows ("Rp 1,1 miliar" is 1.100.000.000; below one juta the
+/// whole Rupiah), so that a difference of two shown amounts agrees with what is shown.
+pub fn rupiah_compact_shown(x: Decimal) -> Decimal {
+    let shown = match unit_for(x.abs(), 1) {
+        None => x
+            .abs()
+            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
+        Some((value, word, _)) => {
+            let unit = UNITS.iter().find(|u| u.1 == word).map_or(1, |u| u.0);
+            value * Decimal::from(unit)
+        }
+    };
+    if x.is_sign_negative() {
+        -shown
+    } else {
+        shown
+    }
+}
+
+/// `x` written as `rupiah_compact` writes amounts the size of `like`: in `like`'s unit, to a
+/// tenth ("Rp 0,3 miliar" beside "Rp 8,1 miliar"), so that a difference reads at the
+/// precision of the amounts it is the difference of; below one juta, whole Rupiah.
+pub fn rupiah_compact_like(x: Decimal, like: Decimal, lang: Lang) -> String {
+    match unit_for(like.abs(), 1) {
+        None => rupiah_in(x, lang),
+        Some((_, word, _)) => {
+            let unit = UNITS.iter().find(|u| u.1 == word).map_or(1, |u| u.0);
+            let (negative, text) = magnitude(x / Decimal::from(unit), 1, lang);
+            let word = unit_word(word, lang);
+            signed(negative, format!("Rp {text} {word}"))
+        }
+    }
+}
+
+/// The percentage `percent` shows for a ratio (0.7525 → 75.3), for differences in points
+/// that agree with the percentages shown.
+pub fn percent_shown(ratio: Decimal) -> Decimal {
+    (ratio * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+}
+
 /// A short sum for chart ticks, where space is scarce: "Rp 3 M", "Rp 2,5 M", "Rp 200 jt".
 pub fn rupiah_short(x: Decimal, lang: Lang) -> String {
     match unit_for(x.abs(), 2) {

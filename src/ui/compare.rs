@@ -36,6 +36,10 @@ pub fn summary_rows(series: &[compare::Compared], lang: Lang) -> Vec<SummaryRow>
     let Some((_, first)) = series.first() else {
         return Vec::new();
     };
+    // A difference is of the figures as shown (rounded), and written in the unit and to the
+    // tenth they are written in: "Rp 8,1 miliar → Rp 9,1 miliar" differ by Rp 1,0 miliar (not
+    // the Rp 1,1 miliar of the exact amounts), "Rp 8,1 miliar → Rp 8,4 miliar" by Rp 0,3
+    // miliar (not Rp 368,2 juta, a precision neither figure has).
     let money_row = |key: Text, get: &dyn Fn(&Outcome) -> Option<Decimal>, whole: bool| {
         let show = |x: Decimal| {
             if whole {
@@ -44,10 +48,26 @@ pub fn summary_rows(series: &[compare::Compared], lang: Lang) -> Vec<SummaryRow>
                 format::rupiah_compact(x, lang)
             }
         };
+        let shown = |x: Decimal| {
+            if whole {
+                x.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            } else {
+                format::rupiah_compact_shown(x)
+            }
+        };
         row(key, lang, series, |o| {
             let value = get(o);
             let delta = match (value, get(first)) {
-                (Some(v), Some(f)) => Some(signed(v - f, show)),
+                (Some(v), Some(f)) => {
+                    let like = v.abs().max(f.abs());
+                    Some(signed(shown(v) - shown(f), |d| {
+                        if whole {
+                            format::rupiah_in(d, lang)
+                        } else {
+                            format::rupiah_compact_like(d, like, lang)
+                        }
+                    }))
+                }
                 _ => None,
             };
             (value.map_or_else(|| "—".to_string(), show), delta)
@@ -62,7 +82,8 @@ pub fn summary_rows(series: &[compare::Compared], lang: Lang) -> Vec<SummaryRow>
     let covered = |o: &Outcome| o.months.last().map_or(0, |m| m.covered);
     vec![
         row(Text::CoverageEnd, lang, series, |o| {
-            let points = (coverage(o) - coverage(first)) * Decimal::ONE_HUNDRED;
+            let points =
+                format::percent_shown(coverage(o)) - format::percent_shown(coverage(first));
             (
                 format::percent(coverage(o), lang),
                 Some(signed(points, |d| {
@@ -342,6 +363,88 @@ mod tests {
             show(n(3.into()).as_ref(), Field::StartMonth, Lang::Id),
             "Maret"
         );
+    }
+
+    /// Each difference in the summary is the difference of the figures as shown: read back
+    /// from the text, "+Rp 1,0 miliar" is "Rp 9,1 miliar" less "Rp 8,1 miliar", for a run
+    /// of budgets whose exact amounts round either way, in both languages.
+    #[test]
+    fn differences_agree_with_the_figures_shown() {
+        use crate::engine::scenario::Amount;
+        use crate::engine::{presets, simulate, Parameters};
+        use crate::locale::parse::{parse_number_in, parse_percent_in};
+        let p = Parameters::embedded().unwrap();
+        let run = |pct: i64| {
+            let mut sc = presets::load("ambon").unwrap();
+            if let Amount::Rupiah { yearly } = &mut sc.sources[0].amount {
+                *yearly = (*yearly * Decimal::new(pct, 2)).round();
+            }
+            simulate(&p, &sc.validate(&p).unwrap())
+        };
+        let outcomes: Vec<Outcome> = [100, 113, 129, 141, 157, 188, 231].map(run).into();
+        for lang in [Lang::Id, Lang::En] {
+            for pair in outcomes.windows(2) {
+                let series: Vec<compare::Compared> = vec![("a", &pair[0]), ("b", &pair[1])];
+                for row in summary_rows(&series, lang) {
+                    let (first, _) = &row.cells[0];
+                    let (second, delta) = &row.cells[1];
+                    let Some(delta) = delta else { continue };
+                    let read = |t: &str| -> Option<Decimal> {
+                        let t = t.trim_start_matches(['+', '−', '±']);
+                        let number = t.trim_start_matches("Rp ");
+                        let number = number
+                            .split(' ')
+                            .take_while(|w| !w.starts_with("poin") && !w.starts_with("pts"))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        match t.strip_suffix('%') {
+                            Some(_) => parse_percent_in(t, lang)
+                                .ok()
+                                .map(|r| r * Decimal::ONE_HUNDRED),
+                            None => parse_number_in(&number, lang).ok(),
+                        }
+                    };
+                    let (Some(a), Some(b), Some(d)) = (read(first), read(second), read(delta))
+                    else {
+                        continue;
+                    };
+                    let d = if delta.starts_with('−') { -d } else { d };
+                    // Exact where both are written in one unit; within the delta's last digit
+                    // where they are not ("Rp 950,3 juta → Rp 1,2 miliar").
+                    let unit = [
+                        ("triliun", 12),
+                        ("trillion", 12),
+                        ("miliar", 9),
+                        ("billion", 9),
+                        ("juta", 6),
+                        ("million", 6),
+                    ]
+                    .iter()
+                    .find(|(w, _)| first.contains(w))
+                    .map_or(0, |(_, e)| *e);
+                    let same = |t: &str| {
+                        unit == 0 || t.contains(first.split(' ').next_back().unwrap_or(""))
+                    };
+                    if same(second) {
+                        assert_eq!(b - a, d, "{}: {first} → {second} says {delta}", row.label);
+                    } else {
+                        let tenth = Decimal::from(10i64.pow(unit.max(1) - 1));
+                        assert!(
+                            (b - a - d).abs() <= tenth / Decimal::TWO,
+                            "{}: {first} → {second} says {delta}",
+                            row.label
+                        );
+                    }
+                    assert!(
+                        !delta.contains("juta")
+                            || first.contains("juta")
+                            || second.contains("juta"),
+                        "{}: {first} → {second} says {delta}, in a unit neither has",
+                        row.label
+                    );
+                }
+            }
+        }
     }
 
     #[test]

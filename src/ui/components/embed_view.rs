@@ -178,6 +178,12 @@ fn Embed(props: &EmbedProps) -> Html {
         .clone()
         .filter(|_| !outcomes.baseline_pending);
     let lang = state.lang;
+    // The page's own language is the embed's (the loader guessed it from the browser's).
+    use_effect_with(lang, |lang| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
     let drawn = use_memo(
         (
             config.charts.clone(),

@@ -89,6 +89,26 @@ fn open_answer(done: &Done, on_action: &Callback<Action>) {
         Some(sc) => Action::LoadPlanScenario(Box::new(sc)),
         None => Action::LoadRegion(code.clone()),
     });
+    show_opened();
+}
+
+/// Brings the opened region's answer into view, its title focused, once the page has drawn
+/// it (in the next task): the table the button was in may be far below.
+fn show_opened() {
+    let show = wasm_bindgen::closure::Closure::once_into_js(|| {
+        let title = gloo::utils::document()
+            .query_selector("#results .region-title")
+            .ok()
+            .flatten();
+        if let Some(title) = title.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = title.set_attribute("tabindex", "-1");
+            title.scroll_into_view();
+            let _ = title.focus();
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(show.unchecked_ref());
+    }
 }
 
 #[component]

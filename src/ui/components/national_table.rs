@@ -155,7 +155,10 @@ pub fn table_html(
                 text(Text::Open, lang)
             )
         } else {
-            format!(r#"<button type="button" class="open-region" data-code="{code}">→</button>"#)
+            format!(
+                r#"<button type="button" class="open-region" data-code="{code}" aria-label="{}: {name}">→</button>"#,
+                text(Text::DrillHint, lang)
+            )
         };
         let pct = (r.coverage * Decimal::from(100)).min(Decimal::from(100));
         let ucj = if !chosen {

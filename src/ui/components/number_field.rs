@@ -249,25 +249,46 @@ pub fn NumberField(props: &Props) -> Html {
     // The slider's narrowed range, kept while dragging; forgotten when a value is typed or
     // arrives from elsewhere (reset, preset), so that the range fits it again.
     let kept_range = use_mut_ref(|| None::<f64>);
+    // The values this field handed the app since one last came from elsewhere. The app's
+    // answer to one may arrive after more was typed ("1000000000000", then a fourteenth
+    // digit, before the page drew the first): it is this field's own, and must not write
+    // the older value over the newer text.
+    let sent = use_mut_ref(Vec::<Decimal>::new);
 
-    // When the value changes from elsewhere (slider, reset, preset), show it; when the
+    // When the value changes from elsewhere (reset, preset, another view), show it; when the
     // language changes, write it in the new language's digits.
     {
         let text = text.clone();
         let error = error.clone();
         let kept_range = kept_range.clone();
+        let sent = sent.clone();
         let display = props.display;
         let lang = use_mut_ref(|| props.lang);
         use_effect_with((props.value, props.lang), move |(value, now)| {
             let relang = *lang.borrow() != *now;
             *lang.borrow_mut() = *now;
-            if relang || parse_shown(&text, display, *now).ok() != Some(*value) {
+            let own = sent.borrow().contains(value);
+            if !own {
+                sent.borrow_mut().clear();
+            }
+            if relang || (!own && parse_shown(&text, display, *now).ok() != Some(*value)) {
                 text.set(text_of(*value, display, *now));
                 error.set(None);
                 *kept_range.borrow_mut() = None;
             }
         });
     }
+    // Keeps a value handed to the app (the last few: a drag hands on many).
+    let remember = {
+        let sent = sent.clone();
+        move |v: Decimal| {
+            let mut sent = sent.borrow_mut();
+            if sent.len() >= 16 {
+                sent.remove(0);
+            }
+            sent.push(v);
+        }
+    };
 
     let s = scale(props.display);
     let check = {
@@ -281,11 +302,13 @@ pub fn NumberField(props: &Props) -> Html {
         let text = text.clone();
         let error = error.clone();
         let on_change = props.on_change.clone();
+        let remember = remember.clone();
         Callback::from(move |e: InputEvent| {
             let raw = e.target_unchecked_into::<HtmlInputElement>().value();
             match check(&raw) {
                 Ok(v) => {
                     error.set(None);
+                    remember(v);
                     on_change.emit(v);
                 }
                 // A message already shown follows the text as it is typed (never one about
@@ -344,11 +367,13 @@ pub fn NumberField(props: &Props) -> Html {
             let pending = pending.clone();
             let slot = frame.clone();
             let task = task.clone();
+            let remember = remember.clone();
             let handle = request_animation_frame(move |_| {
                 slot.borrow_mut().take();
                 // The previous task has run: a new one is queued only once it took the value.
                 *task.borrow_mut() = Some(Timeout::new(0, move || {
                     if let Some(v) = pending.take() {
+                        remember(v);
                         on_change.emit(v);
                     }
                 }));

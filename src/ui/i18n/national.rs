@@ -18,6 +18,8 @@ pub enum Text {
     PerWorker,
     Open,
     OpenHint,
+    /// A province's row button at the nation: what it does, for screen readers.
+    DrillHint,
     Back,
     Sort,
     Legend,
@@ -53,6 +55,10 @@ pub fn text(key: Text, lang: Lang) -> &'static str {
         Text::PerWorker => ("Biaya per pekerja terlindungi, tahun terakhir", "Cost per covered worker, last year"),
         Text::Open => ("Buka", "Open"),
         Text::OpenHint => ("Buka skenario wilayah ini", "Open this region's scenario"),
+        Text::DrillHint => (
+            "Lihat kabupaten/kota di provinsi ini",
+            "Show this province's regencies and cities",
+        ),
         Text::Back => ("← Seluruh Indonesia", "← All of Indonesia"),
         Text::Sort => ("Urutkan menurut kolom ini", "Sort by this column"),
         Text::Legend => ("Cakupan akhir:", "Final coverage:"),
