@@ -41,3 +41,30 @@ export async function testAddressFollowsEdits({ page, browser, baseURL }) {
   assert.equal(await headline(page), here);
   assert.equal(await page.inputValue('#f-source-0-yearly-text'), '5.500.000.000');
 }
+
+// A link copied from the English page opens in English, in a browser that has never seen
+// the app (an Indonesian one); back in Indonesian, the address no longer says a language.
+export async function testALinkCopiedInEnglishOpensInEnglish({ page, browser, baseURL }) {
+  await openApp(page, '/');
+  await waitFor(page, () => document.querySelector('#card-coverage'), undefined, { message: 'the first headline' });
+  await page.fill('#f-source-0-yearly-text', '5.500.000.000');
+  await waitFor(page, () => location.hash.includes('s='), undefined, { message: 'the scenario in the address' });
+  await page.click('#toggle-lang');
+  await waitFor(page, () => location.hash.endsWith('&lang=en'), undefined, { message: 'the address says English' });
+  const link = await page.evaluate(() => location.href);
+  const here = await headline(page);
+  const other = await browser.newContext({ baseURL, locale: 'id-ID', timezoneId: 'Asia/Jakarta', viewport: { width: 1280, height: 900 } });
+  try {
+    const second = await other.newPage();
+    await openApp(second, link);
+    await waitFor(second, () => document.querySelector('#card-coverage')?.textContent.includes('Coverage at the end'), undefined,
+      { message: 'the copied link in English' });
+    assert.equal(await headline(second), here);
+    assert.equal(await second.evaluate(() => document.documentElement.lang), 'en');
+  } finally {
+    await other.close();
+  }
+  await page.click('#toggle-lang');
+  await waitFor(page, () => location.hash.includes('s=') && !location.hash.includes('lang='), undefined,
+    { message: 'the address without a language in Indonesian' });
+}

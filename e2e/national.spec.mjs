@@ -251,7 +251,8 @@ export async function testEmbed({ page, screenshot }) {
   await waitForText(page, 'vulnerable workers (estimate)', { selector: '#national-summary' });
   await waitForText(page, 'UCJ', { selector: '#national-ucj' });
   assert.equal(await page.locator('#embed button.tile').count(), 0, 'tiles are not buttons in the embed');
-  assert.match(await page.getAttribute('#embed-open', 'href'), /#national=$/);
+  // The English embed's link opens the full app in English.
+  assert.match(await page.getAttribute('#embed-open', 'href'), /#national=&lang=en$/);
   await screenshot('national-embed');
   // Wide enough, the tiles carry their names and no list follows; on a phone the tiles are
   // colour only, and the provinces follow by name, highest coverage first.

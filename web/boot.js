@@ -43,6 +43,9 @@ const progress = document.getElementById('boot-progress');
 const bytesText = document.getElementById('boot-bytes');
 
 function language() {
+  // A link copied from the English page says so (`#s=…&lang=en`, ui/share/language.rs).
+  const linked = /(?:^#|&)lang=(id|en)(?:&|$)/i.exec(location.hash);
+  if (linked) return linked[1].toLowerCase();
   try {
     const saved = JSON.parse(localStorage.getItem('payung.lang') ?? 'null');
     if (saved === 'id' || saved === 'en') return saved;

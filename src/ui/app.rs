@@ -215,6 +215,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
     let lang = state.lang;
     use_effect_with(lang, |lang| {
         storage::save_lang(*lang);
+        storage::replace_lang(*lang);
         let document = gloo::utils::document();
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", lang.code());
@@ -580,7 +581,10 @@ pub fn prepare() {
 /// link opens the default preset with a message saying what was wrong).
 fn opening() -> Opening {
     let params = Parameters::embedded().map_err(|e| e.to_string())?;
-    let lang = storage::load_lang().unwrap_or_default();
+    // A link copied from the English page opens in English; otherwise the reader's own.
+    let lang = storage::load_link_lang()
+        .or_else(storage::load_lang)
+        .unwrap_or_default();
     let fallback = || {
         presets::load(presets::DEFAULT)
             .map_err(|e| e.to_string())?

@@ -15,6 +15,7 @@
 //! where the link is shown or stored; `components::share_panel` and the app do that.
 
 mod editions;
+pub mod language;
 mod patch;
 pub mod plans;
 pub mod view;

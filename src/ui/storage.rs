@@ -16,7 +16,7 @@
 
 use crate::locale::Lang;
 use crate::ui::saved::{entry_to_json, EntryProblem, SavedEntry, SavedList};
-use crate::ui::share::{plans, view};
+use crate::ui::share::{language, plans, view};
 use wasm_bindgen::JsValue;
 use web_sys::js_sys;
 
@@ -104,14 +104,28 @@ pub const ADDRESS_MS: u32 = 250;
 
 /// Puts `fragment` (a share link's `s=…`) into the address bar in place of the current
 /// entry: `history.replaceState`, never a new history entry, and no `hashchange` event.
-/// The open national view (`share::view`) and its edited provinces (`share::plans`) stay
-/// in the address.
+/// The open national view (`share::view`), its edited provinces (`share::plans`) and the
+/// language (`share::language`) stay in the address.
 /// Returns false when the browser refused (the address then keeps what it had).
 pub fn replace_address(fragment: &str) -> bool {
     let here = address().unwrap_or_default();
     let view = view::view_of(&here);
     let fragment = plans::with_part(fragment, plans::part_of(&here));
+    let fragment = language::with_lang(&fragment, language::lang_of(&here).unwrap_or_default());
     put_fragment(&view::with_view(&fragment, view.as_ref()))
+}
+
+/// Says the page's language in the address (English only: Indonesian is the default), so
+/// that a copied address opens in it; the rest stays.
+pub fn replace_lang(lang: Lang) -> bool {
+    let here = address().unwrap_or_default();
+    let fragment = here.split_once('#').map_or("", |(_, f)| f);
+    put_fragment(&language::with_lang(fragment, lang))
+}
+
+/// The language the address asks for, if any (a link copied from the English page).
+pub fn load_link_lang() -> Option<Lang> {
+    language::lang_of(&address()?)
 }
 
 /// Puts the national section's edited provinces (`share::plans`, `nplan=…`; `None`: none)

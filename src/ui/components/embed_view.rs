@@ -250,13 +250,15 @@ fn Embed(props: &EmbedProps) -> Html {
             .plans
             .as_ref()
             .map(|p| format!("{}={p}&", share::plans::KEY));
-        format!(
-            "./#{}{}",
+        let fragment = format!(
+            "{}{}",
             edits.unwrap_or_default(),
             share::view::View::Nation.part()
-        )
+        );
+        format!("./#{}", share::language::with_lang(&fragment, lang))
     } else {
-        format!("./#{}", share::encode(state.valid.scenario()))
+        let fragment = share::encode(state.valid.scenario());
+        format!("./#{}", share::language::with_lang(&fragment, lang))
     };
     let sc = &state.scenario;
 

@@ -123,13 +123,18 @@ pub fn prints_link_text(link: &str, qr: Option<&crate::ui::share::Qr>) -> bool {
     qr.is_none() || link.chars().count() <= TYPED_LINK_CHARS
 }
 
-/// The page's own address, with `scenario` as its fragment.
-fn page_link(scenario: &Scenario) -> String {
+/// The page's own address, with `scenario` (and the language, when English) as its
+/// fragment.
+fn page_link(scenario: &Scenario, lang: Lang) -> String {
     let here = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|h| h.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default();
-    format!("{here}#{}", crate::ui::share::encode(scenario))
+    let fragment = crate::ui::share::encode(scenario);
+    format!(
+        "{here}#{}",
+        crate::ui::share::language::with_lang(&fragment, lang)
+    )
 }
 
 #[component]
@@ -137,9 +142,10 @@ pub fn PrintBrief(props: &Props) -> Html {
     let lang = props.lang;
     // The brief is prepared again when the bands arrive, for the same scenario: its link
     // and code are worked out again only for another scenario.
-    let link = use_memo((props.scenario.clone(), props.linked), |(sc, linked)| {
-        linked.then(|| page_link(sc))
-    });
+    let link = use_memo(
+        (props.scenario.clone(), props.linked, lang),
+        |(sc, linked, lang)| linked.then(|| page_link(sc, *lang)),
+    );
     let qr = use_memo(link.clone(), |link| {
         link.as_deref().and_then(crate::ui::share::qr)
     });

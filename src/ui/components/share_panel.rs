@@ -49,7 +49,10 @@ fn select(input: &NodeRef) {
 #[component]
 pub fn SharePanel(props: &Props) -> Html {
     let lang = props.lang;
-    let fragment = use_memo(props.valid.clone(), |valid| share::encode(valid.scenario()));
+    // The link opens in the page's language (English says so; Indonesian is the default).
+    let fragment = use_memo((props.valid.clone(), lang), |(valid, lang)| {
+        share::language::with_lang(&share::encode(valid.scenario()), *lang)
+    });
     let url = format!("{}#{}", page_address(), fragment);
     let copy = use_state(|| Copy::Idle);
     let show_qr = use_state(|| false);
