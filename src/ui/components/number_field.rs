@@ -278,12 +278,12 @@ pub fn NumberField(props: &Props) -> Html {
             }
         });
     }
-    // Keeps a value handed to the app (the last few: a drag hands on many).
+    // Keeps a value handed to the app (the last 64: a drag hands on many).
     let remember = {
         let sent = sent.clone();
         move |v: Decimal| {
             let mut sent = sent.borrow_mut();
-            if sent.len() >= 16 {
+            if sent.len() >= 64 {
                 sent.remove(0);
             }
             sent.push(v);
@@ -356,6 +356,9 @@ pub fn NumberField(props: &Props) -> Html {
                 return;
             };
             text.set(text_of(v / s, display, lang));
+            // Its own from here: the app may take it from the early answer, before the task
+            // below hands it on.
+            remember(v / s);
             if let Some(early) = &on_early {
                 early.emit(v / s);
             }
