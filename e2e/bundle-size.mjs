@@ -18,7 +18,7 @@ const dir = process.argv[2] ?? 'dist';
 const parts = {
   main: { label: 'the full app (main thread, to start)', budget: Number(process.env.PAYUNG_BUNDLE_BUDGET ?? 350_000) },
   lazy: { label: "the full app's panels fetched after the start", budget: Number(process.env.PAYUNG_LAZY_BUDGET ?? 180_000) },
-  embed: { label: 'the embed (main thread)', budget: Number(process.env.PAYUNG_EMBED_BUDGET ?? 320_000) },
+  embed: { label: 'the embed (main thread)', budget: Number(process.env.PAYUNG_EMBED_BUDGET ?? 322_000) },
   worker: { label: 'the worker', budget: Number(process.env.PAYUNG_WORKER_BUDGET ?? 188_000) },
 };
 /** Which parts load a file. */

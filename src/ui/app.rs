@@ -220,7 +220,7 @@ fn Simulator(props: &SimulatorProps) -> Html {
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
-        document.set_title(T::PageTitle.get(*lang));
+        document.set_title(i18n::page_title(*lang));
     });
 
     // One callback for the app's lifetime, so that inputs whose own values did not change

@@ -45,8 +45,6 @@ use source_kind::source_kind_name;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum T {
     AppTitle,
-    /// The browser tab's title (`index.html` holds the Indonesian one until the app starts).
-    PageTitle,
     AppSubtitle,
     Preset,
     Language,
@@ -138,10 +136,6 @@ impl T {
         use T::*;
         let (id, en) = match self {
             AppTitle => ("Payung", "Payung"),
-            PageTitle => (
-                "Payung — Simulator Perlindungan Pekerja Rentan",
-                "Payung — Vulnerable Workers' Protection Simulator",
-            ),
             AppSubtitle => (
                 "Simulator perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan",
                 "Simulator of social security cover for vulnerable workers",
@@ -499,6 +493,15 @@ pub fn input_error(lang: Lang, kind: InputError, min: &str, max: &str) -> String
 }
 
 /// A typed number too large for `label`, with the largest it takes.
+/// The browser tab's title (`index.html` holds the Indonesian one until the app starts); the
+/// full app's only, so not among `T`'s (which the embed carries too).
+pub fn page_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Payung — Simulator Perlindungan Pekerja Rentan",
+        "Payung — Vulnerable Workers' Protection Simulator",
+    )
+}
+
 /// After a typed value's message: the value the results still use, which the field no
 /// longer shows.
 pub fn still_using(value: &str, lang: Lang) -> String {
