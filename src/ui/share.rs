@@ -20,6 +20,27 @@ mod patch;
 pub mod plans;
 pub mod view;
 
+/// `fragment` (with or without `#`) with its `key` part (`key=…`, and `key` alone when
+/// `bare`) set to `part`, or removed for `None`; the other parts keep their order and the
+/// part goes last. Each of the address's parts beside `s=` (`plans`, `view`, `language`) is
+/// set this way.
+fn with_fragment_part(fragment: &str, key: (&str, bool), part: Option<&str>) -> String {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut parts: Vec<&str> = fragment
+        .split('&')
+        .filter(|p| !p.is_empty() && !is_fragment_part(p, key))
+        .collect();
+    parts.extend(part);
+    parts.join("&")
+}
+
+/// Whether `part` is `key`'s (`key=…`, and `key` alone when `bare`).
+fn is_fragment_part(part: &str, (key, bare): (&str, bool)) -> bool {
+    part.trim()
+        .strip_prefix(key)
+        .is_some_and(|rest| rest.starts_with('=') || (bare && rest.is_empty()))
+}
+
 pub use editions::frozen_base;
 use editions::{base_for, base_value};
 use patch::{indexed, merge_apply, merge_diff, unindexed};

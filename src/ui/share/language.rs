@@ -20,22 +20,8 @@ pub fn lang_of(fragment: &str) -> Option<Lang> {
 /// `fragment` (without `#`) saying `lang`: its language part replaced, or removed for
 /// Indonesian; the other parts keep their order, and the language goes last.
 pub fn with_lang(fragment: &str, lang: Lang) -> String {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let mut parts: Vec<String> = fragment
-        .split('&')
-        .filter(|p| !p.is_empty() && !is_lang(p))
-        .map(str::to_string)
-        .collect();
-    if lang != Lang::Id {
-        parts.push(format!("{KEY}={}", lang.code()));
-    }
-    parts.join("&")
-}
-
-fn is_lang(part: &str) -> bool {
-    part.trim()
-        .strip_prefix(KEY)
-        .is_some_and(|rest| rest.starts_with('='))
+    let part = (lang != Lang::Id).then(|| format!("{KEY}={}", lang.code()));
+    super::with_fragment_part(fragment, (KEY, false), part.as_deref())
 }
 
 #[cfg(test)]

@@ -51,7 +51,9 @@ pub fn part(provinces: &[OwnSources]) -> Option<String> {
 /// The `nplan=…` part of a fragment (with or without `#`, or a whole address), if any.
 pub fn part_of(fragment: &str) -> Option<&str> {
     let text = fragment.split_once('#').map_or(fragment, |(_, f)| f);
-    text.split('&').map(str::trim).find(|p| is_part(p))
+    text.split('&')
+        .map(str::trim)
+        .find(|p| super::is_fragment_part(p, (KEY, false)))
 }
 
 /// The edited provinces an address carries: none without the part.
@@ -110,19 +112,7 @@ fn known(p: &OwnSources, catalogue: &Catalogue) -> Result<(), PlanFileError> {
 /// `fragment` (without `#`) with its plans part set to `part` (`nplan=…`) or removed for
 /// `None`; the other parts keep their order and the plans go last.
 pub fn with_part(fragment: &str, part: Option<&str>) -> String {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let mut parts: Vec<&str> = fragment
-        .split('&')
-        .filter(|p| !p.is_empty() && !is_part(p))
-        .collect();
-    parts.extend(part);
-    parts.join("&")
-}
-
-fn is_part(part: &str) -> bool {
-    part.trim()
-        .strip_prefix(KEY)
-        .is_some_and(|rest| rest.starts_with('='))
+    super::with_fragment_part(fragment, (KEY, false), part)
 }
 
 #[cfg(test)]

@@ -52,20 +52,7 @@ pub fn view_of(fragment: &str) -> Option<View> {
 /// `fragment` (without `#`) with its view part set to `view`, or removed for `None`; the
 /// other parts keep their order, and the view goes last.
 pub fn with_view(fragment: &str, view: Option<&View>) -> String {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let mut parts: Vec<String> = fragment
-        .split('&')
-        .filter(|p| !p.is_empty() && !is_view(p))
-        .map(str::to_string)
-        .collect();
-    parts.extend(view.map(View::part));
-    parts.join("&")
-}
-
-fn is_view(part: &str) -> bool {
-    part.trim()
-        .strip_prefix(KEY)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('='))
+    super::with_fragment_part(fragment, (KEY, true), view.map(View::part).as_deref())
 }
 
 #[cfg(test)]
