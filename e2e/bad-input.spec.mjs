@@ -68,6 +68,20 @@ export async function testARejectedAmountSaysWhichAmountStillCounts({ page }) {
   assert.match(en, /The results still use Rp 3,000,000,000\./);
 }
 
+// ↺ shows the preset's amount even when that amount was typed before (the field keeps the
+// amounts it handed on, to tell their late answers from a change made elsewhere).
+export async function testAResetShowsThePresetAfterItWasTyped({ page }) {
+  await ready(page);
+  const field = '#f-source-0-yearly-text';
+  const preset = await page.inputValue(field);
+  await page.fill(field, '5.000.000.000');
+  await page.fill(field, preset);
+  await page.fill(field, '7.000.000.000');
+  await page.click(`.field:has(${field}) button.reset`);
+  await waitFor(page, ([f, p]) => document.querySelector(f).value === p, [field, preset],
+    { message: `the field back at ${preset}` });
+}
+
 export async function testAFractionOfAWorkerIsRefused({ page }) {
   await ready(page);
   const field = '#f-startingcover-0-text';

@@ -392,6 +392,9 @@ pub fn NumberField(props: &Props) -> Html {
     let err_id = format!("{}-error", props.id);
     let reset = props.preset.filter(|p| *p != props.value).map(|p| {
         let on_change = props.on_change.clone();
+        // A reset comes from elsewhere than the typed text: the field shows it even when it
+        // was typed or slid to before.
+        let sent = sent.clone();
         let label = format!(
             "{}: {}",
             T::ResetTo.get(props.lang),
@@ -399,7 +402,10 @@ pub fn NumberField(props: &Props) -> Html {
         );
         html! {
             <button type="button" class="reset" title={label.clone()} aria-label={label}
-                onclick={Callback::from(move |_| on_change.emit(p))}>{"↺"}</button>
+                onclick={Callback::from(move |_| {
+                    sent.borrow_mut().clear();
+                    on_change.emit(p);
+                })}>{"↺"}</button>
         }
     });
 
