@@ -159,6 +159,11 @@ fn unit_for(abs: Decimal, dp: u32) -> Option<(Decimal, &'static str, &'static st
     Some((value, UNITS[index].1, UNITS[index].2))
 }
 
+/// What one of a `UNITS` word is worth in Rupiah (1 for a word not among them).
+fn unit_size(word: &str) -> Decimal {
+    Decimal::from(UNITS.iter().find(|u| u.1 == word).map_or(1, |u| u.0))
+}
+
 /// A large sum in words, for summaries and cards: "Rp 3,0 miliar", "Rp 201,6 juta";
 /// below one juta the whole amount ("Rp 16.800"). English: "Rp 3.0 billion".
 pub fn rupiah_compact(x: Decimal, lang: Lang) -> String {
@@ -179,10 +184,7 @@ pub fn rupiah_compact_shown(x: Decimal) -> Decimal {
         None => x
             .abs()
             .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
-        Some((value, word, _)) => {
-            let unit = UNITS.iter().find(|u| u.1 == word).map_or(1, |u| u.0);
-            value * Decimal::from(unit)
-        }
+        Some((value, word, _)) => value * unit_size(word),
     };
     if x.is_sign_negative() {
         -shown
@@ -198,8 +200,7 @@ pub fn rupiah_compact_like(x: Decimal, like: Decimal, lang: Lang) -> String {
     match unit_for(like.abs(), 1) {
         None => rupiah_in(x, lang),
         Some((_, word, _)) => {
-            let unit = UNITS.iter().find(|u| u.1 == word).map_or(1, |u| u.0);
-            let (negative, text) = magnitude(x / Decimal::from(unit), 1, lang);
+            let (negative, text) = magnitude(x / unit_size(word), 1, lang);
             let word = unit_word(word, lang);
             signed(negative, format!("Rp {text} {word}"))
         }

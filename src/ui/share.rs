@@ -35,10 +35,21 @@ fn with_fragment_part(fragment: &str, key: (&str, bool), part: Option<&str>) -> 
 }
 
 /// Whether `part` is `key`'s (`key=…`, and `key` alone when `bare`).
-fn is_fragment_part(part: &str, (key, bare): (&str, bool)) -> bool {
-    part.trim()
-        .strip_prefix(key)
-        .is_some_and(|rest| rest.starts_with('=') || (bare && rest.is_empty()))
+fn is_fragment_part(part: &str, key: (&str, bool)) -> bool {
+    fragment_value(part, key).is_some()
+}
+
+/// The value of `fragment`'s `key` part (`key=value`; "" for `key` alone when `bare`); the
+/// fragment with or without `#`, or a whole address.
+fn fragment_value<'a>(fragment: &'a str, (key, bare): (&str, bool)) -> Option<&'a str> {
+    let text = fragment.split_once('#').map_or(fragment, |(_, f)| f);
+    text.split('&').map(str::trim).find_map(|part| {
+        let rest = part.strip_prefix(key)?;
+        match rest.strip_prefix('=') {
+            Some(value) => Some(value),
+            None => (bare && rest.is_empty()).then_some(""),
+        }
+    })
 }
 
 pub use editions::frozen_base;

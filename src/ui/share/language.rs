@@ -10,11 +10,8 @@ pub const KEY: &str = "lang";
 
 /// The language a fragment (with or without `#`, or a whole address) asks for, if any.
 pub fn lang_of(fragment: &str) -> Option<Lang> {
-    let text = fragment.split_once('#').map_or(fragment, |(_, f)| f);
-    text.split('&').find_map(|part| {
-        let code = part.trim().strip_prefix(KEY)?.strip_prefix('=')?;
-        Lang::from_code(&code.trim().to_ascii_lowercase())
-    })
+    let code = super::fragment_value(fragment, (KEY, false))?;
+    Lang::from_code(&code.trim().to_ascii_lowercase())
 }
 
 /// `fragment` (without `#`) saying `lang`: its language part replaced, or removed for

@@ -32,15 +32,8 @@ impl View {
 
 /// The view a fragment (with or without `#`, or a whole address) asks for, if any.
 pub fn view_of(fragment: &str) -> Option<View> {
-    let text = fragment.split_once('#').map_or(fragment, |(_, f)| f);
     // `national` alone (as a reader might type it) is the nation, as `national=` is.
-    let value = text.split('&').find_map(|part| {
-        let rest = part.trim().strip_prefix(KEY)?;
-        match rest.strip_prefix('=') {
-            Some(value) => Some(value),
-            None => rest.is_empty().then_some(""),
-        }
-    })?;
+    let value = super::fragment_value(fragment, (KEY, true))?;
     let code: String = value.trim().chars().take(MAX_CODE).collect();
     Some(if code.is_empty() {
         View::Nation
