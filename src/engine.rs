@@ -39,7 +39,7 @@ pub mod validate;
 pub use calendar::YearMonth;
 pub use error::{Problem, ScenarioError};
 pub use field::{Field, GroupField, SourceField};
-pub use outcome::{ratio, MonthResult, Outcome, Totals, Warning, YearResult};
+pub use outcome::{ratio, MonthResult, Outcome, Totals, Unspent, Warning, YearResult};
 pub use parameters::{Parameter, Parameters};
 pub use scenario::{Scenario, ValidScenario, SCHEMA_VERSION};
 pub use simulate::simulate;

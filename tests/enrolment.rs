@@ -8,7 +8,7 @@ mod common;
 
 use common::{cover, quiet, rp, run, with_list, PACKAGE_MONTH};
 use payung::engine::scenario::Amount;
-use payung::engine::{Scenario, Warning, YearMonth};
+use payung::engine::{Scenario, Unspent, Warning, YearMonth};
 use rust_decimal::Decimal;
 
 // ---------------------------------------------------------------------------------------
@@ -43,7 +43,8 @@ fn verification_capacity_limits_new_enrolment_and_unspent_money_is_reported() {
     }));
     assert!(o.warnings.contains(&Warning::BudgetUnspent {
         source: "APBD".into(),
-        amount: rp(10_000_000_000) - spent
+        amount: rp(10_000_000_000) - spent,
+        why: Unspent::Verification,
     }));
 }
 

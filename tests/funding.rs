@@ -11,7 +11,7 @@ use common::{
     PACKAGE_MONTH,
 };
 use payung::engine::scenario::{Amount, CoFundPart, FundingSource, Scheme, SourceKind};
-use payung::engine::{Field, Problem, SourceField, Warning, YearMonth};
+use payung::engine::{Field, Problem, Scenario, SourceField, Unspent, Warning, YearMonth};
 use rust_decimal::Decimal;
 
 // ---------------------------------------------------------------------------------------
@@ -543,4 +543,38 @@ fn money_left_over_is_a_warning_only_from_one_worker_year() {
         "less than a worker-year is not worth a warning"
     );
     assert!(left_over(year), "a worker-year nobody used is");
+}
+
+/// Why money stayed, as the warning says it: nobody waiting, each year's rest below a
+/// worker-year, or no over-commitment (next year's money keeps fewer workers).
+#[test]
+fn money_left_over_says_why_it_stayed() {
+    let year = 12 * PACKAGE_MONTH;
+    let why = |sc: Scenario| {
+        run(sc).warnings.into_iter().find_map(|w| match w {
+            Warning::BudgetUnspent { why, .. } => Some(why),
+            _ => None,
+        })
+    };
+    // Every one of the 1,000 workers covered, a worker-year to spare.
+    let mut all = with_list(1_000, 1_000);
+    all.sources[0].amount = Amount::Rupiah {
+        yearly: rp(1_001 * year),
+    };
+    assert_eq!(why(all), Some(Unspent::NobodyWaiting));
+    // 100 workers' years and half of one more, three years running, 900 waiting: the half
+    // cannot carry another worker through next year.
+    let mut rests = with_list(1_000, 1_000);
+    rests.horizon.years = 3;
+    rests.sources[0].amount = Amount::Rupiah {
+        yearly: rp(100 * year + year / 2),
+    };
+    let o = run(rests.clone());
+    assert!(o.years.iter().all(|y| y.waitlist > 0), "workers wait");
+    assert_eq!(why(rests.clone()), Some(Unspent::Remainders));
+    // 200 workers' money in 2026 and 100 workers' in 2027: 2026 holds only the 100 that
+    // 2027 can keep paying, and the rest of its money stays.
+    rests.sources[0].by_year.insert(2026, rp(200 * year));
+    rests.sources[0].by_year.insert(2027, rp(100 * year));
+    assert_eq!(why(rests), Some(Unspent::Commitment));
 }

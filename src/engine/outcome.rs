@@ -112,7 +112,13 @@ pub enum Warning {
     /// Money was left while verified workers ran out and unverified workers remained.
     VerificationBinding { months: u32, first: YearMonth },
     /// A source ended the horizon with money it never committed: at least one worker-year.
-    BudgetUnspent { source: String, amount: Rupiah },
+    BudgetUnspent {
+        source: String,
+        amount: Rupiah,
+        /// Why the money stayed (read from the run; older outcomes hold none).
+        #[serde(default)]
+        why: Unspent,
+    },
     /// Workers lost cover at the start of `year` because `source` ended or shrank and no
     /// other source had room for them.
     CoverLost {
@@ -120,6 +126,23 @@ pub enum Warning {
         source: String,
         workers: u64,
     },
+}
+
+/// Why a source's money stayed unspent (`Warning::BudgetUnspent`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unspent {
+    /// Verified workers ran out while money was left (`Warning::VerificationBinding`).
+    Verification,
+    /// No verified worker was waiting for money at any year's end.
+    NobodyWaiting,
+    /// Each year's rest was less than one worker-year: too little to take on one more worker
+    /// whom next year's money would keep paying.
+    Remainders,
+    /// The source held as many workers as its next year's money or its cap allowed (no
+    /// over-commitment), and more money was left.
+    #[default]
+    Commitment,
 }
 
 /// Everything the UI, the CLI and the tests read.
@@ -375,9 +398,19 @@ pub(super) fn warnings(
     for (i, s) in sc.sources.iter().enumerate() {
         let amount: Rupiah = years.iter().map(|y| y.unspent_by_source[i]).sum();
         if amount >= worker_year && amount > Decimal::ZERO {
+            let why = if first_binding.is_some() {
+                Unspent::Verification
+            } else if years.iter().all(|y| y.waitlist == 0) {
+                Unspent::NobodyWaiting
+            } else if years.iter().all(|y| y.unspent_by_source[i] < worker_year) {
+                Unspent::Remainders
+            } else {
+                Unspent::Commitment
+            };
             out.push(Warning::BudgetUnspent {
                 source: s.name.clone(),
                 amount,
+                why,
             });
         }
     }

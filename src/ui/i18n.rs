@@ -31,7 +31,7 @@ use crate::engine::edit::Rule;
 use crate::engine::error::Problem;
 use crate::engine::field::{Field, GroupField, SourceField, Unit};
 use crate::engine::import::Shape;
-use crate::engine::outcome::Warning;
+use crate::engine::outcome::{Unspent, Warning};
 use crate::engine::scenario::SourceKind;
 use crate::engine::ScenarioError;
 use crate::locale::format;
@@ -810,6 +810,20 @@ pub fn shape_message(shape: &Shape, field: Option<Field>, lang: Lang) -> String 
     }
 }
 
+/// Why a source's money stayed, as the end of its warning (from ", because" or ": " on).
+fn unspent_why(why: Unspent, lang: Lang) -> &'static str {
+    match (why, lang) {
+        (Unspent::Verification, Lang::Id) => ", karena pekerja terverifikasi habis (lihat peringatan verifikasi).",
+        (Unspent::Verification, Lang::En) => ", because verified workers ran out (see the verification warning).",
+        (Unspent::NobodyWaiting, Lang::Id) => ": tidak ada pekerja terverifikasi yang menunggu dana.",
+        (Unspent::NobodyWaiting, Lang::En) => ": no verified worker was waiting for money.",
+        (Unspent::Remainders, Lang::Id) => ": sisa tiap tahun kurang dari iuran satu pekerja setahun, terlalu sedikit untuk menambah pekerja yang harus tetap dibayar tahun berikutnya.",
+        (Unspent::Remainders, Lang::En) => ": each year's rest was less than one worker's contributions for a year, too little to take on another worker whom next year's money must keep paying.",
+        (Unspent::Commitment, Lang::Id) => ": sumber hanya menanggung pekerja sebanyak yang dapat dibayar anggaran tahun berikutnya (atau batas pekerjanya) sejak Januari, agar tidak ada yang kehilangan perlindungan.",
+        (Unspent::Commitment, Lang::En) => ": a source takes on only as many workers as next year's amount (or its worker cap) can keep paying from January, so that nobody loses cover.",
+    }
+}
+
 /// A soft warning from the simulation, in the user's language.
 pub fn warning(w: &Warning, lang: Lang) -> String {
     match (w, lang) {
@@ -833,11 +847,12 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             month_name(first.month, lang),
             first.year
         ),
-        (Warning::BudgetUnspent { source, amount }, Lang::Id) => {
-            format!("{source}: {} tidak terpakai selama horizon.", format::rupiah_compact(*amount, lang))
-        }
-        (Warning::BudgetUnspent { source, amount }, Lang::En) => {
-            format!("{source}: {} left unspent over the horizon.", format::rupiah_compact(*amount, lang))
+        (Warning::BudgetUnspent { source, amount, why }, _) => {
+            let amount = format::rupiah_compact(*amount, lang);
+            match lang {
+                Lang::Id => format!("{source}: {amount} tidak terpakai selama horizon{}", unspent_why(*why, lang)),
+                Lang::En => format!("{source}: {amount} left unspent over the horizon{}", unspent_why(*why, lang)),
+            }
         }
         (Warning::CoverLost { year, source, workers }, Lang::Id) => format!(
             "Januari {year}: {} pekerja kehilangan perlindungan karena {source} berakhir atau anggarannya berkurang.",
@@ -872,6 +887,38 @@ mod tests {
             !message.contains('_') && !message.contains('[') && !message.contains('`'),
             "{message}"
         );
+    }
+
+    #[test]
+    fn money_left_unspent_says_why_in_both_languages() {
+        let reasons = [
+            Unspent::Verification,
+            Unspent::NobodyWaiting,
+            Unspent::Remainders,
+            Unspent::Commitment,
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for why in reasons {
+            let w = Warning::BudgetUnspent {
+                source: "Dana Desa".into(),
+                amount: rust_decimal::Decimal::from(396_000),
+                why,
+            };
+            let (id, en) = (warning(&w, Lang::Id), warning(&w, Lang::En));
+            assert_readable(&id, &en);
+            assert!(
+                id.starts_with("Dana Desa: Rp 396.000 tidak terpakai selama horizon"),
+                "{id}"
+            );
+            assert!(
+                en.starts_with("Dana Desa: Rp 396,000 left unspent over the horizon"),
+                "{en}"
+            );
+            assert!(
+                seen.insert(id) && seen.insert(en),
+                "each reason reads differently"
+            );
+        }
     }
 
     /// One of each `ParseError`; the match fails to compile when a variant is added.

@@ -131,10 +131,10 @@ pub fn coverage_answer(name: &str, c: &CoverageAnswer, lang: Lang) -> String {
     let covered = format::number(c.workers_covered_by_source, lang);
     match lang {
         Lang::Id => format!(
-            "Dengan {amount} per tahun, {name} membiayai {paid} pekerja-tahun; di akhir horizon menanggung {covered} pekerja."
+            "Dengan {amount} per tahun, {name} cukup membayar {paid} pekerja selama setahun penuh. Pada bulan terakhir horizon, {name} menanggung {covered} pekerja: ada yang masuk di tengah tahun (dibayar untuk sisa bulannya saja) dan ada yang keluar."
         ),
         Lang::En => format!(
-            "With {amount} a year, {name} pays for {paid} worker-years; at the end of the horizon it covers {covered} workers."
+            "With {amount} a year, {name} can pay for {paid} workers for a full year. In the horizon's last month it covers {covered} workers: some joined mid-year (paid only for the months left) and some left."
         ),
     }
 }
@@ -357,6 +357,24 @@ mod tests {
             budget_answer("APBD Kota", &none, Lang::Id),
             "APBD Kota tidak perlu membayar: sumber lain mencapai target sendiri, pada Maret 2028."
         );
+        // A year's worth and the last month's count are told apart (47.800 against 47.801
+        // read as a contradiction when both were "pekerja").
+        let covers = CoverageAnswer {
+            source: 0,
+            yearly_amount: Decimal::from(9_636_480_000_i64),
+            affordable_workers: 47_800,
+            workers_covered_by_source: 47_801,
+            peak_workers_by_source: 47_801,
+            workers_covered_total: 50_000,
+            coverage_ratio_end: Decimal::new(7, 1),
+            target_reached: None,
+        };
+        assert_eq!(
+            coverage_answer("APBD Kota", &covers, Lang::Id),
+            "Dengan Rp 9,6 miliar per tahun, APBD Kota cukup membayar 47.800 pekerja selama setahun penuh. Pada bulan terakhir horizon, APBD Kota menanggung 47.801 pekerja: ada yang masuk di tengah tahun (dibayar untuk sisa bulannya saja) dan ada yang keluar."
+        );
+        assert!(coverage_answer("APBD Kota", &covers, Lang::En)
+            .starts_with("With Rp 9.6 billion a year, APBD Kota can pay for 47,800 workers for a full year. In the horizon's last month it covers 47,801 workers"));
         assert_eq!(
             why_unreachable(&Unreachable::SourceInactive { year: 2027 }, Lang::En),
             "This source pays nothing before the end of 2027."
