@@ -170,6 +170,9 @@ async function exported(page) {
 export async function testBadImportsAreToldInTheUsersWords({ page }) {
   await ready(page);
   const scenario = await exported(page);
+  // A mouse can drop a file, and the panel says so (a touch screen hides it: layout.spec).
+  assert.ok(await page.isVisible('#import-hint'), 'the drop hint is visible with a mouse');
+  assert.match(await textOf(page, '#import-hint'), /\S/, 'the drop hint says something');
   const files = [
     ['negative.json', { ...scenario, region: { ...scenario.region, vulnerable_workers: -5 } }, /Pekerja rentan|pekerja/],
     ['newer.json', { ...scenario, schema_version: 99 }, /versi Payung yang lebih baru|lebih baru/],

@@ -168,5 +168,8 @@ export async function testPhoneBuildsWhatIsScrolledTo({ browser, baseURL }) {
   await scrollThrough(page);
   assert.equal(await page.evaluate(() => document.querySelectorAll('.controls > .deferred > .deferred-slot').length), 0,
     'every control is built once scrolled to');
+  // Nothing is dropped on a touch screen: the file panel does not offer it.
+  assert.equal(await page.evaluate(() => document.querySelector('#import-hint') && getComputedStyle(document.querySelector('#import-hint')).display),
+    'none', 'the drop hint is hidden on a touch screen');
   await phone.close();
 }

@@ -813,14 +813,14 @@ pub fn shape_message(shape: &Shape, field: Option<Field>, lang: Lang) -> String 
 /// Why a source's money stayed, as the end of its warning (from ", because" or ": " on).
 fn unspent_why(why: Unspent, lang: Lang) -> &'static str {
     match (why, lang) {
-        (Unspent::Verification, Lang::Id) => ", karena pekerja terverifikasi habis (lihat peringatan verifikasi).",
-        (Unspent::Verification, Lang::En) => ", because verified workers ran out (see the verification warning).",
-        (Unspent::NobodyWaiting, Lang::Id) => ": tidak ada pekerja terverifikasi yang menunggu dana.",
-        (Unspent::NobodyWaiting, Lang::En) => ": no verified worker was waiting for money.",
-        (Unspent::Remainders, Lang::Id) => ": sisa tiap tahun kurang dari iuran satu pekerja setahun, terlalu sedikit untuk menambah pekerja yang harus tetap dibayar tahun berikutnya.",
-        (Unspent::Remainders, Lang::En) => ": each year's rest was less than one worker's contributions for a year, too little to take on another worker whom next year's money must keep paying.",
-        (Unspent::Commitment, Lang::Id) => ": sumber hanya menanggung pekerja sebanyak yang dapat dibayar anggaran tahun berikutnya (atau batas pekerjanya) sejak Januari, agar tidak ada yang kehilangan perlindungan.",
-        (Unspent::Commitment, Lang::En) => ": a source takes on only as many workers as next year's amount (or its worker cap) can keep paying from January, so that nobody loses cover.",
+        (Unspent::Verification, Lang::Id) => ", karena pekerja terverifikasi habis.",
+        (Unspent::Verification, Lang::En) => ", because verified workers ran out.",
+        (Unspent::NobodyWaiting, Lang::Id) => ": tak ada pekerja terverifikasi yang menunggu.",
+        (Unspent::NobodyWaiting, Lang::En) => ": no verified worker was waiting.",
+        (Unspent::Remainders, Lang::Id) => ": sisa tiap tahun tak cukup membayar satu pekerja lagi sampai tahun berikutnya.",
+        (Unspent::Remainders, Lang::En) => ": each year's rest could not keep one more worker paid into the next year.",
+        (Unspent::Commitment, Lang::Id) => ": sumber hanya menanggung pekerja yang tetap dapat dibayar anggaran tahun berikutnya (atau batasnya).",
+        (Unspent::Commitment, Lang::En) => ": a source takes on only workers that next year's amount (or its cap) can keep paying.",
     }
 }
 

@@ -131,10 +131,10 @@ pub fn coverage_answer(name: &str, c: &CoverageAnswer, lang: Lang) -> String {
     let covered = format::number(c.workers_covered_by_source, lang);
     match lang {
         Lang::Id => format!(
-            "Dengan {amount} per tahun, {name} cukup membayar {paid} pekerja selama setahun penuh. Pada bulan terakhir horizon, {name} menanggung {covered} pekerja: ada yang masuk di tengah tahun (dibayar untuk sisa bulannya saja) dan ada yang keluar."
+            "Dengan {amount} per tahun, {name} cukup membayar {paid} pekerja selama setahun penuh. Pada bulan terakhir horizon, {name} menanggung {covered} pekerja (ada yang masuk di tengah tahun, ada yang keluar)."
         ),
         Lang::En => format!(
-            "With {amount} a year, {name} can pay for {paid} workers for a full year. In the horizon's last month it covers {covered} workers: some joined mid-year (paid only for the months left) and some left."
+            "With {amount} a year, {name} can pay for {paid} workers for a full year. In the horizon's last month it covers {covered} workers (some joined mid-year, some left)."
         ),
     }
 }
@@ -371,7 +371,7 @@ mod tests {
         };
         assert_eq!(
             coverage_answer("APBD Kota", &covers, Lang::Id),
-            "Dengan Rp 9,6 miliar per tahun, APBD Kota cukup membayar 47.800 pekerja selama setahun penuh. Pada bulan terakhir horizon, APBD Kota menanggung 47.801 pekerja: ada yang masuk di tengah tahun (dibayar untuk sisa bulannya saja) dan ada yang keluar."
+            "Dengan Rp 9,6 miliar per tahun, APBD Kota cukup membayar 47.800 pekerja selama setahun penuh. Pada bulan terakhir horizon, APBD Kota menanggung 47.801 pekerja (ada yang masuk di tengah tahun, ada yang keluar)."
         );
         assert!(coverage_answer("APBD Kota", &covers, Lang::En)
             .starts_with("With Rp 9.6 billion a year, APBD Kota can pay for 47,800 workers for a full year. In the horizon's last month it covers 47,801 workers"));
