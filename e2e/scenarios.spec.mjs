@@ -24,7 +24,7 @@ export async function test({ page, context, browser, baseURL, screenshot }) {
   await saveAs(page, 'Opsi A: APBD tetap');
   await page.fill('#f-source-0-yearly-text', '6 miliar');
   await waitFor(page, () => !document.querySelector('.field.invalid'), undefined, { message: 'a valid budget' });
-  await waitForText(page, '6,0 miliar', { selector: '#goal-current', timeout: 20_000 });
+  await waitForText(page, 'Rp 6.000.000.000 per tahun', { selector: '#goal-current', timeout: 20_000 });
   await saveAs(page, 'Opsi B: APBD 6 miliar');
 
   // Both survive a reload.

@@ -136,9 +136,6 @@ pub enum Unspent {
     Verification,
     /// No verified worker was waiting for money at any year's end.
     NobodyWaiting,
-    /// Each year's rest was less than one worker-year: too little to take on one more worker
-    /// whom next year's money would keep paying.
-    Remainders,
     /// The source held as many workers as its next year's money or its cap allowed (no
     /// over-commitment), and more money was left.
     #[default]
@@ -381,8 +378,9 @@ pub(super) fn warnings(
             first,
         });
     }
-    // Less than one worker-year at the start's package cost could not have bought anyone:
-    // not worth a warning (a budget rarely divides exactly into premiums).
+    // Less than one worker-year at the start's package cost left in a year could not have
+    // bought anyone that year and the next (no over-commitment): not worth a warning, even
+    // when such rests add up over the years (a budget rarely divides exactly into premiums).
     // With several groups, the cheapest group's worker-year.
     let worker_year = sc
         .effective_groups()
@@ -397,13 +395,12 @@ pub(super) fn warnings(
         * Decimal::from(12);
     for (i, s) in sc.sources.iter().enumerate() {
         let amount: Rupiah = years.iter().map(|y| y.unspent_by_source[i]).sum();
-        if amount >= worker_year && amount > Decimal::ZERO {
+        let a_year_worth = years.iter().any(|y| y.unspent_by_source[i] >= worker_year);
+        if a_year_worth && amount > Decimal::ZERO {
             let why = if first_binding.is_some() {
                 Unspent::Verification
             } else if years.iter().all(|y| y.waitlist == 0) {
                 Unspent::NobodyWaiting
-            } else if years.iter().all(|y| y.unspent_by_source[i] < worker_year) {
-                Unspent::Remainders
             } else {
                 Unspent::Commitment
             };

@@ -62,6 +62,10 @@ pub struct CoverageAnswer {
     pub yearly_amount: Rupiah,
     /// Whole worker-years the amount pays for at the start year's package cost.
     pub affordable_workers: u64,
+    /// That cost: one worker's contributions for a year at the start (older answers hold
+    /// none).
+    #[serde(default)]
+    pub worker_year: Rupiah,
     /// Workers this source covers in the last simulated month, once enrolment has caught up.
     pub workers_covered_by_source: u64,
     /// The most workers this source covers in any month.
@@ -245,6 +249,7 @@ pub fn coverage_for_budget(
         source: index,
         yearly_amount: yearly,
         affordable_workers: affordable,
+        worker_year: per_year,
         workers_covered_by_source: last.covered_by_source[index],
         peak_workers_by_source: outcome
             .months

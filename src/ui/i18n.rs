@@ -810,17 +810,15 @@ pub fn shape_message(shape: &Shape, field: Option<Field>, lang: Lang) -> String 
     }
 }
 
-/// Why a source's money stayed, as the end of its warning (from ", because" or ": " on).
+/// Why a source's money stayed, as the end of its warning (after "because").
 fn unspent_why(why: Unspent, lang: Lang) -> &'static str {
     match (why, lang) {
-        (Unspent::Verification, Lang::Id) => ", karena pekerja terverifikasi habis.",
-        (Unspent::Verification, Lang::En) => ", because verified workers ran out.",
-        (Unspent::NobodyWaiting, Lang::Id) => ": tak ada pekerja terverifikasi yang menunggu.",
-        (Unspent::NobodyWaiting, Lang::En) => ": no verified worker was waiting.",
-        (Unspent::Remainders, Lang::Id) => ": sisa tiap tahun tak cukup membayar satu pekerja lagi sampai tahun berikutnya.",
-        (Unspent::Remainders, Lang::En) => ": each year's rest could not keep one more worker paid into the next year.",
-        (Unspent::Commitment, Lang::Id) => ": sumber hanya menanggung pekerja yang tetap dapat dibayar anggaran tahun berikutnya (atau batasnya).",
-        (Unspent::Commitment, Lang::En) => ": a source takes on only workers that next year's amount (or its cap) can keep paying.",
+        (Unspent::Verification, Lang::Id) => "pekerja terverifikasi habis.",
+        (Unspent::Verification, Lang::En) => "verified workers ran out.",
+        (Unspent::NobodyWaiting, Lang::Id) => "tak ada pekerja terverifikasi yang menunggu.",
+        (Unspent::NobodyWaiting, Lang::En) => "no verified worker was waiting.",
+        (Unspent::Commitment, Lang::Id) => "sumber hanya menanggung pekerja yang tetap dapat dibayar anggaran tahun berikutnya (atau batasnya).",
+        (Unspent::Commitment, Lang::En) => "a source takes on only workers that next year's amount (or its cap) can keep paying.",
     }
 }
 
@@ -850,8 +848,8 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
         (Warning::BudgetUnspent { source, amount, why }, _) => {
             let amount = format::rupiah_compact(*amount, lang);
             match lang {
-                Lang::Id => format!("{source}: {amount} tidak terpakai selama horizon{}", unspent_why(*why, lang)),
-                Lang::En => format!("{source}: {amount} left unspent over the horizon{}", unspent_why(*why, lang)),
+                Lang::Id => format!("{source}: {amount} tidak terpakai selama horizon, karena {}", unspent_why(*why, lang)),
+                Lang::En => format!("{source}: {amount} left unspent over the horizon, because {}", unspent_why(*why, lang)),
             }
         }
         (Warning::CoverLost { year, source, workers }, Lang::Id) => format!(
@@ -894,7 +892,6 @@ mod tests {
         let reasons = [
             Unspent::Verification,
             Unspent::NobodyWaiting,
-            Unspent::Remainders,
             Unspent::Commitment,
         ];
         let mut seen = std::collections::HashSet::new();

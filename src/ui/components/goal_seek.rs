@@ -246,7 +246,13 @@ pub fn GoalSeek(props: &Props) -> Html {
                 },
             };
             let current_html = current.as_ref().filter(|_| !by_year).map(|c| {
-                let text = coverage_answer(name, c, lang);
+                let text = coverage_answer(
+                    name,
+                    c,
+                    sc.horizon.start.year,
+                    sc.horizon.last_month(),
+                    lang,
+                );
                 html! { <p class="muted" id="goal-current">{ text }</p> }
             });
             kept_answer(

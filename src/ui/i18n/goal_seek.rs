@@ -8,6 +8,7 @@ use super::{month_name, T};
 use crate::engine::plan::{Limit, PlanError, Shortfall};
 use crate::engine::scenario::Target;
 use crate::engine::solve::{BudgetAnswer, CoverageAnswer, Unreachable};
+use crate::engine::YearMonth;
 use crate::locale::format;
 use crate::locale::Lang;
 use rust_decimal::Decimal;
@@ -124,17 +125,28 @@ pub fn budget_answer(name: &str, a: &BudgetAnswer, lang: Lang) -> String {
     }
 }
 
-/// What source `name`'s current yearly amount pays for and covers.
-pub fn coverage_answer(name: &str, c: &CoverageAnswer, lang: Lang) -> String {
-    let amount = format::rupiah_compact(c.yearly_amount, lang);
+/// What source `name`'s current yearly amount pays for (a division, at the start year's
+/// contributions) and what the simulation has it cover in `last`, the horizon's last month:
+/// two measures, said apart so that their difference does not read as a contradiction.
+pub fn coverage_answer(
+    name: &str,
+    c: &CoverageAnswer,
+    start: i32,
+    last: YearMonth,
+    lang: Lang,
+) -> String {
+    let amount = format::rupiah_in(c.yearly_amount, lang);
+    let per_year = format::rupiah_in(c.worker_year, lang);
     let paid = format::number(c.affordable_workers, lang);
     let covered = format::number(c.workers_covered_by_source, lang);
+    let month = month_name(last.month, lang);
+    let year = last.year;
     match lang {
         Lang::Id => format!(
-            "Dengan {amount} per tahun, {name} cukup membayar {paid} pekerja selama setahun penuh. Pada bulan terakhir horizon, {name} menanggung {covered} pekerja (ada yang masuk di tengah tahun, ada yang keluar)."
+            "{amount} per tahun cukup untuk {paid} pekerja selama setahun penuh dengan iuran {start} ({per_year} per pekerja). Hasil simulasi: pada {month} {year}, {name} menanggung {covered} pekerja."
         ),
         Lang::En => format!(
-            "With {amount} a year, {name} can pay for {paid} workers for a full year. In the horizon's last month it covers {covered} workers (some joined mid-year, some left)."
+            "{amount} a year pays for {paid} workers for a full year at {start} contributions ({per_year} per worker). In the simulation, {name} covers {covered} workers in {month} {year}."
         ),
     }
 }
@@ -324,7 +336,6 @@ mod tests {
     }
 
     use super::*;
-    use crate::engine::YearMonth;
 
     #[test]
     fn answers_name_the_amount_and_the_month() {
@@ -363,18 +374,22 @@ mod tests {
             source: 0,
             yearly_amount: Decimal::from(9_636_480_000_i64),
             affordable_workers: 47_800,
+            worker_year: Decimal::from(201_600),
             workers_covered_by_source: 47_801,
             peak_workers_by_source: 47_801,
             workers_covered_total: 50_000,
             coverage_ratio_end: Decimal::new(7, 1),
             target_reached: None,
         };
+        let last = YearMonth::new(2031, 12);
         assert_eq!(
-            coverage_answer("APBD Kota", &covers, Lang::Id),
-            "Dengan Rp 9,6 miliar per tahun, APBD Kota cukup membayar 47.800 pekerja selama setahun penuh. Pada bulan terakhir horizon, APBD Kota menanggung 47.801 pekerja (ada yang masuk di tengah tahun, ada yang keluar)."
+            coverage_answer("APBD Kota", &covers, 2027, last, Lang::Id),
+            "Rp 9.636.480.000 per tahun cukup untuk 47.800 pekerja selama setahun penuh dengan iuran 2027 (Rp 201.600 per pekerja). Hasil simulasi: pada Desember 2031, APBD Kota menanggung 47.801 pekerja."
         );
-        assert!(coverage_answer("APBD Kota", &covers, Lang::En)
-            .starts_with("With Rp 9.6 billion a year, APBD Kota can pay for 47,800 workers for a full year. In the horizon's last month it covers 47,801 workers"));
+        assert_eq!(
+            coverage_answer("APBD Kota", &covers, 2027, last, Lang::En),
+            "Rp 9,636,480,000 a year pays for 47,800 workers for a full year at 2027 contributions (Rp 201,600 per worker). In the simulation, APBD Kota covers 47,801 workers in December 2031."
+        );
         assert_eq!(
             why_unreachable(&Unreachable::SourceInactive { year: 2027 }, Lang::En),
             "This source pays nothing before the end of 2027."
