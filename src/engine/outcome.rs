@@ -111,7 +111,8 @@ pub enum Warning {
     },
     /// Money was left while verified workers ran out and unverified workers remained.
     VerificationBinding { months: u32, first: YearMonth },
-    /// A source ended the horizon with money it never committed: at least one worker-year.
+    /// A source ended the horizon with money it never committed, and some fiscal year left at
+    /// least one worker-year of it (`amount` is the whole horizon's).
     BudgetUnspent {
         source: String,
         amount: Rupiah,
